@@ -1,0 +1,28 @@
+"""KohoGate (広報ゲート) — start here.
+
+``uv run app.py`` opens the GUI; ``uv run app.py --help`` lists the commands.
+The command line is parsed without Qt; the GUI is imported only when no
+command is given, so commands stay fast and work on machines without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from gui.application import run
+
+    return run(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from core.cli import main as cli_main
+
+    return cli_main(argv, gui=_gui)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""May an account be used for drafts? (joso:3(3): policy written and filed before use)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.accounts.duties import Duty
+from core.accounts.policy import AccountFacts, Missing, missing_items
+from core.db.models import AccountStaff, OfficialAccount, Organization
+from core.errors import InvalidInput
+from core.i18n import tr
+from core.states import AccountStatus
+
+
+def account_facts(session: Session, account: OfficialAccount) -> AccountFacts:
+    duties = {
+        Duty(d)
+        for d in session.scalars(select(AccountStaff.duty).where(AccountStaff.account_id == account.id))
+        if d in set(Duty)
+    }
+    org = session.get(Organization, 1)
+    return AccountFacts(
+        platform=account.platform,
+        handle=account.handle,
+        display_name=account.display_name,
+        url=account.url,
+        policy=dict(account.policy or {}),
+        duties=duties,
+        id_pattern=org.account_id_pattern if org else None,
+    )
+
+
+def policy_missing(session: Session, account: OfficialAccount) -> list[Missing]:
+    """What the account's operating policy still lacks (empty: complete)."""
+    return missing_items(account_facts(session, account))
+
+
+def usability_problems(session: Session, account: OfficialAccount) -> list[str]:
+    """Every reason drafts may not be written for ``account`` yet, as user-facing lines."""
+    problems = [str(m) for m in policy_missing(session, account)]
+    if account.filed_at is None:
+        problems.append(tr("The operating policy has not been filed (届出) by an administrator (joso:3(3))."))
+    if account.status == AccountStatus.DELETED.value:
+        problems.append(tr("The account is deleted."))
+    return problems
+
+
+def ensure_account_usable(session: Session, account: OfficialAccount) -> None:
+    """Raise :class:`InvalidInput` naming what is missing unless drafts may use ``account``.
+
+    An account is usable once its operating policy covers every joso:3(3)
+    item ア–セ (with named staff in every duty), an administrator has filed it,
+    and it is not deleted. Posting has further conditions: see
+    :mod:`core.terminals.gate`.
+    """
+    problems = usability_problems(session, account)
+    if problems:
+        raise InvalidInput(
+            tr("The account {handle} cannot be used for drafts yet:").format(handle=account.handle)
+            + "\n"
+            + "\n".join(f"• {p}" for p in problems)
+        )

@@ -1,0 +1,1 @@
+"""The tamper-evident audit record: a SHA-256 hash chain in the database."""

@@ -1,0 +1,138 @@
+"""Signed checkpoints of the chain head, kept outside the database.
+
+A hash chain shows edits and reorders, but someone who can write the
+database can recompute the whole chain. A checkpoint — sequence number and
+head hash, signed with an administrator's registered key and stored as a
+file elsewhere (a shared drive, paper, e-mail to the records office) — is a
+commitment they cannot recompute: ``audit verify --checkpoint FILE`` reveals
+a rewritten or truncated chain (cf. Certificate Transparency's signed tree
+heads, RFC 9162).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from core.atomic_file import write_text_atomically
+from core.audit import chain
+from core.audit.canonical import canonical_json, utc_iso
+from core.audit.verify import VerifyResult, verify_chain
+from core.db.engine import Store
+from core.db.models import AuditEntry, AuditHead, SigningKey, Staff
+from core.errors import InvalidInput, KohoGateError, PermissionDenied
+from core.i18n import tr
+from core.identity import Actor
+from core.roles import Role
+from core.signoff.keys import Signer, fingerprint, verify_signature
+
+FORMAT = "kohogate-audit-checkpoint"
+VERSION = 1
+
+
+def _signed_part(data: dict[str, Any]) -> bytes:
+    return canonical_json({k: v for k, v in data.items() if k != "signature"}).encode("utf-8")
+
+
+def create_checkpoint(store: Store, actor: Actor, signer: Signer, out: Path) -> dict[str, Any]:
+    """Sign the current head with ``signer`` (an administrator's registered key) and write it to ``out``."""
+    key_fingerprint = fingerprint(signer.public_key)
+    with store.write() as session:
+        staff = session.get(Staff, actor.staff_id)
+        if staff is None or not staff.active or Role.ADMINISTRATOR.value not in {r.role for r in staff.role_rows}:
+            raise PermissionDenied(tr("Only an administrator can sign a checkpoint."))
+        key = session.scalar(
+            select(SigningKey).where(
+                SigningKey.staff_id == staff.id,
+                SigningKey.fingerprint == key_fingerprint,
+                SigningKey.revoked_at.is_(None),
+            )
+        )
+        if key is None:
+            raise KohoGateError(tr("Your signing key on this computer is not registered, or it was revoked."))
+        head = session.get(AuditHead, 1)
+        assert head is not None
+        data: dict[str, Any] = {
+            "format": FORMAT,
+            "version": VERSION,
+            "seq": head.seq,
+            "hash": head.hash,
+            "created_at": utc_iso(datetime.now(UTC)),
+            "signer": staff.os_login,
+            "public_key": key.public_key,
+            "fingerprint": key.fingerprint,
+        }
+        data["signature"] = signer.sign(_signed_part(data))
+        # Recorded after the head it signs, in the same transaction as nothing else:
+        # the file and this entry together show when the commitment was made.
+        chain.append(session, actor.recorder, "audit.checkpoint", {k: data[k] for k in ("seq", "hash", "fingerprint")})
+    write_text_atomically(out, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return data
+
+
+def load_checkpoint(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InvalidInput(tr("Cannot read the checkpoint file {path}: {error}").format(path=path, error=exc)) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
+        raise InvalidInput(tr("{path} is not a KohoGate audit checkpoint.").format(path=path))
+    return data
+
+
+@dataclass(frozen=True)
+class CheckpointResult:
+    ok: bool
+    message: str
+    chain: VerifyResult | None = None
+
+
+def verify_against_checkpoint(store: Store, data: dict[str, Any]) -> CheckpointResult:
+    """Is the chain intact *and* does it still contain the checkpointed head?"""
+    required = ("seq", "hash", "public_key", "signature", "fingerprint")
+    if any(key not in data for key in required):
+        return CheckpointResult(False, tr("The checkpoint file is incomplete."))
+    if fingerprint(str(data["public_key"])) != data["fingerprint"] or not verify_signature(
+        str(data["public_key"]), _signed_part(data), str(data["signature"])
+    ):
+        return CheckpointResult(False, tr("The checkpoint's signature is not valid: the file was altered."))
+    seq, digest = int(data["seq"]), str(data["hash"])
+    with store.read() as session:
+        key = session.scalar(select(SigningKey).where(SigningKey.fingerprint == data["fingerprint"]))
+        entry = session.get(AuditEntry, seq) if seq else None
+    if key is None:
+        return CheckpointResult(False, tr("The key that signed the checkpoint is not registered in this database."))
+    with store.read() as session:
+        signer = session.get(Staff, key.staff_id)
+        is_admin = signer is not None and Role.ADMINISTRATOR.value in {r.role for r in signer.role_rows}
+    if not is_admin:
+        return CheckpointResult(False, tr("The checkpoint was not signed by an administrator's key."))
+    result = verify_chain(store)
+    if not result.ok:
+        return CheckpointResult(False, result.summary(), result)
+    if seq and entry is None:
+        return CheckpointResult(
+            False,
+            tr("The chain was truncated: entry {seq} of the checkpoint no longer exists (head is {head}).").format(
+                seq=seq, head=result.head_seq
+            ),
+            result,
+        )
+    if seq and entry is not None and entry.hash != digest:
+        return CheckpointResult(
+            False,
+            tr("The chain was rewritten: entry {seq} no longer has the hash the checkpoint signed.").format(seq=seq),
+            result,
+        )
+    return CheckpointResult(
+        True,
+        tr("Audit record intact and consistent with the checkpoint of entry {seq}: {count} entries.").format(
+            seq=seq, count=result.checked
+        ),
+        result,
+    )

@@ -1,0 +1,143 @@
+"""Running the checks: draft + organization → findings.
+
+:func:`run_checks` is the keystroke path: pure, no I/O, no Qt, a few
+milliseconds for a long draft. It normalises the text once, runs every rule,
+then turns the rules' raw hits into :class:`Finding` objects with the
+organization's severities, clauses and messages, spans mapped back to the
+original text.
+
+The person-name check is slow by comparison, so it is off by default here and
+available on its own as :func:`check_person_names` for a worker thread.
+"""
+
+from __future__ import annotations
+
+import math
+import string
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+
+from core.checks.catalog import rule_definition
+from core.checks.config import CheckConfig
+from core.checks.context import CheckContext, Hit, Param, prepare
+from core.checks.length import text_length
+from core.checks.model import CheckResult, DraftInput, Finding, LengthInfo
+from core.checks.normalize import normalize
+from core.checks.rules import content, links, media, person_names, pii, text
+from core.checks.rules import length as length_rule
+from core.organization import OrganizationProfile
+
+Rule = Callable[[CheckContext], Iterable[Hit]]
+
+# The keystroke rules, in display order of their families.
+KEYSTROKE_RULES: tuple[Rule, ...] = (
+    links.check_links,
+    pii.check_mynumber,
+    pii.check_card_number,
+    pii.check_phone,
+    pii.check_email,
+    pii.check_postal_address,
+    text.check_invisible,
+    content.check_dm_request,
+    content.check_lexicon,
+    media.check_media,
+)
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` that leaves unknown ``{fields}`` visible instead of raising."""
+
+    def get_value(self, key: int | str, args: object, kwargs: Mapping[str, object]) -> object:
+        if isinstance(key, str):
+            return kwargs.get(key, "{" + key + "}")
+        return "{" + str(key) + "}"
+
+
+_formatter = _Formatter()
+
+
+def _params(params: Mapping[str, Param], lang_index: int) -> dict[str, str]:
+    return {k: v[lang_index] if isinstance(v, tuple) else v for k, v in params.items()}
+
+
+def _to_finding(hit: Hit, ctx: CheckContext, config: CheckConfig) -> Finding | None:
+    if not config.is_enabled(hit.rule_id):
+        return None
+    rule = rule_definition(hit.rule_id)
+    if rule is None:
+        raise KeyError(f"rule {hit.rule_id!r} has no definition in rules.toml")
+    start, end = hit.start, hit.end
+    if start is not None and end is not None and not hit.in_original:
+        start, end = ctx.normalized.span_to_original(start, end)
+    return Finding(
+        rule_id=rule.id,
+        severity=config.severity_for(rule.id, rule.default_severity),
+        clauses=rule.clauses,
+        message_ja=_formatter.format(rule.message_ja, **_params(hit.params, 0)),
+        message_en=_formatter.format(rule.message_en, **_params(hit.params, 1)),
+        start=start,
+        end=end,
+        media_index=hit.media_index,
+    )
+
+
+def _sort_key(finding: Finding) -> tuple[float, float, int, str]:
+    position = finding.start if finding.start is not None else math.inf
+    media_position = finding.media_index if finding.media_index is not None else -1
+    return (position, media_position, -finding.severity.rank, finding.rule_id)
+
+
+def _findings(hits: Iterable[Hit], ctx: CheckContext, config: CheckConfig) -> tuple[Finding, ...]:
+    seen: set[tuple[str, int | None, int | None, int | None]] = set()
+    findings: list[Finding] = []
+    for hit in hits:
+        finding = _to_finding(hit, ctx, config)
+        if finding is None:
+            continue
+        key = (finding.rule_id, finding.start, finding.end, finding.media_index)
+        if key not in seen:
+            seen.add(key)
+            findings.append(finding)
+    return tuple(sorted(findings, key=_sort_key))
+
+
+def run_checks(
+    draft: DraftInput,
+    profile: OrganizationProfile,
+    config: CheckConfig | None = None,
+    *,
+    include_person_names: bool = False,
+) -> CheckResult:
+    """Every automatic check on ``draft``; the person-name check only on request."""
+    config = config or CheckConfig()
+    ctx = CheckContext(draft, normalize(draft.text), prepare(profile, config))
+    length = LengthInfo(draft.platform, text_length(draft.text, draft.platform), draft.platform.text_limit)
+    hits: list[Hit] = []
+    for rule in KEYSTROKE_RULES:
+        hits.extend(rule(ctx))
+    hits.extend(length_rule.check_length(ctx, length))
+    if include_person_names and config.is_enabled("pii.person_name"):
+        hits.extend(person_names.check_person_name_hits(ctx))
+    return CheckResult(_findings(hits, ctx, config), length)
+
+
+def check_person_names(
+    draft: DraftInput | str,
+    profile: OrganizationProfile,
+    config: CheckConfig | None = None,
+) -> tuple[Finding, ...]:
+    """Only the ``pii.person_name`` findings (SudachiPy). Thread-safe; meant for
+    a worker thread. Merge the result with :func:`with_person_names`."""
+    config = config or CheckConfig()
+    if isinstance(draft, str):
+        draft = DraftInput(draft)
+    if not config.is_enabled("pii.person_name"):
+        return ()
+    ctx = CheckContext(draft, normalize(draft.text), prepare(profile, config))
+    return _findings(person_names.check_person_name_hits(ctx), ctx, config)
+
+
+def with_person_names(result: CheckResult, names: Iterable[Finding]) -> CheckResult:
+    """``result`` plus person-name findings computed separately (replacing older ones)."""
+    kept = [f for f in result.findings if f.rule_id != "pii.person_name"]
+    return replace(result, findings=tuple(sorted([*kept, *names], key=_sort_key)))

@@ -1,0 +1,15 @@
+"""Rule implementations, one module per family of rule ids.
+
+- ``links.py``: ``link.shortener``, ``link.third_party``
+- ``pii.py``: ``pii.mynumber``, ``pii.phone``, ``pii.email``, ``pii.card_number``,
+  ``pii.postal_address``
+- ``person_names.py``: ``pii.person_name`` (SudachiPy; run off the UI thread)
+- ``length.py``: ``length.over_limit``
+- ``media.py``: ``media.alt_missing``, ``media.alt_poor``, ``media.caption_missing``,
+  ``media.exif_location``
+- ``text.py``: ``text.invisible_characters``
+- ``content.py``: ``content.lexicon.<category>``, ``content.dm_request``
+
+Each rule is a function ``(CheckContext) -> Iterable[Hit]``; the engine
+applies severities, messages and the organization's settings.
+"""

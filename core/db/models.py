@@ -1,0 +1,437 @@
+"""SQLAlchemy models. One schema for SQLite and PostgreSQL; changes go through Alembic.
+
+Enums are stored as their string values (no native ENUM types) so that a new
+state is a code change, not a type migration, on both databases. Times are
+timezone-aware UTC. JSON columns hold small lists (domains, media items).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Deterministic constraint names keep Alembic migrations identical on both databases.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on both databases (SQLite would hand back naive ones)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime written to the database; use datetime.now(UTC)")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {  # noqa: RUF012 - SQLAlchemy reads this class attribute
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+    }
+
+
+class Organization(Base):
+    """The single organization this database belongs to (row id 1)."""
+
+    __tablename__ = "organization"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    own_domains: Mapped[list[Any]] = mapped_column(default=list)
+    public_phones: Mapped[list[Any]] = mapped_column(default=list)
+    public_emails: Mapped[list[Any]] = mapped_column(default=list)
+    postal_addresses: Mapped[list[Any]] = mapped_column(default=list)
+    account_id_pattern: Mapped[str | None] = mapped_column(String(200))
+    check_config: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    # joso:6(1): passwords are changed periodically; 0 turns the reminder off.
+    rotation_interval_days: Mapped[int] = mapped_column(Integer, default=180, server_default="180")
+    # joso:6 / wako:4 緊急時: may an emergency post go out before approval (事後承認)?
+    emergency_publish_before_approval: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    post_review_hours: Mapped[int] = mapped_column(Integer, default=24, server_default="24")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Department(Base):
+    __tablename__ = "department"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    code: Mapped[str | None] = mapped_column(String(64), unique=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    # Stored case-folded: Windows logins are case-insensitive.
+    os_login: Mapped[str] = mapped_column(String(200), unique=True)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    department: Mapped[Department | None] = relationship(lazy="joined")
+    role_rows: Mapped[list[StaffRole]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", back_populates="staff"
+    )
+
+
+class StaffRole(Base):
+    __tablename__ = "staff_role"
+
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+    staff: Mapped[Staff] = relationship(back_populates="role_rows")
+
+
+class OfficialAccount(Base):
+    __tablename__ = "official_account"
+    __table_args__ = (UniqueConstraint("platform", "handle"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(32))
+    handle: Mapped[str] = mapped_column(String(200))
+    display_name: Mapped[str] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(String(500))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    status: Mapped[str] = mapped_column(String(32), default="preparing")
+    verified: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # The operating policy, one entry per joso:3(3) item ア–セ (keys "a" … "se").
+    policy: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    filed_at: Mapped[datetime | None] = mapped_column()
+    filed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # wako:5-カ / joso:6(1): set when staff leave the account; posting waits for a new credential.
+    rotation_required: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    rotation_reason: Mapped[str | None] = mapped_column(Text)
+    password_changed_at: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    department: Mapped[Department | None] = relationship(lazy="joined")
+
+
+class AccountStaff(Base):
+    """Named staff of an account: 運用管理者 (manager), 運用責任者 (responsible), 担当者 (operator)."""
+
+    __tablename__ = "account_staff"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("official_account.id"), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), primary_key=True)
+    duty: Mapped[str] = mapped_column(String(32), primary_key=True)
+    assigned_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Draft(Base):
+    """The working copy an operator edits; submissions freeze a :class:`DraftVersion`."""
+
+    __tablename__ = "draft"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("official_account.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    last_editor_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    state: Mapped[str] = mapped_column(String(32), default="draft", index=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    media: Mapped[list[Any]] = mapped_column(default=list)
+    scheduled_at: Mapped[datetime | None] = mapped_column()
+    emergency: Mapped[bool] = mapped_column(Boolean, default=False)
+    emergency_reason: Mapped[str | None] = mapped_column(Text)
+    # {finding key: {"reason", "staff_id", "at"}} for acknowledged `confirm` findings.
+    acknowledgements: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # {confirmation id: {"staff_id", "at"}} for ticked guideline confirmations.
+    confirmations: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # A correction (訂正, wako:5-キ) points at the publication it corrects.
+    corrects_publication_id: Mapped[int | None] = mapped_column(
+        ForeignKey("publication.id", use_alter=True, name="fk_draft_corrects_publication_id_publication")
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    # Optimistic locking: every update checks and bumps it.
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
+
+    account: Mapped[OfficialAccount] = relationship(lazy="joined")
+    author: Mapped[Staff] = relationship(foreign_keys=[author_id], lazy="joined")
+    versions: Mapped[list[DraftVersion]] = relationship(
+        back_populates="draft", order_by="DraftVersion.number", lazy="selectin"
+    )
+
+
+class DraftVersion(Base):
+    """An immutable submitted version (the database refuses updates and deletes)."""
+
+    __tablename__ = "draft_version"
+    __table_args__ = (
+        UniqueConstraint("draft_id", "number"),
+        # Target of the review's composite key: a review names the real author/editor.
+        UniqueConstraint("id", "author_id", "last_editor_id", name="author_editor"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("draft.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    account_id: Mapped[int] = mapped_column(ForeignKey("official_account.id"))
+    platform: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    media: Mapped[list[Any]] = mapped_column(default=list)
+    scheduled_at: Mapped[datetime | None] = mapped_column()
+    author_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    last_editor_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    submitted_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    # What the supervisor sees: the check results, acknowledgements and ticks at submission.
+    findings: Mapped[list[Any]] = mapped_column(default=list)
+    acknowledgements: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    confirmations: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    emergency: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    emergency_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    draft: Mapped[Draft] = relationship(back_populates="versions")
+
+
+class Review(Base):
+    """A supervisor's decision on one version. One decision per version.
+
+    ``author_id`` and ``last_editor_id`` are copied from the version and tied to
+    it by a composite foreign key, so the CHECK constraint below enforces
+    separation of duties in the database itself, not only in the service.
+    """
+
+    __tablename__ = "review"
+    __table_args__ = (
+        UniqueConstraint("version_id"),
+        ForeignKeyConstraint(
+            ["version_id", "author_id", "last_editor_id"],
+            ["draft_version.id", "draft_version.author_id", "draft_version.last_editor_id"],
+            name="fk_review_version_author_editor",
+        ),
+        CheckConstraint("reviewer_id <> author_id AND reviewer_id <> last_editor_id", name="not_own_draft"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(Integer, index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    last_editor_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    decision: Mapped[str] = mapped_column(String(32))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    content_hash: Mapped[str] = mapped_column(String(64))
+    # Ed25519 signature (base64) by the reviewer's registered key over the canonical decision.
+    signature: Mapped[str | None] = mapped_column(Text)
+    signing_key_id: Mapped[int | None] = mapped_column(ForeignKey("signing_key.id"))
+    # Set when a deputy (代理) decided for an absent supervisor.
+    deputy_for_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # True for an after-the-fact review (事後承認) of an emergency post.
+    after_publication: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    reviewer: Mapped[Staff] = relationship(foreign_keys=[reviewer_id], lazy="joined")
+
+
+class SigningKey(Base):
+    """A supervisor's or administrator's Ed25519 public key; the private half stays in their OS keyring."""
+
+    __tablename__ = "signing_key"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    public_key: Mapped[str] = mapped_column(String(100))
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    registered_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    registered_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column()
+    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class Deputy(Base):
+    """An administrator names a deputy (代理) to decide for an absent supervisor for a period."""
+
+    __tablename__ = "deputy"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    supervisor_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    deputy_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    starts_at: Mapped[datetime] = mapped_column()
+    ends_at: Mapped[datetime] = mapped_column()
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column()
+
+
+class Terminal(Base):
+    """A workstation that has started KohoGate; posting needs an approved one."""
+
+    __tablename__ = "terminal"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    hostname: Mapped[str] = mapped_column(String(255))
+    os_user: Mapped[str] = mapped_column(String(200))
+    machine_id: Mapped[str | None] = mapped_column(String(200))
+    public_key: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(32), default="pending")
+    registered_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Approval (wako:5 端末, joso:6(2)): which accounts, until when, and on what grounds.
+    scope_all: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    scope_account_ids: Mapped[list[Any]] = mapped_column(default=list)
+    expires_at: Mapped[datetime | None] = mapped_column()
+    kind: Mapped[str] = mapped_column(String(32), default="regular", server_default="regular")
+    exception_reason: Mapped[str | None] = mapped_column(Text)
+    information_scope: Mapped[str | None] = mapped_column(Text)
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    approved_at: Mapped[datetime | None] = mapped_column()
+
+
+class Credential(Base):
+    """Which terminal holds a credential for which account. The secret itself is only in that OS keyring."""
+
+    __tablename__ = "credential"
+    __table_args__ = (UniqueConstraint("terminal_id", "account_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminal.id"))
+    account_id: Mapped[int] = mapped_column(ForeignKey("official_account.id"))
+    set_at: Mapped[datetime] = mapped_column(default=utcnow)
+    set_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    removed_at: Mapped[datetime | None] = mapped_column()
+
+
+class MediaBlob(Base):
+    """Media as it will be uploaded (EXIF stripped, redacted), addressed by its SHA-256.
+
+    In the database rather than a folder so that every workstation on a shared
+    PostgreSQL server sees the same files, and the approval hash covers bytes
+    nobody can swap underneath it.
+    """
+
+    __tablename__ = "media_blob"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    mime: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Publication(Base):
+    """An attempt to publish an approved version (the outbox row)."""
+
+    __tablename__ = "publication"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("draft_version.id"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("official_account.id"))
+    terminal_id: Mapped[int | None] = mapped_column(ForeignKey("terminal.id"))
+    state: Mapped[str] = mapped_column(String(32), default="pending")
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    platform_post_id: Mapped[str | None] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    published_at: Mapped[datetime | None] = mapped_column()
+    # Emergency posts published before approval must be reviewed by this time.
+    post_review_due_at: Mapped[datetime | None] = mapped_column()
+    # The outbox (no double posts): written before the platform call, updated after.
+    platform: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    manual: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_attempt_at: Mapped[datetime | None] = mapped_column()
+    # Scheduled posting: due at, and the end of the window after which it is reported instead of sent.
+    due_at: Mapped[datetime | None] = mapped_column(index=True)
+    window_ends_at: Mapped[datetime | None] = mapped_column()
+    deleted_at: Mapped[datetime | None] = mapped_column()
+
+
+class DeletionRequest(Base):
+    """A request to delete a published post (wako:5-キ, joso:4(5)); a supervisor decides."""
+
+    __tablename__ = "deletion_request"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    publication_id: Mapped[int] = mapped_column(ForeignKey("publication.id"), index=True)
+    state: Mapped[str] = mapped_column(String(32), default="requested")
+    reason: Mapped[str] = mapped_column(Text)
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    decided_at: Mapped[datetime | None] = mapped_column()
+    decision_comment: Mapped[str] = mapped_column(Text, default="")
+    executed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    executed_at: Mapped[datetime | None] = mapped_column()
+    executed_manually: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+
+class AuditEntry(Base):
+    """One link of the tamper-evident record. Append-only (database triggers)."""
+
+    __tablename__ = "audit_entry"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    # Text, not a DateTime: the exact string is part of the hash on every database.
+    recorded_at: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(200))
+    terminal: Mapped[str] = mapped_column(String(64))
+    event: Mapped[str] = mapped_column(String(100), index=True)
+    payload: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The chain's head (row id 1). Locking it serialises writers on PostgreSQL."""
+
+    __tablename__ = "audit_head"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,65 @@
+"""Where KohoGate keeps its files: the one module that knows folders.
+
+Everything user-specific lives below one *data root* so that a test, a demo or
+a second installation can be pointed elsewhere with ``--data-dir DIR`` or
+``KOHOGATE_DATA_DIR``. Without an override the folders come from
+``platformdirs`` (``%LOCALAPPDATA%\\KohoGate`` on Windows).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "KohoGate"
+APP_AUTHOR = "KohoGate"
+DATA_DIR_ENV = "KOHOGATE_DATA_DIR"
+DATABASE_URL_ENV = "KOHOGATE_DATABASE_URL"
+DATABASE_FILE = "kohogate.db"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data: Path
+    config: Path
+    logs: Path
+    cache: Path
+
+    @property
+    def database_file(self) -> Path:
+        return self.data / DATABASE_FILE
+
+    @property
+    def default_database_url(self) -> str:
+        return f"sqlite:///{self.database_file.as_posix()}"
+
+    def ensure(self) -> AppPaths:
+        for folder in (self.data, self.config, self.logs, self.cache):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
+    """Folders for this run: ``data_dir`` > ``$KOHOGATE_DATA_DIR`` > platformdirs.
+
+    With an override every folder is a child of it, so nothing is written to
+    the real home directory (tests and demos rely on that).
+    """
+    override = data_dir or os.environ.get(DATA_DIR_ENV)
+    if override:
+        root = Path(override).expanduser().resolve()
+        return AppPaths(data=root, config=root / "config", logs=root / "logs", cache=root / "cache")
+    return AppPaths(
+        data=Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False)),
+        config=Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR, roaming=False)),
+        logs=Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),
+        cache=Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)),
+    )
+
+
+def resolve_database_url(paths: AppPaths, explicit: str | None = None) -> str:
+    """``--database-url`` > ``$KOHOGATE_DATABASE_URL`` > SQLite in the data folder."""
+    return explicit or os.environ.get(DATABASE_URL_ENV) or paths.default_database_url

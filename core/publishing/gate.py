@@ -1,0 +1,78 @@
+"""The publishing gate: the signed approval *and* the terminal gate, before anything is sent.
+
+Two independent checks, in this order, each refusal naming the failed
+condition and written to the audit chain:
+
+1. :func:`core.signoff.approval.verify_approval` — the newest version is
+   approved, the supervisor's signature verifies with a registered,
+   unrevoked key, and the draft's content *now* (text, account, time, the
+   bytes of every media file) still hashes to what was signed. Refusal
+   event ``publishing.refused`` with ``reason`` = the approval problem.
+2. :func:`core.terminals.gate.check_posting` — this terminal is approved, in
+   scope, not expired; the account is 運用中 and not flagged for rotation;
+   the credential is present (it audits its own ``posting.refused``).
+
+The signed permit (:func:`core.terminals.gate.authorize_post`) is taken by the
+outbox once the outbox row exists, so that the idempotency key is part of
+what the terminal signs.
+"""
+
+from __future__ import annotations
+
+from core.audit import chain
+from core.credentials.vault import Vault
+from core.db.engine import Store
+from core.db.models import Draft
+from core.errors import NotFound, PermissionDenied
+from core.i18n import tr
+from core.identity import Actor
+from core.signoff.approval import verify_approval
+from core.terminals.gate import check_posting
+
+
+class PublishRefused(PermissionDenied):
+    """Publishing was refused; ``condition`` is the machine-readable name of what failed."""
+
+    def __init__(self, condition: str, message: str) -> None:
+        super().__init__(tr("Publishing refused: {reason}").format(reason=message))
+        self.condition = condition
+        self.reason = message
+
+
+def check_approval(store: Store, actor: Actor, draft_id: int) -> int:
+    """The draft's account id when its approval is valid for its current content; else refuse (audited)."""
+    refused: tuple[str, str] | None = None
+    with store.write() as session:
+        draft = session.get(Draft, draft_id)
+        if draft is None:
+            raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Draft"), id=draft_id))
+        check = verify_approval(session, draft_id)
+        if check.ok:
+            return draft.account_id
+        chain.append(
+            session,
+            actor.recorder,
+            "publishing.refused",
+            {"draft_id": draft_id, "version_id": check.version_id, "reason": check.problem.value},
+        )
+        refused = (check.problem.value, check.message)
+    # Raised after the commit so the refusal stays in the record.
+    raise PublishRefused(*refused)
+
+
+def check_publish(store: Store, vault: Vault, actor: Actor, draft_id: int) -> int:
+    """Both gates for ``draft_id`` from this terminal; the account id, or :class:`PublishRefused`."""
+    account_id = check_approval(store, actor, draft_id)
+    result = check_posting(store, vault, actor.terminal, account_id, actor.recorder)
+    if not result.allowed:
+        assert result.refusal is not None
+        raise PublishRefused(result.refusal.value, result.message)
+    return account_id
+
+
+def check_terminal(store: Store, vault: Vault, actor: Actor, account_id: int) -> None:
+    """The terminal gate alone (for deleting a post: there is no approval of content to check)."""
+    result = check_posting(store, vault, actor.terminal, account_id, actor.recorder)
+    if not result.allowed:
+        assert result.refusal is not None
+        raise PublishRefused(result.refusal.value, result.message)

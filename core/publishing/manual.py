@@ -1,0 +1,58 @@
+"""Manual mode: the approved text and media, ready for the operator to post in the platform's own app.
+
+For platforms whose API needs publicly hosted media or is not offered
+(Instagram, Threads, YouTube, LINE images). The same gate applies as for
+automatic posting — approval valid for the current content and this
+terminal approved for the account — *before* the text is handed out; the
+operator then records the post's URL (:meth:`PublicationService.record_manual`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from core.credentials.vault import Vault
+from core.db.engine import Store
+from core.db.models import DraftVersion
+from core.identity import Actor
+from core.publishing.gate import check_publish
+from core.services.drafts import load_blob
+
+
+@dataclass(frozen=True)
+class ManualPackage:
+    version_id: int
+    text: str
+    folder: Path | None
+    files: list[Path]
+
+
+def prepare_manual(store: Store, vault: Vault, actor: Actor, draft_id: int, folder: Path | None) -> ManualPackage:
+    """Check the gate, then write the approved media and their alt texts into ``folder``."""
+    check_publish(store, vault, actor, draft_id)
+    with store.read() as session:
+        number = session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft_id))
+        version = session.scalar(
+            select(DraftVersion).where(DraftVersion.draft_id == draft_id, DraftVersion.number == number)
+        )
+        assert version is not None
+        version_id, text, media = version.id, version.text, [dict(m) for m in version.media or []]
+    files: list[Path] = []
+    if folder is not None and media:
+        folder.mkdir(parents=True, exist_ok=True)
+        for index, item in enumerate(media, start=1):
+            data = load_blob(store, str(item["sha256"]))
+            if data is None:
+                continue
+            ext = str(item.get("mime") or "application/octet-stream").rsplit("/", 1)[-1]
+            stem = re.sub(r"[^\w.-]", "_", f"{index:02d}")
+            path = folder / f"{stem}.{ext}"
+            path.write_bytes(data)
+            files.append(path)
+            alt = "" if item.get("decorative") else str(item.get("alt") or "")
+            (folder / f"{stem}.alt.txt").write_text(alt, encoding="utf-8")
+    return ManualPackage(version_id, text, folder, files)

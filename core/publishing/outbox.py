@@ -1,0 +1,343 @@
+"""The outbox: send an approved post exactly once, or say plainly why not.
+
+The sequence for one publication:
+
+1. the gate (:mod:`core.publishing.gate`): approval valid for the current
+   content, terminal/account/credential conditions;
+2. the outbox row with its idempotency key is written and committed
+   (:meth:`PublicationService.open_attempt`) — *before* any network call;
+3. the terminal signs the request, key included (``posting.authorized``);
+4. each attempt is counted in the database just before the call, then the
+   adapter posts; the result or failure is recorded right after.
+
+Failures, and what happens next:
+
+* not sent (no connection), rate-limited (429): wait and try again with the
+  same key, up to ``max_attempts``; then the row is marked failed and may be
+  retried later — still with the same key;
+* ambiguous (connection dropped after sending, read timeout, 5xx): on an
+  idempotent platform (Mastodon, LINE) retry with the same key; otherwise —
+  or when the retries run out — look for the post among the account's recent
+  posts. Found: recorded as published. Not found: 要確認, and *no automatic
+  retry* until a person records the URL or confirms it did not go out;
+* a row found still pending with attempts counted (the app died mid-call) is
+  treated as ambiguous too.
+
+Clock and sleep are injectable so tests and the scheduler run on a fake clock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from core.credentials.vault import Vault
+from core.db.models import utcnow
+from core.errors import Conflict, KohoGateError
+from core.i18n import tr
+from core.publishing.adapter import (
+    Connection,
+    MediaFile,
+    PostRequest,
+    Progress,
+    Publisher,
+    PublisherFactory,
+    make_publisher,
+    no_progress,
+    same_text,
+)
+from core.publishing.errors import ErrorKind, PublishError
+from core.publishing.gate import PublishRefused, check_publish, check_terminal
+from core.services.base import Service
+from core.services.drafts import load_blob
+from core.services.publications import OutboxRow, PublicationService
+from core.terminals.gate import PostingRefused, authorize_post, read_credential
+
+log = logging.getLogger(__name__)
+
+#: How long Mastodon keeps an Idempotency-Key (about an hour); older keys are not trusted.
+KEY_LIFETIME = timedelta(minutes=50)
+#: A post scheduled for later is not sent early by the Publish button.
+EARLY_GRACE = timedelta(minutes=1)
+
+
+class NeedsChecking(KohoGateError):
+    """The post may or may not be out; a person must check (要確認). Never retried automatically."""
+
+
+@dataclass(frozen=True)
+class PublishOutcome:
+    publication_id: int
+    url: str | None
+    post_id: str | None
+    attempts: int
+    reconciled: bool = False
+
+
+@dataclass
+class Outbox(Service):
+    """Publishes approved drafts for ``actor`` from this terminal (``actor.terminal``)."""
+
+    vault: Vault | None = None
+    factory: PublisherFactory = make_publisher
+    clock: Callable[[], datetime] = utcnow
+    sleep: Callable[[float], None] = time.sleep
+    max_attempts: int = 3
+    max_wait: float = 60.0
+    base_url: dict[str, str] = field(default_factory=dict)  # platform → endpoint override (tests, proxies)
+
+    @property
+    def records(self) -> PublicationService:
+        return PublicationService(self.store, self.actor)
+
+    # ---- helpers ----------------------------------------------------------------------------
+
+    def _vault(self) -> Vault:
+        if self.vault is None:
+            from core.credentials.vault import open_vault
+
+            self.vault = open_vault()
+        return self.vault
+
+    def _publisher(self, account_id: int, platform: str, handle: str, account_url: str | None) -> Publisher:
+        credential = read_credential(self._vault(), self.actor.terminal, account_id)
+        if not credential:
+            raise PublishRefused(
+                "credential_missing",
+                tr("This terminal's keyring holds no credential for {handle}.").format(handle=handle),
+            )
+        return self.factory(
+            Connection(platform, handle, credential, base_url=self.base_url.get(platform), account_url=account_url)
+        )
+
+    def _request(self, row: OutboxRow) -> PostRequest:
+        media = []
+        for index, item in enumerate(row.media, start=1):
+            data = load_blob(self.store, str(item["sha256"]))
+            if data is None or hashlib.sha256(data).hexdigest() != item["sha256"]:
+                raise Conflict(tr("An approved image or video file is missing."))
+            captions = load_blob(self.store, str(item["captions_sha256"])) if item.get("captions_sha256") else None
+            mime = str(item.get("mime") or "application/octet-stream")
+            name = str(item.get("filename") or f"media{index}.{mime.rsplit('/', 1)[-1]}")
+            media.append(
+                MediaFile(
+                    data=data,
+                    mime=mime,
+                    kind=str(item.get("kind") or "image"),
+                    alt=str(item.get("alt") or ""),
+                    decorative=bool(item.get("decorative")),
+                    captions=captions,
+                    filename=name,
+                )
+            )
+        return PostRequest(row.text, tuple(media), row.idempotency_key, row.created_at)
+
+    def _permit(self, row: OutboxRow) -> None:
+        try:
+            authorize_post(
+                self.store,
+                self._vault(),
+                self.actor.terminal,
+                row.account_id,
+                {
+                    "action": "publish",
+                    "publication_id": row.publication_id,
+                    "version_id": row.version_id,
+                    "content_hash": row.content_hash,
+                    "idempotency_key": row.idempotency_key,
+                },
+                self.actor.recorder,
+            )
+        except PostingRefused as exc:
+            raise _refused(exc) from None
+
+    def _look_for(self, publisher: Publisher, request: PostRequest) -> tuple[str, str | None] | None:
+        """The post among the account's recent posts, if it is there (``None`` if absent or unknowable)."""
+        try:
+            for post in publisher.recent(20):
+                if same_text(post.text, request.text):
+                    return post.post_id, post.url
+        except PublishError as exc:
+            log.warning("reconciliation look-up failed: %s", exc.kind)
+        return None
+
+    def _backoff(self, attempt: int, error: PublishError) -> float:
+        if error.retry_after is not None:
+            return error.retry_after
+        return float(min(30, 2 ** (attempt - 1)))
+
+    # ---- the operations ---------------------------------------------------------------------
+
+    def publish(
+        self,
+        draft_id: int,
+        progress: Progress = no_progress,
+        *,
+        due_at: datetime | None = None,
+        window_ends_at: datetime | None = None,
+    ) -> PublishOutcome:
+        """Send the approved draft now (see the module docstring for every failure path)."""
+        account_id = check_publish(self.store, self._vault(), self.actor, draft_id)
+        del account_id
+        scheduled = self._scheduled_at(draft_id)
+        if due_at is None and scheduled is not None and scheduled > self.clock() + EARLY_GRACE:
+            raise Conflict(
+                tr("This post is scheduled for {time}; it goes out then, not earlier.").format(
+                    time=scheduled.astimezone().strftime("%Y-%m-%d %H:%M")
+                )
+            )
+        row = self.records.open_attempt(draft_id, due_at=due_at, window_ends_at=window_ends_at, now=self.clock())
+        try:
+            self._permit(row)
+            request = self._request(row)
+            publisher = self._publisher(row.account_id, row.platform, row.handle, row.account_url)
+        except BaseException:
+            # Nothing was sent: let the next run (or a retry right away) claim the row again.
+            self.records.release_claim(row)
+            raise
+        attempt = row.attempts
+        in_flight_before = row.attempts > 0 and row.state.value == "pending"
+        key_fresh = row.last_attempt_at is None or self.clock() - row.last_attempt_at < KEY_LIFETIME
+        if in_flight_before and not (publisher.idempotent and key_fresh):
+            return self._settle(publisher, row, request, attempt, tr("An earlier attempt was interrupted."))
+        ambiguous_seen = False
+        tries = 0
+        while True:
+            tries += 1
+            attempt = self.records.mark_attempt(row.publication_id, now=self.clock())
+            try:
+                result = publisher.post(request, progress)
+            except PublishError as error:
+                last = tries >= self.max_attempts
+                if error.kind in (ErrorKind.REJECTED, ErrorKind.AUTH, ErrorKind.UNSUPPORTED):
+                    self.records.mark_failed(row.publication_id, error.message, error.kind.value)
+                    raise
+                if error.kind is ErrorKind.AMBIGUOUS:
+                    ambiguous_seen = True
+                    if publisher.idempotent and not last:
+                        self.sleep(self._backoff(tries, error))
+                        continue
+                    return self._settle(publisher, row, request, attempt, error.message)
+                # NOT_SENT or RATE_LIMITED: nothing was created, the same key may go again.
+                wait = self._backoff(tries, error)
+                if last or wait > self.max_wait:
+                    if ambiguous_seen:
+                        return self._settle(publisher, row, request, attempt, error.message)
+                    self.records.mark_failed(row.publication_id, error.message, error.kind.value)
+                    raise
+                self.sleep(wait)
+                continue
+            self.records.mark_published(row.publication_id, result.post_id, result.url, now=self.clock())
+            return PublishOutcome(row.publication_id, result.url, result.post_id, attempt)
+
+    def _settle(
+        self, publisher: Publisher, row: OutboxRow, request: PostRequest, attempt: int, message: str
+    ) -> PublishOutcome:
+        """After an ambiguous failure: find the post, or hand it to a person (要確認). Never resend."""
+        found = self._look_for(publisher, request)
+        if found is not None:
+            self.records.mark_published(row.publication_id, found[0], found[1], how="reconciled", now=self.clock())
+            return PublishOutcome(row.publication_id, found[1], found[0], attempt, reconciled=True)
+        self.records.mark_needs_reconciliation(row.publication_id, message)
+        raise NeedsChecking(
+            tr(
+                "{message} KohoGate did not find it among the account's recent posts and will not send it again."
+            ).format(message=message),
+            hint=tr("Look at the account: record the post's URL if it is there, or confirm that it was not posted."),
+        )
+
+    def reconcile(self, publication_id: int) -> PublishOutcome | None:
+        """Look again for a 要確認 post among the recent posts; ``None`` if it is still not found."""
+        info = _publication_info(self, publication_id)
+        if info is None or info["state"] != "needs_reconciliation":
+            raise Conflict(tr("This publication does not need checking."))
+        check_terminal(self.store, self._vault(), self.actor, info["account_id"])
+        publisher = self._publisher(info["account_id"], info["platform"], info["handle"], info["account_url"])
+        found = self._look_for(publisher, PostRequest(info["text"]))
+        if found is None:
+            return None
+        self.records.mark_published(publication_id, found[0], found[1], how="reconciled", now=self.clock())
+        return PublishOutcome(publication_id, found[1], found[0], info["attempts"], reconciled=True)
+
+    def delete(self, request_id: int) -> None:
+        """Carry out an approved deletion through the adapter (terminal gate and signed request first)."""
+        from core.db.models import DeletionRequest, OfficialAccount, Publication
+
+        with self.store.read() as session:
+            request = session.get(DeletionRequest, request_id)
+            if request is None or request.state != "approved":
+                raise Conflict(tr("This deletion has not been approved by a supervisor."))
+            pub = session.get(Publication, request.publication_id)
+            assert pub is not None
+            account = session.get(OfficialAccount, pub.account_id)
+            assert account is not None
+            account_id, platform, handle, url = account.id, account.platform, account.handle, account.url
+            post_id = pub.platform_post_id
+        if not post_id:
+            raise Conflict(
+                tr("KohoGate does not know this post's id on the platform: delete it by hand and record that.")
+            )
+        check_terminal(self.store, self._vault(), self.actor, account_id)
+        try:
+            authorize_post(
+                self.store,
+                self._vault(),
+                self.actor.terminal,
+                account_id,
+                {"action": "delete", "deletion_request_id": request_id, "platform_post_id": post_id},
+                self.actor.recorder,
+            )
+        except PostingRefused as exc:
+            raise _refused(exc) from None
+        publisher = self._publisher(account_id, platform, handle, url)
+        if not publisher.deletable:
+            from core.publishing.line import not_deletable_message
+
+            raise Conflict(not_deletable_message())
+        self.records.begin_deletion(request_id)
+        publisher.delete(post_id)
+        self.records.mark_deleted(request_id, manually=False)
+
+    def _scheduled_at(self, draft_id: int) -> datetime | None:
+        from core.db.models import Draft
+
+        with self.store.read() as session:
+            draft = session.get(Draft, draft_id)
+            return draft.scheduled_at if draft is not None else None
+
+
+def _refused(exc: PostingRefused) -> PublishRefused:
+    refusal = exc.result.refusal
+    return PublishRefused(refusal.value if refusal else "refused", exc.result.message)
+
+
+def _publication_info(outbox: Outbox, publication_id: int) -> dict[str, Any] | None:
+    from sqlalchemy import select
+
+    from core.db.models import DraftVersion, OfficialAccount, Publication
+
+    query = (
+        select(Publication, DraftVersion, OfficialAccount)
+        .join(DraftVersion, DraftVersion.id == Publication.version_id)
+        .join(OfficialAccount, OfficialAccount.id == Publication.account_id)
+        .where(Publication.id == publication_id)
+    )
+    with outbox.store.read() as session:
+        found = session.execute(query).first()
+        if found is None:
+            return None
+        p, v, a = found
+        return {
+            "state": p.state,
+            "account_id": a.id,
+            "platform": a.platform,
+            "handle": a.handle,
+            "account_url": a.url,
+            "text": v.text,
+            "attempts": p.attempts,
+        }

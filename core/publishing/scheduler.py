@@ -1,0 +1,111 @@
+"""Scheduled posting: approved posts with a time go out when due, or are reported as missed.
+
+The same function serves the background scheduler of the running app and
+``app.py publish-due`` (Windows Task Scheduler / cron). The clock is a
+parameter, so tests move time by hand.
+
+A post is *due* from its approved time until the end of its window
+(``window``, one hour by default): past that, sending it would surprise the
+people who approved a time, so it is recorded as missed
+(``publication.missed_window``) and shown to a person — never silently
+dropped and never sent late without someone deciding to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from core.db.engine import Store
+from core.db.models import Draft, DraftVersion, OfficialAccount, Publication
+from core.errors import KohoGateError
+from core.states import DraftState, PublicationState
+
+DEFAULT_WINDOW = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    draft_id: int
+    title: str
+    account: str
+    platform: str
+    scheduled_at: datetime
+
+
+@dataclass
+class DueReport:
+    sent: list[tuple[Scheduled, str | None]] = field(default_factory=list)
+    missed: list[Scheduled] = field(default_factory=list)
+    failed: list[tuple[Scheduled, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.missed and not self.failed
+
+
+def _blocked_drafts(store: Store) -> set[int]:
+    """Drafts a run must not touch: waiting for a person (要確認) or already reported as missed."""
+    query = (
+        select(DraftVersion.draft_id)
+        .join(Publication, Publication.version_id == DraftVersion.id)
+        .where(
+            (Publication.state == PublicationState.NEEDS_RECONCILIATION.value)
+            | (
+                (Publication.state == PublicationState.FAILED.value)
+                & (Publication.attempts == 0)
+                & Publication.window_ends_at.is_not(None)
+            )
+        )
+    )
+    with store.read() as session:
+        return set(session.scalars(query))
+
+
+def scheduled_posts(store: Store, *, until: datetime | None = None, manual_platforms: bool = False) -> list[Scheduled]:
+    """Approved drafts with a time (up to ``until``), oldest first.
+
+    Platforms without an API are left out unless ``manual_platforms``: their
+    posts are made by hand, so the scheduler only reminds.
+    """
+    from core.publishing.adapter import API_PLATFORMS
+
+    query = (
+        select(Draft.id, Draft.title, Draft.text, OfficialAccount.handle, OfficialAccount.platform, Draft.scheduled_at)
+        .join(OfficialAccount, OfficialAccount.id == Draft.account_id)
+        .where(Draft.state == DraftState.APPROVED.value, Draft.scheduled_at.is_not(None))
+        .order_by(Draft.scheduled_at, Draft.id)
+    )
+    if until is not None:
+        query = query.where(Draft.scheduled_at <= until)
+    if not manual_platforms:
+        query = query.where(OfficialAccount.platform.in_(API_PLATFORMS))
+    with store.read() as session:
+        rows = session.execute(query).all()
+    return [Scheduled(r[0], r[1] or r[2][:30], r[3], r[4], r[5]) for r in rows]
+
+
+def run_due(outbox: object, now: datetime, *, window: timedelta = DEFAULT_WINDOW) -> DueReport:
+    """Send every due post through ``outbox`` (an :class:`~core.publishing.outbox.Outbox`); report the rest."""
+    from core.publishing.outbox import Outbox
+
+    assert isinstance(outbox, Outbox)
+    report = DueReport()
+    blocked = _blocked_drafts(outbox.store)
+    for item in scheduled_posts(outbox.store, until=now):
+        if item.draft_id in blocked:
+            continue
+        ends = item.scheduled_at + window
+        if now > ends:
+            outbox.records.report_missed(item.draft_id, item.scheduled_at, ends)
+            report.missed.append(item)
+            continue
+        try:
+            outcome = outbox.publish(item.draft_id, due_at=item.scheduled_at, window_ends_at=ends)
+        except KohoGateError as exc:
+            report.failed.append((item, exc.message))
+            continue
+        report.sent.append((item, outcome.url))
+    return report

@@ -1,0 +1,97 @@
+"""X (Twitter) through its API v2 with httpx.
+
+tweepy lacked v2 media upload (its issue #2217), so this adapter speaks the
+API directly: ``POST /2/media/upload`` in three steps (INIT with the size
+and type, APPEND the bytes as a multipart segment, FINALIZE), then
+``POST /2/media/metadata`` with ``alt_text.text`` (max 1000), then
+``POST /2/tweets``. The credential is an OAuth 2.0 user access token with
+``tweet.write`` and ``media.write``.
+
+X documents no idempotency: after an ambiguous failure the outbox looks at
+the account's recent posts (``GET /2/users/:id/tweets``) instead of retrying.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.publishing.adapter import (
+    Connection,
+    HttpApi,
+    PostRequest,
+    PostResult,
+    Progress,
+    RecentPost,
+    media_alt,
+    no_progress,
+)
+from core.publishing.errors import PublishError, during_upload
+
+PLATFORM = "X"
+DEFAULT_API = "https://api.x.com"
+CHUNK = 4 * 1024 * 1024
+
+
+class XPublisher:
+    platform = "x"
+    idempotent = False
+    deletable = True
+
+    def __init__(self, connection: Connection) -> None:
+        self._handle = connection.handle.lstrip("@")
+        self._api = HttpApi(PLATFORM, connection.base_url or DEFAULT_API, connection.credential)
+
+    def _upload(self, data: bytes, mime: str, kind: str) -> str:
+        category = "tweet_image" if kind == "image" else "tweet_video"
+        init = self._api.call(
+            "POST",
+            "/2/media/upload",
+            data={"command": "INIT", "total_bytes": str(len(data)), "media_type": mime, "media_category": category},
+        )
+        media_id = str(init["data"]["id"])
+        for index, start in enumerate(range(0, len(data), CHUNK)):
+            self._api.call(
+                "POST",
+                "/2/media/upload",
+                data={"command": "APPEND", "media_id": media_id, "segment_index": str(index)},
+                files={"media": ("media", data[start : start + CHUNK], "application/octet-stream")},
+            )
+        self._api.call("POST", "/2/media/upload", data={"command": "FINALIZE", "media_id": media_id})
+        return media_id
+
+    def post(self, request: PostRequest, progress: Progress = no_progress) -> PostResult:
+        media_ids: list[str] = []
+        total = len(request.media)
+        for index, item in enumerate(request.media):
+            progress(index, total, item.filename)
+            try:
+                media_id = self._upload(item.data, item.mime, item.kind)
+                alt = media_alt(item)
+                if alt:
+                    self._api.call(
+                        "POST",
+                        "/2/media/metadata",
+                        json={"id": media_id, "metadata": {"alt_text": {"text": alt[:1000]}}},
+                    )
+            except PublishError as error:
+                raise during_upload(PLATFORM, error) from None
+            media_ids.append(media_id)
+        progress(total, total, "")
+        body: dict[str, Any] = {"text": request.text}
+        if media_ids:
+            body["media"] = {"media_ids": media_ids}
+        answer = self._api.call("POST", "/2/tweets", json=body)
+        post_id = str(answer["data"]["id"])
+        return PostResult(post_id, f"https://x.com/{self._handle}/status/{post_id}")
+
+    def delete(self, post_id: str) -> None:
+        self._api.call("DELETE", f"/2/tweets/{post_id}", accept={404: lambda _r: None})
+
+    def recent(self, limit: int = 20) -> list[RecentPost]:
+        me = self._api.call("GET", "/2/users/me")
+        user_id = str(me["data"]["id"])
+        answer = self._api.call("GET", f"/2/users/{user_id}/tweets", params={"max_results": max(5, min(limit, 100))})
+        return [
+            RecentPost(str(t["id"]), f"https://x.com/{self._handle}/status/{t['id']}", str(t.get("text", "")))
+            for t in answer.get("data", [])
+        ]

@@ -1,0 +1,64 @@
+"""What every service shares: the store, the acting person and role checks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from core.audit import chain
+from core.db.engine import Store
+from core.db.locks import get_for_update
+from core.db.models import Staff
+from core.errors import NotFound, PermissionDenied
+from core.i18n import tr
+from core.identity import Actor
+from core.roles import Role, roles_label
+
+
+@dataclass
+class Service:
+    store: Store
+    actor: Actor
+
+    def authorize(self, session: Session, *roles: Role) -> Staff:
+        """The acting staff row, re-read in this transaction, holding one of ``roles``.
+
+        Roles are checked against the database, not the snapshot taken at
+        log-in, so a role removed a minute ago is already gone.
+        """
+        staff = session.get(Staff, self.actor.staff_id)
+        if staff is None or not staff.active:
+            raise PermissionDenied(tr("Your staff record is inactive or missing. Ask an administrator."))
+        held = {Role(r.role) for r in staff.role_rows}
+        if roles and not held.intersection(roles):
+            raise PermissionDenied(
+                tr("This needs the role {needed}; you have {held}.").format(
+                    needed=roles_label(set(roles)).replace(", ", " / "), held=roles_label(held)
+                )
+            )
+        return staff
+
+    def record(self, session: Session, event: str, payload: Mapping[str, Any]) -> None:
+        chain.append(session, self.actor.recorder, event, payload)
+
+    @staticmethod
+    def get_locked(session: Session, model: type[Any], ident: int, what: str) -> Any:
+        """Like :meth:`get_or_404`, holding a row lock to the end of the transaction.
+
+        For read-then-write changes (state, row version): a second workstation
+        doing the same waits and then sees the first one's result.
+        """
+        row = get_for_update(session, model, ident)
+        if row is None:
+            raise NotFound(tr("{what} {id} does not exist.").format(what=what, id=ident))
+        return row
+
+    @staticmethod
+    def get_or_404(session: Session, model: type[Any], ident: int, what: str) -> Any:
+        row = session.get(model, ident)
+        if row is None:
+            raise NotFound(tr("{what} {id} does not exist.").format(what=what, id=ident))
+        return row

@@ -1,0 +1,526 @@
+"""Drafts: the working copy, submission into immutable versions, and listing.
+
+Submission goes through the composer's gate (:mod:`core.composer.submission`)
+inside the submitting transaction: nothing blocks, every ``confirm`` finding
+is acknowledged with a reason and every applicable guideline confirmation is
+ticked — whatever the client. The version freezes the findings, the
+acknowledgements and the ticks the supervisor will see.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ColumnElement, Select, func, select, update
+from sqlalchemy.orm import Session
+
+from core.accounts.usable import ensure_account_usable
+from core.audit.canonical import sha256_hex
+from core.composer.acknowledgements import stamp_acknowledgements, stamp_confirmations
+from core.composer.media_items import normalized_item
+from core.content_hash import content_hash
+from core.db.engine import Store
+from core.db.models import (
+    Department,
+    Draft,
+    DraftVersion,
+    MediaBlob,
+    OfficialAccount,
+    Organization,
+    Review,
+    Staff,
+    utcnow,
+)
+from core.errors import Conflict, InvalidInput, NotFound
+from core.i18n import tr
+from core.roles import Role
+from core.services.base import Service
+from core.states import DraftState, ReviewDecision
+
+if TYPE_CHECKING:
+    from core.composer.media_store import PreparedMedia
+    from core.composer.submission import GateStatus
+
+MAX_TEXT = 100_000
+MAX_MEDIA = 80
+
+
+class DraftService(Service):
+    def create(self, account_id: int, text: str = "", *, title: str = "", scheduled_at: datetime | None = None) -> int:
+        with self.store.write() as session:
+            staff = self.authorize(session, Role.OPERATOR)
+            account: OfficialAccount = self.get_or_404(session, OfficialAccount, account_id, tr("Account"))
+            # joso:3(3): only an account with a complete, filed operating policy carries drafts.
+            ensure_account_usable(session, account)
+            draft = Draft(
+                account_id=account.id,
+                author_id=staff.id,
+                last_editor_id=staff.id,
+                state=DraftState.DRAFT.value,
+                title=title.strip()[:200],
+                text=_clean(text),
+                media=[],
+                scheduled_at=scheduled_at,
+            )
+            session.add(draft)
+            session.flush()
+            self.record(
+                session,
+                "draft.created",
+                {"draft_id": draft.id, "account_id": account.id, "text_sha256": sha256_hex(draft.text)},
+            )
+            return draft.id
+
+    def save(
+        self,
+        draft_id: int,
+        row_version: int,
+        *,
+        text: str,
+        media: Sequence[dict[str, Any]] | None = None,
+        scheduled_at: datetime | None = None,
+        title: str | None = None,
+        acknowledgements: Mapping[str, str] | None = None,
+        confirmations: Iterable[str] | None = None,
+    ) -> int:
+        """Save the working copy; return the new row version (optimistic locking).
+
+        ``media``, ``title``, ``acknowledgements`` (finding key → one-line
+        reason) and ``confirmations`` (ticked ids) are left unchanged when
+        ``None``. Media must refer to stored blobs (:meth:`store_media`).
+        """
+        text = _clean(text)
+        clean_media = _clean_media(media) if media is not None else None
+        with self.store.write() as session:
+            staff = self.authorize(session, Role.OPERATOR)
+            draft: Draft = self.get_or_404(session, Draft, draft_id, tr("Draft"))
+            if not DraftState(draft.state).editable:
+                raise Conflict(
+                    tr("This draft is {state} and cannot be edited.").format(state=DraftState(draft.state).label)
+                )
+            values: dict[str, Any] = {
+                "text": text,
+                "scheduled_at": scheduled_at,
+                "last_editor_id": staff.id,
+                "updated_at": utcnow(),
+                "row_version": row_version + 1,
+            }
+            if clean_media is not None:
+                _require_blobs(session, clean_media)
+                values["media"] = clean_media
+            now = utcnow()
+            if acknowledgements is not None:
+                values["acknowledgements"] = stamp_acknowledgements(
+                    acknowledgements, draft.acknowledgements or {}, staff.id, now
+                )
+            if confirmations is not None:
+                values["confirmations"] = stamp_confirmations(confirmations, draft.confirmations or {}, staff.id, now)
+            if title is not None:
+                values["title"] = title.strip()[:200]
+            result = session.execute(
+                update(Draft).where(Draft.id == draft_id, Draft.row_version == row_version).values(**values)
+            )
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                raise Conflict(tr("Someone else changed this draft. Reload it and try again."))
+            self.record(
+                session,
+                "draft.saved",
+                {
+                    "draft_id": draft_id,
+                    "text_sha256": sha256_hex(text),
+                    "length": len(text),
+                    "media_sha256": [m["sha256"] for m in values.get("media", draft.media)],
+                    "acknowledged": sorted(values.get("acknowledgements", draft.acknowledgements or {})),
+                    "confirmed": sorted(values.get("confirmations", draft.confirmations or {})),
+                },
+            )
+            return row_version + 1
+
+    def create_correction(self, publication_id: int) -> int:
+        """A correction (訂正, wako:5-キ, joso:4(5)): a new draft linked to a published post.
+
+        It starts from the published text and media, so the operator edits
+        only what was wrong, and goes through sign-off like any other draft.
+        """
+        from core.db.models import Publication
+        from core.states import PublicationState
+
+        with self.store.write() as session:
+            staff = self.authorize(session, Role.OPERATOR)
+            publication: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
+            if publication.state not in (PublicationState.PUBLISHED.value, PublicationState.DELETED.value):
+                raise Conflict(tr("Only a published post can be corrected."))
+            version = session.get(DraftVersion, publication.version_id)
+            assert version is not None
+            original = session.get(Draft, version.draft_id)
+            assert original is not None
+            account = session.get(OfficialAccount, version.account_id)
+            assert account is not None
+            ensure_account_usable(session, account)
+            draft = Draft(
+                account_id=version.account_id,
+                author_id=staff.id,
+                last_editor_id=staff.id,
+                state=DraftState.DRAFT.value,
+                title=(tr("Correction: {title}").format(title=original.title or version.text[:30]))[:200],
+                text=version.text,
+                media=[dict(m) for m in version.media or []],
+                corrects_publication_id=publication.id,
+            )
+            session.add(draft)
+            session.flush()
+            self.record(
+                session,
+                "draft.correction_created",
+                {
+                    "draft_id": draft.id,
+                    "corrects_publication_id": publication.id,
+                    "original_draft_id": original.id,
+                    "original_url": publication.url,
+                },
+            )
+            return draft.id
+
+    def store_media(self, prepared: PreparedMedia) -> str:
+        """Store prepared bytes (EXIF-stripped, redacted) as a content-addressed blob; return its SHA-256.
+
+        Storing the same bytes twice is a no-op, so re-attaching a file costs nothing.
+        """
+        digest = prepared.sha256
+        with self.store.write() as session:
+            self.authorize(session, Role.OPERATOR)
+            if session.get(MediaBlob, digest) is None:
+                session.add(
+                    MediaBlob(
+                        sha256=digest,
+                        kind=prepared.kind,
+                        mime=prepared.mime,
+                        size=len(prepared.data),
+                        data=prepared.data,
+                    )
+                )
+                self.record(
+                    session,
+                    "media.stored",
+                    {"sha256": digest, "kind": prepared.kind, "mime": prepared.mime, "size": len(prepared.data)},
+                )
+        return digest
+
+    def submit(self, draft_id: int, row_version: int) -> int:
+        """Freeze the working copy as a new immutable version awaiting approval."""
+        with self.store.write() as session:
+            staff = self.authorize(session, Role.OPERATOR)
+            draft: Draft = self.get_locked(session, Draft, draft_id, tr("Draft"))
+            if draft.row_version != row_version:
+                raise Conflict(tr("Someone else changed this draft. Reload it and try again."))
+            if not DraftState(draft.state).editable:
+                raise Conflict(
+                    tr("This draft is {state} and cannot be submitted.").format(state=DraftState(draft.state).label)
+                )
+            ensure_account_usable(session, draft.account)
+            gate = _gate(session, draft)
+            if not gate.ok:
+                raise InvalidInput(
+                    tr("The draft cannot be submitted yet:") + "\n" + "\n".join("・" + r for r in gate.reasons())
+                )
+            number = (
+                session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft.id)) or 0
+            ) + 1
+            digest = content_hash(
+                text=draft.text, account_id=draft.account_id, scheduled_at=draft.scheduled_at, media=draft.media
+            )
+            version = DraftVersion(
+                draft_id=draft.id,
+                number=number,
+                account_id=draft.account_id,
+                platform=draft.account.platform,
+                text=draft.text,
+                media=list(draft.media),
+                scheduled_at=draft.scheduled_at,
+                author_id=draft.author_id,
+                last_editor_id=draft.last_editor_id,
+                submitted_by_id=staff.id,
+                content_hash=digest,
+                findings=[dict(r) for r in gate.records],
+                acknowledgements=gate.acknowledgements_in_use(draft.acknowledgements or {}),
+                confirmations=gate.confirmations_in_use(draft.confirmations or {}),
+                emergency=draft.emergency,
+                emergency_reason=draft.emergency_reason,
+            )
+            session.add(version)
+            draft.state = DraftState.SUBMITTED.value
+            draft.row_version += 1
+            session.flush()
+            self.record(
+                session,
+                "draft.submitted",
+                {
+                    "draft_id": draft.id,
+                    "version_id": version.id,
+                    "number": number,
+                    "content_hash": digest,
+                    "findings": [r["key"] for r in gate.records],
+                    "acknowledged": sorted(version.acknowledgements),
+                    "confirmed": sorted(version.confirmations),
+                },
+            )
+            return version.id
+
+
+def _gate(session: Session, draft: Draft) -> GateStatus:
+    """The submission gate for ``draft``, with the organization's settings read in this transaction."""
+    from core.checks.config import CheckConfig
+    from core.checks.platforms import Platform
+    from core.composer.submission import evaluate
+    from core.organization import OrganizationProfile
+
+    org = session.get(Organization, 1)
+    if org is None:
+        raise NotFound(tr("This database has not been set up yet. Start the app to run the set-up."))
+    departments = session.scalars(select(Department.name).where(Department.active).order_by(Department.id))
+    profile = OrganizationProfile(
+        name=org.name,
+        own_domains=tuple(org.own_domains),
+        public_phones=tuple(org.public_phones),
+        public_emails=tuple(org.public_emails),
+        postal_addresses=tuple(org.postal_addresses),
+        departments=tuple(departments),
+    )
+    return evaluate(
+        draft.text,
+        Platform.parse(draft.account.platform),
+        draft.media or [],
+        draft.acknowledgements or {},
+        (draft.confirmations or {}).keys(),
+        profile,
+        CheckConfig.from_json(org.check_config),
+    )
+
+
+def _clean_media(media: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    if len(media) > MAX_MEDIA:
+        raise InvalidInput(tr("Too many attachments (at most {limit}).").format(limit=MAX_MEDIA))
+    return [normalized_item(item) for item in media]
+
+
+def _require_blobs(session: Session, media: Sequence[Mapping[str, Any]]) -> None:
+    wanted = {m["sha256"] for m in media} | {m["captions_sha256"] for m in media if m.get("captions_sha256")}
+    if not wanted:
+        return
+    present = set(session.scalars(select(MediaBlob.sha256).where(MediaBlob.sha256.in_(wanted))))
+    if wanted - present:
+        raise InvalidInput(tr("An attached file is missing from the database. Attach it again."))
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text or "")
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(
+            tr("The text is too long ({length} characters; at most {limit}).").format(length=len(text), limit=MAX_TEXT)
+        )
+    return text
+
+
+# --- listing ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DraftFilter:
+    account_id: int | None = None
+    state: DraftState | None = None
+    author_id: int | None = None
+    updated_from: datetime | None = None
+    updated_to: datetime | None = None
+    text: str = ""
+
+
+SORT_COLUMNS = ("updated_at", "created_at", "state", "account", "author", "scheduled_at", "id")
+
+
+@dataclass(frozen=True)
+class DraftSort:
+    column: str = "updated_at"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    id: int
+    title: str
+    excerpt: str
+    account: str
+    platform: str
+    state: DraftState
+    author: str
+    updated_at: datetime
+    scheduled_at: datetime | None
+    emergency: bool = field(default=False)
+    row_version: int = 1
+
+
+def _filtered(query: Select[Any], flt: DraftFilter) -> Select[Any]:
+    if flt.account_id is not None:
+        query = query.where(Draft.account_id == flt.account_id)
+    if flt.state is not None:
+        query = query.where(Draft.state == flt.state.value)
+    if flt.author_id is not None:
+        query = query.where(Draft.author_id == flt.author_id)
+    if flt.updated_from is not None:
+        query = query.where(Draft.updated_at >= flt.updated_from)
+    if flt.updated_to is not None:
+        query = query.where(Draft.updated_at < flt.updated_to)
+    if flt.text:
+        query = query.where(Draft.text.contains(flt.text, autoescape=True))
+    return query
+
+
+def count_drafts(store: Store, flt: DraftFilter = DraftFilter()) -> int:
+    with store.read() as session:
+        return session.scalar(_filtered(select(func.count(Draft.id)), flt)) or 0
+
+
+def query_drafts(
+    store: Store, flt: DraftFilter = DraftFilter(), sort: DraftSort = DraftSort(), *, offset: int = 0, limit: int = 200
+) -> list[DraftRow]:
+    """One page of drafts; the GUI model fetches pages as the user scrolls."""
+    columns = {
+        "updated_at": Draft.updated_at,
+        "created_at": Draft.created_at,
+        "state": Draft.state,
+        "account": OfficialAccount.handle,
+        "author": Staff.display_name,
+        "scheduled_at": Draft.scheduled_at,
+        "id": Draft.id,
+    }
+    key = columns.get(sort.column, Draft.updated_at)
+    order: list[ColumnElement[Any]] = [
+        key.desc() if sort.descending else key.asc(),
+        Draft.id.desc() if sort.descending else Draft.id.asc(),
+    ]
+    query = (
+        select(
+            Draft.id,
+            Draft.title,
+            func.substr(Draft.text, 1, 120),
+            OfficialAccount.handle,
+            OfficialAccount.platform,
+            Draft.state,
+            Staff.display_name,
+            Draft.updated_at,
+            Draft.scheduled_at,
+            Draft.emergency,
+            Draft.row_version,
+        )
+        .join(OfficialAccount, Draft.account_id == OfficialAccount.id)
+        .join(Staff, Draft.author_id == Staff.id)
+    )
+    query = _filtered(query, flt).order_by(*order).offset(offset).limit(limit)
+    with store.read() as session:
+        return [
+            DraftRow(
+                id=r[0],
+                title=r[1],
+                excerpt=" ".join((r[2] or "").split()),
+                account=r[3],
+                platform=r[4],
+                state=DraftState(r[5]),
+                author=r[6],
+                updated_at=r[7],
+                scheduled_at=r[8],
+                emergency=bool(r[9]),
+                row_version=r[10],
+            )
+            for r in session.execute(query)
+        ]
+
+
+def load_draft(session: Session, draft_id: int) -> Draft | None:
+    return session.get(Draft, draft_id)
+
+
+def load_blob(store: Store, sha256: str) -> bytes | None:
+    """The stored bytes of a media file or captions file (``None`` when unknown)."""
+    with store.read() as session:
+        blob = session.get(MediaBlob, sha256)
+        return bytes(blob.data) if blob is not None else None
+
+
+@dataclass(frozen=True)
+class ReviewComment:
+    version_number: int
+    decision: ReviewDecision
+    reviewer: str
+    comment: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class DraftDetail:
+    """Everything the composer needs to open a draft."""
+
+    id: int
+    account_id: int
+    account: str
+    platform: str
+    state: DraftState
+    title: str
+    text: str
+    media: list[dict[str, Any]]
+    scheduled_at: datetime | None
+    acknowledgements: dict[str, Any]
+    confirmations: dict[str, Any]
+    row_version: int
+    author_id: int
+    comments: list[ReviewComment]
+    emergency: bool = False
+    emergency_reason: str = ""
+
+    @property
+    def returned_comment(self) -> ReviewComment | None:
+        """The supervisor's latest comment when the draft came back (returned), else ``None``."""
+        if self.state is not DraftState.RETURNED:
+            return None
+        return next((c for c in self.comments if c.decision is ReviewDecision.RETURNED), None)
+
+
+def review_comments(store: Store, draft_id: int) -> list[ReviewComment]:
+    """Supervisors' decisions on every version of ``draft_id``, newest first."""
+    query = (
+        select(DraftVersion.number, Review.decision, Staff.display_name, Review.comment, Review.created_at)
+        .join(Review, Review.version_id == DraftVersion.id)
+        .join(Staff, Staff.id == Review.reviewer_id)
+        .where(DraftVersion.draft_id == draft_id)
+        .order_by(Review.created_at.desc(), Review.id.desc())
+    )
+    with store.read() as session:
+        return [ReviewComment(r[0], ReviewDecision(r[1]), r[2], r[3] or "", r[4]) for r in session.execute(query)]
+
+
+def load_draft_detail(store: Store, draft_id: int) -> DraftDetail:
+    with store.read() as session:
+        draft = session.get(Draft, draft_id)
+        if draft is None:
+            raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Draft"), id=draft_id))
+        detail = DraftDetail(
+            id=draft.id,
+            account_id=draft.account_id,
+            account=draft.account.handle,
+            platform=draft.account.platform,
+            state=DraftState(draft.state),
+            title=draft.title,
+            text=draft.text,
+            media=[dict(m) for m in draft.media or []],
+            scheduled_at=draft.scheduled_at,
+            acknowledgements=dict(draft.acknowledgements or {}),
+            confirmations=dict(draft.confirmations or {}),
+            row_version=draft.row_version,
+            author_id=draft.author_id,
+            comments=[],
+            emergency=draft.emergency,
+            emergency_reason=draft.emergency_reason or "",
+        )
+    return DraftDetail(**{**detail.__dict__, "comments": review_comments(store, draft_id)})

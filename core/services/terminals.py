@@ -1,0 +1,249 @@
+"""Workstations: registration on first start and approval by an administrator.
+
+Registration stays cheap (no key work: ``cryptography`` is not imported on
+the start-up path); the terminal key pair is created in the background or on
+the first post (:func:`core.terminals.keys.ensure_terminal_key`). Approval
+names a scope (all accounts or some), an optional expiry, and whether the
+terminal is a city-managed one or an exception approved in advance with a
+reason and the information it may handle (wako:5 端末, joso:6(2)).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from core.audit import chain
+from core.db.engine import Store
+from core.db.models import Credential, OfficialAccount, Staff, Terminal, utcnow
+from core.errors import InvalidInput
+from core.i18n import tr
+from core.roles import Role
+from core.services.base import Service
+from core.states import TerminalStatus
+from core.terminal_identity import LocalTerminal
+from core.terminals.approval import TerminalKind, is_expired, normalized_scope
+
+
+@dataclass(frozen=True)
+class TerminalInfo:
+    id: int
+    uid: str
+    hostname: str
+    os_user: str
+    machine_id: str | None
+    status: TerminalStatus
+    registered_at: datetime
+    last_seen_at: datetime
+    has_key: bool = False
+    scope_all: bool = False
+    scope_account_ids: tuple[int, ...] = ()
+    expires_at: datetime | None = None
+    kind: TerminalKind = TerminalKind.REGULAR
+    exception_reason: str | None = None
+    information_scope: str | None = None
+    approved_by: str = ""
+    approved_at: datetime | None = None
+    credential_account_ids: tuple[int, ...] = ()
+
+    @property
+    def expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= datetime.now(UTC)
+
+    @property
+    def effective_label(self) -> str:
+        """Status as the gate sees it (an expired approval is shown as expired)."""
+        if self.status is TerminalStatus.APPROVED and self.expired:
+            return tr("Expired")
+        return self.status.label
+
+
+def _info(t: Terminal, approver: str = "", credentials: Iterable[int] = ()) -> TerminalInfo:
+    return TerminalInfo(
+        id=t.id,
+        uid=t.uid,
+        hostname=t.hostname,
+        os_user=t.os_user,
+        machine_id=t.machine_id,
+        status=TerminalStatus(t.status),
+        registered_at=t.registered_at,
+        last_seen_at=t.last_seen_at,
+        has_key=bool(t.public_key),
+        scope_all=bool(t.scope_all),
+        scope_account_ids=tuple(normalized_scope(t.scope_account_ids or [])),
+        expires_at=t.expires_at,
+        kind=TerminalKind(t.kind or TerminalKind.REGULAR.value),
+        exception_reason=t.exception_reason,
+        information_scope=t.information_scope,
+        approved_by=approver,
+        approved_at=t.approved_at,
+        credential_account_ids=tuple(sorted(credentials)),
+    )
+
+
+def register_local(store: Store, local: LocalTerminal) -> TerminalInfo:
+    """Record this workstation (as pending) the first time it opens the database."""
+    with store.write() as session:
+        row = session.scalar(select(Terminal).where(Terminal.uid == local.uid))
+        if row is None:
+            row = Terminal(
+                uid=local.uid,
+                hostname=local.hostname,
+                os_user=local.os_user,
+                machine_id=local.machine_id,
+                status=TerminalStatus.PENDING.value,
+            )
+            session.add(row)
+            session.flush()
+            chain.append(
+                session,
+                chain.Recorder(actor=local.os_user, terminal=local.uid),
+                "terminal.registered",
+                {
+                    "terminal_id": row.id,
+                    "uid": local.uid,
+                    "hostname": local.hostname,
+                    "os_user": local.os_user,
+                    "machine_id": local.machine_id,
+                    "os": local.os_name,
+                },
+            )
+        else:
+            row.last_seen_at = utcnow()
+        return _info(row)
+
+
+def list_terminals(store: Store) -> list[TerminalInfo]:
+    with store.read() as session:
+        names = dict(session.execute(select(Staff.id, Staff.display_name)).tuples().all())
+        held: dict[int, list[int]] = {}
+        for terminal_id, account_id in session.execute(
+            select(Credential.terminal_id, Credential.account_id).where(Credential.removed_at.is_(None))
+        ).tuples():
+            held.setdefault(terminal_id, []).append(account_id)
+        return [
+            _info(t, names.get(t.approved_by_id or -1, ""), held.get(t.id, ()))
+            for t in session.scalars(select(Terminal).order_by(Terminal.id))
+        ]
+
+
+def terminal_by_uid(store: Store, uid: str) -> TerminalInfo | None:
+    with store.read() as session:
+        row = session.scalar(select(Terminal).where(Terminal.uid == uid))
+        if row is None:
+            return None
+        credentials = session.scalars(
+            select(Credential.account_id).where(Credential.terminal_id == row.id, Credential.removed_at.is_(None))
+        ).all()
+        approver = session.get(Staff, row.approved_by_id) if row.approved_by_id else None
+        return _info(row, approver.display_name if approver else "", credentials)
+
+
+class TerminalService(Service):
+    def approve(
+        self,
+        terminal_id: int,
+        *,
+        scope_all: bool,
+        account_ids: Iterable[int] = (),
+        expires_at: datetime | None = None,
+        kind: TerminalKind = TerminalKind.REGULAR,
+        reason: str = "",
+        information_scope: str = "",
+    ) -> None:
+        """Approve (or re-approve with a new scope) a terminal for posting.
+
+        An exception terminal (個人情報機器 / off-site) needs the reason and the
+        information it may handle, approved in advance (wako:5, joso:6(2)).
+        """
+        scope = [] if scope_all else normalized_scope(account_ids)
+        reason, information_scope = reason.strip(), information_scope.strip()
+        if not scope_all and not scope:
+            raise InvalidInput(tr("Choose all accounts or at least one account for this terminal."))
+        if expires_at is not None and expires_at.tzinfo is None:
+            raise InvalidInput(tr("The expiry needs a time zone."))
+        if expires_at is not None and expires_at <= datetime.now(UTC):
+            raise InvalidInput(tr("The expiry must be in the future."))
+        if kind is TerminalKind.EXCEPTION and (not reason or not information_scope):
+            raise InvalidInput(
+                tr("An exception terminal needs the reason and the scope of information allowed (joso:6(2)).")
+            )
+        with self.store.write() as session:
+            admin = self.authorize(session, Role.ADMINISTRATOR)
+            row: Terminal = self.get_or_404(session, Terminal, terminal_id, tr("Terminal"))
+            for account_id in scope:
+                self.get_or_404(session, OfficialAccount, account_id, tr("Account"))
+            before = row.status
+            row.status = TerminalStatus.APPROVED.value
+            row.scope_all = scope_all
+            row.scope_account_ids = scope
+            row.expires_at = expires_at
+            row.kind = kind.value
+            row.exception_reason = reason or None
+            row.information_scope = information_scope or None
+            row.approved_by_id = admin.id
+            row.approved_at = utcnow()
+            self.record(
+                session,
+                "terminal.approved",
+                {
+                    "terminal_id": row.id,
+                    "uid": row.uid,
+                    "from": before,
+                    "scope_all": scope_all,
+                    "account_ids": scope,
+                    "expires_at": expires_at,
+                    "kind": kind.value,
+                    "reason": reason or None,
+                    "information_scope": information_scope or None,
+                    "has_key": bool(row.public_key),
+                },
+            )
+
+    def revoke(self, terminal_id: int, reason: str = "") -> None:
+        with self.store.write() as session:
+            self.authorize(session, Role.ADMINISTRATOR)
+            row: Terminal = self.get_or_404(session, Terminal, terminal_id, tr("Terminal"))
+            if row.status == TerminalStatus.REVOKED.value:
+                return
+            self.record(
+                session,
+                "terminal.revoked",
+                {"terminal_id": row.id, "uid": row.uid, "from": row.status, "reason": reason.strip() or None},
+            )
+            row.status = TerminalStatus.REVOKED.value
+
+    def reset_key(self, terminal_id: int) -> None:
+        """Forget the registered public key (lost or replaced keyring): the terminal must be approved again."""
+        with self.store.write() as session:
+            self.authorize(session, Role.ADMINISTRATOR)
+            row: Terminal = self.get_or_404(session, Terminal, terminal_id, tr("Terminal"))
+            self.record(session, "terminal.key_reset", {"terminal_id": row.id, "uid": row.uid, "from": row.status})
+            row.public_key = None
+            if row.status == TerminalStatus.APPROVED.value:
+                row.status = TerminalStatus.PENDING.value
+
+    def set_status(self, terminal_id: int, status: TerminalStatus) -> None:
+        """Kept for callers that only switch status; approving this way grants no accounts."""
+        if status is TerminalStatus.REVOKED:
+            self.revoke(terminal_id)
+            return
+        with self.store.write() as session:
+            self.authorize(session, Role.ADMINISTRATOR)
+            row: Terminal = self.get_or_404(session, Terminal, terminal_id, tr("Terminal"))
+            if row.status != status.value:
+                self.record(
+                    session,
+                    "terminal.status_changed",
+                    {"terminal_id": row.id, "uid": row.uid, "from": row.status, "to": status.value},
+                )
+                row.status = status.value
+
+
+def approval_expired(store: Store, terminal_id: int) -> bool:
+    with store.read() as session:
+        row = session.get(Terminal, terminal_id)
+        return row is not None and is_expired(row)

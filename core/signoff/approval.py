@@ -1,0 +1,132 @@
+"""Is this draft's approval still valid for exactly what would be posted?
+
+Publishing calls :func:`verify_approval` before anything is sent. It
+recomputes the content hash from the draft as it is now — text, account,
+scheduled time, and the SHA-256 of every media file *read back from the
+stored bytes* — and compares it with the hash the supervisor signed, then
+checks the signature against the supervisor's registered, unrevoked key.
+One changed character, a full-width/half-width swap, a replaced image or a
+moved time all make the approval stale.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from core.content_hash import content_hash
+from core.db.models import Draft, DraftVersion, MediaBlob, Review, SigningKey, Staff
+from core.i18n import tr
+from core.signoff.keys import verify_signature
+from core.signoff.message import decision_message
+from core.states import ReviewDecision
+
+
+class ApprovalProblem(enum.StrEnum):
+    NONE = "ok"
+    NO_APPROVAL = "no_approval"
+    STALE = "stale"
+    TAMPERED = "tampered"
+    MEDIA_MISSING = "media_missing"
+    UNSIGNED = "unsigned"
+    KEY_UNKNOWN = "key_unknown"
+    KEY_REVOKED = "key_revoked"
+    BAD_SIGNATURE = "bad_signature"
+
+
+@dataclass(frozen=True)
+class ApprovalCheck:
+    problem: ApprovalProblem
+    message: str
+    version_id: int | None = None
+    review_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is ApprovalProblem.NONE
+
+
+def _media_with_stored_hashes(session: Session, media: list[Any]) -> list[dict[str, Any]] | None:
+    """Media items with their SHA-256 recomputed from the stored bytes (None if a file is gone)."""
+    items: list[dict[str, Any]] = []
+    for item in media:
+        copy = dict(item)
+        for field in ("sha256", "captions_sha256"):
+            digest = item.get(field)
+            if not digest:
+                continue
+            blob = session.get(MediaBlob, digest)
+            if blob is None:
+                return None
+            copy[field] = hashlib.sha256(blob.data).hexdigest()
+        items.append(copy)
+    return items
+
+
+def current_content_hash(session: Session, draft: Draft) -> str | None:
+    media = _media_with_stored_hashes(session, list(draft.media))
+    if media is None:
+        return None
+    return content_hash(text=draft.text, account_id=draft.account_id, scheduled_at=draft.scheduled_at, media=media)
+
+
+def _version_hash(version: DraftVersion) -> str:
+    return content_hash(
+        text=version.text, account_id=version.account_id, scheduled_at=version.scheduled_at, media=version.media
+    )
+
+
+def verify_approval(session: Session, draft_id: int) -> ApprovalCheck:
+    draft = session.get(Draft, draft_id)
+    if draft is None:
+        return ApprovalCheck(ApprovalProblem.NO_APPROVAL, tr("The draft does not exist."))
+    number = session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft.id))
+    version = session.scalar(
+        select(DraftVersion).where(DraftVersion.draft_id == draft.id, DraftVersion.number == number)
+    )
+    review = session.scalar(select(Review).where(Review.version_id == version.id)) if version else None
+    if version is None or review is None or review.decision != ReviewDecision.APPROVED.value:
+        return ApprovalCheck(ApprovalProblem.NO_APPROVAL, tr("The newest version of this draft is not approved."))
+    ids = {"version_id": version.id, "review_id": review.id}
+    if _version_hash(version) != version.content_hash or review.content_hash != version.content_hash:
+        return ApprovalCheck(
+            ApprovalProblem.TAMPERED, tr("The approved version was altered in the database after approval."), **ids
+        )
+    current = current_content_hash(session, draft)
+    if current is None:
+        return ApprovalCheck(ApprovalProblem.MEDIA_MISSING, tr("An approved image or video file is missing."), **ids)
+    if current != review.content_hash:
+        return ApprovalCheck(
+            ApprovalProblem.STALE,
+            tr("The content changed after approval (text, time, images or their descriptions): approve it again."),
+            **ids,
+        )
+    if not review.signature or review.signing_key_id is None:
+        return ApprovalCheck(ApprovalProblem.UNSIGNED, tr("The approval is not signed."), **ids)
+    key = session.get(SigningKey, review.signing_key_id)
+    reviewer = session.get(Staff, review.reviewer_id)
+    if key is None or reviewer is None or key.staff_id != review.reviewer_id:
+        return ApprovalCheck(
+            ApprovalProblem.KEY_UNKNOWN, tr("The approval was signed with a key not registered to the approver."), **ids
+        )
+    if key.revoked_at is not None:
+        return ApprovalCheck(ApprovalProblem.KEY_REVOKED, tr("The approver's signing key has been revoked."), **ids)
+    message = decision_message(
+        draft_id=draft.id,
+        version_id=version.id,
+        content_hash=review.content_hash,
+        decision=review.decision,
+        reviewer_id=reviewer.id,
+        reviewer_login=reviewer.os_login,
+        key_fingerprint=key.fingerprint,
+        decided_at=review.created_at,
+        comment=review.comment,
+    )
+    if not verify_signature(key.public_key, message, review.signature):
+        return ApprovalCheck(ApprovalProblem.BAD_SIGNATURE, tr("The approval's signature does not match."), **ids)
+    return ApprovalCheck(ApprovalProblem.NONE, tr("Approved and signed for exactly this content."), **ids)

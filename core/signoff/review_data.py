@@ -1,0 +1,189 @@
+"""Everything the supervisor's review screen and the approval record show about one version."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from core.db.engine import Store
+from core.db.models import Draft, DraftVersion, OfficialAccount, Review, SigningKey, Staff
+from core.errors import NotFound
+from core.i18n import current_language, tr
+
+
+@dataclass(frozen=True)
+class DiffPart:
+    op: str  # "equal", "insert", "delete"
+    text: str
+
+
+@dataclass(frozen=True)
+class FindingView:
+    rule: str
+    severity: str
+    clause: str
+    message: str
+    excerpt: str
+    acknowledged_by: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ConfirmationView:
+    id: str
+    text: str
+    clauses: str
+    ticked_by: str
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    decision: str
+    reviewer: str
+    comment: str
+    decided_at: datetime
+    signature: str
+    key_fingerprint: str
+    deputy_for: str = ""
+    after_publication: bool = False
+
+
+@dataclass(frozen=True)
+class ReviewData:
+    draft_id: int
+    version_id: int
+    number: int
+    title: str
+    account: str
+    account_name: str
+    platform: str
+    text: str
+    media: list[dict[str, Any]]
+    scheduled_at: datetime | None
+    submitted_at: datetime
+    author: str
+    submitted_by: str
+    content_hash: str
+    emergency: bool
+    emergency_reason: str
+    findings: list[FindingView]
+    confirmations: list[ConfirmationView]
+    policy: list[tuple[str, str]]
+    previous_number: int | None = None
+    diff: list[DiffPart] = field(default_factory=list)
+    previous_comment: str = ""
+    decision: DecisionView | None = None
+
+
+def text_diff(old: str, new: str) -> list[DiffPart]:
+    """Character-level diff (Japanese has no spaces between words)."""
+    parts: list[DiffPart] = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            parts.append(DiffPart("equal", new[b1:b2]))
+            continue
+        if a2 > a1:
+            parts.append(DiffPart("delete", old[a1:a2]))
+        if b2 > b1:
+            parts.append(DiffPart("insert", new[b1:b2]))
+    return parts
+
+
+def load_review_data(store: Store, version_id: int) -> ReviewData:
+    from core.accounts.policy import POLICY_ITEMS
+    from core.checks.confirmations import confirmation_items
+
+    lang = current_language()
+    with store.read() as session:
+        version = session.get(DraftVersion, version_id)
+        if version is None:
+            raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Version"), id=version_id))
+        draft = session.get(Draft, version.draft_id)
+        account = session.get(OfficialAccount, version.account_id)
+        assert draft is not None
+        assert account is not None
+        names = {s.id: s.display_name for s in session.scalars(select(Staff))}
+        findings = []
+        for f in version.findings:
+            ack = version.acknowledgements.get(str(f.get("key")), {}) if f.get("key") else {}
+            start, end = f.get("start"), f.get("end")
+            excerpt = version.text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+            if f.get("media_index") is not None:
+                excerpt = tr("image/video {n}").format(n=int(f["media_index"]) + 1)
+            findings.append(
+                FindingView(
+                    rule=str(f.get("rule", "")),
+                    severity=str(f.get("severity", "")),
+                    clause=str(f.get("clause", "")),
+                    message=str(f.get("message_ja" if lang == "ja" else "message_en", "")),
+                    excerpt=excerpt,
+                    acknowledged_by=names.get(int(ack.get("staff_id") or 0), "") if ack else "",
+                    reason=str(ack.get("reason", "")) if ack else "",
+                )
+            )
+        items = {item.id: item for item in confirmation_items()}
+        confirmations = [
+            ConfirmationView(
+                id=item_id,
+                text=items[item_id].text(lang) if item_id in items else item_id,
+                clauses=", ".join(items[item_id].clauses) if item_id in items else "",
+                ticked_by=names.get(int(tick.get("staff_id") or 0), ""),
+            )
+            for item_id, tick in version.confirmations.items()
+        ]
+        policy = [
+            (f"{item.letter} {item.label}", str(account.policy.get(item.key, "")))
+            for item in POLICY_ITEMS
+            if item.source is None
+        ]
+        # The diff is against the newest earlier version a supervisor decided on.
+        previous = session.execute(
+            select(DraftVersion, Review.comment)
+            .join(Review, Review.version_id == DraftVersion.id)
+            .where(DraftVersion.draft_id == draft.id, DraftVersion.number < version.number)
+            .order_by(DraftVersion.number.desc())
+        ).first()
+        review = session.scalar(select(Review).where(Review.version_id == version.id))
+        decision = None
+        if review is not None:
+            key = session.get(SigningKey, review.signing_key_id) if review.signing_key_id else None
+            decision = DecisionView(
+                decision=review.decision,
+                reviewer=names.get(review.reviewer_id, ""),
+                comment=review.comment,
+                decided_at=review.created_at,
+                signature=review.signature or "",
+                key_fingerprint=key.fingerprint if key else "",
+                deputy_for=names.get(review.deputy_for_id, "") if review.deputy_for_id else "",
+                after_publication=review.after_publication,
+            )
+        return ReviewData(
+            draft_id=draft.id,
+            version_id=version.id,
+            number=version.number,
+            title=draft.title,
+            account=account.handle,
+            account_name=account.display_name,
+            platform=version.platform,
+            text=version.text,
+            media=[dict(m) for m in version.media],
+            scheduled_at=version.scheduled_at,
+            submitted_at=version.created_at,
+            author=names.get(version.author_id, ""),
+            submitted_by=names.get(version.submitted_by_id, ""),
+            content_hash=version.content_hash,
+            emergency=version.emergency,
+            emergency_reason=version.emergency_reason or "",
+            findings=findings,
+            confirmations=confirmations,
+            policy=policy,
+            previous_number=previous[0].number if previous else None,
+            diff=text_diff(previous[0].text, version.text) if previous else [],
+            previous_comment=previous[1] if previous else "",
+            decision=decision,
+        )

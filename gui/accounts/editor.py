@@ -1,0 +1,246 @@
+"""The account editor: the account's fields, every joso:3(3) policy item, named staff, what is missing.
+
+Administrators edit; everybody else gets the same dialog read-only. What is
+missing is recomputed from the form on every change with the same core
+function the filing check uses, so the list matches what 届出 will refuse.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.accounts.duties import Duty
+from core.accounts.policy import POLICY_ITEMS, TEXT_ITEMS, TITLES_KEY, AccountFacts, missing_items
+from core.services.accounts import AccountDetail, account_id_pattern, staff_choices
+from core.services.organization import list_departments
+from gui.i18n import translator
+from gui.session import AppSession
+
+tr = translator("AccountEditor")
+
+PLATFORMS = ("x", "line", "facebook", "instagram", "youtube", "bluesky", "mastodon", "threads", "misskey")
+
+
+class StaffPicker(QListView):
+    """Checkable list of active staff for one duty (a model, not item widgets)."""
+
+    def __init__(self, duty: Duty, choices: list[tuple[int, str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.duty = duty
+        self.items = QStandardItemModel(self)
+        for staff_id, name, department in choices:
+            item = QStandardItem(f"{name}（{department}）" if department else name)
+            item.setData(staff_id, Qt.ItemDataRole.UserRole)
+            item.setCheckable(True)
+            item.setEditable(False)
+            self.items.appendRow(item)
+        self.setModel(self.items)
+        self.setAccessibleName(duty.label)
+        self.setMaximumHeight(110)
+
+    def set_checked(self, staff_ids: set[int]) -> None:
+        for row in range(self.items.rowCount()):
+            item = self.items.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in staff_ids
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def checked(self) -> list[int]:
+        return [
+            int(self.items.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.items.rowCount())
+            if self.items.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+
+class AccountEditor(QDialog):
+    """Edits one account (or a new one when ``detail`` is ``None``)."""
+
+    def __init__(
+        self, session: AppSession, detail: AccountDetail | None, *, editable: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("accountEditor")
+        self.detail = detail
+        self.pattern = account_id_pattern(session.store)
+        self.setWindowTitle(tr("Official account") if detail else tr("Add official account"))
+        self.platform = QComboBox()
+        self.platform.setEditable(True)
+        self.platform.addItems(PLATFORMS)
+        self.platform.setAccessibleName(tr("Platform"))
+        self.handle = QLineEdit()
+        self.handle.setAccessibleName(tr("Account ID"))
+        self.handle.setPlaceholderText(self.pattern or "")
+        self.name = QLineEdit()
+        self.name.setAccessibleName(tr("Account name"))
+        self.url = QLineEdit()
+        self.url.setAccessibleName(tr("URL"))
+        self.url.setPlaceholderText("https://")
+        self.department = QComboBox()
+        self.department.setAccessibleName(tr("Owning department"))
+        self.department.addItem(tr("(none)"), None)
+        for dept in list_departments(session.store):
+            self.department.addItem(dept.name, dept.id)
+        self.verified = QCheckBox(tr("&Verified account (認証済み)"))
+
+        fields = QFormLayout()
+        fields.addRow(tr("&Platform:"), self.platform)
+        fields.addRow(tr("Account &ID:"), self.handle)
+        fields.addRow(tr("Account &name:"), self.name)
+        fields.addRow(tr("&URL:"), self.url)
+        fields.addRow(tr("&Department:"), self.department)
+        fields.addRow("", self.verified)
+        account_box = QGroupBox(tr("Account"))
+        account_box.setLayout(fields)
+
+        self.texts: dict[str, QPlainTextEdit] = {}
+        policy_form = QFormLayout()
+        for item in POLICY_ITEMS:
+            caption = QLabel(f"{item.letter} {item.label}")
+            caption.setToolTip(item.clause)
+            if item.source is not None:
+                note = QLabel(tr("(from the account fields above)"))
+                note.setEnabled(False)
+                policy_form.addRow(caption, note)
+                continue
+            editor = QPlainTextEdit()
+            editor.setAccessibleName(item.label)
+            editor.setPlaceholderText(item.help)
+            editor.setFixedHeight(54)
+            editor.setTabChangesFocus(True)
+            caption.setBuddy(editor)
+            self.texts[item.key] = editor
+            policy_form.addRow(caption, editor)
+        policy_box = QGroupBox(tr("Operating policy (joso:3(3) ア–セ)"))
+        policy_box.setLayout(policy_form)
+
+        choices = list(staff_choices(session.store))
+        self.pickers = {duty: StaffPicker(duty, choices) for duty in Duty}
+        self.titles = {duty: QLineEdit() for duty in Duty}
+        staff_form = QFormLayout()
+        for duty in Duty:
+            self.titles[duty].setPlaceholderText(tr("Title for the public page, e.g. 秘書広報課長"))
+            self.titles[duty].setAccessibleName(tr("{duty}: title").format(duty=duty.label))
+            column = QVBoxLayout()
+            column.addWidget(self.pickers[duty])
+            column.addWidget(self.titles[duty])
+            staff_form.addRow(duty.label + ":", column)
+        staff_box = QGroupBox(tr("Staff (named staff records; titles only are published)"))
+        staff_box.setLayout(staff_form)
+
+        self.missing = QLabel()
+        self.missing.setObjectName("missingItems")
+        self.missing.setWordWrap(True)
+        self.missing.setTextFormat(Qt.TextFormat.PlainText)
+
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.addWidget(account_box)
+        inner.addWidget(staff_box)
+        inner.addWidget(policy_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+            if editable
+            else QDialogButtonBox.StandardButton.Close
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        side = QVBoxLayout()
+        heading = QLabel(tr("<b>Missing before filing (届出)</b>"))
+        side.addWidget(heading)
+        side.addWidget(self.missing)
+        side.addStretch(1)
+        side_widget = QWidget()
+        side_widget.setLayout(side)
+        side_widget.setFixedWidth(300)
+        body = QHBoxLayout()
+        body.addWidget(scroll, 1)
+        body.addWidget(side_widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.buttons)
+
+        self._load()
+        for line in (self.handle, self.name, self.url):
+            line.textChanged.connect(self._update_missing)
+        self.platform.currentTextChanged.connect(self._update_missing)
+        for text in self.texts.values():
+            text.textChanged.connect(self._update_missing)
+        for picker in self.pickers.values():
+            picker.items.itemChanged.connect(self._update_missing)
+        if not editable:
+            for widget in [self.platform, self.handle, self.name, self.url, self.department, self.verified]:
+                widget.setEnabled(False)
+            for text in self.texts.values():
+                text.setReadOnly(True)
+            for picker in self.pickers.values():
+                picker.setEnabled(False)
+            for title in self.titles.values():
+                title.setReadOnly(True)
+        self._update_missing()
+        self.resize(980, 720)
+
+    def _load(self) -> None:
+        if self.detail is None:
+            return
+        info = self.detail.info
+        self.platform.setCurrentText(info.platform)
+        self.handle.setText(info.handle)
+        self.name.setText(info.display_name)
+        self.url.setText(info.url or "")
+        self.department.setCurrentIndex(max(0, self.department.findData(info.department_id)))
+        self.verified.setChecked(info.verified)
+        for key, editor in self.texts.items():
+            editor.setPlainText(str(self.detail.policy.get(key) or ""))
+        written = self.detail.policy.get(TITLES_KEY) or {}
+        for duty in Duty:
+            self.pickers[duty].set_checked({a.staff_id for a in self.detail.staff if a.duty is duty})
+            self.titles[duty].setText(str(written.get(duty.value) or ""))
+
+    def policy(self) -> dict[str, object]:
+        values: dict[str, object] = {item.key: self.texts[item.key].toPlainText() for item in TEXT_ITEMS}
+        values[TITLES_KEY] = {duty.value: self.titles[duty].text() for duty in Duty}
+        return values
+
+    def assignments(self) -> list[tuple[int, Duty]]:
+        return [(staff_id, duty) for duty in Duty for staff_id in self.pickers[duty].checked()]
+
+    def facts(self) -> AccountFacts:
+        return AccountFacts(
+            platform=self.platform.currentText(),
+            handle=self.handle.text(),
+            display_name=self.name.text(),
+            url=self.url.text().strip() or None,
+            policy=self.policy(),
+            duties={duty for duty in Duty if self.pickers[duty].checked()},
+            id_pattern=self.pattern,
+        )
+
+    def _update_missing(self) -> None:
+        missing = missing_items(self.facts())
+        if missing:
+            self.missing.setText("\n".join(f"• {m}" for m in missing))
+            self.missing.setStyleSheet("color: #a33;")
+        else:
+            self.missing.setText(tr("Nothing: the policy is complete and can be filed."))
+            self.missing.setStyleSheet("color: #2a6;")

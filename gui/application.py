@@ -1,0 +1,216 @@
+"""GUI start-up in a readable order.
+
+exception hook → folders and language → translations → the main window's
+shell, shown at once → database opened and migrated off the UI thread (it
+imports SQLAlchemy and may wait for a server) → who is this? (set-up wizard /
+"not registered" page / the screens).
+
+:func:`start` returns without entering the event loop so that tests can drive
+the windows (wait for ``Startup.done``); :func:`run` is what ``app.py`` calls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from core import user_settings
+from core.errors import KohoGateError, explain
+from core.i18n import detect_language, set_language
+from core.identity import current_login
+from core.paths import resolve_paths
+from gui import crash
+from gui.i18n import install_translations, translator
+from gui.main_window import MainWindow
+from gui.tasks import Progress, run_task
+
+if TYPE_CHECKING:
+    from core.bootstrap import Environment
+    from gui.session import AppSession
+
+tr = translator("Application")
+log = logging.getLogger(__name__)
+
+# Benchmarks: print the wall-clock time when the window is shown and when the
+# screens are ready, then quit (see tests/bench/bench_startup.py).
+BENCH_ENV = "KOHOGATE_BENCH_STARTUP"
+
+
+@dataclass
+class Startup:
+    app: QApplication
+    window: MainWindow
+    login: str
+    env: Environment | None = None
+    session: AppSession | None = None
+    exit_code: int | None = None
+    done: bool = False
+    on_done: Callable[[Startup], None] | None = None
+
+    def finish(self, exit_code: int | None = None) -> None:
+        self.exit_code = exit_code
+        self.done = True
+        if self.on_done is not None:
+            self.on_done(self)
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("KohoGate")
+    app.setOrganizationName("KohoGate")
+    app.setApplicationDisplayName("KohoGate")
+    return app
+
+
+def choose_language(args: argparse.Namespace) -> str:
+    saved = user_settings.load(resolve_paths(args.data_dir).config).language
+    return detect_language(args.lang or saved)
+
+
+def start(args: argparse.Namespace, on_done: Callable[[Startup], None] | None = None) -> Startup:
+    app = application()
+    crash.install()
+    lang = choose_language(args)
+    set_language(lang)
+    paths = resolve_paths(args.data_dir)
+    install_translations(app, lang, paths.cache)
+    window = MainWindow(paths)
+    startup = Startup(app=app, window=window, login=current_login(), on_done=on_done)
+    window.show()
+
+    def open_env(_report: Progress) -> Environment:
+        from core.bootstrap import open_environment
+
+        return open_environment(args.data_dir, args.database_url)
+
+    run_task(open_env, on_done=lambda env: _opened(startup, env), on_error=lambda exc: _failed(startup, exc))
+    return startup
+
+
+def _failed(startup: Startup, exc: BaseException) -> None:
+    known = explain(exc)
+    if known is None:
+        startup.finish(1)
+        crash.report_exception(exc)
+        return
+    startup.window.show_loading_error(known.message)
+    _fatal(known)
+    startup.finish(1)
+
+
+def _opened(startup: Startup, env: Environment) -> None:
+    from core.services.setup import is_initialized
+
+    startup.env = env
+    if not is_initialized(env.store):
+        from gui.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(env.store, startup.login, env.terminal.uid, startup.window)
+        if wizard.exec() != SetupWizard.DialogCode.Accepted or wizard.admin_id is None:
+            startup.window.close()
+            startup.finish(0)
+            return
+    identify(startup)
+
+
+def identify(startup: Startup) -> None:
+    """Attach the screens for the OS login, or explain that it is not registered."""
+    from core.services.organization import load_profile
+    from core.services.staff import actor_for
+    from gui.session import AppSession
+
+    env = startup.env
+    assert env is not None
+    actor = actor_for(env.store, startup.login, env.terminal.uid)
+    if actor is None:
+        from gui.unknown_user import UnknownUserPage
+
+        page = UnknownUserPage(startup.login, load_profile(env.store).name, retry=lambda: identify(startup))
+        page.quit_requested.connect(startup.window.close)
+        startup.window.show_page(page)
+        startup.finish()
+        return
+    startup.session = AppSession(env, actor)
+    startup.window.attach(startup.session)
+    startup.finish()
+    # The terminal's key pair (wako:5 / joso:6(2)) is made once the window is up, off the UI
+    # thread: key work and the keyring must not slow the start or block it with a prompt.
+    QTimer.singleShot(TERMINAL_KEY_DELAY_MS, startup.window, lambda: prepare_terminal_key(startup))
+
+
+TERMINAL_KEY_DELAY_MS = 1500
+
+
+def prepare_terminal_key(startup: Startup) -> None:
+    """Create and register this terminal's key pair if it has none; show the outcome in the status bar."""
+    env = startup.env
+    if env is None or startup.session is None:
+        return
+    recorder = startup.session.actor.recorder
+
+    def work(_report: Progress) -> str:
+        from core.credentials.vault import open_vault
+        from core.terminals.keys import ensure_terminal_key
+
+        try:
+            return ensure_terminal_key(env.store, open_vault(), env.terminal.uid, recorder).label
+        except Exception as exc:  # a missing or locked keyring is reported, never fatal here
+            known = explain(exc)
+            log.warning("terminal key not prepared: %s", known or exc)
+            return known.message if known is not None else tr("The terminal key could not be prepared.")
+
+    def done(label: str) -> None:
+        startup.window.statusBar().showMessage(label, 10_000)
+
+    run_task(work, on_done=done, parent=startup.window)
+
+
+def main_window_for(env: Environment, staff_id: int) -> MainWindow:
+    """A main window acting as ``staff_id`` (tests and screenshots)."""
+    from core.services.staff import actor_for_staff
+    from gui.session import AppSession
+
+    application()
+    return MainWindow(env.paths, AppSession(env, actor_for_staff(env.store, staff_id, env.terminal.uid)))
+
+
+def _fatal(error: KohoGateError) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("KohoGate cannot start"), error.message)
+    if error.hint:
+        box.setInformativeText(error.hint)
+    box.exec()
+
+
+def run(args: argparse.Namespace) -> int:
+    bench = bool(os.environ.get(BENCH_ENV))
+
+    def finished(startup: Startup) -> None:
+        if bench:
+            print(f"ready {time.time():.6f}", flush=True)
+        if startup.exit_code is not None or bench:
+            QTimer.singleShot(0, startup.app.quit)
+
+    startup = start(args, on_done=finished)
+    if bench:
+        QTimer.singleShot(0, lambda: print(f"shown {time.time():.6f}", flush=True))
+    try:
+        code = startup.app.exec()
+    finally:
+        from gui.tasks import wait_for_tasks
+
+        wait_for_tasks()
+        if startup.env is not None:
+            startup.env.close()
+    return startup.exit_code if startup.exit_code is not None else code

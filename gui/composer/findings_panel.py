@@ -1,0 +1,165 @@
+"""The list of findings beside the editor, and the acknowledge box for ``confirm`` findings.
+
+Signals (FindingsPanel):
+    activated(dict): a finding was chosen (click/Enter); the composer selects its span.
+    acknowledged(str, str): finding key and the one-line reason the operator gave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.composer.acknowledgements import MAX_REASON
+from core.i18n import current_language
+from gui.i18n import translator
+from gui.widgets.palette import SEVERITY_COLOURS
+
+tr = translator("Composer")
+Index = QModelIndex | QPersistentModelIndex
+RecordRole = Qt.ItemDataRole.UserRole + 1
+
+
+def severity_label(severity: str) -> str:
+    return {"block": tr("Must fix"), "confirm": tr("Confirm"), "warn": tr("Note")}.get(severity, severity)
+
+
+class FindingsModel(QAbstractListModel):
+    """Findings (the stored dict shape) with whether each ``confirm`` one is acknowledged."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._records: list[dict[str, Any]] = []
+        self._reasons: dict[str, str] = {}
+
+    def set_findings(self, records: Sequence[dict[str, Any]], reasons: Mapping[str, str]) -> None:
+        records = list(records)
+        if records == self._records and dict(reasons) == self._reasons:
+            return
+        self.beginResetModel()
+        self._records = records
+        self._reasons = dict(reasons)
+        self.endResetModel()
+
+    def record(self, row: int) -> dict[str, Any]:
+        return self._records[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._records)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._records)):
+            return None
+        record = self._records[index.row()]
+        message = record["message_ja" if current_language() == "ja" else "message_en"]
+        reason = self._reasons.get(record["key"], "")
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            lines = [f"{severity_label(record['severity'])}: {message}", f"[{record['clause']}]"]
+            if record["severity"] == "confirm":
+                lines.append(
+                    tr("✔ Acknowledged: {reason}").format(reason=reason) if reason else tr("Not acknowledged yet")
+                )
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(SEVERITY_COLOURS.get(record["severity"], "#000000")))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return message
+        if role == RecordRole:
+            return record
+        return None
+
+
+class FindingsPanel(QWidget):
+    activated = Signal(object)
+    acknowledged = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FindingsModel()
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(tr("Findings"))
+        self.view.setWordWrap(True)
+        self.view.setSpacing(3)
+        self.view.setAlternatingRowColors(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.reason_label = QLabel(tr("&Reason for going ahead (one line, shown to the supervisor):"))
+        self.reason_label.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(MAX_REASON)
+        self.reason.setAccessibleName(tr("Reason for the acknowledgement"))
+        self.reason_label.setBuddy(self.reason)
+        self.ack_button = QPushButton(tr("Ac&knowledge"))
+        self.ack_button.setAccessibleName(tr("Acknowledge the selected finding"))
+        row = QHBoxLayout()
+        row.addWidget(self.reason, 1)
+        row.addWidget(self.ack_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.reason_label)
+        layout.addLayout(row)
+        self.view.clicked.connect(self._chosen)
+        self.view.activated.connect(self._chosen)
+        self.view.selectionModel().currentChanged.connect(lambda current, _previous: self._update_ack(current))
+        self.reason.textChanged.connect(lambda _t: self._update_ack(self.view.currentIndex()))
+        self.reason.returnPressed.connect(self._acknowledge)
+        self.ack_button.clicked.connect(self._acknowledge)
+        self._update_ack(QModelIndex())
+
+    def set_findings(self, records: Sequence[dict[str, Any]], reasons: Mapping[str, str]) -> None:
+        current = self.view.currentIndex()
+        key = self.model.record(current.row())["key"] if current.isValid() else None
+        self.model.set_findings(records, reasons)
+        if key is not None:
+            for row in range(self.model.rowCount()):
+                if self.model.record(row)["key"] == key:
+                    self.view.setCurrentIndex(self.model.index(row))
+                    break
+        blocking = sum(1 for r in records if r["severity"] == "block")
+        open_confirms = sum(1 for r in records if r["severity"] == "confirm" and not reasons.get(r["key"]))
+        if not records:
+            self.summary.setText(tr("No findings."))
+        else:
+            self.summary.setText(
+                tr("{blocking} to fix, {confirm} to acknowledge, {total} in all.").format(
+                    blocking=blocking, confirm=open_confirms, total=len(records)
+                )
+            )
+        self._update_ack(self.view.currentIndex())
+
+    def _chosen(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.activated.emit(self.model.record(index.row()))
+
+    def _update_ack(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        record = self.model.record(index.row()) if index.isValid() else None
+        confirm = record is not None and record["severity"] == "confirm"
+        self.reason.setEnabled(confirm)
+        self.reason_label.setEnabled(confirm)
+        self.ack_button.setEnabled(confirm and bool(self.reason.text().strip()))
+
+    def _acknowledge(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.reason.text().strip():
+            return
+        record = self.model.record(index.row())
+        if record["severity"] != "confirm":
+            return
+        self.acknowledged.emit(record["key"], " ".join(self.reason.text().split()))
+        self.reason.clear()

@@ -1,0 +1,649 @@
+"""The composer window: one draft, with live checks, media, confirmations, preview and autosave.
+
+View and wiring for one :class:`~core.services.drafts.DraftDetail`. Every
+rule comes from core: the gate (:func:`core.composer.submission.evaluate`)
+decides whether *Submit* is enabled, and the service checks it again.
+
+Autosave: every change marks the draft dirty; at most ~1.8 s later the
+working copy is saved through :class:`DraftService` on a worker thread (one
+save in flight at a time, optimistic locking), so a crash loses at most the
+last two seconds of typing.
+
+Signals:
+    submitted(int): the draft went to the supervisors (version id).
+    closed(int): the window closed (draft id).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.checks.config import CheckConfig
+from core.checks.platforms import Platform
+from core.composer.acknowledgements import reasons_of
+from core.composer.submission import GateStatus
+from core.errors import Conflict, KohoGateError, explain
+from core.i18n import current_language
+from core.services.drafts import DraftDetail, DraftService, load_blob, load_draft_detail
+from core.services.organization import load_check_config, load_profile
+from core.states import DraftState, ReviewDecision
+from gui.composer.checker import LiveChecker, State
+from gui.composer.confirmations import ConfirmationsModel
+from gui.composer.editor import PostEditor
+from gui.composer.findings_panel import FindingsPanel
+from gui.composer.media_panel import MediaPanel
+from gui.composer.preview import PostPreview
+from gui.crash import show_error
+from gui.i18n import translator
+from gui.session import AppSession
+from gui.tasks import Progress, run_task, wait_for_tasks
+
+tr = translator("Composer")
+
+AUTOSAVE_DEBOUNCE_MS = 1000
+AUTOSAVE_MAX_WAIT_MS = 1800
+
+
+class ComposerWindow(QMainWindow):
+    submitted = Signal(int)
+    closed = Signal(int)
+
+    def __init__(self, session: AppSession, draft_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.service = session.service(DraftService)
+        detail = load_draft_detail(session.store, draft_id)
+        self.detail = detail
+        self.draft_id = draft_id
+        self.row_version = detail.row_version
+        self.platform = Platform.parse(detail.platform)
+        self.editable = detail.state.editable
+        self.acks: dict[str, str] = reasons_of(detail.acknowledgements)
+        self.gate: GateStatus | None = None
+        self._saving = False
+        self._save_again = False
+        self._dirty = False
+        self._conflict = False
+        self._dirty_clock = QElapsedTimer()
+        self.setObjectName("composerWindow")
+        self.setWindowTitle(tr("Draft {id} — {account}").format(id=draft_id, account=detail.account))
+        self._build(detail)
+        self._wire()
+        self.checker = LiveChecker(
+            load_profile(session.store),
+            CheckConfig.from_json(load_check_config(session.store)),
+            self.platform,
+            self._state,
+            self,
+        )
+        self.checker.checked.connect(self._show_gate)
+        self.checker.run_now()
+        self.editor.setFocus()
+        self.resize(1180, 760)
+
+    # -- building --
+    def _build(self, detail: DraftDetail) -> None:
+        self.title = QLineEdit(detail.title)
+        self.title.setAccessibleName(tr("Title (internal)"))
+        self.title.setMaxLength(200)
+        self.account_label = QLabel(
+            tr("{account} on {platform}").format(account=detail.account, platform=self.platform.limits.label)
+        )
+        self.schedule_box = QCheckBox(tr("&Schedule for"))
+        self.schedule = QDateTimeEdit()
+        self.schedule.setAccessibleName(tr("Scheduled time"))
+        self.schedule.setCalendarPopup(True)
+        self.schedule.setDisplayFormat("yyyy-MM-dd HH:mm")
+        if detail.scheduled_at is not None:
+            self.schedule_box.setChecked(True)
+            self.schedule.setDateTime(QDateTime(detail.scheduled_at.astimezone().replace(tzinfo=None)))
+        else:
+            self.schedule.setDateTime(QDateTime.currentDateTime().addSecs(3600))
+        self.schedule.setEnabled(self.schedule_box.isChecked())
+        self.returned = QLabel()
+        self.returned.setObjectName("returnedComment")
+        self.returned.setWordWrap(True)
+        self.returned.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.returned.setStyleSheet(
+            "#returnedComment { background:#fff4e5; border:1px solid #e67e00; border-radius:4px; padding:6px; }"
+        )
+        comment = detail.returned_comment
+        rejection = (
+            next((c for c in detail.comments if c.decision is ReviewDecision.REJECTED), None)
+            if detail.state is DraftState.REJECTED
+            else None
+        )
+        if comment is not None:
+            self.returned.setText(
+                tr("Returned by {who} (version {n}): {comment}").format(
+                    who=comment.reviewer, n=comment.version_number, comment=comment.comment
+                )
+            )
+        elif rejection is not None:
+            comment = rejection
+            self.returned.setText(
+                tr(
+                    "Rejected by {who} (version {n}): {comment}\nThis draft cannot be submitted again; "
+                    "write a new draft if the post is still needed."
+                ).format(who=rejection.reviewer, n=rejection.version_number, comment=rejection.comment)
+            )
+            self.returned.setAccessibleName(tr("Supervisor's comment"))
+        self.returned.setVisible(comment is not None)
+        self.editor = PostEditor()
+        self.editor.setPlainText(detail.text)
+        self.editor.setReadOnly(not self.editable)
+        if not self.editable:
+            # Read-only must look read-only, not like a text box that ignores typing.
+            self.editor.setStyleSheet("QPlainTextEdit { background: #f3f4f6; }")
+        self.state = detail.state
+        self.counter = QLabel()
+        self.counter.setObjectName("lengthCounter")
+        self.save_state = QLabel()
+        self.submit_button = QPushButton(tr("S&ubmit for approval"))
+        self.submit_button.setToolTip(tr("Ctrl+Enter"))
+        self.gate_label = QLabel()
+        self.gate_label.setWordWrap(True)
+
+        form = QFormLayout()
+        title_caption = QLabel(tr("&Title:"))
+        title_caption.setBuddy(self.title)
+        form.addRow(title_caption, self.title)
+        form.addRow(tr("Account:"), self.account_label)
+        schedule_row = QHBoxLayout()
+        schedule_row.addWidget(self.schedule_box)
+        schedule_row.addWidget(self.schedule)
+        schedule_row.addStretch(1)
+        form.addRow(tr("When:"), schedule_row)
+        # joso:6 / wako:4 緊急時: any supervisor may approve; maybe publish before approval.
+        self.emergency_box = QCheckBox(tr("&Emergency (disaster information)"))
+        self.emergency_box.setChecked(detail.emergency)
+        self.emergency_box.setToolTip(
+            tr(
+                "Any supervisor of the organization may approve an emergency post, and the organization may allow "
+                "publishing it before approval with a review afterwards."
+            )
+        )
+        self.emergency_reason = QLabel(detail.emergency_reason)
+        self.emergency_reason.setStyleSheet("color:#c62828")
+        emergency_row = QHBoxLayout()
+        emergency_row.addWidget(self.emergency_box)
+        emergency_row.addWidget(self.emergency_reason, 1)
+        form.addRow(tr("Urgency:"), emergency_row)
+        text_caption = QLabel(tr("Te&xt:"))
+        text_caption.setBuddy(self.editor)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.save_state, 1)
+        bottom.addWidget(self.counter)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addLayout(form)
+        left_layout.addWidget(self.returned)
+        left_layout.addWidget(text_caption)
+        left_layout.addWidget(self.editor, 1)
+        left_layout.addLayout(bottom)
+        left_layout.addWidget(self.gate_label)
+        left_layout.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.publishing = None
+        if detail.state in (DraftState.APPROVED, DraftState.PUBLISHED):
+            from gui.publishing.panel import PublishPanel
+
+            self.publishing = PublishPanel(self.session, self.draft_id, self)
+            left_layout.addWidget(self.publishing)
+
+        self.findings = FindingsPanel()
+        self.confirmations = ConfirmationsModel()
+        self.confirmations.set_ticked(detail.confirmations.keys())
+        self.confirmations_view = QListView()
+        self.confirmations_view.setModel(self.confirmations)
+        self.confirmations_view.setWordWrap(True)
+        self.confirmations_view.setSpacing(4)
+        self.confirmations_view.setAccessibleName(tr("Guideline confirmations"))
+        self.media = MediaPanel(self.platform, self._load_blob)
+        self.media.set_items(detail.media)
+        self.media.set_editable(self.editable)
+        self.preview = PostPreview(self.platform, detail.text, detail.media, self._load_blob, account=detail.account)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.findings, tr("&Checks"))
+        self.tabs.addTab(self.confirmations_view, tr("C&onfirmations"))
+        self.tabs.addTab(self.media, tr("&Media"))
+        self.tabs.addTab(self.preview, tr("&Preview"))
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([640, 520])
+        self.setCentralWidget(splitter)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(200)
+        self.progress.setAccessibleName(tr("Attaching files"))
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        for widget in (self.title, self.schedule_box, self.schedule, self.emergency_box):
+            widget.setEnabled(self.editable and (widget is not self.schedule or self.schedule_box.isChecked()))
+        self.confirmations_view.setEnabled(self.editable)
+        self.findings.reason.setReadOnly(not self.editable)
+        self.submit_button.setVisible(self.editable)
+        self._build_menu()
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(tr("&File"))
+        self.save_action = QAction(tr("&Save"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self.save_now)
+        self.submit_action = QAction(tr("S&ubmit for approval"), self)
+        self.submit_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.submit_action.triggered.connect(self.submit)
+        close_action = QAction(tr("&Close"), self)
+        close_action.setShortcut(QKeySequence.StandardKey.Close)
+        close_action.triggered.connect(self.close)
+        for action in (self.save_action, self.submit_action, close_action):
+            file_menu.addAction(action)
+        edit_menu = self.menuBar().addMenu(tr("&Edit"))
+        self.undo_action = QAction(tr("&Undo"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.editor.undo)
+        self.undo_action.setEnabled(False)
+        self.redo_action = QAction(tr("&Redo"), self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(self.editor.redo)
+        self.redo_action.setEnabled(False)
+        self.editor.undoAvailable.connect(self.undo_action.setEnabled)
+        self.editor.redoAvailable.connect(self.redo_action.setEnabled)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        guidance = QAction(tr("Alt text &guidance"), self)
+        guidance.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guidance.triggered.connect(self.media.show_guidance)
+        self.menuBar().addMenu(tr("&Help")).addAction(guidance)
+
+    def _wire(self) -> None:
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.timeout.connect(self.save_now)
+        # Re-highlighting also emits textChanged (format-only changes): react to real edits only.
+        self._last_text = self.editor.toPlainText()
+        self.editor.textChanged.connect(self._text_changed)
+        self.title.textEdited.connect(lambda _t: self._changed(recheck=False))
+        self.schedule_box.toggled.connect(self._schedule_toggled)
+        self.emergency_box.clicked.connect(self._emergency_clicked)
+        self.schedule.dateTimeChanged.connect(lambda _d: self._changed(recheck=False))
+        self.confirmations.ticked_changed.connect(self._changed)
+        self.media.changed.connect(self._changed)
+        self.media.add_requested.connect(self.add_files)
+        self.media.captions_requested.connect(self.attach_captions)
+        self.media.redact_requested.connect(self.open_redaction)
+        self.findings.activated.connect(self._go_to_finding)
+        self.findings.acknowledged.connect(self._acknowledge)
+        self.submit_button.clicked.connect(self.submit)
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_preview())
+
+    # -- state --
+    def _state(self) -> State:
+        return self.editor.toPlainText(), self.media.items, self.acks, self.confirmations.ticked
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def scheduled_at(self) -> datetime | None:
+        if not self.schedule_box.isChecked():
+            return None
+        local: datetime = self.schedule.dateTime().toPython()  # type: ignore[assignment]
+        return local.astimezone(UTC)
+
+    def _text_changed(self) -> None:
+        text = self.editor.toPlainText()
+        if text != self._last_text:
+            self._last_text = text
+            self._changed()
+
+    def _schedule_toggled(self, on: bool) -> None:
+        self.schedule.setEnabled(on and self.editable)
+        self._changed(recheck=False)
+
+    def _changed(self, recheck: bool = True) -> None:
+        if not self.editable:
+            return
+        if not self._dirty:
+            self._dirty = True
+            self._dirty_clock.start()
+            self.save_state.setText(tr("Unsaved changes…"))
+        # Debounce, but never let the first unsaved change wait longer than the maximum.
+        remaining = AUTOSAVE_MAX_WAIT_MS - self._dirty_clock.elapsed()
+        self.autosave_timer.start(max(0, min(AUTOSAVE_DEBOUNCE_MS, remaining)))
+        if recheck:
+            self.checker.schedule()
+
+    def _acknowledge(self, key: str, reason: str) -> None:
+        self.acks[key] = reason
+        self._changed()
+        self.checker.run_now()
+
+    # -- checks --
+    def _show_gate(self, gate: GateStatus) -> None:
+        self.gate = gate
+        text = self.editor.toPlainText()
+        self.editor.set_findings(text, gate.records)
+        self.findings.set_findings(gate.records, self.acks)
+        self.confirmations.set_items(gate.confirmations)
+        length = gate.length
+        self.counter.setText(f"{length.used} / {length.limit}")
+        self.counter.setAccessibleName(tr("Length {used} of {limit}").format(used=length.used, limit=length.limit))
+        self.counter.setStyleSheet("color:#c62828;font-weight:bold" if length.over else "")
+        pending = self.checker.pending
+        reasons = gate.reasons(current_language())
+        if pending:
+            reasons.append(tr("Checking person names…"))
+        if not self.editable:
+            self.gate_label.setText(self._read_only_note())
+        else:
+            self.gate_label.setText("\n".join(reasons) if reasons else tr("Ready to submit."))
+        self.submit_button.setEnabled(self.can_submit)
+        self.submit_action.setEnabled(self.can_submit)
+        self.tabs.setTabText(0, tr("&Checks ({n})").format(n=len(gate.records)))
+        self.tabs.setTabText(
+            1,
+            tr("C&onfirmations ({done}/{total})").format(
+                done=len(gate.confirmations) - len(gate.unticked), total=len(gate.confirmations)
+            ),
+        )
+        self.tabs.setTabText(2, tr("&Media ({n})").format(n=len(self.media.items)))
+        self._refresh_preview()
+
+    def _read_only_note(self) -> str:
+        return {
+            DraftState.SUBMITTED: tr("Submitted: waiting for the supervisor's decision. It cannot be edited now."),
+            DraftState.APPROVED: tr("Approved: it cannot be edited. Publish it, or start over with a new draft."),
+            DraftState.REJECTED: tr("Rejected: it cannot be submitted again."),
+            DraftState.PUBLISHED: tr("Published: start a correction or request its deletion if something is wrong."),
+        }.get(self.state, tr("This draft cannot be edited."))
+
+    @property
+    def can_submit(self) -> bool:
+        return bool(
+            self.editable and not self._conflict and self.gate is not None and self.gate.ok and not self.checker.pending
+        )
+
+    def _refresh_preview(self) -> None:
+        if self.tabs.currentWidget() is self.preview:
+            self.preview.set_post(self.editor.toPlainText(), self.media.items)
+
+    def _go_to_finding(self, record: dict[str, Any]) -> None:
+        if record.get("start") is not None:
+            self.editor.select_span(record["start"], record["end"])
+        elif record.get("media_index") is not None:
+            self.tabs.setCurrentWidget(self.media)
+            self.media.select(int(record["media_index"]))
+
+    def _load_blob(self, sha256: str) -> bytes | None:
+        return load_blob(self.session.store, sha256)
+
+    # -- saving --
+    def _snapshot(self) -> dict[str, Any]:
+        return {
+            "text": self.editor.toPlainText(),
+            "title": self.title.text(),
+            "media": [dict(m) for m in self.media.items],
+            "scheduled_at": self.scheduled_at(),
+            "acknowledgements": dict(self.acks),
+            "confirmations": list(self.confirmations.ticked),
+        }
+
+    def save_now(self) -> None:
+        """Save the working copy on a worker thread (queued if a save is running)."""
+        self.autosave_timer.stop()
+        if not self.editable or self._conflict or not self._dirty:
+            return
+        if self._saving:
+            self._save_again = True
+            return
+        self._saving = True
+        self._dirty = False
+        snapshot = self._snapshot()
+        row_version = self.row_version
+        service = self.service
+        draft_id = self.draft_id
+        self.save_state.setText(tr("Saving…"))
+
+        def work(_report: Progress) -> int:
+            return service.save(draft_id, row_version, **snapshot)
+
+        run_task(work, on_done=self._saved, on_error=self._save_failed, parent=self)
+
+    def _saved(self, row_version: int) -> None:
+        self._saving = False
+        self.row_version = row_version
+        self.save_state.setText(tr("Saved at {time}").format(time=datetime.now().strftime("%H:%M:%S")))
+        if self._save_again or self._dirty:
+            self._save_again = False
+            self._dirty = True
+            self.save_now()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self._dirty = True
+        known = explain(exc)
+        if isinstance(exc, Conflict):
+            self._conflict = True
+            self.save_state.setText(tr("Not saved: someone else changed this draft. Copy your text, then reopen it."))
+            self.submit_button.setEnabled(False)
+            show_error(self, exc)
+        elif known is not None:
+            self.save_state.setText(tr("Not saved: {message}").format(message=known.message))
+            self.autosave_timer.start(AUTOSAVE_MAX_WAIT_MS)  # retry; the text stays in the editor
+        else:
+            from gui.crash import report_exception
+
+            report_exception(exc)
+
+    def _emergency_clicked(self, checked: bool) -> None:
+        """Mark or unmark 緊急 through the service (a reason is required and recorded)."""
+        from core.services.emergency import EmergencyService
+
+        if not self.flush():
+            self.emergency_box.setChecked(not checked)
+            return
+        service = EmergencyService(self.service.store, self.service.actor)
+        reason = ""
+        if checked:
+            reason, ok = QInputDialog.getText(
+                self, tr("Emergency"), tr("Why is this an emergency? (e.g. evacuation information)")
+            )
+            if not ok or not reason.strip():
+                self.emergency_box.setChecked(False)
+                return
+        try:
+            self.row_version = service.mark(self.draft_id, reason) if checked else service.clear(self.draft_id)
+        except Exception as exc:
+            self.emergency_box.setChecked(not checked)
+            show_error(self, exc)
+            return
+        self.emergency_reason.setText(reason.strip() if checked else "")
+
+    def flush(self) -> bool:
+        """Finish any running save and save what is left, synchronously (before submit and close)."""
+        if self._saving:
+            wait_for_tasks()
+            from PySide6.QtCore import QCoreApplication
+
+            QCoreApplication.processEvents()
+        self.autosave_timer.stop()
+        if not self.editable or self._conflict:
+            return not self._conflict
+        if self._dirty:
+            try:
+                self.row_version = self.service.save(self.draft_id, self.row_version, **self._snapshot())
+            except Exception as exc:
+                if explain(exc) is None:
+                    raise
+                self._save_failed(exc)
+                return False
+            self._dirty = False
+            self.save_state.setText(tr("Saved at {time}").format(time=datetime.now().strftime("%H:%M:%S")))
+        return True
+
+    # -- submitting --
+    def submit(self) -> None:
+        self.checker.run_now()
+        if not self.can_submit or not self.flush():
+            return
+        try:
+            version_id = self.service.submit(self.draft_id, self.row_version)
+        except Exception as exc:
+            if explain(exc) is None:
+                raise
+            show_error(self, exc)
+            return
+        self.editable = False
+        self.state = DraftState.SUBMITTED
+        self.session.data_changed.emit()
+        self.submitted.emit(version_id)
+        self.statusBar().showMessage(tr("Submitted for approval."))
+        self.close()
+
+    # -- media --
+    def add_files(self, paths: list[str]) -> None:
+        """Prepare (orient, strip EXIF, detect faces) and store files off the UI thread."""
+        if not paths or not self.editable:
+            return
+        service = self.service
+
+        def work(report: Progress) -> tuple[list[dict[str, Any]], list[str]]:
+            from dataclasses import replace
+
+            from core.composer.faces import detect_faces
+            from core.composer.media_store import prepare_file
+
+            items: list[dict[str, Any]] = []
+            errors: list[str] = []
+            for done, path in enumerate(paths, start=1):
+                try:
+                    prepared = prepare_file(path)
+                    if prepared.kind == "image":
+                        prepared = replace(prepared, faces=len(detect_faces(prepared.data)))
+                    service.store_media(prepared)
+                    items.append(prepared.item())
+                except KohoGateError as exc:
+                    errors.append(exc.message)
+                report(done, len(paths))
+            return items, errors
+
+        self._start_progress(len(paths))
+        run_task(work, on_done=self._files_added, on_error=self._task_failed, on_progress=self._progress, parent=self)
+
+    def _files_added(self, result: tuple[list[dict[str, Any]], list[str]]) -> None:
+        self.progress.hide()
+        items, errors = result
+        for item in items:
+            self.media.add_item(item)
+        if items:
+            self.tabs.setCurrentWidget(self.media)
+            self.checker.run_now()
+        if errors:
+            QMessageBox.warning(self, tr("Some files were not attached"), "\n".join(errors))
+
+    def attach_captions(self, row: int, path: str) -> None:
+        service = self.service
+
+        def work(_report: Progress) -> tuple[str, str]:
+            from core.composer.media_store import prepare_captions
+
+            prepared = prepare_captions(path)
+            return service.store_media(prepared), prepared.name
+
+        def done(result: tuple[str, str]) -> None:
+            if row < len(self.media.items):
+                item = dict(self.media.items[row])
+                item["captions_sha256"], item["captions_name"] = result
+                self.media.replace_item(row, item)
+
+        run_task(work, on_done=done, on_error=self._task_failed, parent=self)
+
+    def open_redaction(self, row: int) -> None:
+        """Detect faces (worker), then open the redaction editor with them marked."""
+        item = self.media.items[row]
+        data = self._load_blob(item["sha256"])
+        if data is None:
+            return
+
+        def work(_report: Progress) -> list[Any]:
+            from core.composer.faces import detect_faces
+
+            return detect_faces(data)
+
+        run_task(
+            work, on_done=lambda faces: self._show_redaction(row, data, faces), on_error=self._task_failed, parent=self
+        )
+
+    def _show_redaction(self, row: int, data: bytes, faces: list[Any]) -> None:
+        from gui.composer.redaction_dialog import RedactionDialog
+
+        item = self.media.items[row]
+        dialog = RedactionDialog(data, str(item.get("name", "")), faces, self)
+        if dialog.exec() == RedactionDialog.DialogCode.Accepted and dialog.masked is not None:
+            self.store_redacted(row, dialog.masked)
+
+    def store_redacted(self, row: int, data: bytes) -> None:
+        """Store the masked copy and let it replace the original in the draft."""
+        from core.composer.media_store import PreparedMedia
+
+        item = dict(self.media.items[row])
+        prepared = PreparedMedia("image", str(item["mime"]), str(item["name"]), data, item["width"], item["height"])
+        service = self.service
+
+        def work(_report: Progress) -> str:
+            return service.store_media(prepared)
+
+        def done(sha256: str) -> None:
+            item.update(sha256=sha256, redacted=True)
+            self.media.replace_item(row, item)
+            self.checker.run_now()
+
+        run_task(work, on_done=done, on_error=self._task_failed, parent=self)
+
+    def _start_progress(self, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(0)
+        self.progress.show()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    def _task_failed(self, exc: BaseException) -> None:
+        self.progress.hide()
+        show_error(self, exc)
+
+    # -- closing --
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.editable and not self.flush():
+            answer = QMessageBox.question(
+                self,
+                tr("Close without saving?"),
+                tr("The latest changes could not be saved. Close anyway and lose them?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.closed.emit(self.draft_id)
+        super().closeEvent(event)

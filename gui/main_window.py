@@ -1,0 +1,315 @@
+"""The main window: menu, side navigation, the screens, and the status bar.
+
+The window is built in two steps so that it appears at once: the *shell*
+(menu, navigation, a "opening the database…" page) needs nothing but Qt;
+:meth:`MainWindow.attach` adds the screens once the database is open (which
+imports SQLAlchemy and may wait for a network server). Only this module's
+``attach`` and the screens import the data layer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import __version__, user_settings
+from core.paths import AppPaths
+from core.roles import roles_label
+from gui.i18n import translator
+
+if TYPE_CHECKING:
+    from gui.change_watcher import ChangeWatcher
+    from gui.screens.base import Screen
+    from gui.session import AppSession
+
+tr = translator("MainWindow")
+
+
+def screen_titles() -> list[str]:
+    return [tr("Drafts"), tr("Awaiting approval"), tr("Accounts"), tr("Terminals"), tr("Audit record"), tr("Settings")]
+
+
+class LoadingPage(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("loadingPage")
+        self.label = QLabel(tr("Opening the database…"))
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy indicator: opening has no measurable steps
+        self.bar.setMaximumWidth(360)
+        self.bar.setAccessibleName(tr("Opening the database…"))
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    """Signals: none of its own; screens listen to :class:`AppSession`."""
+
+    def __init__(self, paths: AppPaths, session: AppSession | None = None) -> None:
+        super().__init__()
+        self.paths = paths
+        self.session: AppSession | None = None
+        self.screens: list[tuple[str, Screen]] = []
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(tr("KohoGate"))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(tr("Screens"))
+        self.nav.setFixedWidth(180)
+        self.nav.setSpacing(3)
+        font = self.nav.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.nav.setFont(font)
+        for number, title in enumerate(screen_titles(), start=1):
+            item = QListWidgetItem(title)
+            item.setToolTip(tr("{title} (Ctrl+{n})").format(title=title, n=number))
+            self.nav.addItem(item)
+        self.nav.setEnabled(False)
+        self.stack = QStackedWidget()
+        self.loading = LoadingPage()
+        self.stack.addWidget(self.loading)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self._on_nav)
+        self._build_menu()
+        self.user_label = QLabel()
+        self.user_label.setObjectName("statusUser")
+        self.terminal_label = QLabel()
+        self.terminal_label.setObjectName("statusTerminal")
+        self.database_label = QLabel()
+        self.database_label.setObjectName("statusDatabase")
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addWidget(self.terminal_label)
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.switcher: QComboBox | None = None
+        self.watcher: ChangeWatcher | None = None
+        self.tray: QSystemTrayIcon | None = None
+        self.pending = 0
+        self.resize(1200, 760)
+        self._restore_geometry()
+        if session is not None:
+            self.attach(session)
+
+    # -- after the database is open --
+    def attach(self, session: AppSession) -> None:
+        """Create the screens for ``session`` and enable navigation."""
+        from core.services.organization import load_profile
+        from gui.screens.accounts import AccountsScreen
+        from gui.screens.approvals import ApprovalsScreen
+        from gui.screens.audit import AuditScreen
+        from gui.screens.drafts import DraftsScreen
+        from gui.screens.settings import SettingsScreen
+        from gui.screens.terminals import TerminalsScreen
+
+        self.session = session
+        self.setWindowTitle(tr("KohoGate — {org}").format(org=load_profile(session.store).name))
+        classes = (DraftsScreen, ApprovalsScreen, AccountsScreen, TerminalsScreen, AuditScreen, SettingsScreen)
+        for number, (title, cls) in enumerate(zip(screen_titles(), classes, strict=True), start=1):
+            screen = cls(session)
+            screen.setObjectName(f"screen{number}")
+            self.screens.append((title, screen))
+            self.stack.addWidget(screen)
+        self.database_label.setText(session.store.description)
+        self._build_switcher()
+        session.actor_changed.connect(lambda _a: self._update_status())
+        session.data_changed.connect(self._update_status)
+        from gui.change_watcher import ChangeWatcher
+
+        self.watcher = ChangeWatcher(session.store, self)
+        self.watcher.changed.connect(session.data_changed.emit)
+        self.watcher.start()
+        from gui.publishing.scheduler import BackgroundScheduler
+
+        self.scheduler = BackgroundScheduler(session, self)
+        self.scheduler.summary.connect(self._scheduler_summary)
+        self.scheduler.start()
+        self._update_status()
+        self.nav.setEnabled(True)
+        self.nav.setCurrentRow(0)
+        self._on_nav(0)
+
+    def show_page(self, widget: QWidget) -> None:
+        """Replace the loading page with ``widget`` (e.g. "you are not registered")."""
+        self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+
+    def show_loading_error(self, message: str) -> None:
+        self.loading.bar.hide()
+        self.loading.label.setText(message)
+
+    def _on_nav(self, row: int) -> None:
+        if 0 <= row < len(self.screens):
+            self.stack.setCurrentWidget(self.screens[row][1])
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(tr("&File"))
+        export = QAction(tr("&Export audit record…"), self)
+        export.triggered.connect(self._export_audit)
+        file_menu.addAction(export)
+        file_menu.addSeparator()
+        quit_action = QAction(tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(tr("&View"))
+        for number, title in enumerate(screen_titles(), start=1):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, row=number - 1: self.show_screen(row))
+            view_menu.addAction(action)
+        refresh = QAction(tr("&Refresh"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(lambda: self.session.data_changed.emit() if self.session else None)
+        view_menu.addSeparator()
+        view_menu.addAction(refresh)
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        about = QAction(tr("&About KohoGate"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _build_switcher(self) -> None:
+        session = self.session
+        if session is None or not session.is_demo:
+            return
+        from core.services.staff import list_staff
+
+        switcher = QComboBox()
+        switcher.setObjectName("userSwitcher")
+        switcher.setAccessibleName(tr("Demo: act as"))
+        switcher.setToolTip(tr("Demo data only: try the app as another member of staff."))
+        for staff in list_staff(session.store, include_inactive=False):
+            switcher.addItem(f"{staff.display_name} ({roles_label(staff.roles)})", staff.id)
+        switcher.setCurrentIndex(max(switcher.findData(session.actor.staff_id), 0))
+        switcher.currentIndexChanged.connect(lambda _i: session.switch_to(int(switcher.currentData())))
+        self.statusBar().addPermanentWidget(QLabel(tr("Demo — act as:")))
+        self.statusBar().addPermanentWidget(switcher)
+        self.switcher = switcher
+
+    def _update_status(self) -> None:
+        if self.session is None:
+            return
+        actor = self.session.actor
+        self.user_label.setText(
+            tr("User: {name} ({roles})").format(name=actor.display_name, roles=roles_label(actor.roles))
+        )
+        terminal = self.session.terminal()
+        status = terminal.status.label if terminal else tr("not registered")
+        self.terminal_label.setText(tr("Terminal: {status}").format(status=status))
+        self._update_badge()
+
+    def _update_badge(self) -> None:
+        """Pending decisions for this person: on the navigation, the title and the tray."""
+        from core.roles import Role
+        from core.services.reviews import pending_reviews
+
+        assert self.session is not None
+        count = 0
+        if self.session.has(Role.SUPERVISOR) or self.session.is_deputy():
+            count = len(pending_reviews(self.session.store, reviewer_id=self.session.actor.staff_id))
+        item = self.nav.item(1)
+        title = screen_titles()[1]
+        item.setText(f"{title} ({count})" if count else title)
+        base = self.windowTitle().split(" — (")[0]
+        self.setWindowTitle(base + (f" — ({count})" if count else ""))
+        if count > self.pending:
+            self._notify(count)
+        self.pending = count
+
+    def _scheduler_summary(self, text: str) -> None:
+        """Show what the background scheduler did on the status bar and the tray icon."""
+        self.statusBar().showMessage(text, 60_000)
+        if self.tray is None and QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray.activated.connect(lambda _reason: self._bring_to_approvals())
+            self.tray.show()
+        if self.tray is not None:
+            self.tray.setToolTip(text)
+
+    def _bring_to_approvals(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.show_screen(1)
+
+    def _notify(self, count: int) -> None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        if self.tray is None:
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray.activated.connect(lambda _reason: self._bring_to_approvals())
+            self.tray.show()
+        self.tray.setToolTip(tr("KohoGate: {count} awaiting your approval").format(count=count))
+        self.tray.showMessage(
+            tr("KohoGate"),
+            tr("{count} submissions await your approval.").format(count=count),
+            QSystemTrayIcon.MessageIcon.Information,
+            8000,
+        )
+
+    def show_screen(self, row: int) -> None:
+        if not self.nav.isEnabled():
+            return
+        self.nav.setCurrentRow(row)
+        current = self.stack.currentWidget()
+        if current is not None:
+            current.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _export_audit(self) -> None:
+        if not self.screens:
+            return
+        from gui.screens.audit import AuditScreen
+
+        self.show_screen(4)
+        audit = self.screens[4][1]
+        assert isinstance(audit, AuditScreen)
+        audit.ask_export()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            tr("About KohoGate"),
+            tr(
+                "KohoGate {version}\nApproval, guideline checks and a tamper-evident record "
+                "for official social-media posts."
+            ).format(version=__version__),
+        )
+
+    def _restore_geometry(self) -> None:
+        saved = user_settings.load(self.paths.config).window_geometry
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+        if getattr(self, "scheduler", None) is not None:
+            self.scheduler.stop()
+        settings = user_settings.load(self.paths.config)
+        settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        # Losing the window size must never block closing.
+        with contextlib.suppress(OSError):
+            user_settings.save(self.paths.config, settings)
+        super().closeEvent(event)

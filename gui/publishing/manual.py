@@ -1,0 +1,121 @@
+"""Manual posting: copy the approved text, open the media folder, post by hand, record the URL.
+
+The gate runs first (in core); the dialog only shows what it returns.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import KohoGateError
+from core.publishing.manual import ManualPackage
+from core.services.publications import PublicationService
+from gui.i18n import translator
+from gui.session import AppSession
+
+tr = translator("Publishing")
+
+
+class ManualPostDialog(QDialog):
+    def __init__(self, session: AppSession, draft_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("manualPostDialog")
+        self.setWindowTitle(tr("Post by hand"))
+        self.session = session
+        self.draft_id = draft_id
+        self.package: ManualPackage | None = None
+        self.intro = QLabel(
+            tr(
+                "1. Copy the approved text and post it in the platform's own app on this terminal, "
+                "with the images from the folder and their descriptions.\n2. Paste the address of the new post below."
+            )
+        )
+        self.intro.setWordWrap(True)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName(tr("Approved text"))
+        self.copy_button = QPushButton(tr("&Copy text"))
+        self.folder_button = QPushButton(tr("Open &media folder"))
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://")
+        self.url.setAccessibleName(tr("Post URL"))
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.record_button = self.buttons.addButton(tr("&Record as posted"), QDialogButtonBox.ButtonRole.AcceptRole)
+        row = QHBoxLayout()
+        row.addWidget(self.copy_button)
+        row.addWidget(self.folder_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(tr("Address (URL) of the post:")))
+        layout.addWidget(self.url)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.copy_button.clicked.connect(self.copy_text)
+        self.folder_button.clicked.connect(self.open_folder)
+        self.buttons.rejected.connect(self.reject)
+        self.record_button.clicked.connect(self.record)
+        self.resize(620, 480)
+        self._prepare()
+
+    def _prepare(self) -> None:
+        from core.credentials.vault import open_vault
+        from core.publishing.manual import prepare_manual
+
+        folder = Path(tempfile.mkdtemp(prefix=f"kohogate-draft{self.draft_id}-"))
+        try:
+            self.package = prepare_manual(self.session.store, open_vault(), self.session.actor, self.draft_id, folder)
+        except KohoGateError as exc:
+            # The text stays hidden on purpose: posting by hand passes the same gate as the API.
+            self.error.setText(exc.message + (f"\n{exc.hint}" if exc.hint else ""))
+            for widget in (self.copy_button, self.folder_button, self.url, self.record_button):
+                widget.setEnabled(False)
+            return
+        self.text.setPlainText(self.package.text)
+        self.folder_button.setEnabled(bool(self.package.files))
+
+    def copy_text(self) -> None:
+        if self.package is not None:
+            QGuiApplication.clipboard().setText(self.package.text)
+            self.error.setStyleSheet("")
+            self.error.setText(tr("The text is on the clipboard."))
+
+    def open_folder(self) -> None:
+        if self.package is not None and self.package.folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.package.folder)))
+
+    def record(self) -> None:
+        if self.package is None:
+            return
+        url = self.url.text().strip()
+        if not url.startswith(("https://", "http://")):
+            self.error.setStyleSheet("color: #b00020;")
+            self.error.setText(tr("Paste the address of the post (starting with https://)."))
+            return
+        try:
+            self.session.service(PublicationService).record_manual(self.package.version_id, url)
+        except KohoGateError as exc:
+            self.error.setText(exc.message)
+            return
+        self.session.data_changed.emit()
+        self.accept()

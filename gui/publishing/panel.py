@@ -1,0 +1,289 @@
+"""The publishing panel of an approved or published draft (shown in the composer window).
+
+View and wiring only: whether a post may go out, and what happens after a
+failure, is decided in :mod:`core.publishing`. The panel runs the outbox off
+the UI thread through :func:`gui.tasks.run_task`, shows upload progress, and
+keeps the last message on screen (not in a modal box) so the operator can
+read it while checking the account.
+
+Signals:
+    correction_created(int): a correction draft was created; its id.
+    changed(): a publication changed (published, recorded, deleted …).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import KohoGateError, explain
+from core.logging_setup import redact
+from core.publishing.adapter import supports_api
+from core.services.drafts import DraftService, load_draft_detail
+from core.services.publications import PublicationRow, PublicationService, publications_for_draft
+from core.states import DraftState, PublicationState
+from gui.i18n import translator
+from gui.session import AppSession
+from gui.tasks import Progress, run_task
+
+tr = translator("Publishing")
+
+
+def _message(exc: BaseException) -> str:
+    known = explain(exc)
+    if known is None:
+        return tr("Unexpected error: {kind}").format(kind=type(exc).__name__)
+    return redact(str(known))
+
+
+class PublishPanel(QGroupBox):
+    correction_created = Signal(int)
+    changed = Signal()
+
+    def __init__(self, session: AppSession, draft_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Publishing"), parent)
+        self.setObjectName("publishPanel")
+        self.session = session
+        self.draft_id = draft_id
+        self.busy = False
+        self.status = QLabel()
+        self.status.setObjectName("publishStatus")
+        self.status.setWordWrap(True)
+        self.status.setOpenExternalLinks(True)
+        self.message = QLabel()
+        self.message.setObjectName("publishMessage")
+        self.message.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.progress.setAccessibleName(tr("Upload progress"))
+        self.publish_button = QPushButton(tr("&Publish now"))
+        self.manual_button = QPushButton(tr("Post &by hand…"))
+        self.check_button = QPushButton(tr("Look for the post &again"))
+        self.resolve_button = QPushButton(tr("Record what &happened…"))
+        self.correction_button = QPushButton(tr("Start a &correction"))
+        self.delete_button = QPushButton(tr("Request &deletion…"))
+        self.execute_button = QPushButton(tr("Carry out the approved deletion"))
+        self.manual_delete_button = QPushButton(tr("Deleted by hand"))
+        buttons = QHBoxLayout()
+        for button in (
+            self.publish_button,
+            self.manual_button,
+            self.check_button,
+            self.resolve_button,
+            self.correction_button,
+            self.delete_button,
+            self.execute_button,
+            self.manual_delete_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.publish_button.clicked.connect(self.publish)
+        self.manual_button.clicked.connect(self.open_manual)
+        self.check_button.clicked.connect(self.reconcile)
+        self.resolve_button.clicked.connect(self.resolve)
+        self.correction_button.clicked.connect(self.start_correction)
+        self.delete_button.clicked.connect(self.request_deletion)
+        self.execute_button.clicked.connect(self.execute_deletion)
+        self.manual_delete_button.clicked.connect(self.record_deleted_by_hand)
+        self.refresh()
+
+    # -- state --
+    def refresh(self) -> None:
+        detail = load_draft_detail(self.session.store, self.draft_id)
+        self.detail = detail
+        rows = publications_for_draft(self.session.store, self.draft_id)
+        self.current: PublicationRow | None = rows[0] if rows else None
+        self.deletion = _open_deletion(self.session, self.current)
+        self.status.setText(self._status_text(detail.state, self.current))
+        approved = detail.state is DraftState.APPROVED
+        state = self.current.state if self.current else None
+        waiting = state is PublicationState.NEEDS_RECONCILIATION
+        published = state is PublicationState.PUBLISHED
+        api = supports_api(detail.platform)
+        idle = not self.busy
+        self.publish_button.setVisible(approved and api)
+        self.publish_button.setEnabled(idle and not waiting)
+        self.manual_button.setVisible(approved)
+        self.manual_button.setEnabled(idle and not waiting)
+        self.check_button.setVisible(waiting)
+        self.resolve_button.setVisible(waiting)
+        self.correction_button.setVisible(published or state is PublicationState.DELETED)
+        self.delete_button.setVisible(published and self.deletion is None)
+        approved_deletion = self.deletion is not None and self.deletion.state.value == "approved"
+        self.execute_button.setVisible(published and approved_deletion and api and detail.platform != "line")
+        self.manual_delete_button.setVisible(published and approved_deletion)
+
+    def _status_text(self, state: DraftState, row: PublicationRow | None) -> str:
+        if row is None:
+            if self.detail.scheduled_at is not None:
+                return tr(
+                    "Approved. Scheduled for {time}: it goes out then while KohoGate runs on an approved terminal."
+                ).format(time=self.detail.scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+            return tr("Approved and ready to publish.")
+        text = tr("Status: {state}").format(state=row.state.label)
+        if row.url:
+            text += f' — <a href="{row.url}">{row.url}</a>'
+        if row.published_at is not None:
+            text += " " + tr("({time})").format(time=row.published_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+        if row.last_error and row.state is not PublicationState.PUBLISHED:
+            text += "<br>" + redact(row.last_error)
+        if self.deletion is not None:
+            text += "<br>" + tr("Deletion: {state} — reason: {reason}").format(
+                state=self.deletion.state.label, reason=self.deletion.reason
+            )
+        return text
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.progress.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+        self.refresh()
+
+    def _after(self, text: str) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(text)
+        self._set_busy(False)
+        self.session.data_changed.emit()
+        self.changed.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setText(_message(exc))
+        self._set_busy(False)
+        self.session.data_changed.emit()
+
+    def _progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setFormat(tr("Uploading media %v of %m"))
+
+    # -- actions --
+    def publish(self) -> None:
+        from core.publishing.outbox import Outbox
+
+        outbox = Outbox(self.session.store, self.session.actor)
+        self.message.setText(tr("Sending…"))
+        self._set_busy(True)
+
+        def work(report: Progress) -> Any:
+            return outbox.publish(self.draft_id, lambda done, total, _what: report(done, total))
+
+        def done(outcome: Any) -> None:
+            self._after(
+                tr("Published: {url}").format(url=outcome.url or tr("(no address on this platform)"))
+                if not outcome.reconciled
+                else tr("Found the post on the platform and recorded it: {url}").format(url=outcome.url or "")
+            )
+
+        run_task(work, on_done=done, on_error=self._failed, on_progress=self._progress, parent=self)
+
+    def open_manual(self) -> None:
+        from gui.publishing.manual import ManualPostDialog
+
+        dialog = ManualPostDialog(self.session, self.draft_id, self)
+        if dialog.exec():
+            self._after(tr("Recorded as posted by hand."))
+
+    def reconcile(self) -> None:
+        from core.publishing.outbox import Outbox
+
+        assert self.current is not None
+        publication_id = self.current.id
+        outbox = Outbox(self.session.store, self.session.actor)
+        self._set_busy(True)
+
+        def done(outcome: Any) -> None:
+            if outcome is None:
+                self.message.setText(
+                    tr("Still not found among the account's recent posts. Check the account yourself.")
+                )
+                self._set_busy(False)
+            else:
+                self._after(tr("Found the post on the platform and recorded it: {url}").format(url=outcome.url or ""))
+
+        run_task(lambda _r: outbox.reconcile(publication_id), on_done=done, on_error=self._failed, parent=self)
+
+    def resolve(self) -> None:
+        assert self.current is not None
+        url, ok = QInputDialog.getText(
+            self,
+            tr("Record what happened"),
+            tr(
+                "If the post is on the account, paste its URL. "
+                "Leave empty if it was NOT posted (it may then be sent again)."
+            ),
+        )
+        if not ok:
+            return
+        self._call(lambda: self.session.service(PublicationService).resolve(self.current.id, url=url or None))
+
+    def start_correction(self) -> None:
+        assert self.current is not None
+        draft_id = self._call(lambda: self.session.service(DraftService).create_correction(self.current.id))
+        if draft_id is not None:
+            self.correction_created.emit(draft_id)
+
+    def request_deletion(self) -> None:
+        assert self.current is not None
+        reason, ok = QInputDialog.getMultiLineText(
+            self, tr("Request deletion"), tr("Why should this post be deleted? A supervisor decides.")
+        )
+        if ok:
+            self._call(lambda: self.session.service(PublicationService).request_deletion(self.current.id, reason))
+
+    def execute_deletion(self) -> None:
+        from core.publishing.outbox import Outbox
+
+        assert self.deletion is not None
+        request_id = self.deletion.id
+        outbox = Outbox(self.session.store, self.session.actor)
+        self._set_busy(True)
+        run_task(
+            lambda _r: outbox.delete(request_id),
+            on_done=lambda _x: self._after(tr("The post was deleted on the platform; the record keeps its text.")),
+            on_error=self._failed,
+            parent=self,
+        )
+
+    def record_deleted_by_hand(self) -> None:
+        assert self.deletion is not None
+        request_id = self.deletion.id
+        self._call(lambda: self.session.service(PublicationService).mark_deleted(request_id, manually=True))
+
+    def _call(self, action: Any) -> Any:
+        try:
+            result = action()
+        except KohoGateError as exc:
+            self._failed(exc)
+            return None
+        self._after("")
+        return result
+
+
+def _open_deletion(session: AppSession, row: PublicationRow | None) -> Any:
+    from core.services.publications import DeletionState, deletion_requests
+
+    if row is None:
+        return None
+    for request in reversed(deletion_requests(session.store)):
+        if request.publication_id == row.id and request.state in (DeletionState.REQUESTED, DeletionState.APPROVED):
+            return request
+    return None

@@ -1,0 +1,83 @@
+"""The background scheduler of the running app: scheduled posts go out when due.
+
+Every minute (and once shortly after start) it runs
+:func:`core.publishing.scheduler.run_due` off the UI thread for the person
+logged in, if they may post (担当者). Only an approved terminal passes the
+gate, so on any other machine nothing is sent and each refusal is recorded.
+``summary`` feeds the tray icon's tooltip: what is waiting, what went out,
+what was missed.
+
+Signals:
+    summary(str): a one-line status for the tray.
+    ran(object): the :class:`~core.publishing.scheduler.DueReport` of a run.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from core.roles import Role
+from gui.i18n import translator
+from gui.session import AppSession
+from gui.tasks import run_task
+
+tr = translator("Publishing")
+
+INTERVAL_MS = 60_000
+
+
+class BackgroundScheduler(QObject):
+    summary = Signal(str)
+    ran = Signal(object)
+
+    def __init__(self, session: AppSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.running = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self.run_now)
+
+    def start(self, first_delay_ms: int = 15_000) -> None:
+        self.timer.start()
+        QTimer.singleShot(first_delay_ms, self.run_now)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def run_now(self) -> None:
+        if self.running or not self.session.has(Role.OPERATOR):
+            return
+        from core.publishing.outbox import Outbox
+        from core.publishing.scheduler import run_due
+
+        self.running = True
+        outbox = Outbox(self.session.store, self.session.actor)
+        run_task(
+            lambda _r: run_due(outbox, datetime.now(UTC)),
+            on_done=self._done,
+            on_error=self._failed,
+            parent=self,
+        )
+
+    def _done(self, report: Any) -> None:
+        from core.publishing.scheduler import scheduled_posts
+
+        self.running = False
+        waiting = len(scheduled_posts(self.session.store))
+        text = tr("Scheduled posts waiting: {count}").format(count=waiting)
+        if report.sent:
+            text += " · " + tr("sent: {count}").format(count=len(report.sent))
+        if report.missed or report.failed:
+            text += " · " + tr("need attention: {count}").format(count=len(report.missed) + len(report.failed))
+        self.summary.emit(text)
+        self.ran.emit(report)
+        if report.sent or report.missed or report.failed:
+            self.session.data_changed.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.running = False
+        self.summary.emit(tr("Scheduled posting could not run: {kind}").format(kind=type(exc).__name__))

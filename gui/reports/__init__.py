@@ -1,0 +1,1 @@
+"""Printable records produced with Qt's PDF writer."""

@@ -1,0 +1,117 @@
+"""決裁記録: a one-page PDF of an approved post for the city's document filing.
+
+Content, images with their alt text, findings with acknowledgements and
+reasons, ticked confirmations, who submitted and who approved when, the
+content hash and the signature — laid out as HTML and printed with Qt's PDF
+writer (text stays extractable, so the record can be searched).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from core.audit.canonical import utc_iso
+from core.db.engine import Store
+from core.services.drafts import load_blob
+from core.signoff.review_data import ReviewData, load_review_data
+from core.states import ReviewDecision
+from gui.i18n import translator
+
+tr = translator("ApprovalRecord")
+
+THUMBNAIL_WIDTH = 160
+
+
+def _local(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else ""
+
+
+def record_html(store: Store, data: ReviewData) -> str:
+    e = html.escape
+    rows = [
+        (tr("Account"), f"{data.account_name} ({data.account}, {data.platform})"),
+        (tr("Title"), data.title),
+        (tr("Author"), data.author),
+        (tr("Submitted by"), f"{data.submitted_by} — {_local(data.submitted_at)}"),
+        (tr("Scheduled"), _local(data.scheduled_at) or tr("not scheduled")),
+    ]
+    if data.emergency:
+        rows.append((tr("Emergency"), data.emergency_reason))
+    if data.decision is not None:
+        approver = data.decision.reviewer + (
+            tr(" (deputy for {name})").format(name=data.decision.deputy_for) if data.decision.deputy_for else ""
+        )
+        label = ReviewDecision(data.decision.decision).label
+        rows.append((tr("Decision"), f"{label} — {approver} — {_local(data.decision.decided_at)}"))
+        if data.decision.comment:
+            rows.append((tr("Comment"), data.decision.comment))
+    table = "".join(f"<tr><th align='left'>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in rows)
+    media = []
+    for index, item in enumerate(data.media, start=1):
+        alt = str(item.get("alt") or (tr("(decorative)") if item.get("decorative") else tr("(no alt text)")))
+        blob = load_blob(store, str(item.get("sha256"))) if item.get("kind") == "image" else None
+        image = (
+            f"<img src='data:{e(str(item.get('mime', 'image/png')))};base64,{base64.b64encode(blob).decode()}' "
+            f"width='{THUMBNAIL_WIDTH}'>"
+            if blob
+            else ""
+        )
+        media.append(f"<p>{image}<br><b>{index}.</b> {e(str(item.get('kind')))} — ALT: {e(alt)}</p>")
+    findings = "".join(
+        f"<li>[{e(f.severity)}] {e(f.rule)} ({e(f.clause)}): {e(f.message)}"
+        + (f"<br>&nbsp;&nbsp;{e(tr('Acknowledged by'))} {e(f.acknowledged_by)}: {e(f.reason)}" if f.reason else "")
+        + "</li>"
+        for f in data.findings
+    )
+    confirmations = "".join(f"<li>☑ {e(c.text)} ({e(c.clauses)}) — {e(c.ticked_by)}</li>" for c in data.confirmations)
+    signature = data.decision.signature if data.decision else ""
+    fingerprint = data.decision.key_fingerprint if data.decision else ""
+    return f"""
+<html><body style="font-size:9pt">
+<h2>{e(tr("Approval record (決裁記録)"))}</h2>
+<table cellspacing="0" cellpadding="2">{table}</table>
+<h3>{e(tr("Content"))}</h3>
+<p style="white-space:pre-wrap; border:1px solid #888; padding:4px">{e(data.text)}</p>
+{"".join(media)}
+<h3>{e(tr("Findings and acknowledgements"))}</h3><ul>{findings or "<li>—</li>"}</ul>
+<h3>{e(tr("Confirmations"))}</h3><ul>{confirmations or "<li>—</li>"}</ul>
+<h3>{e(tr("Integrity"))}</h3>
+<p style="font-family:monospace; font-size:7pt">{e(tr("Content hash (SHA-256)"))}: {e(data.content_hash)}<br>
+{e(tr("Key fingerprint"))}: {e(fingerprint)}<br>
+{e(tr("Signature (Ed25519)"))}: {e(signature)}<br>
+{e(tr("Version"))} {data.number} / {e(tr("Draft"))} {data.draft_id} / {e(tr("Printed"))} {e(utc_iso(_now()))}</p>
+</body></html>"""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def write_approval_record(store: Store, version_id: int, out: Path) -> Path:
+    """Write the record of ``version_id`` to ``out`` (one A4 page, shrunk to fit)."""
+    data = load_review_data(store, version_id)
+    writer = QPdfWriter(str(out))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setResolution(150)
+    writer.setTitle(tr("Approval record (決裁記録)"))
+    writer.setCreator("KohoGate")
+    document = QTextDocument()
+    document.setHtml(record_html(store, data))
+    # Lay the page out in screen units (96 dpi); print_() scales it to the writer's resolution.
+    page = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
+    document.setPageSize(QSizeF(page.width() * 96 / 72, page.height() * 96 / 72))
+    if document.pageCount() > 1:
+        # One page is the filing format: shrink the text until it fits.
+        font = document.defaultFont()
+        while document.pageCount() > 1 and font.pointSizeF() > 5:
+            font.setPointSizeF(font.pointSizeF() - 0.5)
+            document.setDefaultFont(font)
+    document.print_(writer)
+    return out

@@ -1,0 +1,1 @@
+"""The supervisor's side: the review screen for one submitted version."""

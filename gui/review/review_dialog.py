@@ -1,0 +1,262 @@
+"""The review screen: exactly the submitted version, and the decision on it.
+
+Shows the platform preview (with the redacted, EXIF-free images as stored),
+every image's alt text, the findings with the operator's acknowledgements,
+the ticked confirmations with who ticked them, the difference to the version
+reviewed before, and the account's operating policy one click away. The
+decision is signed with the supervisor's key (core.services.reviews).
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.checks.platforms import Platform
+from core.services.drafts import load_blob
+from core.services.reviews import ReviewService
+from core.signoff.review_data import ConfirmationView, FindingView, ReviewData, load_review_data
+from core.states import ReviewDecision
+from gui.composer.preview import PostPreview
+from gui.crash import show_error
+from gui.i18n import translator
+from gui.models.table import Column, RowsModel
+from gui.session import AppSession
+from gui.widgets.palette import SEVERITY_COLOURS
+from gui.widgets.tables import make_table
+
+tr = translator("ReviewDialog")
+
+
+def diff_html(data: ReviewData) -> str:
+    if data.previous_number is None:
+        return f"<p>{html.escape(tr('First submission: nothing to compare with.'))}</p>"
+    parts = []
+    for part in data.diff:
+        text = html.escape(part.text).replace("\n", "<br>")
+        if part.op == "insert":
+            parts.append(f"<span style='background:#c8e6c9'>{text}</span>")
+        elif part.op == "delete":
+            parts.append(f"<span style='background:#ffcdd2;text-decoration:line-through'>{text}</span>")
+        else:
+            parts.append(text)
+    head = html.escape(tr("Changes since version {n} (green: added, red: removed)").format(n=data.previous_number))
+    comment = (
+        f"<p><b>{html.escape(tr('Comment on that version:'))}</b> {html.escape(data.previous_comment)}</p>"
+        if data.previous_comment
+        else ""
+    )
+    return f"<p><b>{head}</b></p>{comment}<p>{''.join(parts)}</p>"
+
+
+class ReviewDialog(QDialog):
+    def __init__(self, session: AppSession, version_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.version_id = version_id
+        self.data = load_review_data(session.store, version_id)
+        self.decided: ReviewDecision | None = None
+        self.setObjectName("reviewDialog")
+        self.setWindowTitle(tr("Review: {account} — version {n}").format(account=self.data.account, n=self.data.number))
+        data = self.data
+
+        try:
+            platform = Platform(data.platform)
+        except ValueError:
+            platform = Platform.X
+        self.preview = PostPreview(
+            platform, data.text, data.media, lambda sha: load_blob(session.store, sha), account=data.account_name
+        )
+        facts = [
+            (tr("Account"), f"{data.account_name} ({data.account})"),
+            (tr("Author"), data.author),
+            (tr("Submitted"), data.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+            (
+                tr("Scheduled"),
+                data.scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M") if data.scheduled_at else tr("not scheduled"),
+            ),
+        ]
+        if data.emergency:
+            facts.append((tr("Emergency"), data.emergency_reason))
+        self.facts = QLabel(
+            "<br>".join(f"<b>{html.escape(k)}:</b> {html.escape(v)}" for k, v in facts)
+            + (
+                f"<br><span style='color:#c62828'><b>{html.escape(tr('EMERGENCY'))}</b></span>"
+                if data.emergency
+                else ""
+            )
+        )
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.findings: RowsModel[FindingView] = RowsModel(
+            [
+                Column(tr("Severity"), lambda f: f.severity, foreground=lambda f: SEVERITY_COLOURS.get(f.severity)),
+                Column(tr("Check"), lambda f: f.rule),
+                Column(tr("Where"), lambda f: f.excerpt),
+                Column(tr("Clause"), lambda f: f.clause),
+                Column(tr("Acknowledged by"), lambda f: f.acknowledged_by),
+                Column(tr("Reason"), lambda f: f.reason, tooltip=lambda f: f.message),
+            ]
+        )
+        self.findings.set_rows(data.findings)
+        findings_view = make_table(self.findings, tr("Findings"), stretch_column=5)
+        self.confirmations: RowsModel[ConfirmationView] = RowsModel(
+            [
+                Column(tr("Confirmation"), lambda c: c.text, tooltip=lambda c: c.text),
+                Column(tr("Clause"), lambda c: c.clauses),
+                Column(tr("Ticked by"), lambda c: c.ticked_by),
+            ]
+        )
+        self.confirmations.set_rows(data.confirmations)
+        confirmations_view = make_table(self.confirmations, tr("Confirmations"), stretch_column=0)
+        media_text = QTextBrowser()
+        media_text.setAccessibleName(tr("Images and alt text"))
+        media_text.setHtml(
+            "".join(
+                f"<p><b>{i}.</b> {html.escape(str(m.get('kind')))} — ALT: "
+                f"{html.escape(str(m.get('alt') or (tr('(decorative)') if m.get('decorative') else tr('(none)'))))}"
+                + (f" — {html.escape(tr('faces redacted'))}" if m.get("redacted") else "")
+                + "</p>"
+                for i, m in enumerate(data.media, start=1)
+            )
+            or html.escape(tr("No images or videos."))
+        )
+        self.diff = QTextBrowser()
+        self.diff.setObjectName("diffView")
+        self.diff.setAccessibleName(tr("Changes since the previous version"))
+        self.diff.setHtml(diff_html(data))
+        self.tabs = QTabWidget()
+        if data.findings:
+            findings_page: QWidget = findings_view
+        else:
+            findings_page = QLabel(tr("No findings: the checks found nothing to fix or confirm."))
+            findings_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs.addTab(findings_page, tr("Findings ({n})").format(n=len(data.findings)))
+        self.tabs.addTab(confirmations_view, tr("Confirmations ({n})").format(n=len(data.confirmations)))
+        self.tabs.addTab(media_text, tr("Images and alt text ({n})").format(n=len(data.media)))
+        self.tabs.addTab(self.diff, tr("Changes"))
+        if data.previous_number is not None:
+            self.tabs.setCurrentWidget(self.diff)
+
+        self.policy_button = QPushButton(tr("Operating &policy…"))
+        self.policy_button.clicked.connect(self.show_policy)
+        self.comment = QPlainTextEdit()
+        self.comment.setAccessibleName(tr("Comment for the operator"))
+        self.comment.setPlaceholderText(tr("Comment (required to return or reject)"))
+        self.comment.setMaximumHeight(80)
+        self.comment.setTabChangesFocus(True)
+        self.approve_button = QPushButton(tr("&Approve"))
+        self.return_button = QPushButton(tr("&Return with comments"))
+        self.reject_button = QPushButton(tr("Re&ject"))
+        self.record_button = QPushButton(tr("Save approval &record (PDF)…"))
+        self.approve_button.clicked.connect(lambda: self.decide(ReviewDecision.APPROVED))
+        self.return_button.clicked.connect(lambda: self.decide(ReviewDecision.RETURNED))
+        self.reject_button.clicked.connect(lambda: self.decide(ReviewDecision.REJECTED))
+        self.record_button.clicked.connect(self.ask_record)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.preview, 1)
+        left_layout.addWidget(self.facts)
+        left_layout.addWidget(self.policy_button)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([420, 640])
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.reject_button)
+        buttons.addWidget(self.return_button)
+        buttons.addWidget(self.approve_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.comment)
+        layout.addLayout(buttons)
+        self.resize(1120, 720)
+        close = QPushButton(tr("Close"))
+        close.setShortcut(QKeySequence.StandardKey.Close)
+        close.clicked.connect(self.reject)
+        buttons.addWidget(close)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        decision = self.data.decision
+        pending = decision is None
+        for button in (self.approve_button, self.return_button, self.reject_button):
+            button.setEnabled(pending)
+        self.comment.setReadOnly(not pending)
+        self.record_button.setEnabled(decision is not None and decision.decision == ReviewDecision.APPROVED.value)
+        if decision is not None:
+            self.status.setText(
+                tr("{decision} by {name}.").format(
+                    decision=ReviewDecision(decision.decision).label, name=decision.reviewer
+                )
+            )
+            if decision.comment:
+                self.comment.setPlainText(decision.comment)
+
+    def decide(self, decision: ReviewDecision) -> bool:
+        comment = self.comment.toPlainText().strip()
+        if decision is not ReviewDecision.APPROVED and not comment:
+            self.status.setText(tr("Write a comment for the operator first."))
+            self.comment.setFocus()
+            return False
+        from gui.review.signer import signer_for
+
+        try:
+            ReviewService(self.session.store, self.session.actor).decide(
+                self.version_id, decision, comment, signer=signer_for(self.session)
+            )
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.decided = decision
+        self.data = load_review_data(self.session.store, self.version_id)
+        self._update_buttons()
+        self.session.data_changed.emit()
+        return True
+
+    def show_policy(self) -> None:
+        text = "\n\n".join(f"{label}\n{value or '—'}" for label, value in self.data.policy)
+        box = QMessageBox(self)
+        box.setWindowTitle(tr("Operating policy: {account}").format(account=self.data.account))
+        box.setText(tr("Operating policy (joso:3(3)) of {account}").format(account=self.data.account_name))
+        box.setDetailedText(text)
+        box.setInformativeText(text[:600])
+        box.exec()
+
+    def ask_record(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Save approval record"),
+            f"kessai-{self.data.draft_id}-v{self.data.number}.pdf",
+            tr("PDF files (*.pdf)"),
+        )
+        if name:
+            self.save_record(Path(name))
+
+    def save_record(self, path: Path) -> None:
+        from gui.reports.approval_record import write_approval_record
+
+        write_approval_record(self.session.store, self.version_id, path)
+        self.status.setText(tr("Approval record saved to {path}.").format(path=path))

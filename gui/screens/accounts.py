@@ -1,0 +1,217 @@
+"""アカウント: official accounts, their operating policy, staff, filing, status and credentials.
+
+Administrators add, edit, file (届出) and change status; everybody can open an
+account read-only. Rotation warnings (要パスワード変更, periodic change due)
+are shown above the table.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from core.accounts.rotation import rotation_reminders
+from core.checks.platforms import platform_label
+from core.roles import Role
+from core.services.accounts import (
+    AccountInfo,
+    AccountService,
+    CredentialService,
+    account_detail,
+    list_accounts,
+)
+from core.states import AccountStatus
+from gui.accounts.credential import CredentialDialog, run_keyring_task
+from gui.accounts.editor import AccountEditor
+from gui.i18n import translator
+from gui.models.table import Column, RowsModel
+from gui.screens.base import Screen
+from gui.session import AppSession
+from gui.widgets.tables import make_table, selected_row
+
+tr = translator("AccountsScreen")
+
+
+def _policy_state(a: AccountInfo) -> str:
+    if a.missing:
+        return tr("{count} missing").format(count=len(a.missing))
+    return tr("Filed") if a.filed_at else tr("Complete, not filed")
+
+
+def _policy_colour(a: AccountInfo) -> str | None:
+    return "#a33" if a.missing else (None if a.filed_at else "#a60")
+
+
+class AccountsScreen(Screen):
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.model: RowsModel[AccountInfo] = RowsModel(
+            [
+                Column(tr("Platform"), lambda a: platform_label(a.platform)),
+                Column(tr("Account ID"), lambda a: a.handle),
+                Column(tr("Name"), lambda a: a.display_name),
+                Column(tr("Department"), lambda a: a.department),
+                Column(tr("Status"), lambda a: a.status.label),
+                Column(
+                    tr("Policy"),
+                    _policy_state,
+                    tooltip=lambda a: "\n".join(a.missing) or None,
+                    foreground=_policy_colour,
+                ),
+                Column(tr("Verified"), lambda a: a.verified),
+                Column(
+                    tr("Password"),
+                    lambda a: tr("Change required") if a.rotation_required else "",
+                    tooltip=lambda a: a.rotation_reason,
+                    foreground=lambda a: "#a33" if a.rotation_required else None,
+                ),
+                Column(tr("URL"), lambda a: a.url or ""),
+            ]
+        )
+        self.table = make_table(self.model, tr("Official accounts"), self, stretch_column=8)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("rotationWarnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("QLabel { background: #fff4e5; border: 1px solid #e0a050; padding: 6px; }")
+        self.add_button = QPushButton(tr("&Add account…"))
+        self.edit_button = QPushButton(tr("&Open…"))
+        self.file_button = QPushButton(tr("&File policy (届出)"))
+        self.credential_button = QPushButton(tr("&Credential on this terminal…"))
+        self.status = QComboBox()
+        self.status.setAccessibleName(tr("New status"))
+        for status in AccountStatus:
+            self.status.addItem(status.label, status.value)
+        self.status_button = QPushButton(tr("Set &status"))
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.file_button, self.credential_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.status)
+        buttons.addWidget(self.status_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self._add)
+        self.edit_button.clicked.connect(self._open)
+        self.table.doubleClicked.connect(lambda _index: self._open())
+        self.file_button.clicked.connect(self._file)
+        self.credential_button.clicked.connect(self._credential)
+        self.status_button.clicked.connect(self._set_status)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.on_actor_changed())
+        self.on_actor_changed()
+
+    def refresh(self) -> None:
+        self.model.set_rows(list_accounts(self.session.store))
+        reminders = rotation_reminders(self.session.store)
+        lines = []
+        for r in reminders:
+            if r.due_at is None:
+                lines.append(
+                    tr("⚠ {handle}: password change required — {reason}").format(handle=r.handle, reason=r.reason)
+                )
+            else:
+                lines.append(
+                    tr("⚠ {handle}: periodic password change due {date}").format(
+                        handle=r.handle, date=r.due_at.astimezone().strftime("%Y-%m-%d")
+                    )
+                )
+        self.warnings.setText("\n".join(lines))
+        self.warnings.setVisible(bool(lines))
+        self.on_actor_changed()
+
+    def selected(self) -> AccountInfo | None:
+        row = selected_row(self.table)
+        return self.model.row(row) if row is not None else None
+
+    def on_actor_changed(self) -> None:
+        admin = self.session.has(Role.ADMINISTRATOR)
+        account = self.selected()
+        self.add_button.setEnabled(admin)
+        self.edit_button.setEnabled(account is not None)
+        self.edit_button.setText(tr("&Edit…") if admin else tr("&Open…"))
+        self.file_button.setEnabled(admin and account is not None and not account.missing and not account.filed_at)
+        self.credential_button.setEnabled(account is not None)
+        self.status_button.setEnabled(admin and account is not None)
+        self.status.setEnabled(admin)
+
+    def _add(self) -> None:
+        dialog = AccountEditor(self.session, None, editable=True, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        service = self.session.service(AccountService)
+
+        def save() -> None:
+            account_id = service.create(
+                dialog.platform.currentText(),
+                dialog.handle.text(),
+                dialog.name.text(),
+                dialog.department.currentData(),
+                dialog.url.text().strip() or None,
+            )
+            self._save_rest(service, account_id, dialog)
+
+        self.attempt(save)
+
+    def _save_rest(self, service: AccountService, account_id: int, dialog: AccountEditor) -> None:
+        service.update(
+            account_id,
+            platform=dialog.platform.currentText(),
+            handle=dialog.handle.text(),
+            display_name=dialog.name.text(),
+            department_id=dialog.department.currentData(),
+            url=dialog.url.text(),
+            verified=dialog.verified.isChecked(),
+        )
+        service.set_policy(account_id, dialog.policy())
+        service.set_staff(account_id, dialog.assignments())
+
+    def _open(self) -> None:
+        account = self.selected()
+        if account is None:
+            return
+        admin = self.session.has(Role.ADMINISTRATOR)
+        dialog = AccountEditor(
+            self.session, account_detail(self.session.store, account.id), editable=admin, parent=self
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted or not admin:
+            return
+        service = self.session.service(AccountService)
+        self.attempt(lambda: self._save_rest(service, account.id, dialog))
+
+    def _file(self) -> None:
+        account = self.selected()
+        if account is not None:
+            service = self.session.service(AccountService)
+            self.attempt(lambda: service.file(account.id))
+
+    def _set_status(self) -> None:
+        account = self.selected()
+        if account is None:
+            return
+        service = self.session.service(AccountService)
+        self.attempt(lambda: service.set_status(account.id, AccountStatus(self.status.currentData())))
+
+    def _credential(self) -> None:
+        account = self.selected()
+        if account is None:
+            return
+        admin = self.session.has(Role.ADMINISTRATOR)
+        dialog = CredentialDialog(account.handle, account.display_name, can_confirm=admin, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        token, password = dialog.token.text(), dialog.password.text()
+        dialog.token.clear()
+        dialog.password.clear()
+        accounts = self.session.service(AccountService)
+        credentials = self.session.service(CredentialService)
+        uid = self.session.env.terminal.uid
+
+        def work() -> None:
+            from core.credentials.vault import open_vault
+
+            vault = open_vault()
+            if password:
+                accounts.confirm_password_change(account.id, password)
+            credentials.store_credential(vault, uid, account.id, token)
+
+        run_keyring_task(self, work, lambda _result: self.session.data_changed.emit())

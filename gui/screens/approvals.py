@@ -1,0 +1,186 @@
+"""承認待ち: what this supervisor may decide on, oldest first, and recent decisions.
+
+Emergency posts published before approval wait here for their after-the-fact
+review (事後承認); administrators also see every overdue one, in red.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from core.checks.platforms import platform_label
+from core.roles import Role
+from core.services.reviews import DecisionRow, PendingItem, pending_reviews, recent_decisions
+from core.states import ReviewDecision
+from gui.i18n import translator
+from gui.models.table import Column, RowsModel
+from gui.screens.base import Screen
+from gui.session import AppSession
+from gui.widgets.tables import make_table, selected_row
+
+tr = translator("ApprovalsScreen")
+
+OVERDUE = "#c62828"
+
+
+def _state(item: PendingItem, now: datetime) -> str:
+    if item.after_publication:
+        due = item.post_review_due_at.astimezone().strftime("%m-%d %H:%M") if item.post_review_due_at else ""
+        label = tr("Published before approval — review due {due}").format(due=due)
+        return tr("OVERDUE: ") + label if item.overdue(now) else label
+    return tr("EMERGENCY") if item.emergency else ""
+
+
+class ApprovalsScreen(Screen):
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.now = datetime.now(UTC)
+        self.model: RowsModel[PendingItem] = RowsModel(
+            [
+                Column(tr("Submitted"), lambda p: p.submitted_at),
+                Column(tr("Account"), lambda p: f"{p.account} ({platform_label(p.platform)})"),
+                Column(tr("Author"), lambda p: p.author),
+                Column(tr("Version"), lambda p: p.number),
+                Column(tr("Scheduled"), lambda p: p.scheduled_at),
+                Column(tr("To confirm"), lambda p: p.confirm_findings),
+                Column(
+                    tr("Emergency"),
+                    lambda p: _state(p, self.now),
+                    foreground=lambda p: OVERDUE if p.overdue(self.now) or p.emergency else None,
+                ),
+                Column(tr("Text"), lambda p: p.excerpt, tooltip=lambda p: p.excerpt),
+            ]
+        )
+        self.table = make_table(self.model, tr("Awaiting approval"), self, stretch_column=7)
+        self.table.setSortingEnabled(False)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.activated.connect(lambda _index: self.open_selected())
+        self.summary = QLabel()
+        self.summary.setObjectName("approvalSummary")
+        self.open_button = QPushButton(tr("&Open for review…"))
+        self.open_button.clicked.connect(self.open_selected)
+
+        self.decisions: RowsModel[DecisionRow] = RowsModel(
+            [
+                Column(tr("Decided"), lambda d: d.decided_at),
+                Column(tr("Account"), lambda d: d.account),
+                Column(tr("Decision"), lambda d: d.decision.label),
+                Column(tr("Supervisor"), lambda d: d.reviewer),
+                Column(tr("Comment"), lambda d: d.comment, tooltip=lambda d: d.comment),
+            ]
+        )
+        self.decision_table = make_table(self.decisions, tr("Recent decisions"), self, stretch_column=4)
+        self.decision_table.setSortingEnabled(False)  # newest first, as the query returns them
+        self.decision_table.doubleClicked.connect(lambda _index: self.open_decision())
+        self.view_button = QPushButton(tr("&View decision…"))
+        self.view_button.clicked.connect(self.open_decision)
+        self.pdf_button = QPushButton(tr("Save approval &record (PDF)…"))
+        self.pdf_button.clicked.connect(self.save_record)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.summary)
+        top_layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        top_layout.addLayout(row)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(QLabel(tr("Recent decisions")))
+        bottom_layout.addWidget(self.decision_table, 1)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.view_button)
+        row2.addWidget(self.pdf_button)
+        row2.addStretch(1)
+        bottom_layout.addLayout(row2)
+        from gui.publishing.deletions import DeletionRequestsPanel
+
+        self.deletions = DeletionRequestsPanel(session, self)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.deletions)
+        splitter.addWidget(bottom)
+        splitter.setSizes([400, 160, 200])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.decision_table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self._update_actions()
+
+    def items_for_actor(self) -> list[PendingItem]:
+        """What this person decides on; administrators see every pending item to spot overdue ones."""
+        if self.session.has(Role.ADMINISTRATOR) and not self.session.has(Role.SUPERVISOR):
+            return pending_reviews(self.session.store, now=self.now)
+        return pending_reviews(self.session.store, reviewer_id=self.session.actor.staff_id, now=self.now)
+
+    def refresh(self) -> None:
+        self.now = datetime.now(UTC)
+        items = self.items_for_actor()
+        self.model.set_rows(items)
+        overdue = sum(1 for item in items if item.overdue(self.now))
+        if self.session.has(Role.SUPERVISOR) or self.session.is_deputy():
+            text = tr("{count} submissions await your decision.").format(count=len(items))
+        else:
+            text = tr("{count} submissions await a supervisor's decision (view only).").format(count=len(items))
+        if overdue:
+            text += " " + tr("{count} after-the-fact reviews are overdue.").format(count=overdue)
+            self.summary.setStyleSheet(f"color: {OVERDUE}; font-weight: bold;")
+        else:
+            self.summary.setStyleSheet("")
+        self.summary.setText(text)
+        self.decisions.set_rows(recent_decisions(self.session.store, limit=50))
+        self.deletions.refresh()
+        self._update_actions()
+
+    def on_actor_changed(self) -> None:
+        self._mark_stale()
+
+    def _selected(self) -> PendingItem | None:
+        row = selected_row(self.table)
+        return self.model.row(row) if row is not None else None
+
+    def _selected_decision(self) -> DecisionRow | None:
+        row = selected_row(self.decision_table)
+        return self.decisions.row(row) if row is not None else None
+
+    def _update_actions(self) -> None:
+        self.open_button.setEnabled(self._selected() is not None)
+        decision = self._selected_decision()
+        self.view_button.setEnabled(decision is not None)
+        self.pdf_button.setEnabled(decision is not None and decision.decision is ReviewDecision.APPROVED)
+
+    def open_selected(self) -> None:
+        item = self._selected()
+        if item is not None:
+            self.open_review(item.version_id)
+
+    def open_decision(self) -> None:
+        decision = self._selected_decision()
+        if decision is not None:
+            self.open_review(decision.version_id)
+
+    def open_review(self, version_id: int) -> None:
+        from gui.review.review_dialog import ReviewDialog
+
+        dialog = ReviewDialog(self.session, version_id, self)
+        dialog.exec()
+        self.session.data_changed.emit()
+
+    def save_record(self) -> None:
+        decision = self._selected_decision()
+        if decision is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Save approval record"), f"kessai-{decision.draft_id}.pdf", tr("PDF files (*.pdf)")
+        )
+        if name:
+            from gui.reports.approval_record import write_approval_record
+
+            self.attempt(lambda: write_approval_record(self.session.store, decision.version_id, Path(name)))

@@ -1,0 +1,287 @@
+"""下書き: the list of drafts with filters; New draft and opening the composer.
+
+The list model is lazy (pages fetched as the view scrolls, sorted in the
+database), so 100,000 past drafts open as fast as ten. Enter or a
+double-click opens the composer (:mod:`gui.composer.window`), imported on
+first use so that the main window starts without the checks engine.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.checks.platforms import platform_label
+from core.roles import Role
+from core.services.accounts import AccountInfo, list_accounts
+from core.services.drafts import (
+    DraftFilter,
+    DraftRow,
+    DraftService,
+    DraftSort,
+    count_drafts,
+    query_drafts,
+)
+from core.states import AccountStatus, DraftState
+from gui.i18n import translator
+from gui.models.table import Column, PagedModel
+from gui.screens.base import Screen
+from gui.session import AppSession
+from gui.widgets import palette
+from gui.widgets.tables import make_table, selected_row
+
+if TYPE_CHECKING:
+    from gui.composer.window import ComposerWindow
+
+tr = translator("DraftsScreen")
+
+STATE_COLOURS = {
+    DraftState.SUBMITTED: "#1f5fbf",
+    DraftState.RETURNED: palette.CONFIRM,
+    DraftState.APPROVED: "#1b7a35",
+    DraftState.REJECTED: "#a61b1b",
+    DraftState.PUBLISHED: "#555555",
+}
+
+
+def draft_columns() -> list[Column[DraftRow]]:
+    return [
+        Column(tr("No."), lambda r: r.id, "id"),
+        Column(tr("State"), lambda r: r.state.label, "state", foreground=lambda r: STATE_COLOURS.get(r.state)),
+        Column(tr("Account"), lambda r: f"{r.account} ({platform_label(r.platform)})", "account"),
+        Column(tr("Title"), lambda r: r.title),
+        Column(tr("Text"), lambda r: r.excerpt, tooltip=lambda r: r.excerpt),
+        Column(tr("Author"), lambda r: r.author, "author"),
+        Column(tr("Updated"), lambda r: r.updated_at, "updated_at"),
+        Column(tr("Scheduled"), lambda r: r.scheduled_at, "scheduled_at"),
+    ]
+
+
+class DraftListModel(PagedModel[DraftRow]):
+    def __init__(self, session: AppSession) -> None:
+        self.session = session
+        self.filter = DraftFilter()
+        super().__init__(draft_columns(), self._page, self._count, default_sort="updated_at")
+
+    def _page(self, offset: int, limit: int, key: str, descending: bool) -> list[DraftRow]:
+        return query_drafts(self.session.store, self.filter, DraftSort(key, descending), offset=offset, limit=limit)
+
+    def _count(self) -> int:
+        return count_drafts(self.session.store, self.filter)
+
+    def set_filter(self, flt: DraftFilter) -> None:
+        self.filter = flt
+        self.reload()
+
+
+class NewDraftDialog(QDialog):
+    """Choose the official account (it fixes the platform), a title and optionally a time."""
+
+    def __init__(self, accounts: list[AccountInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("New draft"))
+        self.account = QComboBox()
+        self.account.setAccessibleName(tr("Official account"))
+        for account in accounts:
+            self.account.addItem(
+                f"{account.display_name} — {account.handle} ({platform_label(account.platform)})", account.id
+            )
+        self.title = QLineEdit()
+        self.title.setAccessibleName(tr("Title"))
+        self.title.setMaxLength(200)
+        self.scheduled = QCheckBox(tr("&Schedule for"))
+        self.when = QDateTimeEdit(QDateTime.currentDateTime().addSecs(24 * 3600))
+        self.when.setAccessibleName(tr("Scheduled time"))
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setEnabled(False)
+        self.scheduled.toggled.connect(self.when.setEnabled)
+        form = QFormLayout(self)
+        form.addRow(tr("&Account:"), self.account)
+        form.addRow(tr("&Title:"), self.title)
+        when_row = QHBoxLayout()
+        when_row.addWidget(self.scheduled)
+        when_row.addWidget(self.when, 1)
+        form.addRow(tr("When:"), when_row)
+        if not accounts:
+            form.addRow(QLabel(tr("No account is ready for drafts. Ask an administrator to file one.")))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(accounts))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(520, 200)
+
+    def scheduled_at(self) -> datetime | None:
+        if not self.scheduled.isChecked():
+            return None
+        local: datetime = self.when.dateTime().toPython()  # type: ignore[assignment]
+        return local.astimezone(UTC)
+
+
+class DraftsScreen(Screen):
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.model = DraftListModel(session)
+        self.table = make_table(self.model, tr("Drafts"), self, stretch_column=4)
+        self.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)
+        self.account_filter = QComboBox()
+        self.account_filter.setAccessibleName(tr("Filter by account"))
+        self.state_filter = QComboBox()
+        self.state_filter.setAccessibleName(tr("Filter by state"))
+        self.state_filter.addItem(tr("All states"), None)
+        for state in DraftState:
+            self.state_filter.addItem(state.label, state.value)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Search text…"))
+        self.search.setAccessibleName(tr("Search text"))
+        self.search.setClearButtonEnabled(True)
+        self.mine_only = QComboBox()
+        self.mine_only.setAccessibleName(tr("Filter by author"))
+        self.mine_only.addItem(tr("Everyone's drafts"), False)
+        self.mine_only.addItem(tr("My drafts"), True)
+        self.count_label = QLabel()
+        self.new_button = QPushButton(tr("&New draft"))
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.open_button = QPushButton(tr("&Open"))
+        self.open_button.setToolTip(tr("Enter or double-click opens the selected draft."))
+        self.composers: dict[int, ComposerWindow] = {}
+
+        filters = QHBoxLayout()
+        for label, widget in (
+            (tr("Account"), self.account_filter),
+            (tr("State"), self.state_filter),
+            (tr("Author"), self.mine_only),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.open_button)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+
+        for combo in (self.account_filter, self.state_filter, self.mine_only):
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self.search.returnPressed.connect(self._apply_filter)
+        self.new_button.clicked.connect(self._new_draft)
+        self.open_button.clicked.connect(self._open_selected)
+        self.table.activated.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.on_actor_changed()
+
+    def refresh(self) -> None:
+        current = self.account_filter.currentData()
+        self.account_filter.blockSignals(True)
+        self.account_filter.clear()
+        self.account_filter.addItem(tr("All accounts"), None)
+        for account in list_accounts(self.session.store):
+            self.account_filter.addItem(f"{account.handle} ({platform_label(account.platform)})", account.id)
+        index = self.account_filter.findData(current)
+        self.account_filter.setCurrentIndex(max(index, 0))
+        self.account_filter.blockSignals(False)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        state = self.state_filter.currentData()
+        self.model.set_filter(
+            DraftFilter(
+                account_id=self.account_filter.currentData(),
+                state=DraftState(state) if state else None,
+                author_id=self.session.actor.staff_id if self.mine_only.currentData() else None,
+                text=self.search.text().strip(),
+            )
+        )
+        self.count_label.setText(tr("{count} drafts").format(count=self.model.total))
+        self._update_actions()
+
+    def on_actor_changed(self) -> None:
+        self.new_button.setEnabled(self.session.has(Role.OPERATOR))
+        self._update_actions()
+
+    def _selected(self) -> DraftRow | None:
+        row = selected_row(self.table)
+        return self.model.row(row) if row is not None else None
+
+    def _update_actions(self) -> None:
+        draft = self._selected()
+        self.open_button.setEnabled(draft is not None)
+
+    def _new_draft(self) -> None:
+        accounts = [
+            a
+            for a in list_accounts(self.session.store)
+            if a.status in {AccountStatus.ACTIVE, AccountStatus.PREPARING} and a.usable
+        ]
+        dialog = NewDraftDialog(accounts, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.account.currentData() is None:
+            return
+        service = self.session.service(DraftService)
+        draft_id = self.attempt(
+            lambda: service.create(
+                int(dialog.account.currentData()), "", title=dialog.title.text(), scheduled_at=dialog.scheduled_at()
+            )
+        )
+        if draft_id is not None:
+            self.open_draft(draft_id)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_draft(self.model.row(index.row()).id)
+
+    def _open_selected(self) -> None:
+        draft = self._selected()
+        if draft is not None:
+            self.open_draft(draft.id)
+
+    def open_draft(self, draft_id: int) -> ComposerWindow:
+        """Open (or bring forward) the composer for ``draft_id``."""
+        from gui.composer.window import ComposerWindow
+
+        window = self.composers.get(draft_id)
+        if window is not None:
+            window.raise_()
+            window.activateWindow()
+            return window
+        window = ComposerWindow(self.session, draft_id)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.closed.connect(self._composer_closed)
+        window.submitted.connect(self._submitted)
+        self.composers[draft_id] = window
+        window.show()
+        return window
+
+    def _submitted(self, _version_id: int) -> None:
+        # The composer closes itself after submitting: say so where the person is looking next.
+        main = self.window()
+        if isinstance(main, QMainWindow):
+            main.statusBar().showMessage(tr("Submitted for approval: it now waits in the supervisor's queue."), 10_000)
+
+    def _composer_closed(self, draft_id: int) -> None:
+        self.composers.pop(draft_id, None)
+        self.session.data_changed.emit()

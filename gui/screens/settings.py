@@ -1,0 +1,233 @@
+"""設定: organization profile, staff and roles, and this user's preferences."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import user_settings
+from core.roles import Role, roles_label
+from core.services.organization import (
+    OrganizationService,
+    ProfileUpdate,
+    list_departments,
+    load_profile,
+)
+from core.services.staff import StaffInfo, StaffService, list_staff
+from gui.i18n import translator
+from gui.models.table import Column, RowsModel
+from gui.screens.base import Screen
+from gui.session import AppSession
+from gui.widgets.tables import make_table, selected_row
+
+tr = translator("SettingsScreen")
+
+
+def _lines(edit: QPlainTextEdit) -> list[str]:
+    return [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
+
+
+class StaffDialog(QDialog):
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Add staff"))
+        self.name = QLineEdit()
+        self.name.setAccessibleName(tr("Name"))
+        self.login = QLineEdit()
+        self.login.setAccessibleName(tr("OS login"))
+        self.department = QComboBox()
+        self.department.setAccessibleName(tr("Department"))
+        for dept in list_departments(session.store):
+            self.department.addItem(dept.name, dept.id)
+        self.roles = {role: QCheckBox(role.label) for role in Role}
+        form = QFormLayout(self)
+        form.addRow(tr("&Name:"), self.name)
+        form.addRow(tr("OS &login:"), self.login)
+        form.addRow(tr("&Department:"), self.department)
+        roles = QHBoxLayout()
+        for box in self.roles.values():
+            roles.addWidget(box)
+        form.addRow(tr("Roles:"), roles)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def selected_roles(self) -> list[Role]:
+        return [role for role, box in self.roles.items() if box.isChecked()]
+
+
+class SettingsScreen(Screen):
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.tabs = QTabWidget()
+        from gui.settings.checks_tab import ChecksTab
+
+        self.checks = ChecksTab(session)
+        self.checks.show_organization.connect(lambda: self.tabs.setCurrentIndex(0))
+        self.tabs.addTab(self._build_profile(), tr("Organization"))
+        self.tabs.addTab(self.checks, tr("Checks"))
+        from gui.settings.approval_tab import ApprovalTab
+
+        self.approval = ApprovalTab(session)
+        self.tabs.addTab(self.approval, tr("Approval"))
+        self.tabs.addTab(self._build_staff(), tr("Staff"))
+        self.tabs.addTab(self._build_preferences(), tr("Preferences"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.on_actor_changed()
+
+    # -- organization profile --
+    def _build_profile(self) -> QWidget:
+        page = QWidget()
+        self.org_name = QLineEdit()
+        self.org_name.setAccessibleName(tr("Organization name"))
+        self.domains = QPlainTextEdit()
+        self.domains.setAccessibleName(tr("Own domains"))
+        self.phones = QPlainTextEdit()
+        self.phones.setAccessibleName(tr("Published phone numbers"))
+        self.emails = QPlainTextEdit()
+        self.emails.setAccessibleName(tr("Published e-mail addresses"))
+        self.addresses = QPlainTextEdit()
+        self.addresses.setAccessibleName(tr("Published postal addresses"))
+        for edit in (self.domains, self.phones, self.emails, self.addresses):
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(80)
+        self.save_profile_button = QPushButton(tr("&Save profile"))
+        outer = QVBoxLayout(page)
+        note = QLabel(
+            tr(
+                "One entry per line. Links to own domains and their subdomains are not "
+                "third-party links; published contacts are not personal data."
+            )
+        )
+        note.setWordWrap(True)
+        outer.addWidget(note)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
+        form.addRow(tr("Organization &name:"), self.org_name)
+        form.addRow(tr("Own &domains:"), self.domains)
+        form.addRow(tr("Published &phone numbers:"), self.phones)
+        form.addRow(tr("Published &e-mail addresses:"), self.emails)
+        form.addRow(tr("Published postal &addresses:"), self.addresses)
+        form.addRow(self.save_profile_button)
+        self.save_profile_button.clicked.connect(self._save_profile)
+        return page
+
+    def _save_profile(self) -> None:
+        update = ProfileUpdate(
+            name=self.org_name.text(),
+            own_domains=_lines(self.domains),
+            public_phones=_lines(self.phones),
+            public_emails=_lines(self.emails),
+            postal_addresses=_lines(self.addresses),
+        )
+        service = self.session.service(OrganizationService)
+        self.attempt(lambda: service.update_profile(update))
+
+    # -- staff --
+    def _build_staff(self) -> QWidget:
+        page = QWidget()
+        self.staff_model: RowsModel[StaffInfo] = RowsModel(
+            [
+                Column(tr("Name"), lambda s: s.display_name),
+                Column(tr("OS login"), lambda s: s.login),
+                Column(tr("Department"), lambda s: s.department),
+                Column(tr("Roles"), lambda s: roles_label(s.roles)),
+                Column(tr("Active"), lambda s: s.active),
+            ]
+        )
+        self.staff_table = make_table(self.staff_model, tr("Staff"), page, stretch_column=3)
+        self.add_staff_button = QPushButton(tr("&Add staff…"))
+        self.deactivate_button = QPushButton(tr("&Deactivate"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_staff_button)
+        buttons.addWidget(self.deactivate_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.staff_table, 1)
+        layout.addLayout(buttons)
+        self.add_staff_button.clicked.connect(self._add_staff)
+        self.deactivate_button.clicked.connect(self._deactivate)
+        return page
+
+    def _add_staff(self) -> None:
+        dialog = StaffDialog(self.session, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        service = self.session.service(StaffService)
+        self.attempt(
+            lambda: service.create(
+                dialog.name.text(), dialog.login.text(), dialog.department.currentData(), dialog.selected_roles()
+            )
+        )
+
+    def _deactivate(self) -> None:
+        row = selected_row(self.staff_table)
+        if row is None:
+            return
+        staff = self.staff_model.row(row)
+        service = self.session.service(StaffService)
+        self.attempt(lambda: service.set_active(staff.id, not staff.active))
+
+    # -- preferences --
+    def _build_preferences(self) -> QWidget:
+        page = QWidget()
+        self.language = QComboBox()
+        self.language.setAccessibleName(tr("Language"))
+        self.language.addItem(tr("Follow the system (Japanese unless the system is set otherwise)"), None)
+        self.language.addItem("日本語", "ja")
+        self.language.addItem("English", "en")
+        current = user_settings.load(self.session.env.paths.config).language
+        self.language.setCurrentIndex(max(self.language.findData(current), 0))
+        self.language_note = QLabel(tr("The language changes the next time KohoGate starts."))
+        group = QGroupBox(tr("Display"))
+        form = QFormLayout(group)
+        form.addRow(tr("&Language:"), self.language)
+        form.addRow(self.language_note)
+        layout = QVBoxLayout(page)
+        layout.addWidget(group)
+        layout.addStretch(1)
+        self.language.currentIndexChanged.connect(self._save_language)
+        return page
+
+    def _save_language(self) -> None:
+        config = self.session.env.paths.config
+        settings = user_settings.load(config)
+        settings.language = self.language.currentData()
+        user_settings.save(config, settings)
+
+    def refresh(self) -> None:
+        profile = load_profile(self.session.store)
+        self.org_name.setText(profile.name)
+        self.domains.setPlainText("\n".join(profile.own_domains))
+        self.phones.setPlainText("\n".join(profile.public_phones))
+        self.emails.setPlainText("\n".join(profile.public_emails))
+        self.addresses.setPlainText("\n".join(profile.postal_addresses))
+        self.staff_model.set_rows(list_staff(self.session.store))
+        if not self.checks.dirty:
+            self.checks.load()
+        self.approval.load()
+
+    def on_actor_changed(self) -> None:
+        admin = self.session.has(Role.ADMINISTRATOR)
+        for widget in (self.org_name, self.domains, self.phones, self.emails, self.addresses):
+            widget.setReadOnly(not admin)
+        for button in (self.save_profile_button, self.add_staff_button, self.deactivate_button):
+            button.setEnabled(admin)
+        self.checks.load()

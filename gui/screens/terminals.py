@@ -1,0 +1,180 @@
+"""端末: workstations that opened KohoGate, their approval, scope, expiry and credentials held."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.roles import Role
+from core.services.accounts import list_accounts
+from core.services.terminals import TerminalInfo, TerminalService, list_terminals
+from core.terminals.approval import TerminalKind
+from gui.accounts.approve import ApproveDialog
+from gui.i18n import translator
+from gui.models.table import Column, RowsModel
+from gui.screens.base import Screen
+from gui.session import AppSession
+from gui.widgets.dialogs import CommentDialog
+from gui.widgets.tables import make_table, selected_row
+
+tr = translator("TerminalsScreen")
+
+
+class TerminalsScreen(Screen):
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self._handles: dict[int, str] = {}
+        self.model: RowsModel[TerminalInfo] = RowsModel(
+            [
+                Column(tr("Host name"), lambda t: t.hostname),
+                Column(tr("OS user"), lambda t: t.os_user),
+                Column(
+                    tr("Status"),
+                    lambda t: t.effective_label,
+                    foreground=lambda t: "#a33" if t.expired or t.status.value == "revoked" else None,
+                ),
+                Column(tr("Kind"), lambda t: t.kind.label, tooltip=self._kind_tooltip),
+                Column(tr("Accounts"), self._scope_text),
+                Column(tr("Expires"), lambda t: t.expires_at),
+                Column(tr("Key"), lambda t: tr("Registered") if t.has_key else tr("Not yet")),
+                Column(tr("Credentials held"), lambda t: self._handles_text(t.credential_account_ids)),
+                Column(tr("Approved by"), lambda t: t.approved_by),
+                Column(tr("Last seen"), lambda t: t.last_seen_at),
+                Column(tr("Machine ID"), lambda t: t.machine_id or ""),
+            ]
+        )
+        self.table = make_table(self.model, tr("Terminals"), self, stretch_column=10)
+        self.note = QLabel(
+            tr(
+                "Posting is possible only from approved terminals: each request is signed with a key kept in "
+                "the terminal's OS keyring. Host name and machine ID are labels, not proof. This binds posting "
+                "and its record to the terminal; it cannot stop malware running as the same user from "
+                "reading a token out of the keyring."
+            )
+        )
+        self.note.setWordWrap(True)
+        # What the terminal binding does and does not prove matters to administrators; others get a tooltip.
+        self.note.setToolTip(self.note.text())
+        self.approve_button = QPushButton(tr("&Approve…"))
+        self.revoke_button = QPushButton(tr("&Revoke…"))
+        self.reset_button = QPushButton(tr("Reset &key"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.revoke_button)
+        buttons.addWidget(self.reset_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.approve_button.clicked.connect(self._approve)
+        self.revoke_button.clicked.connect(self._revoke)
+        self.reset_button.clicked.connect(self._reset)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.on_actor_changed())
+        self.on_actor_changed()
+
+    def _handles_text(self, ids: tuple[int, ...]) -> str:
+        return ", ".join(self._handles.get(i, f"#{i}") for i in ids)
+
+    def _scope_text(self, t: TerminalInfo) -> str:
+        if t.status.value != "approved":
+            return ""
+        return tr("All accounts") if t.scope_all else self._handles_text(t.scope_account_ids)
+
+    @staticmethod
+    def _kind_tooltip(t: TerminalInfo) -> str | None:
+        if t.kind is not TerminalKind.EXCEPTION:
+            return None
+        return tr("Reason: {reason}\nInformation allowed: {scope}").format(
+            reason=t.exception_reason or "", scope=t.information_scope or ""
+        )
+
+    def refresh(self) -> None:
+        self._handles = {a.id: a.handle for a in list_accounts(self.session.store)}
+        self.model.set_rows(list_terminals(self.session.store))
+        self.on_actor_changed()
+
+    def selected(self) -> TerminalInfo | None:
+        row = selected_row(self.table)
+        return self.model.row(row) if row is not None else None
+
+    def on_actor_changed(self) -> None:
+        self.note.setVisible(self.session.has(Role.ADMINISTRATOR))
+        enabled = self.session.has(Role.ADMINISTRATOR) and self.selected() is not None
+        for button in (self.approve_button, self.revoke_button, self.reset_button):
+            button.setEnabled(enabled)
+
+    def _approve(self) -> None:
+        terminal = self.selected()
+        if terminal is None:
+            return
+        dialog = ApproveDialog(terminal, list_accounts(self.session.store), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        service = self.session.service(TerminalService)
+        self.attempt(
+            lambda: service.approve(
+                terminal.id,
+                scope_all=dialog.all_accounts.isChecked(),
+                account_ids=dialog.account_ids(),
+                expires_at=dialog.expires_at(),
+                kind=dialog.kind_value(),
+                reason=dialog.reason.text(),
+                information_scope=dialog.information_scope.text(),
+            )
+        )
+
+    def _revoke(self) -> None:
+        terminal = self.selected()
+        if terminal is None:
+            return
+        dialog = CommentDialog(
+            tr("Revoke terminal"), tr("Why is this terminal's approval revoked?"), required=True, parent=self
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        reason = dialog.comment()
+        service = self.session.service(TerminalService)
+        self.attempt(lambda: service.revoke(terminal.id, reason))
+
+    def _reset(self) -> None:
+        terminal = self.selected()
+        if terminal is None:
+            return
+        this_one = terminal.uid == self.session.env.terminal.uid
+        question = tr(
+            "Discard the key of {host} and withdraw its approval? It cannot post until an administrator "
+            "approves it again."
+        ).format(host=terminal.hostname)
+        if this_one:
+            question += "\n\n" + tr("This is the computer you are using now.")
+        answer = QMessageBox.question(
+            self,
+            tr("Reset terminal key"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        service = self.session.service(TerminalService)
+
+        def reset() -> bool:
+            service.reset_key(terminal.id)
+            return True
+
+        if self.attempt(reset):
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(
+                    tr("The key of {host} was reset; the terminal awaits approval.").format(host=terminal.hostname),
+                    10_000,
+                )

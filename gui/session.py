@@ -1,0 +1,71 @@
+"""The GUI's handle on the open environment and the person using it.
+
+One instance is shared by every screen; its signals are the app-wide events
+(data changed, user switched), so screens do not need to know each other.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from core.bootstrap import Environment
+from core.db.engine import Store
+from core.db.models import Organization
+from core.identity import Actor
+from core.roles import Role
+from core.services.base import Service
+from core.services.staff import actor_for_staff
+from core.services.terminals import TerminalInfo, terminal_by_uid
+
+S = TypeVar("S", bound=Service)
+
+
+class AppSession(QObject):
+    """Signals: ``data_changed()`` after any change made through :meth:`service`;
+    ``actor_changed(Actor)`` when the demo user switcher picks someone else."""
+
+    data_changed = Signal()
+    actor_changed = Signal(object)
+
+    def __init__(self, env: Environment, actor: Actor, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.actor = actor
+        self._is_demo: bool | None = None
+
+    @property
+    def store(self) -> Store:
+        return self.env.store
+
+    def service(self, cls: type[S]) -> S:
+        return cls(self.store, self.actor)
+
+    def has(self, role: Role) -> bool:
+        return self.actor.has(role)
+
+    @property
+    def is_demo(self) -> bool:
+        if self._is_demo is None:
+            with self.store.read() as session:
+                org = session.get(Organization, 1)
+                self._is_demo = bool(org and org.is_demo)
+        return self._is_demo
+
+    def is_deputy(self) -> bool:
+        """Named as a deputy (代理) for a supervisor right now."""
+        from core.services.deputies import is_active_deputy
+
+        return is_active_deputy(self.store, self.actor.staff_id)
+
+    def terminal(self) -> TerminalInfo | None:
+        return terminal_by_uid(self.store, self.env.terminal.uid)
+
+    def switch_to(self, staff_id: int) -> None:
+        """Act as another staff member: only ever offered in a demo database."""
+        if not self.is_demo:
+            raise PermissionError("user switching exists only in demo data")
+        self.actor = actor_for_staff(self.store, staff_id, self.env.terminal.uid)
+        self.actor_changed.emit(self.actor)
+        self.data_changed.emit()

@@ -1,0 +1,90 @@
+"""First run on an empty database: the organization and its first administrator."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from core.db.engine import Store
+from core.errors import KohoGateError
+from core.services.setup import OrganizationSetup, initialize
+from gui.i18n import translator
+
+tr = translator("SetupWizard")
+
+
+def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
+    return tuple(line.strip() for line in edit.toPlainText().splitlines() if line.strip())
+
+
+class SetupWizard(QWizard):
+    def __init__(self, store: Store, login: str, terminal: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setupWizard")
+        self.store = store
+        self.login = login
+        self.terminal = terminal
+        self.admin_id: int | None = None
+        self.setWindowTitle(tr("KohoGate set-up"))
+
+        org = QWizardPage()
+        org.setTitle(tr("Your organization"))
+        org.setSubTitle(tr("This database is new. Describe the organization whose accounts it manages."))
+        self.org_name = QLineEdit()
+        self.org_name.setAccessibleName(tr("Organization name"))
+        self.domains = QPlainTextEdit()
+        self.domains.setAccessibleName(tr("Own domains"))
+        self.domains.setPlaceholderText("city.example.lg.jp")
+        self.phones = QPlainTextEdit()
+        self.phones.setAccessibleName(tr("Published phone numbers"))
+        self.emails = QPlainTextEdit()
+        self.emails.setAccessibleName(tr("Published e-mail addresses"))
+        for edit in (self.domains, self.phones, self.emails):
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(70)
+        form = QFormLayout(org)
+        form.addRow(tr("Organization &name:"), self.org_name)
+        form.addRow(tr("Own &domains (one per line):"), self.domains)
+        form.addRow(tr("Published &phone numbers:"), self.phones)
+        form.addRow(tr("Published &e-mail addresses:"), self.emails)
+        org.registerField("org_name*", self.org_name)
+        self.addPage(org)
+
+        admin = QWizardPage()
+        admin.setTitle(tr("First administrator"))
+        admin.setSubTitle(tr("You become the first administrator. You can add staff and roles afterwards."))
+        self.admin_name = QLineEdit()
+        self.admin_name.setAccessibleName(tr("Your name"))
+        self.department = QLineEdit()
+        self.department.setAccessibleName(tr("Your department"))
+        form2 = QFormLayout(admin)
+        form2.addRow(tr("Your &name:"), self.admin_name)
+        form2.addRow(tr("Your &department:"), self.department)
+        form2.addRow(tr("OS login:"), QLabel(login))
+        admin.registerField("admin_name*", self.admin_name)
+        admin.registerField("department*", self.department)
+        self.addPage(admin)
+
+    def accept(self) -> None:
+        setup = OrganizationSetup(
+            name=self.org_name.text(),
+            admin_display_name=self.admin_name.text(),
+            admin_department=self.department.text(),
+            own_domains=_lines(self.domains),
+            public_phones=_lines(self.phones),
+            public_emails=_lines(self.emails),
+        )
+        try:
+            self.admin_id = initialize(self.store, setup, login=self.login, terminal=self.terminal)
+        except KohoGateError as exc:
+            QMessageBox.warning(self, tr("KohoGate set-up"), str(exc))
+            return
+        super().accept()

@@ -1,0 +1,78 @@
+"""The one way long work leaves the UI thread.
+
+``run_task(fn, on_done=…, on_error=…, on_progress=…)`` runs ``fn`` on the
+global ``QThreadPool``; the callbacks run on the UI thread through queued
+signals, so no widget is ever touched from a worker (the pattern of Anki's
+``CollectionOp``). ``fn`` receives a ``report(done, total)`` callable for
+progress. Tests call :func:`wait_for_tasks` before closing windows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[Progress], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = signals
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.fn(self.signals.progress.emit)
+        except BaseException as exc:
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+_live: set[_Signals] = set()
+
+
+def run_task(
+    fn: Callable[[Progress], Any],
+    *,
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    parent: QObject | None = None,
+) -> None:
+    signals = _Signals(parent)
+    _live.add(signals)
+
+    def finished(_: object = None) -> None:
+        _live.discard(signals)
+
+    if on_done is not None:
+        signals.done.connect(on_done)
+    if on_progress is not None:
+        signals.progress.connect(on_progress)
+    if on_error is not None:
+        signals.failed.connect(on_error)
+    else:
+        from gui.crash import report_exception
+
+        signals.failed.connect(report_exception)
+    signals.done.connect(finished)
+    signals.failed.connect(finished)
+    QThreadPool.globalInstance().start(_Task(fn, signals))
+
+
+def wait_for_tasks(timeout_ms: int = 30_000) -> bool:
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -1,0 +1,121 @@
+"""Shared fixtures: every test gets its own data folder; stores on SQLite and PostgreSQL.
+
+PostgreSQL tests run against ``KOHOGATE_TEST_DATABASE_URL`` (CI sets it to the
+local server); each test gets a fresh schema that is dropped afterwards.
+Without the variable they are skipped with the reason shown.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from core import i18n
+from core.bootstrap import Environment, open_environment
+from core.demo import fill_demo
+from tests.keyring_memory import MemoryKeyring
+from tests.world import World
+
+PG_ENV = "KOHOGATE_TEST_DATABASE_URL"
+PG_SKIP_REASON = (
+    "PostgreSQL tests need a server: set KOHOGATE_TEST_DATABASE_URL, e.g. postgresql://postgres@127.0.0.1:5432/test"
+)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test touches the real home folder, the real database or a leftover language."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("KOHOGATE_DATA_DIR", str(data))
+    monkeypatch.delenv("KOHOGATE_DATABASE_URL", raising=False)
+    monkeypatch.delenv("KOHOGATE_LANG", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / ".config"))
+    previous = i18n.current_language()
+    i18n.set_language("en")
+    yield
+    i18n.set_language(previous)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """Every test gets a fresh in-memory keyring, accepted by the vault through its explicit test hook."""
+    import keyring.core
+
+    from core.credentials import vault
+
+    backend = MemoryKeyring()
+    vault.allow_test_backend(MemoryKeyring)
+    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
+    yield backend
+    vault.forget_test_backends()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{(tmp_path / 'data' / 'kohogate.db').as_posix()}"
+        return
+    yield from _postgres_schema_url()
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    yield from _postgres_schema_url()
+
+
+def _postgres_schema_url() -> Iterator[str]:
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(PG_SKIP_REASON)
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def env(data_dir: Path, db_url: str) -> Iterator[Environment]:
+    environment = open_environment(str(data_dir), db_url)
+    yield environment
+    environment.close()
+
+
+@pytest.fixture
+def sqlite_env(data_dir: Path) -> Iterator[Environment]:
+    environment = open_environment(str(data_dir))
+    yield environment
+    environment.close()
+
+
+@pytest.fixture
+def demo_env(sqlite_env: Environment) -> Environment:
+    fill_demo(sqlite_env)
+    return sqlite_env
+
+
+@pytest.fixture
+def world(env: Environment) -> World:
+    """A small organization on the test database (see tests/world.py)."""
+    return World(env)

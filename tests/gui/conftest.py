@@ -1,0 +1,28 @@
+"""GUI fixtures shared by the screen tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from core.bootstrap import Environment
+from core.identity import current_login
+from core.services.staff import find_by_login
+from gui.application import main_window_for
+from gui.main_window import MainWindow
+from gui.tasks import wait_for_tasks
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_env: Environment) -> Iterator[MainWindow]:
+    """The main window over demo data, acting as the demo administrator (the OS login)."""
+    me = find_by_login(demo_env.store, current_login())
+    assert me is not None
+    win = main_window_for(demo_env, me.id)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    wait_for_tasks()

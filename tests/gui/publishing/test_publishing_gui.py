@@ -1,0 +1,139 @@
+"""The publishing GUI: publish with progress, manual mode, and a supervisor approving a deletion request."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+from pytest_httpserver import HTTPServer
+from pytestqt.qtbot import QtBot
+
+from core.bootstrap import Environment
+from core.services.publications import DeletionState, PublicationService, deletion_requests, publications_for_draft
+from core.states import DraftState, PublicationState
+from gui.publishing.deletions import DeletionRequestsPanel
+from gui.publishing.manual import ManualPostDialog
+from gui.publishing.panel import PublishPanel
+from gui.session import AppSession
+from gui.tasks import wait_for_tasks
+from tests.publishing.fakes import FakeX, Fault
+from tests.publishing.helpers import PubWorld
+
+
+@pytest.fixture
+def world(sqlite_env: Environment, monkeypatch: pytest.MonkeyPatch) -> PubWorld:
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: pytest.fail(f"unexpected dialog: {self.text()}"))
+    return PubWorld(sqlite_env)
+
+
+def test_publish_button_sends_with_progress_and_shows_the_url(
+    qtbot: QtBot, world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeX(httpserver)
+    monkeypatch.setattr("core.publishing.x.DEFAULT_API", fake.base_url)
+    draft_id = world.approved("x", image=True)
+    panel = PublishPanel(AppSession(world.env, world.op), draft_id)
+    qtbot.addWidget(panel)
+    assert panel.publish_button.isVisible() or not panel.isVisible()
+    assert not panel.publish_button.isHidden()
+    seen: list[tuple[int, int]] = []
+    panel.progress.valueChanged.connect(lambda v: seen.append((v, panel.progress.maximum())))
+    with qtbot.waitSignal(panel.changed, timeout=20_000):
+        panel.publish()
+        assert panel.busy
+        assert not panel.progress.isHidden()
+    wait_for_tasks()
+    assert "https://x.com/city_koho/status/1000" in panel.message.text()
+    assert panel.progress.isHidden()
+    assert seen
+    assert seen[-1] == (1, 1)
+    assert panel.publish_button.isHidden()
+    assert not panel.delete_button.isHidden()
+    assert not panel.correction_button.isHidden()
+
+
+def test_a_failed_publish_shows_a_plain_message(
+    qtbot: QtBot, world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeX(httpserver)
+    fake.fail("/2/tweets", Fault(drop_before=True))
+    monkeypatch.setattr("core.publishing.x.DEFAULT_API", fake.base_url)
+    draft_id = world.approved("x")
+    panel = PublishPanel(AppSession(world.env, world.op), draft_id)
+    qtbot.addWidget(panel)
+    panel.publish()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=20_000)
+    wait_for_tasks()
+    assert "may or may not have been published" in panel.message.text()
+    assert not panel.check_button.isHidden()
+    assert not panel.resolve_button.isHidden()
+    assert not panel.publish_button.isEnabled()
+
+
+def test_manual_mode_copies_the_text_and_records_the_url(qtbot: QtBot, world: PubWorld) -> None:
+    draft_id = world.approved("instagram", "秋の写真展を開催します。", image=True)
+    dialog = ManualPostDialog(AppSession(world.env, world.op), draft_id)
+    qtbot.addWidget(dialog)
+    assert dialog.text.toPlainText() == "秋の写真展を開催します。"
+    assert dialog.package is not None
+    assert len(dialog.package.files) == 1
+    assert (dialog.package.files[0].with_suffix("").with_suffix(".alt.txt")).read_text(encoding="utf-8") == (
+        "市民まつりのポスター"
+    )
+    dialog.copy_text()
+    assert QGuiApplication.clipboard().text() == "秋の写真展を開催します。"
+    dialog.url.setText("not a url")
+    dialog.record()
+    assert "https://" in dialog.error.text()
+    dialog.url.setText("https://www.instagram.com/p/abc123/")
+    dialog.record()
+    (row,) = publications_for_draft(world.store, draft_id)
+    assert row.state is PublicationState.PUBLISHED
+    assert row.manual
+    assert row.url == "https://www.instagram.com/p/abc123/"
+
+
+def test_manual_mode_is_gated_too(qtbot: QtBot, world: PubWorld) -> None:
+    from core.services.terminals import TerminalService
+
+    draft_id = world.approved("instagram", "秋の写真展を開催します。")
+    TerminalService(world.store, world.admin).revoke(world.terminal_id, "異動")
+    dialog = ManualPostDialog(AppSession(world.env, world.op), draft_id)
+    qtbot.addWidget(dialog)
+    assert "revoked" in dialog.error.text()
+    assert dialog.text.toPlainText() == ""
+    assert not dialog.record_button.isEnabled()
+
+
+def test_supervisor_approves_a_deletion_request(
+    qtbot: QtBot, world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeX(httpserver)
+    monkeypatch.setattr("core.publishing.x.DEFAULT_API", fake.base_url)
+    draft_id = world.approved("x")
+    world.outbox({"x": fake.base_url}).publish(draft_id)
+    (row,) = publications_for_draft(world.store, draft_id)
+    PublicationService(world.store, world.op).request_deletion(row.id, "日付の誤り")
+    panel = DeletionRequestsPanel(AppSession(world.env, world.sup))
+    qtbot.addWidget(panel)
+    assert panel.model.rowCount() == 1
+    assert panel.model.row(0).reason == "日付の誤り"
+    assert not panel.approve_button.isEnabled()
+    panel.table.selectRow(0)
+    assert panel.approve_button.isEnabled()
+    with qtbot.waitSignal(panel.decided):
+        panel.decide(True)
+    assert panel.model.rowCount() == 0
+    (request,) = deletion_requests(world.store)
+    assert request.state is DeletionState.APPROVED
+    # The operator carries it out from the draft's panel.
+    fake.add_delete_route(row.post_id if hasattr(row, "post_id") else "1000")
+    publish_panel = PublishPanel(AppSession(world.env, world.op), draft_id)
+    qtbot.addWidget(publish_panel)
+    assert not publish_panel.execute_button.isHidden()
+    with qtbot.waitSignal(publish_panel.changed, timeout=20_000):
+        publish_panel.execute_deletion()
+    wait_for_tasks()
+    assert fake.deleted == ["1000"]
+    assert publications_for_draft(world.store, draft_id)[0].state is PublicationState.DELETED
+    assert DraftState.PUBLISHED

@@ -1,0 +1,132 @@
+"""The main window over demo data: navigation, status bar, roles, the demo switcher."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from core.bootstrap import Environment
+from core.identity import current_login
+from core.services.staff import find_by_login
+from gui.application import main_window_for
+from gui.main_window import MainWindow
+from gui.screens.audit import AuditScreen
+from gui.screens.drafts import DraftsScreen
+
+
+def test_every_navigation_item_opens_its_screen(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.nav.count() == 6
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+        assert window.stack.currentWidget() is window.screens[row][1]
+        assert window.screens[row][1].isVisible()
+    for number in range(1, 7):
+        qtbot.keyClick(window, Qt.Key.Key_0 + number, Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentWidget() is window.screens[number - 1][1]
+
+
+def test_status_bar_names_user_role_terminal_and_database(window: MainWindow) -> None:
+    texts = " ".join(label.text() for label in window.statusBar().findChildren(QLabel))
+    assert "デモ 管理者" in texts
+    assert "Administrator" in texts
+    assert "Approved" in texts
+    assert "kohogate.db" in texts
+
+
+def test_drafts_screen_lists_and_filters(window: MainWindow) -> None:
+    drafts = window.screens[0][1]
+    assert isinstance(drafts, DraftsScreen)
+    assert drafts.model.rowCount() == 8
+    drafts.state_filter.setCurrentIndex(drafts.state_filter.findData("returned"))
+    assert drafts.model.rowCount() == 1
+    drafts.search.setText("強風")
+    drafts.search.returnPressed.emit()
+    assert drafts.model.rowCount() == 0
+
+
+def test_demo_switcher_changes_roles(window: MainWindow) -> None:
+    switcher = window.findChild(QComboBox, "userSwitcher")
+    assert switcher is not None
+    drafts = window.screens[0][1]
+    assert isinstance(drafts, DraftsScreen)
+    assert not drafts.new_button.isEnabled()  # the demo administrator writes no drafts
+    switcher.setCurrentIndex(next(i for i in range(switcher.count()) if "佐藤" in switcher.itemText(i)))
+    assert window.session.actor.login == "demo.sato"
+    assert drafts.new_button.isEnabled()
+    assert "佐藤" in window.user_label.text()
+
+
+def test_no_switcher_outside_demo_data(qtbot: QtBot, sqlite_env: Environment) -> None:
+    from core.services.setup import OrganizationSetup, initialize
+
+    admin = initialize(
+        sqlite_env.store,
+        OrganizationSetup("市", "管理", "情報課"),
+        login=current_login(),
+        terminal=sqlite_env.terminal.uid,
+    )
+    win = main_window_for(sqlite_env, admin)
+    qtbot.addWidget(win)
+    assert win.findChild(QComboBox, "userSwitcher") is None
+    with pytest.raises(PermissionError):
+        win.session.switch_to(admin)
+
+
+def test_audit_screen_verifies_off_the_ui_thread(window: MainWindow, qtbot: QtBot) -> None:
+    window.show_screen(4)
+    audit = window.screens[4][1]
+    assert isinstance(audit, AuditScreen)
+    assert audit.model.rowCount() > 10
+    audit.verify()
+    qtbot.waitUntil(audit.verify_button.isEnabled, timeout=10_000)
+    assert "Intact" in audit.result.text()
+
+
+def test_known_errors_are_shown_plainly(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    drafts = window.screens[0][1]
+    assert isinstance(drafts, DraftsScreen)
+    from core.services.drafts import DraftService
+
+    result = drafts.attempt(lambda: window.session.service(DraftService).create(1, "x"))
+    assert result is None
+    assert shown
+    assert "Operator" in shown[0]
+
+
+def test_a_reload_keeps_the_selected_draft(window: MainWindow) -> None:
+    drafts = window.screens[0][1]
+    assert isinstance(drafts, DraftsScreen)
+    target = drafts.model.row(3).id
+    drafts.table.selectRow(3)
+    # A change elsewhere (another workstation, an autosave) reloads the list, newest first.
+    from core.services.accounts import list_accounts
+    from core.services.drafts import DraftService
+    from core.services.staff import actor_for
+
+    sato = actor_for(window.session.store, "demo.sato", "t")
+    assert sato is not None
+    account = next(a for a in list_accounts(window.session.store) if a.handle == "@josokoiki.koho")
+    DraftService(window.session.store, sato).create(account.id, "新しい下書き")
+    drafts.model.reload()
+    rows = drafts.table.selectionModel().selectedRows()
+    assert len(rows) == 1
+    assert drafts.model.row(rows[0].row()).id == target
+    assert rows[0].row() == 4  # the new draft pushed it down one row
+
+
+def test_submitting_from_the_composer_is_confirmed_in_the_main_window(window: MainWindow, qtbot: QtBot) -> None:
+    """GUI review: the composer closes after submitting, so its own status bar showed nothing."""
+    drafts = window.screens[0][1]
+    assert isinstance(drafts, DraftsScreen)
+
+    sato = find_by_login(window.session.store, "demo.sato")
+    assert sato is not None
+    window.session.switch_to(sato.id)
+    composer = drafts.open_draft(drafts.model.row(7).id)
+    qtbot.addWidget(composer)
+    composer.submitted.emit(1)
+    assert "supervisor" in window.statusBar().currentMessage()

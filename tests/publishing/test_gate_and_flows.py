@@ -1,0 +1,351 @@
+"""Publishing refused for each gate condition; scheduler with a fake clock; corrections; deletions; publish-due."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from sqlalchemy import select, update
+
+from core.accounts.duties import Duty
+from core.bootstrap import Environment
+from core.credentials.vault import credential_name
+from core.db.models import AuditEntry, DeletionRequest, Draft, DraftVersion, MediaBlob, Publication
+from core.errors import Conflict, InvalidInput, PermissionDenied
+from core.publishing.gate import PublishRefused
+from core.publishing.scheduler import run_due, scheduled_posts
+from core.services.accounts import AccountService, CredentialService
+from core.services.drafts import DraftService
+from core.services.publications import DeletionState, PublicationService, deletion_requests
+from core.services.terminals import TerminalService
+from core.states import AccountStatus, DraftState, PublicationState, TerminalStatus
+from tests.keyring_memory import MemoryKeyring
+from tests.publishing.fakes import FakeMastodon, FakeX
+from tests.publishing.helpers import PubWorld
+
+
+@pytest.fixture
+def world(env: Environment) -> PubWorld:
+    return PubWorld(env)
+
+
+def refusals(world: PubWorld) -> list[tuple[str, str]]:
+    with world.store.read() as session:
+        return [
+            (e.event, json.loads(e.payload)["reason"])
+            for e in session.scalars(select(AuditEntry).order_by(AuditEntry.seq))
+            if e.event in ("publishing.refused", "posting.refused")
+        ]
+
+
+# ---- the gate ----------------------------------------------------------------------------------
+
+
+def _edit_after_approval(world: PubWorld, draft_id: int) -> None:
+    with world.store.write() as session:
+        session.execute(update(Draft).where(Draft.id == draft_id).values(text="市民まつりは11月3日です。 "))
+
+
+def _replace_image(world: PubWorld, draft_id: int) -> None:
+    with world.store.write() as session:
+        draft = session.get(Draft, draft_id)
+        assert draft is not None
+        blob = session.get(MediaBlob, draft.media[0]["sha256"])
+        assert blob is not None
+        blob.data = blob.data + b"x"
+
+
+def _move_time(world: PubWorld, draft_id: int) -> None:
+    with world.store.write() as session:
+        session.execute(update(Draft).where(Draft.id == draft_id).values(scheduled_at=datetime(2026, 1, 1, tzinfo=UTC)))
+
+
+def _pending(world: PubWorld, draft_id: int) -> None:
+    TerminalService(world.store, world.admin).set_status(world.terminal_id, TerminalStatus.PENDING)
+
+
+def _revoked(world: PubWorld, draft_id: int) -> None:
+    TerminalService(world.store, world.admin).revoke(world.terminal_id, "異動")
+
+
+def _expired(world: PubWorld, draft_id: int) -> None:
+    TerminalService(world.store, world.admin).approve(world.terminal_id, scope_all=True)
+    with world.store.write() as session:
+        from core.db.models import Terminal
+
+        session.execute(
+            update(Terminal)
+            .where(Terminal.id == world.terminal_id)
+            .values(expires_at=datetime.now(UTC) - timedelta(days=1))
+        )
+
+
+def _out_of_scope(world: PubWorld, draft_id: int) -> None:
+    TerminalService(world.store, world.admin).approve(world.terminal_id, scope_all=False, account_ids=[world.account])
+
+
+def _paused(world: PubWorld, draft_id: int) -> None:
+    AccountService(world.store, world.admin).set_status(world.ids["mastodon"], AccountStatus.PAUSED)
+
+
+def _rotation(world: PubWorld, draft_id: int) -> None:
+    staff = [s for s in world.full_staff() if s != (world.op2.staff_id, Duty.OPERATOR)]
+    AccountService(world.store, world.admin).set_staff(world.ids["mastodon"], staff)
+
+
+def _no_credential(world: PubWorld, draft_id: int) -> None:
+    CredentialService(world.store, world.admin).remove_credential(world.vault, world.uid, world.ids["mastodon"])
+
+
+def _keyring_copied_elsewhere(world: PubWorld, draft_id: int) -> None:
+    # Scenario 12: the database was copied to a machine whose keyring lacks the credential.
+    from core.credentials.vault import open_vault
+
+    backend = open_vault().backend
+    assert isinstance(backend, MemoryKeyring)
+    del backend.items[("KohoGate", credential_name(world.uid, world.ids["mastodon"]))]
+
+
+def _stale_credential(world: PubWorld, draft_id: int) -> None:
+    AccountService(world.store, world.admin).confirm_password_change(world.ids["mastodon"], "correct horse battery 42!")
+
+
+GATE: list[tuple[str, Callable[[PubWorld, int], None], str, str]] = [
+    ("edited_text", _edit_after_approval, "publishing.refused", "stale"),
+    ("replaced_image", _replace_image, "publishing.refused", "stale"),
+    ("moved_time", _move_time, "publishing.refused", "stale"),
+    ("terminal_pending", _pending, "posting.refused", "terminal_pending"),
+    ("terminal_revoked", _revoked, "posting.refused", "terminal_revoked"),
+    ("terminal_expired", _expired, "posting.refused", "terminal_expired"),
+    ("out_of_scope", _out_of_scope, "posting.refused", "out_of_scope"),
+    ("account_paused", _paused, "posting.refused", "account_not_active"),
+    ("rotation_required", _rotation, "posting.refused", "rotation_required"),
+    ("credential_removed", _no_credential, "posting.refused", "credential_missing"),
+    ("keyring_without_credential", _keyring_copied_elsewhere, "posting.refused", "credential_missing"),
+    ("credential_stale", _stale_credential, "posting.refused", "credential_stale"),
+]
+
+
+@pytest.mark.parametrize(("name", "break_it", "event", "reason"), GATE, ids=[g[0] for g in GATE])
+def test_publishing_is_refused_naming_the_condition(
+    world: PubWorld,
+    httpserver: HTTPServer,
+    name: str,
+    break_it: Callable[[PubWorld, int], None],
+    event: str,
+    reason: str,
+) -> None:
+    fake = FakeMastodon(httpserver)
+    draft_id = world.approved("mastodon", image=True, scheduled_at=datetime(2026, 11, 1, 9, tzinfo=UTC))
+    break_it(world, draft_id)
+    with pytest.raises(PublishRefused) as caught:
+        world.outbox({"mastodon": fake.base_url}).publish(draft_id, due_at=datetime(2026, 11, 1, 9, tzinfo=UTC))
+    assert caught.value.condition == reason
+    assert caught.value.message.startswith("Publishing refused: ")
+    assert refusals(world) == [(event, reason)]
+    assert fake.seen == []
+    with world.store.read() as session:
+        assert session.scalars(select(Publication)).all() == []
+
+
+def test_no_approval_is_refused(world: PubWorld, httpserver: HTTPServer) -> None:
+    drafts = DraftService(world.store, world.op)
+    draft_id = drafts.create(world.ids["mastodon"], "承認前のお知らせ")
+    with pytest.raises(PublishRefused) as caught:
+        world.outbox({}).publish(draft_id)
+    assert caught.value.condition == "no_approval"
+    assert refusals(world) == [("publishing.refused", "no_approval")]
+
+
+# ---- the scheduler -----------------------------------------------------------------------------
+
+
+class FakeClock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_scheduler_sends_due_posts_and_reports_missed_ones(world: PubWorld, httpserver: HTTPServer) -> None:
+    fake = FakeMastodon(httpserver)
+    start = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+    clock = FakeClock(start)
+    on_time = world.approved("mastodon", "9時のお知らせ", scheduled_at=start + timedelta(hours=1))
+    missed = world.approved("mastodon", "6時のお知らせ", scheduled_at=start - timedelta(hours=2))
+    later = world.approved("mastodon", "12時のお知らせ", scheduled_at=start + timedelta(hours=4))
+    box = world.outbox({"mastodon": fake.base_url}, clock=clock)
+
+    report = run_due(box, clock())
+    assert [m.draft_id for m in report.missed] == [missed]
+    assert report.sent == []
+    assert not report.ok
+    clock.now = start + timedelta(hours=1, minutes=5)
+    report = run_due(box, clock())
+    assert [s.draft_id for s, _ in report.sent] == [on_time]
+    assert report.missed == []  # reported once, not again
+    assert [p["content"] for p in fake.posts] == ["<p>9時のお知らせ</p>"]
+    assert [s.draft_id for s in scheduled_posts(world.store)] == [missed, later]
+    with world.store.read() as session:
+        missed_row = session.scalars(
+            select(Publication).join(DraftVersion).where(DraftVersion.draft_id == missed)
+        ).one()
+        assert missed_row.state == PublicationState.FAILED.value
+        assert missed_row.window_ends_at is not None
+        events = [e.event for e in session.scalars(select(AuditEntry))]
+    assert events.count("publication.missed_window") == 1
+    # A person can still publish the missed post by hand: the same row is closed.
+    PublicationService(world.store, world.op).record_manual(missed_row.version_id, "https://city.example/@koho/5")
+    with world.store.read() as session:
+        row = session.get(Publication, missed_row.id)
+        assert row is not None
+        assert row.state == PublicationState.PUBLISHED.value
+
+
+# ---- corrections and deletions -------------------------------------------------------------------
+
+
+def _published(world: PubWorld, fake: FakeX) -> tuple[int, int]:
+    draft_id = world.approved("x", "市民まつりは11月4日です。")
+    outcome = world.outbox({"x": fake.base_url}).publish(draft_id)
+    return draft_id, outcome.publication_id
+
+
+def test_correction_is_a_new_linked_draft_through_sign_off(world: PubWorld, httpserver: HTTPServer) -> None:
+    fake = FakeX(httpserver)
+    _, publication_id = _published(world, fake)
+    drafts = DraftService(world.store, world.op)
+    correction = drafts.create_correction(publication_id)
+    with world.store.read() as session:
+        draft = session.get(Draft, correction)
+        assert draft is not None
+        assert draft.corrects_publication_id == publication_id
+        assert draft.state == DraftState.DRAFT.value
+        assert draft.text == "市民まつりは11月4日です。"
+        row_version = draft.row_version
+    drafts.save(correction, row_version, text="【訂正】市民まつりは11月3日です。")
+    with pytest.raises(PublishRefused):
+        world.outbox({"x": fake.base_url}).publish(correction)
+    from core.composer.demo_support import make_ready
+    from core.services.reviews import ReviewService
+    from core.signoff.keys import DemoSigner
+    from core.states import ReviewDecision
+
+    version_id = drafts.submit(correction, make_ready(drafts, correction))
+    ReviewService(world.store, world.sup).decide(
+        version_id, ReviewDecision.APPROVED, signer=DemoSigner(world.sup.login)
+    )
+    world.outbox({"x": fake.base_url}).publish(correction)
+    assert [p["text"] for p in fake.posts] == ["市民まつりは11月4日です。", "【訂正】市民まつりは11月3日です。"]
+
+
+def test_deletion_request_approval_and_execution_through_the_adapter(world: PubWorld, httpserver: HTTPServer) -> None:
+    fake = FakeX(httpserver)
+    _, publication_id = _published(world, fake)
+    fake.add_delete_route(fake.posts[0]["id"])
+    records = PublicationService(world.store, world.op)
+    with pytest.raises(InvalidInput):
+        records.request_deletion(publication_id, "  ")
+    request_id = records.request_deletion(publication_id, "日付の誤り")
+    with pytest.raises(Conflict):
+        records.request_deletion(publication_id, "二重")
+    with pytest.raises(Conflict):
+        world.outbox({"x": fake.base_url}).delete(request_id)  # not approved yet
+    with pytest.raises(PermissionDenied):
+        PublicationService(world.store, world.op2).decide_deletion(request_id, True)  # not a supervisor
+    PublicationService(world.store, world.sup).decide_deletion(request_id, True, "削除を承認")
+    world.outbox({"x": fake.base_url}).delete(request_id)
+    assert fake.deleted == ["1000"]
+    (row,) = deletion_requests(world.store)
+    assert row.state is DeletionState.DONE
+    assert row.text == "市民まつりは11月4日です。"
+    with world.store.read() as session:
+        pub = session.get(Publication, publication_id)
+        assert pub is not None
+        assert pub.state == PublicationState.DELETED.value
+        request = session.get(DeletionRequest, request_id)
+        assert request is not None
+        assert not request.executed_manually
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.event == "publication.deleted")).one()
+    payload = json.loads(entry.payload)
+    assert payload["original_text"] == "市民まつりは11月4日です。"
+    assert payload["reason"] == "日付の誤り"
+
+
+def test_deletion_recorded_as_done_by_hand_and_no_self_decision(world: PubWorld, httpserver: HTTPServer) -> None:
+    fake = FakeX(httpserver)
+    _, publication_id = _published(world, fake)
+    request_id = PublicationService(world.store, world.sup).request_deletion(publication_id, "誤投稿")
+    with pytest.raises(PermissionDenied):
+        PublicationService(world.store, world.sup).decide_deletion(request_id, True)
+    from core.roles import Role
+    from core.services.staff import StaffService
+
+    other = world.actor(StaffService(world.store, world.admin).create("田中 次郎", "tanaka", None, [Role.SUPERVISOR]))
+    with pytest.raises(InvalidInput):
+        PublicationService(world.store, other).decide_deletion(request_id, False)  # a rejection needs a comment
+    PublicationService(world.store, other).decide_deletion(request_id, True)
+    PublicationService(world.store, world.op).mark_deleted(request_id, manually=True)
+    (row,) = deletion_requests(world.store)
+    assert row.state is DeletionState.DONE
+    assert fake.posts  # nothing was deleted through the API
+
+
+def test_line_broadcasts_cannot_be_deleted(world: PubWorld) -> None:
+    draft_id = world.approved("line", "本日の給水所のお知らせ")
+    with world.store.read() as session:
+        version_id = session.scalars(select(DraftVersion.id).where(DraftVersion.draft_id == draft_id)).one()
+    publication_id = PublicationService(world.store, world.op).record_manual(version_id, "")
+    with pytest.raises(Conflict, match="cannot be unsent"):
+        PublicationService(world.store, world.op).request_deletion(publication_id, "誤配信")
+
+
+# ---- app.py publish-due ------------------------------------------------------------------------
+
+
+def _cli(data_dir: Path, *args: str) -> int:
+    from core.cli import main
+
+    return main(["--data-dir", str(data_dir), "--lang", "en", *args])
+
+
+def test_publish_due_exit_codes(
+    sqlite_env: Environment, data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    world = PubWorld(sqlite_env)
+    monkeypatch.setattr("core.identity.getpass.getuser", lambda: "sato")
+    assert _cli(data_dir, "publish-due") == 0
+    assert "Nothing is due" in capsys.readouterr().out
+    # A due post on a platform whose API cannot be reached: not sent, exit 1.
+    world.approved("mastodon", scheduled_at=datetime.now(UTC) - timedelta(minutes=5))
+    monkeypatch.setattr("core.publishing.mastodon.instance_url", lambda _c: "http://127.0.0.1:9")
+    assert _cli(data_dir, "publish-due") == 1
+    assert "Not sent" in capsys.readouterr().err
+    # A post beyond its window: reported as missed, exit 1.
+    world.approved("x", "昨日のお知らせ", scheduled_at=datetime.now(UTC) - timedelta(days=1))
+    assert _cli(data_dir, "publish-due", "--window", "30") == 1
+    assert "Missed its window" in capsys.readouterr().err
+    monkeypatch.setattr("core.identity.getpass.getuser", lambda: "stranger")
+    assert _cli(data_dir, "publish-due") == 1
+
+
+def test_publish_due_sends_and_exits_zero(
+    sqlite_env: Environment,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    httpserver: HTTPServer,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    world = PubWorld(sqlite_env)
+    fake = FakeMastodon(httpserver)
+    monkeypatch.setattr("core.identity.getpass.getuser", lambda: "sato")
+    monkeypatch.setattr("core.publishing.mastodon.instance_url", lambda _c: fake.base_url)
+    world.approved("mastodon", scheduled_at=datetime.now(UTC) - timedelta(minutes=5))
+    assert _cli(data_dir, "publish-due") == 0
+    assert "Sent:" in capsys.readouterr().out
+    assert len(fake.posts) == 1

@@ -1,0 +1,142 @@
+"""Render every screen to PNG with demo data, offscreen.
+
+    uv run python tools/screenshots.py --out docs/screenshots [--lang ja|en]
+
+Used for the README and for reviewing screens without a desktop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+SCREENS = ("drafts", "approvals", "accounts", "terminals", "audit", "settings")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--lang", choices=["ja", "en"], default="ja")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtWidgets import QApplication
+
+    from core.bootstrap import open_environment
+    from core.demo import fill_demo
+    from core.i18n import set_language
+    from core.identity import current_login
+    from core.services.staff import find_by_login
+    from gui.application import application, main_window_for
+    from gui.i18n import install_translations
+    from gui.setup_wizard import SetupWizard
+    from gui.unknown_user import UnknownUserPage
+
+    with tempfile.TemporaryDirectory() as tmp:
+        app = application()
+        set_language(args.lang)
+        install_translations(app, args.lang, Path(tmp) / "cache")
+        env = open_environment(tmp)
+        fill_demo(env)
+        me = find_by_login(env.store, current_login())
+        assert me is not None
+        window = main_window_for(env, me.id)
+        window.resize(1280, 760)
+        window.show()
+        written = []
+        for row, name in enumerate(SCREENS):
+            window.show_screen(row)
+            QApplication.processEvents()
+            path = args.out / f"{row + 1:02d}-{name}.png"
+            window.grab().save(str(path))
+            written.append(path)
+        settings = window.screens[5][1]
+        settings.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+        settings.checks.table.selectRow(0)  # type: ignore[attr-defined]
+        QApplication.processEvents()
+        path = args.out / "06b-settings-checks.png"
+        window.grab().save(str(path))
+        written.append(path)
+        settings.tabs.setCurrentIndex(2)  # type: ignore[attr-defined]
+        QApplication.processEvents()
+        path = args.out / "06c-settings-approval.png"
+        window.grab().save(str(path))
+        written.append(path)
+        # The supervisor's view: the queue and the review screen.
+        from core.services.staff import find_by_login as _find
+        from gui.review.review_dialog import ReviewDialog
+
+        takahashi = _find(env.store, "demo.takahashi")
+        assert takahashi is not None
+        window.session.switch_to(takahashi.id)  # type: ignore[union-attr]
+        window.show_screen(1)
+        QApplication.processEvents()
+        path = args.out / "02b-approvals-supervisor.png"
+        window.grab().save(str(path))
+        written.append(path)
+        approvals = window.screens[1][1]
+        first = approvals.model.row(0)  # type: ignore[attr-defined]
+        review = ReviewDialog(window.session, first.version_id, window)  # type: ignore[arg-type]
+        review.show()
+        QApplication.processEvents()
+        path = args.out / "09-review.png"
+        review.grab().save(str(path))
+        written.append(path)
+        review.close()
+        # The operator's composer: a draft with a shortener (blocked) and one with a poster.
+        from core.services.drafts import DraftFilter, query_drafts
+        from gui.composer.window import ComposerWindow
+        from gui.tasks import wait_for_tasks
+
+        sato = _find(env.store, "demo.sato")
+        assert sato is not None
+        window.session.switch_to(sato.id)  # type: ignore[union-attr]
+        for title, name in (("図書館休館", "10-composer-findings.png"), ("市民まつり", "11-composer-media.png")):
+            draft = next(d for d in query_drafts(env.store, DraftFilter()) if d.title == title)
+            composer = ComposerWindow(window.session, draft.id)  # type: ignore[arg-type]
+            composer.resize(1280, 800)
+            composer.show()
+            for _ in range(40):
+                QApplication.processEvents()
+                wait_for_tasks()
+            if name.startswith("11"):
+                composer.tabs.setCurrentIndex(2)
+                QApplication.processEvents()
+            path = args.out / name
+            composer.grab().save(str(path))
+            written.append(path)
+            composer.flush()
+            composer.close()
+        wizard = SetupWizard(env.store, current_login(), env.terminal.uid)
+        wizard.resize(720, 520)
+        wizard.show()
+        QApplication.processEvents()
+        path = args.out / "07-setup-wizard.png"
+        wizard.grab().save(str(path))
+        written.append(path)
+        from gui.main_window import MainWindow
+
+        unknown = MainWindow(env.paths)
+        unknown.show_page(UnknownUserPage("stranger", "見本市 (デモ)", retry=lambda: None))
+        unknown.resize(1280, 760)
+        unknown.show()
+        QApplication.processEvents()
+        path = args.out / "08-not-registered.png"
+        unknown.grab().save(str(path))
+        written.append(path)
+        for widget in (window, wizard, unknown):
+            widget.close()
+        env.close()
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
