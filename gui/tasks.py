@@ -5,6 +5,12 @@ global ``QThreadPool``; the callbacks run on the UI thread through queued
 signals, so no widget is ever touched from a worker (the pattern of Anki's
 ``CollectionOp``). ``fn`` receives a ``report(done, total)`` callable for
 progress. Tests call :func:`wait_for_tasks` before closing windows.
+
+The signal carrier is deliberately *not* a child of ``parent``: a worker may
+still be running when the window that asked for it is closed, and emitting
+from a QObject whose C++ half Qt has already deleted raises in the worker
+thread. Instead the carrier lives until the task ends and ``parent``'s
+destruction only mutes the callbacks, so a late result is dropped quietly.
 """
 
 from __future__ import annotations
@@ -24,6 +30,14 @@ class _Signals(QObject):
     done = Signal(object)
     failed = Signal(object)
     progress = Signal(int, int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.muted = False
+
+    @Slot()
+    def mute(self) -> None:
+        self.muted = True
 
 
 class _Task(QRunnable):
@@ -45,6 +59,14 @@ class _Task(QRunnable):
 _live: set[_Signals] = set()
 
 
+def _unless_muted(signals: _Signals, callback: Callable[..., None]) -> Callable[..., None]:
+    def call(*args: Any) -> None:
+        if not signals.muted:
+            callback(*args)
+
+    return call
+
+
 def run_task(
     fn: Callable[[Progress], Any],
     *,
@@ -53,21 +75,30 @@ def run_task(
     on_progress: Callable[[int, int], None] | None = None,
     parent: QObject | None = None,
 ) -> None:
-    signals = _Signals(parent)
+    """Run ``fn(report)`` off the UI thread; callbacks arrive on the UI thread.
+
+    With ``parent`` given, callbacks stop once ``parent`` is destroyed (the
+    work itself still finishes: a half-done save must not be abandoned).
+    """
+    signals = _Signals()
     _live.add(signals)
+    if parent is not None:
+        parent.destroyed.connect(signals.mute)
 
     def finished(_: object = None) -> None:
         _live.discard(signals)
+        signals.deleteLater()
 
     if on_done is not None:
-        signals.done.connect(on_done)
+        signals.done.connect(_unless_muted(signals, on_done))
     if on_progress is not None:
-        signals.progress.connect(on_progress)
+        signals.progress.connect(_unless_muted(signals, on_progress))
     if on_error is not None:
-        signals.failed.connect(on_error)
+        signals.failed.connect(_unless_muted(signals, on_error))
     else:
         from gui.crash import report_exception
 
+        # An unhandled failure is reported even if the window is gone: it may be a lost save.
         signals.failed.connect(report_exception)
     signals.done.connect(finished)
     signals.failed.connect(finished)
