@@ -46,6 +46,11 @@ class Rect:
             return None
         return Rect(left, top, right - left, bottom - top)
 
+    def kept_inside(self, width: int, height: int) -> Rect:
+        """Moved (and if need be shrunk) to lie wholly inside a ``width`` × ``height`` image."""
+        w, h = min(self.w, width), min(self.h, height)
+        return Rect(min(max(0, self.x), width - w), min(max(0, self.y), height - h), w, h)
+
     def grown(self, fraction: float) -> Rect:
         """Enlarged by ``fraction`` on each side (face boxes are tight; hair and ears identify too)."""
         dx, dy = round(self.w * fraction), round(self.h * fraction)

@@ -2,8 +2,10 @@
 
 The masking itself runs in :mod:`core.composer.redaction` on a worker thread
 with a progress bar; the dialog only collects rectangles in image pixels.
-Keyboard users get the detected faces already marked, can remove the last
-area (Backspace) or clear all, and apply with Enter.
+Keyboard users get the detected faces already marked and a frame of their
+own on the focused canvas: arrow keys move it, Shift+arrows resize it, Ctrl
+makes either step larger, Space or Insert marks it; Backspace removes the
+last area, and Enter applies.
 """
 
 from __future__ import annotations
@@ -11,7 +13,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QKeySequence, QMouseEvent, QPainter, QPaintEvent, QPen, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +49,9 @@ tr = translator("Composer")
 class RedactionCanvas(QWidget):
     """The image scaled to fit, with the areas to mask; drag with the mouse to add one.
 
+    With focus, a dashed keyboard frame (``key_frame``, image pixels) can be
+    moved and resized with the arrow keys and marked with Space or Insert.
+
     Signals:
         areas_changed(): an area was added or removed.
     """
@@ -50,7 +66,13 @@ class RedactionCanvas(QWidget):
         self._drag_to: QPoint | None = None
         self.setMinimumSize(320, 240)
         self.setAccessibleName(tr("Image with the areas to mask"))
+        self.setAccessibleDescription(
+            tr("Arrow keys move the frame, Shift+arrow keys resize it, Space marks it as an area to mask.")
+        )
         self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        side = max(8, min(image.width(), image.height()) // 4)
+        self.key_frame = Rect((image.width() - side) // 2, (image.height() - side) // 2, side, side)
 
     def sizeHint(self) -> QSize:
         return self.image.size().scaled(720, 520, Qt.AspectRatioMode.KeepAspectRatio)
@@ -84,6 +106,42 @@ class RedactionCanvas(QWidget):
         self.areas_changed.emit()
         self.update()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        mods = event.modifiers()
+        if key in (Qt.Key.Key_Space, Qt.Key.Key_Insert):
+            self.add_area(self.key_frame)
+            return
+        steps = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, -1),
+            Qt.Key.Key_Down: (0, 1),
+        }
+        if key not in steps:
+            super().keyPressEvent(event)
+            return
+        dx, dy = steps[Qt.Key(key)]
+        # A step is a share of the image so the same keystrokes work on a phone photo and a poster scan.
+        share = 10 if mods & Qt.KeyboardModifier.ControlModifier else 50
+        step_x = max(1, self.image.width() // share)
+        step_y = max(1, self.image.height() // share)
+        frame = self.key_frame
+        if mods & Qt.KeyboardModifier.ShiftModifier:
+            moved = Rect(frame.x, frame.y, max(4, frame.w + dx * step_x), max(4, frame.h + dy * step_y))
+        else:
+            moved = Rect(frame.x + dx * step_x, frame.y + dy * step_y, frame.w, frame.h)
+        self.key_frame = moved.kept_inside(self.image.width(), self.image.height())
+        self.update()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._drag_from = self._drag_to = event.position().toPoint()
@@ -112,10 +170,21 @@ class RedactionCanvas(QWidget):
             painter.drawRect(
                 QRectF(frame.left() + area.x * scale, frame.top() + area.y * scale, area.w * scale, area.h * scale)
             )
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         if self._drag_from is not None and self._drag_to is not None:
             painter.setPen(QPen(QColor("#ffeb3b"), 2, Qt.PenStyle.DashLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRect(self._drag_from, self._drag_to).normalized())
+        if self.hasFocus():
+            frame_rect = self.key_frame
+            painter.setPen(QPen(QColor("#ffeb3b"), 2, Qt.PenStyle.DashLine))
+            painter.drawRect(
+                QRectF(
+                    frame.left() + frame_rect.x * scale,
+                    frame.top() + frame_rect.y * scale,
+                    frame_rect.w * scale,
+                    frame_rect.h * scale,
+                )
+            )
         painter.end()
 
 
@@ -165,13 +234,14 @@ class RedactionDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.canvas.areas_changed.connect(self._update)
         self._update()
+        self.canvas.setFocus()
 
     def _update(self) -> None:
         count = len(self.canvas.areas)
         self.info.setText(
             tr(
-                "Drag over the image to mark an area. {count} area(s) marked; detected faces are marked already. "
-                "The masked copy replaces the original, which is never uploaded."
+                "Drag over the image to mark an area, or use the arrow keys and Space. {count} area(s) marked; "
+                "detected faces are marked already. The masked copy replaces the original, which is never uploaded."
             ).format(count=count)
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(count > 0)

@@ -268,10 +268,6 @@
       <translation>顔・範囲の加工 — {name}</translation>
     </message>
     <message>
-      <source>Drag over the image to mark an area. {count} area(s) marked; detected faces are marked already. The masked copy replaces the original, which is never uploaded.</source>
-      <translation>画像の上をドラッグして範囲を指定します。指定済み {count} 件（検出した顔は指定済み）。加工した画像が元の画像に置き換わり、元の画像は投稿されません。</translation>
-    </message>
-    <message>
       <source>Title (internal)</source>
       <translation>件名（内部用）</translation>
     </message>
@@ -481,6 +477,14 @@ This draft cannot be submitted again; write a new draft if the post is still nee
       <source>Not saved: {message}</source>
       <translation>保存できません：{message}</translation>
     </message>
+    <message>
+      <source>Arrow keys move the frame, Shift+arrow keys resize it, Space marks it as an area to mask.</source>
+      <translation>矢印キーで枠を移動、Shift＋矢印キーで大きさを変更、スペースキーでその範囲を隠す対象にします。</translation>
+    </message>
+    <message>
+      <source>Drag over the image to mark an area, or use the arrow keys and Space. {count} area(s) marked; detected faces are marked already. The masked copy replaces the original, which is never uploaded.</source>
+      <translation>画像上をドラッグするか、矢印キーとスペースキーで範囲を指定します。指定済み {count} か所（検出した顔は指定済みです）。隠した画像が元の画像に置き換わり、元の画像はアップロードされません。</translation>
+    </message>
   </context>
   <context>
     <name>DraftsScreen</name>
@@ -505,12 +509,12 @@ This draft cannot be submitted again; write a new draft if the post is still nee
       <translation>Enter キーまたはダブルクリックで選択した下書きを開きます。</translation>
     </message>
     <message>
-      <source>No account is ready for drafts. Ask an administrator to file one.</source>
-      <translation>下書きに使えるアカウントがありません。管理者に届出を依頼してください。</translation>
-    </message>
-    <message>
       <source>Submitted for approval: it now waits in the supervisor's queue.</source>
       <translation>承認を申請しました。所属長の承認待ち一覧に表示されます。</translation>
+    </message>
+    <message>
+      <source>No account is ready for drafts. Ask an administrator to file one.</source>
+      <translation>下書きに使えるアカウントがありません。管理者に届出を依頼してください。</translation>
     </message>
   </context>
   <context>

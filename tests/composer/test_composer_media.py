@@ -104,3 +104,16 @@ def test_redaction_changes_only_the_marked_area(mode: RedactionMode) -> None:
 def test_redacting_needs_an_area() -> None:
     with pytest.raises(InvalidInput):
         redact(png_bytes(face_image()), "a.png", [], RedactionMode.BLUR)
+
+
+@pytest.mark.parametrize(
+    ("rect", "expected"),
+    [
+        (Rect(10, 10, 20, 20), Rect(10, 10, 20, 20)),
+        (Rect(-5, -7, 20, 20), Rect(0, 0, 20, 20)),
+        (Rect(95, 90, 20, 20), Rect(80, 80, 20, 20)),
+        (Rect(50, 50, 300, 30), Rect(0, 50, 100, 30)),
+    ],
+)
+def test_a_keyboard_frame_is_kept_inside_the_image(rect: Rect, expected: Rect) -> None:
+    assert rect.kept_inside(100, 100) == expected

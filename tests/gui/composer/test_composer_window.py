@@ -242,6 +242,38 @@ def test_the_redaction_dialog_marks_faces_and_masks_off_the_ui_thread(qtbot: QtB
     assert dialog.masked != data
 
 
+def test_areas_can_be_marked_with_the_keyboard_alone(qtbot: QtBot) -> None:
+    data = png_bytes(face_image())
+    dialog = RedactionDialog(data, "face.png", [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.canvas.hasFocus)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    start = dialog.canvas.key_frame
+    qtbot.keyClick(dialog.canvas, Qt.Key.Key_Right)
+    qtbot.keyClick(dialog.canvas, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    moved = dialog.canvas.key_frame
+    assert moved.x > start.x
+    assert moved.y > start.y
+    assert (moved.w, moved.h) == (start.w, start.h)
+    qtbot.keyClick(dialog.canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.canvas.key_frame.w > start.w
+    for _ in range(200):  # held against the edge, the frame stays on the image
+        qtbot.keyClick(dialog.canvas, Qt.Key.Key_Left)
+    assert dialog.canvas.key_frame.x == 0
+    qtbot.keyClick(dialog.canvas, Qt.Key.Key_Space)
+    assert dialog.canvas.areas == [dialog.canvas.key_frame]
+    assert ok.isEnabled()
+    qtbot.keyClick(dialog.canvas, Qt.Key.Key_Backspace)
+    assert dialog.canvas.areas == []
+    qtbot.keyClick(dialog.canvas, Qt.Key.Key_Insert)
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        qtbot.keyClick(dialog.canvas, Qt.Key.Key_Return)
+    assert dialog.masked is not None
+    assert dialog.masked != data
+
+
 def test_a_returned_draft_shows_the_comment(qtbot: QtBot, demo_env: Environment) -> None:
     from core.services.drafts import DraftFilter, query_drafts
     from core.services.staff import find_by_login
