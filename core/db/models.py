@@ -201,6 +201,21 @@ class Draft(Base):
     )
 
 
+class DraftContributor(Base):
+    """Everyone who ever created, edited or submitted a draft (append-only).
+
+    Separation of duties must not depend on who happened to save last: a
+    supervisor who edited an early revision is barred from approving any
+    later one of the same draft.
+    """
+
+    __tablename__ = "draft_contributor"
+
+    draft_id: Mapped[int] = mapped_column(ForeignKey("draft.id"), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), primary_key=True)
+    first_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class DraftVersion(Base):
     """An immutable submitted version (the database refuses updates and deletes)."""
 

@@ -39,6 +39,7 @@ from core.errors import Conflict, InvalidInput, NotFound
 from core.i18n import tr
 from core.roles import Role
 from core.services.base import Service
+from core.signoff.contributors import note_contributor
 from core.states import DraftState, ReviewDecision
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class DraftService(Service):
             )
             session.add(draft)
             session.flush()
+            note_contributor(session, draft.id, staff.id)
             self.record(
                 session,
                 "draft.created",
@@ -126,6 +128,7 @@ class DraftService(Service):
             )
             if result.rowcount != 1:  # type: ignore[attr-defined]
                 raise Conflict(tr("Someone else changed this draft. Reload it and try again."))
+            note_contributor(session, draft_id, staff.id)
             self.record(
                 session,
                 "draft.saved",
@@ -173,6 +176,7 @@ class DraftService(Service):
             )
             session.add(draft)
             session.flush()
+            note_contributor(session, draft.id, staff.id)
             self.record(
                 session,
                 "draft.correction_created",
@@ -255,6 +259,7 @@ class DraftService(Service):
             draft.state = DraftState.SUBMITTED.value
             draft.row_version += 1
             session.flush()
+            note_contributor(session, draft.id, staff.id)
             self.record(
                 session,
                 "draft.submitted",

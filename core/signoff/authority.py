@@ -1,7 +1,8 @@
 """Who may decide on a submitted version.
 
-- Never its author, last editor or submitter, administrators included (author
-  and last editor also by a database CHECK constraint on ``review``).
+- Never anyone who made the draft: its author, any editor of any revision,
+  any submitter (:mod:`core.signoff.contributors`), administrators included
+  (author and last editor also by a database CHECK constraint on ``review``).
 - A supervisor of the account's owning department (any supervisor when the
   account has none).
 - For an emergency (緊急) version: any supervisor of the organization
@@ -23,6 +24,7 @@ from core.db.models import Deputy, DraftVersion, OfficialAccount, Staff
 from core.errors import PermissionDenied
 from core.i18n import tr
 from core.roles import Role
+from core.signoff.contributors import contributors
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,8 @@ def _is_supervisor_of(staff: Staff, account: OfficialAccount) -> bool:
 
 def authority_for(session: Session, reviewer: Staff, version: DraftVersion, now: datetime) -> Authority | None:
     """How ``reviewer`` may decide on ``version``, or ``None`` when they may not."""
-    if reviewer.id in _makers(version) or not reviewer.active:
+    makers = _makers(session, version)
+    if reviewer.id in makers or not reviewer.active:
         return None
     account = session.get(OfficialAccount, version.account_id)
     if account is None:
@@ -63,18 +66,20 @@ def authority_for(session: Session, reviewer: Staff, version: DraftVersion, now:
     )
     for deputy in deputies:
         supervisor = session.get(Staff, deputy.supervisor_id)
-        if supervisor is not None and supervisor.id not in _makers(version) and _is_supervisor_of(supervisor, account):
+        if supervisor is not None and supervisor.id not in makers and _is_supervisor_of(supervisor, account):
             return Authority(reviewer.id, deputy_for_id=supervisor.id)
     return None
 
 
-def _makers(version: DraftVersion) -> set[int]:
-    return {version.author_id, version.last_editor_id, version.submitted_by_id}
+def _makers(session: Session, version: DraftVersion) -> set[int]:
+    return {version.author_id, version.last_editor_id, version.submitted_by_id} | contributors(
+        session, version.draft_id
+    )
 
 
 def require_authority(session: Session, reviewer: Staff, version: DraftVersion, now: datetime) -> Authority:
-    if reviewer.id in _makers(version):
-        raise PermissionDenied(tr("You cannot decide on a draft you wrote or last edited."))
+    if reviewer.id in _makers(session, version):
+        raise PermissionDenied(tr("You cannot decide on a draft you wrote, edited or submitted."))
     authority = authority_for(session, reviewer, version, now)
     if authority is None:
         raise PermissionDenied(

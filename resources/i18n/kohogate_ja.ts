@@ -1576,6 +1576,18 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>画像・動画の保存</translation>
     </message>
     <message>
+      <source>Approval (signed)</source>
+      <translation>承認 (署名付き)</translation>
+    </message>
+    <message>
+      <source>Returned with comments (signed)</source>
+      <translation>差戻し (署名付き)</translation>
+    </message>
+    <message>
+      <source>Rejection (signed)</source>
+      <translation>却下 (署名付き)</translation>
+    </message>
+    <message>
       <source>Signing key created</source>
       <translation>署名鍵の作成</translation>
     </message>
@@ -1618,6 +1630,10 @@ Approval, guideline checks and a tamper-evident record for official social-media
     <message>
       <source>Sending attempt</source>
       <translation>送信の試行</translation>
+    </message>
+    <message>
+      <source>Post published</source>
+      <translation>投稿の公開</translation>
     </message>
     <message>
       <source>Manual post recorded</source>
@@ -2080,10 +2096,6 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>承認の署名が一致しません。</translation>
     </message>
     <message>
-      <source>You cannot decide on a draft you wrote or last edited.</source>
-      <translation>自分が作成または最後に編集した下書きは承認・差戻し・却下できません。</translation>
-    </message>
-    <message>
       <source>Only a supervisor of the account's department, or a deputy named for one, can decide on this draft.</source>
       <translation>この下書きを判断できるのは、アカウントを運用する所属の所属長か、その代理に指名された職員だけです。</translation>
     </message>
@@ -2168,20 +2180,8 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>失敗</translation>
     </message>
     <message>
-      <source>Approval (signed)</source>
-      <translation>承認 (署名付き)</translation>
-    </message>
-    <message>
-      <source>Returned with comments (signed)</source>
-      <translation>差戻し (署名付き)</translation>
-    </message>
-    <message>
-      <source>Rejection (signed)</source>
-      <translation>却下 (署名付き)</translation>
-    </message>
-    <message>
-      <source>Post published</source>
-      <translation>投稿の公開</translation>
+      <source>You cannot decide on a draft you wrote, edited or submitted.</source>
+      <translation>自分が作成・編集・提出したことのある下書きは、承認・差戻し・却下できません。</translation>
     </message>
   </context>
 </TS>

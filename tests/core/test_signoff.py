@@ -170,6 +170,31 @@ def test_keys_made_on_a_terminal_are_announced_then_registered(world: World) -> 
         SigningKeyService(world.store, world.sup).register(world.sup.staff_id, signer.public_key)
 
 
+def test_anyone_who_ever_edited_the_draft_cannot_approve_it(world: World) -> None:
+    """A supervisor who edited an early revision is barred even after others edit and submit it."""
+    from core.signoff.contributors import contributors
+
+    draft_id = DraftService(world.store, world.op1).create(world.account, "図書館は休館します。")
+    both = DraftService(world.store, world.both)
+    row = both.save(draft_id, 1, text="中央図書館は休館します。")
+    op1 = DraftService(world.store, world.op1)
+    op1.save(draft_id, row, text="中央図書館は12月1日に休館します。")
+    version_id = op1.submit(draft_id, make_ready(op1, draft_id))
+    with world.store.read() as session:
+        assert contributors(session, draft_id) == {world.op1.staff_id, world.both.staff_id}
+    assert version_id not in [p.version_id for p in pending_reviews(world.store, reviewer_id=world.both.staff_id)]
+    with pytest.raises(PermissionDenied):
+        ReviewService(world.store, world.both).decide(version_id, ReviewDecision.APPROVED, signer=DemoSigner("ito"))
+    assert version_id in [p.version_id for p in pending_reviews(world.store, reviewer_id=world.sup.staff_id)]
+    approve(world, version_id)
+
+
+def test_contributor_rows_are_append_only(world: World) -> None:
+    draft_id = DraftService(world.store, world.op1).create(world.account, "お知らせ")
+    with pytest.raises(Exception, match="append-only"), world.store.write() as session:
+        session.execute(text("DELETE FROM draft_contributor WHERE draft_id = :d"), {"d": draft_id})
+
+
 def test_supervisors_of_other_departments_and_their_deputies(world: World) -> None:
     from core.services.organization import list_departments
 

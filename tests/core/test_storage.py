@@ -14,6 +14,7 @@ from core.db.engine import Store, parse_url, redact_url
 from core.db.migrate import current_revision, head_revision, upgrade
 from core.db.models import Base
 from core.errors import InvalidInput
+from tests.world import World
 
 
 def test_sqlite_is_opened_safely(sqlite_env: Environment) -> None:
@@ -55,6 +56,25 @@ def test_downgrade_and_upgrade_again(db_url: str, tmp_path: Path) -> None:
         assert current_revision(store.engine) == head_revision()
     finally:
         store.dispose()
+
+
+def test_migration_0005_backfills_draft_makers(world: World) -> None:
+    """Drafts made before 0005 keep their author and last editor barred from approving."""
+    from alembic import command
+
+    from core.db.migrate import alembic_config
+    from core.services.drafts import DraftService
+    from core.signoff.contributors import contributors
+
+    draft_id = DraftService(world.store, world.op1).create(world.account, "お知らせ")
+    DraftService(world.store, world.op2).save(draft_id, 1, text="お知らせです")
+    config = alembic_config()
+    with world.store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004")
+    upgrade(world.store.engine)
+    with world.store.read() as session:
+        assert contributors(session, draft_id) == {world.op1.staff_id, world.op2.staff_id}
 
 
 def test_foreign_keys_are_enforced(env: Environment) -> None:

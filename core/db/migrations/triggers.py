@@ -8,9 +8,12 @@ that may rebuild one of these tables calls :func:`restore_sqlite` at the end.
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 
 APPEND_ONLY_TABLES = ("audit_entry", "draft_version", "review")
+# Append-only tables added by later migrations (0001 creates triggers for the first set only).
+LATER_APPEND_ONLY_TABLES = ("draft_contributor",)
 
 
 def _sqlite_triggers(table: str) -> None:
@@ -54,6 +57,9 @@ def drop(table: str) -> None:
 
 def restore_sqlite() -> None:
     """Re-create the SQLite triggers after a batch rebuild (a no-op on PostgreSQL)."""
-    if op.get_bind().dialect.name == "sqlite":
-        for table in APPEND_ONLY_TABLES:
-            _sqlite_triggers(table)
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite":
+        existing = set(sa.inspect(bind).get_table_names())
+        for table in APPEND_ONLY_TABLES + LATER_APPEND_ONLY_TABLES:
+            if table in existing:
+                _sqlite_triggers(table)
