@@ -29,6 +29,8 @@ class RuleDefinition:
     id: str
     default_severity: Severity
     clauses: tuple[str, ...]
+    title_ja: str
+    title_en: str
     description_ja: str
     description_en: str
     message_ja: str
@@ -43,6 +45,8 @@ def _definition(raw: Mapping[str, Any]) -> RuleDefinition:
             id=str(raw["id"]),
             default_severity=Severity(raw["severity"]),
             clauses=tuple(str(c) for c in raw["clauses"]),
+            title_ja=str(raw["title_ja"]),
+            title_en=str(raw["title_en"]),
             description_ja=str(raw["description_ja"]),
             description_en=str(raw["description_en"]),
             message_ja=str(raw["message_ja"]),
@@ -77,6 +81,8 @@ def custom_lexicon_rule(category: str) -> RuleDefinition:
         id=LEXICON_PREFIX + category,
         default_severity=Severity.CONFIRM,
         clauses=CUSTOM_LEXICON_CLAUSES,
+        title_ja=f"語句リスト「{category}」",
+        title_en=f"Word list {category!r}",
         description_ja=f"組織が追加した語句リスト「{category}」に含まれる語句。",
         description_en=f"Words in the organization's own list {category!r}.",
         message_ja="組織が確認を求めている語句（{word}）が含まれています。",

@@ -24,11 +24,16 @@ class RuleInfo:
     severity: Severity  # after the organization's override
     enabled: bool
     clauses: tuple[str, ...]
+    title_ja: str
+    title_en: str
     description_ja: str
     description_en: str
     example: str
     lexicon: str | None
     custom: bool  # an organization-defined word list
+
+    def title(self, lang: str) -> str:
+        return self.title_ja if lang == "ja" else self.title_en
 
     def description(self, lang: str) -> str:
         return self.description_ja if lang == "ja" else self.description_en
@@ -49,6 +54,8 @@ def list_rules(config: CheckConfig | None = None) -> list[RuleInfo]:
             severity=config.severity_for(rule.id, rule.default_severity),
             enabled=config.is_enabled(rule.id),
             clauses=rule.clauses,
+            title_ja=rule.title_ja,
+            title_en=rule.title_en,
             description_ja=rule.description_ja,
             description_en=rule.description_en,
             example=rule.example,

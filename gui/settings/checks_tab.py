@@ -8,6 +8,8 @@ member of staff can find out why a check exists.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -80,22 +82,22 @@ class ChecksTab(QWidget):
         self.config = CheckConfig()
         self.model: RowsModel[RuleInfo] = RowsModel(
             [
-                Column(tr("Rule"), lambda r: r.id),
-                Column(tr("Clause"), lambda r: ", ".join(r.clauses)),
-                Column(tr("Default"), lambda r: severity_label(r.default_severity)),
+                Column(
+                    tr("Check"),
+                    lambda r: r.title(current_language()),
+                    # The id is what records, the CLI's JSON and support requests name.
+                    tooltip=lambda r: f"{r.id}\n{r.description(current_language())}",
+                ),
+                Column(tr("Clause"), lambda r: ", ".join(r.clauses), tooltip=lambda r: ", ".join(r.clauses)),
                 Column(
                     tr("Severity"),
                     lambda r: severity_label(r.severity) if r.enabled else tr("Off"),
                     foreground=lambda r: None if r.severity == r.default_severity and r.enabled else palette.CONFIRM,
                 ),
-                Column(
-                    tr("What it checks"),
-                    lambda r: r.description(current_language()),
-                    tooltip=lambda r: r.description(current_language()),
-                ),
+                Column(tr("Default"), lambda r: severity_label(r.default_severity)),
             ]
         )
-        self.table = make_table(self.model, tr("Guideline checks"), self, stretch_column=4)
+        self.table = make_table(self.model, tr("Guideline checks"), self, stretch_column=0)
         self.table.setSortingEnabled(False)
 
         # Detail of the selected rule.
@@ -113,7 +115,7 @@ class ChecksTab(QWidget):
         self.rule_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.rule_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         # Room for a wrapped description and its example without the layout jumping.
-        self.rule_text.setMinimumHeight(self.rule_text.fontMetrics().lineSpacing() * 5)
+        self.rule_text.setMinimumHeight(self.rule_text.fontMetrics().lineSpacing() * 7)
         detail = QGroupBox(tr("Selected rule"))
         detail_layout = QVBoxLayout(detail)
         detail_layout.addWidget(self.rule_title)
@@ -257,7 +259,10 @@ class ChecksTab(QWidget):
             self.rule_title.setText("")
             self.rule_text.setText("")
             return
-        self.rule_title.setText(f"<b>{rule.id}</b> — {', '.join(rule.clauses)}")
+        self.rule_title.setText(
+            f"<b>{html.escape(rule.title(current_language()))}</b> — {html.escape(', '.join(rule.clauses))}"
+            f"<br><small>{html.escape(rule.id)}</small>"
+        )
         self.rule_text.setText(
             tr("{description}\nExample: {example}").format(
                 description=rule.description(current_language()), example=rule.example or "—"

@@ -646,7 +646,7 @@
       <translation>閲覧のみ: チェック設定を変更できるのは管理者だけです。</translation>
     </message>
     <message>
-      <source>Rule</source>
+      <source>Check</source>
       <translation>チェック</translation>
     </message>
     <message>
@@ -656,10 +656,6 @@
     <message>
       <source>Default</source>
       <translation>既定</translation>
-    </message>
-    <message>
-      <source>What it checks</source>
-      <translation>内容</translation>
     </message>
     <message>
       <source>Unsaved changes.</source>
@@ -2096,6 +2092,10 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>承認の署名が一致しません。</translation>
     </message>
     <message>
+      <source>You cannot decide on a draft you wrote, edited or submitted.</source>
+      <translation>自分が作成・編集・提出したことのある下書きは、承認・差戻し・却下できません。</translation>
+    </message>
+    <message>
       <source>Only a supervisor of the account's department, or a deputy named for one, can decide on this draft.</source>
       <translation>この下書きを判断できるのは、アカウントを運用する所属の所属長か、その代理に指名された職員だけです。</translation>
     </message>
@@ -2178,10 +2178,6 @@ Approval, guideline checks and a tamper-evident record for official social-media
     <message>
       <source>Failed</source>
       <translation>失敗</translation>
-    </message>
-    <message>
-      <source>You cannot decide on a draft you wrote, edited or submitted.</source>
-      <translation>自分が作成・編集・提出したことのある下書きは、承認・差戻し・却下できません。</translation>
     </message>
   </context>
 </TS>

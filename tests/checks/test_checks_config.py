@@ -69,6 +69,11 @@ def test_every_rule_cites_a_clause_and_has_texts():
         assert rule.description_ja
         assert rule.description_en
         assert rule.example or rule.custom
+        # A short name for the settings table, shorter than the description it stands for.
+        assert 0 < len(rule.title_ja) <= 20
+        assert 0 < len(rule.title_en) <= 40
+    titles = [rule.title_ja for rule in list_rules()]
+    assert len(titles) == len(set(titles)), "two rules share a title"
 
 
 def test_round_trip_through_json():

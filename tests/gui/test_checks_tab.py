@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from core.bootstrap import Environment
 from core.checks import CheckConfig, DraftInput, Platform, Severity, run_checks
+from core.i18n import current_language
 from core.identity import current_login
 from core.services.audit_log import query_audit
 from core.services.organization import load_check_config, load_profile
@@ -39,6 +40,14 @@ def test_every_rule_is_listed_with_its_clause(qtbot: QtBot, demo_env: Environmen
     assert "wako:5-ア" in shortener.clauses
     _select(tab, "link.shortener")
     assert "wako:5-ア" in tab.rule_title.text()
+    assert shortener.title("ja") == "URL短縮サービス"
+    assert shortener.title("en") == "URL shortener"
+    title = shortener.title(current_language())
+    assert title in tab.rule_title.text()
+    assert "link.shortener" in tab.rule_title.text()
+    # Administrators read the table by name, not by rule id.
+    row = next(i for i in range(tab.model.rowCount()) if tab.model.row(i).id == "link.shortener")
+    assert tab.model.index(row, 0).data() == title
 
 
 def test_administrator_changes_are_saved_audited_and_used(qtbot: QtBot, demo_env: Environment) -> None:
