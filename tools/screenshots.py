@@ -68,6 +68,15 @@ def main() -> int:
         path = args.out / "06c-settings-approval.png"
         window.grab().save(str(path))
         written.append(path)
+        # The tab scrolls; the lower half (deputies, emergency rules) gets a picture of its own.
+        from PySide6.QtWidgets import QScrollArea
+
+        scroll = settings.approval.findChild(QScrollArea)  # type: ignore[attr-defined]
+        scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+        QApplication.processEvents()
+        path = args.out / "06d-settings-approval-deputies.png"
+        window.grab().save(str(path))
+        written.append(path)
         # The supervisor's view: the queue and the review screen.
         from core.services.staff import find_by_login as _find
         from gui.review.review_dialog import ReviewDialog

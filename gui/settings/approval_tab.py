@@ -16,13 +16,16 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QFormLayout,
+    QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +43,18 @@ from gui.session import AppSession
 from gui.widgets.tables import make_table, selected_row
 
 tr = translator("ApprovalTab")
+
+
+def _caption(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+def _rows_tall(table: QTableView, rows: int) -> None:
+    """At least ``rows`` rows visible, so a short list is never a sliver."""
+    header = table.horizontalHeader().sizeHint().height()
+    table.setMinimumHeight(header + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth() + 2)
 
 
 def _to_utc(edit: QDateTimeEdit) -> datetime:
@@ -97,13 +112,18 @@ class ApprovalTab(QWidget):
         self.revoke_button = QPushButton(tr("Re&voke key"))
         keys_box = QGroupBox(tr("Signing keys (administrators)"))
         keys_layout = QVBoxLayout(keys_box)
+        waiting = tr("&Waiting for registration (compare the fingerprint first):")
+        keys_layout.addWidget(_caption(waiting, self.announcement_table))
         keys_layout.addWidget(self.announcement_table)
         reg_row = QHBoxLayout()
         reg_row.addWidget(self.register_button)
         reg_row.addWidget(self.register_staff, 1)
         keys_layout.addLayout(reg_row)
+        keys_layout.addWidget(_caption(tr("Registered &keys:"), self.key_table))
         keys_layout.addWidget(self.key_table)
         keys_layout.addWidget(self.revoke_button, 0, Qt.AlignmentFlag.AlignLeft)
+        _rows_tall(self.announcement_table, 3)
+        _rows_tall(self.key_table, 4)
 
         # Deputies.
         self.deputies: RowsModel[DeputyInfo] = RowsModel(
@@ -137,12 +157,26 @@ class ApprovalTab(QWidget):
         deputy_box = QGroupBox(tr("Deputies (代理) for absent supervisors"))
         deputy_layout = QVBoxLayout(deputy_box)
         deputy_layout.addWidget(self.deputy_table)
-        form = QHBoxLayout()
-        for widget in (self.dep_supervisor, self.dep_deputy, self.dep_from, self.dep_until, self.dep_reason):
-            form.addWidget(widget)
-        form.addWidget(self.name_deputy_button)
-        form.addWidget(self.revoke_deputy_button)
+        _rows_tall(self.deputy_table, 3)
+        form = QGridLayout()
+        fields = (
+            (0, 0, tr("Su&pervisor:"), self.dep_supervisor),
+            (0, 2, tr("&Deputy:"), self.dep_deputy),
+            (1, 0, tr("&From:"), self.dep_from),
+            (1, 2, tr("&Until:"), self.dep_until),
+            (2, 0, tr("Rea&son:"), self.dep_reason),
+        )
+        for row_no, column, text, widget in fields:
+            form.addWidget(_caption(text, widget), row_no, column)
+            form.addWidget(widget, row_no, column + 1, 1, 3 if widget is self.dep_reason else 1)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
+        deputy_buttons = QHBoxLayout()
+        deputy_buttons.addStretch(1)
+        deputy_buttons.addWidget(self.name_deputy_button)
+        deputy_buttons.addWidget(self.revoke_deputy_button)
         deputy_layout.addLayout(form)
+        deputy_layout.addLayout(deputy_buttons)
 
         # Emergency.
         self.before_approval = QCheckBox(tr("Emergency posts may be published &before approval"))
@@ -152,16 +186,29 @@ class ApprovalTab(QWidget):
         self.post_hours.setAccessibleName(tr("After-the-fact review due within"))
         self.save_policy_button = QPushButton(tr("Save &emergency rules"))
         emergency_box = QGroupBox(tr("Emergency (緊急, joso:6 / wako:4)"))
-        emergency_form = QFormLayout(emergency_box)
-        emergency_form.addRow(self.before_approval)
-        emergency_form.addRow(tr("After-the-fact review due within:"), self.post_hours)
-        emergency_form.addRow(self.save_policy_button)
+        emergency_layout = QVBoxLayout(emergency_box)
+        emergency_layout.addWidget(self.before_approval)
+        hours_row = QHBoxLayout()
+        hours_row.addWidget(_caption(tr("&After-the-fact review due within:"), self.post_hours))
+        hours_row.addWidget(self.post_hours)
+        hours_row.addStretch(1)
+        hours_row.addWidget(self.save_policy_button)
+        emergency_layout.addLayout(hours_row)
 
+        # Scrolls rather than squeezing the tables on a small screen or a large font.
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.addWidget(mine)
+        content_layout.addWidget(keys_box, 2)
+        content_layout.addWidget(deputy_box, 1)
+        content_layout.addWidget(emergency_box)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
-        layout.addWidget(mine)
-        layout.addWidget(keys_box, 2)
-        layout.addWidget(deputy_box, 1)
-        layout.addWidget(emergency_box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.status)
 
         self.create_key_button.clicked.connect(self.create_key)

@@ -249,10 +249,6 @@
       <translation>緊急時 (joso:6 / wako:4)</translation>
     </message>
     <message>
-      <source>After-the-fact review due within:</source>
-      <translation>事後承認の期限:</translation>
-    </message>
-    <message>
       <source>Key created.</source>
       <translation>鍵を作成しました。</translation>
     </message>
@@ -319,6 +315,38 @@
     <message>
       <source>Created, waiting for registration: {fingerprint}</source>
       <translation>作成済み・登録待ち: {fingerprint}</translation>
+    </message>
+    <message>
+      <source>&amp;Waiting for registration (compare the fingerprint first):</source>
+      <translation>登録を待っている鍵（先にフィンガープリントを照合してください）(&amp;W):</translation>
+    </message>
+    <message>
+      <source>Registered &amp;keys:</source>
+      <translation>登録済みの鍵(&amp;K):</translation>
+    </message>
+    <message>
+      <source>Su&amp;pervisor:</source>
+      <translation>所属長(&amp;P):</translation>
+    </message>
+    <message>
+      <source>&amp;Deputy:</source>
+      <translation>代理(&amp;D):</translation>
+    </message>
+    <message>
+      <source>&amp;From:</source>
+      <translation>開始(&amp;F):</translation>
+    </message>
+    <message>
+      <source>&amp;Until:</source>
+      <translation>終了(&amp;U):</translation>
+    </message>
+    <message>
+      <source>Rea&amp;son:</source>
+      <translation>理由(&amp;S):</translation>
+    </message>
+    <message>
+      <source>&amp;After-the-fact review due within:</source>
+      <translation>事後承認の期限(&amp;A):</translation>
     </message>
   </context>
   <context>
