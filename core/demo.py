@@ -8,12 +8,14 @@ switcher there and nowhere else.
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 
 from core.accounts.duties import Duty
 from core.accounts.samples import sample_policy
 from core.bootstrap import Environment
-from core.errors import Conflict
+from core.credentials.vault import open_vault
+from core.errors import Conflict, KeyringUnavailable
 from core.i18n import tr
 from core.identity import current_login
 from core.roles import Role
@@ -28,6 +30,8 @@ from core.services.staff import StaffService, actor_for_staff
 from core.services.terminals import TerminalService, terminal_by_uid
 from core.signoff.keys import DemoSigner
 from core.states import AccountStatus, ReviewDecision
+
+log = logging.getLogger(__name__)
 
 ORG = OrganizationSetup(
     name="見本市 (デモ)",
@@ -167,9 +171,17 @@ def fill_demo(env: Environment) -> dict[str, int]:
     )
     published = submitted(tanaka_drafts, accounts[3], TEXTS["published"], "総合案内窓口")
     ReviewService(store, takahashi).decide(published, ReviewDecision.APPROVED, signer=takahashi_signs)
-    PublicationService(store, tanaka).record_manual(
-        published, "https://bsky.app/profile/mihon-city.bsky.social/post/demo1"
-    )
+    # A manual post is signed with this terminal's key, which lives in the OS
+    # keyring; without one the example stays approved-but-unpublished rather
+    # than the demo bypassing the gate.
+    try:
+        vault = open_vault()
+    except KeyringUnavailable as exc:
+        log.warning("demo: no OS keyring (%s); the published example is left unpublished", exc.message)
+    else:
+        PublicationService(store, tanaka).record_manual(
+            published, "https://bsky.app/profile/mihon-city.bsky.social/post/demo1", vault=vault
+        )
     made += 6
     return {"staff": len(STAFF) + 1, "accounts": len(accounts), "drafts": made}
 

@@ -27,7 +27,7 @@ from core.errors import NotFound, PermissionDenied
 from core.i18n import tr
 from core.identity import Actor
 from core.signoff.approval import verify_approval
-from core.terminals.gate import check_posting
+from core.terminals.gate import check_manual_posting, check_posting
 
 
 class PublishRefused(PermissionDenied):
@@ -39,15 +39,22 @@ class PublishRefused(PermissionDenied):
         self.reason = message
 
 
-def check_approval(store: Store, actor: Actor, draft_id: int) -> int:
-    """The draft's account id when its approval is valid for its current content; else refuse (audited)."""
+def check_approval(store: Store, actor: Actor, draft_id: int, *, emergency: bool = False) -> int:
+    """The draft's account id when its approval is valid for its current content; else refuse (audited).
+
+    With ``emergency``, a submitted 緊急 draft passes without approval when the
+    organization allows publishing before approval (the caller then records
+    the after-the-fact review deadline).
+    """
+    from core.services.emergency import before_approval_due
+
     refused: tuple[str, str] | None = None
     with store.write() as session:
         draft = session.get(Draft, draft_id)
         if draft is None:
             raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Draft"), id=draft_id))
         check = verify_approval(session, draft_id)
-        if check.ok:
+        if check.ok or (emergency and before_approval_due(session, draft_id) is not None):
             return draft.account_id
         chain.append(
             session,
@@ -64,6 +71,20 @@ def check_publish(store: Store, vault: Vault, actor: Actor, draft_id: int) -> in
     """Both gates for ``draft_id`` from this terminal; the account id, or :class:`PublishRefused`."""
     account_id = check_approval(store, actor, draft_id)
     result = check_posting(store, vault, actor.terminal, account_id, actor.recorder)
+    if not result.allowed:
+        assert result.refusal is not None
+        raise PublishRefused(result.refusal.value, result.message)
+    return account_id
+
+
+def check_manual(store: Store, actor: Actor, draft_id: int) -> int:
+    """The gate for posting by hand: approval (or the emergency rule) and this terminal, no credential needed.
+
+    The operator signs in to the platform's own app, so the keyring need not
+    hold a token; everything else is as strict as for the API.
+    """
+    account_id = check_approval(store, actor, draft_id, emergency=True)
+    result = check_manual_posting(store, actor.terminal, account_id, actor.recorder)
     if not result.allowed:
         assert result.refusal is not None
         raise PublishRefused(result.refusal.value, result.message)

@@ -2,9 +2,12 @@
 
 For platforms whose API needs publicly hosted media or is not offered
 (Instagram, Threads, YouTube, LINE images). The same gate applies as for
-automatic posting — approval valid for the current content and this
-terminal approved for the account — *before* the text is handed out; the
-operator then records the post's URL (:meth:`PublicationService.record_manual`).
+automatic posting — approval valid for the current content (or the
+emergency rule) and this terminal approved for the account — *before* the
+text is handed out, except that no platform credential is needed: the
+operator signs in to the platform's own app. The operator then records the
+post's URL (:meth:`PublicationService.record_manual`), which the terminal
+key signs like an API post.
 """
 
 from __future__ import annotations
@@ -15,11 +18,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from core.credentials.vault import Vault
 from core.db.engine import Store
 from core.db.models import DraftVersion
 from core.identity import Actor
-from core.publishing.gate import check_publish
+from core.publishing.gate import check_manual
 from core.services.drafts import load_blob
 
 
@@ -31,9 +33,9 @@ class ManualPackage:
     files: list[Path]
 
 
-def prepare_manual(store: Store, vault: Vault, actor: Actor, draft_id: int, folder: Path | None) -> ManualPackage:
+def prepare_manual(store: Store, actor: Actor, draft_id: int, folder: Path | None) -> ManualPackage:
     """Check the gate, then write the approved media and their alt texts into ``folder``."""
-    check_publish(store, vault, actor, draft_id)
+    check_manual(store, actor, draft_id)
     with store.read() as session:
         number = session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft_id))
         version = session.scalar(

@@ -9,9 +9,13 @@ after-the-fact review (事後承認) due within a set number of hours.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from core.db.engine import Store
-from core.db.models import Draft, Organization
+from core.db.models import Draft, DraftVersion, Organization, utcnow
 from core.errors import Conflict, InvalidInput, NotFound
 from core.i18n import tr
 from core.roles import Role
@@ -33,6 +37,32 @@ def load_policy(store: Store) -> EmergencyPolicy:
         if org is None:
             raise NotFound(tr("This database has not been set up yet. Start the app to run the set-up."))
         return EmergencyPolicy(org.emergency_publish_before_approval, org.post_review_hours)
+
+
+def before_approval_due(session: Session, draft_id: int, now: datetime | None = None) -> datetime | None:
+    """The after-the-fact review deadline if ``draft_id`` may be published *before* approval now; else ``None``.
+
+    Only a submitted (so no longer editable) draft whose newest version is
+    marked 緊急, and only when the organization allows it (joso:6 / wako:4).
+    """
+    org = session.get(Organization, 1)
+    draft = session.get(Draft, draft_id)
+    if org is None or draft is None or not org.emergency_publish_before_approval:
+        return None
+    if draft.state != DraftState.SUBMITTED.value:
+        return None
+    newest = session.scalar(
+        select(DraftVersion).where(DraftVersion.draft_id == draft_id).order_by(DraftVersion.number.desc()).limit(1)
+    )
+    if newest is None or not newest.emergency:
+        return None
+    return (now or utcnow()) + timedelta(hours=org.post_review_hours)
+
+
+def can_publish_before_approval(store: Store, draft_id: int) -> bool:
+    """Whether the emergency rule lets ``draft_id`` be posted by hand now, before its approval."""
+    with store.read() as session:
+        return before_approval_due(session, draft_id) is not None
 
 
 class EmergencyService(Service):

@@ -13,7 +13,7 @@ import enum
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -26,7 +26,6 @@ from core.db.models import (
     Draft,
     DraftVersion,
     OfficialAccount,
-    Organization,
     Publication,
     Staff,
     Terminal,
@@ -36,8 +35,12 @@ from core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from core.i18n import tr
 from core.roles import Role
 from core.services.base import Service
+from core.services.emergency import before_approval_due
 from core.signoff.approval import verify_approval
 from core.states import DraftState, PublicationState
+
+if TYPE_CHECKING:
+    from core.credentials.vault import Vault
 
 #: Publication states in which a new attempt may reuse the row and its key.
 RETRYABLE = (PublicationState.PENDING.value, PublicationState.FAILED.value)
@@ -355,22 +358,42 @@ class PublicationService(Service):
 
     # ---- manual posting ---------------------------------------------------------------------
 
-    def record_manual(self, version_id: int, url: str) -> int:
+    def record_manual(self, version_id: int, url: str, *, vault: Vault | None = None) -> int:
         """Record a post the operator made by hand in the platform's own app.
 
         Allowed for the newest version when its signed approval is still valid
         for the draft's current content — or, for an emergency version when
         the organization allows it, before approval with an after-the-fact
         review due (事後承認). The terminal must be approved for the account
-        and the account in operation, as for posting through the API.
+        and the account in operation, as for posting through the API, and the
+        record is signed with this terminal's key (``posting.authorized``); only
+        the platform credential is not needed. ``vault`` defaults to the OS keyring.
         """
-        from core.terminals.gate import check_manual_posting
+        from core.credentials.vault import open_vault
+        from core.terminals.gate import authorize_post
 
+        url = url.strip()
         with self.store.read() as session:
-            account_id = session.scalar(select(DraftVersion.account_id).where(DraftVersion.id == version_id))
-        if account_id is not None:
+            self.authorize(session, Role.OPERATOR)
+            version_row = session.get(DraftVersion, version_id)
+            target = (version_row.account_id, version_row.content_hash) if version_row is not None else None
+            # Checked before the terminal signs anything (and again below, under the lock).
+            if version_row is not None:
+                check = verify_approval(session, version_row.draft_id)
+                if not check.ok and before_approval_due(session, version_row.draft_id) is None:
+                    raise Conflict(tr("Publishing refused: {reason}").format(reason=check.message))
+        if target is not None:
+            account_id, content_hash = target
             # Its own transaction: a refusal stays in the audit record although we raise.
-            check_manual_posting(self.store, self.actor.terminal, account_id, self.actor.recorder).raise_if_refused()
+            authorize_post(
+                self.store,
+                vault or open_vault(),
+                self.actor.terminal,
+                account_id,
+                {"action": "manual", "version_id": version_id, "content_hash": content_hash, "url": url},
+                self.actor.recorder,
+                manual=True,
+            )
         with self.store.write() as session:
             self.authorize(session, Role.OPERATOR)
             version: DraftVersion = self.get_or_404(session, DraftVersion, version_id, tr("Version"))
@@ -381,19 +404,11 @@ class PublicationService(Service):
             if draft.state == DraftState.PUBLISHED.value:
                 raise Conflict(tr("This post has already been published."))
             check = verify_approval(session, draft.id)
-            org = session.get(Organization, 1)
             due = None
             if not check.ok:
-                emergency_ok = (
-                    version.emergency
-                    and org is not None
-                    and org.emergency_publish_before_approval
-                    and draft.state == DraftState.SUBMITTED.value
-                )
-                if not emergency_ok:
+                due = before_approval_due(session, draft.id)
+                if due is None or not version.emergency:
                     raise Conflict(tr("Publishing refused: {reason}").format(reason=check.message))
-                assert org is not None
-                due = utcnow() + timedelta(hours=org.post_review_hours)
             # A pending outbox row for this version (e.g. a missed scheduled post) is closed by this record.
             open_row = session.scalar(
                 select(Publication).where(Publication.version_id == version.id, Publication.state.in_(RETRYABLE))
@@ -402,7 +417,7 @@ class PublicationService(Service):
             publication.terminal_id = _terminal_id(session, self.actor.terminal)
             publication.state = PublicationState.PUBLISHED.value
             publication.manual = True
-            publication.url = url.strip() or None
+            publication.url = url or None
             publication.published_at = utcnow()
             publication.post_review_due_at = due
             if open_row is None:

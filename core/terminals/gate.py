@@ -232,8 +232,12 @@ def authorize_post(
     recorder: Recorder,
     *,
     now: datetime | None = None,
+    manual: bool = False,
 ) -> PostingPermit:
     """Check every condition, sign ``request`` with the terminal key and record it; or raise.
+
+    ``manual``: the post is made by hand in the platform's own app, so the
+    platform credential conditions do not apply (everything else does).
 
     ``request`` should identify what is sent (e.g. version id, content hash,
     idempotency key). The first post of a terminal that has no key yet
@@ -243,13 +247,15 @@ def authorize_post(
     moment = now or datetime.now(UTC)
     key_state = ensure_terminal_key(store, vault, terminal_uid, recorder)
     private = vault.get(terminal_key_name(terminal_uid)) if key_state in (KeyState.READY, KeyState.CREATED) else None
-    facts = _KeyringFacts(vault.has(credential_name(terminal_uid, account_id)), private)
+    facts = _KeyringFacts(manual or vault.has(credential_name(terminal_uid, account_id)), private)
     signed_at = utc_iso(moment)
     refused: GateResult | None = None
     # A refusal is committed first and raised afterwards: raising inside the
     # transaction would roll back its audit entry.
     with store.write() as session:
         refusal, values, terminal = _db_check(session, terminal_uid, account_id, facts, moment)
+        if manual and refusal in (Refusal.CREDENTIAL_MISSING, Refusal.CREDENTIAL_STALE):
+            refusal = None
         if refusal is None and (private is None or terminal is None or not terminal.public_key):
             refusal, values = Refusal.KEY_MISSING, {**values, "state": key_state.label}
         if refusal is None:

@@ -47,6 +47,7 @@ from core.composer.submission import GateStatus
 from core.errors import Conflict, KohoGateError, explain
 from core.i18n import current_language
 from core.services.drafts import DraftDetail, DraftService, load_blob, load_draft_detail
+from core.services.emergency import can_publish_before_approval
 from core.services.organization import load_check_config, load_profile
 from core.states import DraftState, ReviewDecision
 from gui.composer.checker import LiveChecker, State
@@ -206,7 +207,9 @@ class ComposerWindow(QMainWindow):
         left_layout.addWidget(self.gate_label)
         left_layout.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignRight)
         self.publishing = None
-        if detail.state in (DraftState.APPROVED, DraftState.PUBLISHED):
+        if detail.state in (DraftState.APPROVED, DraftState.PUBLISHED) or (
+            detail.state is DraftState.SUBMITTED and can_publish_before_approval(self.session.store, self.draft_id)
+        ):
             from gui.publishing.panel import PublishPanel
 
             self.publishing = PublishPanel(self.session, self.draft_id, self)

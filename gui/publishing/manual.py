@@ -79,12 +79,11 @@ class ManualPostDialog(QDialog):
         self._prepare()
 
     def _prepare(self) -> None:
-        from core.credentials.vault import open_vault
         from core.publishing.manual import prepare_manual
 
         folder = Path(tempfile.mkdtemp(prefix=f"kohogate-draft{self.draft_id}-"))
         try:
-            self.package = prepare_manual(self.session.store, open_vault(), self.session.actor, self.draft_id, folder)
+            self.package = prepare_manual(self.session.store, self.session.actor, self.draft_id, folder)
         except KohoGateError as exc:
             # The text stays hidden on purpose: posting by hand passes the same gate as the API.
             self.error.setText(exc.message + (f"\n{exc.hint}" if exc.hint else ""))

@@ -31,6 +31,7 @@ from core.errors import KohoGateError, explain
 from core.logging_setup import redact
 from core.publishing.adapter import supports_api
 from core.services.drafts import DraftService, load_draft_detail
+from core.services.emergency import can_publish_before_approval
 from core.services.publications import PublicationRow, PublicationService, publications_for_draft
 from core.states import DraftState, PublicationState
 from gui.i18n import translator
@@ -68,7 +69,8 @@ class PublishPanel(QGroupBox):
         self.progress.setVisible(False)
         self.progress.setAccessibleName(tr("Upload progress"))
         self.publish_button = QPushButton(tr("&Publish now"))
-        self.manual_button = QPushButton(tr("Post &by hand…"))
+        self.manual_button_text = tr("Post &by hand…")
+        self.manual_button = QPushButton(self.manual_button_text)
         self.check_button = QPushButton(tr("Look for the post &again"))
         self.resolve_button = QPushButton(tr("Record what &happened…"))
         self.correction_button = QPushButton(tr("Start a &correction"))
@@ -112,6 +114,8 @@ class PublishPanel(QGroupBox):
         self.deletion = _open_deletion(self.session, self.current)
         self.status.setText(self._status_text(detail.state, self.current))
         approved = detail.state is DraftState.APPROVED
+        # 緊急 with the organization's consent: by hand now, the supervisor reviews afterwards.
+        early = detail.state is DraftState.SUBMITTED and can_publish_before_approval(self.session.store, self.draft_id)
         state = self.current.state if self.current else None
         waiting = state is PublicationState.NEEDS_RECONCILIATION
         published = state is PublicationState.PUBLISHED
@@ -119,7 +123,10 @@ class PublishPanel(QGroupBox):
         idle = not self.busy
         self.publish_button.setVisible(approved and api)
         self.publish_button.setEnabled(idle and not waiting)
-        self.manual_button.setVisible(approved)
+        self.manual_button.setVisible(approved or early)
+        self.manual_button.setText(
+            tr("Post by hand &before approval (emergency)…") if early else self.manual_button_text
+        )
         self.manual_button.setEnabled(idle and not waiting)
         self.check_button.setVisible(waiting)
         self.resolve_button.setVisible(waiting)
@@ -130,6 +137,11 @@ class PublishPanel(QGroupBox):
         self.manual_delete_button.setVisible(published and approved_deletion)
 
     def _status_text(self, state: DraftState, row: PublicationRow | None) -> str:
+        if row is None and state is DraftState.SUBMITTED:
+            return tr(
+                "Emergency: this post may go out by hand before approval. A supervisor must review it "
+                "afterwards (事後承認) within the organization's deadline."
+            )
         if row is None:
             if self.detail.scheduled_at is not None:
                 return tr(

@@ -90,6 +90,10 @@
       <translation>投稿のアドレス（https:// で始まるもの）を貼り付けてください。</translation>
     </message>
     <message>
+      <source>Post &amp;by hand…</source>
+      <translation>手作業で投稿(&amp;B)…</translation>
+    </message>
+    <message>
       <source>Publishing</source>
       <translation>投稿</translation>
     </message>
@@ -100,10 +104,6 @@
     <message>
       <source>&amp;Publish now</source>
       <translation>今すぐ投稿(&amp;N)</translation>
-    </message>
-    <message>
-      <source>Post &amp;by hand…</source>
-      <translation>手作業で投稿(&amp;B)…</translation>
     </message>
     <message>
       <source>Look for the post &amp;again</source>
@@ -217,9 +217,29 @@
       <source>need attention: {count}</source>
       <translation>要対応: {count} 件</translation>
     </message>
+    <message>
+      <source>Emergency: this post may go out by hand before approval. A supervisor must review it afterwards (事後承認) within the organization's deadline.</source>
+      <translation>緊急：この投稿は承認前に手動で公開できます。公開後、団体の定める期限内に所属長の事後承認が必要です。</translation>
+    </message>
+    <message>
+      <source>Post by hand &amp;before approval (emergency)…</source>
+      <translation>承認前に手動で投稿（緊急）(&amp;B)…</translation>
+    </message>
   </context>
   <context>
     <name>core</name>
+    <message>
+      <source>Deletion requested</source>
+      <translation>削除依頼中</translation>
+    </message>
+    <message>
+      <source>Deletion approved</source>
+      <translation>削除承認済み</translation>
+    </message>
+    <message>
+      <source>Deletion rejected</source>
+      <translation>削除却下</translation>
+    </message>
     <message>
       <source>send the scheduled posts that are due (for Task Scheduler / cron)</source>
       <translation>予定時刻になった予約投稿を送信する（タスク スケジューラ / cron 用）</translation>
@@ -343,18 +363,6 @@
     <message>
       <source>Correction: {title}</source>
       <translation>訂正: {title}</translation>
-    </message>
-    <message>
-      <source>Deletion requested</source>
-      <translation>削除依頼中</translation>
-    </message>
-    <message>
-      <source>Deletion approved</source>
-      <translation>削除承認済み</translation>
-    </message>
-    <message>
-      <source>Deletion rejected</source>
-      <translation>削除却下</translation>
     </message>
     <message>
       <source>Checked by a person: not posted.</source>

@@ -349,3 +349,71 @@ def test_publish_due_sends_and_exits_zero(
     assert _cli(data_dir, "publish-due") == 0
     assert "Sent:" in capsys.readouterr().out
     assert len(fake.posts) == 1
+
+
+def _last_authorization(world: PubWorld) -> dict[str, object]:
+    with world.store.read() as session:
+        entry = session.scalars(
+            select(AuditEntry).where(AuditEntry.event == "posting.authorized").order_by(AuditEntry.seq.desc())
+        ).first()
+    assert entry is not None
+    return dict(json.loads(entry.payload))
+
+
+def test_posting_by_hand_needs_no_credential_but_is_signed_by_the_terminal(world: PubWorld, tmp_path: Path) -> None:
+    """Instagram has no API here: the operator posts in its app, so the keyring needs no token for it."""
+    from core.audit.canonical import canonical_json, sha256_hex
+    from core.db.models import Terminal
+    from core.publishing.manual import prepare_manual
+    from core.terminals.gate import PostingRefused
+
+    account = world.ids["instagram"]
+    CredentialService(world.store, world.admin).remove_credential(world.vault, world.uid, account)
+    draft_id = world.approved("instagram", image=True)
+    package = prepare_manual(world.store, world.op, draft_id, tmp_path)
+    assert package.text == "市民まつりは11月3日です。"
+    assert len(package.files) == 1
+    url = "https://www.instagram.com/p/abc123/"
+    PublicationService(world.store, world.op).record_manual(package.version_id, url, vault=world.vault)
+    with world.store.read() as session:
+        version = session.get(DraftVersion, package.version_id)
+        assert version is not None
+        request = {"action": "manual", "version_id": version.id, "content_hash": version.content_hash, "url": url}
+    authorization = _last_authorization(world)
+    assert authorization["request_sha256"] == sha256_hex(canonical_json(request))
+    assert authorization["account_id"] == account
+
+    # A copied terminal identity whose key no longer matches cannot record a manual post.
+    other = world.approved("instagram", "図書館だより12月号を発行しました。")
+    package = prepare_manual(world.store, world.op, other, None)
+    with world.store.write() as session:
+        session.execute(update(Terminal).where(Terminal.uid == world.uid).values(public_key="AAAA" * 11))
+    with pytest.raises(PostingRefused):
+        PublicationService(world.store, world.op).record_manual(package.version_id, url + "2", vault=world.vault)
+    assert refusals(world)[-1][0] == "posting.refused"
+
+
+def test_an_emergency_post_can_go_out_by_hand_before_approval_only_when_allowed(world: PubWorld) -> None:
+    from core.composer.demo_support import make_ready
+    from core.publishing.manual import prepare_manual
+    from core.services.emergency import EmergencyPolicy, EmergencyService
+
+    drafts = DraftService(world.store, world.op)
+    draft_id = drafts.create(world.ids["instagram"], "【避難指示】見本川の水位が上がっています。")
+    EmergencyService(world.store, world.op).mark(draft_id, "避難情報")
+    version_id = drafts.submit(draft_id, make_ready(drafts, draft_id))
+    with pytest.raises(PublishRefused):
+        prepare_manual(world.store, world.op, draft_id, None)
+    EmergencyService(world.store, world.admin).set_policy(EmergencyPolicy(True, 6))
+    package = prepare_manual(world.store, world.op, draft_id, None)
+    assert package.version_id == version_id
+    publication_id = PublicationService(world.store, world.op).record_manual(
+        version_id, "https://www.instagram.com/p/sos/", vault=world.vault
+    )
+    with world.store.read() as session:
+        publication = session.get(Publication, publication_id)
+        assert publication is not None
+        assert publication.post_review_due_at is not None
+        draft = session.get(Draft, draft_id)
+        assert draft is not None
+        assert draft.state == DraftState.PUBLISHED.value

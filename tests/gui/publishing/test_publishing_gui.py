@@ -105,6 +105,42 @@ def test_manual_mode_is_gated_too(qtbot: QtBot, world: PubWorld) -> None:
     assert not dialog.record_button.isEnabled()
 
 
+def test_an_emergency_draft_offers_posting_by_hand_before_approval(qtbot: QtBot, world: PubWorld) -> None:
+    from core.composer.demo_support import make_ready
+    from core.services.drafts import DraftService
+    from core.services.emergency import EmergencyPolicy, EmergencyService
+    from gui.composer.window import ComposerWindow
+
+    drafts = DraftService(world.store, world.op)
+    draft_id = drafts.create(world.ids["instagram"], "【避難指示】見本川の水位が上がっています。")
+    EmergencyService(world.store, world.op).mark(draft_id, "避難情報")
+    drafts.submit(draft_id, make_ready(drafts, draft_id))
+    session = AppSession(world.env, world.op)
+    window = ComposerWindow(session, draft_id)
+    qtbot.addWidget(window)
+    assert window.publishing is None  # the organization has not allowed it
+    window.close()
+    wait_for_tasks()
+
+    EmergencyService(world.store, world.admin).set_policy(EmergencyPolicy(True, 6))
+    window = ComposerWindow(session, draft_id)
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.publishing
+    assert panel is not None
+    assert panel.manual_button.isVisible()
+    assert not panel.publish_button.isVisible()
+    assert panel.manual_button.text() != panel.manual_button_text
+    dialog = ManualPostDialog(session, draft_id)
+    qtbot.addWidget(dialog)
+    assert dialog.text.toPlainText() == "【避難指示】見本川の水位が上がっています。"
+    dialog.url.setText("https://www.instagram.com/p/sos/")
+    dialog.record()
+    (row,) = publications_for_draft(world.store, draft_id)
+    assert row.state is PublicationState.PUBLISHED
+    wait_for_tasks()
+
+
 def test_supervisor_approves_a_deletion_request(
     qtbot: QtBot, world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
