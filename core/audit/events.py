@@ -55,6 +55,7 @@ _LABELS: dict[str, Callable[[], str]] = {
     "publishing.refused": lambda: tr("Publishing refused"),
     "publication.queued": lambda: tr("Post queued"),
     "publication.attempt": lambda: tr("Sending attempt"),
+    "publication.claim_released": lambda: tr("Sending stopped before the call"),
     "publication.published": lambda: tr("Post published"),
     "publication.recorded": lambda: tr("Manual post recorded"),
     "publication.failed": lambda: tr("Sending failed"),

@@ -399,6 +399,8 @@ class Publication(Base):
     manual: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_error: Mapped[str | None] = mapped_column(Text)
+    # The ErrorKind of the last failure; permanent kinds stop the scheduler retrying.
+    last_error_kind: Mapped[str | None] = mapped_column(String(32))
     last_attempt_at: Mapped[datetime | None] = mapped_column()
     # Scheduled posting: due at, and the end of the window after which it is reported instead of sent.
     due_at: Mapped[datetime | None] = mapped_column(index=True)

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from core.db.engine import Store
 from core.db.models import Draft, DraftVersion, OfficialAccount, Publication
 from core.errors import KohoGateError
+from core.publishing.errors import ErrorKind
 from core.states import DraftState, PublicationState
 
 DEFAULT_WINDOW = timedelta(hours=1)
@@ -33,6 +34,7 @@ class Scheduled:
     account: str
     platform: str
     scheduled_at: datetime
+    account_id: int = 0
 
 
 @dataclass
@@ -46,18 +48,25 @@ class DueReport:
         return not self.missed and not self.failed
 
 
+# Failures a retry cannot mend: a person must fix the credential, the post or the adapter first.
+PERMANENT_FAILURES = (ErrorKind.AUTH.value, ErrorKind.REJECTED.value, ErrorKind.UNSUPPORTED.value)
+
+
 def _blocked_drafts(store: Store) -> set[int]:
-    """Drafts a run must not touch: waiting for a person (要確認) or already reported as missed."""
+    """Drafts a run must not touch.
+
+    Waiting for a person (要確認), already reported as missed, or failed in
+    a way a retry cannot mend — retrying those every minute would only fill
+    the record with the same failure.
+    """
+    failed = Publication.state == PublicationState.FAILED.value
     query = (
         select(DraftVersion.draft_id)
         .join(Publication, Publication.version_id == DraftVersion.id)
         .where(
             (Publication.state == PublicationState.NEEDS_RECONCILIATION.value)
-            | (
-                (Publication.state == PublicationState.FAILED.value)
-                & (Publication.attempts == 0)
-                & Publication.window_ends_at.is_not(None)
-            )
+            | (failed & (Publication.attempts == 0) & Publication.window_ends_at.is_not(None))
+            | (failed & Publication.last_error_kind.in_(PERMANENT_FAILURES))
         )
     )
     with store.read() as session:
@@ -73,7 +82,15 @@ def scheduled_posts(store: Store, *, until: datetime | None = None, manual_platf
     from core.publishing.adapter import API_PLATFORMS
 
     query = (
-        select(Draft.id, Draft.title, Draft.text, OfficialAccount.handle, OfficialAccount.platform, Draft.scheduled_at)
+        select(
+            Draft.id,
+            Draft.title,
+            Draft.text,
+            OfficialAccount.handle,
+            OfficialAccount.platform,
+            Draft.scheduled_at,
+            OfficialAccount.id,
+        )
         .join(OfficialAccount, OfficialAccount.id == Draft.account_id)
         .where(Draft.state == DraftState.APPROVED.value, Draft.scheduled_at.is_not(None))
         .order_by(Draft.scheduled_at, Draft.id)
@@ -84,16 +101,26 @@ def scheduled_posts(store: Store, *, until: datetime | None = None, manual_platf
         query = query.where(OfficialAccount.platform.in_(API_PLATFORMS))
     with store.read() as session:
         rows = session.execute(query).all()
-    return [Scheduled(r[0], r[1] or r[2][:30], r[3], r[4], r[5]) for r in rows]
+    return [Scheduled(r[0], r[1] or r[2][:30], r[3], r[4], r[5], r[6]) for r in rows]
 
 
-def run_due(outbox: object, now: datetime, *, window: timedelta = DEFAULT_WINDOW) -> DueReport:
-    """Send every due post through ``outbox`` (an :class:`~core.publishing.outbox.Outbox`); report the rest."""
+def run_due(
+    outbox: object, now: datetime, *, window: timedelta = DEFAULT_WINDOW, only_postable: bool = False
+) -> DueReport:
+    """Send every due post through ``outbox`` (an :class:`~core.publishing.outbox.Outbox`); report the rest.
+
+    With ``only_postable`` (the app's background scheduler) posts for
+    accounts this terminal is not approved for are left to the terminals
+    that are, instead of being refused — and audited — on every run; missed
+    windows are still reported from anywhere.
+    """
     from core.publishing.outbox import Outbox
+    from core.terminals.gate import postable_accounts
 
     assert isinstance(outbox, Outbox)
     report = DueReport()
     blocked = _blocked_drafts(outbox.store)
+    here = postable_accounts(outbox.store, outbox.actor.terminal, now=now) if only_postable else None
     for item in scheduled_posts(outbox.store, until=now):
         if item.draft_id in blocked:
             continue
@@ -101,6 +128,8 @@ def run_due(outbox: object, now: datetime, *, window: timedelta = DEFAULT_WINDOW
         if now > ends:
             outbox.records.report_missed(item.draft_id, item.scheduled_at, ends)
             report.missed.append(item)
+            continue
+        if here is not None and item.account_id not in here:
             continue
         try:
             outcome = outbox.publish(item.draft_id, due_at=item.scheduled_at, window_ends_at=ends)

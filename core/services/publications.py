@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 RETRYABLE = (PublicationState.PENDING.value, PublicationState.FAILED.value)
 # How long a claimed outbox row belongs to the run that claimed it (see open_attempt).
 CLAIM_TTL = timedelta(minutes=5)
+# Who may write the outbox's bookkeeping after a claim: operators post, supervisors reconcile and delete.
+BOOKKEEPING_ROLES = (Role.OPERATOR, Role.SUPERVISOR)
 
 
 class DeletionState(enum.StrEnum):
@@ -233,14 +235,21 @@ class PublicationService(Service):
     def release_claim(self, row: OutboxRow) -> None:
         """Give back a claim when the run stopped before any call (refused, keyring locked …)."""
         with self.store.write() as session:
+            self.authorize(session, *BOOKKEEPING_ROLES)
             publication = session.get(Publication, row.publication_id)
             if publication is not None and publication.attempts == row.attempts:
                 publication.last_attempt_at = row.last_attempt_at
                 publication.state = row.state.value
+                self.record(
+                    session,
+                    "publication.claim_released",
+                    {"publication_id": publication.id, "state": publication.state, "attempts": publication.attempts},
+                )
 
     def mark_attempt(self, publication_id: int, *, now: datetime | None = None) -> int:
         """Count an attempt just before the call; a crash after this leaves evidence it may have gone out."""
         with self.store.write() as session:
+            self.authorize(session, *BOOKKEEPING_ROLES)
             row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
             row.attempts += 1
             row.last_attempt_at = now or utcnow()
@@ -263,12 +272,14 @@ class PublicationService(Service):
     ) -> None:
         """The post is out: record its id and URL and move the draft to 公開済み."""
         with self.store.write() as session:
+            self.authorize(session, *BOOKKEEPING_ROLES)
             row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
             row.state = PublicationState.PUBLISHED.value
             row.platform_post_id = post_id
             row.url = url
             row.published_at = now or utcnow()
             row.last_error = None
+            row.last_error_kind = None
             version = session.get(DraftVersion, row.version_id)
             assert version is not None
             draft: Draft = self.get_locked(session, Draft, version.draft_id, tr("Draft"))
@@ -301,9 +312,11 @@ class PublicationService(Service):
 
     def _set_state(self, publication_id: int, state: PublicationState, message: str, kind: str, event: str) -> None:
         with self.store.write() as session:
+            self.authorize(session, *BOOKKEEPING_ROLES)
             row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
             row.state = state.value
             row.last_error = message[:2000]
+            row.last_error_kind = kind
             self.record(
                 session, event, {"publication_id": row.id, "kind": kind, "attempts": row.attempts, "error": message}
             )
@@ -334,6 +347,7 @@ class PublicationService(Service):
     def report_missed(self, draft_id: int, due_at: datetime, window_ends_at: datetime) -> int:
         """A scheduled post that was not sent within its window: recorded and shown, never silently dropped."""
         with self.store.write() as session:
+            self.authorize(session, *BOOKKEEPING_ROLES)
             version = _latest_version(session, draft_id)
             if version is None:
                 raise Conflict(tr("The newest version of this draft is not approved."))

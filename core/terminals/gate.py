@@ -205,6 +205,22 @@ def check_posting(
         return GateResult(True, None, "", values)
 
 
+def postable_accounts(store: Store, terminal_uid: str, *, now: datetime | None = None) -> set[int]:
+    """Accounts this terminal is approved for right now (read-only: nothing is audited).
+
+    For background work that must not write a refusal every minute on a
+    machine that was never meant to post; the gate proper still runs (and
+    audits) before anything is sent.
+    """
+    moment = now or datetime.now(UTC)
+    with store.read() as session:
+        terminal = session.scalar(select(Terminal).where(Terminal.uid == terminal_uid))
+        if terminal is None or terminal.status != TerminalStatus.APPROVED.value or is_expired(terminal, moment):
+            return set()
+        accounts = session.scalars(select(OfficialAccount.id))
+        return {account_id for account_id in accounts if in_scope(terminal, account_id)}
+
+
 def check_manual_posting(
     store: Store, terminal_uid: str, account_id: int, recorder: Recorder, *, now: datetime | None = None
 ) -> GateResult:

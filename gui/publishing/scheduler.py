@@ -2,8 +2,10 @@
 
 Every minute (and once shortly after start) it runs
 :func:`core.publishing.scheduler.run_due` off the UI thread for the person
-logged in, if they may post (担当者). Only an approved terminal passes the
-gate, so on any other machine nothing is sent and each refusal is recorded.
+logged in, if they may post (担当者). It only sends for accounts this
+terminal is approved for; on any other machine it sends nothing and, unlike
+a deliberate Publish, records no refusal every minute (missed windows are
+still reported).
 ``summary`` feeds the tray icon's tooltip: what is waiting, what went out,
 what was missed.
 
@@ -57,7 +59,7 @@ class BackgroundScheduler(QObject):
         self.running = True
         outbox = Outbox(self.session.store, self.session.actor)
         run_task(
-            lambda _r: run_due(outbox, datetime.now(UTC)),
+            lambda _r: run_due(outbox, datetime.now(UTC), only_postable=True),
             on_done=self._done,
             on_error=self._failed,
             parent=self,

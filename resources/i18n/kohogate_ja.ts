@@ -157,6 +157,10 @@
   <context>
     <name>ApprovalTab</name>
     <message>
+      <source>&amp;Waiting for registration (compare the fingerprint first):</source>
+      <translation>登録を待っている鍵（先にフィンガープリントを照合してください）(&amp;W):</translation>
+    </message>
+    <message>
       <source>&amp;Create my signing key on this computer</source>
       <translation>このパソコンに自分の署名鍵を作成(&amp;C)</translation>
     </message>
@@ -277,6 +281,34 @@
       <translation>承認は、このパソコンのキーリングだけに保管される鍵で署名されます。フィンガープリントを管理者に伝えて登録してもらってください。</translation>
     </message>
     <message>
+      <source>Registered &amp;keys:</source>
+      <translation>登録済みの鍵(&amp;K):</translation>
+    </message>
+    <message>
+      <source>Su&amp;pervisor:</source>
+      <translation>所属長(&amp;P):</translation>
+    </message>
+    <message>
+      <source>&amp;Deputy:</source>
+      <translation>代理(&amp;D):</translation>
+    </message>
+    <message>
+      <source>&amp;From:</source>
+      <translation>開始(&amp;F):</translation>
+    </message>
+    <message>
+      <source>&amp;Until:</source>
+      <translation>終了(&amp;U):</translation>
+    </message>
+    <message>
+      <source>Rea&amp;son:</source>
+      <translation>理由(&amp;S):</translation>
+    </message>
+    <message>
+      <source>&amp;After-the-fact review due within:</source>
+      <translation>事後承認の期限(&amp;A):</translation>
+    </message>
+    <message>
       <source>No registered key.</source>
       <translation>登録済みの鍵はありません。</translation>
     </message>
@@ -315,38 +347,6 @@
     <message>
       <source>Created, waiting for registration: {fingerprint}</source>
       <translation>作成済み・登録待ち: {fingerprint}</translation>
-    </message>
-    <message>
-      <source>&amp;Waiting for registration (compare the fingerprint first):</source>
-      <translation>登録を待っている鍵（先にフィンガープリントを照合してください）(&amp;W):</translation>
-    </message>
-    <message>
-      <source>Registered &amp;keys:</source>
-      <translation>登録済みの鍵(&amp;K):</translation>
-    </message>
-    <message>
-      <source>Su&amp;pervisor:</source>
-      <translation>所属長(&amp;P):</translation>
-    </message>
-    <message>
-      <source>&amp;Deputy:</source>
-      <translation>代理(&amp;D):</translation>
-    </message>
-    <message>
-      <source>&amp;From:</source>
-      <translation>開始(&amp;F):</translation>
-    </message>
-    <message>
-      <source>&amp;Until:</source>
-      <translation>終了(&amp;U):</translation>
-    </message>
-    <message>
-      <source>Rea&amp;son:</source>
-      <translation>理由(&amp;S):</translation>
-    </message>
-    <message>
-      <source>&amp;After-the-fact review due within:</source>
-      <translation>事後承認の期限(&amp;A):</translation>
     </message>
   </context>
   <context>
@@ -2206,6 +2206,10 @@ Approval, guideline checks and a tamper-evident record for official social-media
     <message>
       <source>Failed</source>
       <translation>失敗</translation>
+    </message>
+    <message>
+      <source>Sending stopped before the call</source>
+      <translation>送信前に中断（送信していません）</translation>
     </message>
   </context>
 </TS>

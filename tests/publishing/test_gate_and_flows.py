@@ -207,6 +207,63 @@ def test_scheduler_sends_due_posts_and_reports_missed_ones(world: PubWorld, http
         assert row.state == PublicationState.PUBLISHED.value
 
 
+def test_the_background_run_leaves_other_terminals_posts_alone_without_filling_the_record(
+    world: PubWorld, httpserver: HTTPServer
+) -> None:
+    """The app's scheduler runs every minute on every operator's machine: no refusal per post per minute."""
+    fake = FakeMastodon(httpserver)
+    start = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+    clock = FakeClock(start)
+    draft_id = world.approved("mastodon", "8時のお知らせ", scheduled_at=start)
+    TerminalService(world.store, world.admin).revoke(world.terminal_id, "異動")
+    box = world.outbox({"mastodon": fake.base_url}, clock=clock)
+    before = len(refusals(world))
+    for minute in range(3):
+        clock.now = start + timedelta(minutes=minute)
+        report = run_due(box, clock(), only_postable=True)
+        assert (report.sent, report.failed, report.missed) == ([], [], [])
+    assert len(refusals(world)) == before
+    assert fake.posts == []
+    # The command line (run by hand or by Task Scheduler) still says why nothing went out.
+    report = run_due(box, clock())
+    assert [item.draft_id for item, _ in report.failed] == [draft_id]
+    assert refusals(world)[-1] == ("posting.refused", "terminal_revoked")
+    # Past the window it is reported as missed even from this terminal.
+    clock.now = start + timedelta(hours=2)
+    report = run_due(box, clock(), only_postable=True)
+    assert [item.draft_id for item in report.missed] == [draft_id]
+
+
+def test_a_failure_a_retry_cannot_mend_is_not_retried_every_minute(world: PubWorld, httpserver: HTTPServer) -> None:
+    from tests.publishing.fakes import Fault
+
+    fake = FakeMastodon(httpserver)
+    start = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+    clock = FakeClock(start)
+    draft_id = world.approved("mastodon", "8時のお知らせ", scheduled_at=start)
+    fake.fail("/api/v1/statuses", Fault(status=401))
+    box = world.outbox({"mastodon": fake.base_url}, clock=clock)
+    report = run_due(box, clock(), only_postable=True)
+    assert [item.draft_id for item, _ in report.failed] == [draft_id]
+    calls = len(fake.calls("POST", "/api/v1/statuses"))
+    for minute in (1, 2):
+        clock.now = start + timedelta(minutes=minute)
+        report = run_due(box, clock(), only_postable=True)
+        assert report.failed == []
+    assert len(fake.calls("POST", "/api/v1/statuses")) == calls
+    with world.store.read() as session:
+        row = session.scalars(select(Publication).join(DraftVersion).where(DraftVersion.draft_id == draft_id)).one()
+        assert row.last_error_kind == "auth"
+        assert row.attempts == 1
+    # A person who fixed the credential publishes it from the draft; success clears the failure.
+    outcome = box.publish(draft_id)
+    assert outcome.url
+    with world.store.read() as session:
+        row = session.get(Publication, row.id)
+        assert row is not None
+        assert row.last_error_kind is None
+
+
 # ---- corrections and deletions -------------------------------------------------------------------
 
 
