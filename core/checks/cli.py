@@ -58,12 +58,26 @@ def _organization(args: argparse.Namespace, loader: ProfileLoader) -> tuple[Orga
         profile, stored = loader()
     except Exception as exc:  # the database layer's errors are environment problems here
         raise InputError(
-            tr("Cannot load the organization profile from the database: {error}").format(error=exc)
+            tr("Cannot load the organization profile from the database: {error}").format(error=_one_line(exc))
         ) from None
     try:
         return profile, CheckConfig.from_json(stored or {})
     except ValueError as exc:
         raise InputError(tr("Invalid check configuration: {error}").format(error=exc)) from None
+
+
+def _one_line(exc: Exception) -> str:
+    """``exc`` for the one-line error: the plain, translated explanation of a
+    known failure, else the first line of the driver's text (SQLAlchemy and
+    psycopg append hints and a link on further lines)."""
+    from core.errors import explain
+
+    known = explain(exc)
+    if known is not None:
+        parts = [known.message, known.hint or ""]
+    else:
+        parts = [next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)]
+    return " ".join(" ".join(part.split()) for part in parts if part.strip())
 
 
 def run(

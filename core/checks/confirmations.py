@@ -60,7 +60,7 @@ def confirmations_for(draft: DraftInput, *, is_reply: bool = False) -> tuple[Con
     """The items that apply to ``draft`` (media items only with media, and so on)."""
     import unicodedata
 
-    has_links = bool(find_links(unicodedata.normalize("NFKC", draft.text)))
+    has_links = bool(find_links(unicodedata.normalize("NFKC", draft.text), userinfo=True))
     wanted = {AppliesTo.ALL}
     if draft.media:
         wanted.add(AppliesTo.MEDIA)

@@ -63,13 +63,41 @@ def e164(number: str) -> str | None:
     return formatted
 
 
-_SPACES_AND_DASHES = regex.compile(r"[\s\-‐‑–—−ー]+")
+_KANJI_DIGITS = dict(zip("一二三四五六七八九", "123456789", strict=True))
+_KANJI_CHOME = regex.compile(r"([一二三四五六七八九十]{1,3})丁目")
+_DIGIT_DASH = regex.compile(r"(?<=\d)[\-\u2010-\u2015\u2212\u30fc\uff0d\uff70](?=\d)")
+_BLOCK_SEPARATOR = regex.compile(r"(?<=\d)(?:丁目|番地の?|番の?|号の?|の)(?=\d)")
+_BLOCK_END = regex.compile(r"(?<=\d)(?:丁目|番地|番|号)")
+_SPACE = regex.compile(r"\s+")
+_POSTAL_CODE = regex.compile(r"(?<!\d)(\d{3})-?(\d{4})(?!\d)")
 
 
-def compact_address(text: str) -> str:
-    """Addresses compared without spaces and with every dash the same."""
-    compacted: str = _SPACES_AND_DASHES.sub("-", unicodedata.normalize("NFKC", text))
-    return compacted
+def _kanji_number(match: regex.Match[str]) -> str:
+    numeral: str = match.group(1)
+    tens, ten, ones = numeral.partition("十")
+    if not ten:
+        digits = "".join(_KANJI_DIGITS[ch] for ch in tens)
+    elif len(tens) <= 1 and len(ones) <= 1:
+        digits = str(int(_KANJI_DIGITS.get(tens, "1")) * 10 + int(_KANJI_DIGITS.get(ones, "0")))
+    else:
+        return numeral + "丁目"
+    return digits + "丁目"
+
+
+def canonical_address(text: str) -> str:
+    """An address in one spelling, so that 霞が関１丁目２番３号, 霞が関1‐2‐3 and
+    霞が関 一丁目2番3号 compare equal: NFKC, no spaces, block numbers as ``1-2-3``."""
+    value = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    value = _KANJI_CHOME.sub(_kanji_number, value)
+    value = _DIGIT_DASH.sub("-", value)
+    value = _BLOCK_SEPARATOR.sub("-", value)
+    result: str = _BLOCK_END.sub("", value)
+    return result
+
+
+def postal_codes(text: str) -> frozenset[str]:
+    """The seven-digit postal codes written in ``text`` (``〒351-0192`` → ``3510192``)."""
+    return frozenset(a + b for a, b in _POSTAL_CODE.findall(canonical_address(text)))
 
 
 @dataclass(frozen=True)
@@ -80,7 +108,8 @@ class CheckSetup:
     shorteners: frozenset[str]
     public_phones: frozenset[str]
     public_emails: frozenset[str]
-    own_addresses: tuple[str, ...]
+    own_addresses: tuple[str, ...]  # in canonical_address() form
+    own_postal_codes: frozenset[str]
     lexicon: LexiconMatcher
     link_hosts: frozenset[str]  # linked even without a scheme or a listed TLD
 
@@ -89,7 +118,8 @@ def _build_setup(profile: OrganizationProfile, config: CheckConfig) -> CheckSetu
     shorteners = (builtin_shorteners() | frozenset(config.shorteners_added)) - frozenset(config.shorteners_removed)
     phones = frozenset(p for p in (e164(n) for n in profile.public_phones) if p)
     emails = frozenset(unicodedata.normalize("NFKC", e).strip().casefold() for e in profile.public_emails)
-    addresses = tuple(compact_address(a) for a in profile.postal_addresses if a.strip())
+    addresses = tuple(canonical_address(a) for a in profile.postal_addresses if a.strip())
+    codes = frozenset(code for a in profile.postal_addresses for code in postal_codes(a))
     own_domains = domain_set(profile.own_domains)
     return CheckSetup(
         profile=profile,
@@ -99,6 +129,7 @@ def _build_setup(profile: OrganizationProfile, config: CheckConfig) -> CheckSetu
         public_phones=phones,
         public_emails=emails,
         own_addresses=addresses,
+        own_postal_codes=codes,
         lexicon=LexiconMatcher(effective_lexicons(config)),
         link_hosts=shorteners | own_domains,
     )
@@ -141,5 +172,5 @@ class CheckContext:
     @property
     def links(self) -> list[Link]:
         if self._links is None:
-            self._links = find_links(self.normalized.text, known_hosts=self.setup.link_hosts)
+            self._links = find_links(self.normalized.text, known_hosts=self.setup.link_hosts, userinfo=True)
         return self._links

@@ -96,6 +96,11 @@ def _media_item(path: Path, index: int, raw: Any) -> MediaItem:
             tr('{path}: media item {index}: "kind" must be image or video').format(path=path, index=index)
         ) from None
     captions = _field(path, index, raw, "captions", str, "")
+    # A file that is not there cannot be checked (EXIF, captions), and the
+    # draft could not be posted with it either: the input is unusable.
+    _require_file(path, raw["path"])
+    if captions:
+        _require_file(path, captions)
     return MediaItem(
         path=raw["path"],
         kind=kind,
@@ -107,12 +112,25 @@ def _media_item(path: Path, index: int, raw: Any) -> MediaItem:
     )
 
 
+def _require_file(draft: Path, name: str) -> None:
+    """``name`` (relative to the draft file) must be an existing file."""
+    target = Path(name)
+    if not target.is_absolute():
+        target = draft.parent / target
+    if not target.is_file():
+        raise InputError(tr("File not found: {path}").format(path=target))
+
+
 def _string_list(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
     raise ValueError("expected a list of strings")
+
+
+# Every separator an IME or a web page may put between the groups of a number.
+_PHONE_CHARS = frozenset(" \u3000+()（）＋-－.．\u2010\u2011\u2012\u2013\u2014\u2015\u2212ーｰ")
 
 
 def _classify_contacts(contacts: tuple[str, ...]) -> tuple[list[str], list[str], list[str]]:
@@ -122,7 +140,7 @@ def _classify_contacts(contacts: tuple[str, ...]) -> tuple[list[str], list[str],
         stripped = contact.strip()
         if "@" in stripped or "＠" in stripped:
             emails.append(stripped)
-        elif sum(ch.isdigit() for ch in stripped) >= 9 and all(ch.isdigit() or ch in " +-()－（）‐" for ch in stripped):
+        elif sum(ch.isdigit() for ch in stripped) >= 9 and all(ch.isdigit() or ch in _PHONE_CHARS for ch in stripped):
             phones.append(stripped)
         elif stripped:
             addresses.append(stripped)

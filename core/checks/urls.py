@@ -33,6 +33,9 @@ class Link:
     end: int
     host: str
     has_scheme: bool
+    # ``user@`` before the host (``https://city.example.jp@bit.ly/x``): the span
+    # covers it, but ``host`` is the real destination after the ``@``.
+    has_userinfo: bool = False
 
 
 _ASCII_LABEL = r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?"
@@ -51,6 +54,25 @@ _WITHOUT_SCHEME = regex.compile(
     rf"(?![A-Za-z0-9_@-]){_PORT}(?P<path>(?:/{_PATH_CHARS})?)",
     regex.IGNORECASE | regex.VERSION1,
 )
+# Userinfo (``user:pass@``) is valid URL syntax that browsers still follow, and
+# a classic disguise: ``https://city.example.jp@evil.example/`` goes to
+# evil.example. Only the link rules look for it; twitter-text does not link
+# such URLs, so the length counters leave it off to stay conformant.
+_WITH_SCHEME_USERINFO = regex.compile(
+    rf"(?<![A-Za-z0-9@$#＠＃])(?P<scheme>https?)://(?P<userinfo>[^\s/?#@\\]++)@"
+    rf"(?P<host>{_LABEL}(?:\.{_LABEL})*){_PORT}(?P<path>{_PATH})",
+    regex.IGNORECASE | regex.VERSION1,
+)
+# Without a scheme ``name@host`` is an e-mail address; only a path after it
+# (``user@bit.ly/abc``) makes it a link. A path that starts with another
+# address (``a@example.jp/b@example.jp``, two addresses) does not count.
+_WITHOUT_SCHEME_USERINFO = regex.compile(
+    rf"(?<![A-Za-z0-9._~%+!$&*=:@＠/?#\-])(?P<userinfo>[A-Za-z0-9._~%+!$&*=:\-]+)@"
+    rf"(?P<host>(?:{_ASCII_LABEL}\.)+(?P<tld>[a-z]{{2,24}}|xn--[a-z0-9-]{{1,59}}))(?![A-Za-z0-9_@-]){_PORT}"
+    rf"(?P<path>/(?![A-Za-z0-9._%+\-]*@)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%|\p{{Latin}}\p{{Cyrillic}}]+)",
+    regex.IGNORECASE | regex.VERSION1,
+)
+_BEFORE_AT = regex.compile(r"[A-Za-z0-9._~%+!$&*=:\-]*@")
 _IPV4 = regex.compile(r"^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$")
 _TRAILING = ".,:;!?'\"*"
 _SPECIAL_SHORT_TLDS = frozenset({"co", "tv"})
@@ -132,24 +154,48 @@ def find_links(
     include_schemeless: bool = True,
     twitter_compat: bool = False,
     known_hosts: frozenset[str] = frozenset(),
+    userinfo: bool = False,
 ) -> list[Link]:
     """Links in ``text`` in order. ``include_schemeless=False`` keeps only links
     written with ``http(s)://`` (Mastodon's counting); ``twitter_compat`` applies
     twitter-text's extra rule that ``name.cc`` alone (no path) is not a link.
     ``known_hosts`` (shorteners, own domains) are links without a scheme even
-    when their top-level domain is not in the list (``forms.gle/…``)."""
+    when their top-level domain is not in the list (``forms.gle/…``).
+    ``userinfo`` also finds links with ``user@`` before the host, as browsers
+    read them (``https://a@bit.ly/x``, ``a@bit.ly/x``), reporting the real host."""
     links: list[Link] = []
     taken: list[tuple[int, int]] = []
+    userinfo = userinfo and "@" in text
+    if userinfo:
+        for match in _WITH_SCHEME_USERINFO.finditer(text):
+            link = _scheme_link(text, match)
+            if link is not None:
+                links.append(link)
+                taken.append((link.start, link.end))
     for match in _WITH_SCHEME.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        if userinfo and text.startswith("@", match.end("path")):
+            continue  # ``https://city.example.jp@`` names no host at all
         link = _scheme_link(text, match)
         if link is not None:
             links.append(link)
             taken.append((link.start, link.end))
+    if include_schemeless and userinfo:
+        for match in _WITHOUT_SCHEME_USERINFO.finditer(text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            link = _schemeless_link(text, match, False, known_hosts)
+            if link is not None:
+                links.append(link)
+                taken.append((link.start, link.end))
     if include_schemeless:
         for match in _WITHOUT_SCHEME.finditer(text):
             start = match.start()
             if any(s <= start < e for s, e in taken):
                 continue
+            if userinfo and _BEFORE_AT.match(text, match.end("host")):
+                continue  # ``city.example.jp`` of ``city.example.jp.x@evil.com`` is no host
             link = _schemeless_link(text, match, twitter_compat, known_hosts)
             if link is not None:
                 links.append(link)
@@ -160,15 +206,19 @@ def find_links(
 def _scheme_link(text: str, match: regex.Match[str]) -> Link | None:
     host = match.group("host")
     labels = host.split(".")
-    if len(labels) < 2 and not _IPV4.match(host):
-        return None
-    if not _IPV4.match(host) and not _valid_tld(labels[-1], with_scheme=True):
-        return None
+    has_userinfo = _has_userinfo(match)
+    # Behind a userinfo any host is the destination (``…@localhost/``,
+    # ``…@3232235521/``); no dotted name is needed to make it a link.
+    if not has_userinfo:
+        if len(labels) < 2 and not _IPV4.match(host):
+            return None
+        if not _IPV4.match(host) and not _valid_tld(labels[-1], with_scheme=True):
+            return None
     encoded = ascii_host(host)
     if encoded is None:
         return None
     end = _trim_path(text, match.start("path"), match.end("path")) if match.group("path") else match.end()
-    return Link(match.start(), end, encoded, has_scheme=True)
+    return Link(match.start(), end, encoded, has_scheme=True, has_userinfo=has_userinfo)
 
 
 def _schemeless_link(
@@ -191,7 +241,11 @@ def _schemeless_link(
     ):
         return None
     end = _trim_path(text, match.start("path"), match.end("path")) if path else match.end()
-    return Link(match.start(), end, encoded, has_scheme=False)
+    return Link(match.start(), end, encoded, has_scheme=False, has_userinfo=_has_userinfo(match))
+
+
+def _has_userinfo(match: regex.Match[str]) -> bool:
+    return "userinfo" in match.re.groupindex and match.group("userinfo") is not None
 
 
 def host_matches(host: str, domains: frozenset[str] | set[str]) -> bool:

@@ -58,6 +58,8 @@ def test_blocking_json_shape_one_line_per_file(tmp_path):
     a.write_text("詳しくは ｂｉｔ．ｌｙ/abc へ", encoding="utf-8")
     b = tmp_path / "b.json"
     (tmp_path / "v.vtt").write_text("WEBVTT", encoding="utf-8")
+    (tmp_path / "a.jpg").write_bytes(b"")
+    (tmp_path / "v.mp4").write_bytes(b"")
     b.write_text(
         json.dumps(
             {
@@ -198,3 +200,101 @@ def test_english_messages(tmp_path):
     code, out, _, _ = run(["--format", "json", str(draft)])
     assert code == 1
     assert json.loads(out)["findings"][0]["message"].startswith("This link uses a URL shortener")
+
+
+def assert_one_line_error(code, out, err):
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+    assert err.startswith("エラー:")
+
+
+def test_unreachable_database_is_one_plain_line(tmp_path):
+    from sqlalchemy.exc import OperationalError
+
+    draft = tmp_path / "d.txt"
+    draft.write_text("x", encoding="utf-8")
+
+    def unreachable():
+        # what SQLAlchemy raises for psycopg when the server is down
+        raise OperationalError(
+            None,
+            None,
+            Exception(
+                'connection failed: connection to server at "127.0.0.1", port 1 failed: Connection refused\n'
+                "\tIs the server running on that host and accepting TCP/IP connections?"
+            ),
+        )
+
+    code, out, err, _ = run([str(draft)], loader=unreachable)
+    assert_one_line_error(code, out, err)
+    assert "データベースに接続できません" in err
+    assert "sqlalche.me" not in err
+    assert "Is the server running" not in err
+
+
+def test_unknown_database_failure_keeps_its_first_line_only(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("x", encoding="utf-8")
+
+    def broken():
+        raise RuntimeError("schema is too old\nrun the upgrade\n(Background on this error at: https://x)")
+
+    code, out, err, _ = run([str(draft)], loader=broken)
+    assert_one_line_error(code, out, err)
+    assert "schema is too old" in err
+    assert "Background" not in err
+
+
+@pytest.mark.parametrize(
+    ("media", "missing"),
+    [
+        ({"path": "v.mp4", "kind": "video", "captions": "missing.vtt"}, "missing.vtt"),
+        ({"path": "missing.jpg", "kind": "image", "alt": "市役所の外観"}, "missing.jpg"),
+        ({"path": "missing.mp4", "kind": "video", "captions_burned_in": True}, "missing.mp4"),
+        ({"path": "sub", "kind": "image", "alt": "a folder"}, "sub"),
+    ],
+)
+def test_missing_media_or_captions_file_is_unusable_input(tmp_path, media, missing):
+    (tmp_path / "v.mp4").write_bytes(b"")
+    (tmp_path / "sub").mkdir()
+    draft = tmp_path / "d.json"
+    draft.write_text(json.dumps({"text": "x", "media": [media]}), encoding="utf-8")
+    code, out, err, _ = run(["--format", "json", str(draft)])
+    assert_one_line_error(code, out, err)
+    assert "ファイルが見つかりません" in err
+    assert str(tmp_path / missing) in err
+
+
+def test_media_paths_are_relative_to_the_draft_file(tmp_path, monkeypatch):
+    folder = tmp_path / "drafts"
+    (folder / "media").mkdir(parents=True)
+    (folder / "media" / "a.jpg").write_bytes(b"")
+    (folder / "media" / "v.mp4").write_bytes(b"")
+    (folder / "media" / "v.vtt").write_text("WEBVTT", encoding="utf-8")
+    absolute = tmp_path / "b.jpg"
+    absolute.write_bytes(b"")
+    draft = folder / "d.json"
+    media = [
+        {"path": "media/a.jpg", "kind": "image", "alt": "市役所の外観"},
+        {"path": "media/v.mp4", "kind": "video", "captions": "media/v.vtt"},
+        {"path": str(absolute), "kind": "image", "alt": "駅前の様子"},
+    ]
+    draft.write_text(json.dumps({"text": "x", "media": media}), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err, _ = run(["--format", "json", str(draft)])
+    assert (code, err) == (0, "")
+    assert json.loads(out)["findings"] == []
+
+
+def test_published_number_with_ime_dashes_in_profile_file(tmp_path):
+    profile = tmp_path / "org.toml"
+    profile.write_text(
+        '[organization]\nname = "和光市"\npublic_contacts = ["０４８ー４２４ー９０９０", "03.1234.5678"]\n',
+        encoding="utf-8",
+    )
+    draft = tmp_path / "d.txt"
+    draft.write_text("電話048-424-9090、03‐1234‐5678", encoding="utf-8")
+    code, out, _, _ = run(["--format", "json", "--profile", str(profile), str(draft)])
+    assert (code, json.loads(out)["findings"]) == (0, [])

@@ -95,3 +95,95 @@ def test_link_span_keeps_balanced_parentheses():
     text = "(https://ja.wikipedia.org/wiki/和光_(x))"
     links = find_links(text)
     assert text[links[0].start : links[0].end] == "https://ja.wikipedia.org/wiki/"
+
+
+# -- userinfo (``user@`` before the host) ------------------------------------------
+
+
+def link_and_email_findings(text, profile=PROFILE):
+    result = run_checks(DraftInput(text, Platform.MISSKEY), profile)
+    return [f for f in result.findings if f.rule_id.startswith(("link.", "pii.email"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "rule", "host"),
+    [
+        ("https://city.sample.lg.jp@bit.ly/x", "https://city.sample.lg.jp@bit.ly/x", "link.shortener", "bit.ly"),
+        ("https://user@bit.ly/abc", "https://user@bit.ly/abc", "link.shortener", "bit.ly"),
+        ("https://a:b@t.co/x", "https://a:b@t.co/x", "link.shortener", "t.co"),
+        (
+            "詳細はhttps://city.sample.lg.jp@evil.example/xをご覧ください",
+            "https://city.sample.lg.jp@evil.example/x",
+            "link.third_party",
+            "evil.example",
+        ),
+        (
+            "ＨＴＴＰＳ：／／ｕｓｅｒ＠ｂｉｔ．ｌｙ／ａｂｃ",
+            "ＨＴＴＰＳ：／／ｕｓｅｒ＠ｂｉｔ．ｌｙ／ａｂｃ",
+            "link.shortener",
+            "bit.ly",
+        ),
+        ("https://市役所@bit.ly/x", "https://市役所@bit.ly/x", "link.shortener", "bit.ly"),
+        # any host behind a userinfo is where the link goes, dotted name or not
+        (
+            "https://city.sample.lg.jp@localhost/x",
+            "https://city.sample.lg.jp@localhost/x",
+            "link.third_party",
+            "localhost",
+        ),
+        (
+            "https://city.sample.lg.jp@3232235521/",
+            "https://city.sample.lg.jp@3232235521/",
+            "link.third_party",
+            "3232235521",
+        ),
+        # without a scheme, an address followed by a path is a link with userinfo
+        ("詳しくはuser@bit.ly/abcへ", "user@bit.ly/abc", "link.shortener", "bit.ly"),
+        ("a:b@t.co/x", "a:b@t.co/x", "link.shortener", "t.co"),
+        ("city.sample.lg.jp@evil.com/x", "city.sample.lg.jp@evil.com/x", "link.third_party", "evil.com"),
+    ],
+)
+def test_userinfo_does_not_hide_the_real_host(text, span, rule, host):
+    findings = link_and_email_findings(text)
+    assert [(f.rule_id, text[f.start : f.end]) for f in findings] == [(rule, span)]  # not also pii.email
+    assert f"({host})" in findings[0].message_en
+    assert f"（{host}）" in findings[0].message_ja
+
+
+def test_userinfo_naming_the_own_domain_is_not_own():
+    text = "https://www.city.sample.lg.jp@city.sample.lg.jp.evil.example/"
+    assert rules(text) == [("link.third_party", text)]
+
+
+def test_own_host_after_userinfo_is_own():
+    assert link_and_email_findings("https://bit.ly@www.city.sample.lg.jp/x") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "emails"),
+    [
+        ("連絡は user@bit.ly まで", ["user@bit.ly"]),
+        ("連絡先 a@example.com/b@example.com", ["a@example.com", "b@example.com"]),
+        ("taro@example.com/", ["taro@example.com"]),
+        ("taro.yamada.jp@gmail.com", ["taro.yamada.jp@gmail.com"]),
+        ("info.example.co.jp@gmail.com", ["info.example.co.jp@gmail.com"]),  # not a link to example.co
+    ],
+)
+def test_bare_addresses_stay_addresses(text, emails):
+    findings = link_and_email_findings(text)
+    assert [(f.rule_id, text[f.start : f.end]) for f in findings] == [("pii.email", e) for e in emails]
+
+
+def test_link_with_userinfo_asks_for_the_link_confirmations():
+    from core.checks.confirmations import AppliesTo, confirmation_items, confirmations_for
+
+    link_items = {item for item in confirmation_items() if item.applies_to is AppliesTo.LINKS}
+    assert link_items
+    assert link_items <= set(confirmations_for(DraftInput("https://user@bit.ly/x")))
+    assert not link_items & set(confirmations_for(DraftInput("連絡は user@bit.ly まで")))
+
+
+def test_userinfo_without_a_host_is_no_link_to_the_userinfo():
+    # ``https://city.sample.lg.jp@`` goes nowhere; it is not a link to city.sample.lg.jp
+    assert find_links("https://city.sample.lg.jp@ です", userinfo=True) == []
+    assert [link.host for link in find_links("https://city.sample.lg.jp/ です", userinfo=True)] == ["city.sample.lg.jp"]

@@ -97,6 +97,71 @@ def test_short_numbers_are_not_phones():
     assert found("2024年10月16日 10時35分 定員100名", "pii.phone") == []
 
 
+def phone_spans(text):
+    result = run_checks(DraftInput(text, Platform.FACEBOOK), PROFILE)
+    return [(f.start, f.end) for f in result.findings if f.rule_id == "pii.phone"]
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "03\u20101234\u20105678",  # hyphen
+        "03\u20111234\u20115678",  # non-breaking hyphen
+        "03\u20121234\u20125678",  # figure dash
+        "03\u20131234\u20135678",  # en dash
+        "03\u20141234\u20145678",  # em dash
+        "03\u20151234\u20155678",  # horizontal bar
+        "03\u22121234\u22125678",  # minus sign
+        "03\uff0d1234\uff0d5678",  # full-width hyphen-minus
+        "03ー1234ー5678",  # katakana prolonged sound mark, as IMEs type it
+        "０３ー１２３４ー５６７８",
+        "03ｰ1234ｰ5678",  # half-width ｰ
+        "０３ｰ１２３４ｰ５６７８",
+        "03.1234.5678",
+        "０３．１２３４．５６７８",
+        "090ー1234ー5678",
+    ],
+)
+def test_phone_numbers_with_any_dash(number):
+    # spans in code points of the original text, right after a katakana word
+    text = f"センター{number}まで"
+    assert phone_spans(text) == [(4, 4 + len(number))]
+    assert phone_spans(f"電話 {number}") == [(3, 3 + len(number))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "電話048ー424ー9090",
+        "電話０４８ー４２４ー９０９０",
+        "電話048\u2010424\u20109090",
+        "電話048\u2212424\u22129090",
+        "電話０４８ｰ４２４ｰ９０９０",
+        "電話048.424.9090",
+        "電話048\u2015424\u20159090",
+    ],
+)
+def test_published_number_is_not_flagged_with_any_dash(text):
+    assert found(text, "pii.phone") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "開催日 2026.11.21、2026.01.21 10.30開始",
+        "Ver.0.12.345.6789 をリリース",
+        "確率は0.123456789です",
+        "円周率3.0312345678",
+        "価格1,000円、10,000,000円",
+        "コーヒーセンターのコーヒー0ー1ー2",
+        "スーパーセンター、センター試験",
+        "No.01.2345.6",
+    ],
+)
+def test_widened_separators_do_not_make_phones_of_ordinary_text(text):
+    assert found(text, "pii.phone") == []
+
+
 # -- e-mail ------------------------------------------------------------------------------
 
 
@@ -140,7 +205,52 @@ def test_postal_addresses(text, span):
         "第1-2回の会議",  # two numbers only
         "電話048-424-9090",  # leading zero: a phone number
         "1番線から発車",
+        "郵便番号：351-0192",  # the organization's own postal code
     ],
 )
 def test_not_postal_addresses(text):
     assert found(text, "pii.postal_address") == []
+
+
+KASUMIGASEKI = OrganizationProfile("霞が関庁", postal_addresses=("東京都千代田区霞が関1丁目2番3号",))
+
+
+def addresses(text, profile=KASUMIGASEKI):
+    result = run_checks(DraftInput(text, Platform.FACEBOOK), profile)
+    return [text[f.start : f.end] for f in result.findings if f.rule_id == "pii.postal_address"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # the own block number in another place is someone's home
+        ("大阪市北区中之島1丁目2番3号の山田さん宅", "1丁目2番3号"),
+        ("中之島1-2-3の山田さん宅", "1-2-3"),
+        ("大阪市北区霞が関1丁目2番3号", "1丁目2番3号"),  # a different 霞が関
+        ("大阪府千代田区霞が関1-2-3", "1-2-3"),
+        ("新霞が関1-2-3", "1-2-3"),
+        ("が関1-2-3", "1-2-3"),
+        ("住所は1丁目2番3号", "1丁目2番3号"),  # no place name at all
+        ("千代田区霞が関1丁目2番", "1丁目2番"),  # not the whole number
+        ("〒100-8926 東京都", "〒100-8926"),
+    ],
+)
+def test_own_block_number_elsewhere_is_reported(text, span):
+    assert addresses(text) == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "東京都千代田区霞が関1丁目2番3号",
+        "東京都千代田区霞が関１丁目２番３号",
+        "所在地：千代田区霞が関1-2-3にて",
+        "霞が関1\u20102\u20103",
+        "霞が関１－２－３",
+        "霞が関1丁目2-3",
+        "東京都 千代田区 霞が関 1丁目2番3号",
+        "本日は霞が関一丁目2番3号で",
+    ],
+)
+def test_own_address_in_any_spelling_is_exempt(text):
+    assert addresses(text) == []

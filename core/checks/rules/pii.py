@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import regex
 
-from core.checks.context import CheckContext, Hit, compact_address
+from core.checks.context import CheckContext, Hit, canonical_address
 
 # -- マイナンバー ----------------------------------------------------------------
 
@@ -77,9 +77,17 @@ def check_card_number(ctx: CheckContext) -> Iterator[Hit]:
 
 # -- phone numbers -----------------------------------------------------------------
 
+# Separators people type between the groups of a number: IMEs give ー (U+30FC)
+# or one of the Unicode dashes as often as "-". NFKC has already turned the
+# full-width － and half-width ｰ into "-" and ー, and U+2011 into U+2010.
+_PHONE_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff0d\uff70."
+_TO_HYPHEN = str.maketrans(dict.fromkeys(_PHONE_DASHES, "-"))
+
 # Cheap pre-filter: the phonenumbers matcher is thorough but slow, so it only
 # sees stretches that could hold a Japanese number (0… or +81…, ≥ 9 digits).
-_PHONE_CANDIDATE = re.compile(r"(?<![\d+])(?:\+\s?81|\(0|0)[\d ()\-]{7,18}\d(?!\d)")
+# A "0." that starts a stretch, or a stretch right after "3.", is a decimal
+# fraction (0.123456789), never the first group of a Japanese number.
+_PHONE_CANDIDATE = re.compile(rf"(?<![\d+])(?<!\d\.)(?:\+\s?81|\(0|0(?!\.))[\d ()\-{_PHONE_DASHES}]{{7,18}}\d(?!\d)")
 
 
 def check_phone(ctx: CheckContext) -> Iterator[Hit]:
@@ -90,7 +98,8 @@ def check_phone(ctx: CheckContext) -> Iterator[Hit]:
     if not candidates:
         return
     for candidate in candidates:
-        for start, end, number in _numbers_in(candidate.group()):
+        # One character for one, so offsets still point into ``text``.
+        for start, end, number in _numbers_in(candidate.group().translate(_TO_HYPHEN)):
             if number not in ctx.setup.public_phones:
                 yield Hit("pii.phone", candidate.start() + start, candidate.start() + end)
 
@@ -123,7 +132,12 @@ def check_email(ctx: CheckContext) -> Iterator[Hit]:
     text = ctx.text
     if "@" not in text:
         return
+    # ``user@host`` inside a link is the link's userinfo, reported by the link
+    # rules with the real host; reporting it as an address too would be noise.
+    in_links = [(link.start, link.end) for link in ctx.links if link.has_userinfo]
     for match in _EMAIL.finditer(text):
+        if any(s <= match.start() and match.end() <= e for s, e in in_links):
+            continue
         if match.group().casefold() not in ctx.setup.public_emails:
             yield Hit("pii.email", match.start(), match.end())
 
@@ -135,24 +149,25 @@ _KANA_KANJI = "[\u3005\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff
 _KANJI_NUMBER = "[一二三四五六七八九十]{1,3}"
 _NUMBER_END = rf"(?!\d)(?!{_DASH}\d)"
 
-# (substring that must occur in the text, pattern): each pattern starts with a
-# literal or a digit, so the engine skips quickly to candidates, and patterns
-# whose marker is absent are not run at all.
-_POSTAL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("〒", re.compile(rf"〒\s*\d{{3}}{_DASH}?\d{{4}}(?!\d)")),
-    ("郵便番号", re.compile(rf"郵便番号\s*:?\s*\d{{3}}{_DASH}?\d{{4}}(?!\d)")),
+# (substring that must occur in the text, is a postal code, pattern): each
+# pattern starts with a literal or a digit, so the engine skips quickly to
+# candidates, and patterns whose marker is absent are not run at all.
+_POSTAL_PATTERNS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
+    ("〒", True, re.compile(rf"〒\s*\d{{3}}{_DASH}?\d{{4}}(?!\d)")),
+    ("郵便番号", True, re.compile(rf"郵便番号\s*:?\s*\d{{3}}{_DASH}?\d{{4}}(?!\d)")),
     # A bare 123-4567 only when a place name follows, else it is as likely a
     # local phone number.
     (
         "",
+        True,
         re.compile(
             rf"(?<![\d\-\u2010\u2011\u2013\u2212])\d{{3}}{_DASH}\d{{4}}(?!\d)(?!{_DASH})"
             rf"(?=\s*{_KANA_KANJI}{{0,8}}?[都道府県市区町村])"
         ),
     ),
-    ("丁目", re.compile(rf"(?:\d{{1,4}}|{_KANJI_NUMBER})丁目\s*\d{{1,5}}(?:番地?|{_DASH})\s*(?:\d{{1,4}}号?)?")),
-    ("番地", re.compile(r"\d{1,5}番地(?:\s*\d{1,4}号?)?")),
-    ("号", re.compile(r"\d{1,5}番\s*\d{1,4}号")),
+    ("丁目", False, re.compile(rf"(?:\d{{1,4}}|{_KANJI_NUMBER})丁目\s*\d{{1,5}}(?:番地?|{_DASH})\s*(?:\d{{1,4}}号?)?")),
+    ("番地", False, re.compile(r"\d{1,5}番地(?:\s*\d{1,4}号?)?")),
+    ("号", False, re.compile(r"\d{1,5}番\s*\d{1,4}号")),
 )
 # 1-2-3 after a place name; a leading 0 would be a phone number.
 _HYPHENATED = re.compile(
@@ -161,28 +176,92 @@ _HYPHENATED = re.compile(
 _PLACE_CHAR = re.compile(rf"{_KANA_KANJI}")
 
 
-def _postal_matches(text: str) -> Iterator[tuple[int, int]]:
-    for marker, pattern in _POSTAL_PATTERNS:
+def _postal_matches(text: str) -> Iterator[tuple[int, int, bool]]:
+    for marker, is_code, pattern in _POSTAL_PATTERNS:
         if marker in text:
             for match in pattern.finditer(text):
-                yield match.span()
+                yield (*match.span(), is_code)
     for match in _HYPHENATED.finditer(text):
         start = match.start()
         if start > 0 and _PLACE_CHAR.match(text, start - 1):
-            yield match.span()
+            yield (*match.span(), False)
+
+
+# The place name before a block number, read backwards from the number.
+_PLACE_BEFORE = re.compile(rf"(?:{_KANA_KANJI}|[ \u3000])*")
+_PLACE_MAX = 40
+_HIRAGANA = re.compile("[\u3041-\u3096]")
+# A name ends at one of these, so the text's locality may start right after one.
+_UNIT_ENDS = frozenset("都道府県市区町村郡")
+
+
+def _is_own_street_address(text: str, start: int, end: int, own: tuple[str, ...]) -> bool:
+    """True when the block number at ``[start, end)`` with the place name before
+    it is one of the organization's own addresses.
+
+    The number alone proves nothing (every town has a 1丁目2番3号), so the
+    place name must match too: the longest tail of the name before the number
+    that occurs with the number in an own address must start where a name
+    starts in both texts. 和光市広沢1番5号 and 広沢1-5 match 埼玉県和光市広沢1番5号;
+    大阪市北区中之島1-5, 新広沢1-5 and 大阪府和光市広沢1-5 do not.
+    """
+    if not own:
+        return False
+    window_start = max(0, start - _PLACE_MAX)
+    before = text[window_start:start]
+    place = before[len(before) - len(_reverse_place_run(before)) :]
+    number = text[start:end]
+    for size in range(len(place), 0, -1):
+        tail = place[len(place) - size :]
+        if not tail.strip():
+            break
+        key = canonical_address(tail + number)
+        positions = [(address, i) for address in own for i in _occurrences(address, key)]
+        if not positions:
+            continue
+        # Only the longest tail counts: a shorter one would drop a name the text
+        # gives (大阪市北区中之島 → 中之島) and match a different place.
+        preceding = place[: len(place) - size].rstrip()[-1:]
+        if preceding and not _HIRAGANA.match(preceding):
+            return False
+        return any(i == 0 or _starts_name(address[i - 1]) for address, i in positions)
+    return False
+
+
+def _reverse_place_run(before: str) -> str:
+    run = _PLACE_BEFORE.match(before[::-1])
+    return run.group()[::-1] if run else ""
+
+
+def _starts_name(previous: str) -> bool:
+    return previous in _UNIT_ENDS or not _PLACE_CHAR.match(previous)
+
+
+def _occurrences(address: str, key: str) -> Iterator[int]:
+    """Where ``key`` occurs in ``address`` as a whole block number (``1-2`` is not
+    in ``…1-2-3``)."""
+    i = address.find(key)
+    while i != -1:
+        after = address[i + len(key) : i + len(key) + 2]
+        if not (after[:1].isdigit() or (after[:1] == "-" and after[1:2].isdigit())):
+            yield i
+        i = address.find(key, i + 1)
 
 
 def check_postal_address(ctx: CheckContext) -> Iterator[Hit]:
     text = ctx.text
     if not any(ch.isdigit() for ch in text):
         return
-    own = ctx.setup.own_addresses
+    setup = ctx.setup
     spans = sorted(set(_postal_matches(text)))
     last_end = -1
-    for start, end in spans:
+    for start, end, is_code in spans:
         if start < last_end:  # 丁目 and 1-2-3 forms may overlap; keep the first
             continue
         last_end = end
-        if any(compact_address(text[start:end]) in address for address in own):
+        if is_code:
+            if "".join(ch for ch in text[start:end] if ch.isdigit()) in setup.own_postal_codes:
+                continue
+        elif _is_own_street_address(text, start, end, setup.own_addresses):
             continue
         yield Hit("pii.postal_address", start, end)
