@@ -55,6 +55,7 @@ _LABELS: dict[str, Callable[[], str]] = {
     "publishing.refused": lambda: tr("Publishing refused"),
     "publication.queued": lambda: tr("Post queued"),
     "publication.attempt": lambda: tr("Sending attempt"),
+    "draft.reopened": lambda: tr("Draft taken back for editing"),
     "publication.claim_released": lambda: tr("Sending stopped before the call"),
     "publication.published": lambda: tr("Post published"),
     "publication.recorded": lambda: tr("Manual post recorded"),

@@ -24,7 +24,7 @@ from core.db.models import Draft, DraftVersion, MediaBlob, Review, SigningKey, S
 from core.i18n import tr
 from core.signoff.keys import verify_signature
 from core.signoff.message import decision_message
-from core.states import ReviewDecision
+from core.states import DraftState, ReviewDecision
 
 
 class ApprovalProblem(enum.StrEnum):
@@ -37,6 +37,7 @@ class ApprovalProblem(enum.StrEnum):
     KEY_UNKNOWN = "key_unknown"
     KEY_REVOKED = "key_revoked"
     BAD_SIGNATURE = "bad_signature"
+    WITHDRAWN = "withdrawn"
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,11 @@ def verify_approval(session: Session, draft_id: int) -> ApprovalCheck:
     if version is None or review is None or review.decision != ReviewDecision.APPROVED.value:
         return ApprovalCheck(ApprovalProblem.NO_APPROVAL, tr("The newest version of this draft is not approved."))
     ids = {"version_id": version.id, "review_id": review.id}
+    if DraftState(draft.state).editable:
+        # Taken back for editing (DraftService.reopen): even unchanged, it waits for a new approval.
+        return ApprovalCheck(
+            ApprovalProblem.WITHDRAWN, tr("The draft was taken back for editing; submit it for approval again."), **ids
+        )
     if _version_hash(version) != version.content_hash or review.content_hash != version.content_hash:
         return ApprovalCheck(
             ApprovalProblem.TAMPERED, tr("The approved version was altered in the database after approval."), **ids

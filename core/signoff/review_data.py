@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -53,6 +54,15 @@ class DecisionView:
 
 
 @dataclass(frozen=True)
+class FieldChange:
+    """A change outside the text, shown with the text diff: ``what`` changed from ``before`` to ``after``."""
+
+    what: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
 class ReviewData:
     draft_id: int
     version_id: int
@@ -75,6 +85,7 @@ class ReviewData:
     policy: list[tuple[str, str]]
     previous_number: int | None = None
     diff: list[DiffPart] = field(default_factory=list)
+    changes: list[FieldChange] = field(default_factory=list)
     previous_comment: str = ""
     decision: DecisionView | None = None
 
@@ -92,6 +103,71 @@ def text_diff(old: str, new: str) -> list[DiffPart]:
         if b2 > b1:
             parts.append(DiffPart("insert", new[b1:b2]))
     return parts
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else tr("not scheduled")
+
+
+def _media_label(item: Mapping[str, Any], number: int) -> str:
+    kind = tr("video") if item.get("kind") == "video" else tr("image")
+    return tr("{kind} {n} ({name})").format(kind=kind, n=number, name=item.get("name") or "—")
+
+
+def _alt(item: Mapping[str, Any]) -> str:
+    if item.get("decorative"):
+        return tr("decorative: {reason}").format(reason=item.get("decorative_reason") or "—")
+    return str(item.get("alt") or "")
+
+
+def _captions(item: Mapping[str, Any]) -> str:
+    if item.get("captions_burned_in"):
+        return tr("burned into the picture")
+    return str(item.get("captions_name") or "") if item.get("captions_sha256") else tr("none")
+
+
+def content_changes(
+    old_media: Sequence[Mapping[str, Any]],
+    new_media: Sequence[Mapping[str, Any]],
+    old_time: datetime | None,
+    new_time: datetime | None,
+    old_emergency: bool = False,
+    new_emergency: bool = False,
+) -> list[FieldChange]:
+    """Everything but the text that differs between two versions.
+
+    The approval covers time, files and their descriptions as well as the
+    text, so a supervisor re-reviewing must see a replaced photo or a moved
+    time as clearly as an edited sentence. Files are matched by their bytes
+    (SHA-256), so a re-ordered image is "moved", not removed and added.
+    """
+    changes: list[FieldChange] = []
+    if old_time != new_time:
+        changes.append(FieldChange(tr("Scheduled time"), _when(old_time), _when(new_time)))
+    if old_emergency != new_emergency:
+        yes, no = tr("yes"), tr("no")
+        changes.append(FieldChange(tr("Emergency"), yes if old_emergency else no, yes if new_emergency else no))
+    old_by_hash = {str(m.get("sha256")): (i, m) for i, m in enumerate(old_media, start=1)}
+    new_hashes = {str(m.get("sha256")) for m in new_media}
+    for number, item in enumerate(new_media, start=1):
+        label = _media_label(item, number)
+        earlier = old_by_hash.get(str(item.get("sha256")))
+        if earlier is None:
+            changes.append(FieldChange(tr("Added: {item}").format(item=label), "", _alt(item)))
+            continue
+        old_number, old_item = earlier
+        if old_number != number:
+            changes.append(FieldChange(tr("Moved: {item}").format(item=label), str(old_number), str(number)))
+        if _alt(old_item) != _alt(item):
+            changes.append(FieldChange(tr("Alt text of {item}").format(item=label), _alt(old_item), _alt(item)))
+        if _captions(old_item) != _captions(item):
+            changes.append(
+                FieldChange(tr("Captions of {item}").format(item=label), _captions(old_item), _captions(item))
+            )
+    for digest, (number, item) in old_by_hash.items():
+        if digest not in new_hashes:
+            changes.append(FieldChange(tr("Removed: {item}").format(item=_media_label(item, number)), _alt(item), ""))
+    return changes
 
 
 def load_review_data(store: Store, version_id: int) -> ReviewData:
@@ -184,6 +260,16 @@ def load_review_data(store: Store, version_id: int) -> ReviewData:
             policy=policy,
             previous_number=previous[0].number if previous else None,
             diff=text_diff(previous[0].text, version.text) if previous else [],
+            changes=content_changes(
+                previous[0].media or [],
+                version.media or [],
+                previous[0].scheduled_at,
+                version.scheduled_at,
+                previous[0].emergency,
+                version.emergency,
+            )
+            if previous
+            else [],
             previous_comment=previous[1] if previous else "",
             decision=decision,
         )

@@ -46,6 +46,7 @@ from core.composer.acknowledgements import reasons_of
 from core.composer.submission import GateStatus
 from core.errors import Conflict, KohoGateError, explain
 from core.i18n import current_language
+from core.roles import Role
 from core.services.drafts import DraftDetail, DraftService, load_blob, load_draft_detail
 from core.services.emergency import can_publish_before_approval
 from core.services.organization import load_check_config, load_profile
@@ -68,8 +69,12 @@ AUTOSAVE_MAX_WAIT_MS = 1800
 
 
 class ComposerWindow(QMainWindow):
+    """One draft's editor. Signals: submitted(version_id), closed(draft_id), reopened(draft_id)."""
+
     submitted = Signal(int)
     closed = Signal(int)
+    # The draft was taken back for editing; the window closes and its opener shows it again, editable.
+    reopened = Signal(int)
 
     def __init__(self, session: AppSession, draft_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -205,7 +210,19 @@ class ComposerWindow(QMainWindow):
         left_layout.addWidget(self.editor, 1)
         left_layout.addLayout(bottom)
         left_layout.addWidget(self.gate_label)
-        left_layout.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.reopen_button = QPushButton(
+            tr("&Withdraw the submission to edit…")
+            if detail.state is DraftState.SUBMITTED
+            else tr("Take back for editin&g (needs a new approval)…")
+        )
+        self.reopen_button.setVisible(
+            detail.state in (DraftState.SUBMITTED, DraftState.APPROVED) and self.session.has(Role.OPERATOR)
+        )
+        action_row = QHBoxLayout()
+        action_row.addStretch(1)
+        action_row.addWidget(self.reopen_button)
+        action_row.addWidget(self.submit_button)
+        left_layout.addLayout(action_row)
         self.publishing = None
         if detail.state in (DraftState.APPROVED, DraftState.PUBLISHED) or (
             detail.state is DraftState.SUBMITTED and can_publish_before_approval(self.session.store, self.draft_id)
@@ -299,6 +316,7 @@ class ComposerWindow(QMainWindow):
         self.findings.activated.connect(self._go_to_finding)
         self.findings.acknowledged.connect(self._acknowledge)
         self.submit_button.clicked.connect(self.submit)
+        self.reopen_button.clicked.connect(self.take_back)
         self.tabs.currentChanged.connect(lambda _i: self._refresh_preview())
 
     # -- state --
@@ -375,8 +393,12 @@ class ComposerWindow(QMainWindow):
 
     def _read_only_note(self) -> str:
         return {
-            DraftState.SUBMITTED: tr("Submitted: waiting for the supervisor's decision. It cannot be edited now."),
-            DraftState.APPROVED: tr("Approved: it cannot be edited. Publish it, or start over with a new draft."),
+            DraftState.SUBMITTED: tr(
+                "Submitted: waiting for the supervisor's decision. Withdraw the submission to edit it."
+            ),
+            DraftState.APPROVED: tr(
+                "Approved: it cannot be edited. Publish it, or take it back for editing and have it approved again."
+            ),
             DraftState.REJECTED: tr("Rejected: it cannot be submitted again."),
             DraftState.PUBLISHED: tr("Published: start a correction or request its deletion if something is wrong."),
         }.get(self.state, tr("This draft cannot be edited."))
@@ -522,6 +544,29 @@ class ComposerWindow(QMainWindow):
         self.session.data_changed.emit()
         self.submitted.emit(version_id)
         self.statusBar().showMessage(tr("Submitted for approval."))
+        self.close()
+
+    def take_back(self) -> None:
+        """Withdraw the submission or set the approval aside, with a reason, to edit again."""
+        reason, ok = QInputDialog.getText(
+            self,
+            tr("Take back for editing"),
+            tr(
+                "Why is this draft taken back? The reason is kept in the record. "
+                "It must be submitted and approved again before it can be published."
+            ),
+        )
+        if not ok:
+            return
+        try:
+            self.service.reopen(self.draft_id, self.row_version, reason)
+        except Exception as exc:
+            if explain(exc) is None:
+                raise
+            show_error(self, exc)
+            return
+        self.session.data_changed.emit()
+        self.reopened.emit(self.draft_id)
         self.close()
 
     # -- media --

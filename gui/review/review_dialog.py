@@ -63,7 +63,22 @@ def diff_html(data: ReviewData) -> str:
         if data.previous_comment
         else ""
     )
-    return f"<p><b>{head}</b></p>{comment}<p>{''.join(parts)}</p>"
+    text_changes = "".join(parts) if any(p.op != "equal" for p in data.diff) else html.escape(tr("Text unchanged."))
+    others = ""
+    if data.changes:
+        rows = "".join(
+            f"<tr><td>{html.escape(c.what)}</td>"
+            f"<td style='background:#ffcdd2'>{html.escape(c.before) or '—'}</td>"
+            f"<td style='background:#c8e6c9'>{html.escape(c.after) or '—'}</td></tr>"
+            for c in data.changes
+        )
+        others = (
+            f"<p><b>{html.escape(tr('Other changes (time, images and videos, their descriptions):'))}</b></p>"
+            f"<table border='1' cellspacing='0' cellpadding='4'>"
+            f"<tr><th>{html.escape(tr('What'))}</th><th>{html.escape(tr('Before'))}</th>"
+            f"<th>{html.escape(tr('Now'))}</th></tr>{rows}</table>"
+        )
+    return f"<p><b>{head}</b></p>{comment}<p>{text_changes}</p>{others}"
 
 
 class ReviewDialog(QDialog):

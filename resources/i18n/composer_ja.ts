@@ -240,6 +240,10 @@
       <translation>加工する範囲を示した画像</translation>
     </message>
     <message>
+      <source>Arrow keys move the frame, Shift+arrow keys resize it, Space marks it as an area to mask.</source>
+      <translation>矢印キーで枠を移動、Shift＋矢印キーで大きさを変更、スペースキーでその範囲を隠す対象にします。</translation>
+    </message>
+    <message>
       <source>How to mask</source>
       <translation>加工の方法</translation>
     </message>
@@ -266,6 +270,10 @@
     <message>
       <source>Mask faces and areas — {name}</source>
       <translation>顔・範囲の加工 — {name}</translation>
+    </message>
+    <message>
+      <source>Drag over the image to mark an area, or use the arrow keys and Space. {count} area(s) marked; detected faces are marked already. The masked copy replaces the original, which is never uploaded.</source>
+      <translation>画像上をドラッグするか、矢印キーとスペースキーで範囲を指定します。指定済み {count} か所（検出した顔は指定済みです）。隠した画像が元の画像に置き換わり、元の画像はアップロードされません。</translation>
     </message>
     <message>
       <source>Title (internal)</source>
@@ -444,14 +452,6 @@
       <translation>画像・動画 ({n})(&amp;M)</translation>
     </message>
     <message>
-      <source>Submitted: waiting for the supervisor's decision. It cannot be edited now.</source>
-      <translation>承認申請中です。所属長の判断を待っているため、今は編集できません。</translation>
-    </message>
-    <message>
-      <source>Approved: it cannot be edited. Publish it, or start over with a new draft.</source>
-      <translation>承認済みのため編集できません。投稿するか、新しい下書きを作成してください。</translation>
-    </message>
-    <message>
       <source>Rejected: it cannot be submitted again.</source>
       <translation>却下されたため、再申請できません。</translation>
     </message>
@@ -476,14 +476,6 @@ This draft cannot be submitted again; write a new draft if the post is still nee
     <message>
       <source>Not saved: {message}</source>
       <translation>保存できません：{message}</translation>
-    </message>
-    <message>
-      <source>Arrow keys move the frame, Shift+arrow keys resize it, Space marks it as an area to mask.</source>
-      <translation>矢印キーで枠を移動、Shift＋矢印キーで大きさを変更、スペースキーでその範囲を隠す対象にします。</translation>
-    </message>
-    <message>
-      <source>Drag over the image to mark an area, or use the arrow keys and Space. {count} area(s) marked; detected faces are marked already. The masked copy replaces the original, which is never uploaded.</source>
-      <translation>画像上をドラッグするか、矢印キーとスペースキーで範囲を指定します。指定済み {count} か所（検出した顔は指定済みです）。隠した画像が元の画像に置き換わり、元の画像はアップロードされません。</translation>
     </message>
   </context>
   <context>

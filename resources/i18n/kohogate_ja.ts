@@ -709,6 +709,33 @@ Example: {example}</source>
     </message>
   </context>
   <context>
+    <name>Composer</name>
+    <message>
+      <source>Take back for editing</source>
+      <translation>編集のため取り戻す</translation>
+    </message>
+    <message>
+      <source>Why is this draft taken back? The reason is kept in the record. It must be submitted and approved again before it can be published.</source>
+      <translation>取り戻す理由を入力してください（記録に残ります）。公開するには、もう一度申請して承認を受ける必要があります。</translation>
+    </message>
+    <message>
+      <source>&amp;Withdraw the submission to edit…</source>
+      <translation>申請を取り下げて編集(&amp;W)…</translation>
+    </message>
+    <message>
+      <source>Take back for editin&amp;g (needs a new approval)…</source>
+      <translation>編集のため取り戻す（再承認が必要）(&amp;G)…</translation>
+    </message>
+    <message>
+      <source>Submitted: waiting for the supervisor's decision. Withdraw the submission to edit it.</source>
+      <translation>申請中です。所属長の判断を待っています。編集するには申請を取り下げてください。</translation>
+    </message>
+    <message>
+      <source>Approved: it cannot be edited. Publish it, or take it back for editing and have it approved again.</source>
+      <translation>承認済みのため編集できません。公開するか、編集のため取り戻して再度承認を受けてください。</translation>
+    </message>
+  </context>
+  <context>
     <name>CrashDialog</name>
     <message>
       <source>KohoGate</source>
@@ -805,24 +832,16 @@ Example: {example}</source>
       <translation>すべての状態</translation>
     </message>
     <message>
+      <source>Filter by author</source>
+      <translation>作成者で絞り込み</translation>
+    </message>
+    <message>
       <source>Search text…</source>
       <translation>本文を検索…</translation>
     </message>
     <message>
       <source>Search text</source>
       <translation>本文を検索</translation>
-    </message>
-    <message>
-      <source>Filter by author</source>
-      <translation>作成者で絞り込み</translation>
-    </message>
-    <message>
-      <source>Everyone's drafts</source>
-      <translation>全員の下書き</translation>
-    </message>
-    <message>
-      <source>My drafts</source>
-      <translation>自分の下書き</translation>
     </message>
     <message>
       <source>&amp;New draft</source>
@@ -835,6 +854,78 @@ Example: {example}</source>
     <message>
       <source>{count} drafts</source>
       <translation>{count} 件</translation>
+    </message>
+    <message>
+      <source>My drafts</source>
+      <translation>自分の下書き</translation>
+    </message>
+    <message>
+      <source>Any</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filter by date updated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Updated from</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Updated to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>C&amp;lear filters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All authors</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Any time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Today</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last 7 days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last 30 days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Custom range</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;State:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Autho&amp;r:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>S&amp;earch:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Updated:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fro&amp;m:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;To:</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1144,6 +1235,26 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <source>(none)</source>
       <translation>(なし)</translation>
     </message>
+    <message>
+      <source>Text unchanged.</source>
+      <translation>本文の変更はありません。</translation>
+    </message>
+    <message>
+      <source>Other changes (time, images and videos, their descriptions):</source>
+      <translation>本文以外の変更（日時、画像・動画、その説明）：</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>項目</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>変更前</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>変更後</translation>
+    </message>
   </context>
   <context>
     <name>SettingsScreen</name>
@@ -1282,6 +1393,57 @@ Approval, guideline checks and a tamper-evident record for official social-media
     <message>
       <source>Active</source>
       <translation>有効</translation>
+    </message>
+    <message>
+      <source>Account ID rule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No rule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Example account ID</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password change interval</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A regular expression the whole account ID must match, e.g. @josokoiki\.[a-z]+ for @josokoiki.koho. Leave it empty for no rule. An account whose ID breaks the rule cannot be used for drafts until the ID is corrected.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Platform passwords are changed at this interval (joso:6(1)); the Accounts screen reminds you before the date.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Official account rules</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Account &amp;ID rule:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>E&amp;xample ID:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password change in&amp;terval:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>These accounts do not follow the new rule and cannot be used for drafts until their ID is corrected:
+{accounts}
+
+Save the rule anyway?</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1656,6 +1818,14 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>送信の試行</translation>
     </message>
     <message>
+      <source>Draft taken back for editing</source>
+      <translation>下書きを編集のため取り戻し</translation>
+    </message>
+    <message>
+      <source>Sending stopped before the call</source>
+      <translation>送信前に中断（送信していません）</translation>
+    </message>
+    <message>
       <source>Post published</source>
       <translation>投稿の公開</translation>
     </message>
@@ -1960,8 +2130,16 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>このデータベースはまだ初期設定されていません。アプリを起動して初期設定を行ってください。</translation>
     </message>
     <message>
+      <source>Give the reason for taking this draft back.</source>
+      <translation>下書きを取り戻す理由を入力してください。</translation>
+    </message>
+    <message>
       <source>Someone else changed this draft. Reload it and try again.</source>
       <translation>この下書きは他の人が変更しました。読み込み直してからやり直してください。</translation>
+    </message>
+    <message>
+      <source>A sending attempt for this draft is still open; settle it before taking the draft back.</source>
+      <translation>この下書きの送信処理がまだ完了していません。先に送信結果を確定してから取り戻してください。</translation>
     </message>
     <message>
       <source>The text is too long ({length} characters; at most {limit}).</source>
@@ -1976,6 +2154,10 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>この下書きは「{state}」のため承認申請できません。</translation>
     </message>
     <message>
+      <source>Only a draft awaiting approval or approved can be taken back (this one is {state}).</source>
+      <translation>取り戻せるのは承認待ちまたは承認済みの下書きだけです（この下書きは「{state}」です）。</translation>
+    </message>
+    <message>
       <source>Say why this is an emergency (e.g. evacuation information).</source>
       <translation>緊急とする理由を書いてください (例: 避難情報)。</translation>
     </message>
@@ -1988,12 +2170,12 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>事後承認の期限は1〜{max}時間の範囲で指定してください。</translation>
     </message>
     <message>
-      <source>Organization name</source>
-      <translation>団体名</translation>
-    </message>
-    <message>
       <source>Department name</source>
       <translation>所属名</translation>
+    </message>
+    <message>
+      <source>Organization name</source>
+      <translation>団体名</translation>
     </message>
     <message>
       <source>The check settings are invalid: {error}</source>
@@ -2094,6 +2276,10 @@ Approval, guideline checks and a tamper-evident record for official social-media
     <message>
       <source>The draft does not exist.</source>
       <translation>下書きが存在しません。</translation>
+    </message>
+    <message>
+      <source>The draft was taken back for editing; submit it for approval again.</source>
+      <translation>下書きは編集のため取り戻されています。もう一度承認を申請してください。</translation>
     </message>
     <message>
       <source>The approved version was altered in the database after approval.</source>
@@ -2208,8 +2394,92 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>失敗</translation>
     </message>
     <message>
-      <source>Sending stopped before the call</source>
-      <translation>送信前に中断（送信していません）</translation>
+      <source>Account ID rule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No rule: any account ID is accepted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type an example ID to try the rule.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The password change interval must be between {min} and {max} days: a shorter one makes people choose weak passwords, a longer one is no longer a periodic change (joso:6(1)).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{handle} follows the naming rule.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The account ID rule {pattern} is not a valid regular expression.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>not scheduled</source>
+      <translation>予約なし</translation>
+    </message>
+    <message>
+      <source>video</source>
+      <translation>動画</translation>
+    </message>
+    <message>
+      <source>image</source>
+      <translation>画像</translation>
+    </message>
+    <message>
+      <source>burned into the picture</source>
+      <translation>映像に焼き込み済み</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>なし</translation>
+    </message>
+    <message>
+      <source>{kind} {n} ({name})</source>
+      <translation>{kind}{n}（{name}）</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>はい</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>いいえ</translation>
+    </message>
+    <message>
+      <source>decorative: {reason}</source>
+      <translation>装飾用：{reason}</translation>
+    </message>
+    <message>
+      <source>Scheduled time</source>
+      <translation>予約日時</translation>
+    </message>
+    <message>
+      <source>Emergency</source>
+      <translation>緊急</translation>
+    </message>
+    <message>
+      <source>Added: {item}</source>
+      <translation>追加：{item}</translation>
+    </message>
+    <message>
+      <source>Moved: {item}</source>
+      <translation>順番の変更：{item}</translation>
+    </message>
+    <message>
+      <source>Alt text of {item}</source>
+      <translation>{item}の代替テキスト</translation>
+    </message>
+    <message>
+      <source>Captions of {item}</source>
+      <translation>{item}の字幕</translation>
+    </message>
+    <message>
+      <source>Removed: {item}</source>
+      <translation>削除：{item}</translation>
     </message>
   </context>
 </TS>

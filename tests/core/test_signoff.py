@@ -11,7 +11,7 @@ from sqlalchemy import text, update
 from core.composer.demo_support import make_ready, poster_png
 from core.composer.media_store import prepare_image
 from core.db.models import Draft, MediaBlob, OfficialAccount, Organization
-from core.errors import Conflict, KohoGateError, PermissionDenied
+from core.errors import Conflict, InvalidInput, KohoGateError, PermissionDenied
 from core.roles import Role
 from core.services.deputies import DeputyService
 from core.services.drafts import DraftService
@@ -311,3 +311,51 @@ def test_a_manual_post_needs_an_approved_terminal_and_an_active_account(world: W
     TerminalService(world.store, world.admin).revoke(local.id)
     with pytest.raises(PostingRefused):
         PublicationService(world.store, world.op1).record_manual(version_id, "https://x.com/p/1")
+
+
+def test_an_approved_draft_can_be_taken_back_changed_and_approved_again(world: World) -> None:
+    """A missed or wrong post is re-timed or fixed through a new approval, never by editing the old one."""
+    from core.services.drafts import load_draft_detail
+    from core.states import DraftState
+
+    draft_id, version_id = approved_draft(world)
+    drafts = DraftService(world.store, world.op1)
+    detail = load_draft_detail(world.store, draft_id)
+    with pytest.raises(InvalidInput):
+        drafts.reopen(draft_id, detail.row_version, "  ")
+    with pytest.raises(PermissionDenied):
+        DraftService(world.store, world.sup).reopen(draft_id, detail.row_version, "日時の変更")
+    row = drafts.reopen(draft_id, detail.row_version, "日時の変更")
+    assert load_draft_detail(world.store, draft_id).state is DraftState.DRAFT
+    # Unchanged content is still not publishable: the approval was set aside.
+    assert check(world, draft_id) is ApprovalProblem.WITHDRAWN
+    with pytest.raises(Conflict):
+        PublicationService(world.store, world.op1).record_manual(version_id, "https://x.com/p/1")
+    with pytest.raises(Conflict):
+        drafts.reopen(draft_id, row, "二度目")
+    row = drafts.save(
+        draft_id, row, text="市民まつりは11月4日です。", scheduled_at=datetime(2026, 11, 2, 9, tzinfo=UTC)
+    )
+    second = drafts.submit(draft_id, make_ready(drafts, draft_id))
+    assert second != version_id
+    approve(world, second)
+    assert check(world, draft_id) is ApprovalProblem.NONE
+
+
+def test_a_submission_can_be_withdrawn_and_leaves_the_queue(world: World) -> None:
+    from core.services.audit_log import query_audit
+    from core.services.drafts import load_draft_detail
+
+    version_id = world.submitted(world.op1)
+    with world.store.read() as session:
+        from core.db.models import DraftVersion
+
+        version = session.get(DraftVersion, version_id)
+        assert version is not None
+        draft_id = version.draft_id
+    assert version_id in [p.version_id for p in pending_reviews(world.store, reviewer_id=world.sup.staff_id)]
+    DraftService(world.store, world.op1).reopen(draft_id, load_draft_detail(world.store, draft_id).row_version, "誤字")
+    assert version_id not in [p.version_id for p in pending_reviews(world.store, reviewer_id=world.sup.staff_id)]
+    entry = query_audit(world.store, limit=1)[0]
+    assert entry.event == "draft.reopened"
+    assert "誤字" in entry.payload

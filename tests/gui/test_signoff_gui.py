@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,10 @@ def test_return_resubmit_approve_loop_with_two_users(
     assert detail.returned_comment is not None
     assert "休館の理由" in detail.returned_comment.comment
     row_version = drafts.save(
-        draft_id, detail.row_version, text="図書館は改修工事のため12月1日から15日まで休館します。"
+        draft_id,
+        detail.row_version,
+        text="図書館は改修工事のため12月1日から15日まで休館します。",
+        scheduled_at=datetime(2026, 11, 30, 0, 0, tzinfo=UTC),
     )
     assert row_version
     version_2 = drafts.submit(draft_id, make_ready(drafts, draft_id))
@@ -71,6 +75,7 @@ def test_return_resubmit_approve_loop_with_two_users(
     diff = second.diff.toPlainText()
     assert "改修工事のため" in diff
     assert "休館の理由" in diff
+    assert "2026-11-30" in diff  # the new time is shown with the text changes
     assert second.decide(ReviewDecision.APPROVED)
     with demo_env.store.read() as session:
         assert verify_approval(session, draft_id).ok

@@ -138,6 +138,11 @@ def test_ambiguous_and_not_found_goes_to_needs_checking_until_a_person_decides(
     with pytest.raises(Conflict):
         box.publish(draft_id)  # no automatic second attempt
     assert len(fake.calls("POST", "/2/tweets")) == 1
+    # Nor can the draft be taken back for editing while nobody knows whether it went out.
+    from core.services.drafts import DraftService, load_draft_detail
+
+    with pytest.raises(Conflict):
+        DraftService(world.store, world.op).reopen(draft_id, load_draft_detail(world.store, draft_id).row_version, "x")
     assert box.reconcile(publication(world, draft_id).id) is None
     # A person looked: it was not posted. Now it may go again, with the same row and key.
     PublicationService(world.store, world.op).resolve(publication(world, draft_id).id, url=None)

@@ -319,3 +319,37 @@ def test_enter_in_the_list_opens_the_composer(qtbot: QtBot, demo_env: Environmen
     wait_for_tasks()
     window.close()
     assert first not in screen.composers
+
+
+def test_an_approved_draft_is_taken_back_for_editing_with_a_reason(
+    qtbot: QtBot, demo_env: Environment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from core.services.drafts import DraftFilter, query_drafts
+    from core.services.staff import find_by_login
+    from core.states import DraftState
+
+    sato = find_by_login(demo_env.store, "demo.sato")
+    assert sato is not None
+    session = AppSession(demo_env, actor_for_staff(demo_env.store, sato.id, demo_env.terminal.uid))
+    [row] = [r for r in query_drafts(demo_env.store, DraftFilter(state=DraftState.APPROVED)) if r.author == "佐藤 花子"]
+    window = ComposerWindow(session, row.id)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.editor.isReadOnly()
+    assert window.reopen_button.isVisible()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
+    window.reopen_button.click()  # cancelled: nothing happens
+    assert load_draft_detail(demo_env.store, row.id).state is DraftState.APPROVED
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("予定時刻の変更", True))
+    with qtbot.waitSignal(window.reopened, timeout=5_000) as reopened:
+        window.reopen_button.click()
+    assert reopened.args == [row.id]
+    assert load_draft_detail(demo_env.store, row.id).state is DraftState.DRAFT
+    wait_for_tasks()
+    again = ComposerWindow(session, row.id)
+    qtbot.addWidget(again)
+    assert not again.editor.isReadOnly()
+    assert again.reopen_button.isHidden()
+    wait_for_tasks()
