@@ -38,7 +38,8 @@ def _faces_findings(media: Sequence[Mapping[str, Any]], config: CheckConfig) -> 
     found = []
     for index, item in enumerate(media):
         faces = int(item.get("faces") or 0)
-        if item.get("kind") == "image" and faces > 0 and not item.get("redacted"):
+        # On a masked copy ``faces`` counts the faces the masking left visible (faces_left_visible).
+        if item.get("kind") == "image" and faces > 0:
             name = str(item.get("name") or "")
             found.append(
                 Finding(

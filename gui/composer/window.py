@@ -649,9 +649,12 @@ class ComposerWindow(QMainWindow):
         item = self.media.items[row]
         dialog = RedactionDialog(data, str(item.get("name", "")), faces, self)
         if dialog.exec() == RedactionDialog.DialogCode.Accepted and dialog.masked is not None:
-            self.store_redacted(row, dialog.masked)
+            from core.composer.redaction import faces_left_visible
 
-    def store_redacted(self, row: int, data: bytes) -> None:
+            # Masking one area must not vouch for a face left as it was.
+            self.store_redacted(row, dialog.masked, faces_left_visible(faces, dialog.canvas.areas))
+
+    def store_redacted(self, row: int, data: bytes, faces_left: int = 0) -> None:
         """Store the masked copy and let it replace the original in the draft."""
         from core.composer.media_store import PreparedMedia
 
@@ -663,7 +666,7 @@ class ComposerWindow(QMainWindow):
             return service.store_media(prepared)
 
         def done(sha256: str) -> None:
-            item.update(sha256=sha256, redacted=True)
+            item.update(sha256=sha256, redacted=True, faces=faces_left)
             self.media.replace_item(row, item)
             self.checker.run_now()
 

@@ -139,8 +139,13 @@ def test_faces_must_be_acknowledged_or_redacted() -> None:
     media = [{"sha256": "a" * 64, "kind": "image", "name": "p.jpg", "alt": "運動会の様子", "faces": 2}]
     gate = evaluate("運動会", Platform.X, media, {}, (), PROFILE, CheckConfig())
     assert [r["rule"] for r in gate.unacknowledged] == ["media.faces"]
-    redacted = evaluate("運動会", Platform.X, [media[0] | {"redacted": True}], {}, (), PROFILE, CheckConfig())
+    # A masked copy carries the number of faces its masking left visible.
+    redacted = evaluate(
+        "運動会", Platform.X, [media[0] | {"redacted": True, "faces": 0}], {}, (), PROFILE, CheckConfig()
+    )
     assert not redacted.unacknowledged
+    half = evaluate("運動会", Platform.X, [media[0] | {"redacted": True, "faces": 1}], {}, (), PROFILE, CheckConfig())
+    assert [r["rule"] for r in half.unacknowledged] == ["media.faces"]
 
 
 def test_platform_media_limits_block(desk: Desk) -> None:

@@ -117,3 +117,15 @@ def test_redacting_needs_an_area() -> None:
 )
 def test_a_keyboard_frame_is_kept_inside_the_image(rect: Rect, expected: Rect) -> None:
     assert rect.kept_inside(100, 100) == expected
+
+
+def test_faces_left_visible_counts_faces_the_masking_missed() -> None:
+    from core.composer.redaction import faces_left_visible
+
+    faces = [Rect(10, 10, 50, 50), Rect(200, 10, 50, 50)]
+    assert faces_left_visible(faces, []) == 2
+    assert faces_left_visible(faces, [Rect(0, 0, 80, 80)]) == 1
+    assert faces_left_visible(faces, [Rect(0, 0, 80, 80), Rect(190, 0, 80, 80)]) == 0
+    # Two areas that together cover a face hide it; a sliver does not.
+    assert faces_left_visible([Rect(0, 0, 100, 100)], [Rect(0, 0, 50, 100), Rect(50, 0, 50, 100)]) == 0
+    assert faces_left_visible([Rect(0, 0, 100, 100)], [Rect(0, 0, 50, 100)]) == 1

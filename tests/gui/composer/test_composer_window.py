@@ -221,6 +221,28 @@ def test_masking_a_face_replaces_the_image_without_exif(
     assert "media.faces" not in [r["rule"] for r in composer.gate.records]
 
 
+def test_masking_somewhere_else_does_not_clear_the_faces_finding(
+    qtbot: QtBot, composer: ComposerWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "IMG_0002.JPG"
+    path.write_bytes(face_jpeg_with_gps())
+    _add(qtbot, composer, path)
+
+    def fake_exec(dialog: RedactionDialog) -> int:
+        # The pre-marked face is removed and a corner is masked instead.
+        dialog.canvas.clear()
+        dialog.canvas.add_area(Rect(0, 0, 40, 40))
+        dialog.masked = redact(dialog.data, dialog.name, dialog.canvas.areas, RedactionMode.FILL)
+        return RedactionDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RedactionDialog, "exec", fake_exec)
+    composer.open_redaction(0)
+    qtbot.waitUntil(lambda: composer.media.items[0].get("redacted") is True, timeout=20_000)
+    assert composer.media.items[0]["faces"] == 1
+    settle(qtbot, composer)
+    assert "media.faces" in [r["rule"] for r in composer.gate.records]
+
+
 def test_the_redaction_dialog_marks_faces_and_masks_off_the_ui_thread(qtbot: QtBot) -> None:
     data = png_bytes(face_image())
     dialog = RedactionDialog(data, "face.png", [Rect(40, 40, 200, 200)])
