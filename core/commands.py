@@ -164,7 +164,15 @@ def cmd_publish_due(args: argparse.Namespace) -> int:
                 ),
                 file=sys.stderr,
             )
-        if not (report.sent or report.missed or report.failed):
+        for item in report.by_hand:
+            print(
+                tr("Due, to be posted by hand in the platform's app: {title} ({account}), due {time}").format(
+                    title=item.title,
+                    account=item.account,
+                    time=item.scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                )
+            )
+        if not (report.sent or report.missed or report.failed or report.by_hand):
             print(tr("Nothing is due."))
         return EXIT_OK if report.ok else EXIT_FAILED
     finally:

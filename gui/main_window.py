@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
 
         self.scheduler = BackgroundScheduler(session, self)
         self.scheduler.summary.connect(self._scheduler_summary)
+        self.scheduler.remind.connect(self._scheduler_reminder)
         self.scheduler.start()
         self._update_status()
         self.nav.setEnabled(True)
@@ -248,6 +249,12 @@ class MainWindow(QMainWindow):
             self.tray.show()
         if self.tray is not None:
             self.tray.setToolTip(text)
+
+    def _scheduler_reminder(self, text: str) -> None:
+        """A post is due on a platform without an API: tell the person at the desk once."""
+        self.statusBar().showMessage(text, 120_000)
+        if self.tray is not None and self.tray.supportsMessages():
+            self.tray.showMessage(tr("KohoGate"), text)
 
     def _bring_to_approvals(self) -> None:
         self.showNormal()

@@ -4,6 +4,10 @@ The same function serves the background scheduler of the running app and
 ``app.py publish-due`` (Windows Task Scheduler / cron). The clock is a
 parameter, so tests move time by hand.
 
+Posts for platforms without an API (Instagram, Threads, YouTube …) are
+made by hand: when due they are listed for a person (``by_hand``), and past
+their window they are reported as missed like any other.
+
 A post is *due* from its approved time until the end of its window
 (``window``, one hour by default): past that, sending it would surprise the
 people who approved a time, so it is recorded as missed
@@ -42,6 +46,8 @@ class DueReport:
     sent: list[tuple[Scheduled, str | None]] = field(default_factory=list)
     missed: list[Scheduled] = field(default_factory=list)
     failed: list[tuple[Scheduled, str]] = field(default_factory=list)
+    # Due now on a platform without an API: a person posts them (manual mode).
+    by_hand: list[Scheduled] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -114,6 +120,7 @@ def run_due(
     that are, instead of being refused — and audited — on every run; missed
     windows are still reported from anywhere.
     """
+    from core.publishing.adapter import supports_api
     from core.publishing.outbox import Outbox
     from core.terminals.gate import postable_accounts
 
@@ -121,13 +128,16 @@ def run_due(
     report = DueReport()
     blocked = _blocked_drafts(outbox.store)
     here = postable_accounts(outbox.store, outbox.actor.terminal, now=now) if only_postable else None
-    for item in scheduled_posts(outbox.store, until=now):
+    for item in scheduled_posts(outbox.store, until=now, manual_platforms=True):
         if item.draft_id in blocked:
             continue
         ends = item.scheduled_at + window
         if now > ends:
             outbox.records.report_missed(item.draft_id, item.scheduled_at, ends)
             report.missed.append(item)
+            continue
+        if not supports_api(item.platform):
+            report.by_hand.append(item)
             continue
         if here is not None and item.account_id not in here:
             continue

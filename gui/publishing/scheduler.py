@@ -11,6 +11,7 @@ what was missed.
 
 Signals:
     summary(str): a one-line status for the tray.
+    remind(str): posts newly due by hand (once per post), for a tray message.
     ran(object): the :class:`~core.publishing.scheduler.DueReport` of a run.
 """
 
@@ -34,11 +35,13 @@ INTERVAL_MS = 60_000
 class BackgroundScheduler(QObject):
     summary = Signal(str)
     ran = Signal(object)
+    remind = Signal(str)
 
     def __init__(self, session: AppSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.running = False
+        self.reminded: set[int] = set()
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.run_now)
@@ -73,12 +76,24 @@ class BackgroundScheduler(QObject):
         text = tr("Scheduled posts waiting: {count}").format(count=waiting)
         if report.sent:
             text += " · " + tr("sent: {count}").format(count=len(report.sent))
+        if report.by_hand:
+            text += " · " + tr("due by hand: {count}").format(count=len(report.by_hand))
         if report.missed or report.failed:
             text += " · " + tr("need attention: {count}").format(count=len(report.missed) + len(report.failed))
         self.summary.emit(text)
         self.ran.emit(report)
         if report.sent or report.missed or report.failed:
             self.session.data_changed.emit()
+        if report.by_hand:
+            reminded = {item.draft_id for item in report.by_hand} - self.reminded
+            if reminded:
+                # Once per post, not every minute: the tray balloon is for a person at the desk.
+                self.reminded |= reminded
+                self.remind.emit(
+                    tr("Due now, to post by hand: {titles}").format(
+                        titles=", ".join(i.title for i in report.by_hand if i.draft_id in reminded)
+                    )
+                )
 
     def _failed(self, exc: BaseException) -> None:
         self.running = False

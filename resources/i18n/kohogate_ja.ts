@@ -1046,7 +1046,22 @@ Approval, guideline checks and a tamper-evident record for official social-media
     </message>
   </context>
   <context>
+    <name>Publishing</name>
+    <message>
+      <source>due by hand: {count}</source>
+      <translation>手動投稿の時刻: {count} 件</translation>
+    </message>
+    <message>
+      <source>Due now, to post by hand: {titles}</source>
+      <translation>手動で投稿する時刻になりました：{titles}</translation>
+    </message>
+  </context>
+  <context>
     <name>ReviewDialog</name>
+    <message>
+      <source>Text unchanged.</source>
+      <translation>本文の変更はありません。</translation>
+    </message>
     <message>
       <source>Findings</source>
       <translation>指摘事項</translation>
@@ -1144,6 +1159,22 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>その版へのコメント:</translation>
     </message>
     <message>
+      <source>Other changes (time, images and videos, their descriptions):</source>
+      <translation>本文以外の変更（日時、画像・動画、その説明）：</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>項目</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>変更前</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>変更後</translation>
+    </message>
+    <message>
       <source>Review: {account} — version {n}</source>
       <translation>審査: {account} — 第{n}版</translation>
     </message>
@@ -1234,26 +1265,6 @@ Approval, guideline checks and a tamper-evident record for official social-media
     <message>
       <source>(none)</source>
       <translation>(なし)</translation>
-    </message>
-    <message>
-      <source>Text unchanged.</source>
-      <translation>本文の変更はありません。</translation>
-    </message>
-    <message>
-      <source>Other changes (time, images and videos, their descriptions):</source>
-      <translation>本文以外の変更（日時、画像・動画、その説明）：</translation>
-    </message>
-    <message>
-      <source>What</source>
-      <translation>項目</translation>
-    </message>
-    <message>
-      <source>Before</source>
-      <translation>変更前</translation>
-    </message>
-    <message>
-      <source>Now</source>
-      <translation>変更後</translation>
     </message>
   </context>
   <context>
@@ -2322,8 +2333,72 @@ Save the rule anyway?</source>
       <translation>このパソコンにはあなたの署名鍵がありません。設定 → 承認 で作成し、管理者に登録を依頼してください。</translation>
     </message>
     <message>
+      <source>not scheduled</source>
+      <translation>予約なし</translation>
+    </message>
+    <message>
+      <source>video</source>
+      <translation>動画</translation>
+    </message>
+    <message>
+      <source>image</source>
+      <translation>画像</translation>
+    </message>
+    <message>
+      <source>burned into the picture</source>
+      <translation>映像に焼き込み済み</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>なし</translation>
+    </message>
+    <message>
+      <source>{kind} {n} ({name})</source>
+      <translation>{kind}{n}（{name}）</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>はい</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>いいえ</translation>
+    </message>
+    <message>
+      <source>decorative: {reason}</source>
+      <translation>装飾用：{reason}</translation>
+    </message>
+    <message>
+      <source>Scheduled time</source>
+      <translation>予約日時</translation>
+    </message>
+    <message>
+      <source>Emergency</source>
+      <translation>緊急</translation>
+    </message>
+    <message>
       <source>image/video {n}</source>
       <translation>画像・動画 {n}</translation>
+    </message>
+    <message>
+      <source>Added: {item}</source>
+      <translation>追加：{item}</translation>
+    </message>
+    <message>
+      <source>Moved: {item}</source>
+      <translation>順番の変更：{item}</translation>
+    </message>
+    <message>
+      <source>Alt text of {item}</source>
+      <translation>{item}の代替テキスト</translation>
+    </message>
+    <message>
+      <source>Captions of {item}</source>
+      <translation>{item}の字幕</translation>
+    </message>
+    <message>
+      <source>Removed: {item}</source>
+      <translation>削除：{item}</translation>
     </message>
     <message>
       <source>Awaiting approval</source>
@@ -2394,6 +2469,10 @@ Save the rule anyway?</source>
       <translation>失敗</translation>
     </message>
     <message>
+      <source>Due, to be posted by hand in the platform's app: {title} ({account}), due {time}</source>
+      <translation>手動投稿の時刻です（各サービスのアプリで投稿してください）：{title}（{account}）予定 {time}</translation>
+    </message>
+    <message>
       <source>Account ID rule</source>
       <translation type="unfinished" />
     </message>
@@ -2416,70 +2495,6 @@ Save the rule anyway?</source>
     <message>
       <source>The account ID rule {pattern} is not a valid regular expression.</source>
       <translation type="unfinished" />
-    </message>
-    <message>
-      <source>not scheduled</source>
-      <translation>予約なし</translation>
-    </message>
-    <message>
-      <source>video</source>
-      <translation>動画</translation>
-    </message>
-    <message>
-      <source>image</source>
-      <translation>画像</translation>
-    </message>
-    <message>
-      <source>burned into the picture</source>
-      <translation>映像に焼き込み済み</translation>
-    </message>
-    <message>
-      <source>none</source>
-      <translation>なし</translation>
-    </message>
-    <message>
-      <source>{kind} {n} ({name})</source>
-      <translation>{kind}{n}（{name}）</translation>
-    </message>
-    <message>
-      <source>yes</source>
-      <translation>はい</translation>
-    </message>
-    <message>
-      <source>no</source>
-      <translation>いいえ</translation>
-    </message>
-    <message>
-      <source>decorative: {reason}</source>
-      <translation>装飾用：{reason}</translation>
-    </message>
-    <message>
-      <source>Scheduled time</source>
-      <translation>予約日時</translation>
-    </message>
-    <message>
-      <source>Emergency</source>
-      <translation>緊急</translation>
-    </message>
-    <message>
-      <source>Added: {item}</source>
-      <translation>追加：{item}</translation>
-    </message>
-    <message>
-      <source>Moved: {item}</source>
-      <translation>順番の変更：{item}</translation>
-    </message>
-    <message>
-      <source>Alt text of {item}</source>
-      <translation>{item}の代替テキスト</translation>
-    </message>
-    <message>
-      <source>Captions of {item}</source>
-      <translation>{item}の字幕</translation>
-    </message>
-    <message>
-      <source>Removed: {item}</source>
-      <translation>削除：{item}</translation>
     </message>
   </context>
 </TS>

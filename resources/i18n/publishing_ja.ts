@@ -130,6 +130,10 @@
       <translation>手作業で削除済み</translation>
     </message>
     <message>
+      <source>Emergency: this post may go out by hand before approval. A supervisor must review it afterwards (事後承認) within the organization's deadline.</source>
+      <translation>緊急：この投稿は承認前に手動で公開できます。公開後、団体の定める期限内に所属長の事後承認が必要です。</translation>
+    </message>
+    <message>
       <source>Approved and ready to publish.</source>
       <translation>承認済みです。投稿できます。</translation>
     </message>
@@ -156,6 +160,10 @@
     <message>
       <source>Unexpected error: {kind}</source>
       <translation>予期しないエラー: {kind}</translation>
+    </message>
+    <message>
+      <source>Post by hand &amp;before approval (emergency)…</source>
+      <translation>承認前に手動で投稿（緊急）(&amp;B)…</translation>
     </message>
     <message>
       <source>Status: {state}</source>
@@ -216,14 +224,6 @@
     <message>
       <source>need attention: {count}</source>
       <translation>要対応: {count} 件</translation>
-    </message>
-    <message>
-      <source>Emergency: this post may go out by hand before approval. A supervisor must review it afterwards (事後承認) within the organization's deadline.</source>
-      <translation>緊急：この投稿は承認前に手動で公開できます。公開後、団体の定める期限内に所属長の事後承認が必要です。</translation>
-    </message>
-    <message>
-      <source>Post by hand &amp;before approval (emergency)…</source>
-      <translation>承認前に手動で投稿（緊急）(&amp;B)…</translation>
     </message>
   </context>
   <context>

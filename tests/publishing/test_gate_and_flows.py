@@ -234,6 +234,23 @@ def test_the_background_run_leaves_other_terminals_posts_alone_without_filling_t
     assert [item.draft_id for item in report.missed] == [draft_id]
 
 
+def test_scheduled_posts_on_platforms_without_an_api_are_listed_then_reported(world: PubWorld) -> None:
+    start = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+    clock = FakeClock(start)
+    draft_id = world.approved("instagram", "8時のお知らせ", scheduled_at=start + timedelta(minutes=30))
+    box = world.outbox({}, clock=clock)
+    assert run_due(box, clock()).by_hand == []  # not yet due
+    clock.now = start + timedelta(minutes=31)
+    report = run_due(box, clock(), only_postable=True)
+    assert [item.draft_id for item in report.by_hand] == [draft_id]
+    assert report.ok  # due by hand is not a failure
+    clock.now = start + timedelta(hours=2)
+    report = run_due(box, clock(), only_postable=True)
+    assert [item.draft_id for item in report.missed] == [draft_id]
+    assert report.by_hand == []
+    assert run_due(box, clock()).missed == []  # reported once
+
+
 def test_a_failure_a_retry_cannot_mend_is_not_retried_every_minute(world: PubWorld, httpserver: HTTPServer) -> None:
     from tests.publishing.fakes import Fault
 

@@ -173,3 +173,22 @@ def test_supervisor_approves_a_deletion_request(
     assert fake.deleted == ["1000"]
     assert publications_for_draft(world.store, draft_id)[0].state is PublicationState.DELETED
     assert DraftState.PUBLISHED
+
+
+def test_the_background_scheduler_reminds_once_per_post_due_by_hand(qtbot: QtBot, world: PubWorld) -> None:
+    from datetime import UTC, datetime
+
+    from core.publishing.scheduler import DueReport, Scheduled
+    from gui.publishing.scheduler import BackgroundScheduler
+
+    scheduler = BackgroundScheduler(AppSession(world.env, world.op))
+    reminders: list[str] = []
+    summaries: list[str] = []
+    scheduler.remind.connect(reminders.append)
+    scheduler.summary.connect(summaries.append)
+    item = Scheduled(41, "写真展のお知らせ", "city_koho_insta", "instagram", datetime(2026, 11, 1, 9, tzinfo=UTC))
+    scheduler._done(DueReport(by_hand=[item]))
+    scheduler._done(DueReport(by_hand=[item]))
+    assert len(reminders) == 1
+    assert "写真展のお知らせ" in reminders[0]
+    assert all("1" in text for text in summaries)
