@@ -29,6 +29,7 @@ from core.publishing.adapter import (
     no_progress,
 )
 from core.publishing.errors import (
+    ErrorKind,
     PublishError,
     classify_transport,
     during_upload,
@@ -38,6 +39,10 @@ from core.publishing.errors import (
 )
 
 PLATFORM = "Mastodon"
+# Mastodon transcodes videos after the upload (v2 media API answers 202 with
+# no url); a status naming an unprocessed attachment is refused, so wait.
+PROCESSING_POLL_SECONDS = 2.0
+PROCESSING_TIMEOUT_SECONDS = 300.0
 
 
 def instance_url(connection: Connection) -> str:
@@ -61,6 +66,8 @@ class MastodonPublisher:
     platform = "mastodon"
     idempotent = True
     deletable = True
+    # Replaced in tests so waiting for video processing costs no real time.
+    wait: Any = staticmethod(time.sleep)
 
     def __init__(self, connection: Connection) -> None:
         from mastodon import Mastodon
@@ -104,7 +111,11 @@ class MastodonPublisher:
                     description=media_alt(item) or None,
                     file_name=item.filename,
                 )
+                if uploaded.get("url") is None:
+                    self._await_processing(uploaded["id"], item.filename)
                 media_ids.append(uploaded["id"])
+        except PublishError:
+            raise
         except Exception as exc:
             error = self._translate(exc) if isinstance(exc, MastodonError) else classify_transport(PLATFORM, exc)
             raise during_upload(PLATFORM, error) from None
@@ -120,6 +131,21 @@ class MastodonPublisher:
         except Exception as exc:
             raise classify_transport(PLATFORM, exc) from None
         return PostResult(str(status["id"]), status.get("url") or status.get("uri"))
+
+    def _await_processing(self, media_id: Any, filename: str) -> None:
+        """Poll until the server has processed an upload (a video), or give up without posting."""
+        waited = 0.0
+        while waited < PROCESSING_TIMEOUT_SECONDS:
+            self.wait(PROCESSING_POLL_SECONDS)
+            waited += PROCESSING_POLL_SECONDS
+            if self._api.media(media_id).get("url") is not None:
+                return
+        raise PublishError(
+            ErrorKind.NOT_SENT,
+            tr("{platform} is still processing {file}; nothing was posted. Try again in a few minutes.").format(
+                platform=PLATFORM, file=filename
+            ),
+        )
 
     def delete(self, post_id: str) -> None:
         from mastodon.errors import MastodonError, MastodonNotFoundError

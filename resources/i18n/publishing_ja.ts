@@ -412,5 +412,9 @@
       <source>This post is being sent right now (or an attempt was interrupted less than {minutes} minutes ago). Wait, then check the draft again.</source>
       <translation>この投稿は現在送信中です (または {minutes} 分以内に送信が中断されました)。しばらく待ってから、もう一度下書きを確認してください。</translation>
     </message>
+    <message>
+      <source>{platform} is still processing {file}; nothing was posted. Try again in a few minutes.</source>
+      <translation>{platform} で {file} の処理がまだ終わっていません。投稿はされていません。数分後にもう一度お試しください。</translation>
+    </message>
   </context>
 </TS>

@@ -106,15 +106,38 @@ class FakeMastodon(FakePlatform):
         self.by_key: dict[str, dict[str, Any]] = {}
         self.media: list[dict[str, Any]] = []
         self.status_media: list[list[str]] = []
+        self.processing_polls: dict[str, int] = {}
+        self.polls_until_processed = 2
         self.route("/api/v2/media", "POST", self._media)
         self.route("/api/v1/statuses", "POST", self._status)
         self.route("/api/v1/accounts/verify_credentials", "GET", lambda r: ok({"id": "9", "username": "koho"}))
         self.route("/api/v1/accounts/9/statuses", "GET", lambda r: ok(list(reversed(self.posts))))
 
     def _media(self, request: Request) -> Response:
-        item = {"id": f"m{len(self.media) + 1}", "type": "image", "description": request.form.get("description")}
+        number = len(self.media) + 1
+        mime = next(iter(request.files.values())).mimetype if request.files else ""
+        video = mime.startswith("video/")
+        item = {
+            "id": f"m{number}",
+            "type": "video" if video else "image",
+            "description": request.form.get("description"),
+            # Like Mastodon's v2 API: a video is transcoded after the upload (202, no url yet).
+            "url": None if video else f"https://city.example/media/{number}",
+        }
         self.media.append(item)
+        if video:
+            self.processing_polls[item["id"]] = self.polls_until_processed
+            self.route(f"/api/v1/media/{item['id']}", "GET", self._media_status)
+            return ok(item, status=202)
         return ok(item)
+
+    def _media_status(self, request: Request) -> Response:
+        media_id = request.path.rsplit("/", 1)[-1]
+        item = next(m for m in self.media if m["id"] == media_id)
+        self.processing_polls[media_id] -= 1
+        if self.processing_polls[media_id] <= 0:
+            item["url"] = f"https://city.example/media/{media_id}"
+        return ok(item, status=200 if item["url"] else 206)
 
     def _status(self, request: Request) -> Response:
         key = request.headers.get("Idempotency-Key")

@@ -57,6 +57,33 @@ def test_mastodon_uploads_media_with_description_and_sends_the_idempotency_key(h
     assert progress == [(0, 2), (1, 2), (2, 2)]
 
 
+def test_mastodon_waits_for_a_video_to_be_processed_before_posting(
+    httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeMastodon(httpserver)
+    waits: list[float] = []
+    monkeypatch.setattr(MastodonPublisher, "wait", staticmethod(waits.append))
+    video = MediaFile(b"\x00\x00\x00\x18ftypmp42", "video/mp4", "video", alt="", filename="clip.mp4")
+    MastodonPublisher(_conn("mastodon", fake.base_url)).post(_request(media=(video,)))
+    assert len(fake.calls("GET", "/api/v1/media/m1")) == 2
+    assert len(waits) == 2
+    assert fake.status_media == [["m1"]]
+
+
+def test_mastodon_gives_up_on_a_video_that_is_never_processed(
+    httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeMastodon(httpserver)
+    fake.polls_until_processed = 10_000
+    monkeypatch.setattr(MastodonPublisher, "wait", staticmethod(lambda _s: None))
+    video = MediaFile(b"\x00\x00\x00\x18ftypmp42", "video/mp4", "video", alt="", filename="clip.mp4")
+    with pytest.raises(PublishError) as caught:
+        MastodonPublisher(_conn("mastodon", fake.base_url)).post(_request(media=(video,)))
+    assert caught.value.kind is ErrorKind.NOT_SENT
+    assert "clip.mp4" in caught.value.message
+    assert fake.calls("POST", "/api/v1/statuses") == []
+
+
 def test_mastodon_retry_with_the_same_key_returns_the_first_status(httpserver: HTTPServer) -> None:
     fake = FakeMastodon(httpserver)
     fake.fail("/api/v1/statuses", Fault(drop_after=True))
