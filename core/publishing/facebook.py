@@ -3,8 +3,12 @@
 The credential is a *Page* access token (``pages_manage_posts``); with it,
 ``/me`` is the Page, so no page id needs storing. Photos are uploaded
 unpublished to ``/me/photos`` with their description in ``alt_text_custom``
-and attached to one ``/me/feed`` post through ``attached_media``. The token
-travels in the ``Authorization`` header, never in the URL.
+and attached to one ``/me/feed`` post through ``attached_media``. A video is
+a post of its own: it goes to ``/me/videos`` with the text as its
+description, and its captions (converted to SubRip, the only format the
+captions API takes) to ``/{video-id}/captions``. A video cannot share a post
+with photos. The token travels in the ``Authorization`` header, never in
+the URL.
 
 Graph API has no idempotency key: ambiguous failures go to 要確認 and are
 reconciled against ``/me/posts``.
@@ -15,9 +19,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from core.i18n import tr
 from core.publishing.adapter import (
     Connection,
     HttpApi,
+    MediaFile,
     PostRequest,
     PostResult,
     Progress,
@@ -25,9 +31,11 @@ from core.publishing.adapter import (
     media_alt,
     no_progress,
 )
-from core.publishing.errors import PublishError, during_upload
+from core.publishing.captions import as_srt
+from core.publishing.errors import PublishError, during_upload, unsupported
 
 PLATFORM = "Facebook"
+CAPTIONS_LOCALE = "ja_JP"
 DEFAULT_API = "https://graph.facebook.com/v21.0"
 
 
@@ -40,6 +48,13 @@ class FacebookPublisher:
         self._api = HttpApi(PLATFORM, connection.base_url or DEFAULT_API, connection.credential)
 
     def post(self, request: PostRequest, progress: Progress = no_progress) -> PostResult:
+        videos = [item for item in request.media if item.kind == "video"]
+        if videos:
+            if len(request.media) > 1:
+                raise unsupported(
+                    tr("A Facebook post with a video carries only that video: post the images separately.")
+                )
+            return self._post_video(request, videos[0], progress)
         photo_ids: list[str] = []
         total = len(request.media)
         for index, item in enumerate(request.media):
@@ -62,6 +77,32 @@ class FacebookPublisher:
         answer = self._api.call("POST", "/me/feed", data=body)
         post_id = str(answer["id"])
         return PostResult(post_id, f"https://www.facebook.com/{post_id}")
+
+    def _post_video(self, request: PostRequest, video: MediaFile, progress: Progress) -> PostResult:
+        steps = 2 if video.captions else 1
+        progress(0, steps, video.filename)
+        try:
+            answer = self._api.call(
+                "POST",
+                "/me/videos",
+                data={"description": request.text},
+                files={"source": (video.filename, video.data, video.mime)},
+            )
+        except PublishError as error:
+            raise during_upload(PLATFORM, error) from None
+        video_id = str(answer["id"])
+        if video.captions:
+            progress(1, steps, video.filename)
+            stem = video.filename.rsplit(".", 1)[0] or "captions"
+            # The locale is read from the file name (name.ja_JP.srt) as well as from default_locale.
+            self._api.call(
+                "POST",
+                f"/{video_id}/captions",
+                data={"default_locale": CAPTIONS_LOCALE},
+                files={"captions_file": (f"{stem}.{CAPTIONS_LOCALE}.srt", as_srt(video.captions), "text/plain")},
+            )
+        progress(steps, steps, "")
+        return PostResult(video_id, f"https://www.facebook.com/{video_id}")
 
     def delete(self, post_id: str) -> None:
         self._api.call("DELETE", f"/{post_id}")

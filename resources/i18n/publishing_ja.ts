@@ -325,6 +325,10 @@
       <translation>Mastodon アカウント {handle} のサーバーのアドレスがありません。アカウントのURLを入力してください。</translation>
     </message>
     <message>
+      <source>{platform} is still processing {file}; nothing was posted. Try again in a few minutes.</source>
+      <translation>{platform} で {file} の処理がまだ終わっていません。投稿はされていません。数分後にもう一度お試しください。</translation>
+    </message>
+    <message>
       <source>An earlier attempt was interrupted.</source>
       <translation>前回の送信が途中で中断されました。</translation>
     </message>
@@ -413,8 +417,8 @@
       <translation>この投稿は現在送信中です (または {minutes} 分以内に送信が中断されました)。しばらく待ってから、もう一度下書きを確認してください。</translation>
     </message>
     <message>
-      <source>{platform} is still processing {file}; nothing was posted. Try again in a few minutes.</source>
-      <translation>{platform} で {file} の処理がまだ終わっていません。投稿はされていません。数分後にもう一度お試しください。</translation>
+      <source>A Facebook post with a video carries only that video: post the images separately.</source>
+      <translation>動画付きの Facebook 投稿には、その動画しか載せられません。画像は別の投稿にしてください。</translation>
     </message>
   </context>
 </TS>

@@ -278,7 +278,10 @@ class FakeFacebook(FakePlatform):
     def __init__(self, server: HTTPServer) -> None:
         super().__init__(server)
         self.photos: list[dict[str, Any]] = []
+        self.videos: list[dict[str, Any]] = []
+        self.captions: list[dict[str, Any]] = []
         self.route("/me/photos", "POST", self._photo)
+        self.route("/me/videos", "POST", self._video)
         self.route("/me/feed", "POST", self._feed)
         self.route("/me/posts", "GET", lambda r: ok({"data": list(reversed(self.posts))}))
 
@@ -287,6 +290,18 @@ class FakeFacebook(FakePlatform):
         photo["bytes"] = len(request.files["source"].read())
         self.photos.append(photo)
         return ok({"id": photo["id"]})
+
+    def _video(self, request: Request) -> Response:
+        video = {"id": str(900 + len(self.videos)), **request.form.to_dict()}
+        video["bytes"] = len(request.files["source"].read())
+        self.videos.append(video)
+        self.route(f"/{video['id']}/captions", "POST", self._captions)
+        return ok({"id": video["id"]})
+
+    def _captions(self, request: Request) -> Response:
+        name, data, _mime = self.seen[-1].files["captions_file"]  # the handler has read the stream
+        self.captions.append({"video": request.path.split("/")[1], "name": name, "text": data.decode(), **request.form})
+        return ok({"success": True})
 
     def _feed(self, request: Request) -> Response:
         post = {"id": f"123_{len(self.posts) + 1}", "message": request.form["message"], **request.form.to_dict()}

@@ -322,3 +322,28 @@ def test_line_error_answers(httpserver: HTTPServer, status: int, kind: ErrorKind
     with pytest.raises(PublishError) as caught:
         LinePublisher(_conn("line", fake.base_url)).post(_request())
     assert caught.value.kind is kind
+
+
+def test_facebook_posts_a_video_with_its_captions_as_subrip(httpserver: HTTPServer) -> None:
+    fake = FakeFacebook(httpserver)
+    vtt = "WEBVTT\n\n00:01.000 --> 00:03.000\n市民まつりは11月3日です。\n".encode()
+    video = MediaFile(b"\x00\x00\x00\x18ftypmp42", "video/mp4", "video", filename="matsuri.mp4", captions=vtt)
+    result = FacebookPublisher(_conn("facebook", fake.base_url)).post(_request(media=(video,)))
+    (uploaded,) = fake.videos
+    assert "市民まつり" in uploaded["description"]
+    assert fake.posts == []  # the video is the post
+    (captions,) = fake.captions
+    assert captions["video"] == uploaded["id"]
+    assert captions["name"] == "matsuri.ja_JP.srt"
+    assert captions["default_locale"] == "ja_JP"
+    assert captions["text"].startswith("1\n00:00:01,000 --> 00:00:03,000\n")
+    assert result.post_id == uploaded["id"]
+
+
+def test_facebook_refuses_a_video_mixed_with_images(httpserver: HTTPServer) -> None:
+    fake = FakeFacebook(httpserver)
+    video = MediaFile(b"\x00", "video/mp4", "video", filename="v.mp4")
+    with pytest.raises(PublishError) as caught:
+        FacebookPublisher(_conn("facebook", fake.base_url)).post(_request(media=(IMAGE, video)))
+    assert caught.value.kind is ErrorKind.UNSUPPORTED
+    assert fake.photos == []
