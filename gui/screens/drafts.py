@@ -1,25 +1,32 @@
 """下書き: the list of drafts with filters; New draft and opening the composer.
 
-The list model is lazy (pages fetched as the view scrolls, sorted in the
-database), so 100,000 past drafts open as fast as ten. Enter or a
-double-click opens the composer (:mod:`gui.composer.window`), imported on
-first use so that the main window starts without the checks engine.
+The list model is lazy (pages fetched as the view scrolls, sorted and
+filtered in the database), so 100,000 past drafts open as fast as ten. The
+filters (account, state, author, date updated, text) only build a
+:class:`DraftFilter`; what they mean is decided in :mod:`core.services.drafts`.
+Enter or a double-click opens the composer (:mod:`gui.composer.window`),
+imported on first use so that the main window starts without the checks
+engine.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QModelIndex, Qt
+from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,6 +45,8 @@ from core.services.drafts import (
     DraftService,
     DraftSort,
     count_drafts,
+    draft_authors,
+    local_days,
     query_drafts,
 )
 from core.states import AccountStatus, DraftState
@@ -53,6 +62,16 @@ if TYPE_CHECKING:
 
 tr = translator("DraftsScreen")
 
+# Author filter entry that follows whoever is acting (the demo switcher changes it).
+MINE = "mine"
+# Period entries carry the number of days ending today; these two are the exceptions.
+ANY_TIME: int | None = None
+CUSTOM_RANGE = 0
+# A date edit at its minimum shows "Any" and leaves that end of the range open.
+NO_BOUND = QDate(2000, 1, 1)
+# Typing a date changes it one section at a time; wait for the pause instead of querying for each.
+DATE_DEBOUNCE_MS = 400
+
 STATE_COLOURS = {
     DraftState.SUBMITTED: "#1f5fbf",
     DraftState.RETURNED: palette.CONFIRM,
@@ -67,8 +86,8 @@ def draft_columns() -> list[Column[DraftRow]]:
         Column(tr("No."), lambda r: r.id, "id"),
         Column(tr("State"), lambda r: r.state.label, "state", foreground=lambda r: STATE_COLOURS.get(r.state)),
         Column(tr("Account"), lambda r: f"{r.account} ({platform_label(r.platform)})", "account"),
-        Column(tr("Title"), lambda r: r.title),
-        Column(tr("Text"), lambda r: r.excerpt, tooltip=lambda r: r.excerpt),
+        Column(tr("Title"), lambda r: r.title, "title"),
+        Column(tr("Text"), lambda r: r.excerpt, "text", tooltip=lambda r: r.excerpt),
         Column(tr("Author"), lambda r: r.author, "author"),
         Column(tr("Updated"), lambda r: r.updated_at, "updated_at"),
         Column(tr("Scheduled"), lambda r: r.scheduled_at, "scheduled_at"),
@@ -137,6 +156,26 @@ class NewDraftDialog(QDialog):
         return local.astimezone(UTC)
 
 
+def _date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit(NO_BOUND)
+    edit.setAccessibleName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(NO_BOUND)
+    edit.setSpecialValueText(tr("Any"))
+    edit.setEnabled(False)
+    return edit
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _picked(edit: QDateEdit) -> date | None:
+    value = edit.date()
+    return None if value == NO_BOUND else date(value.year(), value.month(), value.day())
+
+
 class DraftsScreen(Screen):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -150,14 +189,28 @@ class DraftsScreen(Screen):
         self.state_filter.addItem(tr("All states"), None)
         for state in DraftState:
             self.state_filter.addItem(state.label, state.value)
+        self.author_filter = QComboBox()
+        self.author_filter.setAccessibleName(tr("Filter by author"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search text…"))
         self.search.setAccessibleName(tr("Search text"))
         self.search.setClearButtonEnabled(True)
-        self.mine_only = QComboBox()
-        self.mine_only.setAccessibleName(tr("Filter by author"))
-        self.mine_only.addItem(tr("Everyone's drafts"), False)
-        self.mine_only.addItem(tr("My drafts"), True)
+        self.period = QComboBox()
+        self.period.setAccessibleName(tr("Filter by date updated"))
+        for text, days in (
+            (tr("Any time"), ANY_TIME),
+            (tr("Today"), 1),
+            (tr("Last 7 days"), 7),
+            (tr("Last 30 days"), 30),
+            (tr("Custom range"), CUSTOM_RANGE),
+        ):
+            self.period.addItem(text, days)
+        self.date_from = _date_edit(tr("Updated from"))
+        self.date_to = _date_edit(tr("Updated to"))
+        self._date_timer = QTimer(self)
+        self._date_timer.setSingleShot(True)
+        self._date_timer.setInterval(DATE_DEBOUNCE_MS)
+        self.clear_button = QPushButton(tr("C&lear filters"))
         self.count_label = QLabel()
         self.new_button = QPushButton(tr("&New draft"))
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
@@ -165,17 +218,29 @@ class DraftsScreen(Screen):
         self.open_button.setToolTip(tr("Enter or double-click opens the selected draft."))
         self.composers: dict[int, ComposerWindow] = {}
 
-        filters = QHBoxLayout()
-        for label, widget in (
-            (tr("Account"), self.account_filter),
-            (tr("State"), self.state_filter),
-            (tr("Author"), self.mine_only),
-        ):
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            filters.addWidget(caption)
-            filters.addWidget(widget)
-        filters.addWidget(self.search, 1)
+        # Two rows in a grid, so the captions line up and nothing is squeezed at 1280 pixels.
+        filters = QGridLayout()
+        rows: tuple[tuple[tuple[str, QWidget], ...], ...] = (
+            (
+                (tr("&Account:"), self.account_filter),
+                (tr("&State:"), self.state_filter),
+                (tr("Autho&r:"), self.author_filter),
+                (tr("S&earch:"), self.search),
+            ),
+            (
+                (tr("&Updated:"), self.period),
+                (tr("Fro&m:"), self.date_from),
+                (tr("&To:"), self.date_to),
+            ),
+        )
+        for row, fields in enumerate(rows):
+            for position, (label, widget) in enumerate(fields):
+                caption = QLabel(label)
+                caption.setBuddy(widget)
+                filters.addWidget(caption, row, 2 * position)
+                filters.addWidget(widget, row, 2 * position + 1)
+        filters.addWidget(self.clear_button, 1, 7, Qt.AlignmentFlag.AlignRight)
+        filters.setColumnStretch(7, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
         actions.addWidget(self.open_button)
@@ -185,10 +250,36 @@ class DraftsScreen(Screen):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
+        # Reading order: the filters row by row, then the list, then what to do with it.
+        chain = [
+            self.account_filter,
+            self.state_filter,
+            self.author_filter,
+            self.search,
+            self.period,
+            self.date_from,
+            self.date_to,
+            self.clear_button,
+            self.table,
+            self.new_button,
+            self.open_button,
+        ]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
-        for combo in (self.account_filter, self.state_filter, self.mine_only):
-            combo.currentIndexChanged.connect(self._apply_filter)
-        self.search.returnPressed.connect(self._apply_filter)
+        for combo in (self.account_filter, self.state_filter, self.author_filter):
+            combo.currentIndexChanged.connect(self._filters_edited)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _date: self._date_timer.start())
+            edit.editingFinished.connect(self._dates_finished)
+        self._date_timer.timeout.connect(self._filters_edited)
+        self.search.returnPressed.connect(self._filters_edited)
+        # The clear button in the field (or deleting the text) shows everything again without Enter.
+        self.search.textChanged.connect(
+            lambda text: None if text or not self.model.filter.text else self._filters_edited()
+        )
+        self.clear_button.clicked.connect(self.clear_filters)
         self.new_button.clicked.connect(self._new_draft)
         self.open_button.clicked.connect(self._open_selected)
         self.table.activated.connect(self._open_index)
@@ -196,28 +287,121 @@ class DraftsScreen(Screen):
         self.on_actor_changed()
 
     def refresh(self) -> None:
-        current = self.account_filter.currentData()
-        self.account_filter.blockSignals(True)
-        self.account_filter.clear()
-        self.account_filter.addItem(tr("All accounts"), None)
-        for account in list_accounts(self.session.store):
-            self.account_filter.addItem(f"{account.handle} ({platform_label(account.platform)})", account.id)
-        index = self.account_filter.findData(current)
-        self.account_filter.setCurrentIndex(max(index, 0))
-        self.account_filter.blockSignals(False)
+        self._refill(
+            self.account_filter,
+            tr("All accounts"),
+            [
+                (f"{account.handle} ({platform_label(account.platform)})", account.id)
+                for account in list_accounts(self.session.store)
+            ],
+        )
+        authors = draft_authors(self.session.store)
+        names = Counter(author.display_name for author in authors)
+        self._refill(
+            self.author_filter,
+            tr("All authors"),
+            [(tr("My drafts"), MINE)]
+            + [
+                # Two people with the same name are told apart by their login.
+                (
+                    author.display_name
+                    if names[author.display_name] == 1
+                    else f"{author.display_name} ({author.login})",
+                    author.id,
+                )
+                for author in authors
+            ],
+        )
         self._apply_filter()
 
+    @staticmethod
+    def _refill(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
+        """Replace the entries, keeping the chosen one when it still exists (else everything)."""
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for text, data in items:
+            combo.addItem(text, data)
+        combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+        combo.blockSignals(False)
+
+    def clear_filters(self) -> None:
+        """Back to every draft: one reload, not one per control."""
+        for widget in (self.account_filter, self.state_filter, self.author_filter, self.period, self.search):
+            widget.blockSignals(True)
+        self.account_filter.setCurrentIndex(0)
+        self.state_filter.setCurrentIndex(0)
+        self.author_filter.setCurrentIndex(0)
+        self.period.setCurrentIndex(0)
+        self.search.clear()
+        for widget in (self.account_filter, self.state_filter, self.author_filter, self.period, self.search):
+            widget.blockSignals(False)
+        self._period_changed()
+
+    def _period_changed(self) -> None:
+        custom = self.period.currentData() == CUSTOM_RANGE
+        if custom and _picked(self.date_from) is None and _picked(self.date_to) is None:
+            # Start a custom range from something sensible rather than two empty ends.
+            today = date.today()
+            self._show_dates(today - timedelta(days=6), today)
+        self.date_from.setEnabled(custom)
+        self.date_to.setEnabled(custom)
+        self._filters_edited()
+
+    def _dates_finished(self) -> None:
+        # Enter or leaving the field needs no pause; a change already applied is not applied again.
+        if self._date_timer.isActive():
+            self._filters_edited()
+
+    def _show_dates(self, first: date | None, last: date | None) -> None:
+        for edit, day in ((self.date_from, first), (self.date_to, last)):
+            edit.blockSignals(True)
+            edit.setDate(_qdate(day) if day is not None else NO_BOUND)
+            edit.blockSignals(False)
+
+    def _updated_range(self) -> tuple[datetime | None, datetime | None]:
+        days = self.period.currentData()
+        if days == CUSTOM_RANGE:
+            return local_days(_picked(self.date_from), _picked(self.date_to))
+        if days is ANY_TIME:
+            self._show_dates(None, None)
+            return None, None
+        # Worked out on every reload, so "Today" still means today after midnight.
+        today = date.today()
+        first = today - timedelta(days=int(days) - 1)
+        self._show_dates(first, today)
+        return local_days(first, today)
+
+    def _filters_edited(self) -> None:
+        self._apply_filter()
+        # The view restores the old scroll offset after a reset, which means nothing in a different
+        # list; show the kept selection instead, or the top. Queued to run after that restore.
+        QTimer.singleShot(0, self.table, self._reveal_selection)
+
+    def _reveal_selection(self) -> None:
+        row = selected_row(self.table)
+        if row is None:
+            self.table.scrollToTop()
+        else:
+            self.table.scrollTo(self.model.index(row, 0))
+
     def _apply_filter(self) -> None:
+        self._date_timer.stop()
         state = self.state_filter.currentData()
-        self.model.set_filter(
-            DraftFilter(
-                account_id=self.account_filter.currentData(),
-                state=DraftState(state) if state else None,
-                author_id=self.session.actor.staff_id if self.mine_only.currentData() else None,
-                text=self.search.text().strip(),
-            )
+        author = self.author_filter.currentData()
+        updated_from, updated_to = self._updated_range()
+        flt = DraftFilter(
+            account_id=self.account_filter.currentData(),
+            state=DraftState(state) if state else None,
+            author_id=self.session.actor.staff_id if author == MINE else author,
+            updated_from=updated_from,
+            updated_to=updated_to,
+            text=self.search.text().strip(),
         )
+        self.model.set_filter(flt)
         self.count_label.setText(tr("{count} drafts").format(count=self.model.total))
+        self.clear_button.setEnabled(flt != DraftFilter() or self.period.currentData() is not ANY_TIME)
         self._update_actions()
 
     def on_actor_changed(self) -> None:
@@ -272,6 +456,7 @@ class DraftsScreen(Screen):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.closed.connect(self._composer_closed)
         window.submitted.connect(self._submitted)
+        window.reopened.connect(self._reopened)
         self.composers[draft_id] = window
         window.show()
         return window
@@ -281,6 +466,10 @@ class DraftsScreen(Screen):
         main = self.window()
         if isinstance(main, QMainWindow):
             main.statusBar().showMessage(tr("Submitted for approval: it now waits in the supervisor's queue."), 10_000)
+
+    def _reopened(self, draft_id: int) -> None:
+        # The read-only window closes itself; show the draft again once it is gone, now editable.
+        QTimer.singleShot(0, lambda: self.open_draft(draft_id))
 
     def _composer_closed(self, draft_id: int) -> None:
         self.composers.pop(draft_id, None)

@@ -375,3 +375,27 @@ def test_an_approved_draft_is_taken_back_for_editing_with_a_reason(
     assert not again.editor.isReadOnly()
     assert again.reopen_button.isHidden()
     wait_for_tasks()
+
+
+def test_a_draft_taken_back_from_the_list_opens_again_editable(
+    qtbot: QtBot, demo_env: Environment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from core.services.drafts import DraftFilter, query_drafts
+    from core.services.staff import find_by_login
+    from core.states import DraftState
+
+    sato = find_by_login(demo_env.store, "demo.sato")
+    assert sato is not None
+    screen = DraftsScreen(AppSession(demo_env, actor_for_staff(demo_env.store, sato.id, demo_env.terminal.uid)))
+    qtbot.addWidget(screen)
+    [row] = [r for r in query_drafts(demo_env.store, DraftFilter(state=DraftState.APPROVED)) if r.author == "佐藤 花子"]
+    first = screen.open_draft(row.id)
+    assert first.editor.isReadOnly()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("写真の差し替え", True))
+    first.reopen_button.click()
+    qtbot.waitUntil(lambda: row.id in screen.composers and screen.composers[row.id] is not first, timeout=5_000)
+    assert not screen.composers[row.id].editor.isReadOnly()
+    wait_for_tasks()
+    screen.composers[row.id].close()
