@@ -1,21 +1,39 @@
-"""The organization profile and its departments."""
+"""The organization profile, its departments and its rules for official accounts.
+
+The account rules are the naming rule for account IDs (joso:3(3)-ウ) and how
+often platform passwords are changed (joso:6(1)). Whether an ID follows the
+rule is decided in one place, :func:`core.accounts.policy.check_handle`; the
+settings screen's "example ID" helper asks :func:`try_account_id`, which uses
+it too, so what the administrator sees is what the account checks will say.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from core.accounts.policy import check_handle
 from core.db.engine import Store
-from core.db.models import Department, Organization
+from core.db.models import Department, OfficialAccount, Organization
 from core.errors import Conflict, InvalidInput, NotFound
 from core.i18n import tr
 from core.organization import OrganizationProfile
 from core.roles import Role
 from core.services.base import Service
 from core.services.validation import clean_list, clean_text
+from core.states import AccountStatus
+
+# The column's width; a rule longer than that is a program, not a naming rule.
+MAX_ACCOUNT_ID_PATTERN_LENGTH = 200
+# Shorter than a week makes staff choose weak passwords they can remember; longer than two
+# years is no longer the periodic change joso:6(1) asks for.
+MIN_ROTATION_DAYS = 7
+MAX_ROTATION_DAYS = 730
 
 
 def load_organization(store: Store) -> Organization:
@@ -57,43 +75,165 @@ def list_departments(store: Store, *, include_inactive: bool = False) -> list[De
 
 
 @dataclass(frozen=True)
+class AccountRules:
+    """The organization's rules for official accounts, as the settings screen shows them."""
+
+    account_id_pattern: str | None
+    rotation_interval_days: int
+
+
+def load_account_rules(store: Store) -> AccountRules:
+    with store.read() as session:
+        org = session.get(Organization, 1)
+        if org is None:
+            raise NotFound(tr("This database has not been set up yet. Start the app to run the set-up."))
+        return AccountRules(org.account_id_pattern, org.rotation_interval_days)
+
+
+def clean_account_id_pattern(pattern: str | None) -> str | None:
+    """The naming rule as stored: trimmed, ``None`` for no rule; :class:`InvalidInput` if unusable."""
+    text = clean_text(pattern or "", tr("Account ID rule"), max_length=MAX_ACCOUNT_ID_PATTERN_LENGTH, required=False)
+    if not text:
+        return None
+    try:
+        re.compile(text)
+    except re.error as exc:
+        raise InvalidInput(
+            tr("The account ID rule {pattern} is not a valid regular expression.").format(pattern=text),
+            hint=tr("Technical detail: {detail}").format(detail=exc),
+        ) from None
+    return text
+
+
+def clean_rotation_interval(days: int) -> int:
+    # bool is an int to Python; a checkbox value slipping through must not become "1 day".
+    if isinstance(days, bool) or not isinstance(days, int) or not MIN_ROTATION_DAYS <= days <= MAX_ROTATION_DAYS:
+        raise InvalidInput(
+            tr(
+                "The password change interval must be between {min} and {max} days: a shorter one makes "
+                "people choose weak passwords, a longer one is no longer a periodic change (joso:6(1))."
+            ).format(min=MIN_ROTATION_DAYS, max=MAX_ROTATION_DAYS)
+        )
+    return days
+
+
+@dataclass(frozen=True)
+class SampleCheck:
+    """The verdict on an example ID; ``matches`` is ``None`` when there is nothing to decide."""
+
+    matches: bool | None
+    message: str
+
+
+def try_account_id(pattern: str | None, sample: str) -> SampleCheck:
+    """Would an account with ID ``sample`` pass the naming rule ``pattern`` (not yet saved)?"""
+    try:
+        rule = clean_account_id_pattern(pattern)
+        # Cleaned like AccountService cleans a handle, so the verdict is the one the account gets.
+        handle = clean_text(sample, tr("Account ID"), max_length=200, required=False)
+    except InvalidInput as exc:
+        return SampleCheck(None, exc.message)
+    if rule is None:
+        return SampleCheck(None, tr("No rule: any account ID is accepted."))
+    if not handle:
+        return SampleCheck(None, tr("Type an example ID to try the rule."))
+    problem = check_handle(rule, handle)
+    if problem is None:
+        return SampleCheck(True, tr("{handle} follows the naming rule.").format(handle=handle))
+    return SampleCheck(False, problem)
+
+
+def _accounts_outside_rule(session: Session, pattern: str | None) -> list[tuple[int, str]]:
+    """``(id, handle)`` of the accounts not deleted whose ID breaks ``pattern``."""
+    accounts = session.scalars(
+        select(OfficialAccount)
+        .where(OfficialAccount.status != AccountStatus.DELETED.value)
+        .order_by(OfficialAccount.id)
+    )
+    return [(a.id, a.handle) for a in accounts if check_handle(pattern, a.handle) is not None]
+
+
+def accounts_outside_rule(store: Store, pattern: str | None) -> list[str]:
+    """IDs of the accounts a new naming rule would take out of use (their policy turns incomplete).
+
+    Raises :class:`InvalidInput` for an unusable rule, like saving it would.
+    """
+    rule = clean_account_id_pattern(pattern)
+    with store.read() as session:
+        return [handle for _, handle in _accounts_outside_rule(session, rule)]
+
+
+@dataclass(frozen=True)
 class ProfileUpdate:
     name: str
     own_domains: Sequence[str]
     public_phones: Sequence[str]
     public_emails: Sequence[str]
     postal_addresses: Sequence[str]
+    # None leaves the rule as it is, so callers that edit only the profile need not know it;
+    # an empty pattern removes the naming rule.
+    account_id_pattern: str | None = None
+    rotation_interval_days: int | None = None
 
 
 class OrganizationService(Service):
-    def update_profile(self, update: ProfileUpdate) -> None:
+    def update_profile(self, update: ProfileUpdate) -> list[str]:
+        """Store the profile (and the account rules if given) in one change.
+
+        Returns the IDs of accounts that break a newly set naming rule: they
+        cannot be used for drafts until their ID is corrected.
+        """
         with self.store.write() as session:
             self.authorize(session, Role.ADMINISTRATOR)
-            org = session.get(Organization, 1)
-            if org is None:
-                raise NotFound(tr("This database has not been set up yet. Start the app to run the set-up."))
-            before = {
-                "name": org.name,
-                "own_domains": org.own_domains,
-                "public_phones": org.public_phones,
-                "public_emails": org.public_emails,
-                "postal_addresses": org.postal_addresses,
+            org = self._organization(session)
+            values: dict[str, Any] = {
+                "name": clean_text(update.name, tr("Organization name"), max_length=200),
+                "own_domains": clean_list(update.own_domains, lower=True),
+                "public_phones": clean_list(update.public_phones),
+                "public_emails": clean_list(update.public_emails, lower=True),
+                "postal_addresses": clean_list(update.postal_addresses),
             }
-            org.name = clean_text(update.name, tr("Organization name"), max_length=200)
-            org.own_domains = clean_list(update.own_domains, lower=True)
-            org.public_phones = clean_list(update.public_phones)
-            org.public_emails = clean_list(update.public_emails, lower=True)
-            org.postal_addresses = clean_list(update.postal_addresses)
-            after = {
-                "name": org.name,
-                "own_domains": org.own_domains,
-                "public_phones": org.public_phones,
-                "public_emails": org.public_emails,
-                "postal_addresses": org.postal_addresses,
+            if update.account_id_pattern is not None:
+                values["account_id_pattern"] = clean_account_id_pattern(update.account_id_pattern)
+            if update.rotation_interval_days is not None:
+                values["rotation_interval_days"] = clean_rotation_interval(update.rotation_interval_days)
+            return self._apply(session, org, values)
+
+    def set_account_rules(self, account_id_pattern: str | None, rotation_interval_days: int) -> list[str]:
+        """Set the naming rule for account IDs (empty: none) and the password change interval.
+
+        Returns the IDs of accounts that break the new rule, as :meth:`update_profile` does.
+        """
+        with self.store.write() as session:
+            self.authorize(session, Role.ADMINISTRATOR)
+            org = self._organization(session)
+            values = {
+                "account_id_pattern": clean_account_id_pattern(account_id_pattern),
+                "rotation_interval_days": clean_rotation_interval(rotation_interval_days),
             }
-            changed = {k: {"from": before[k], "to": after[k]} for k in after if before[k] != after[k]}
-            if changed:
-                self.record(session, "organization.updated", {"changes": changed})
+            return self._apply(session, org, values)
+
+    def _apply(self, session: Session, org: Organization, values: dict[str, Any]) -> list[str]:
+        changed = {k: {"from": getattr(org, k), "to": v} for k, v in values.items() if getattr(org, k) != v}
+        for key, value in values.items():
+            setattr(org, key, value)
+        if not changed:
+            return []
+        payload: dict[str, Any] = {"changes": changed}
+        outside: list[tuple[int, str]] = []
+        if "account_id_pattern" in changed:
+            # The record shows which accounts the new rule took out of use, not just the rule.
+            outside = _accounts_outside_rule(session, org.account_id_pattern)
+            payload["accounts_outside_rule"] = [account_id for account_id, _ in outside]
+        self.record(session, "organization.updated", payload)
+        return [handle for _, handle in outside]
+
+    @staticmethod
+    def _organization(session: Session) -> Organization:
+        org = session.get(Organization, 1)
+        if org is None:
+            raise NotFound(tr("This database has not been set up yet. Start the app to run the set-up."))
+        return org
 
     def set_check_config(self, config: dict[str, Any]) -> None:
         """Store the organization's check settings (設定 → チェック項目); audited with before/after."""

@@ -1,4 +1,4 @@
-"""設定: organization profile, staff and roles, and this user's preferences."""
+"""設定: organization profile and account rules, staff and roles, and this user's preferences."""
 
 from __future__ import annotations
 
@@ -8,30 +8,42 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from core import user_settings
+from core.errors import InvalidInput
 from core.roles import Role, roles_label
 from core.services.organization import (
+    MAX_ACCOUNT_ID_PATTERN_LENGTH,
+    MAX_ROTATION_DAYS,
+    MIN_ROTATION_DAYS,
     OrganizationService,
     ProfileUpdate,
+    accounts_outside_rule,
     list_departments,
+    load_account_rules,
     load_profile,
+    try_account_id,
 )
 from core.services.staff import StaffInfo, StaffService, list_staff
 from gui.i18n import translator
 from gui.models.table import Column, RowsModel
 from gui.screens.base import Screen
 from gui.session import AppSession
+from gui.widgets import palette
 from gui.widgets.tables import make_table, selected_row
 
 tr = translator("SettingsScreen")
@@ -93,7 +105,6 @@ class SettingsScreen(Screen):
 
     # -- organization profile --
     def _build_profile(self) -> QWidget:
-        page = QWidget()
         self.org_name = QLineEdit()
         self.org_name.setAccessibleName(tr("Organization name"))
         self.domains = QPlainTextEdit()
@@ -108,7 +119,8 @@ class SettingsScreen(Screen):
             edit.setTabChangesFocus(True)
             edit.setMaximumHeight(80)
         self.save_profile_button = QPushButton(tr("&Save profile"))
-        outer = QVBoxLayout(page)
+        content = QWidget()
+        outer = QVBoxLayout(content)
         note = QLabel(
             tr(
                 "One entry per line. Links to own domains and their subdomains are not "
@@ -119,26 +131,129 @@ class SettingsScreen(Screen):
         outer.addWidget(note)
         form = QFormLayout()
         outer.addLayout(form)
-        outer.addStretch(1)
         form.addRow(tr("Organization &name:"), self.org_name)
         form.addRow(tr("Own &domains:"), self.domains)
         form.addRow(tr("Published &phone numbers:"), self.phones)
         form.addRow(tr("Published &e-mail addresses:"), self.emails)
         form.addRow(tr("Published postal &addresses:"), self.addresses)
-        form.addRow(self.save_profile_button)
+        outer.addWidget(self._build_account_rules())
+        outer.addWidget(self.save_profile_button)
+        outer.addStretch(1)
         self.save_profile_button.clicked.connect(self._save_profile)
-        return page
+        # Scrolls rather than squeezing the fields with a large font or a small screen.
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        return scroll
+
+    def _build_account_rules(self) -> QGroupBox:
+        self._saved_pattern: str | None = None
+        self._shown_days = 0
+        self.id_pattern = QLineEdit()
+        self.id_pattern.setAccessibleName(tr("Account ID rule"))
+        self.id_pattern.setMaxLength(MAX_ACCOUNT_ID_PATTERN_LENGTH)
+        self.id_pattern.setPlaceholderText(tr("No rule"))
+        self.sample_id = QLineEdit()
+        self.sample_id.setAccessibleName(tr("Example account ID"))
+        self.sample_id.setPlaceholderText("@josokoiki.koho")
+        self.sample_result = QLabel()
+        self.sample_result.setWordWrap(True)
+        self.rotation_days = QSpinBox()
+        self.rotation_days.setRange(MIN_ROTATION_DAYS, MAX_ROTATION_DAYS)
+        self.rotation_days.setSuffix(tr(" days"))
+        self.rotation_days.setAccessibleName(tr("Password change interval"))
+        pattern_help = QLabel(
+            tr(
+                "A regular expression the whole account ID must match, e.g. @josokoiki\\.[a-z]+ for "
+                "@josokoiki.koho. Leave it empty for no rule. An account whose ID breaks the rule cannot "
+                "be used for drafts until the ID is corrected."
+            )
+        )
+        pattern_help.setWordWrap(True)
+        rotation_help = QLabel(
+            tr(
+                "Platform passwords are changed at this interval (joso:6(1)); the Accounts screen reminds "
+                "you before the date."
+            )
+        )
+        rotation_help.setWordWrap(True)
+        group = QGroupBox(tr("Official account rules"))
+        box = QVBoxLayout(group)
+        # Full width above the fields: a wrapped label inside a form row gets a height for a
+        # narrower width than it is shown at, leaving gaps.
+        box.addWidget(pattern_help)
+        form = QFormLayout()
+        box.addLayout(form)
+        pattern_label = QLabel(tr("Account &ID rule:"))
+        pattern_label.setBuddy(self.id_pattern)
+        form.addRow(pattern_label, self.id_pattern)
+        sample_label = QLabel(tr("E&xample ID:"))
+        sample_label.setBuddy(self.sample_id)
+        sample_row = QHBoxLayout()
+        sample_row.addWidget(self.sample_id, 1)
+        sample_row.addWidget(self.sample_result, 2)
+        form.addRow(sample_label, sample_row)
+        rotation_label = QLabel(tr("Password change in&terval:"))
+        rotation_label.setBuddy(self.rotation_days)
+        rotation_row = QHBoxLayout()
+        rotation_row.addWidget(self.rotation_days)
+        rotation_row.addWidget(rotation_help, 1)
+        form.addRow(rotation_label, rotation_row)
+        self.id_pattern.textChanged.connect(self._update_sample)
+        self.sample_id.textChanged.connect(self._update_sample)
+        self._update_sample()
+        return group
+
+    def _update_sample(self) -> None:
+        verdict = try_account_id(self.id_pattern.text(), self.sample_id.text())
+        if verdict.matches is None:
+            mark, colour = "", palette.MUTED
+        else:
+            mark, colour = ("✓ ", palette.DONE) if verdict.matches else ("✗ ", palette.BLOCK)
+        self.sample_result.setText(mark + verdict.message)
+        self.sample_result.setStyleSheet(f"color: {colour}")
+        # A screen reader announces the verdict with the field being typed in, not only on the label.
+        self.sample_id.setAccessibleDescription(verdict.message)
 
     def _save_profile(self) -> None:
+        pattern, days = self.id_pattern.text(), self.rotation_days.value()
+        rule_changed = pattern.strip() != (self._saved_pattern or "")
+        if rule_changed and not self._confirm_rule(pattern):
+            return
         update = ProfileUpdate(
             name=self.org_name.text(),
             own_domains=_lines(self.domains),
             public_phones=_lines(self.phones),
             public_emails=_lines(self.emails),
             postal_addresses=_lines(self.addresses),
+            # Untouched rules are left alone, so saving the profile neither rewrites an interval the
+            # spin box had to clamp nor fails on a rule stored by an older version.
+            account_id_pattern=pattern if rule_changed else None,
+            rotation_interval_days=None if days == self._shown_days else days,
         )
         service = self.session.service(OrganizationService)
         self.attempt(lambda: service.update_profile(update))
+
+    def _confirm_rule(self, pattern: str) -> bool:
+        """Ask before a new naming rule takes accounts out of use for drafts."""
+        try:
+            outside = accounts_outside_rule(self.session.store, pattern)
+        except InvalidInput:
+            return True  # saving refuses it with the full message
+        if not outside:
+            return True
+        answer = QMessageBox.question(
+            self,
+            tr("Account ID rule"),
+            tr(
+                "These accounts do not follow the new rule and cannot be used for drafts until their ID is "
+                "corrected:\n{accounts}\n\nSave the rule anyway?"
+            ).format(accounts="\n".join(f"• {handle}" for handle in outside)),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Save
 
     # -- staff --
     def _build_staff(self) -> QWidget:
@@ -219,6 +334,11 @@ class SettingsScreen(Screen):
         self.phones.setPlainText("\n".join(profile.public_phones))
         self.emails.setPlainText("\n".join(profile.public_emails))
         self.addresses.setPlainText("\n".join(profile.postal_addresses))
+        rules = load_account_rules(self.session.store)
+        self._saved_pattern = rules.account_id_pattern
+        self.id_pattern.setText(rules.account_id_pattern or "")
+        self.rotation_days.setValue(rules.rotation_interval_days)
+        self._shown_days = self.rotation_days.value()
         self.staff_model.set_rows(list_staff(self.session.store))
         if not self.checks.dirty:
             self.checks.load()
@@ -226,8 +346,9 @@ class SettingsScreen(Screen):
 
     def on_actor_changed(self) -> None:
         admin = self.session.has(Role.ADMINISTRATOR)
-        for widget in (self.org_name, self.domains, self.phones, self.emails, self.addresses):
+        for widget in (self.org_name, self.domains, self.phones, self.emails, self.addresses, self.id_pattern):
             widget.setReadOnly(not admin)
+        self.rotation_days.setReadOnly(not admin)
         for button in (self.save_profile_button, self.add_staff_button, self.deactivate_button):
             button.setEnabled(admin)
         self.checks.load()

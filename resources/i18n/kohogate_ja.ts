@@ -768,6 +768,10 @@ Example: {example}</source>
   <context>
     <name>DraftsScreen</name>
     <message>
+      <source>Any</source>
+      <translation>指定なし</translation>
+    </message>
+    <message>
       <source>No.</source>
       <translation>番号</translation>
     </message>
@@ -844,6 +848,22 @@ Example: {example}</source>
       <translation>本文を検索</translation>
     </message>
     <message>
+      <source>Filter by date updated</source>
+      <translation>更新日で絞り込み</translation>
+    </message>
+    <message>
+      <source>Updated from</source>
+      <translation>更新日の開始</translation>
+    </message>
+    <message>
+      <source>Updated to</source>
+      <translation>更新日の終了</translation>
+    </message>
+    <message>
+      <source>C&amp;lear filters</source>
+      <translation>絞り込みを解除(&amp;L)</translation>
+    </message>
+    <message>
       <source>&amp;New draft</source>
       <translation>新しい下書き(&amp;N)</translation>
     </message>
@@ -852,80 +872,60 @@ Example: {example}</source>
       <translation>すべてのアカウント</translation>
     </message>
     <message>
+      <source>All authors</source>
+      <translation>すべての作成者</translation>
+    </message>
+    <message>
+      <source>Any time</source>
+      <translation>すべての期間</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今日</translation>
+    </message>
+    <message>
+      <source>Last 7 days</source>
+      <translation>過去 7 日間</translation>
+    </message>
+    <message>
+      <source>Last 30 days</source>
+      <translation>過去 30 日間</translation>
+    </message>
+    <message>
+      <source>Custom range</source>
+      <translation>期間を指定</translation>
+    </message>
+    <message>
+      <source>&amp;State:</source>
+      <translation>状態(&amp;S):</translation>
+    </message>
+    <message>
+      <source>Autho&amp;r:</source>
+      <translation>作成者(&amp;R):</translation>
+    </message>
+    <message>
+      <source>S&amp;earch:</source>
+      <translation>検索(&amp;E):</translation>
+    </message>
+    <message>
+      <source>&amp;Updated:</source>
+      <translation>更新日(&amp;U):</translation>
+    </message>
+    <message>
+      <source>Fro&amp;m:</source>
+      <translation>開始日(&amp;M):</translation>
+    </message>
+    <message>
+      <source>&amp;To:</source>
+      <translation>終了日(&amp;T):</translation>
+    </message>
+    <message>
       <source>{count} drafts</source>
       <translation>{count} 件</translation>
     </message>
     <message>
       <source>My drafts</source>
       <translation>自分の下書き</translation>
-    </message>
-    <message>
-      <source>Any</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Filter by date updated</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Updated from</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Updated to</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>C&amp;lear filters</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>All authors</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Any time</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Today</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Last 7 days</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Last 30 days</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Custom range</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;State:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Autho&amp;r:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>S&amp;earch:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Updated:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Fro&amp;m:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;To:</source>
-      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1407,54 +1407,57 @@ Approval, guideline checks and a tamper-evident record for official social-media
     </message>
     <message>
       <source>Account ID rule</source>
-      <translation type="unfinished" />
+      <translation>アカウントIDの規則</translation>
     </message>
     <message>
       <source>No rule</source>
-      <translation type="unfinished" />
+      <translation>規則なし</translation>
     </message>
     <message>
       <source>Example account ID</source>
-      <translation type="unfinished" />
+      <translation>試すアカウントID</translation>
     </message>
     <message>
       <source> days</source>
-      <translation type="unfinished" />
+      <translation> 日</translation>
     </message>
     <message>
       <source>Password change interval</source>
-      <translation type="unfinished" />
+      <translation>パスワード変更の間隔</translation>
     </message>
     <message>
       <source>A regular expression the whole account ID must match, e.g. @josokoiki\.[a-z]+ for @josokoiki.koho. Leave it empty for no rule. An account whose ID breaks the rule cannot be used for drafts until the ID is corrected.</source>
-      <translation type="unfinished" />
+      <translation>アカウントID全体が一致すべき正規表現です (例: @josokoiki.koho に対して @josokoiki\.[a-z]+)。空欄にすると規則なしになります。規則に合わないIDのアカウントは、IDを直すまで下書きに使えません。</translation>
     </message>
     <message>
       <source>Platform passwords are changed at this interval (joso:6(1)); the Accounts screen reminds you before the date.</source>
-      <translation type="unfinished" />
+      <translation>各サービスのパスワードをこの間隔で変更します (joso:6(1))。期限が近づくとアカウント画面でお知らせします。</translation>
     </message>
     <message>
       <source>Official account rules</source>
-      <translation type="unfinished" />
+      <translation>公式アカウントの規則</translation>
     </message>
     <message>
       <source>Account &amp;ID rule:</source>
-      <translation type="unfinished" />
+      <translation>アカウントIDの規則(&amp;I):</translation>
     </message>
     <message>
       <source>E&amp;xample ID:</source>
-      <translation type="unfinished" />
+      <translation>試すID(&amp;X):</translation>
     </message>
     <message>
       <source>Password change in&amp;terval:</source>
-      <translation type="unfinished" />
+      <translation>パスワード変更の間隔(&amp;T):</translation>
     </message>
     <message>
       <source>These accounts do not follow the new rule and cannot be used for drafts until their ID is corrected:
 {accounts}
 
 Save the rule anyway?</source>
-      <translation type="unfinished" />
+      <translation>次のアカウントは新しい規則に合っていないため、IDを直すまで下書きに使えなくなります:
+{accounts}
+
+このまま規則を保存しますか?</translation>
     </message>
   </context>
   <context>
@@ -1993,6 +1996,10 @@ Save the rule anyway?</source>
       <translation>広報ゲートに登録されていません。</translation>
     </message>
     <message>
+      <source>Due, to be posted by hand in the platform's app: {title} ({account}), due {time}</source>
+      <translation>手動投稿の時刻です（各サービスのアプリで投稿してください）：{title}（{account}）予定 {time}</translation>
+    </message>
+    <message>
       <source>An empty draft cannot be submitted.</source>
       <translation>空の下書きは承認申請できません。</translation>
     </message>
@@ -2469,32 +2476,28 @@ Save the rule anyway?</source>
       <translation>失敗</translation>
     </message>
     <message>
-      <source>Due, to be posted by hand in the platform's app: {title} ({account}), due {time}</source>
-      <translation>手動投稿の時刻です（各サービスのアプリで投稿してください）：{title}（{account}）予定 {time}</translation>
-    </message>
-    <message>
       <source>Account ID rule</source>
-      <translation type="unfinished" />
+      <translation>アカウントIDの規則</translation>
     </message>
     <message>
       <source>No rule: any account ID is accepted.</source>
-      <translation type="unfinished" />
+      <translation>規則なし: どのアカウントIDも受け付けます。</translation>
     </message>
     <message>
       <source>Type an example ID to try the rule.</source>
-      <translation type="unfinished" />
+      <translation>試すIDを入力すると、規則に合うかどうかを表示します。</translation>
     </message>
     <message>
       <source>The password change interval must be between {min} and {max} days: a shorter one makes people choose weak passwords, a longer one is no longer a periodic change (joso:6(1)).</source>
-      <translation type="unfinished" />
+      <translation>パスワード変更の間隔は{min}日から{max}日の間で指定してください。短すぎると覚えやすい弱いパスワードが選ばれやすくなり、長すぎると定期的な変更 (joso:6(1)) になりません。</translation>
     </message>
     <message>
       <source>{handle} follows the naming rule.</source>
-      <translation type="unfinished" />
+      <translation>{handle} は命名規則に従っています。</translation>
     </message>
     <message>
       <source>The account ID rule {pattern} is not a valid regular expression.</source>
-      <translation type="unfinished" />
+      <translation>アカウントIDの規則 {pattern} は正しい正規表現ではありません。</translation>
     </message>
   </context>
 </TS>
