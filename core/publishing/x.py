@@ -13,8 +13,10 @@ the account's recent posts (``GET /2/users/:id/tweets``) instead of retrying.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
+from core.i18n import tr
 from core.publishing.adapter import (
     Connection,
     HttpApi,
@@ -25,23 +27,33 @@ from core.publishing.adapter import (
     media_alt,
     no_progress,
 )
-from core.publishing.errors import PublishError, during_upload
+from core.publishing.errors import ErrorKind, PublishError, during_upload
 
 PLATFORM = "X"
 DEFAULT_API = "https://api.x.com"
 CHUNK = 4 * 1024 * 1024
+# A video is processed after FINALIZE; a post naming it before it is ready is refused.
+PROCESSING_TIMEOUT_SECONDS = 300.0
+
+
+def _processing(answer: Any) -> dict[str, Any]:
+    data = answer.get("data") if isinstance(answer, dict) else None
+    info = data.get("processing_info") if isinstance(data, dict) else None
+    return info if isinstance(info, dict) else {}
 
 
 class XPublisher:
     platform = "x"
     idempotent = False
     deletable = True
+    # Replaced in tests so waiting for video processing costs no real time.
+    wait: Any = staticmethod(time.sleep)
 
     def __init__(self, connection: Connection) -> None:
         self._handle = connection.handle.lstrip("@")
         self._api = HttpApi(PLATFORM, connection.base_url or DEFAULT_API, connection.credential)
 
-    def _upload(self, data: bytes, mime: str, kind: str) -> str:
+    def _upload(self, data: bytes, mime: str, kind: str, filename: str = "media") -> str:
         category = "tweet_image" if kind == "image" else "tweet_video"
         init = self._api.call(
             "POST",
@@ -56,8 +68,33 @@ class XPublisher:
                 data={"command": "APPEND", "media_id": media_id, "segment_index": str(index)},
                 files={"media": ("media", data[start : start + CHUNK], "application/octet-stream")},
             )
-        self._api.call("POST", "/2/media/upload", data={"command": "FINALIZE", "media_id": media_id})
+        final = self._api.call("POST", "/2/media/upload", data={"command": "FINALIZE", "media_id": media_id})
+        self._await_processing(media_id, _processing(final), filename)
         return media_id
+
+    def _await_processing(self, media_id: str, info: dict[str, Any], filename: str) -> None:
+        """Poll STATUS while X processes the upload (videos); give up without posting after a while."""
+        waited = 0.0
+        while info.get("state") in ("pending", "in_progress"):
+            if waited >= PROCESSING_TIMEOUT_SECONDS:
+                raise PublishError(
+                    ErrorKind.NOT_SENT,
+                    tr("{platform} is still processing {file}; nothing was posted. Try again in a few minutes.").format(
+                        platform=PLATFORM, file=filename
+                    ),
+                )
+            delay = max(1.0, float(info.get("check_after_secs") or 1))
+            self.wait(delay)
+            waited += delay
+            status = self._api.call("GET", "/2/media/upload", params={"command": "STATUS", "media_id": media_id})
+            info = _processing(status)
+        if info.get("state") == "failed":
+            raise PublishError(
+                ErrorKind.REJECTED,
+                tr("{platform} could not process {file}; nothing was posted. Check the file's format.").format(
+                    platform=PLATFORM, file=filename
+                ),
+            )
 
     def post(self, request: PostRequest, progress: Progress = no_progress) -> PostResult:
         media_ids: list[str] = []
@@ -65,7 +102,7 @@ class XPublisher:
         for index, item in enumerate(request.media):
             progress(index, total, item.filename)
             try:
-                media_id = self._upload(item.data, item.mime, item.kind)
+                media_id = self._upload(item.data, item.mime, item.kind, item.filename)
                 alt = media_alt(item)
                 if alt:
                     self._api.call(

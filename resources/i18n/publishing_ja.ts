@@ -313,6 +313,10 @@
       <translation>{platform} が保存された認証情報を受け付けませんでした（{status}）。期限切れか投稿権限がない可能性があります。運用管理者に新しい認証情報の保存を依頼してください。</translation>
     </message>
     <message>
+      <source>A Facebook post with a video carries only that video: post the images separately.</source>
+      <translation>動画付きの Facebook 投稿には、その動画しか載せられません。画像は別の投稿にしてください。</translation>
+    </message>
+    <message>
       <source>LINE broadcast messages cannot be unsent: they are already delivered to every friend. Send a correction (訂正) instead.</source>
       <translation>LINE の一斉配信は取り消せません（すでに全友だちに届いています）。代わりに訂正を配信してください。</translation>
     </message>
@@ -417,8 +421,8 @@
       <translation>この投稿は現在送信中です (または {minutes} 分以内に送信が中断されました)。しばらく待ってから、もう一度下書きを確認してください。</translation>
     </message>
     <message>
-      <source>A Facebook post with a video carries only that video: post the images separately.</source>
-      <translation>動画付きの Facebook 投稿には、その動画しか載せられません。画像は別の投稿にしてください。</translation>
+      <source>{platform} could not process {file}; nothing was posted. Check the file's format.</source>
+      <translation>{platform} で {file} を処理できませんでした。投稿はされていません。ファイルの形式を確認してください。</translation>
     </message>
   </context>
 </TS>

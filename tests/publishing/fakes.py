@@ -236,7 +236,10 @@ class FakeX(FakePlatform):
         self.uploads: dict[str, dict[str, Any]] = {}
         self.deleted: list[str] = []
         self.route("/2/media/upload", "POST", self._upload)
+        self.route("/2/media/upload", "GET", self._status)
         self.route("/2/media/metadata", "POST", self._metadata)
+        self.polls_until_processed = 2
+        self.processing_fails = False
         self.route("/2/tweets", "POST", self._tweet)
         self.route("/2/users/me", "GET", lambda r: ok({"data": {"id": "42", "username": "city_koho"}}))
         self.route("/2/users/42/tweets", "GET", lambda r: ok({"data": list(reversed(self.posts))}))
@@ -252,7 +255,19 @@ class FakeX(FakePlatform):
             upload["bytes"] += request.files["media"].read()
             return Response("", 204)
         upload["final"] = True
+        if upload["type"].startswith("video/"):
+            # Like X: a video is processed after FINALIZE; STATUS tells when it is ready.
+            upload["polls"] = self.polls_until_processed
+            info = {"state": "pending", "check_after_secs": 1}
+            return ok({"data": {"id": request.form["media_id"], "processing_info": info}})
         return ok({"data": {"id": request.form["media_id"]}})
+
+    def _status(self, request: Request) -> Response:
+        upload = self.uploads[request.args["media_id"]]
+        upload["polls"] -= 1
+        done = "failed" if self.processing_fails else "succeeded"
+        info = {"state": "in_progress" if upload["polls"] > 0 else done, "check_after_secs": 2}
+        return ok({"data": {"id": request.args["media_id"], "processing_info": info}})
 
     def _metadata(self, request: Request) -> Response:
         body = request.get_json()

@@ -347,3 +347,28 @@ def test_facebook_refuses_a_video_mixed_with_images(httpserver: HTTPServer) -> N
         FacebookPublisher(_conn("facebook", fake.base_url)).post(_request(media=(IMAGE, video)))
     assert caught.value.kind is ErrorKind.UNSUPPORTED
     assert fake.photos == []
+
+
+def test_x_waits_for_a_video_to_be_processed_before_posting(
+    httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeX(httpserver)
+    waits: list[float] = []
+    monkeypatch.setattr(XPublisher, "wait", staticmethod(waits.append))
+    video = MediaFile(b"\x00\x00\x00\x18ftypmp42", "video/mp4", "video", alt="見本", filename="clip.mp4")
+    XPublisher(_conn("x", fake.base_url)).post(_request(media=(video,)))
+    assert waits == [1.0, 2.0]  # check_after_secs from FINALIZE, then from STATUS
+    assert len(fake.calls("GET", "/2/media/upload")) == 2
+    (tweet,) = fake.posts
+    assert tweet["media"] == {"media_ids": ["700"]}
+
+
+def test_x_reports_a_video_it_could_not_process(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeX(httpserver)
+    fake.processing_fails = True
+    monkeypatch.setattr(XPublisher, "wait", staticmethod(lambda _s: None))
+    video = MediaFile(b"\x00", "video/mp4", "video", filename="broken.mp4")
+    with pytest.raises(PublishError) as caught:
+        XPublisher(_conn("x", fake.base_url)).post(_request(media=(video,)))
+    assert "broken.mp4" in caught.value.message
+    assert fake.posts == []
