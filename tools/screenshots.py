@@ -120,8 +120,54 @@ def main() -> int:
             path = args.out / name
             composer.grab().save(str(path))
             written.append(path)
+            if name.startswith("11"):
+                for index, extra in ((1, "12-composer-confirmations.png"), (3, "13-composer-preview.png")):
+                    composer.tabs.setCurrentIndex(index)
+                    QApplication.processEvents()
+                    path = args.out / extra
+                    composer.grab().save(str(path))
+                    written.append(path)
             composer.flush()
             composer.close()
+        # A returned draft shows the supervisor's comment above the text.
+        returned = next(d for d in query_drafts(env.store, DraftFilter()) if d.title == "ごみ収集日")
+        composer = ComposerWindow(window.session, returned.id)  # type: ignore[arg-type]
+        composer.resize(1280, 800)
+        composer.show()
+        for _ in range(40):
+            QApplication.processEvents()
+            wait_for_tasks()
+        path = args.out / "14-composer-returned.png"
+        composer.grab().save(str(path))
+        written.append(path)
+        composer.close()
+        # The redaction editor with an area marked and the keyboard frame showing.
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        from core.composer.demo_support import poster_png
+        from core.composer.redaction import Rect
+        from gui.composer.redaction_dialog import RedactionDialog
+
+        redaction = RedactionDialog(poster_png(), "matsuri.png", [Rect(40, 40, 160, 120)])
+        redaction.resize(900, 680)
+        redaction.show()
+        QTest.keyClick(redaction.canvas, Qt.Key.Key_Right)
+        QApplication.processEvents()
+        path = args.out / "15-redaction.png"
+        redaction.grab().save(str(path))
+        written.append(path)
+        redaction.close()
+        from core.services.accounts import list_accounts
+        from gui.screens.drafts import NewDraftDialog
+
+        new_draft = NewDraftDialog([a for a in list_accounts(env.store) if a.status.value == "active"][:4])
+        new_draft.show()
+        QApplication.processEvents()
+        path = args.out / "16-new-draft.png"
+        new_draft.grab().save(str(path))
+        written.append(path)
+        new_draft.close()
         wizard = SetupWizard(env.store, current_login(), env.terminal.uid)
         wizard.resize(720, 520)
         wizard.show()
