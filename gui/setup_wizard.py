@@ -47,7 +47,11 @@ class SetupWizard(QWizard):
         self.phones.setAccessibleName(tr("Published phone numbers"))
         self.emails = QPlainTextEdit()
         self.emails.setAccessibleName(tr("Published e-mail addresses"))
-        for edit in (self.domains, self.phones, self.emails):
+        # The organization's own address is published information, not personal data (pii.postal_address).
+        self.addresses = QPlainTextEdit()
+        self.addresses.setAccessibleName(tr("Published postal addresses"))
+        self.addresses.setPlaceholderText(tr("e.g. 〒351-0192 見本市広沢1-5"))
+        for edit in (self.domains, self.phones, self.emails, self.addresses):
             edit.setTabChangesFocus(True)
             edit.setMaximumHeight(70)
         form = QFormLayout(org)
@@ -55,6 +59,7 @@ class SetupWizard(QWizard):
         form.addRow(tr("Own &domains (one per line):"), self.domains)
         form.addRow(tr("Published &phone numbers:"), self.phones)
         form.addRow(tr("Published &e-mail addresses:"), self.emails)
+        form.addRow(tr("Published postal &addresses:"), self.addresses)
         org.registerField("org_name*", self.org_name)
         self.addPage(org)
 
@@ -81,6 +86,7 @@ class SetupWizard(QWizard):
             own_domains=_lines(self.domains),
             public_phones=_lines(self.phones),
             public_emails=_lines(self.emails),
+            postal_addresses=_lines(self.addresses),
         )
         try:
             self.admin_id = initialize(self.store, setup, login=self.login, terminal=self.terminal)

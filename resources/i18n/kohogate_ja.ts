@@ -1370,42 +1370,6 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>公開している住所(&amp;A):</translation>
     </message>
     <message>
-      <source>&amp;Add staff…</source>
-      <translation>職員を追加(&amp;A)…</translation>
-    </message>
-    <message>
-      <source>&amp;Deactivate</source>
-      <translation>利用停止・再開(&amp;D)</translation>
-    </message>
-    <message>
-      <source>Language</source>
-      <translation>表示言語</translation>
-    </message>
-    <message>
-      <source>Follow the system (Japanese unless the system is set otherwise)</source>
-      <translation>システムに合わせる (他の言語が設定されていなければ日本語)</translation>
-    </message>
-    <message>
-      <source>The language changes the next time KohoGate starts.</source>
-      <translation>表示言語は次回の起動時に切り替わります。</translation>
-    </message>
-    <message>
-      <source>Display</source>
-      <translation>表示</translation>
-    </message>
-    <message>
-      <source>&amp;Language:</source>
-      <translation>表示言語(&amp;L):</translation>
-    </message>
-    <message>
-      <source>Roles</source>
-      <translation>役割</translation>
-    </message>
-    <message>
-      <source>Active</source>
-      <translation>有効</translation>
-    </message>
-    <message>
       <source>Account ID rule</source>
       <translation>アカウントIDの規則</translation>
     </message>
@@ -1450,6 +1414,34 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>パスワード変更の間隔(&amp;T):</translation>
     </message>
     <message>
+      <source>&amp;Add staff…</source>
+      <translation>職員を追加(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>&amp;Deactivate</source>
+      <translation>利用停止・再開(&amp;D)</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>表示言語</translation>
+    </message>
+    <message>
+      <source>Follow the system (Japanese unless the system is set otherwise)</source>
+      <translation>システムに合わせる (他の言語が設定されていなければ日本語)</translation>
+    </message>
+    <message>
+      <source>The language changes the next time KohoGate starts.</source>
+      <translation>表示言語は次回の起動時に切り替わります。</translation>
+    </message>
+    <message>
+      <source>Display</source>
+      <translation>表示</translation>
+    </message>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>表示言語(&amp;L):</translation>
+    </message>
+    <message>
       <source>These accounts do not follow the new rule and cannot be used for drafts until their ID is corrected:
 {accounts}
 
@@ -1458,6 +1450,14 @@ Save the rule anyway?</source>
 {accounts}
 
 このまま規則を保存しますか?</translation>
+    </message>
+    <message>
+      <source>Roles</source>
+      <translation>役割</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>有効</translation>
     </message>
   </context>
   <context>
@@ -1533,6 +1533,18 @@ Save the rule anyway?</source>
     <message>
       <source>OS login:</source>
       <translation>OS ログイン名:</translation>
+    </message>
+    <message>
+      <source>Published postal addresses</source>
+      <translation>公開している住所</translation>
+    </message>
+    <message>
+      <source>e.g. 〒351-0192 見本市広沢1-5</source>
+      <translation>例: 〒351-0192 見本市広沢1-5</translation>
+    </message>
+    <message>
+      <source>Published postal &amp;addresses:</source>
+      <translation>公開している住所(&amp;A):</translation>
     </message>
   </context>
   <context>
@@ -2188,12 +2200,36 @@ Save the rule anyway?</source>
       <translation>事後承認の期限は1〜{max}時間の範囲で指定してください。</translation>
     </message>
     <message>
+      <source>Account ID rule</source>
+      <translation>アカウントIDの規則</translation>
+    </message>
+    <message>
+      <source>No rule: any account ID is accepted.</source>
+      <translation>規則なし: どのアカウントIDも受け付けます。</translation>
+    </message>
+    <message>
+      <source>Type an example ID to try the rule.</source>
+      <translation>試すIDを入力すると、規則に合うかどうかを表示します。</translation>
+    </message>
+    <message>
       <source>Department name</source>
       <translation>所属名</translation>
     </message>
     <message>
+      <source>The password change interval must be between {min} and {max} days: a shorter one makes people choose weak passwords, a longer one is no longer a periodic change (joso:6(1)).</source>
+      <translation>パスワード変更の間隔は{min}日から{max}日の間で指定してください。短すぎると覚えやすい弱いパスワードが選ばれやすくなり、長すぎると定期的な変更 (joso:6(1)) になりません。</translation>
+    </message>
+    <message>
+      <source>{handle} follows the naming rule.</source>
+      <translation>{handle} は命名規則に従っています。</translation>
+    </message>
+    <message>
       <source>Organization name</source>
       <translation>団体名</translation>
+    </message>
+    <message>
+      <source>The account ID rule {pattern} is not a valid regular expression.</source>
+      <translation>アカウントIDの規則 {pattern} は正しい正規表現ではありません。</translation>
     </message>
     <message>
       <source>The check settings are invalid: {error}</source>
@@ -2474,30 +2510,6 @@ Save the rule anyway?</source>
     <message>
       <source>Failed</source>
       <translation>失敗</translation>
-    </message>
-    <message>
-      <source>Account ID rule</source>
-      <translation>アカウントIDの規則</translation>
-    </message>
-    <message>
-      <source>No rule: any account ID is accepted.</source>
-      <translation>規則なし: どのアカウントIDも受け付けます。</translation>
-    </message>
-    <message>
-      <source>Type an example ID to try the rule.</source>
-      <translation>試すIDを入力すると、規則に合うかどうかを表示します。</translation>
-    </message>
-    <message>
-      <source>The password change interval must be between {min} and {max} days: a shorter one makes people choose weak passwords, a longer one is no longer a periodic change (joso:6(1)).</source>
-      <translation>パスワード変更の間隔は{min}日から{max}日の間で指定してください。短すぎると覚えやすい弱いパスワードが選ばれやすくなり、長すぎると定期的な変更 (joso:6(1)) になりません。</translation>
-    </message>
-    <message>
-      <source>{handle} follows the naming rule.</source>
-      <translation>{handle} は命名規則に従っています。</translation>
-    </message>
-    <message>
-      <source>The account ID rule {pattern} is not a valid regular expression.</source>
-      <translation>アカウントIDの規則 {pattern} は正しい正規表現ではありません。</translation>
     </message>
   </context>
 </TS>

@@ -33,6 +33,7 @@ def test_first_run_wizard_makes_the_user_administrator(
     def fill_and_accept(self: SetupWizard) -> int:
         self.org_name.setText("見本市")
         self.domains.setPlainText("city.mihon.lg.jp\n")
+        self.addresses.setPlainText("〒351-0192 見本市広沢1-5\n")
         self.admin_name.setText("管理 一郎")
         self.department.setText("情報推進課")
         self.accept()
@@ -48,6 +49,10 @@ def test_first_run_wizard_makes_the_user_administrator(
     assert is_initialized(startup.env.store)
     assert "管理 一郎" in startup.window.user_label.text()
     assert len(startup.window.screens) == 6
+    from core.services.organization import load_profile
+
+    # The own address given at set-up is exempt from the postal-address check from the first draft.
+    assert load_profile(startup.env.store).postal_addresses == ("〒351-0192 見本市広沢1-5",)
     startup.env.close()
 
 
