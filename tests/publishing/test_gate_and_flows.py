@@ -114,7 +114,33 @@ def _stale_credential(world: PubWorld, draft_id: int) -> None:
     AccountService(world.store, world.admin).confirm_password_change(world.ids["mastodon"], "correct horse battery 42!")
 
 
+def _signing_key_revoked(world: PubWorld, draft_id: int) -> None:
+    from core.services.signing_keys import SigningKeyService, list_keys
+
+    (key,) = [k for k in list_keys(world.store) if k.staff_id == world.sup.staff_id and k.revoked_at is None]
+    SigningKeyService(world.store, world.admin).revoke(key.id)
+
+
+def _taken_back(world: PubWorld, draft_id: int) -> None:
+    from core.services.drafts import load_draft_detail
+
+    DraftService(world.store, world.op).reopen(draft_id, load_draft_detail(world.store, draft_id).row_version, "x")
+
+
+def _terminal_key_replaced(world: PubWorld, draft_id: int) -> None:
+    # Scenario: the terminal identity was copied to a machine whose keyring holds another key.
+    from core.db.models import Terminal
+    from core.terminals.keys import generate_keypair
+
+    with world.store.write() as session:
+        session.execute(
+            update(Terminal).where(Terminal.id == world.terminal_id).values(public_key=generate_keypair()[1])
+        )
+
+
 GATE: list[tuple[str, Callable[[PubWorld, int], None], str, str]] = [
+    ("approver_key_revoked", _signing_key_revoked, "publishing.refused", "key_revoked"),
+    ("approval_set_aside", _taken_back, "publishing.refused", "withdrawn"),
     ("edited_text", _edit_after_approval, "publishing.refused", "stale"),
     ("replaced_image", _replace_image, "publishing.refused", "stale"),
     ("moved_time", _move_time, "publishing.refused", "stale"),
@@ -150,6 +176,25 @@ def test_publishing_is_refused_naming_the_condition(
     assert fake.seen == []
     with world.store.read() as session:
         assert session.scalars(select(Publication)).all() == []
+
+
+def test_a_terminal_whose_key_does_not_match_signs_nothing_and_sends_nothing(
+    world: PubWorld, httpserver: HTTPServer
+) -> None:
+    """The permit is signed once the outbox row exists (its key is signed too), so the row stays, unsent."""
+    fake = FakeMastodon(httpserver)
+    draft_id = world.approved("mastodon")
+    _terminal_key_replaced(world, draft_id)
+    with pytest.raises(PermissionDenied):
+        world.outbox({"mastodon": fake.base_url}).publish(draft_id)
+    assert refusals(world)[-1] == ("posting.refused", "key_missing")
+    assert fake.seen == []
+    with world.store.read() as session:
+        (row,) = session.scalars(select(Publication)).all()
+        assert row.state != PublicationState.PUBLISHED.value
+        assert row.attempts == 0
+        events = [e.event for e in session.scalars(select(AuditEntry))]
+    assert "posting.authorized" not in events
 
 
 def test_no_approval_is_refused(world: PubWorld, httpserver: HTTPServer) -> None:
