@@ -1,70 +1,118 @@
 """The one way long work leaves the UI thread.
 
 ``run_task(fn, on_done=…, on_error=…, on_progress=…)`` runs ``fn`` on the
-global ``QThreadPool``; the callbacks run on the UI thread through queued
-signals, so no widget is ever touched from a worker (the pattern of Anki's
+global ``QThreadPool``; the callbacks run on the UI thread through a queued
+signal, so no widget is ever touched from a worker (the pattern of Anki's
 ``CollectionOp``). ``fn`` receives a ``report(done, total)`` callable for
 progress. Tests call :func:`wait_for_tasks` before closing windows.
 
-The signal carrier is deliberately *not* a child of ``parent``: a worker may
-still be running when the window that asked for it is closed, and emitting
-from a QObject whose C++ half Qt has already deleted raises in the worker
-thread. Instead the carrier lives until the task ends and ``parent``'s
-destruction only mutes the callbacks, so a late result is dropped quietly.
+Every task reports through one long-lived dispatcher owned by the
+application, not through a QObject of its own: a per-task carrier either
+dies with the window that asked (and the worker then emits from a deleted
+object) or is owned by Python (and the garbage collector may then destroy
+it on a worker thread). Both crashed. Callbacks whose owner is gone — the
+``parent`` given, or the widget a bound method belongs to — are skipped,
+so a late result for a closed window is dropped quietly.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 
+_DONE, _FAILED = "done", "failed"
 
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-    progress = Signal(int, int)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.muted = False
+@dataclass
+class _Entry:
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None]
+    on_progress: Callable[[int, int], None] | None
+    parent: QObject | None
 
-    @Slot()
-    def mute(self) -> None:
-        self.muted = True
+
+def _owner_alive(entry: _Entry, callback: Callable[..., Any]) -> bool:
+    if entry.parent is not None and not shiboken6.isValid(entry.parent):
+        return False
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+
+
+class _Dispatcher(QObject):
+    """Lives on the UI thread for the whole run; workers emit ``deliver`` on it (a queued connection)."""
+
+    deliver = Signal(int, str, object)
+    # Progress as plain ints: reports can come thousands of times a task; no tuple boxed per report.
+    progressed = Signal(int, int, int)
+
+    def __init__(self, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self.entries: dict[int, _Entry] = {}
+        self.deliver.connect(self._on_deliver)
+        self.progressed.connect(self._on_progress)
+
+    @Slot(int, int, int)
+    def _on_progress(self, task_id: int, done: int, total: int) -> None:
+        entry = self.entries.get(task_id)
+        if entry is not None and entry.on_progress is not None and _owner_alive(entry, entry.on_progress):
+            entry.on_progress(done, total)
+
+    @Slot(int, str, object)
+    def _on_deliver(self, task_id: int, kind: str, payload: object) -> None:
+        entry = self.entries.pop(task_id, None)
+        if entry is None:
+            return
+        callback: Callable[[Any], None] | None = entry.on_done if kind == _DONE else entry.on_error
+        if callback is _report_unhandled or (callback is not None and _owner_alive(entry, callback)):
+            callback(payload)
+
+
+_dispatcher: _Dispatcher | None = None
+_ids = itertools.count(1)
+
+
+def _the_dispatcher() -> _Dispatcher:
+    global _dispatcher
+    if _dispatcher is None or not shiboken6.isValid(_dispatcher):
+        # Owned by the application (C++), created on the UI thread: never collected on a worker.
+        _dispatcher = _Dispatcher(QCoreApplication.instance())
+    return _dispatcher
 
 
 class _Task(QRunnable):
-    def __init__(self, fn: Callable[[Progress], Any], signals: _Signals) -> None:
+    def __init__(self, fn: Callable[[Progress], Any], task_id: int, dispatcher: _Dispatcher) -> None:
         super().__init__()
         self.fn = fn
-        self.signals = signals
+        self.task_id = task_id
+        self.dispatcher = dispatcher
+
+    def _report(self, done: int, total: int) -> None:
+        self.dispatcher.progressed.emit(self.task_id, done, total)
 
     @Slot()
     def run(self) -> None:
         try:
-            result = self.fn(self.signals.progress.emit)
+            result = self.fn(self._report)
         except BaseException as exc:
-            self.signals.failed.emit(exc)
+            self.dispatcher.deliver.emit(self.task_id, _FAILED, exc)
         else:
-            self.signals.done.emit(result)
+            self.dispatcher.deliver.emit(self.task_id, _DONE, result)
 
 
-_live: set[_Signals] = set()
+def _report_unhandled(exc: Any) -> None:
+    from gui.crash import report_exception
 
-
-def _unless_muted(signals: _Signals, callback: Callable[..., None]) -> Callable[..., None]:
-    def call(*args: Any) -> None:
-        if not signals.muted:
-            callback(*args)
-
-    return call
+    report_exception(exc)
 
 
 def run_task(
@@ -78,31 +126,14 @@ def run_task(
     """Run ``fn(report)`` off the UI thread; callbacks arrive on the UI thread.
 
     With ``parent`` given, callbacks stop once ``parent`` is destroyed (the
-    work itself still finishes: a half-done save must not be abandoned).
+    work itself still finishes: a half-done save must not be abandoned). A
+    failure without ``on_error`` goes to the crash dialog even then: it may
+    be a lost save.
     """
-    signals = _Signals()
-    _live.add(signals)
-    if parent is not None:
-        parent.destroyed.connect(signals.mute)
-
-    def finished(_: object = None) -> None:
-        _live.discard(signals)
-        signals.deleteLater()
-
-    if on_done is not None:
-        signals.done.connect(_unless_muted(signals, on_done))
-    if on_progress is not None:
-        signals.progress.connect(_unless_muted(signals, on_progress))
-    if on_error is not None:
-        signals.failed.connect(_unless_muted(signals, on_error))
-    else:
-        from gui.crash import report_exception
-
-        # An unhandled failure is reported even if the window is gone: it may be a lost save.
-        signals.failed.connect(report_exception)
-    signals.done.connect(finished)
-    signals.failed.connect(finished)
-    QThreadPool.globalInstance().start(_Task(fn, signals))
+    dispatcher = _the_dispatcher()
+    task_id = next(_ids)
+    dispatcher.entries[task_id] = _Entry(on_done, on_error or _report_unhandled, on_progress, parent)
+    QThreadPool.globalInstance().start(_Task(fn, task_id, dispatcher))
 
 
 def wait_for_tasks(timeout_ms: int = 30_000) -> bool:

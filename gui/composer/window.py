@@ -124,7 +124,7 @@ class ComposerWindow(QMainWindow):
         self.schedule.setDisplayFormat("yyyy-MM-dd HH:mm")
         if detail.scheduled_at is not None:
             self.schedule_box.setChecked(True)
-            self.schedule.setDateTime(QDateTime(detail.scheduled_at.astimezone().replace(tzinfo=None)))
+            self.schedule.setDateTime(QDateTime.fromSecsSinceEpoch(int(detail.scheduled_at.timestamp())))
         else:
             self.schedule.setDateTime(QDateTime.currentDateTime().addSecs(3600))
         self.schedule.setEnabled(self.schedule_box.isChecked())

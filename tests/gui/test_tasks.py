@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QThread
@@ -78,3 +79,51 @@ def _alive(widget: QWidget) -> bool:
     except RuntimeError:
         return False
     return True
+
+
+def test_many_tasks_with_garbage_collection_on_the_workers(qtbot: QtBot) -> None:
+    """The CI crash of 2026-11-21: the collector destroyed a per-task QObject on a worker thread."""
+    import gc
+
+    results: list[int] = []
+    parents = [QWidget() for _ in range(4)]
+
+    def work(number: int) -> Callable[[Progress], int]:
+        def run(report: Progress) -> int:
+            if number % 10 == 0:
+                gc.collect()
+            report(1, 1)
+            return number
+
+        return run
+
+    for number in range(80):
+        run_task(work(number), on_done=results.append, on_progress=lambda *_: None, parent=parents[number % 4])
+        if number == 40:
+            parents[0].deleteLater()  # an owner goes away while its tasks run
+    assert wait_for_tasks()
+    qtbot.waitUntil(lambda: len(results) >= 60, timeout=10_000)
+    for _ in range(5):
+        QApplication.processEvents()
+    assert len(results) == len(set(results))
+    assert set(range(1, 80, 4)) <= set(results)  # the tasks of a living owner all report
+
+
+def test_results_from_workers_do_not_leak_references_to_true_and_none(qtbot: QtBot) -> None:
+    """PySide6 6.12.0 dropped a reference to True and None per queued signal: a crash after a few hundred tasks.
+
+    pyproject.toml keeps PySide6 below 6.12 for it; this fails on an upgrade that brings it back.
+    """
+    import sys
+
+    done: list[int] = []
+    assert wait_for_tasks()
+    QApplication.processEvents()
+    before = sys.getrefcount(True), sys.getrefcount(None)
+    for number in range(100):
+        run_task(lambda _r, n=number: n, on_done=done.append, on_progress=lambda *_: None)
+    assert wait_for_tasks()
+    qtbot.waitUntil(lambda: len(done) == 100, timeout=10_000)
+    after = sys.getrefcount(True), sys.getrefcount(None)
+    assert after[0] >= before[0] - 5, f"True lost {before[0] - after[0]} references"
+    assert after[1] >= before[1] - 20, f"None lost {before[1] - after[1]} references"
