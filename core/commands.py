@@ -153,7 +153,7 @@ def cmd_publish_due(args: argparse.Namespace) -> int:
                 tr("Missed its window: {title} ({account}), due {time}").format(
                     title=item.title,
                     account=item.account,
-                    time=item.scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    time=item.local_time,
                 ),
                 file=sys.stderr,
             )
@@ -169,7 +169,7 @@ def cmd_publish_due(args: argparse.Namespace) -> int:
                 tr("Due, to be posted by hand in the platform's app: {title} ({account}), due {time}").format(
                     title=item.title,
                     account=item.account,
-                    time=item.scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    time=item.local_time,
                 )
             )
         if not (report.sent or report.missed or report.failed or report.by_hand):

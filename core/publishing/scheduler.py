@@ -40,6 +40,11 @@ class Scheduled:
     scheduled_at: datetime
     account_id: int = 0
 
+    @property
+    def local_time(self) -> str:
+        """The scheduled time as people here read it (local zone, to the minute)."""
+        return self.scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
 
 @dataclass
 class DueReport:

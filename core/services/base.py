@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from core.audit import chain
 from core.db.engine import Store
 from core.db.locks import get_for_update
-from core.db.models import Staff
+from core.db.models import Organization, Staff
 from core.errors import NotFound, PermissionDenied
 from core.i18n import tr
 from core.identity import Actor
@@ -62,3 +62,11 @@ class Service:
         if row is None:
             raise NotFound(tr("{what} {id} does not exist.").format(what=what, id=ident))
         return row
+
+
+def organization_row(session: Session) -> Organization:
+    """The organization (row 1), or ``NotFound`` telling the user to run the set-up."""
+    org = session.get(Organization, 1)
+    if org is None:
+        raise NotFound(tr("This database has not been set up yet. Start the app to run the set-up."))
+    return org

@@ -30,7 +30,6 @@ from core.db.models import (
     DraftVersion,
     MediaBlob,
     OfficialAccount,
-    Organization,
     Review,
     Staff,
     utcnow,
@@ -38,7 +37,7 @@ from core.db.models import (
 from core.errors import Conflict, InvalidInput, NotFound
 from core.i18n import tr
 from core.roles import Role
-from core.services.base import Service
+from core.services.base import Service, organization_row
 from core.signoff.contributors import note_contributor
 from core.states import DraftState, PublicationState, ReviewDecision
 
@@ -333,9 +332,7 @@ def _gate(session: Session, draft: Draft) -> GateStatus:
     from core.composer.submission import evaluate
     from core.organization import OrganizationProfile
 
-    org = session.get(Organization, 1)
-    if org is None:
-        raise NotFound(tr("This database has not been set up yet. Start the app to run the set-up."))
+    org = organization_row(session)
     departments = session.scalars(select(Department.name).where(Department.active).order_by(Department.id))
     profile = OrganizationProfile(
         name=org.name,

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from core.db.engine import Store
 from core.db.models import Draft, DraftVersion, Organization, utcnow
-from core.errors import Conflict, InvalidInput, NotFound
+from core.errors import Conflict, InvalidInput
 from core.i18n import tr
 from core.roles import Role
-from core.services.base import Service
+from core.services.base import Service, organization_row
 from core.states import DraftState
 
 MAX_POST_REVIEW_HOURS = 24 * 14
@@ -33,9 +33,7 @@ class EmergencyPolicy:
 
 def load_policy(store: Store) -> EmergencyPolicy:
     with store.read() as session:
-        org = session.get(Organization, 1)
-        if org is None:
-            raise NotFound(tr("This database has not been set up yet. Start the app to run the set-up."))
+        org = organization_row(session)
         return EmergencyPolicy(org.emergency_publish_before_approval, org.post_review_hours)
 
 

@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session
 from core.accounts.policy import check_handle
 from core.db.engine import Store
 from core.db.models import Department, OfficialAccount, Organization
-from core.errors import Conflict, InvalidInput, NotFound
+from core.errors import Conflict, InvalidInput
 from core.i18n import tr
 from core.organization import OrganizationProfile
 from core.roles import Role
-from core.services.base import Service
+from core.services.base import Service, organization_row
 from core.services.validation import clean_list, clean_text
 from core.states import AccountStatus
 
@@ -38,17 +38,12 @@ MAX_ROTATION_DAYS = 730
 
 def load_organization(store: Store) -> Organization:
     with store.read() as session:
-        org = session.get(Organization, 1)
-        if org is None:
-            raise NotFound(tr("This database has not been set up yet. Start the app to run the set-up."))
-        return org
+        return organization_row(session)
 
 
 def load_profile(store: Store) -> OrganizationProfile:
     with store.read() as session:
-        org = session.get(Organization, 1)
-        if org is None:
-            raise NotFound(tr("This database has not been set up yet. Start the app to run the set-up."))
+        org = organization_row(session)
         departments = session.scalars(select(Department.name).where(Department.active).order_by(Department.id))
         return OrganizationProfile(
             name=org.name,
@@ -84,9 +79,7 @@ class AccountRules:
 
 def load_account_rules(store: Store) -> AccountRules:
     with store.read() as session:
-        org = session.get(Organization, 1)
-        if org is None:
-            raise NotFound(tr("This database has not been set up yet. Start the app to run the set-up."))
+        org = organization_row(session)
         return AccountRules(org.account_id_pattern, org.rotation_interval_days)
 
 
@@ -185,7 +178,7 @@ class OrganizationService(Service):
         """
         with self.store.write() as session:
             self.authorize(session, Role.ADMINISTRATOR)
-            org = self._organization(session)
+            org = organization_row(session)
             values: dict[str, Any] = {
                 "name": clean_text(update.name, tr("Organization name"), max_length=200),
                 "own_domains": clean_list(update.own_domains, lower=True),
@@ -206,7 +199,7 @@ class OrganizationService(Service):
         """
         with self.store.write() as session:
             self.authorize(session, Role.ADMINISTRATOR)
-            org = self._organization(session)
+            org = organization_row(session)
             values = {
                 "account_id_pattern": clean_account_id_pattern(account_id_pattern),
                 "rotation_interval_days": clean_rotation_interval(rotation_interval_days),
@@ -228,13 +221,6 @@ class OrganizationService(Service):
         self.record(session, "organization.updated", payload)
         return [handle for _, handle in outside]
 
-    @staticmethod
-    def _organization(session: Session) -> Organization:
-        org = session.get(Organization, 1)
-        if org is None:
-            raise NotFound(tr("This database has not been set up yet. Start the app to run the set-up."))
-        return org
-
     def set_check_config(self, config: dict[str, Any]) -> None:
         """Store the organization's check settings (設定 → チェック項目); audited with before/after."""
         from core.checks.config import CheckConfig
@@ -246,9 +232,7 @@ class OrganizationService(Service):
             raise InvalidInput(tr("The check settings are invalid: {error}").format(error=exc)) from None
         with self.store.write() as session:
             self.authorize(session, Role.ADMINISTRATOR)
-            org = session.get(Organization, 1)
-            if org is None:
-                raise NotFound(tr("This database has not been set up yet. Start the app to run the set-up."))
+            org = organization_row(session)
             if org.check_config != config:
                 self.record(session, "checks.configured", {"from": org.check_config, "to": config})
                 org.check_config = config
