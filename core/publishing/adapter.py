@@ -75,6 +75,8 @@ class Connection:
     credential: str = field(repr=False)
     base_url: str | None = None  # None: the platform's public endpoint (tests point it at a loopback fake)
     account_url: str | None = None
+    # Writes a renewed credential back to this terminal's keyring (X rotates its refresh token).
+    save_credential: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
 
 
 class Publisher(Protocol):

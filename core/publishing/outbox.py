@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from core.credentials.vault import Vault
+from core.credentials.vault import Vault, credential_name
 from core.db.models import utcnow
 from core.errors import Conflict, KohoGateError
 from core.i18n import tr
@@ -111,8 +111,16 @@ class Outbox(Service):
                 "credential_missing",
                 tr("This terminal's keyring holds no credential for {handle}.").format(handle=handle),
             )
+        vault, name = self._vault(), credential_name(self.actor.terminal, account_id)
         return self.factory(
-            Connection(platform, handle, credential, base_url=self.base_url.get(platform), account_url=account_url)
+            Connection(
+                platform,
+                handle,
+                credential,
+                base_url=self.base_url.get(platform),
+                account_url=account_url,
+                save_credential=lambda renewed: vault.store(name, renewed),
+            )
         )
 
     def _request(self, row: OutboxRow) -> PostRequest:

@@ -5,7 +5,9 @@ API directly: ``POST /2/media/upload`` in three steps (INIT with the size
 and type, APPEND the bytes as a multipart segment, FINALIZE), then
 ``POST /2/media/metadata`` with ``alt_text.text`` (max 1000), then
 ``POST /2/tweets``. The credential is an OAuth 2.0 user access token with
-``tweet.write`` and ``media.write``.
+``tweet.write`` and ``media.write``, or — so that it outlives the token's
+two hours — a client id and refresh token that :mod:`core.publishing.x_auth`
+renews (``offline.access``).
 
 X documents no idempotency: after an ambiguous failure the outbox looks at
 the account's recent posts (``GET /2/users/:id/tweets``) instead of retrying.
@@ -14,6 +16,7 @@ the account's recent posts (``GET /2/users/:id/tweets``) instead of retrying.
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 from typing import Any
 
 from core.i18n import tr
@@ -28,6 +31,7 @@ from core.publishing.adapter import (
     no_progress,
 )
 from core.publishing.errors import ErrorKind, PublishError, during_upload
+from core.publishing.x_auth import XToken, renew
 
 PLATFORM = "X"
 DEFAULT_API = "https://api.x.com"
@@ -51,24 +55,49 @@ class XPublisher:
 
     def __init__(self, connection: Connection) -> None:
         self._handle = connection.handle.lstrip("@")
-        self._api = HttpApi(PLATFORM, connection.base_url or DEFAULT_API, connection.credential)
+        self._base = connection.base_url or DEFAULT_API
+        self._token = XToken.parse(connection.credential)
+        self._save = connection.save_credential
+        self._renewed = False
+        self._api = HttpApi(PLATFORM, self._base, self._token.access_token or "")
+
+    def _renew(self) -> None:
+        self._token = renew(self._token, self._base)
+        self._renewed = True
+        if self._save is not None:
+            # At once: X has already invalidated the old refresh token.
+            self._save(self._token.dump())
+        self._api.close()
+        self._api = HttpApi(PLATFORM, self._base, self._token.access_token or "")
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        """One API call with a fresh token; a 401 renews once and tries again (the call did nothing)."""
+        if self._token.stale(datetime.now(UTC)):
+            self._renew()
+        try:
+            return self._api.call(method, path, **kwargs)
+        except PublishError as error:
+            if error.kind is not ErrorKind.AUTH or not self._token.refreshable or self._renewed:
+                raise
+        self._renew()
+        return self._api.call(method, path, **kwargs)
 
     def _upload(self, data: bytes, mime: str, kind: str, filename: str = "media") -> str:
         category = "tweet_image" if kind == "image" else "tweet_video"
-        init = self._api.call(
+        init = self._call(
             "POST",
             "/2/media/upload",
             data={"command": "INIT", "total_bytes": str(len(data)), "media_type": mime, "media_category": category},
         )
         media_id = str(init["data"]["id"])
         for index, start in enumerate(range(0, len(data), CHUNK)):
-            self._api.call(
+            self._call(
                 "POST",
                 "/2/media/upload",
                 data={"command": "APPEND", "media_id": media_id, "segment_index": str(index)},
                 files={"media": ("media", data[start : start + CHUNK], "application/octet-stream")},
             )
-        final = self._api.call("POST", "/2/media/upload", data={"command": "FINALIZE", "media_id": media_id})
+        final = self._call("POST", "/2/media/upload", data={"command": "FINALIZE", "media_id": media_id})
         self._await_processing(media_id, _processing(final), filename)
         return media_id
 
@@ -86,7 +115,7 @@ class XPublisher:
             delay = max(1.0, float(info.get("check_after_secs") or 1))
             self.wait(delay)
             waited += delay
-            status = self._api.call("GET", "/2/media/upload", params={"command": "STATUS", "media_id": media_id})
+            status = self._call("GET", "/2/media/upload", params={"command": "STATUS", "media_id": media_id})
             info = _processing(status)
         if info.get("state") == "failed":
             raise PublishError(
@@ -105,7 +134,7 @@ class XPublisher:
                 media_id = self._upload(item.data, item.mime, item.kind, item.filename)
                 alt = media_alt(item)
                 if alt:
-                    self._api.call(
+                    self._call(
                         "POST",
                         "/2/media/metadata",
                         json={"id": media_id, "metadata": {"alt_text": {"text": alt[:1000]}}},
@@ -117,17 +146,17 @@ class XPublisher:
         body: dict[str, Any] = {"text": request.text}
         if media_ids:
             body["media"] = {"media_ids": media_ids}
-        answer = self._api.call("POST", "/2/tweets", json=body)
+        answer = self._call("POST", "/2/tweets", json=body)
         post_id = str(answer["data"]["id"])
         return PostResult(post_id, f"https://x.com/{self._handle}/status/{post_id}")
 
     def delete(self, post_id: str) -> None:
-        self._api.call("DELETE", f"/2/tweets/{post_id}", accept={404: lambda _r: None})
+        self._call("DELETE", f"/2/tweets/{post_id}", accept={404: lambda _r: None})
 
     def recent(self, limit: int = 20) -> list[RecentPost]:
-        me = self._api.call("GET", "/2/users/me")
+        me = self._call("GET", "/2/users/me")
         user_id = str(me["data"]["id"])
-        answer = self._api.call("GET", f"/2/users/{user_id}/tweets", params={"max_results": max(5, min(limit, 100))})
+        answer = self._call("GET", f"/2/users/{user_id}/tweets", params={"max_results": max(5, min(limit, 100))})
         return [
             RecentPost(str(t["id"]), f"https://x.com/{self._handle}/status/{t['id']}", str(t.get("text", "")))
             for t in answer.get("data", [])

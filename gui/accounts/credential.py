@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.accounts.credential_hints import credential_hint
 from core.credentials.strength import MINIMUM_SCORE, estimate
 from core.credentials.vault import KeyringLockedError
 from core.i18n import current_language
@@ -72,7 +74,15 @@ class StrengthMeter(QWidget):
 
 
 class CredentialDialog(QDialog):
-    def __init__(self, handle: str, display_name: str, *, can_confirm: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        handle: str,
+        display_name: str,
+        *,
+        can_confirm: bool,
+        platform: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("credentialDialog")
         self.setWindowTitle(tr("Credential for {handle}").format(handle=handle))
@@ -84,6 +94,10 @@ class CredentialDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        self.hint = QLabel(credential_hint(platform))
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("credentialHint")
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.token.setAccessibleName(tr("Token or app password"))
@@ -103,6 +117,7 @@ class CredentialDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.hint)
         layout.addLayout(form)
         layout.addWidget(change)
         layout.addWidget(self.buttons)

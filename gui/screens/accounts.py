@@ -196,7 +196,9 @@ class AccountsScreen(Screen):
         if account is None:
             return
         admin = self.session.has(Role.ADMINISTRATOR)
-        dialog = CredentialDialog(account.handle, account.display_name, can_confirm=admin, parent=self)
+        dialog = CredentialDialog(
+            account.handle, account.display_name, can_confirm=admin, platform=account.platform, parent=self
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         token, password = dialog.token.text(), dialog.password.text()

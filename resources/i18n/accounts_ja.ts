@@ -280,10 +280,22 @@
       <translation>この端末の承認を取り消す理由は何ですか。</translation>
     </message>
     <message>
+      <source>Reset terminal key</source>
+      <translation>端末鍵のリセット</translation>
+    </message>
+    <message>
       <source>Reason: {reason}
 Information allowed: {scope}</source>
       <translation>理由: {reason}
 情報の範囲: {scope}</translation>
+    </message>
+    <message>
+      <source>Discard the key of {host} and withdraw its approval? It cannot post until an administrator approves it again.</source>
+      <translation>{host} の鍵を破棄し、承認を取り消しますか? 管理者が再び承認するまで、この端末からは投稿できません。</translation>
+    </message>
+    <message>
+      <source>This is the computer you are using now.</source>
+      <translation>これは今使っているパソコンです。</translation>
     </message>
     <message>
       <source>Kind</source>
@@ -312,18 +324,6 @@ Information allowed: {scope}</source>
     <message>
       <source>Not yet</source>
       <translation>未作成</translation>
-    </message>
-    <message>
-      <source>Reset terminal key</source>
-      <translation>端末鍵のリセット</translation>
-    </message>
-    <message>
-      <source>Discard the key of {host} and withdraw its approval? It cannot post until an administrator approves it again.</source>
-      <translation>{host} の鍵を破棄し、承認を取り消しますか? 管理者が再び承認するまで、この端末からは投稿できません。</translation>
-    </message>
-    <message>
-      <source>This is the computer you are using now.</source>
-      <translation>これは今使っているパソコンです。</translation>
     </message>
     <message>
       <source>The key of {host} was reset; the terminal awaits approval.</source>
@@ -541,6 +541,10 @@ Information allowed: {scope}</source>
       <translation>'null' キーリングは書き込まれた内容をすべて捨てます</translation>
     </message>
     <message>
+      <source>This computer cannot store credentials safely: its OS credential store is not available. Ask the IT section (情報システム担当).</source>
+      <translation>このパソコンでは資格情報を安全に保存できません (OS の資格情報ストアを利用できません)。情報システム担当に連絡してください。</translation>
+    </message>
+    <message>
       <source>no OS keyring was found (the 'fail' backend is selected)</source>
       <translation>OSキーリングが見つかりません ('fail' バックエンドが選ばれています)</translation>
     </message>
@@ -563,6 +567,10 @@ Information allowed: {scope}</source>
     <message>
       <source>KohoGate never falls back to a plain-text file. Use a terminal with an OS keyring.</source>
       <translation>KohoGate は平文ファイルに切り替えることはありません。OSキーリングのある端末を使ってください。</translation>
+    </message>
+    <message>
+      <source>For the IT section: the keyring backend {name} is refused ({reason}). KohoGate uses only Windows Credential Manager, the macOS Keychain, the Secret Service or KWallet, and never a plain-text file; check PYTHON_KEYRING_BACKEND.</source>
+      <translation>情報システム担当の方へ: キーリングのバックエンド {name} は使用できません ({reason})。広報ゲートは Windows 資格情報マネージャー、macOS キーチェーン、Secret Service、KWallet だけを使い、平文ファイルには保存しません。PYTHON_KEYRING_BACKEND を確認してください。</translation>
     </message>
     <message>
       <source>This credential is too long for the Windows Credential Manager: {size} bytes, the limit is {limit} bytes (about {chars} characters).</source>
@@ -715,14 +723,6 @@ Information allowed: {scope}</source>
     <message>
       <source>This terminal is not registered</source>
       <translation>この端末は登録されていません</translation>
-    </message>
-    <message>
-      <source>This computer cannot store credentials safely: its OS credential store is not available. Ask the IT section (情報システム担当).</source>
-      <translation>このパソコンでは資格情報を安全に保存できません (OS の資格情報ストアを利用できません)。情報システム担当に連絡してください。</translation>
-    </message>
-    <message>
-      <source>For the IT section: the keyring backend {name} is refused ({reason}). KohoGate uses only Windows Credential Manager, the macOS Keychain, the Secret Service or KWallet, and never a plain-text file; check PYTHON_KEYRING_BACKEND.</source>
-      <translation>情報システム担当の方へ: キーリングのバックエンド {name} は使用できません ({reason})。広報ゲートは Windows 資格情報マネージャー、macOS キーチェーン、Secret Service、KWallet だけを使い、平文ファイルには保存しません。PYTHON_KEYRING_BACKEND を確認してください。</translation>
     </message>
   </context>
 </TS>

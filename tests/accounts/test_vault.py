@@ -145,3 +145,12 @@ def test_windows_gets_local_machine_persistence_and_a_size_check(memory_keyring:
 
 def test_entry_names_carry_terminal_and_account() -> None:
     assert credential_name("abc", 7) == "account-7@terminal-abc"
+
+
+def test_every_api_platform_says_what_credential_to_paste() -> None:
+    from core.accounts.credential_hints import credential_hint
+    from core.publishing.adapter import API_PLATFORMS
+
+    hints = {platform: credential_hint(platform) for platform in API_PLATFORMS}
+    assert len(set(hints.values())) == len(hints), "each API platform needs its own hint"
+    assert credential_hint("instagram") not in hints.values()

@@ -242,6 +242,12 @@ class FakeX(FakePlatform):
         self.processing_fails = False
         self.route("/2/tweets", "POST", self._tweet)
         self.route("/2/users/me", "GET", lambda r: ok({"data": {"id": "42", "username": "city_koho"}}))
+        self.route("/2/oauth2/token", "POST", self._token)
+        # OAuth 2.0: when set, only these bearer tokens are accepted on /2/tweets, and this
+        # refresh token renews (and is then replaced, as X rotates it).
+        self.access_tokens: set[str] | None = None
+        self.refresh_token: str | None = None
+        self.renewals = 0
         self.route("/2/users/42/tweets", "GET", lambda r: ok({"data": list(reversed(self.posts))}))
 
     def _upload(self, request: Request) -> Response:
@@ -274,7 +280,22 @@ class FakeX(FakePlatform):
         self.uploads[body["id"]]["alt"] = body["metadata"]["alt_text"]["text"]
         return ok({"data": {"associated_metadata": True}})
 
+    def _token(self, request: Request) -> Response:
+        form = request.form
+        if form.get("grant_type") != "refresh_token" or form.get("refresh_token") != self.refresh_token:
+            return ok({"error": "invalid_request"}, 400)
+        self.renewals += 1
+        access, self.refresh_token = f"access-{self.renewals}", f"refresh-{self.renewals}"
+        if self.access_tokens is not None:
+            self.access_tokens = {access}
+        return ok(
+            {"token_type": "bearer", "expires_in": 7200, "access_token": access, "refresh_token": self.refresh_token}
+        )
+
     def _tweet(self, request: Request) -> Response:
+        bearer = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        if self.access_tokens is not None and bearer not in self.access_tokens:
+            return ok({"title": "Unauthorized"}, 401)
         body = request.get_json()
         tweet = {"id": str(1_000 + len(self.posts)), "text": body["text"], "media": body.get("media")}
         self.posts.append(tweet)

@@ -103,8 +103,9 @@ def test_read_only_editor(window: MainWindow, qtbot: QtBot) -> None:
 def test_credential_dialog_meter_and_store(
     window: MainWindow, qtbot: QtBot, monkeypatch, memory_keyring: MemoryKeyring
 ) -> None:
-    dialog = CredentialDialog("@x", "x", can_confirm=True)
+    dialog = CredentialDialog("@x", "x", can_confirm=True, platform="x")
     qtbot.addWidget(dialog)
+    assert "refresh_token" in dialog.hint.text()  # what to paste for this platform
     save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
     assert not save.isEnabled()
     dialog.token.setText("tok-123456789")
