@@ -5,8 +5,9 @@
   logs in once and is reused for retries and the reconciliation look-up.
 * Images: ``uploadBlob`` then ``app.bsky.embed.images`` with ``alt`` on every
   image (the field is required; a decorative image sends an empty string).
-  At most four images. Videos need Bluesky's separate video service: they
-  are refused here with advice to post by hand.
+  At most four images. A video (one per post, nothing else with it) goes the
+  same way into ``app.bsky.embed.video`` with its alt text and its captions
+  as a WebVTT blob (``text/vtt``, the only captions format Bluesky takes).
 * Links become clickable only through *facets* with UTF-8 byte offsets.
 * Bluesky has no idempotency key, but a client may choose the record key
   (``rkey``). The key is derived from the outbox's idempotency key and the
@@ -26,7 +27,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 from core.i18n import tr
-from core.publishing.adapter import Connection, PostRequest, PostResult, Progress, RecentPost, media_alt, no_progress
+from core.publishing.adapter import (
+    Connection,
+    MediaFile,
+    PostRequest,
+    PostResult,
+    Progress,
+    RecentPost,
+    media_alt,
+    no_progress,
+)
+from core.publishing.captions import as_vtt
 from core.publishing.errors import (
     PublishError,
     classify_transport,
@@ -123,9 +134,31 @@ class BlueskyPublisher:
                     register_secret(str(token))
         return client
 
+    @staticmethod
+    def _upload(client: Any, data: bytes, mime: str) -> Any:
+        with warnings.catch_warnings():
+            # atproto passes raw bytes as ``data=``; httpx deprecates that spelling only.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            # The type is given, not sniffed: a captions file must arrive as text/vtt.
+            return client.com.atproto.repo.upload_blob(data, headers={"Content-Type": mime}).blob
+
+    def _video_embed(self, client: Any, item: MediaFile) -> dict[str, Any]:
+        from atproto import models
+
+        video = self._upload(client, item.data, item.mime)
+        captions = None
+        if item.captions:
+            file = self._upload(client, as_vtt(item.captions), "text/vtt")
+            captions = [models.AppBskyEmbedVideo.Caption(lang="ja", file=file)]
+        embed = models.AppBskyEmbedVideo.Main(video=video, alt=media_alt(item) or None, captions=captions)
+        data: dict[str, Any] = embed.model_dump(by_alias=True, exclude_none=True)
+        data["$type"] = "app.bsky.embed.video"
+        return data
+
     def post(self, request: PostRequest, progress: Progress = no_progress) -> PostResult:
-        if any(m.kind != "image" for m in request.media):
-            raise unsupported(tr("KohoGate cannot send videos to Bluesky. Post this one by hand and record its URL."))
+        videos = [m for m in request.media if m.kind == "video"]
+        if videos and len(request.media) > 1:
+            raise unsupported(tr("A Bluesky post carries one video and nothing else: post the images separately."))
         if len(request.media) > MAX_IMAGES:
             raise unsupported(tr("Bluesky takes at most 4 images per post."))
         client = self._login()
@@ -133,14 +166,15 @@ class BlueskyPublisher:
 
         rkey = record_key(request.idempotency_key, request.created_at)
         images = []
+        video_embed: dict[str, Any] | None = None
         total = len(request.media)
         try:
             for index, item in enumerate(request.media):
                 progress(index, total, item.filename)
-                with warnings.catch_warnings():
-                    # atproto passes raw bytes as ``data=``; httpx deprecates that spelling only.
-                    warnings.simplefilter("ignore", DeprecationWarning)
-                    blob = client.upload_blob(item.data).blob
+                if item.kind == "video":
+                    video_embed = self._video_embed(client, item)
+                    continue
+                blob = self._upload(client, item.data, item.mime)
                 images.append(models.AppBskyEmbedImages.Image(alt=media_alt(item), image=blob))
         except Exception as exc:
             raise during_upload(PLATFORM, self._translate(exc)) from None
@@ -157,6 +191,8 @@ class BlueskyPublisher:
         if images:
             record["embed"] = models.AppBskyEmbedImages.Main(images=images).model_dump(by_alias=True, exclude_none=True)
             record["embed"]["$type"] = "app.bsky.embed.images"
+        elif video_embed is not None:
+            record["embed"] = video_embed
         try:
             created = client.com.atproto.repo.create_record(
                 models.ComAtprotoRepoCreateRecord.Data(

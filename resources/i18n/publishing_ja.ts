@@ -269,10 +269,6 @@
       <translation>広報ゲートは {platform} に直接投稿できません。手作業で投稿してください（本文をコピーして投稿し、URLを記録）。</translation>
     </message>
     <message>
-      <source>KohoGate cannot send videos to Bluesky. Post this one by hand and record its URL.</source>
-      <translation>広報ゲートは Bluesky に動画を送れません。手作業で投稿し、URLを記録してください。</translation>
-    </message>
-    <message>
       <source>Bluesky takes at most 4 images per post.</source>
       <translation>Bluesky に添付できる画像は1投稿につき4枚までです。</translation>
     </message>
@@ -361,6 +357,10 @@
       <translation>この投稿は {time} に予約されています。それより早くは送信しません。</translation>
     </message>
     <message>
+      <source>{platform} could not process {file}; nothing was posted. Check the file's format.</source>
+      <translation>{platform} で {file} を処理できませんでした。投稿はされていません。ファイルの形式を確認してください。</translation>
+    </message>
+    <message>
       <source>Publication</source>
       <translation>投稿記録</translation>
     </message>
@@ -421,8 +421,8 @@
       <translation>この投稿は現在送信中です (または {minutes} 分以内に送信が中断されました)。しばらく待ってから、もう一度下書きを確認してください。</translation>
     </message>
     <message>
-      <source>{platform} could not process {file}; nothing was posted. Check the file's format.</source>
-      <translation>{platform} で {file} を処理できませんでした。投稿はされていません。ファイルの形式を確認してください。</translation>
+      <source>A Bluesky post carries one video and nothing else: post the images separately.</source>
+      <translation>Bluesky の投稿に載せられる動画は1本だけで、画像と一緒には載せられません。画像は別の投稿にしてください。</translation>
     </message>
   </context>
 </TS>

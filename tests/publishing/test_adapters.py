@@ -194,10 +194,28 @@ def test_bluesky_drop_after_create_is_ambiguous_and_found_in_recent(httpserver: 
     assert fake.sessions == 1  # the session is reused (createSession is rate-limited)
 
 
-def test_bluesky_refuses_videos() -> None:
+def test_bluesky_posts_a_video_with_alt_text_and_webvtt_captions(httpserver: HTTPServer) -> None:
+    fake = FakeBluesky(httpserver)
+    srt = "1\n00:00:01,000 --> 00:00:03,000\n市民まつりは11月3日です。\n".encode()
+    video = MediaFile(b"\x00\x00\x00\x18ftypmp42", "video/mp4", "video", alt="会場の様子", captions=srt)
+    BlueskyPublisher(_conn("bluesky", fake.base_url)).post(_request(media=(video,)))
+    uploads = fake.calls("POST", "/xrpc/com.atproto.repo.uploadBlob")
+    assert [u.headers["Content-Type"] for u in uploads] == ["video/mp4", "text/vtt"]
+    assert all(u.headers.get("Authorization", "").startswith("Bearer ") for u in uploads)
+    (create,) = fake.calls("POST", "/xrpc/com.atproto.repo.createRecord")
+    embed = create.json["record"]["embed"]
+    assert embed["$type"] == "app.bsky.embed.video"
+    assert embed["alt"] == "会場の様子"
+    assert embed["video"]["mimeType"] == "video/mp4"
+    (caption,) = embed["captions"]
+    assert caption["lang"] == "ja"
+    assert caption["file"]["mimeType"] == "text/vtt"
+
+
+def test_bluesky_refuses_a_video_mixed_with_images() -> None:
     video = MediaFile(b"v", "video/mp4", "video", alt="動画")
     with pytest.raises(PublishError) as caught:
-        BlueskyPublisher(_conn("bluesky", "http://127.0.0.1:9")).post(_request(media=(video,)))
+        BlueskyPublisher(_conn("bluesky", "http://127.0.0.1:9")).post(_request(media=(IMAGE, video)))
     assert caught.value.kind is ErrorKind.UNSUPPORTED
 
 
