@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import getpass
+import os
+import sys
 from dataclasses import dataclass
 
 from core.audit.recorder import Recorder
@@ -17,8 +18,30 @@ def normalize_login(login: str) -> str:
     return login.casefold()
 
 
+def _os_login() -> str:
+    """The login of the account this process runs as, asked of the OS.
+
+    Not ``getpass.getuser()``: it reads LOGNAME/USER/USERNAME first, and
+    anyone can set those (``set USERNAME=kacho`` in a command prompt) to
+    act, sign and approve as somebody else.
+    """
+    if sys.platform == "win32":
+        import ctypes
+        from ctypes import wintypes
+
+        # GetUserNameW answers from the process's security token, not the environment.
+        size = wintypes.DWORD(257)
+        buffer = ctypes.create_unicode_buffer(size.value)
+        if not ctypes.windll.advapi32.GetUserNameW(buffer, ctypes.byref(size)):  # type: ignore[attr-defined]
+            raise OSError(ctypes.GetLastError(), "GetUserNameW failed")  # type: ignore[attr-defined]
+        return buffer.value
+    import pwd
+
+    return pwd.getpwuid(os.geteuid()).pw_name
+
+
 def current_login() -> str:
-    return normalize_login(getpass.getuser())
+    return normalize_login(_os_login())
 
 
 @dataclass(frozen=True)
