@@ -13,6 +13,16 @@ from core.db.engine import Store
 from core.db.models import AuditEntry
 
 COLUMNS = ("seq", "recorded_at", "actor", "terminal", "event", "payload", "prev_hash", "hash")
+# A cell Excel would read as a formula (=, +, -, @, or a leading tab/CR) is written with a leading
+# apostrophe. Only text columns can start so (hashes are hex, payloads JSON); the chain is verified
+# from the database, never from this file.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def export_csv(store: Store, out: Path, progress: Callable[[int, int], None] | None = None) -> int:
@@ -28,7 +38,7 @@ def export_csv(store: Store, out: Path, progress: Callable[[int, int], None] | N
         writer.writerow(COLUMNS)
         rows = session.execute(select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=2000))
         for entry in rows.scalars():
-            writer.writerow([getattr(entry, column) for column in COLUMNS])
+            writer.writerow([_cell(getattr(entry, column)) for column in COLUMNS])
             count += 1
             if progress is not None and count % 2000 == 0:
                 progress(count, total)

