@@ -12,7 +12,6 @@ key signs like an API post.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +22,25 @@ from core.db.models import DraftVersion
 from core.identity import Actor
 from core.publishing.gate import check_manual
 from core.services.drafts import load_blob
+
+_SIGNATURES = (
+    (b"\xff\xd8\xff", ".jpg"),
+    (b"\x89PNG\r\n\x1a\n", ".png"),
+    (b"GIF87a", ".gif"),
+    (b"GIF89a", ".gif"),
+)
+
+
+def _extension(data: bytes) -> str:
+    """The file type from the bytes themselves (what the approval covered), from a fixed list."""
+    for magic, ext in _SIGNATURES:
+        if data.startswith(magic):
+            return ext
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return ".webp"
+    if data[4:8] == b"ftyp":
+        return ".mov" if data[8:10] == b"qt" else ".mp4"
+    return ".bin"
 
 
 @dataclass(frozen=True)
@@ -50,9 +68,10 @@ def prepare_manual(store: Store, actor: Actor, draft_id: int, folder: Path | Non
             data = load_blob(store, str(item["sha256"]))
             if data is None:
                 continue
-            ext = str(item.get("mime") or "application/octet-stream").rsplit("/", 1)[-1]
-            stem = re.sub(r"[^\w.-]", "_", f"{index:02d}")
-            path = folder / f"{stem}.{ext}"
+            # The extension comes from a fixed list, never from the item's own text: a crafted
+            # "mime" must not name a path outside the folder.
+            stem = f"{index:02d}"
+            path = folder / f"{stem}{_extension(data)}"
             path.write_bytes(data)
             files.append(path)
             alt = "" if item.get("decorative") else str(item.get("alt") or "")

@@ -170,13 +170,28 @@ def account_id_pattern(store: Store) -> str | None:
         return org.account_id_pattern if org else None
 
 
+def _known_platform(value: str) -> str:
+    """One of the platforms KohoGate knows (its id names files and selects the adapter)."""
+    from core.checks.platforms import Platform
+
+    text = clean_text(value, tr("Platform"), max_length=32)
+    try:
+        return Platform.parse(text).value
+    except ValueError:
+        raise InvalidInput(
+            tr("{platform} is not a platform KohoGate knows ({valid}).").format(
+                platform=text, valid=", ".join(p.value for p in Platform)
+            )
+        ) from None
+
+
 class AccountService(Service):
     def create(
         self, platform: str, handle: str, display_name: str, department_id: int | None, url: str | None = None
     ) -> int:
         handle = clean_text(handle, tr("Account ID"), max_length=200)
         name = clean_text(display_name, tr("Account name"), max_length=200)
-        platform = clean_text(platform, tr("Platform"), max_length=32).lower()
+        platform = _known_platform(platform)
         url = _clean_url(url)
         with self.store.write() as session:
             self.authorize(session, Role.ADMINISTRATOR)
@@ -221,7 +236,7 @@ class AccountService(Service):
         """Change the account's own fields. Changing name, ID, service or URL withdraws the filing."""
         handle = clean_text(handle, tr("Account ID"), max_length=200)
         name = clean_text(display_name, tr("Account name"), max_length=200)
-        platform = clean_text(platform, tr("Platform"), max_length=32).lower()
+        platform = _known_platform(platform)
         url = _clean_url(url)
         with self.store.write() as session:
             self.authorize(session, Role.ADMINISTRATOR)

@@ -1604,6 +1604,30 @@ Save the rule anyway?</source>
   <context>
     <name>core</name>
     <message>
+      <source>An OAuth 2.0 user access token with tweet.write and media.write. It lasts two hours; for automatic renewal paste {"client_id": "…", "refresh_token": "…"} instead (offline.access; add "client_secret" for a confidential client) and KohoGate keeps the renewed token in the keyring.</source>
+      <translation>tweet.write と media.write の権限を持つ OAuth 2.0 ユーザーアクセストークン。有効期間は2時間です。自動更新するには代わりに {"client_id": "…", "refresh_token": "…"} を貼り付けてください（offline.access が必要。機密クライアントは "client_secret" も追加）。更新後のトークンは広報ゲートがキーリングに保存します。</translation>
+    </message>
+    <message>
+      <source>An access token of an application on the account's server with write:statuses and write:media.</source>
+      <translation>アカウントのサーバーで作成したアプリケーションのアクセストークン（write:statuses と write:media の権限）。</translation>
+    </message>
+    <message>
+      <source>An app password (Settings → Privacy and security → App passwords), never the account password.</source>
+      <translation>アプリパスワード（設定 → プライバシーとセキュリティ → アプリパスワード）。アカウントのパスワードは使わないでください。</translation>
+    </message>
+    <message>
+      <source>A Page access token with pages_manage_posts (and pages_read_engagement to check posts).</source>
+      <translation>pages_manage_posts（投稿の確認には pages_read_engagement も）の権限を持つページアクセストークン。</translation>
+    </message>
+    <message>
+      <source>The long-lived channel access token of the official account's Messaging API channel.</source>
+      <translation>公式アカウントの Messaging API チャネルの長期チャネルアクセストークン。</translation>
+    </message>
+    <message>
+      <source>This platform is posted to by hand in its own app; KohoGate stores no token for it.</source>
+      <translation>このサービスへは各サービスのアプリから手動で投稿します。広報ゲートはトークンを保存しません。</translation>
+    </message>
+    <message>
       <source>Operator</source>
       <translation>担当者</translation>
     </message>
@@ -2088,6 +2112,26 @@ Save the rule anyway?</source>
       <translation>承認された画像または動画のファイルがありません。</translation>
     </message>
     <message>
+      <source>The stored X credential is neither a token nor a JSON object with client_id and refresh_token.</source>
+      <translation>保存されている X の資格情報が、トークンでも client_id と refresh_token を含む JSON でもありません。</translation>
+    </message>
+    <message>
+      <source>Store the credential for this account again (Accounts → Credential).</source>
+      <translation>このアカウントの資格情報を保存し直してください（アカウント → 資格情報）。</translation>
+    </message>
+    <message>
+      <source>Authorize KohoGate for the account again and store the new credential.</source>
+      <translation>アカウントで広報ゲートをもう一度認可し、新しい資格情報を保存してください。</translation>
+    </message>
+    <message>
+      <source>X answered the renewal with something unexpected.</source>
+      <translation>X からのトークン更新の応答が想定外の内容でした。</translation>
+    </message>
+    <message>
+      <source>X refused to renew the sign-in (HTTP {status}); nothing was posted.</source>
+      <translation>X がサインインの更新を拒否しました（HTTP {status}）。投稿はされていません。</translation>
+    </message>
+    <message>
       <source>No role</source>
       <translation>役割なし</translation>
     </message>
@@ -2100,16 +2144,16 @@ Save the rule anyway?</source>
       <translation>管理者</translation>
     </message>
     <message>
+      <source>Platform</source>
+      <translation>サービス</translation>
+    </message>
+    <message>
       <source>Account name</source>
       <translation>アカウント名</translation>
     </message>
     <message>
       <source>Account</source>
       <translation>アカウント</translation>
-    </message>
-    <message>
-      <source>Platform</source>
-      <translation>サービス</translation>
     </message>
     <message>
       <source>Department</source>
@@ -2512,48 +2556,8 @@ Save the rule anyway?</source>
       <translation>失敗</translation>
     </message>
     <message>
-      <source>An OAuth 2.0 user access token with tweet.write and media.write. It lasts two hours; for automatic renewal paste {"client_id": "…", "refresh_token": "…"} instead (offline.access; add "client_secret" for a confidential client) and KohoGate keeps the renewed token in the keyring.</source>
-      <translation>tweet.write と media.write の権限を持つ OAuth 2.0 ユーザーアクセストークン。有効期間は2時間です。自動更新するには代わりに {"client_id": "…", "refresh_token": "…"} を貼り付けてください（offline.access が必要。機密クライアントは "client_secret" も追加）。更新後のトークンは広報ゲートがキーリングに保存します。</translation>
-    </message>
-    <message>
-      <source>An access token of an application on the account's server with write:statuses and write:media.</source>
-      <translation>アカウントのサーバーで作成したアプリケーションのアクセストークン（write:statuses と write:media の権限）。</translation>
-    </message>
-    <message>
-      <source>An app password (Settings → Privacy and security → App passwords), never the account password.</source>
-      <translation>アプリパスワード（設定 → プライバシーとセキュリティ → アプリパスワード）。アカウントのパスワードは使わないでください。</translation>
-    </message>
-    <message>
-      <source>A Page access token with pages_manage_posts (and pages_read_engagement to check posts).</source>
-      <translation>pages_manage_posts（投稿の確認には pages_read_engagement も）の権限を持つページアクセストークン。</translation>
-    </message>
-    <message>
-      <source>The long-lived channel access token of the official account's Messaging API channel.</source>
-      <translation>公式アカウントの Messaging API チャネルの長期チャネルアクセストークン。</translation>
-    </message>
-    <message>
-      <source>This platform is posted to by hand in its own app; KohoGate stores no token for it.</source>
-      <translation>このサービスへは各サービスのアプリから手動で投稿します。広報ゲートはトークンを保存しません。</translation>
-    </message>
-    <message>
-      <source>The stored X credential is neither a token nor a JSON object with client_id and refresh_token.</source>
-      <translation>保存されている X の資格情報が、トークンでも client_id と refresh_token を含む JSON でもありません。</translation>
-    </message>
-    <message>
-      <source>Store the credential for this account again (Accounts → Credential).</source>
-      <translation>このアカウントの資格情報を保存し直してください（アカウント → 資格情報）。</translation>
-    </message>
-    <message>
-      <source>Authorize KohoGate for the account again and store the new credential.</source>
-      <translation>アカウントで広報ゲートをもう一度認可し、新しい資格情報を保存してください。</translation>
-    </message>
-    <message>
-      <source>X answered the renewal with something unexpected.</source>
-      <translation>X からのトークン更新の応答が想定外の内容でした。</translation>
-    </message>
-    <message>
-      <source>X refused to renew the sign-in (HTTP {status}); nothing was posted.</source>
-      <translation>X がサインインの更新を拒否しました（HTTP {status}）。投稿はされていません。</translation>
+      <source>{platform} is not a platform KohoGate knows ({valid}).</source>
+      <translation>{platform} は広報ゲートが扱うサービスではありません（{valid}）。</translation>
     </message>
   </context>
 </TS>

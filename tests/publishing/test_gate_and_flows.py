@@ -437,7 +437,7 @@ def test_publish_due_exit_codes(
     sqlite_env: Environment, data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     world = PubWorld(sqlite_env)
-    monkeypatch.setattr("core.identity.getpass.getuser", lambda: "sato")
+    monkeypatch.setattr("core.identity._os_login", lambda: "sato")
     assert _cli(data_dir, "publish-due") == 0
     assert "Nothing is due" in capsys.readouterr().out
     # A due post on a platform whose API cannot be reached: not sent, exit 1.
@@ -449,7 +449,7 @@ def test_publish_due_exit_codes(
     world.approved("x", "昨日のお知らせ", scheduled_at=datetime.now(UTC) - timedelta(days=1))
     assert _cli(data_dir, "publish-due", "--window", "30") == 1
     assert "Missed its window" in capsys.readouterr().err
-    monkeypatch.setattr("core.identity.getpass.getuser", lambda: "stranger")
+    monkeypatch.setattr("core.identity._os_login", lambda: "stranger")
     assert _cli(data_dir, "publish-due") == 1
 
 
@@ -462,7 +462,7 @@ def test_publish_due_sends_and_exits_zero(
 ) -> None:
     world = PubWorld(sqlite_env)
     fake = FakeMastodon(httpserver)
-    monkeypatch.setattr("core.identity.getpass.getuser", lambda: "sato")
+    monkeypatch.setattr("core.identity._os_login", lambda: "sato")
     monkeypatch.setattr("core.publishing.mastodon.instance_url", lambda _c: fake.base_url)
     world.approved("mastodon", scheduled_at=datetime.now(UTC) - timedelta(minutes=5))
     assert _cli(data_dir, "publish-due") == 0
@@ -536,3 +536,34 @@ def test_an_emergency_post_can_go_out_by_hand_before_approval_only_when_allowed(
         draft = session.get(Draft, draft_id)
         assert draft is not None
         assert draft.state == DraftState.PUBLISHED.value
+
+
+def test_posting_by_hand_names_files_from_their_bytes_not_from_the_item(world: PubWorld, tmp_path: Path) -> None:
+    """A crafted "mime" in the draft's media must not write outside the folder (review finding)."""
+    from core.composer.demo_support import make_ready, poster_png
+    from core.composer.media_store import prepare_image
+    from core.publishing.manual import prepare_manual
+    from core.services.reviews import ReviewService
+    from core.signoff.keys import DemoSigner
+    from core.states import ReviewDecision
+
+    drafts = DraftService(world.store, world.op)
+    draft_id = drafts.create(world.ids["instagram"], "写真展")
+    prepared = prepare_image(poster_png(), "poster.png")
+    drafts.store_media(prepared)
+    item = prepared.item() | {"alt": "ポスター", "mime": "x/../../../../Startup/evil.cmd"}
+    drafts.save(draft_id, 1, text="写真展", media=[item])
+    version_id = drafts.submit(draft_id, make_ready(drafts, draft_id))
+    signer = DemoSigner(world.sup.login)
+    ReviewService(world.store, world.sup).decide(version_id, ReviewDecision.APPROVED, signer=signer)
+    folder = tmp_path / "package"
+    package = prepare_manual(world.store, world.op, draft_id, folder)
+    assert [p.name for p in package.files] == ["01.png"]
+    assert all(p.resolve().parent == folder.resolve() for p in folder.rglob("*"))
+    assert not (tmp_path / "Startup").exists()
+
+
+def test_an_account_on_an_unknown_platform_is_refused(world: PubWorld) -> None:
+    with pytest.raises(InvalidInput, match="not a platform"):
+        AccountService(world.store, world.admin).create("../evil", "@x", "x", None)
+    assert AccountService(world.store, world.admin).create(" Mastodon ", "@new@city.example", "新", None)
