@@ -17,6 +17,7 @@ dropped and never sent late without someone deciding to.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -25,10 +26,12 @@ from sqlalchemy import select
 from core.db.engine import Store
 from core.db.models import Draft, DraftVersion, OfficialAccount, Publication
 from core.errors import KohoGateError
+from core.i18n import tr
 from core.publishing.errors import ErrorKind
 from core.states import DraftState, PublicationState
 
 DEFAULT_WINDOW = timedelta(hours=1)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,12 @@ def run_due(
             outcome = outbox.publish(item.draft_id, due_at=item.scheduled_at, window_ends_at=ends)
         except KohoGateError as exc:
             report.failed.append((item, exc.message))
+            continue
+        except Exception as exc:
+            # One post's unexpected failure must not stop the others; the traceback (redacted) goes
+            # to the log for whoever investigates, the report says which post and that it failed.
+            log.exception("scheduled post of draft %s failed unexpectedly", item.draft_id)
+            report.failed.append((item, tr("Unexpected error ({kind}); see the log.").format(kind=type(exc).__name__)))
             continue
         report.sent.append((item, outcome.url))
     return report

@@ -269,6 +269,10 @@
       <translation>広報ゲートは {platform} に直接投稿できません。手作業で投稿してください（本文をコピーして投稿し、URLを記録）。</translation>
     </message>
     <message>
+      <source>A Bluesky post carries one video and nothing else: post the images separately.</source>
+      <translation>Bluesky の投稿に載せられる動画は1本だけで、画像と一緒には載せられません。画像は別の投稿にしてください。</translation>
+    </message>
+    <message>
       <source>Bluesky takes at most 4 images per post.</source>
       <translation>Bluesky に添付できる画像は1投稿につき4枚までです。</translation>
     </message>
@@ -421,8 +425,8 @@
       <translation>この投稿は現在送信中です (または {minutes} 分以内に送信が中断されました)。しばらく待ってから、もう一度下書きを確認してください。</translation>
     </message>
     <message>
-      <source>A Bluesky post carries one video and nothing else: post the images separately.</source>
-      <translation>Bluesky の投稿に載せられる動画は1本だけで、画像と一緒には載せられません。画像は別の投稿にしてください。</translation>
+      <source>Unexpected error ({kind}); see the log.</source>
+      <translation>予期しないエラーです（{kind}）。ログを確認してください。</translation>
     </message>
   </context>
 </TS>

@@ -567,3 +567,27 @@ def test_an_account_on_an_unknown_platform_is_refused(world: PubWorld) -> None:
     with pytest.raises(InvalidInput, match="not a platform"):
         AccountService(world.store, world.admin).create("../evil", "@x", "x", None)
     assert AccountService(world.store, world.admin).create(" Mastodon ", "@new@city.example", "新", None)
+
+
+def test_one_post_failing_unexpectedly_does_not_stop_the_others(
+    world: PubWorld, httpserver: HTTPServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake = FakeMastodon(httpserver)
+    start = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+    clock = FakeClock(start)
+    broken = world.approved("x", "8時のお知らせ（X）", scheduled_at=start)
+    fine = world.approved("mastodon", "8時のお知らせ", scheduled_at=start)
+
+    def factory(connection: object) -> object:
+        from core.publishing.adapter import make_publisher
+
+        if getattr(connection, "platform", "") == "x":
+            raise KeyError("surprise")
+        return make_publisher(connection)  # type: ignore[arg-type]
+
+    box = world.outbox({"mastodon": fake.base_url}, clock=clock, factory=factory)
+    report = run_due(box, clock())
+    assert [item.draft_id for item, _ in report.sent] == [fine]
+    assert [item.draft_id for item, _ in report.failed] == [broken]
+    assert "KeyError" in report.failed[0][1]
+    assert "surprise" in caplog.text  # the traceback is in the log for whoever investigates
