@@ -112,8 +112,47 @@ def register_local(store: Store, local: LocalTerminal) -> TerminalInfo:
                 },
             )
         else:
+            moved = _moved_from(row, local)
+            if moved:
+                # Scenario 12: the data folder (with terminal.json) was copied to another machine.
+                # The identity is not trusted until an administrator approves it for this machine.
+                was = row.status
+                if row.status == TerminalStatus.APPROVED.value:
+                    row.status = TerminalStatus.PENDING.value
+                chain.append(
+                    session,
+                    chain.Recorder(actor=local.os_user, terminal=local.uid),
+                    "terminal.moved",
+                    {
+                        "terminal_id": row.id,
+                        "uid": local.uid,
+                        "status_before": was,
+                        "status_after": row.status,
+                        "recorded": moved[0],
+                        "now": moved[1],
+                    },
+                )
+                row.hostname, row.machine_id, row.os_user = local.hostname, local.machine_id, local.os_user
             row.last_seen_at = utcnow()
         return _info(row)
+
+
+def _moved_from(row: Terminal, local: LocalTerminal) -> tuple[dict[str, str | None], dict[str, str | None]] | None:
+    """The recorded and the present machine labels when they name different machines, else ``None``.
+
+    The machine id decides when both are known; otherwise the host name does.
+    A different OS user on the same machine is not a move (shared desks).
+    """
+    if row.machine_id and local.machine_id:
+        same = row.machine_id == local.machine_id
+    else:
+        same = (row.hostname or "").casefold() == (local.hostname or "").casefold()
+    if same:
+        return None
+    return (
+        {"hostname": row.hostname, "machine_id": row.machine_id},
+        {"hostname": local.hostname, "machine_id": local.machine_id},
+    )
 
 
 def list_terminals(store: Store) -> list[TerminalInfo]:

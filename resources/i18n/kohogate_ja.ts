@@ -2164,6 +2164,10 @@ Save the rule anyway?</source>
       <translation>職員</translation>
     </message>
     <message>
+      <source>{platform} is not a platform KohoGate knows ({valid}).</source>
+      <translation>{platform} は広報ゲートが扱うサービスではありません（{valid}）。</translation>
+    </message>
+    <message>
       <source>The account {handle} on {platform} is already registered.</source>
       <translation>{platform} のアカウント {handle} は既に登録されています。</translation>
     </message>
@@ -2556,8 +2560,8 @@ Save the rule anyway?</source>
       <translation>失敗</translation>
     </message>
     <message>
-      <source>{platform} is not a platform KohoGate knows ({valid}).</source>
-      <translation>{platform} は広報ゲートが扱うサービスではありません（{valid}）。</translation>
+      <source>Terminal identity seen on another machine</source>
+      <translation>端末の識別情報が別のパソコンで使われました</translation>
     </message>
   </context>
 </TS>

@@ -218,3 +218,25 @@ def test_two_first_posts_at_once_leave_one_working_key(env) -> None:  # type: ig
         keys.generate_keypair = original  # type: ignore[assignment]
     assert sorted(results) == sorted([KeyState.CREATED, KeyState.READY])
     assert ensure_terminal_key(world.store, world.vault, world.uid, world.op.recorder) is KeyState.READY
+
+
+def test_a_terminal_identity_copied_to_another_machine_is_refused_and_recorded(org: Org) -> None:
+    """Scenario 12: the data folder, terminal.json included, copied to an unregistered machine."""
+    from core.services.terminals import register_local, terminal_by_uid
+
+    assert check_posting(org.store, org.vault, org.uid, org.account, org.op.recorder).allowed
+    here = org.env.terminal
+    # The same machine starting again, even as another OS user, is no move.
+    register_local(org.store, replace(here, os_user="another.clerk"))
+    assert check_posting(org.store, org.vault, org.uid, org.account, org.op.recorder).allowed
+    elsewhere = replace(here, hostname="attacker-laptop", machine_id="ff" * 16, os_user="mallory")
+    register_local(org.store, elsewhere)
+    info = terminal_by_uid(org.store, org.uid)
+    assert info is not None
+    assert info.status is TerminalStatus.PENDING
+    result = check_posting(org.store, org.vault, org.uid, org.account, org.op.recorder)
+    assert not result.allowed
+    assert result.refusal is Refusal.TERMINAL_PENDING
+    with org.store.read() as session:
+        moved = session.scalars(select(AuditEntry).where(AuditEntry.event == "terminal.moved")).one()
+    assert "attacker-laptop" in moved.payload
