@@ -132,7 +132,7 @@ def cmd_publish_due(args: argparse.Namespace) -> int:
     Exit 0 when everything due went out (or nothing was due); 1 when a post
     failed, was refused by the gate, needs checking or missed its window.
     """
-    from datetime import UTC, datetime, timedelta
+    from datetime import timedelta
 
     from core.identity import current_login
     from core.publishing.outbox import Outbox
@@ -145,7 +145,7 @@ def cmd_publish_due(args: argparse.Namespace) -> int:
         if actor is None:
             print(tr("Error: {message}").format(message=tr("You are not registered in KohoGate.")), file=sys.stderr)
             return EXIT_FAILED
-        report = run_due(Outbox(env.store, actor), datetime.now(UTC), window=timedelta(minutes=args.window))
+        report = run_due(Outbox(env.store, actor), env.store.now(), window=timedelta(minutes=args.window))
         for item, url in report.sent:
             print(tr("Sent: {title} ({account}) {url}").format(title=item.title, account=item.account, url=url or ""))
         for item in report.missed:

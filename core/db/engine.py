@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +141,21 @@ class Store:
     def write(self) -> Iterator[Session]:
         with self._write() as session, session.begin():
             yield session
+
+    def now(self) -> datetime:
+        """The time to judge by: the database server's clock on PostgreSQL, this machine's on SQLite.
+
+        Several workstations share one PostgreSQL database; if each judged
+        "due", "missed" or "expired" by its own clock, one PC set two hours
+        fast could report others' posts as missed or keep an expired
+        terminal or deputy going. SQLite lives on this machine, so its clock
+        is the local one anyway.
+        """
+        if self.dialect == "postgresql":
+            with self.engine.connect() as connection:
+                value = connection.exec_driver_sql("SELECT now()").scalar_one()
+            return value.astimezone(UTC) if isinstance(value, datetime) else datetime.now(UTC)
+        return datetime.now(UTC)
 
     def dispose(self) -> None:
         self.engine.dispose()

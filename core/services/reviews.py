@@ -11,14 +11,14 @@ wins and the other is told so.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from core.db.engine import Store
-from core.db.models import Draft, DraftVersion, OfficialAccount, Publication, Review, Staff, utcnow
+from core.db.models import Draft, DraftVersion, OfficialAccount, Publication, Review, Staff
 from core.errors import Conflict, InvalidInput, KohoGateError
 from core.i18n import tr
 from core.services.base import Service
@@ -51,7 +51,7 @@ class ReviewService(Service):
             reviewer = self.authorize(session)
             version: DraftVersion = self.get_or_404(session, DraftVersion, version_id, tr("Version"))
             draft: Draft = self.get_locked(session, Draft, version.draft_id, tr("Draft"))
-            now = utcnow()
+            now = self.store.now()
             authority = require_authority(session, reviewer, version, now)
             latest = session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft.id))
             post_review = _awaiting_post_review(session, version.id)
@@ -159,7 +159,7 @@ def pending_reviews(store: Store, *, reviewer_id: int | None = None, now: dateti
     own drafts. Emergency posts already published and awaiting their
     after-the-fact review are included.
     """
-    now = now or datetime.now(UTC)
+    now = now or store.now()
     latest = (
         select(DraftVersion.draft_id, func.max(DraftVersion.number).label("n"))
         .group_by(DraftVersion.draft_id)
@@ -221,7 +221,7 @@ def pending_reviews(store: Store, *, reviewer_id: int | None = None, now: dateti
 
 def overdue_post_reviews(store: Store, now: datetime | None = None) -> list[PendingItem]:
     """Emergency posts whose after-the-fact review is late (shown to administrators in red)."""
-    now = now or datetime.now(UTC)
+    now = now or store.now()
     return [item for item in pending_reviews(store, now=now) if item.overdue(now)]
 
 

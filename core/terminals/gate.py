@@ -24,7 +24,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -197,7 +197,7 @@ def check_posting(
     Does not sign anything: use :func:`authorize_post` right before sending.
     """
     facts = _KeyringFacts(has_credential=vault.has(credential_name(terminal_uid, account_id)))
-    moment = now or datetime.now(UTC)
+    moment = now or store.now()
     with store.write() as session:
         refusal, values, terminal = _db_check(session, terminal_uid, account_id, facts, moment)
         if refusal is not None:
@@ -212,7 +212,7 @@ def postable_accounts(store: Store, terminal_uid: str, *, now: datetime | None =
     machine that was never meant to post; the gate proper still runs (and
     audits) before anything is sent.
     """
-    moment = now or datetime.now(UTC)
+    moment = now or store.now()
     with store.read() as session:
         terminal = session.scalar(select(Terminal).where(Terminal.uid == terminal_uid))
         if terminal is None or terminal.status != TerminalStatus.APPROVED.value or is_expired(terminal, moment):
@@ -231,7 +231,7 @@ def check_manual_posting(
     operation and not waiting for a password change. Refusals are audited.
     """
     facts = _KeyringFacts(has_credential=True)
-    moment = now or datetime.now(UTC)
+    moment = now or store.now()
     with store.write() as session:
         refusal, values, terminal = _db_check(session, terminal_uid, account_id, facts, moment)
         if refusal is not None and refusal not in (Refusal.CREDENTIAL_MISSING, Refusal.CREDENTIAL_STALE):
@@ -260,7 +260,7 @@ def authorize_post(
     creates and registers it here (keeping key work off the start-up path).
     Raises :class:`PostingRefused` (its ``result`` names the condition).
     """
-    moment = now or datetime.now(UTC)
+    moment = now or store.now()
     key_state = ensure_terminal_key(store, vault, terminal_uid, recorder)
     private = vault.get(terminal_key_name(terminal_uid)) if key_state in (KeyState.READY, KeyState.CREATED) else None
     facts = _KeyringFacts(manual or vault.has(credential_name(terminal_uid, account_id)), private)

@@ -17,7 +17,6 @@ Signals:
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -62,7 +61,7 @@ class BackgroundScheduler(QObject):
         self.running = True
         outbox = Outbox(self.session.store, self.session.actor)
         run_task(
-            lambda _r: run_due(outbox, datetime.now(UTC), only_postable=True),
+            lambda _r: run_due(outbox, outbox.store.now(), only_postable=True),
             on_done=self._done,
             on_error=self._failed,
             parent=self,

@@ -240,3 +240,23 @@ def test_a_terminal_identity_copied_to_another_machine_is_refused_and_recorded(o
     with org.store.read() as session:
         moved = session.scalars(select(AuditEntry).where(AuditEntry.event == "terminal.moved")).one()
     assert "attacker-laptop" in moved.payload
+
+
+def test_expiry_is_judged_by_the_database_clock_not_this_machines(org: Org, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A workstation with its clock set back cannot keep an expired approval alive (shared PostgreSQL)."""
+    from core.db.engine import Store
+
+    TerminalService(org.store, org.admin).approve(
+        org.terminal_id, scope_all=True, expires_at=datetime.now(UTC) + timedelta(days=1)
+    )
+    assert check_posting(org.store, org.vault, org.uid, org.account, org.op.recorder).allowed
+    server_time = datetime.now(UTC) + timedelta(days=2)
+    monkeypatch.setattr(Store, "now", lambda self: server_time)
+    result = check_posting(org.store, org.vault, org.uid, org.account, org.op.recorder)
+    assert result.refusal is Refusal.TERMINAL_EXPIRED
+
+
+def test_the_database_clock_is_the_servers_on_postgresql(env: Environment) -> None:
+    now = env.store.now()
+    assert now.tzinfo is not None
+    assert abs((now - datetime.now(UTC)).total_seconds()) < 120
