@@ -77,6 +77,8 @@ class Connection:
     account_url: str | None = None
     # Writes a renewed credential back to this terminal's keyring (X rotates its refresh token).
     save_credential: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
+    # Reads it again (another process on this terminal may have renewed it meanwhile).
+    load_credential: Callable[[], str | None] | None = field(default=None, repr=False, compare=False)
 
 
 class Publisher(Protocol):

@@ -120,6 +120,7 @@ class Outbox(Service):
                 base_url=self.base_url.get(platform),
                 account_url=account_url,
                 save_credential=lambda renewed: vault.store(name, renewed),
+                load_credential=lambda: vault.get(name),
             )
         )
 

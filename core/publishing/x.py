@@ -56,17 +56,36 @@ class XPublisher:
     def __init__(self, connection: Connection) -> None:
         self._handle = connection.handle.lstrip("@")
         self._base = connection.base_url or DEFAULT_API
+        self._credential = connection.credential
         self._token = XToken.parse(connection.credential)
         self._save = connection.save_credential
+        self._load = connection.load_credential
         self._renewed = False
         self._api = HttpApi(PLATFORM, self._base, self._token.access_token or "")
 
     def _renew(self) -> None:
-        self._token = renew(self._token, self._base)
+        try:
+            self._token = renew(self._token, self._base)
+        except PublishError as error:
+            # Another process on this terminal (the app's scheduler and a cron publish-due) may
+            # have renewed first, spending the refresh token we hold: use what it stored.
+            latest = self._load() if self._load is not None else None
+            if error.kind is not ErrorKind.AUTH or not latest or latest == self._credential:
+                raise
+            self._credential = latest
+            self._token = XToken.parse(latest)
+            if self._token.stale(datetime.now(UTC)):
+                self._token = renew(self._token, self._base)
+            else:
+                self._renewed = True
+                self._api.close()
+                self._api = HttpApi(PLATFORM, self._base, self._token.access_token or "")
+                return
         self._renewed = True
+        self._credential = self._token.dump()
         if self._save is not None:
             # At once: X has already invalidated the old refresh token.
-            self._save(self._token.dump())
+            self._save(self._credential)
         self._api.close()
         self._api = HttpApi(PLATFORM, self._base, self._token.access_token or "")
 

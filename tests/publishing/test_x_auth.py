@@ -106,3 +106,27 @@ def test_the_outbox_writes_the_renewed_credential_back_to_the_keyring(env: Envir
     stored = world.vault.get(credential_name(world.uid, account))
     assert stored is not None
     assert json.loads(stored)["refresh_token"] == "refresh-1"
+
+
+def test_a_renewal_spent_by_another_process_uses_what_that_process_stored(httpserver: HTTPServer) -> None:
+    """The app's scheduler and a cron publish-due on one terminal both hold the same refresh token."""
+    fake = FakeX(httpserver)
+    fake.access_tokens, fake.refresh_token = set(), "refresh-0"
+    keyring: dict[str, str] = {"x": _bundle()}
+
+    def connection() -> Connection:
+        return Connection(
+            "x",
+            "@city_koho",
+            keyring["x"],
+            base_url=fake.base_url,
+            save_credential=lambda value: keyring.__setitem__("x", value),
+            load_credential=lambda: keyring["x"],
+        )
+
+    first, second = XPublisher(connection()), XPublisher(connection())  # both read refresh-0
+    first.post(PostRequest("1件目"))
+    assert json.loads(keyring["x"])["refresh_token"] == "refresh-1"
+    second.post(PostRequest("2件目"))  # its refresh-0 is spent: it picks up refresh-1's access token
+    assert len(fake.posts) == 2
+    assert fake.renewals == 1
