@@ -21,7 +21,7 @@ from core.roles import Role
 from core.services.setup import OrganizationSetup, initialize
 from core.services.signing_keys import SigningKeyService, unregistered_announcements
 from core.services.staff import StaffService, actor_for_staff
-from core.signoff.keys import DemoSigner, KeyringSigner
+from core.signoff.keys import DemoSigner, KeyringSigner, fingerprint
 from tests.world import drop_audit_triggers
 
 REC = chain.Recorder(actor="sato", terminal="t-1")
@@ -64,6 +64,43 @@ def test_checkpoint_round_trip(env: Environment, admin: object, tmp_path: Path) 
     assert load_checkpoint(out)["seq"] == data["seq"]
     result = verify_against_checkpoint(env.store, load_checkpoint(out))
     assert result.ok, result.message
+
+
+def test_a_checkpoint_stays_valid_after_its_signer_moves_to_another_post(
+    env: Environment, admin: object, tmp_path: Path
+) -> None:
+    """April's staff moves must not make last year's checkpoints useless (review finding)."""
+    from core.roles import Role
+
+    out = tmp_path / "cp.json"
+    create_checkpoint(env.store, admin, DemoSigner(admin.login), out)  # type: ignore[attr-defined]
+    staff = StaffService(env.store, admin)  # type: ignore[arg-type]
+    successor = staff.create("後任 管理", "kanri2", None, [Role.ADMINISTRATOR])
+    StaffService(env.store, actor_for_staff(env.store, successor, env.terminal.uid)).set_roles(
+        admin.staff_id,  # type: ignore[attr-defined]
+        [Role.OPERATOR],
+    )
+    result = verify_against_checkpoint(env.store, load_checkpoint(out))
+    assert result.ok, result.message
+
+
+def test_a_non_administrators_key_cannot_vouch_for_a_checkpoint(
+    env: Environment, admin: object, tmp_path: Path
+) -> None:
+    from core.roles import Role
+
+    operator = StaffService(env.store, admin).create("担当 一郎", "tanto", None, [Role.OPERATOR])  # type: ignore[arg-type]
+    signer = DemoSigner("tanto")
+    SigningKeyService(env.store, admin).register(operator, signer.public_key)  # type: ignore[arg-type]
+    forged = create_checkpoint(env.store, admin, DemoSigner(admin.login), tmp_path / "cp.json")  # type: ignore[attr-defined]
+    forged = {k: v for k, v in forged.items() if k != "signature"}
+    forged.update(public_key=signer.public_key, fingerprint=fingerprint(signer.public_key))
+    from core.audit.checkpoint import _signed_part
+
+    forged["signature"] = signer.sign(_signed_part(forged))
+    result = verify_against_checkpoint(env.store, forged)
+    assert not result.ok
+    assert "administrator" in result.message
 
 
 def test_rewritten_chain_passes_verify_but_not_the_checkpoint(env: Environment, admin: object, tmp_path: Path) -> None:
