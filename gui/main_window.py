@@ -309,7 +309,31 @@ class MainWindow(QMainWindow):
         if saved:
             self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
 
+    def unsaved_changes(self) -> list[str]:
+        """``screen — tab`` names with edits not saved yet."""
+        found = []
+        for title, screen in self.screens:
+            pending = getattr(screen, "unsaved_changes", None)
+            if callable(pending):
+                found += [f"{title} — {name}" for name in pending()]
+        return found
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = self.unsaved_changes()
+        if unsaved:
+            box = QMessageBox(self)
+            box.setObjectName("unsavedOnClose")
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(tr("Unsaved changes"))
+            box.setText(tr("These settings are changed but not saved:") + "\n" + "\n".join("・" + u for u in unsaved))
+            box.setInformativeText(tr("Close KohoGate and lose them?"))
+            discard = box.addButton(tr("&Close without saving"), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is not discard:
+                event.ignore()
+                return
         if self.watcher is not None:
             self.watcher.stop()
         if getattr(self, "scheduler", None) is not None:

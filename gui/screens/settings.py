@@ -86,6 +86,7 @@ class StaffDialog(QDialog):
 class SettingsScreen(Screen):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        self._profile_loaded: tuple[object, ...] | None = None
         self.tabs = QTabWidget()
         from gui.settings.checks_tab import ChecksTab
 
@@ -233,7 +234,10 @@ class SettingsScreen(Screen):
             rotation_interval_days=None if days == self._shown_days else days,
         )
         service = self.session.service(OrganizationService)
-        self.attempt(lambda: service.update_profile(update))
+        # On success the stored values are shown again; on a refusal the edits stay to be corrected.
+        if self.attempt(lambda: service.update_profile(update)) is not None:
+            self._profile_loaded = None
+            self.refresh()
 
     def _confirm_rule(self, pattern: str) -> bool:
         """Ask before a new naming rule takes accounts out of use for drafts."""
@@ -327,18 +331,48 @@ class SettingsScreen(Screen):
         settings.language = self.language.currentData()
         user_settings.save(config, settings)
 
+    def _profile_form(self) -> tuple[object, ...]:
+        return (
+            self.org_name.text(),
+            self.domains.toPlainText(),
+            self.phones.toPlainText(),
+            self.emails.toPlainText(),
+            self.addresses.toPlainText(),
+            self.id_pattern.text(),
+            self.rotation_days.value(),
+        )
+
+    @property
+    def profile_dirty(self) -> bool:
+        return self._profile_loaded is not None and self._profile_form() != self._profile_loaded
+
+    def unsaved_changes(self) -> list[str]:
+        """Names of the tabs holding edits that are not saved (asked about before closing)."""
+        names = []
+        if self.profile_dirty:
+            names.append(tr("Organization"))
+        if self.checks.dirty:
+            names.append(tr("Checks"))
+        if self.approval.policy_dirty:
+            names.append(tr("Approval"))
+        return names
+
     def refresh(self) -> None:
-        profile = load_profile(self.session.store)
-        self.org_name.setText(profile.name)
-        self.domains.setPlainText("\n".join(profile.own_domains))
-        self.phones.setPlainText("\n".join(profile.public_phones))
-        self.emails.setPlainText("\n".join(profile.public_emails))
-        self.addresses.setPlainText("\n".join(profile.postal_addresses))
-        rules = load_account_rules(self.session.store)
-        self._saved_pattern = rules.account_id_pattern
-        self.id_pattern.setText(rules.account_id_pattern or "")
-        self.rotation_days.setValue(rules.rotation_interval_days)
-        self._shown_days = self.rotation_days.value()
+        # Every change anywhere (another desk's autosave included) refreshes this screen:
+        # a form being edited is left as it is rather than silently reset.
+        if not self.profile_dirty:
+            profile = load_profile(self.session.store)
+            self.org_name.setText(profile.name)
+            self.domains.setPlainText("\n".join(profile.own_domains))
+            self.phones.setPlainText("\n".join(profile.public_phones))
+            self.emails.setPlainText("\n".join(profile.public_emails))
+            self.addresses.setPlainText("\n".join(profile.postal_addresses))
+            rules = load_account_rules(self.session.store)
+            self._saved_pattern = rules.account_id_pattern
+            self.id_pattern.setText(rules.account_id_pattern or "")
+            self.rotation_days.setValue(rules.rotation_interval_days)
+            self._shown_days = self.rotation_days.value()
+            self._profile_loaded = self._profile_form()
         self.staff_model.set_rows(list_staff(self.session.store))
         if not self.checks.dirty:
             self.checks.load()

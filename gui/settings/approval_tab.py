@@ -65,6 +65,7 @@ def _to_utc(edit: QDateTimeEdit) -> datetime:
 class ApprovalTab(QWidget):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._policy_loaded: tuple[bool, int] | None = None
         self.session = session
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -218,6 +219,14 @@ class ApprovalTab(QWidget):
         self.revoke_deputy_button.clicked.connect(self.end_deputy)
         self.save_policy_button.clicked.connect(self.save_policy)
 
+    def _policy_form(self) -> tuple[bool, int]:
+        return self.before_approval.isChecked(), self.post_hours.value()
+
+    @property
+    def policy_dirty(self) -> bool:
+        """Emergency rules edited but not saved (a refresh must not reset them)."""
+        return self._policy_loaded is not None and self._policy_form() != self._policy_loaded
+
     def load(self) -> None:
         store = self.session.store
         self.keys.set_rows(list_keys(store))
@@ -234,9 +243,11 @@ class ApprovalTab(QWidget):
             for person in people:
                 combo.addItem(f"{person.display_name} ({person.login})", person.id)
             combo.setCurrentIndex(max(combo.findData(current), 0))
-        policy = load_policy(store)
-        self.before_approval.setChecked(policy.publish_before_approval)
-        self.post_hours.setValue(policy.post_review_hours)
+        if not self.policy_dirty:
+            policy = load_policy(store)
+            self.before_approval.setChecked(policy.publish_before_approval)
+            self.post_hours.setValue(policy.post_review_hours)
+            self._policy_loaded = self._policy_form()
         mine = [k for k in list_keys(store) if k.staff_id == self.session.actor.staff_id and k.revoked_at is None]
         self.my_key.setText(
             tr("Registered: {fingerprint}").format(fingerprint=short_fingerprint(mine[0].fingerprint))
@@ -320,4 +331,9 @@ class ApprovalTab(QWidget):
     def save_policy(self) -> None:
         policy = EmergencyPolicy(self.before_approval.isChecked(), self.post_hours.value())
         service = self.session.service(EmergencyService)
-        self._run(lambda: service.set_policy(policy), tr("Emergency rules saved."))
+
+        def save() -> None:
+            service.set_policy(policy)
+            self._policy_loaded = None  # saved: what is stored is shown again
+
+        self._run(save, tr("Emergency rules saved."))

@@ -1044,6 +1044,22 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <source>{title} (Ctrl+{n})</source>
       <translation>{title} (Ctrl+{n})</translation>
     </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>保存していない変更</translation>
+    </message>
+    <message>
+      <source>Close KohoGate and lose them?</source>
+      <translation>保存せずに広報ゲートを閉じますか？</translation>
+    </message>
+    <message>
+      <source>&amp;Close without saving</source>
+      <translation>保存せずに閉じる(&amp;C)</translation>
+    </message>
+    <message>
+      <source>These settings are changed but not saved:</source>
+      <translation>次の設定は変更されていますが、保存されていません:</translation>
+    </message>
   </context>
   <context>
     <name>Publishing</name>
@@ -1872,6 +1888,10 @@ Save the rule anyway?</source>
       <translation>下書きを編集のため取り戻し</translation>
     </message>
     <message>
+      <source>Terminal identity seen on another machine</source>
+      <translation>端末の識別情報が別のパソコンで使われました</translation>
+    </message>
+    <message>
       <source>Sending stopped before the call</source>
       <translation>送信前に中断（送信していません）</translation>
     </message>
@@ -2558,10 +2578,6 @@ Save the rule anyway?</source>
     <message>
       <source>Failed</source>
       <translation>失敗</translation>
-    </message>
-    <message>
-      <source>Terminal identity seen on another machine</source>
-      <translation>端末の識別情報が別のパソコンで使われました</translation>
     </message>
   </context>
 </TS>
