@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.checks.platforms import Platform
+from core.i18n import tr
 
 
 class Severity(enum.Enum):
@@ -32,6 +33,28 @@ class Severity(enum.Enum):
     def rank(self) -> int:
         """Higher is stricter; used to sort findings for display."""
         return {Severity.BLOCK: 2, Severity.CONFIRM: 1, Severity.WARN: 0}[self]
+
+    @property
+    def label(self) -> str:
+        """The one word every screen, the CLI and the approval record use (要修正 / 要確認 / 注意)."""
+        return {Severity.BLOCK: tr("Must fix"), Severity.CONFIRM: tr("Confirm"), Severity.WARN: tr("Note")}[self]
+
+    @property
+    def meaning(self) -> str:
+        """What the severity does, for the settings where administrators choose it."""
+        return {
+            Severity.BLOCK: tr("cannot be submitted until fixed"),
+            Severity.CONFIRM: tr("needs a reason the supervisor sees"),
+            Severity.WARN: tr("information only"),
+        }[self]
+
+    @classmethod
+    def label_of(cls, value: str) -> str:
+        """The label for a stored severity value; the value itself if it is unknown."""
+        try:
+            return cls(value).label
+        except ValueError:
+            return value
 
 
 class MediaKind(enum.Enum):

@@ -38,11 +38,7 @@ def result_json(file: str, result: CheckResult, lang: str) -> str:
 
 
 def severity_label(severity: Severity) -> str:
-    if severity is Severity.BLOCK:
-        return tr("[must fix]")
-    if severity is Severity.CONFIRM:
-        return tr("[confirm]")
-    return tr("[note]")
+    return f"[{severity.label}]"
 
 
 def display_width(text: str) -> int:

@@ -31,6 +31,13 @@ class FindingView:
     excerpt: str
     acknowledged_by: str = ""
     reason: str = ""
+    title: str = ""  # the rule's short name in the current language (the id if unknown)
+
+    @property
+    def severity_label(self) -> str:
+        from core.checks.model import Severity
+
+        return Severity.label_of(self.severity)
 
 
 @dataclass(frozen=True)
@@ -109,6 +116,11 @@ def _when(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else tr("not scheduled")
 
 
+def media_label(item: Mapping[str, Any], number: int) -> str:
+    """「画像1（poster.png）」: how a media item is named on the review screen and the record."""
+    return _media_label(item, number)
+
+
 def _media_label(item: Mapping[str, Any], number: int) -> str:
     kind = tr("video") if item.get("kind") == "video" else tr("image")
     return tr("{kind} {n} ({name})").format(kind=kind, n=number, name=item.get("name") or "—")
@@ -172,6 +184,7 @@ def content_changes(
 
 def load_review_data(store: Store, version_id: int) -> ReviewData:
     from core.accounts.policy import POLICY_ITEMS
+    from core.checks.catalog import rule_definition
     from core.checks.confirmations import confirmation_items
 
     lang = current_language()
@@ -191,9 +204,13 @@ def load_review_data(store: Store, version_id: int) -> ReviewData:
             excerpt = version.text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
             if f.get("media_index") is not None:
                 excerpt = tr("image/video {n}").format(n=int(f["media_index"]) + 1)
+            rule_id = str(f.get("rule", ""))
+            definition = rule_definition(rule_id)
+            title = (definition.title_ja if lang == "ja" else definition.title_en) if definition else rule_id
             findings.append(
                 FindingView(
-                    rule=str(f.get("rule", "")),
+                    title=title,
+                    rule=rule_id,
                     severity=str(f.get("severity", "")),
                     clause=str(f.get("clause", "")),
                     message=str(f.get("message_ja" if lang == "ja" else "message_en", "")),

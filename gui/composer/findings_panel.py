@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.checks.model import Severity
 from core.composer.acknowledgements import MAX_REASON
 from core.i18n import current_language
 from gui.i18n import translator
@@ -34,7 +35,7 @@ RecordRole = Qt.ItemDataRole.UserRole + 1
 
 
 def severity_label(severity: str) -> str:
-    return {"block": tr("Must fix"), "confirm": tr("Confirm"), "warn": tr("Note")}.get(severity, severity)
+    return Severity.label_of(severity)
 
 
 class FindingsModel(QAbstractListModel):

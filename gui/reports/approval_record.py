@@ -16,10 +16,10 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from core.audit.canonical import utc_iso
+from core.checks.platforms import platform_label
 from core.db.engine import Store
 from core.services.drafts import load_blob
-from core.signoff.review_data import ReviewData, load_review_data
+from core.signoff.review_data import ReviewData, load_review_data, media_label
 from core.states import ReviewDecision
 from gui.i18n import translator
 
@@ -29,13 +29,14 @@ THUMBNAIL_WIDTH = 160
 
 
 def _local(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else ""
+    # With the zone offset: a filed record is read long after, perhaps elsewhere.
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M (UTC%z)") if isinstance(moment, datetime) else ""
 
 
 def record_html(store: Store, data: ReviewData) -> str:
     e = html.escape
     rows = [
-        (tr("Account"), f"{data.account_name} ({data.account}, {data.platform})"),
+        (tr("Account"), f"{data.account_name} ({data.account}, {platform_label(data.platform)})"),
         (tr("Title"), data.title),
         (tr("Author"), data.author),
         (tr("Submitted by"), f"{data.submitted_by} — {_local(data.submitted_at)}"),
@@ -62,9 +63,9 @@ def record_html(store: Store, data: ReviewData) -> str:
             if blob
             else ""
         )
-        media.append(f"<p>{image}<br><b>{index}.</b> {e(str(item.get('kind')))} — ALT: {e(alt)}</p>")
+        media.append(f"<p>{image}<br><b>{e(media_label(item, index))}</b> — {e(tr('Alt text:'))} {e(alt)}</p>")
     findings = "".join(
-        f"<li>[{e(f.severity)}] {e(f.rule)} ({e(f.clause)}): {e(f.message)}"
+        f"<li>[{e(f.severity_label)}] {e(f.title)} ({e(f.clause)}): {e(f.message)}"
         + (f"<br>&nbsp;&nbsp;{e(tr('Acknowledged by'))} {e(f.acknowledged_by)}: {e(f.reason)}" if f.reason else "")
         + "</li>"
         for f in data.findings
@@ -85,7 +86,7 @@ def record_html(store: Store, data: ReviewData) -> str:
 <p style="font-family:monospace; font-size:7pt">{e(tr("Content hash (SHA-256)"))}: {e(data.content_hash)}<br>
 {e(tr("Key fingerprint"))}: {e(fingerprint)}<br>
 {e(tr("Signature (Ed25519)"))}: {e(signature)}<br>
-{e(tr("Version"))} {data.number} / {e(tr("Draft"))} {data.draft_id} / {e(tr("Printed"))} {e(utc_iso(_now()))}</p>
+{e(tr("Version"))} {data.number} / {e(tr("Draft"))} {data.draft_id} / {e(tr("Printed"))} {e(_local(_now()))}</p>
 </body></html>"""
 
 

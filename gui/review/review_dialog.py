@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from core.checks.platforms import Platform
 from core.services.drafts import load_blob
 from core.services.reviews import ReviewService
-from core.signoff.review_data import ConfirmationView, FindingView, ReviewData, load_review_data
+from core.signoff.review_data import ConfirmationView, FindingView, ReviewData, load_review_data, media_label
 from core.states import ReviewDecision
 from gui.composer.preview import PostPreview
 from gui.crash import show_error
@@ -122,16 +122,18 @@ class ReviewDialog(QDialog):
 
         self.findings: RowsModel[FindingView] = RowsModel(
             [
-                Column(tr("Severity"), lambda f: f.severity, foreground=lambda f: SEVERITY_COLOURS.get(f.severity)),
-                Column(tr("Check"), lambda f: f.rule),
+                Column(
+                    tr("Severity"), lambda f: f.severity_label, foreground=lambda f: SEVERITY_COLOURS.get(f.severity)
+                ),
+                Column(tr("Check"), lambda f: f.title, tooltip=lambda f: f"{f.rule} — {f.clause}"),
+                Column(tr("What it says"), lambda f: f.message, tooltip=lambda f: f.message),
                 Column(tr("Where"), lambda f: f.excerpt),
-                Column(tr("Clause"), lambda f: f.clause),
+                Column(tr("Operator's reason"), lambda f: f.reason, tooltip=lambda f: f.reason),
                 Column(tr("Acknowledged by"), lambda f: f.acknowledged_by),
-                Column(tr("Reason"), lambda f: f.reason, tooltip=lambda f: f.message),
             ]
         )
         self.findings.set_rows(data.findings)
-        findings_view = make_table(self.findings, tr("Findings"), stretch_column=5)
+        findings_view = make_table(self.findings, tr("Findings"), stretch_column=2)
         self.confirmations: RowsModel[ConfirmationView] = RowsModel(
             [
                 Column(tr("Confirmation"), lambda c: c.text, tooltip=lambda c: c.text),
@@ -145,7 +147,7 @@ class ReviewDialog(QDialog):
         media_text.setAccessibleName(tr("Images and alt text"))
         media_text.setHtml(
             "".join(
-                f"<p><b>{i}.</b> {html.escape(str(m.get('kind')))} — ALT: "
+                f"<p><b>{html.escape(media_label(m, i))}</b> — {html.escape(tr('Alt text:'))} "
                 f"{html.escape(str(m.get('alt') or (tr('(decorative)') if m.get('decorative') else tr('(none)'))))}"
                 + (f" — {html.escape(tr('faces redacted'))}" if m.get("redacted") else "")
                 + "</p>"
@@ -250,6 +252,23 @@ class ReviewDialog(QDialog):
         self._update_buttons()
         self.session.data_changed.emit()
         return True
+
+    def reject(self) -> None:
+        """Close (Esc, Close, Ctrl+W); a comment written but not sent is not thrown away unasked."""
+        if self.data.decision is None and self.comment.toPlainText().strip():
+            box = QMessageBox(self)
+            box.setObjectName("discardComment")
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle(tr("Comment not sent"))
+            box.setText(tr("You wrote a comment but made no decision. Close and discard the comment?"))
+            discard = box.addButton(tr("&Discard and close"), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is not discard:
+                self.comment.setFocus()
+                return
+        super().reject()
 
     def show_policy(self) -> None:
         text = "\n\n".join(f"{label}\n{value or '—'}" for label, value in self.data.policy)

@@ -57,8 +57,8 @@ class ApprovalsScreen(Screen):
         )
         self.table = make_table(self.model, tr("Awaiting approval"), self, stretch_column=7)
         self.table.setSortingEnabled(False)
-        self.table.doubleClicked.connect(lambda _index: self.open_selected())
-        self.table.activated.connect(lambda _index: self.open_selected())
+        # activated covers Enter and a double-click; connecting doubleClicked too opened it twice.
+        self.table.activated.connect(lambda index: self._open_row(index.row()))
         self.summary = QLabel()
         self.summary.setObjectName("approvalSummary")
         self.open_button = QPushButton(tr("&Open for review…"))
@@ -75,7 +75,9 @@ class ApprovalsScreen(Screen):
         )
         self.decision_table = make_table(self.decisions, tr("Recent decisions"), self, stretch_column=4)
         self.decision_table.setSortingEnabled(False)  # newest first, as the query returns them
-        self.decision_table.doubleClicked.connect(lambda _index: self.open_decision())
+        self.decision_table.activated.connect(
+            lambda index: self.open_review(self.decisions.row(index.row()).version_id)
+        )
         self.view_button = QPushButton(tr("&View decision…"))
         self.view_button.clicked.connect(self.open_decision)
         self.pdf_button = QPushButton(tr("Save approval &record (PDF)…"))
@@ -160,6 +162,10 @@ class ApprovalsScreen(Screen):
         item = self._selected()
         if item is not None:
             self.open_review(item.version_id)
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.open_review(self.model.row(row).version_id)
 
     def open_decision(self) -> None:
         decision = self._selected_decision()

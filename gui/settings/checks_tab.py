@@ -44,11 +44,8 @@ tr = translator("ChecksTab")
 
 
 def severity_label(severity: Severity) -> str:
-    return {
-        Severity.BLOCK: tr("Block (cannot submit)"),
-        Severity.CONFIRM: tr("Confirm (reason needed)"),
-        Severity.WARN: tr("Warn (information)"),
-    }[severity]
+    # The same word as in the composer, the review and the CLI, with what it does.
+    return tr("{label} ({meaning})").format(label=severity.label, meaning=severity.meaning)
 
 
 def category_label(category: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from gui.models.table import RowRole
@@ -24,6 +24,26 @@ def row_key(item: Any) -> Hashable:
         if value is not None:
             return value  # type: ignore[no-any-return]
     return None
+
+
+class _SelectOnFocus(QObject):
+    """Tabbing into a table selects its current row (or the first), so Enter and the buttons act at once.
+
+    Without it the keyboard user lands on a table with a current cell but no
+    selection: the open/edit buttons stay disabled and Enter opens nothing.
+    """
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and self.view.selectionModel() is not None:
+            model = self.view.model()
+            if model.rowCount() > 0 and not self.view.selectionModel().hasSelection():
+                current = self.view.currentIndex()
+                self.view.selectRow(current.row() if current.isValid() else 0)
+        return False
 
 
 def keep_selection_across_resets(view: QTableView, model: QAbstractItemModel) -> None:
@@ -91,6 +111,7 @@ def make_table(
 
         model.modelReset.connect(fit)
     keep_selection_across_resets(view, model)
+    view.installEventFilter(_SelectOnFocus(view))
     return view
 
 

@@ -115,5 +115,29 @@
         <source>{block} to fix, {confirm} to confirm, {warn} notes</source>
         <translation>要修正 {block} 件、要確認 {confirm} 件、注意 {warn} 件</translation>
     </message>
+    <message>
+      <source>Must fix</source>
+      <translation>要修正</translation>
+    </message>
+    <message>
+      <source>Confirm</source>
+      <translation>要確認</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>注意</translation>
+    </message>
+    <message>
+      <source>cannot be submitted until fixed</source>
+      <translation>直すまで申請できない</translation>
+    </message>
+    <message>
+      <source>needs a reason the supervisor sees</source>
+      <translation>理由を書いて所属長に示す</translation>
+    </message>
+    <message>
+      <source>information only</source>
+      <translation>情報のみ</translation>
+    </message>
 </context>
 </TS>

@@ -153,6 +153,10 @@
       <source>Acknowledged by</source>
       <translation>確認者</translation>
     </message>
+    <message>
+      <source>Alt text:</source>
+      <translation>代替テキスト:</translation>
+    </message>
   </context>
   <context>
     <name>ApprovalTab</name>
@@ -566,18 +570,6 @@
       <translation>秘密情報</translation>
     </message>
     <message>
-      <source>Block (cannot submit)</source>
-      <translation>ブロック (申請不可)</translation>
-    </message>
-    <message>
-      <source>Confirm (reason needed)</source>
-      <translation>確認 (理由が必要)</translation>
-    </message>
-    <message>
-      <source>Warn (information)</source>
-      <translation>注意 (情報のみ)</translation>
-    </message>
-    <message>
       <source>Guideline checks</source>
       <translation>ガイドラインチェック</translation>
     </message>
@@ -587,7 +579,7 @@
     </message>
     <message>
       <source>Built-in default</source>
-      <translation>既定に戻す</translation>
+      <translation>既定のまま</translation>
     </message>
     <message>
       <source>&amp;Rule is on</source>
@@ -706,6 +698,10 @@ Example: {example}</source>
     <message>
       <source>Not a domain name: {error}</source>
       <translation>ドメイン名ではありません: {error}</translation>
+    </message>
+    <message>
+      <source>{label} ({meaning})</source>
+      <translation>{label}（{meaning}）</translation>
     </message>
   </context>
   <context>
@@ -1015,6 +1011,18 @@ Example: {example}</source>
       <translation>デモ — 操作する職員:</translation>
     </message>
     <message>
+      <source>Unsaved changes</source>
+      <translation>保存していない変更</translation>
+    </message>
+    <message>
+      <source>Close KohoGate and lose them?</source>
+      <translation>保存せずに広報ゲートを閉じますか？</translation>
+    </message>
+    <message>
+      <source>&amp;Close without saving</source>
+      <translation>保存せずに閉じる(&amp;C)</translation>
+    </message>
+    <message>
       <source>KohoGate — {org}</source>
       <translation>広報ゲート — {org}</translation>
     </message>
@@ -1043,18 +1051,6 @@ Approval, guideline checks and a tamper-evident record for official social-media
     <message>
       <source>{title} (Ctrl+{n})</source>
       <translation>{title} (Ctrl+{n})</translation>
-    </message>
-    <message>
-      <source>Unsaved changes</source>
-      <translation>保存していない変更</translation>
-    </message>
-    <message>
-      <source>Close KohoGate and lose them?</source>
-      <translation>保存せずに広報ゲートを閉じますか？</translation>
-    </message>
-    <message>
-      <source>&amp;Close without saving</source>
-      <translation>保存せずに閉じる(&amp;C)</translation>
     </message>
     <message>
       <source>These settings are changed but not saved:</source>
@@ -1215,20 +1211,16 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>箇所</translation>
     </message>
     <message>
-      <source>Clause</source>
-      <translation>根拠条項</translation>
-    </message>
-    <message>
       <source>Acknowledged by</source>
       <translation>確認者</translation>
     </message>
     <message>
-      <source>Reason</source>
-      <translation>理由</translation>
-    </message>
-    <message>
       <source>Confirmation</source>
       <translation>確認事項</translation>
+    </message>
+    <message>
+      <source>Clause</source>
+      <translation>根拠条項</translation>
     </message>
     <message>
       <source>Ticked by</source>
@@ -1281,6 +1273,30 @@ Approval, guideline checks and a tamper-evident record for official social-media
     <message>
       <source>(none)</source>
       <translation>(なし)</translation>
+    </message>
+    <message>
+      <source>Comment not sent</source>
+      <translation>コメントは送信されていません</translation>
+    </message>
+    <message>
+      <source>You wrote a comment but made no decision. Close and discard the comment?</source>
+      <translation>コメントを書きましたが、まだ判断していません。コメントを破棄して閉じますか？</translation>
+    </message>
+    <message>
+      <source>&amp;Discard and close</source>
+      <translation>破棄して閉じる(&amp;D)</translation>
+    </message>
+    <message>
+      <source>What it says</source>
+      <translation>指摘の内容</translation>
+    </message>
+    <message>
+      <source>Operator's reason</source>
+      <translation>担当者の理由</translation>
+    </message>
+    <message>
+      <source>Alt text:</source>
+      <translation>代替テキスト:</translation>
     </message>
   </context>
   <context>

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -212,3 +213,66 @@ def test_a_rejected_draft_shows_why_and_is_not_ready_to_submit(qtbot: QtBot, dem
     assert "cannot be submitted again" in window.gate_label.text()
     assert "Ready to submit" not in window.gate_label.text()
     assert not window.submit_button.isEnabled()
+
+
+def test_the_review_speaks_in_words_and_keeps_an_unsent_comment(
+    qtbot: QtBot, demo_env: Environment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    operator = _session(demo_env, "demo.sato")
+    supervisor = _session(demo_env, "demo.takahashi")
+    account = next(a for a in list_accounts(demo_env.store) if a.handle == "@josokoiki.koho")
+    drafts = operator.service(DraftService)
+    draft_id = drafts.create(account.id, "問い合わせは 090-1234-5678 まで。")
+    version_id = drafts.submit(draft_id, make_ready(drafts, draft_id))
+    dialog = ReviewDialog(supervisor, version_id)
+    qtbot.addWidget(dialog)
+    phone = next(f for f in dialog.data.findings if f.rule == "pii.phone")
+    row = dialog.data.findings.index(phone)
+    shown = [dialog.findings.index(row, column).data() for column in range(dialog.findings.columnCount())]
+    assert "pii.phone" not in shown  # a name for people, the id in the tooltip
+    assert phone.title in shown
+    assert phone.severity_label in shown
+    assert phone.message in shown
+
+    answers: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        answers.append(box.text())
+        chosen = next(b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.DestructiveRole)
+        monkeypatch.setattr(box, "clickedButton", lambda: chosen if len(answers) > 1 else None)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    dialog.show()
+    dialog.comment.setPlainText("電話番号は個人のものではありませんか")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()  # first answer: cancel
+    assert dialog.comment.toPlainText()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()  # second answer: discard
+    assert len(answers) == 2
+
+
+def test_one_double_click_opens_one_review_and_tabbing_in_selects_a_row(
+    qtbot: QtBot, demo_env: Environment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = ApprovalsScreen(_session(demo_env, "demo.takahashi"))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.refresh()
+    assert screen.model.rowCount() > 0
+    opened: list[int] = []
+    monkeypatch.setattr(screen, "open_review", opened.append)
+    screen.table.clearSelection()
+    screen.table.setFocus()
+    qtbot.waitUntil(screen.table.hasFocus)
+    assert screen.table.selectionModel().hasSelection()  # Enter and the open button work at once
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert len(opened) == 1
+    # A real double-click emits both doubleClicked and activated (QAbstractItemView): one review only.
+    index = screen.model.index(0, 1)
+    screen.table.doubleClicked.emit(index)
+    screen.table.activated.emit(index)
+    assert len(opened) == 2
