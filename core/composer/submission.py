@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from core.checks.config import CheckConfig
@@ -40,10 +41,11 @@ class GateStatus:
     unacknowledged: tuple[dict[str, Any], ...]
     unticked: tuple[ConfirmationItem, ...]
     empty: bool
+    schedule_problem: str | None = None
 
     @property
     def ok(self) -> bool:
-        return not (self.blocking or self.unacknowledged or self.unticked or self.empty)
+        return not (self.blocking or self.unacknowledged or self.unticked or self.empty or self.schedule_problem)
 
     def reasons(self, lang: str | None = None) -> list[str]:
         """Why submission is refused, one line per kind of problem (translated)."""
@@ -65,6 +67,8 @@ class GateStatus:
             )
         if self.unticked:
             lines.append(tr("{count} guideline confirmation(s) are not ticked.").format(count=len(self.unticked)))
+        if self.schedule_problem:
+            lines.append(self.schedule_problem)
         return lines
 
     def acknowledgements_in_use(self, acknowledgements: Mapping[str, Any]) -> dict[str, Any]:
@@ -92,6 +96,8 @@ def evaluate(
     config: CheckConfig,
     *,
     person_names: Iterable[Finding] | None = None,
+    scheduled_at: datetime | None = None,
+    now: datetime | None = None,
 ) -> GateStatus:
     """The gate for a working copy; ``acknowledgements`` are keyed by finding key.
 
@@ -116,7 +122,24 @@ def evaluate(
         unacknowledged=unacknowledged,
         unticked=tuple(c for c in applicable if c.id not in ticked),
         empty=not text.strip() and not media,
+        schedule_problem=schedule_problem(scheduled_at, now),
     )
+
+
+def schedule_problem(scheduled_at: datetime | None, now: datetime | None = None) -> str | None:
+    """Why a scheduled time cannot be submitted, or ``None``.
+
+    A time already past would be approved and then, at best, reported as a
+    missed window at once: the operator should clear it (post when approved)
+    or choose a later one.
+    """
+    if scheduled_at is None:
+        return None
+    if scheduled_at <= (now or datetime.now(UTC)):
+        return tr("The scheduled time {time} has already passed: choose a later time or post without one.").format(
+            time=scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        )
+    return None
 
 
 def _reason(value: Any) -> str:

@@ -225,7 +225,7 @@ class DraftService(Service):
                     tr("This draft is {state} and cannot be submitted.").format(state=DraftState(draft.state).label)
                 )
             ensure_account_usable(session, draft.account)
-            gate = _gate(session, draft)
+            gate = _gate(session, draft, self.store.now())
             if not gate.ok:
                 raise InvalidInput(
                     tr("The draft cannot be submitted yet:") + "\n" + "\n".join("・" + r for r in gate.reasons())
@@ -325,7 +325,7 @@ class DraftService(Service):
             return draft.row_version
 
 
-def _gate(session: Session, draft: Draft) -> GateStatus:
+def _gate(session: Session, draft: Draft, now: datetime | None = None) -> GateStatus:
     """The submission gate for ``draft``, with the organization's settings read in this transaction."""
     from core.checks.config import CheckConfig
     from core.checks.platforms import Platform
@@ -350,6 +350,8 @@ def _gate(session: Session, draft: Draft) -> GateStatus:
         (draft.confirmations or {}).keys(),
         profile,
         CheckConfig.from_json(org.check_config),
+        scheduled_at=draft.scheduled_at,
+        now=now,
     )
 
 

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from core.checks.config import CheckConfig
 from core.checks.platforms import Platform
 from core.composer.acknowledgements import reasons_of
-from core.composer.submission import GateStatus
+from core.composer.submission import GateStatus, schedule_problem
 from core.errors import Conflict, KohoGateError, explain
 from core.i18n import current_language
 from core.roles import Role
@@ -307,7 +307,7 @@ class ComposerWindow(QMainWindow):
         self.title.textEdited.connect(lambda _t: self._changed(recheck=False))
         self.schedule_box.toggled.connect(self._schedule_toggled)
         self.emergency_box.clicked.connect(self._emergency_clicked)
-        self.schedule.dateTimeChanged.connect(lambda _d: self._changed(recheck=False))
+        self.schedule.dateTimeChanged.connect(lambda _d: self._schedule_changed())
         self.confirmations.ticked_changed.connect(self._changed)
         self.media.changed.connect(self._changed)
         self.media.add_requested.connect(self.add_files)
@@ -340,7 +340,12 @@ class ComposerWindow(QMainWindow):
 
     def _schedule_toggled(self, on: bool) -> None:
         self.schedule.setEnabled(on and self.editable)
+        self._schedule_changed()
+
+    def _schedule_changed(self) -> None:
         self._changed(recheck=False)
+        if self.gate is not None:
+            self._show_gate(self.gate)  # a time in the past blocks submission at once
 
     def _changed(self, recheck: bool = True) -> None:
         if not self.editable:
@@ -373,6 +378,9 @@ class ComposerWindow(QMainWindow):
         self.counter.setStyleSheet("color:#c62828;font-weight:bold" if length.over else "")
         pending = self.checker.pending
         reasons = gate.reasons(current_language())
+        past = schedule_problem(self.scheduled_at())
+        if past:
+            reasons.append(past)
         if pending:
             reasons.append(tr("Checking person names…"))
         if not self.editable:
@@ -406,7 +414,12 @@ class ComposerWindow(QMainWindow):
     @property
     def can_submit(self) -> bool:
         return bool(
-            self.editable and not self._conflict and self.gate is not None and self.gate.ok and not self.checker.pending
+            self.editable
+            and not self._conflict
+            and self.gate is not None
+            and self.gate.ok
+            and not self.checker.pending
+            and schedule_problem(self.scheduled_at()) is None
         )
 
     def _refresh_preview(self) -> None:

@@ -188,3 +188,19 @@ def test_a_returned_draft_shows_the_comment_and_resubmits_as_a_new_version(desk:
         numbers = list(session.scalars(select(DraftVersion.number).where(DraftVersion.draft_id == draft_id)))
     assert sorted(numbers) == [1, 2]
     assert load_draft_detail(desk.store, draft_id).returned_comment is None
+
+
+def test_a_scheduled_time_already_past_blocks_submission() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from core.composer.submission import schedule_problem
+
+    now = datetime(2026, 11, 21, 9, tzinfo=UTC)
+    assert schedule_problem(None, now) is None
+    assert schedule_problem(now + timedelta(minutes=1), now) is None
+    problem = schedule_problem(now - timedelta(days=2), now)
+    assert problem
+    media: list[dict[str, object]] = []
+    gate = evaluate("お知らせ", Platform.X, media, {}, (), PROFILE, CheckConfig(), scheduled_at=now, now=now)
+    assert not gate.ok
+    assert gate.schedule_problem in gate.reasons()

@@ -24,6 +24,7 @@ from core.services.staff import StaffService
 from core.signoff.approval import ApprovalProblem, verify_approval
 from core.signoff.keys import DemoSigner, KeyringSigner, fingerprint
 from core.states import AccountStatus, ReviewDecision
+from tests.timeline import SOON
 from tests.world import World
 
 
@@ -58,9 +59,7 @@ def check(world: World, draft_id: int) -> ApprovalProblem:
 
 def approved_draft(world: World, *, with_image: bool = False) -> tuple[int, int]:
     drafts = DraftService(world.store, world.op1)
-    draft_id = drafts.create(
-        world.account, "市民まつりは11月3日です。", scheduled_at=datetime(2026, 11, 1, 9, tzinfo=UTC)
-    )
+    draft_id = drafts.create(world.account, "市民まつりは11月3日です。", scheduled_at=SOON)
     if with_image:
         prepared = prepare_image(poster_png(), "poster.png")
         drafts.store_media(prepared)
@@ -71,7 +70,7 @@ def approved_draft(world: World, *, with_image: bool = False) -> tuple[int, int]
             1,
             text="市民まつりは11月3日です。",
             media=[item],
-            scheduled_at=datetime(2026, 11, 1, 9, tzinfo=UTC),
+            scheduled_at=SOON,
         )
     version_id = drafts.submit(draft_id, make_ready(drafts, draft_id))
     approve(world, version_id)
@@ -333,9 +332,7 @@ def test_an_approved_draft_can_be_taken_back_changed_and_approved_again(world: W
         PublicationService(world.store, world.op1).record_manual(version_id, "https://x.com/p/1")
     with pytest.raises(Conflict):
         drafts.reopen(draft_id, row, "二度目")
-    row = drafts.save(
-        draft_id, row, text="市民まつりは11月4日です。", scheduled_at=datetime(2026, 11, 2, 9, tzinfo=UTC)
-    )
+    row = drafts.save(draft_id, row, text="市民まつりは11月4日です。", scheduled_at=SOON + timedelta(days=1))
     second = drafts.submit(draft_id, make_ready(drafts, draft_id))
     assert second != version_id
     approve(world, second)

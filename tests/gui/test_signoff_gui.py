@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from gui.change_watcher import ChangeWatcher
 from gui.review.review_dialog import ReviewDialog
 from gui.screens.approvals import ApprovalsScreen
 from gui.session import AppSession
+from tests.timeline import SOON
 
 
 def _session(env: Environment, login: str) -> AppSession:
@@ -64,7 +64,7 @@ def test_return_resubmit_approve_loop_with_two_users(
         draft_id,
         detail.row_version,
         text="図書館は改修工事のため12月1日から15日まで休館します。",
-        scheduled_at=datetime(2026, 11, 30, 0, 0, tzinfo=UTC),
+        scheduled_at=SOON,
     )
     assert row_version
     version_2 = drafts.submit(draft_id, make_ready(drafts, draft_id))
@@ -76,7 +76,7 @@ def test_return_resubmit_approve_loop_with_two_users(
     diff = second.diff.toPlainText()
     assert "改修工事のため" in diff
     assert "休館の理由" in diff
-    assert "2026-11-30" in diff  # the new time is shown with the text changes
+    assert SOON.astimezone().strftime("%Y-%m-%d %H:%M") in diff  # the new time is shown with the text
     assert second.decide(ReviewDecision.APPROVED)
     with demo_env.store.read() as session:
         assert verify_approval(session, draft_id).ok

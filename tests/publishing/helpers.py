@@ -55,8 +55,20 @@ class PubWorld(Org):
         *,
         image: bool = False,
         scheduled_at: datetime | None = None,
+        submitted_at: datetime | None = None,
     ) -> int:
-        """An approved (signed) draft for ``platform``; returns the draft id."""
+        """An approved (signed) draft for ``platform``; returns the draft id.
+
+        ``submitted_at`` pretends the submission happened then (the database clock), so a post
+        can be due or missed by the real clock although submitting refuses a time already past.
+        """
+        if submitted_at is not None:
+            from unittest import mock
+
+            from core.db.engine import Store
+
+            with mock.patch.object(Store, "now", return_value=submitted_at):
+                return self.approved(platform, text, image=image, scheduled_at=scheduled_at)
         drafts = DraftService(self.store, self.op)
         draft_id = drafts.create(self.ids[platform], text, scheduled_at=scheduled_at)
         if image:

@@ -26,6 +26,7 @@ from core.states import AccountStatus, DraftState, PublicationState, TerminalSta
 from tests.keyring_memory import MemoryKeyring
 from tests.publishing.fakes import FakeMastodon, FakeX
 from tests.publishing.helpers import PubWorld
+from tests.timeline import SOON
 
 
 @pytest.fixture
@@ -166,10 +167,10 @@ def test_publishing_is_refused_naming_the_condition(
     reason: str,
 ) -> None:
     fake = FakeMastodon(httpserver)
-    draft_id = world.approved("mastodon", image=True, scheduled_at=datetime(2026, 11, 1, 9, tzinfo=UTC))
+    draft_id = world.approved("mastodon", image=True, scheduled_at=SOON)
     break_it(world, draft_id)
     with pytest.raises(PublishRefused) as caught:
-        world.outbox({"mastodon": fake.base_url}).publish(draft_id, due_at=datetime(2026, 11, 1, 9, tzinfo=UTC))
+        world.outbox({"mastodon": fake.base_url}).publish(draft_id, due_at=SOON)
     assert caught.value.condition == reason
     assert caught.value.message.startswith("Publishing refused: ")
     assert refusals(world) == [(event, reason)]
@@ -219,7 +220,7 @@ class FakeClock:
 
 def test_scheduler_sends_due_posts_and_reports_missed_ones(world: PubWorld, httpserver: HTTPServer) -> None:
     fake = FakeMastodon(httpserver)
-    start = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+    start = SOON
     clock = FakeClock(start)
     on_time = world.approved("mastodon", "9時のお知らせ", scheduled_at=start + timedelta(hours=1))
     missed = world.approved("mastodon", "6時のお知らせ", scheduled_at=start - timedelta(hours=2))
@@ -257,7 +258,7 @@ def test_the_background_run_leaves_other_terminals_posts_alone_without_filling_t
 ) -> None:
     """The app's scheduler runs every minute on every operator's machine: no refusal per post per minute."""
     fake = FakeMastodon(httpserver)
-    start = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+    start = SOON
     clock = FakeClock(start)
     draft_id = world.approved("mastodon", "8時のお知らせ", scheduled_at=start)
     TerminalService(world.store, world.admin).revoke(world.terminal_id, "異動")
@@ -280,7 +281,7 @@ def test_the_background_run_leaves_other_terminals_posts_alone_without_filling_t
 
 
 def test_scheduled_posts_on_platforms_without_an_api_are_listed_then_reported(world: PubWorld) -> None:
-    start = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+    start = SOON
     clock = FakeClock(start)
     draft_id = world.approved("instagram", "8時のお知らせ", scheduled_at=start + timedelta(minutes=30))
     box = world.outbox({}, clock=clock)
@@ -300,7 +301,7 @@ def test_a_failure_a_retry_cannot_mend_is_not_retried_every_minute(world: PubWor
     from tests.publishing.fakes import Fault
 
     fake = FakeMastodon(httpserver)
-    start = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+    start = SOON
     clock = FakeClock(start)
     draft_id = world.approved("mastodon", "8時のお知らせ", scheduled_at=start)
     fake.fail("/api/v1/statuses", Fault(status=401))
@@ -441,12 +442,13 @@ def test_publish_due_exit_codes(
     assert _cli(data_dir, "publish-due") == 0
     assert "Nothing is due" in capsys.readouterr().out
     # A due post on a platform whose API cannot be reached: not sent, exit 1.
-    world.approved("mastodon", scheduled_at=datetime.now(UTC) - timedelta(minutes=5))
+    two_days_ago = datetime.now(UTC) - timedelta(days=2)
+    world.approved("mastodon", scheduled_at=datetime.now(UTC) - timedelta(minutes=5), submitted_at=two_days_ago)
     monkeypatch.setattr("core.publishing.mastodon.instance_url", lambda _c: "http://127.0.0.1:9")
     assert _cli(data_dir, "publish-due") == 1
     assert "Not sent" in capsys.readouterr().err
     # A post beyond its window: reported as missed, exit 1.
-    world.approved("x", "昨日のお知らせ", scheduled_at=datetime.now(UTC) - timedelta(days=1))
+    world.approved("x", "昨日のお知らせ", scheduled_at=datetime.now(UTC) - timedelta(days=1), submitted_at=two_days_ago)
     assert _cli(data_dir, "publish-due", "--window", "30") == 1
     assert "Missed its window" in capsys.readouterr().err
     monkeypatch.setattr("core.identity._os_login", lambda: "stranger")
@@ -464,7 +466,8 @@ def test_publish_due_sends_and_exits_zero(
     fake = FakeMastodon(httpserver)
     monkeypatch.setattr("core.identity._os_login", lambda: "sato")
     monkeypatch.setattr("core.publishing.mastodon.instance_url", lambda _c: fake.base_url)
-    world.approved("mastodon", scheduled_at=datetime.now(UTC) - timedelta(minutes=5))
+    two_days_ago = datetime.now(UTC) - timedelta(days=2)
+    world.approved("mastodon", scheduled_at=datetime.now(UTC) - timedelta(minutes=5), submitted_at=two_days_ago)
     assert _cli(data_dir, "publish-due") == 0
     assert "Sent:" in capsys.readouterr().out
     assert len(fake.posts) == 1
@@ -573,7 +576,7 @@ def test_one_post_failing_unexpectedly_does_not_stop_the_others(
     world: PubWorld, httpserver: HTTPServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     fake = FakeMastodon(httpserver)
-    start = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+    start = SOON
     clock = FakeClock(start)
     broken = world.approved("x", "8時のお知らせ（X）", scheduled_at=start)
     fine = world.approved("mastodon", "8時のお知らせ", scheduled_at=start)
