@@ -8,9 +8,11 @@ here runs without Qt.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, NoReturn
 
 from core import __version__
 from core.i18n import detect_language, set_language, tr
@@ -23,12 +25,88 @@ class GlobalOptions:
     lang: str
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter with its own "usage:" in the user's language."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, tr("usage: ") if prefix is None else prefix)
+
+
+def _argparse_messages() -> list[tuple[str, str]]:
+    """argparse's English error texts (as regular expressions) and ours, in the current language."""
+    return [
+        (r"unrecognized arguments: (?P<args>.*)", tr("unrecognized arguments: {args}")),
+        (r"the following arguments are required: (?P<args>.*)", tr("the following arguments are required: {args}")),
+        (
+            r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)",
+            tr("invalid choice: {value} (choose from {choices})"),
+        ),
+        (r"expected one argument", tr("expected one argument")),
+        (r"expected at least one argument", tr("expected at least one argument")),
+        (r"invalid (?P<type>\S+) value: (?P<value>.*)", tr("invalid {type} value: {value}")),
+        (r"ignored explicit argument (?P<value>.*)", tr("ignored explicit argument {value}")),
+        (
+            r"ambiguous option: (?P<option>.*) could match (?P<matches>.*)",
+            tr("ambiguous option: {option} could match {matches}"),
+        ),
+    ]
+
+
+def translate_argparse_message(message: str) -> str:
+    """An argparse error message in the user's language (unchanged when it is not one we know)."""
+    found = re.fullmatch(r"argument (?P<argument>[^:]+): (?P<message>.*)", message, re.DOTALL)
+    if found:
+        return tr("argument {argument}: {message}").format(
+            argument=found["argument"], message=translate_argparse_message(found["message"])
+        )
+    for pattern, template in _argparse_messages():
+        found = re.fullmatch(pattern, message, re.DOTALL)
+        if found:
+            return template.format(**found.groupdict())
+    return message
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse in the user's language: headings, ``-h`` and errors go through ``tr()``.
+
+    A usage error is one line on stderr (naming the way to the help) and
+    exit status 2, as argparse's own.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["add_help"] = False
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = tr("positional arguments")
+        self._optionals.title = tr("options")
+        self.add_argument(
+            "-h", "--help", action="help", default=argparse.SUPPRESS, help=tr("show this help message and exit")
+        )
+
+    def error(self, message: str) -> NoReturn:
+        text = tr("{prog}: error: {message} (see: {prog} --help)").format(
+            prog=self.prog, message=translate_argparse_message(message)
+        )
+        self.exit(2, " ".join(text.split()) + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="app.py",
         description=tr("KohoGate: approval, checklist and audit record for official social-media posts."),
     )
-    parser.add_argument("--version", action="version", version=f"KohoGate {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"KohoGate {__version__}",
+        help=tr("show program's version number and exit"),
+    )
     parser.add_argument("--data-dir", metavar="DIR", help=tr("folder for the database, logs and settings"))
     parser.add_argument(
         "--database-url", metavar="URL", help=tr("SQLAlchemy database URL (default: SQLite in the data folder)")
@@ -82,8 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     # The language must be known before the help texts are built.
+    # nargs="?": a bare --lang is left for the real parser to report, in the language found.
     pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument("--lang")
+    pre.add_argument("--lang", nargs="?")
     known, _ = pre.parse_known_args(argv)
     set_language(detect_language(known.lang))
     return build_parser().parse_args(argv)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from core.bootstrap import Environment, open_environment
-from core.errors import KohoGateError, explain
+from core.errors import KohoGateError, explain, one_line
 from core.i18n import tr
 from core.organization import OrganizationProfile
 
@@ -105,11 +105,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     def load_from_database() -> tuple[OrganizationProfile, dict[str, Any]]:
         from core.services.organization import load_check_config, load_profile
 
-        env = _env(args)
         try:
-            return load_profile(env.store), load_check_config(env.store)
-        finally:
-            env.close()
+            env = _env(args)
+            try:
+                return load_profile(env.store), load_check_config(env.store)
+            finally:
+                env.close()
+        except Exception as exc:
+            # Explained here, where the database URL is known, so the message can name it.
+            known = explain(exc, database_url=_database_url(args))
+            if known is None:
+                raise
+            raise known from None
 
     return check_cli.run(args, load_from_database)
 
@@ -189,15 +196,25 @@ COMMANDS = {
 }
 
 
+def _database_url(args: argparse.Namespace) -> str | None:
+    """The database URL this run uses, to name it in error messages (``None`` if it cannot be told)."""
+    from core.paths import resolve_database_url, resolve_paths
+
+    try:
+        return resolve_database_url(resolve_paths(getattr(args, "data_dir", None)), getattr(args, "database_url", None))
+    except Exception:  # only for messages; the real failure is being reported already
+        return None
+
+
 def dispatch(args: argparse.Namespace) -> int:
     try:
         return COMMANDS[args.command](args)
     except KohoGateError as exc:
-        print(tr("Error: {message}").format(message=exc), file=sys.stderr)
+        print(tr("Error: {message}").format(message=one_line(exc)), file=sys.stderr)
         return EXIT_USAGE if args.command == "check" else EXIT_FAILED
     except Exception as exc:
-        known = explain(exc)
+        known = explain(exc, database_url=_database_url(args))
         if known is None:
             raise
-        print(tr("Error: {message}").format(message=known), file=sys.stderr)
+        print(tr("Error: {message}").format(message=one_line(known)), file=sys.stderr)
         return EXIT_FAILED

@@ -76,10 +76,22 @@ def create_checkpoint(store: Store, actor: Actor, signer: Signer, out: Path) -> 
 
 
 def load_checkpoint(path: Path) -> dict[str, Any]:
+    if path.is_dir():  # checked first: Windows reports reading a folder as "permission denied"
+        raise InvalidInput(tr("{path} is a folder, not a checkpoint file.").format(path=path))
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InvalidInput(tr("Cannot read the checkpoint file {path}: {error}").format(path=path, error=exc)) from None
+    except FileNotFoundError:
+        raise InvalidInput(tr("The checkpoint file {path} does not exist.").format(path=path)) from None
+    except PermissionError:
+        raise InvalidInput(
+            tr("KohoGate may not read the checkpoint file {path}. Check its permissions.").format(path=path)
+        ) from None
+    except OSError as exc:
+        raise InvalidInput(
+            tr("Cannot read the checkpoint file {path}: {error}").format(path=path, error=exc.strerror or exc)
+        ) from None
+    except ValueError:  # not JSON, or not UTF-8 text
+        raise InvalidInput(tr("{path} is not a KohoGate audit checkpoint.").format(path=path)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
         raise InvalidInput(tr("{path} is not a KohoGate audit checkpoint.").format(path=path))
     return data

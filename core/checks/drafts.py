@@ -35,6 +35,8 @@ def parse_platform(value: str) -> Platform:
 
 
 def _read_text(path: Path) -> str:
+    if path.is_dir():  # load_profile() says so about a profile itself, before reading
+        raise InputError(tr("{path} is a folder, not a draft file.").format(path=path))
     if not path.is_file():
         raise InputError(tr("File not found: {path}").format(path=path))
     try:
@@ -151,6 +153,8 @@ def load_profile(path: Path) -> tuple[OrganizationProfile, CheckConfig]:
     """``ORG.toml``: ``[organization] name, own_domains, public_contacts`` (and the
     specific ``public_phones``/``public_emails``/``postal_addresses`` lists), with
     an optional ``[checks]`` table in the :class:`CheckConfig` JSON shape."""
+    if path.is_dir():
+        raise InputError(tr("{path} is a folder, not a file.").format(path=path))
     if not path.is_file():
         raise InputError(tr("File not found: {path}").format(path=path))
     try:

@@ -139,5 +139,13 @@
       <source>information only</source>
       <translation>情報のみ</translation>
     </message>
+    <message>
+      <source>{path} is a folder, not a draft file.</source>
+      <translation>{path} はフォルダーです。下書きファイルを指定してください。</translation>
+    </message>
+    <message>
+      <source>{path} is a folder, not a file.</source>
+      <translation>{path} はフォルダーです。ファイルを指定してください。</translation>
+    </message>
 </context>
 </TS>

@@ -12,10 +12,6 @@
       <translation>アカウントを追加(&amp;A)…</translation>
     </message>
     <message>
-      <source>New status</source>
-      <translation>新しい状態</translation>
-    </message>
-    <message>
       <source>Set &amp;status</source>
       <translation>状態を変更(&amp;S)</translation>
     </message>
@@ -42,6 +38,18 @@
     <message>
       <source>URL</source>
       <translation>URL</translation>
+    </message>
+    <message>
+      <source>Account status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>S&amp;tatus:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save the status chosen for the selected account.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -150,12 +158,12 @@
       <translation> ({name} の代理)</translation>
     </message>
     <message>
-      <source>Acknowledged by</source>
-      <translation>確認者</translation>
-    </message>
-    <message>
       <source>Alt text:</source>
       <translation>代替テキスト:</translation>
+    </message>
+    <message>
+      <source>Acknowledged by</source>
+      <translation>確認者</translation>
     </message>
   </context>
   <context>
@@ -534,6 +542,113 @@
       <source>Terminal: {host}</source>
       <translation>端末: {host}</translation>
     </message>
+    <message>
+      <source>Any</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filter by person</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filter by event</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filter by date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Recorded from</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Recorded to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>C&amp;lear filters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Recorded data of the selected entry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Select an entry to see everything that was recorded for it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Recorded &amp;data (JSON):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exports the whole record, whatever the filters show.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Everyone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All events</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Any time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Today</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last 7 days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last 30 days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Custom range</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Person:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Even&amp;t:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Recorded:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fro&amp;m:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>T&amp;o:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No. {seq} · {event} ({code}) · terminal {terminal}
+Hash: {hash}
+
+{json}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} matching entries</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} entries</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>ChecksTab</name>
@@ -568,6 +683,10 @@
     <message>
       <source>Confidential</source>
       <translation>秘密情報</translation>
+    </message>
+    <message>
+      <source>{label} ({meaning})</source>
+      <translation>{label}（{meaning}）</translation>
     </message>
     <message>
       <source>Guideline checks</source>
@@ -698,10 +817,6 @@ Example: {example}</source>
     <message>
       <source>Not a domain name: {error}</source>
       <translation>ドメイン名ではありません: {error}</translation>
-    </message>
-    <message>
-      <source>{label} ({meaning})</source>
-      <translation>{label}（{meaning}）</translation>
     </message>
   </context>
   <context>
@@ -1163,6 +1278,18 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>先に担当者へのコメントを書いてください。</translation>
     </message>
     <message>
+      <source>Comment not sent</source>
+      <translation>コメントは送信されていません</translation>
+    </message>
+    <message>
+      <source>You wrote a comment but made no decision. Close and discard the comment?</source>
+      <translation>コメントを書きましたが、まだ判断していません。コメントを破棄して閉じますか？</translation>
+    </message>
+    <message>
+      <source>&amp;Discard and close</source>
+      <translation>破棄して閉じる(&amp;D)</translation>
+    </message>
+    <message>
       <source>First submission: nothing to compare with.</source>
       <translation>初回の申請のため、比較する版はありません。</translation>
     </message>
@@ -1207,8 +1334,16 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>チェック</translation>
     </message>
     <message>
+      <source>What it says</source>
+      <translation>指摘の内容</translation>
+    </message>
+    <message>
       <source>Where</source>
       <translation>箇所</translation>
+    </message>
+    <message>
+      <source>Operator's reason</source>
+      <translation>担当者の理由</translation>
     </message>
     <message>
       <source>Acknowledged by</source>
@@ -1263,6 +1398,10 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>緊急</translation>
     </message>
     <message>
+      <source>Alt text:</source>
+      <translation>代替テキスト:</translation>
+    </message>
+    <message>
       <source>faces redacted</source>
       <translation>顔をぼかし済み</translation>
     </message>
@@ -1274,37 +1413,9 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <source>(none)</source>
       <translation>(なし)</translation>
     </message>
-    <message>
-      <source>Comment not sent</source>
-      <translation>コメントは送信されていません</translation>
-    </message>
-    <message>
-      <source>You wrote a comment but made no decision. Close and discard the comment?</source>
-      <translation>コメントを書きましたが、まだ判断していません。コメントを破棄して閉じますか？</translation>
-    </message>
-    <message>
-      <source>&amp;Discard and close</source>
-      <translation>破棄して閉じる(&amp;D)</translation>
-    </message>
-    <message>
-      <source>What it says</source>
-      <translation>指摘の内容</translation>
-    </message>
-    <message>
-      <source>Operator's reason</source>
-      <translation>担当者の理由</translation>
-    </message>
-    <message>
-      <source>Alt text:</source>
-      <translation>代替テキスト:</translation>
-    </message>
   </context>
   <context>
     <name>SettingsScreen</name>
-    <message>
-      <source>Add staff</source>
-      <translation>職員の追加</translation>
-    </message>
     <message>
       <source>Name</source>
       <translation>氏名</translation>
@@ -1318,20 +1429,8 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>所属</translation>
     </message>
     <message>
-      <source>&amp;Name:</source>
-      <translation>氏名(&amp;N):</translation>
-    </message>
-    <message>
-      <source>OS &amp;login:</source>
-      <translation>OS ログイン名(&amp;L):</translation>
-    </message>
-    <message>
       <source>&amp;Department:</source>
       <translation>所属(&amp;D):</translation>
-    </message>
-    <message>
-      <source>Roles:</source>
-      <translation>役割:</translation>
     </message>
     <message>
       <source>Organization</source>
@@ -1474,6 +1573,18 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>表示言語(&amp;L):</translation>
     </message>
     <message>
+      <source>Add staff</source>
+      <translation>職員の追加</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>氏名(&amp;N):</translation>
+    </message>
+    <message>
+      <source>OS &amp;login:</source>
+      <translation>OS ログイン名(&amp;L):</translation>
+    </message>
+    <message>
       <source>These accounts do not follow the new rule and cannot be used for drafts until their ID is corrected:
 {accounts}
 
@@ -1490,6 +1601,38 @@ Save the rule anyway?</source>
     <message>
       <source>Active</source>
       <translation>有効</translation>
+    </message>
+    <message>
+      <source>(No department)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Roles:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Edit…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change the selected person's roles and department (Enter or double-click).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Edit staff</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Reactivate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deactivate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deactivate {name} ({login})? They can no longer use KohoGate, and the password of every account they are named on must be changed. They can be reactivated later.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2116,20 +2259,20 @@ Save the rule anyway?</source>
       <translation>ディスクがいっぱいです。空き容量を確保してからやり直してください。データは失われていません。</translation>
     </message>
     <message>
-      <source>The database cannot be reached. Check the network or ask the administrator.</source>
-      <translation>データベースに接続できません。ネットワークを確認するか、管理者に問い合わせてください。</translation>
+      <source>Technical detail: {detail}</source>
+      <translation>技術的な詳細: {detail}</translation>
     </message>
     <message>
       <source>The database is busy in another window or workstation. Try again in a moment.</source>
       <translation>データベースが別の画面または端末で使用中です。少し待ってからやり直してください。</translation>
     </message>
     <message>
-      <source>KohoGate may not write to {path}. Check the folder's permissions.</source>
-      <translation>{path} に書き込めません。フォルダーのアクセス権を確認してください。</translation>
+      <source>The database cannot be reached. Check the network or ask the administrator.</source>
+      <translation>データベースに接続できません。ネットワークを確認するか、管理者に問い合わせてください。</translation>
     </message>
     <message>
-      <source>Technical detail: {detail}</source>
-      <translation>技術的な詳細: {detail}</translation>
+      <source>KohoGate may not write to {path}. Check the folder's permissions.</source>
+      <translation>{path} に書き込めません。フォルダーのアクセス権を確認してください。</translation>
     </message>
     <message>
       <source>Publishing refused: {reason}</source>
@@ -2208,6 +2351,42 @@ Save the rule anyway?</source>
       <translation>{platform} のアカウント {handle} は既に登録されています。</translation>
     </message>
     <message>
+      <source>Deputy</source>
+      <translation>代理</translation>
+    </message>
+    <message>
+      <source>Terminal</source>
+      <translation>端末</translation>
+    </message>
+    <message>
+      <source>Version</source>
+      <translation>版</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>理由</translation>
+    </message>
+    <message>
+      <source>OS login</source>
+      <translation>OS ログイン名</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>氏名</translation>
+    </message>
+    <message>
+      <source>Account ID rule</source>
+      <translation>アカウントIDの規則</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>はい</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>いいえ</translation>
+    </message>
+    <message>
       <source>This database has not been set up yet. Start the app to run the set-up.</source>
       <translation>このデータベースはまだ初期設定されていません。アプリを起動して初期設定を行ってください。</translation>
     </message>
@@ -2226,14 +2405,6 @@ Save the rule anyway?</source>
     <message>
       <source>A supervisor cannot be their own deputy.</source>
       <translation>所属長を自分自身の代理にはできません。</translation>
-    </message>
-    <message>
-      <source>Deputy</source>
-      <translation>代理</translation>
-    </message>
-    <message>
-      <source>Reason</source>
-      <translation>理由</translation>
     </message>
     <message>
       <source>{name} is not a supervisor.</source>
@@ -2284,10 +2455,6 @@ Save the rule anyway?</source>
       <translation>事後承認の期限は1〜{max}時間の範囲で指定してください。</translation>
     </message>
     <message>
-      <source>Account ID rule</source>
-      <translation>アカウントIDの規則</translation>
-    </message>
-    <message>
       <source>No rule: any account ID is accepted.</source>
       <translation>規則なし: どのアカウントIDも受け付けます。</translation>
     </message>
@@ -2326,10 +2493,6 @@ Save the rule anyway?</source>
     <message>
       <source>Deleted</source>
       <translation>削除済</translation>
-    </message>
-    <message>
-      <source>Version</source>
-      <translation>版</translation>
     </message>
     <message>
       <source>The newest version of this draft is not approved.</source>
@@ -2384,24 +2547,12 @@ Save the rule anyway?</source>
       <translation>この鍵は既に登録されています。</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>氏名</translation>
-    </message>
-    <message>
       <source>At least one active administrator must remain.</source>
       <translation>有効な管理者が少なくとも1名必要です。</translation>
     </message>
     <message>
-      <source>OS login</source>
-      <translation>OS ログイン名</translation>
-    </message>
-    <message>
       <source>The login {login} is already registered.</source>
       <translation>ログイン名 {login} は既に登録されています。</translation>
-    </message>
-    <message>
-      <source>Terminal</source>
-      <translation>端末</translation>
     </message>
     <message>
       <source>{field} is too long ({length} characters; at most {limit}).</source>
@@ -2482,14 +2633,6 @@ Save the rule anyway?</source>
     <message>
       <source>{kind} {n} ({name})</source>
       <translation>{kind}{n}（{name}）</translation>
-    </message>
-    <message>
-      <source>yes</source>
-      <translation>はい</translation>
-    </message>
-    <message>
-      <source>no</source>
-      <translation>いいえ</translation>
     </message>
     <message>
       <source>decorative: {reason}</source>
@@ -2594,6 +2737,462 @@ Save the rule anyway?</source>
     <message>
       <source>Failed</source>
       <translation>失敗</translation>
+    </message>
+    <message>
+      <source>{path} is a folder, not a checkpoint file.</source>
+      <translation>{path} はフォルダーです。チェックポイントファイルを指定してください。</translation>
+    </message>
+    <message>
+      <source>The checkpoint file {path} does not exist.</source>
+      <translation>チェックポイントファイル {path} が存在しません。</translation>
+    </message>
+    <message>
+      <source>KohoGate may not read the checkpoint file {path}. Check its permissions.</source>
+      <translation>チェックポイントファイル {path} を読み取る権限がありません。アクセス権を確認してください。</translation>
+    </message>
+    <message>
+      <source>{path} is a folder, not a draft file.</source>
+      <translation>{path} はフォルダーです。下書きファイルを指定してください。</translation>
+    </message>
+    <message>
+      <source>{path} is a folder, not a file.</source>
+      <translation>{path} はフォルダーです。ファイルを指定してください。</translation>
+    </message>
+    <message>
+      <source>positional arguments</source>
+      <translation>位置引数</translation>
+    </message>
+    <message>
+      <source>options</source>
+      <translation>オプション</translation>
+    </message>
+    <message>
+      <source>unrecognized arguments: {args}</source>
+      <translation>認識できない引数です: {args}</translation>
+    </message>
+    <message>
+      <source>the following arguments are required: {args}</source>
+      <translation>次の引数が必要です: {args}</translation>
+    </message>
+    <message>
+      <source>invalid choice: {value} (choose from {choices})</source>
+      <translation>{value} は指定できません（選択肢: {choices}）</translation>
+    </message>
+    <message>
+      <source>expected one argument</source>
+      <translation>値を 1 つ指定してください</translation>
+    </message>
+    <message>
+      <source>expected at least one argument</source>
+      <translation>値を 1 つ以上指定してください</translation>
+    </message>
+    <message>
+      <source>invalid {type} value: {value}</source>
+      <translation>{value} は {type} の値として正しくありません</translation>
+    </message>
+    <message>
+      <source>ignored explicit argument {value}</source>
+      <translation>このオプションには値を指定できません: {value}</translation>
+    </message>
+    <message>
+      <source>ambiguous option: {option} could match {matches}</source>
+      <translation>オプション {option} があいまいです。候補: {matches}</translation>
+    </message>
+    <message>
+      <source>show program's version number and exit</source>
+      <translation>バージョンを表示して終了する</translation>
+    </message>
+    <message>
+      <source>usage: </source>
+      <translation>使い方: </translation>
+    </message>
+    <message>
+      <source>argument {argument}: {message}</source>
+      <translation>引数 {argument}: {message}</translation>
+    </message>
+    <message>
+      <source>show this help message and exit</source>
+      <translation>このヘルプを表示して終了する</translation>
+    </message>
+    <message>
+      <source>{prog}: error: {message} (see: {prog} --help)</source>
+      <translation>{prog}: エラー: {message}（使い方: {prog} --help）</translation>
+    </message>
+    <message>
+      <source>The scheduled time {time} has already passed: choose a later time or post without one.</source>
+      <translation>予約日時 {time} は既に過ぎています。後の日時を選ぶか、予約なしで投稿してください。</translation>
+    </message>
+    <message>
+      <source>Cannot use {path}: {reason}</source>
+      <translation>{path} を使用できません: {reason}</translation>
+    </message>
+    <message>
+      <source>The database file is not an SQLite database.</source>
+      <translation>データベースファイルが SQLite のデータベースではありません。</translation>
+    </message>
+    <message>
+      <source>The database file is damaged. Restore it from a backup.</source>
+      <translation>データベースファイルが破損しています。バックアップから復元してください。</translation>
+    </message>
+    <message>
+      <source>{path} is a file, not a folder.</source>
+      <translation>{path} はファイルです。フォルダーを指定してください。</translation>
+    </message>
+    <message>
+      <source>{path} does not exist. Check the path.</source>
+      <translation>{path} が存在しません。パスを確認してください。</translation>
+    </message>
+    <message>
+      <source>The database path {path} is a folder, not a database file.</source>
+      <translation>データベースのパス {path} はフォルダーです。データベースファイルを指定してください。</translation>
+    </message>
+    <message>
+      <source>{path} is not an SQLite database file.</source>
+      <translation>{path} は SQLite のデータベースファイルではありません。</translation>
+    </message>
+    <message>
+      <source>The database file {path} is damaged. Restore it from a backup.</source>
+      <translation>データベースファイル {path} が破損しています。バックアップから復元してください。</translation>
+    </message>
+    <message>
+      <source>The database file cannot be opened.</source>
+      <translation>データベースファイルを開けません。</translation>
+    </message>
+    <message>
+      <source>The database {database} reported an error. Ask the administrator.</source>
+      <translation>データベース {database} でエラーが発生しました。管理者に問い合わせてください。</translation>
+    </message>
+    <message>
+      <source>Login to the database {server} was refused: check the user name and the password (pgpass.conf or PGPASSWORD).</source>
+      <translation>データベース {server} へのログインが拒否されました。ユーザー名とパスワード（pgpass.conf または PGPASSWORD）を確認してください。</translation>
+    </message>
+    <message>
+      <source>The database {server} does not exist on the server. Create it (createdb) or correct the URL.</source>
+      <translation>データベース {server} がサーバー上に存在しません。作成する（createdb）か、URL を修正してください。</translation>
+    </message>
+    <message>
+      <source>The database server {server} does not accept connections from this computer (pg_hba.conf). Ask the administrator.</source>
+      <translation>データベースサーバー {server} はこのコンピューターからの接続を許可していません（pg_hba.conf）。管理者に問い合わせてください。</translation>
+    </message>
+    <message>
+      <source>The database server {server} cannot be reached: it refused the connection. Is PostgreSQL running?</source>
+      <translation>データベースサーバー {server} に接続できません: 接続が拒否されました。PostgreSQL が起動しているか確認してください。</translation>
+    </message>
+    <message>
+      <source>The database server {server} cannot be reached: the host name is unknown. Check the URL.</source>
+      <translation>データベースサーバー {server} に接続できません: ホスト名が見つかりません。URL を確認してください。</translation>
+    </message>
+    <message>
+      <source>The database server {server} cannot be reached: no answer in time. Check the network.</source>
+      <translation>データベースサーバー {server} に接続できません: 時間内に応答がありません。ネットワークを確認してください。</translation>
+    </message>
+    <message>
+      <source>The database server {server} cannot be reached. Check the network or ask the administrator.</source>
+      <translation>データベースサーバー {server} に接続できません。ネットワークを確認するか、管理者に問い合わせてください。</translation>
+    </message>
+    <message>
+      <source>{path} already exists.</source>
+      <translation>{path} は既に存在します。</translation>
+    </message>
+    <message>
+      <source>The database file {path} cannot be opened.</source>
+      <translation>データベースファイル {path} を開けません。</translation>
+    </message>
+    <message>
+      <source>Changed the check settings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Post</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Comment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Error</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Before</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>After</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Verified</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Roles</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Attempts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Host name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fingerprint</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Due</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>From</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Until</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Own domains</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Published phone numbers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Published e-mail addresses</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Published postal addresses</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password change interval</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no department</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Added {name} ({login}) as {roles}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Changed {fields} of the account {account}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Changed the organization profile: {fields}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stored a file ({mime}, {size} KB)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Approved draft {draft}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Approved draft {draft}: {comment}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Added {name} ({login}) to {department} as {roles}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Set up the organization {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Added the department {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Roles of {staff}: {before} → {after}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Moved {staff} from {before} to {after}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deactivated {staff}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reactivated {staff}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Created the account {handle} ({platform})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Changed the operating policy of {account} ({count} items)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filed the operating policy of {account}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Withdrew the filing of {account}: it must be filed again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Changed the staff of {account} ({count} people)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Account {account}: {before} → {after}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The password of {account} must be changed: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Changed the password of {account}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Completed the password change of {account}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stored the credential of {account} on the terminal {terminal}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Removed the credential of {account} from the terminal {terminal}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Registered the terminal {host} ({user})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Approved the terminal {terminal}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Revoked the approval of the terminal {terminal}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Registered the key of the terminal {terminal}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reset the key of the terminal {terminal}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Created draft {draft} for {account}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved draft {draft} ({length} characters)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Submitted draft {draft} for approval (version {number})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Marked draft {draft} as an emergency: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Removed the emergency mark from draft {draft}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Took draft {draft} back for editing: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Started draft {draft} to correct a published post</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Returned draft {draft}: {comment}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rejected draft {draft}: {comment}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Created a signing key for {staff}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Registered a signing key for {staff}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Revoked a signing key of {staff}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Named {deputy} deputy of {supervisor}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Queued draft {draft} for posting to {account}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sending post {post}, attempt {attempt}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Published draft {draft}: {url}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Recorded a post made by hand: {url}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sending post {post} failed: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Post {post} needs checking: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Requested the deletion of {url}: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deleted the post {url}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Signed a checkpoint of the record up to entry {seq}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose at least one role: a person without a role can do nothing in KohoGate. To take away someone's access, deactivate them instead.</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>
