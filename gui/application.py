@@ -27,7 +27,7 @@ from core import user_settings
 from core.errors import KohoGateError, explain
 from core.i18n import detect_language, set_language
 from core.identity import current_login
-from core.paths import resolve_paths
+from core.paths import resolve_database_url, resolve_paths
 from gui import crash
 from gui.i18n import install_translations, translator
 from gui.main_window import MainWindow
@@ -95,12 +95,18 @@ def start(args: argparse.Namespace, on_done: Callable[[Startup], None] | None = 
 
         return open_environment(args.data_dir, args.database_url)
 
-    run_task(open_env, on_done=lambda env: _opened(startup, env), on_error=lambda exc: _failed(startup, exc))
+    # Known here so a failure can name the SQLite file or the server (password masked).
+    database_url = resolve_database_url(paths, args.database_url)
+    run_task(
+        open_env,
+        on_done=lambda env: _opened(startup, env),
+        on_error=lambda exc: _failed(startup, exc, database_url),
+    )
     return startup
 
 
-def _failed(startup: Startup, exc: BaseException) -> None:
-    known = explain(exc)
+def _failed(startup: Startup, exc: BaseException, database_url: str | None = None) -> None:
+    known = explain(exc, database_url=database_url)
     if known is None:
         startup.finish(1)
         crash.report_exception(exc)

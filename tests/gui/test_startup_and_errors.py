@@ -109,6 +109,22 @@ def test_network_database_is_refused_with_advice(qtbot: QtBot, data_dir: Path, m
     assert "PostgreSQL" in shown[0]
 
 
+def test_a_database_file_that_is_not_one_is_named_at_start(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text() + self.informativeText()) or 0)
+    notes = tmp_path / "notes.db"
+    notes.write_text("これはデータベースではありません\n" * 50, encoding="utf-8")
+    args = _args(data_dir)
+    args.database_url = f"sqlite:///{notes}"
+    startup = application.start(args)
+    qtbot.addWidget(startup.window)
+    qtbot.waitUntil(lambda: startup.done, timeout=20_000)
+    assert startup.exit_code == 1
+    assert str(notes) in shown[0]  # the file is named, not "check the network"
+
+
 def test_crash_dialog_logs_and_hides_secrets(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
