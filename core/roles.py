@@ -21,6 +21,9 @@ class Role(enum.StrEnum):
         }[self]
 
 
-def roles_label(roles: frozenset[Role] | set[Role]) -> str:
+def roles_label(roles: frozenset[Role] | set[Role], *, alternatives: bool = False) -> str:
+    """The roles for people: 「担当者、所属長」; with ``alternatives`` 「担当者 / 所属長」 (any one of them)."""
     ordered = [r for r in Role if r in roles]
-    return ", ".join(r.label for r in ordered) if ordered else tr("No role")
+    # The list separator is a translation too: a Japanese list is joined with 、.
+    separator = " / " if alternatives else tr(", ")
+    return separator.join(r.label for r in ordered) if ordered else tr("No role")

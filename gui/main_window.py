@@ -102,8 +102,9 @@ class MainWindow(QMainWindow):
         self.terminal_label.setObjectName("statusTerminal")
         self.database_label = QLabel()
         self.database_label.setObjectName("statusDatabase")
-        self.statusBar().addWidget(self.user_label)
-        self.statusBar().addWidget(self.terminal_label)
+        # Permanent: a passing message ("Submitted for approval") must not hide who is acting and where.
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.terminal_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.switcher: QComboBox | None = None
         self.watcher: ChangeWatcher | None = None

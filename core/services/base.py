@@ -36,7 +36,7 @@ class Service:
         if roles and not held.intersection(roles):
             raise PermissionDenied(
                 tr("This needs the role {needed}; you have {held}.").format(
-                    needed=roles_label(set(roles)).replace(", ", " / "), held=roles_label(held)
+                    needed=roles_label(set(roles), alternatives=True), held=roles_label(held)
                 )
             )
         return staff

@@ -165,7 +165,7 @@
     </message>
     <message>
       <source>ALT ✔</source>
-      <translation>ALT ✔</translation>
+      <translation>代替テキスト ✔</translation>
     </message>
     <message>
       <source>masked</source>
@@ -441,15 +441,15 @@
     </message>
     <message>
       <source>&amp;Checks ({n})</source>
-      <translation>チェック ({n})(&amp;C)</translation>
+      <translation>チェック(&amp;C) ({n})</translation>
     </message>
     <message>
       <source>C&amp;onfirmations ({done}/{total})</source>
-      <translation>確認事項 ({done}/{total})(&amp;O)</translation>
+      <translation>確認事項(&amp;O) ({done}/{total})</translation>
     </message>
     <message>
       <source>&amp;Media ({n})</source>
-      <translation>画像・動画 ({n})(&amp;M)</translation>
+      <translation>画像・動画(&amp;M) ({n})</translation>
     </message>
     <message>
       <source>Rejected: it cannot be submitted again.</source>

@@ -1835,6 +1835,10 @@ Save the rule anyway?</source>
       <translation>監査記録は改ざんされておらず、連番 {seq} のチェックポイントとも一致します: {count} 件。</translation>
     </message>
     <message>
+      <source>{path} is a folder, not a checkpoint file.</source>
+      <translation>{path} はフォルダーです。チェックポイントファイルを指定してください。</translation>
+    </message>
+    <message>
       <source>{path} is not a KohoGate audit checkpoint.</source>
       <translation>{path} は広報ゲートの監査チェックポイントではありません。</translation>
     </message>
@@ -1845,6 +1849,14 @@ Save the rule anyway?</source>
     <message>
       <source>The chain was rewritten: entry {seq} no longer has the hash the checkpoint signed.</source>
       <translation>監査記録が書き換えられています。連番 {seq} のハッシュがチェックポイントの署名と一致しません。</translation>
+    </message>
+    <message>
+      <source>The checkpoint file {path} does not exist.</source>
+      <translation>チェックポイントファイル {path} が存在しません。</translation>
+    </message>
+    <message>
+      <source>KohoGate may not read the checkpoint file {path}. Check its permissions.</source>
+      <translation>チェックポイントファイル {path} を読み取る権限がありません。アクセス権を確認してください。</translation>
     </message>
     <message>
       <source>Cannot read the checkpoint file {path}: {error}</source>
@@ -2119,8 +2131,60 @@ Save the rule anyway?</source>
       <translation>監査記録は改ざんされていません: {count} 件、最新の連番 {seq}。</translation>
     </message>
     <message>
+      <source>{path} is a folder, not a draft file.</source>
+      <translation>{path} はフォルダーです。下書きファイルを指定してください。</translation>
+    </message>
+    <message>
+      <source>{path} is a folder, not a file.</source>
+      <translation>{path} はフォルダーです。ファイルを指定してください。</translation>
+    </message>
+    <message>
+      <source>positional arguments</source>
+      <translation>位置引数</translation>
+    </message>
+    <message>
+      <source>options</source>
+      <translation>オプション</translation>
+    </message>
+    <message>
+      <source>unrecognized arguments: {args}</source>
+      <translation>認識できない引数です: {args}</translation>
+    </message>
+    <message>
+      <source>the following arguments are required: {args}</source>
+      <translation>次の引数が必要です: {args}</translation>
+    </message>
+    <message>
+      <source>invalid choice: {value} (choose from {choices})</source>
+      <translation>{value} は指定できません（選択肢: {choices}）</translation>
+    </message>
+    <message>
+      <source>expected one argument</source>
+      <translation>値を 1 つ指定してください</translation>
+    </message>
+    <message>
+      <source>expected at least one argument</source>
+      <translation>値を 1 つ以上指定してください</translation>
+    </message>
+    <message>
+      <source>invalid {type} value: {value}</source>
+      <translation>{value} は {type} の値として正しくありません</translation>
+    </message>
+    <message>
+      <source>ignored explicit argument {value}</source>
+      <translation>このオプションには値を指定できません: {value}</translation>
+    </message>
+    <message>
+      <source>ambiguous option: {option} could match {matches}</source>
+      <translation>オプション {option} があいまいです。候補: {matches}</translation>
+    </message>
+    <message>
       <source>KohoGate: approval, checklist and audit record for official social-media posts.</source>
       <translation>広報ゲート: 公式SNS投稿の承認・チェック・監査記録ツール</translation>
+    </message>
+    <message>
+      <source>show program's version number and exit</source>
+      <translation>バージョンを表示して終了する</translation>
     </message>
     <message>
       <source>folder for the database, logs and settings</source>
@@ -2183,6 +2247,22 @@ Save the rule anyway?</source>
       <translation>下書きファイルにガイドラインチェックを実行する</translation>
     </message>
     <message>
+      <source>usage: </source>
+      <translation>使い方: </translation>
+    </message>
+    <message>
+      <source>argument {argument}: {message}</source>
+      <translation>引数 {argument}: {message}</translation>
+    </message>
+    <message>
+      <source>show this help message and exit</source>
+      <translation>このヘルプを表示して終了する</translation>
+    </message>
+    <message>
+      <source>{prog}: error: {message} (see: {prog} --help)</source>
+      <translation>{prog}: エラー: {message}（使い方: {prog} --help）</translation>
+    </message>
+    <message>
       <source>The GUI is not available in this program.</source>
       <translation>このプログラムでは画面を表示できません。</translation>
     </message>
@@ -2217,6 +2297,10 @@ Save the rule anyway?</source>
     <message>
       <source>An empty draft cannot be submitted.</source>
       <translation>空の下書きは承認申請できません。</translation>
+    </message>
+    <message>
+      <source>The scheduled time {time} has already passed: choose a later time or post without one.</source>
+      <translation>予約日時 {time} は既に過ぎています。後の日時を選ぶか、予約なしで投稿してください。</translation>
     </message>
     <message>
       <source>The OS keyring is locked. Unlock it (log in again or open the keyring), then retry.</source>
@@ -2271,8 +2355,84 @@ Save the rule anyway?</source>
       <translation>データベースに接続できません。ネットワークを確認するか、管理者に問い合わせてください。</translation>
     </message>
     <message>
+      <source>Cannot use {path}: {reason}</source>
+      <translation>{path} を使用できません: {reason}</translation>
+    </message>
+    <message>
+      <source>The database file is not an SQLite database.</source>
+      <translation>データベースファイルが SQLite のデータベースではありません。</translation>
+    </message>
+    <message>
+      <source>The database file is damaged. Restore it from a backup.</source>
+      <translation>データベースファイルが破損しています。バックアップから復元してください。</translation>
+    </message>
+    <message>
       <source>KohoGate may not write to {path}. Check the folder's permissions.</source>
       <translation>{path} に書き込めません。フォルダーのアクセス権を確認してください。</translation>
+    </message>
+    <message>
+      <source>{path} is a file, not a folder.</source>
+      <translation>{path} はファイルです。フォルダーを指定してください。</translation>
+    </message>
+    <message>
+      <source>{path} does not exist. Check the path.</source>
+      <translation>{path} が存在しません。パスを確認してください。</translation>
+    </message>
+    <message>
+      <source>The database path {path} is a folder, not a database file.</source>
+      <translation>データベースのパス {path} はフォルダーです。データベースファイルを指定してください。</translation>
+    </message>
+    <message>
+      <source>{path} is not an SQLite database file.</source>
+      <translation>{path} は SQLite のデータベースファイルではありません。</translation>
+    </message>
+    <message>
+      <source>The database file {path} is damaged. Restore it from a backup.</source>
+      <translation>データベースファイル {path} が破損しています。バックアップから復元してください。</translation>
+    </message>
+    <message>
+      <source>The database file cannot be opened.</source>
+      <translation>データベースファイルを開けません。</translation>
+    </message>
+    <message>
+      <source>The database {database} reported an error. Ask the administrator.</source>
+      <translation>データベース {database} でエラーが発生しました。管理者に問い合わせてください。</translation>
+    </message>
+    <message>
+      <source>Login to the database {server} was refused: check the user name and the password (pgpass.conf or PGPASSWORD).</source>
+      <translation>データベース {server} へのログインが拒否されました。ユーザー名とパスワード（pgpass.conf または PGPASSWORD）を確認してください。</translation>
+    </message>
+    <message>
+      <source>The database {server} does not exist on the server. Create it (createdb) or correct the URL.</source>
+      <translation>データベース {server} がサーバー上に存在しません。作成する（createdb）か、URL を修正してください。</translation>
+    </message>
+    <message>
+      <source>The database server {server} does not accept connections from this computer (pg_hba.conf). Ask the administrator.</source>
+      <translation>データベースサーバー {server} はこのコンピューターからの接続を許可していません（pg_hba.conf）。管理者に問い合わせてください。</translation>
+    </message>
+    <message>
+      <source>The database server {server} cannot be reached: it refused the connection. Is PostgreSQL running?</source>
+      <translation>データベースサーバー {server} に接続できません: 接続が拒否されました。PostgreSQL が起動しているか確認してください。</translation>
+    </message>
+    <message>
+      <source>The database server {server} cannot be reached: the host name is unknown. Check the URL.</source>
+      <translation>データベースサーバー {server} に接続できません: ホスト名が見つかりません。URL を確認してください。</translation>
+    </message>
+    <message>
+      <source>The database server {server} cannot be reached: no answer in time. Check the network.</source>
+      <translation>データベースサーバー {server} に接続できません: 時間内に応答がありません。ネットワークを確認してください。</translation>
+    </message>
+    <message>
+      <source>The database server {server} cannot be reached. Check the network or ask the administrator.</source>
+      <translation>データベースサーバー {server} に接続できません。ネットワークを確認するか、管理者に問い合わせてください。</translation>
+    </message>
+    <message>
+      <source>{path} already exists.</source>
+      <translation>{path} は既に存在します。</translation>
+    </message>
+    <message>
+      <source>The database file {path} cannot be opened.</source>
+      <translation>データベースファイル {path} を開けません。</translation>
     </message>
     <message>
       <source>Publishing refused: {reason}</source>
@@ -2739,164 +2899,8 @@ Save the rule anyway?</source>
       <translation>失敗</translation>
     </message>
     <message>
-      <source>{path} is a folder, not a checkpoint file.</source>
-      <translation>{path} はフォルダーです。チェックポイントファイルを指定してください。</translation>
-    </message>
-    <message>
-      <source>The checkpoint file {path} does not exist.</source>
-      <translation>チェックポイントファイル {path} が存在しません。</translation>
-    </message>
-    <message>
-      <source>KohoGate may not read the checkpoint file {path}. Check its permissions.</source>
-      <translation>チェックポイントファイル {path} を読み取る権限がありません。アクセス権を確認してください。</translation>
-    </message>
-    <message>
-      <source>{path} is a folder, not a draft file.</source>
-      <translation>{path} はフォルダーです。下書きファイルを指定してください。</translation>
-    </message>
-    <message>
-      <source>{path} is a folder, not a file.</source>
-      <translation>{path} はフォルダーです。ファイルを指定してください。</translation>
-    </message>
-    <message>
-      <source>positional arguments</source>
-      <translation>位置引数</translation>
-    </message>
-    <message>
-      <source>options</source>
-      <translation>オプション</translation>
-    </message>
-    <message>
-      <source>unrecognized arguments: {args}</source>
-      <translation>認識できない引数です: {args}</translation>
-    </message>
-    <message>
-      <source>the following arguments are required: {args}</source>
-      <translation>次の引数が必要です: {args}</translation>
-    </message>
-    <message>
-      <source>invalid choice: {value} (choose from {choices})</source>
-      <translation>{value} は指定できません（選択肢: {choices}）</translation>
-    </message>
-    <message>
-      <source>expected one argument</source>
-      <translation>値を 1 つ指定してください</translation>
-    </message>
-    <message>
-      <source>expected at least one argument</source>
-      <translation>値を 1 つ以上指定してください</translation>
-    </message>
-    <message>
-      <source>invalid {type} value: {value}</source>
-      <translation>{value} は {type} の値として正しくありません</translation>
-    </message>
-    <message>
-      <source>ignored explicit argument {value}</source>
-      <translation>このオプションには値を指定できません: {value}</translation>
-    </message>
-    <message>
-      <source>ambiguous option: {option} could match {matches}</source>
-      <translation>オプション {option} があいまいです。候補: {matches}</translation>
-    </message>
-    <message>
-      <source>show program's version number and exit</source>
-      <translation>バージョンを表示して終了する</translation>
-    </message>
-    <message>
-      <source>usage: </source>
-      <translation>使い方: </translation>
-    </message>
-    <message>
-      <source>argument {argument}: {message}</source>
-      <translation>引数 {argument}: {message}</translation>
-    </message>
-    <message>
-      <source>show this help message and exit</source>
-      <translation>このヘルプを表示して終了する</translation>
-    </message>
-    <message>
-      <source>{prog}: error: {message} (see: {prog} --help)</source>
-      <translation>{prog}: エラー: {message}（使い方: {prog} --help）</translation>
-    </message>
-    <message>
-      <source>The scheduled time {time} has already passed: choose a later time or post without one.</source>
-      <translation>予約日時 {time} は既に過ぎています。後の日時を選ぶか、予約なしで投稿してください。</translation>
-    </message>
-    <message>
-      <source>Cannot use {path}: {reason}</source>
-      <translation>{path} を使用できません: {reason}</translation>
-    </message>
-    <message>
-      <source>The database file is not an SQLite database.</source>
-      <translation>データベースファイルが SQLite のデータベースではありません。</translation>
-    </message>
-    <message>
-      <source>The database file is damaged. Restore it from a backup.</source>
-      <translation>データベースファイルが破損しています。バックアップから復元してください。</translation>
-    </message>
-    <message>
-      <source>{path} is a file, not a folder.</source>
-      <translation>{path} はファイルです。フォルダーを指定してください。</translation>
-    </message>
-    <message>
-      <source>{path} does not exist. Check the path.</source>
-      <translation>{path} が存在しません。パスを確認してください。</translation>
-    </message>
-    <message>
-      <source>The database path {path} is a folder, not a database file.</source>
-      <translation>データベースのパス {path} はフォルダーです。データベースファイルを指定してください。</translation>
-    </message>
-    <message>
-      <source>{path} is not an SQLite database file.</source>
-      <translation>{path} は SQLite のデータベースファイルではありません。</translation>
-    </message>
-    <message>
-      <source>The database file {path} is damaged. Restore it from a backup.</source>
-      <translation>データベースファイル {path} が破損しています。バックアップから復元してください。</translation>
-    </message>
-    <message>
-      <source>The database file cannot be opened.</source>
-      <translation>データベースファイルを開けません。</translation>
-    </message>
-    <message>
-      <source>The database {database} reported an error. Ask the administrator.</source>
-      <translation>データベース {database} でエラーが発生しました。管理者に問い合わせてください。</translation>
-    </message>
-    <message>
-      <source>Login to the database {server} was refused: check the user name and the password (pgpass.conf or PGPASSWORD).</source>
-      <translation>データベース {server} へのログインが拒否されました。ユーザー名とパスワード（pgpass.conf または PGPASSWORD）を確認してください。</translation>
-    </message>
-    <message>
-      <source>The database {server} does not exist on the server. Create it (createdb) or correct the URL.</source>
-      <translation>データベース {server} がサーバー上に存在しません。作成する（createdb）か、URL を修正してください。</translation>
-    </message>
-    <message>
-      <source>The database server {server} does not accept connections from this computer (pg_hba.conf). Ask the administrator.</source>
-      <translation>データベースサーバー {server} はこのコンピューターからの接続を許可していません（pg_hba.conf）。管理者に問い合わせてください。</translation>
-    </message>
-    <message>
-      <source>The database server {server} cannot be reached: it refused the connection. Is PostgreSQL running?</source>
-      <translation>データベースサーバー {server} に接続できません: 接続が拒否されました。PostgreSQL が起動しているか確認してください。</translation>
-    </message>
-    <message>
-      <source>The database server {server} cannot be reached: the host name is unknown. Check the URL.</source>
-      <translation>データベースサーバー {server} に接続できません: ホスト名が見つかりません。URL を確認してください。</translation>
-    </message>
-    <message>
-      <source>The database server {server} cannot be reached: no answer in time. Check the network.</source>
-      <translation>データベースサーバー {server} に接続できません: 時間内に応答がありません。ネットワークを確認してください。</translation>
-    </message>
-    <message>
-      <source>The database server {server} cannot be reached. Check the network or ask the administrator.</source>
-      <translation>データベースサーバー {server} に接続できません。ネットワークを確認するか、管理者に問い合わせてください。</translation>
-    </message>
-    <message>
-      <source>{path} already exists.</source>
-      <translation>{path} は既に存在します。</translation>
-    </message>
-    <message>
-      <source>The database file {path} cannot be opened.</source>
-      <translation>データベースファイル {path} を開けません。</translation>
+      <source>, </source>
+      <translation>、</translation>
     </message>
     <message>
       <source>Changed the check settings</source>
