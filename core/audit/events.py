@@ -56,6 +56,7 @@ _LABELS: dict[str, Callable[[], str]] = {
     "publication.queued": lambda: tr("Post queued"),
     "publication.attempt": lambda: tr("Sending attempt"),
     "draft.reopened": lambda: tr("Draft taken back for editing"),
+    "draft.duplicated": lambda: tr("New draft copied from another"),
     "terminal.moved": lambda: tr("Terminal identity seen on another machine"),
     "publication.claim_released": lambda: tr("Sending stopped before the call"),
     "publication.published": lambda: tr("Post published"),

@@ -188,6 +188,33 @@ class DraftService(Service):
             )
             return draft.id
 
+    def duplicate(self, draft_id: int) -> int:
+        """A new working draft with the text, media and time of ``draft_id`` (e.g. a rejected one).
+
+        A rejected draft stays rejected, with its record; what was good in it
+        need not be typed again. The copy is the current operator's own and
+        goes through the whole sign-off again.
+        """
+        with self.store.write() as session:
+            staff = self.authorize(session, Role.OPERATOR)
+            source: Draft = self.get_or_404(session, Draft, draft_id, tr("Draft"))
+            ensure_account_usable(session, source.account)
+            draft = Draft(
+                account_id=source.account_id,
+                author_id=staff.id,
+                last_editor_id=staff.id,
+                state=DraftState.DRAFT.value,
+                title=(tr("Copy of {title}").format(title=source.title or source.text[:30]))[:200],
+                text=source.text,
+                media=[dict(m) for m in source.media or []],
+                scheduled_at=None,  # a new time is chosen for the new draft
+            )
+            session.add(draft)
+            session.flush()
+            note_contributor(session, draft.id, staff.id)
+            self.record(session, "draft.duplicated", {"draft_id": draft.id, "source_draft_id": source.id})
+            return draft.id
+
     def store_media(self, prepared: PreparedMedia) -> str:
         """Store prepared bytes (EXIF-stripped, redacted) as a content-addressed blob; return its SHA-256.
 

@@ -75,6 +75,8 @@ class ComposerWindow(QMainWindow):
     closed = Signal(int)
     # The draft was taken back for editing; the window closes and its opener shows it again, editable.
     reopened = Signal(int)
+    # A new draft was copied from this (rejected) one; its opener shows the new draft.
+    copied = Signal(int)
 
     def __init__(self, session: AppSession, draft_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -218,8 +220,11 @@ class ComposerWindow(QMainWindow):
         self.reopen_button.setVisible(
             detail.state in (DraftState.SUBMITTED, DraftState.APPROVED) and self.session.has(Role.OPERATOR)
         )
+        self.copy_button = QPushButton(tr("Start a &new draft from this one"))
+        self.copy_button.setVisible(detail.state is DraftState.REJECTED and self.session.has(Role.OPERATOR))
         action_row = QHBoxLayout()
         action_row.addStretch(1)
+        action_row.addWidget(self.copy_button)
         action_row.addWidget(self.reopen_button)
         action_row.addWidget(self.submit_button)
         left_layout.addLayout(action_row)
@@ -317,6 +322,7 @@ class ComposerWindow(QMainWindow):
         self.findings.acknowledged.connect(self._acknowledge)
         self.submit_button.clicked.connect(self.submit)
         self.reopen_button.clicked.connect(self.take_back)
+        self.copy_button.clicked.connect(self.copy_to_new_draft)
         self.tabs.currentChanged.connect(lambda _i: self._refresh_preview())
 
     # -- state --
@@ -407,7 +413,9 @@ class ComposerWindow(QMainWindow):
             DraftState.APPROVED: tr(
                 "Approved: it cannot be edited. Publish it, or take it back for editing and have it approved again."
             ),
-            DraftState.REJECTED: tr("Rejected: it cannot be submitted again."),
+            DraftState.REJECTED: tr(
+                "Rejected: it cannot be submitted again. Start a new draft from it if the post is still needed."
+            ),
             DraftState.PUBLISHED: tr("Published: start a correction or request its deletion if something is wrong."),
         }.get(self.state, tr("This draft cannot be edited."))
 
@@ -557,6 +565,19 @@ class ComposerWindow(QMainWindow):
         self.session.data_changed.emit()
         self.submitted.emit(version_id)
         self.statusBar().showMessage(tr("Submitted for approval."))
+        self.close()
+
+    def copy_to_new_draft(self) -> None:
+        """A rejected draft cannot be resubmitted: start a new one with its text and media."""
+        try:
+            new_id = self.service.duplicate(self.draft_id)
+        except Exception as exc:
+            if explain(exc) is None:
+                raise
+            show_error(self, exc)
+            return
+        self.session.data_changed.emit()
+        self.copied.emit(new_id)
         self.close()
 
     def take_back(self) -> None:

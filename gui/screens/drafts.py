@@ -457,6 +457,7 @@ class DraftsScreen(Screen):
         window.closed.connect(self._composer_closed)
         window.submitted.connect(self._submitted)
         window.reopened.connect(self._reopened)
+        window.copied.connect(self._reopened)
         self.composers[draft_id] = window
         window.show()
         return window

@@ -845,6 +845,14 @@ Example: {example}</source>
       <source>Approved: it cannot be edited. Publish it, or take it back for editing and have it approved again.</source>
       <translation>承認済みのため編集できません。公開するか、編集のため取り戻して再度承認を受けてください。</translation>
     </message>
+    <message>
+      <source>Start a &amp;new draft from this one</source>
+      <translation>この内容で新しい下書きを作成(&amp;N)</translation>
+    </message>
+    <message>
+      <source>Rejected: it cannot be submitted again. Start a new draft from it if the post is still needed.</source>
+      <translation>却下されたため再申請できません。投稿がまだ必要なら、この内容で新しい下書きを作成してください。</translation>
+    </message>
   </context>
   <context>
     <name>CrashDialog</name>
@@ -2471,6 +2479,10 @@ Save the rule anyway?</source>
       <translation>X がサインインの更新を拒否しました（HTTP {status}）。投稿はされていません。</translation>
     </message>
     <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
       <source>No role</source>
       <translation>役割なし</translation>
     </message>
@@ -2899,8 +2911,8 @@ Save the rule anyway?</source>
       <translation>失敗</translation>
     </message>
     <message>
-      <source>, </source>
-      <translation>、</translation>
+      <source>New draft copied from another</source>
+      <translation>下書きを複製して新規作成</translation>
     </message>
     <message>
       <source>Changed the check settings</source>
@@ -3193,6 +3205,10 @@ Save the rule anyway?</source>
     <message>
       <source>{count} items</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Copy of {title}</source>
+      <translation>{title}（複製）</translation>
     </message>
     <message>
       <source>Choose at least one role: a person without a role can do nothing in KohoGate. To take away someone's access, deactivate them instead.</source>

@@ -399,3 +399,29 @@ def test_a_draft_taken_back_from_the_list_opens_again_editable(
     assert not screen.composers[row.id].editor.isReadOnly()
     wait_for_tasks()
     screen.composers[row.id].close()
+
+
+def test_a_rejected_draft_can_start_a_new_one_with_its_content(qtbot: QtBot, demo_env: Environment) -> None:
+    from core.services.audit_log import query_audit
+    from core.services.drafts import DraftFilter, query_drafts
+    from core.services.staff import find_by_login
+    from core.states import DraftState
+
+    sato = find_by_login(demo_env.store, "demo.sato")
+    assert sato is not None
+    session = AppSession(demo_env, actor_for_staff(demo_env.store, sato.id, demo_env.terminal.uid))
+    [rejected] = query_drafts(demo_env.store, DraftFilter(state=DraftState.REJECTED))
+    window = ComposerWindow(session, rejected.id)
+    qtbot.addWidget(window)
+    assert not window.copy_button.isHidden()
+    assert window.reopen_button.isHidden()
+    with qtbot.waitSignal(window.copied, timeout=5_000) as copied:
+        window.copy_button.click()
+    (new_id,) = copied.args
+    old, new = load_draft_detail(demo_env.store, rejected.id), load_draft_detail(demo_env.store, new_id)
+    assert old.state is DraftState.REJECTED  # the rejection stays on record
+    assert new.state is DraftState.DRAFT
+    assert new.text == old.text
+    assert new.scheduled_at is None
+    assert query_audit(demo_env.store, limit=1)[0].event == "draft.duplicated"
+    wait_for_tasks()
