@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QDateTime, QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDateTimeEdit,
     QFormLayout,
@@ -94,6 +95,7 @@ class ComposerWindow(QMainWindow):
         self._save_again = False
         self._dirty = False
         self._conflict = False
+        self._finding_faces = False
         self._dirty_clock = QElapsedTimer()
         self.setObjectName("composerWindow")
         self.setWindowTitle(tr("Draft {id} — {account}").format(id=draft_id, account=detail.account))
@@ -663,6 +665,8 @@ class ComposerWindow(QMainWindow):
 
     def open_redaction(self, row: int) -> None:
         """Detect faces (worker), then open the redaction editor with them marked."""
+        if self._finding_faces:
+            return  # a second click while the first search runs would open the editor twice
         item = self.media.items[row]
         data = self._load_blob(item["sha256"])
         if data is None:
@@ -673,9 +677,24 @@ class ComposerWindow(QMainWindow):
 
             return detect_faces(data)
 
-        run_task(
-            work, on_done=lambda faces: self._show_redaction(row, data, faces), on_error=self._task_failed, parent=self
-        )
+        self._finding_faces = True
+        self.statusBar().showMessage(tr("Looking for faces in {name}…").format(name=item.get("name", "")))
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+        def failed(exc: BaseException) -> None:
+            self._faces_found()
+            self._task_failed(exc)
+
+        def found(faces: list[Any]) -> None:
+            self._faces_found()
+            self._show_redaction(row, data, faces)
+
+        run_task(work, on_done=found, on_error=failed, parent=self)
+
+    def _faces_found(self) -> None:
+        self._finding_faces = False
+        self.statusBar().clearMessage()
+        QApplication.restoreOverrideCursor()
 
     def _show_redaction(self, row: int, data: bytes, faces: list[Any]) -> None:
         from gui.composer.redaction_dialog import RedactionDialog

@@ -28,18 +28,6 @@
       <translation>選択したチェック結果を確認済みにする</translation>
     </message>
     <message>
-      <source>Must fix</source>
-      <translation>要修正</translation>
-    </message>
-    <message>
-      <source>Confirm</source>
-      <translation>要確認</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>注意</translation>
-    </message>
-    <message>
       <source>No findings.</source>
       <translation>指摘はありません。</translation>
     </message>
@@ -450,10 +438,6 @@
     <message>
       <source>&amp;Media ({n})</source>
       <translation>画像・動画(&amp;M) ({n})</translation>
-    </message>
-    <message>
-      <source>Rejected: it cannot be submitted again.</source>
-      <translation>却下されたため、再申請できません。</translation>
     </message>
     <message>
       <source>Published: start a correction or request its deletion if something is wrong.</source>
