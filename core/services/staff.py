@@ -26,6 +26,7 @@ class StaffInfo:
     department: str
     roles: frozenset[Role]
     active: bool
+    department_id: int | None = None
 
 
 def _info(staff: Staff) -> StaffInfo:
@@ -36,7 +37,23 @@ def _info(staff: Staff) -> StaffInfo:
         department=staff.department.name if staff.department else "",
         roles=frozenset(Role(r.role) for r in staff.role_rows),
         active=staff.active,
+        department_id=staff.department_id,
     )
+
+
+def _role_set(roles: Iterable[Role]) -> list[Role]:
+    return sorted({Role(r) for r in roles})
+
+
+def _require_a_role(roles: list[Role]) -> None:
+    """Every action in KohoGate needs a role, so a record without one is a mistake, not a way to block someone."""
+    if not roles:
+        raise InvalidInput(
+            tr(
+                "Choose at least one role: a person without a role can do nothing in KohoGate. "
+                "To take away someone's access, deactivate them instead."
+            )
+        )
 
 
 def list_staff(store: Store, *, include_inactive: bool = True) -> list[StaffInfo]:
@@ -80,11 +97,12 @@ class StaffService(Service):
         os_login = normalize_login(login)
         if not os_login:
             raise InvalidInput(tr("{field} is required.").format(field=tr("OS login")))
-        role_set = sorted({Role(r) for r in roles})
+        role_set = _role_set(roles)
         with self.store.write() as session:
             self.authorize(session, Role.ADMINISTRATOR)
             if session.scalar(select(Staff).where(Staff.os_login == os_login)) is not None:
                 raise Conflict(tr("The login {login} is already registered.").format(login=os_login))
+            _require_a_role(role_set)
             if department_id is not None:
                 self.get_or_404(session, Department, department_id, tr("Department"))
             staff = Staff(display_name=name, os_login=os_login, department_id=department_id)
@@ -105,34 +123,61 @@ class StaffService(Service):
             return staff.id
 
     def set_roles(self, staff_id: int, roles: Iterable[Role]) -> None:
-        role_set = sorted({Role(r) for r in roles})
+        role_set = _role_set(roles)
         with self.store.write() as session:
             self.authorize(session, Role.ADMINISTRATOR)
             staff: Staff = self.get_or_404(session, Staff, staff_id, tr("Staff"))
-            before = sorted(r.role for r in staff.role_rows)
-            if staff.id == self.actor.staff_id and Role.ADMINISTRATOR not in role_set:
-                self._ensure_another_admin(session, staff.id)
-            staff.role_rows = [StaffRole(role=r.value) for r in role_set]
-            self.record(
-                session,
-                "staff.roles_changed",
-                {"staff_id": staff.id, "from": before, "to": [r.value for r in role_set]},
-            )
+            self._replace_roles(session, staff, role_set)
 
     def set_department(self, staff_id: int, department_id: int | None) -> None:
         """Move a member of staff to another department (異動); their approval rights follow it."""
         with self.store.write() as session:
             self.authorize(session, Role.ADMINISTRATOR)
             staff: Staff = self.get_or_404(session, Staff, staff_id, tr("Staff"))
-            if department_id is not None:
-                self.get_or_404(session, Department, department_id, tr("Department"))
-            if staff.department_id != department_id:
-                self.record(
-                    session,
-                    "staff.department_changed",
-                    {"staff_id": staff.id, "from": staff.department_id, "to": department_id},
-                )
-                staff.department_id = department_id
+            self._move(session, staff, department_id)
+
+    def update(self, staff_id: int, *, roles: Iterable[Role], department_id: int | None) -> bool:
+        """Change roles and department together (設定 → 職員 → 編集): both are saved, or neither.
+
+        Each change is audited as by :meth:`set_roles` and :meth:`set_department`; what did not
+        change is not recorded. Returns whether anything changed.
+        """
+        role_set = _role_set(roles)
+        with self.store.write() as session:
+            self.authorize(session, Role.ADMINISTRATOR)
+            staff: Staff = self.get_or_404(session, Staff, staff_id, tr("Staff"))
+            changed = False
+            if sorted(r.role for r in staff.role_rows) != [r.value for r in role_set]:
+                self._replace_roles(session, staff, role_set)
+                changed = True
+            else:
+                _require_a_role(role_set)
+            return self._move(session, staff, department_id) or changed
+
+    def _replace_roles(self, session: Session, staff: Staff, role_set: list[Role]) -> None:
+        _require_a_role(role_set)
+        before = sorted(r.role for r in staff.role_rows)
+        if staff.id == self.actor.staff_id and Role.ADMINISTRATOR not in role_set:
+            self._ensure_another_admin(session, staff.id)
+        staff.role_rows = [StaffRole(role=r.value) for r in role_set]
+        self.record(
+            session,
+            "staff.roles_changed",
+            {"staff_id": staff.id, "from": before, "to": [r.value for r in role_set]},
+        )
+
+    def _move(self, session: Session, staff: Staff, department_id: int | None) -> bool:
+        if department_id is not None:
+            self.get_or_404(session, Department, department_id, tr("Department"))
+        if staff.department_id == department_id:
+            return False
+        self.record(
+            session,
+            "staff.department_changed",
+            {"staff_id": staff.id, "from": staff.department_id, "to": department_id},
+        )
+        staff.department_id = department_id
+        return True
 
     def set_active(self, staff_id: int, active: bool) -> None:
         with self.store.write() as session:

@@ -7,6 +7,9 @@ are shown above the table.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.accounts.rotation import rotation_reminders
@@ -77,23 +80,42 @@ class AccountsScreen(Screen):
         self.file_button = QPushButton(tr("&File policy (届出)"))
         self.credential_button = QPushButton(tr("&Credential on this terminal…"))
         self.status = QComboBox()
-        self.status.setAccessibleName(tr("New status"))
+        self.status.setAccessibleName(tr("Account status"))
         for status in AccountStatus:
             self.status.addItem(status.label, status.value)
+        self.status.setCurrentIndex(-1)  # blank until an account is selected
+        self.status_label = QLabel(tr("S&tatus:"))
+        self.status_label.setBuddy(self.status)
         self.status_button = QPushButton(tr("Set &status"))
+        self.status_button.setToolTip(tr("Save the status chosen for the selected account."))
+        # The account whose stored status the combo box shows (an unsaved choice survives reloads).
+        self._status_shown: tuple[int, AccountStatus] | None = None
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.file_button, self.credential_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.status_label)
         buttons.addWidget(self.status)
         buttons.addWidget(self.status_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.warnings)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        chain = [
+            self.table,
+            self.add_button,
+            self.edit_button,
+            self.file_button,
+            self.credential_button,
+            self.status,
+            self.status_button,
+        ]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.add_button.clicked.connect(self._add)
         self.edit_button.clicked.connect(self._open)
-        self.table.doubleClicked.connect(lambda _index: self._open())
+        # Enter, and double-click (which activates too), open the account.
+        self.table.activated.connect(self._open_index)
         self.file_button.clicked.connect(self._file)
         self.credential_button.clicked.connect(self._credential)
         self.status_button.clicked.connect(self._set_status)
@@ -132,7 +154,16 @@ class AccountsScreen(Screen):
         self.file_button.setEnabled(admin and account is not None and not account.missing and not account.filed_at)
         self.credential_button.setEnabled(account is not None)
         self.status_button.setEnabled(admin and account is not None)
-        self.status.setEnabled(admin)
+        self.status.setEnabled(admin and account is not None)
+        self._show_status(account)
+
+    def _show_status(self, account: AccountInfo | None) -> None:
+        """Show the selected account's status; an edit in progress stays until another account is chosen."""
+        shown = (account.id, account.status) if account is not None else None
+        if shown == self._status_shown:
+            return
+        self._status_shown = shown
+        self.status.setCurrentIndex(self.status.findData(account.status.value) if account is not None else -1)
 
     def _add(self) -> None:
         dialog = AccountEditor(self.session, None, editable=True, parent=self)
@@ -164,6 +195,10 @@ class AccountsScreen(Screen):
         )
         service.set_policy(account_id, dialog.policy())
         service.set_staff(account_id, dialog.assignments())
+
+    def _open_index(self, index: QModelIndex) -> None:
+        self.table.selectRow(index.row())
+        self._open()
 
     def _open(self) -> None:
         account = self.selected()

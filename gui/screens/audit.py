@@ -1,16 +1,30 @@
-"""監査記録: the audit record, its verification and CSV export (both off the UI thread)."""
+"""監査記録: the audit record, its verification and CSV export (both off the UI thread).
+
+Each entry is shown as a one-line summary (:func:`core.services.audit_log.summarize`);
+the recorded JSON of the selected entry is in the pane below the list. The
+filters only build an :class:`AuditFilter`; the database does the filtering,
+page by page, as for the drafts list.
+"""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -18,22 +32,46 @@ from PySide6.QtWidgets import (
 from core.audit.events import event_label
 from core.audit.export import export_csv
 from core.audit.verify import VerifyResult, verify_chain
-from core.services.audit_log import AuditRow, count_audit, query_audit
+from core.services.audit_log import AuditFilter, AuditRow, audit_actors, audit_events, count_audit, query_audit
 from gui.i18n import translator
 from gui.models.table import Column, PagedModel
 from gui.screens.base import Screen
 from gui.session import AppSession
 from gui.tasks import Progress, run_task
-from gui.widgets.tables import make_table
+from gui.widgets.tables import make_table, selected_row
 
 tr = translator("AuditScreen")
 
+# Period entries carry the number of days ending today; these two are the exceptions.
+ANY_TIME: int | None = None
+CUSTOM_RANGE = 0
+# A date edit at its minimum shows "Any" and leaves that end of the range open.
+NO_BOUND = QDate(2000, 1, 1)
+# Typing a date changes it one section at a time; wait for the pause instead of querying for each.
+DATE_DEBOUNCE_MS = 400
 
-class AuditScreen(Screen):
-    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
-        super().__init__(session, parent)
-        store = session.store
-        self.model: PagedModel[AuditRow] = PagedModel(
+
+def _date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit(NO_BOUND)
+    edit.setAccessibleName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(NO_BOUND)
+    edit.setSpecialValueText(tr("Any"))
+    edit.setEnabled(False)
+    return edit
+
+
+def _picked(edit: QDateEdit) -> date | None:
+    value = edit.date()
+    return None if value == NO_BOUND else date(value.year(), value.month(), value.day())
+
+
+class AuditListModel(PagedModel[AuditRow]):
+    def __init__(self, session: AppSession) -> None:
+        self.session = session
+        self.filter = AuditFilter()
+        super().__init__(
             [
                 Column(tr("No."), lambda e: e.seq, "seq"),
                 Column(
@@ -45,31 +83,247 @@ class AuditScreen(Screen):
                     tooltip=lambda e: tr("Terminal: {host}").format(host=e.terminal_host or e.terminal),
                 ),
                 Column(tr("Event"), lambda e: event_label(e.event), tooltip=lambda e: e.event),
-                Column(tr("Details"), lambda e: e.payload, tooltip=lambda e: e.payload),
+                # The whole sentence when the column is too narrow; the JSON is in the pane below.
+                Column(tr("Details"), lambda e: e.summary, tooltip=lambda e: e.summary),
                 Column(tr("Hash"), lambda e: e.hash[:16] + "…", tooltip=lambda e: e.hash),
             ],
-            lambda offset, limit, _key, desc: query_audit(store, offset=offset, limit=limit, descending=desc),
-            lambda: count_audit(store),
+            self._page,
+            self._count,
             default_sort="seq",
         )
+
+    def _page(self, offset: int, limit: int, _key: str, descending: bool) -> list[AuditRow]:
+        return query_audit(self.session.store, offset=offset, limit=limit, descending=descending, flt=self.filter)
+
+    def _count(self) -> int:
+        return count_audit(self.session.store, self.filter)
+
+    def set_filter(self, flt: AuditFilter) -> None:
+        self.filter = flt
+        self.reload()
+
+
+class AuditScreen(Screen):
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.model = AuditListModel(session)
         self.table = make_table(self.model, tr("Audit record"), self, stretch_column=4)
+
+        self.actor_filter = QComboBox()
+        self.actor_filter.setAccessibleName(tr("Filter by person"))
+        self.event_filter = QComboBox()
+        self.event_filter.setAccessibleName(tr("Filter by event"))
+        self.period = QComboBox()
+        self.period.setAccessibleName(tr("Filter by date"))
+        for text, days in (
+            (tr("Any time"), ANY_TIME),
+            (tr("Today"), 1),
+            (tr("Last 7 days"), 7),
+            (tr("Last 30 days"), 30),
+            (tr("Custom range"), CUSTOM_RANGE),
+        ):
+            self.period.addItem(text, days)
+        self.date_from = _date_edit(tr("Recorded from"))
+        self.date_to = _date_edit(tr("Recorded to"))
+        self._date_timer = QTimer(self)
+        self._date_timer.setSingleShot(True)
+        self._date_timer.setInterval(DATE_DEBOUNCE_MS)
+        self.clear_button = QPushButton(tr("C&lear filters"))
+        self.count_label = QLabel()
+        self.count_label.setObjectName("auditCount")
+
+        self.details = QPlainTextEdit()
+        self.details.setObjectName("auditDetails")
+        self.details.setReadOnly(True)
+        self.details.setTabChangesFocus(True)
+        self.details.setAccessibleName(tr("Recorded data of the selected entry"))
+        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.details.setPlaceholderText(tr("Select an entry to see everything that was recorded for it."))
+        details_label = QLabel(tr("Recorded &data (JSON):"))
+        details_label.setBuddy(self.details)
+
         self.result = QLabel(tr("Not verified in this session."))
         self.result.setObjectName("verifyResult")
         self.result.setWordWrap(True)
-        self.verify_button = QPushButton(tr("&Verify chain"))
+        self.verify_button = QPushButton(tr("Verify chai&n"))
         self.export_button = QPushButton(tr("&Export CSV…"))
+        self.export_button.setToolTip(tr("Exports the whole record, whatever the filters show."))
+
+        filters = QGridLayout()
+        fields: tuple[tuple[int, int, str, QWidget], ...] = (
+            (0, 0, tr("&Person:"), self.actor_filter),
+            (0, 1, tr("Even&t:"), self.event_filter),
+            (1, 0, tr("&Recorded:"), self.period),
+            (1, 1, tr("Fro&m:"), self.date_from),
+            (1, 2, tr("T&o:"), self.date_to),
+        )
+        for row, position, caption, widget in fields:
+            label = QLabel(caption)
+            label.setBuddy(widget)
+            filters.addWidget(label, row, 2 * position)
+            filters.addWidget(widget, row, 2 * position + 1)
+        filters.addWidget(self.count_label, 0, 5, 1, 3, Qt.AlignmentFlag.AlignRight)
+        filters.addWidget(self.clear_button, 1, 7, Qt.AlignmentFlag.AlignRight)
+        filters.setColumnStretch(6, 1)
+        # Wide enough for long names and event labels, without pushing the date fields off the row.
+        for combo in (self.actor_filter, self.event_filter):
+            combo.setMinimumContentsLength(18)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
+        details_box = QWidget()
+        details_layout = QVBoxLayout(details_box)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addWidget(details_label)
+        details_layout.addWidget(self.details, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(details_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([420, 140])
+
         buttons = QHBoxLayout()
         buttons.addWidget(self.verify_button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.result, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
+        # Reading order: the filters, the list, the selected entry, then what to do with the record.
+        chain = [
+            self.actor_filter,
+            self.event_filter,
+            self.period,
+            self.date_from,
+            self.date_to,
+            self.clear_button,
+            self.table,
+            self.details,
+            self.verify_button,
+            self.export_button,
+        ]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+        for combo in (self.actor_filter, self.event_filter):
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _date: self._date_timer.start())
+            edit.editingFinished.connect(self._dates_finished)
+        self._date_timer.timeout.connect(self._apply_filter)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_details())
+        self.model.modelReset.connect(self._show_details)
         self.verify_button.clicked.connect(self.verify)
         self.export_button.clicked.connect(self.ask_export)
 
     def refresh(self) -> None:
-        self.model.reload()
+        store = self.session.store
+        self._refill(self.actor_filter, tr("Everyone"), [(a.label, a.login) for a in audit_actors(store)])
+        self._refill(self.event_filter, tr("All events"), [(event_label(code), code) for code in audit_events(store)])
+        self._apply_filter()
+
+    @staticmethod
+    def _refill(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
+        """Replace the entries, keeping the chosen one when it still exists (else everything)."""
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for text, data in items:
+            combo.addItem(text, data)
+        combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+        combo.blockSignals(False)
+
+    def clear_filters(self) -> None:
+        """Back to the whole record: one reload, not one per control."""
+        for combo in (self.actor_filter, self.event_filter, self.period):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._period_changed()
+
+    def _period_changed(self) -> None:
+        custom = self.period.currentData() == CUSTOM_RANGE
+        if custom and _picked(self.date_from) is None and _picked(self.date_to) is None:
+            # Start a custom range from something sensible rather than two empty ends.
+            today = date.today()
+            self._show_dates(today - timedelta(days=6), today)
+        self.date_from.setEnabled(custom)
+        self.date_to.setEnabled(custom)
+        self._apply_filter()
+
+    def _dates_finished(self) -> None:
+        # Enter or leaving the field needs no pause; a change already applied is not applied again.
+        if self._date_timer.isActive():
+            self._apply_filter()
+
+    def _show_dates(self, first: date | None, last: date | None) -> None:
+        for edit, day in ((self.date_from, first), (self.date_to, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day) if day is not None else NO_BOUND)
+            edit.blockSignals(False)
+
+    def _days(self) -> tuple[date | None, date | None]:
+        days = self.period.currentData()
+        if days == CUSTOM_RANGE:
+            return _picked(self.date_from), _picked(self.date_to)
+        if days is ANY_TIME:
+            self._show_dates(None, None)
+            return None, None
+        # Worked out on every reload, so "Today" still means today after midnight.
+        today = date.today()
+        first = today - timedelta(days=int(days) - 1)
+        self._show_dates(first, today)
+        return first, today
+
+    def _apply_filter(self) -> None:
+        self._date_timer.stop()
+        first, last = self._days()
+        self.model.set_filter(
+            AuditFilter(
+                actor=self.actor_filter.currentData(),
+                event=self.event_filter.currentData(),
+                first_day=first,
+                last_day=last,
+            )
+        )
+        filtered = any((self.actor_filter.currentIndex() > 0, self.event_filter.currentIndex() > 0, first, last))
+        count = self.model.total
+        self.count_label.setText(
+            tr("{count} matching entries").format(count=count)
+            if filtered
+            else tr("{count} entries").format(count=count)
+        )
+        # The view restores the old scroll offset after a reset, which means nothing in a different list.
+        QTimer.singleShot(0, self.table, self._reveal_selection)
+
+    def _reveal_selection(self) -> None:
+        row = selected_row(self.table)
+        if row is None:
+            self.table.scrollToTop()
+        else:
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _show_details(self) -> None:
+        row = selected_row(self.table)
+        if row is None:
+            self.details.clear()
+            return
+        entry = self.model.row(row)
+        self.details.setPlainText(
+            tr("No. {seq} · {event} ({code}) · terminal {terminal}\nHash: {hash}\n\n{json}").format(
+                seq=entry.seq,
+                event=event_label(entry.event),
+                code=entry.event,
+                terminal=entry.terminal_host or entry.terminal,
+                hash=entry.hash,
+                json=entry.pretty_payload,
+            )
+        )
 
     def _progress(self, title: str) -> QProgressDialog:
         dialog = QProgressDialog(title, "", 0, 0, self)

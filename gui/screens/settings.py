@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import user_settings
-from core.errors import InvalidInput
+from core.errors import InvalidInput, explain
 from core.roles import Role, roles_label
 from core.services.organization import (
     MAX_ACCOUNT_ID_PATTERN_LENGTH,
@@ -54,33 +57,128 @@ def _lines(edit: QPlainTextEdit) -> list[str]:
 
 
 class StaffDialog(QDialog):
-    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+    """Add a member of staff, or change an existing one's roles and department.
+
+    OK saves through :class:`StaffService` and closes only when that worked: a
+    refusal (no role, a login already registered, the last administrator) is
+    shown in the dialog and everything typed stays there to be corrected.
+    """
+
+    def __init__(self, session: AppSession, staff: StaffInfo | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Add staff"))
+        self.session = session
+        self.staff = staff
+        self.saved_id: int | None = None
+        self.setWindowTitle(tr("Add staff") if staff is None else tr("Edit staff"))
         self.name = QLineEdit()
         self.name.setAccessibleName(tr("Name"))
         self.login = QLineEdit()
         self.login.setAccessibleName(tr("OS login"))
         self.department = QComboBox()
         self.department.setAccessibleName(tr("Department"))
-        for dept in list_departments(session.store):
-            self.department.addItem(dept.name, dept.id)
+        current = staff.department_id if staff is not None else None
+        for dept in list_departments(session.store, include_inactive=True):
+            if dept.active or dept.id == current:
+                self.department.addItem(dept.name, dept.id)
+        self.department.addItem(tr("(No department)"), None)
         self.roles = {role: QCheckBox(role.label) for role in Role}
+        self.problem = QLabel()
+        self.problem.setObjectName("staffProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(f"color: {palette.BLOCK}")
+        self.problem.hide()
+        if staff is not None:
+            # Name and login identify the person; only roles and department are changed here.
+            self.name.setText(staff.display_name)
+            self.login.setText(staff.login)
+            for edit in (self.name, self.login):
+                # Read like text, yet can still be selected, copied and read out.
+                edit.setReadOnly(True)
+                edit.setFrame(False)
+                edit.setStyleSheet("QLineEdit { background: transparent; }")
+            self.department.setCurrentIndex(self.department.findData(current))
+            for role, box in self.roles.items():
+                box.setChecked(role in staff.roles)
         form = QFormLayout(self)
-        form.addRow(tr("&Name:"), self.name)
-        form.addRow(tr("OS &login:"), self.login)
-        form.addRow(tr("&Department:"), self.department)
+        for caption, widget in ((tr("&Name:"), self.name), (tr("OS &login:"), self.login)):
+            label = QLabel(caption)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        department_label = QLabel(tr("&Department:"))
+        department_label.setBuddy(self.department)
+        form.addRow(department_label, self.department)
         roles = QHBoxLayout()
         for box in self.roles.values():
             roles.addWidget(box)
-        form.addRow(tr("Roles:"), roles)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        roles.addStretch(1)
+        roles_label = QLabel(tr("&Roles:"))
+        roles_label.setBuddy(self.roles[Role.OPERATOR])
+        form.addRow(roles_label, roles)
+        form.addRow(self.problem)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        order = [self.name, self.login, self.department, *self.roles.values(), self.buttons]
+        for before, after in pairwise(order):
+            QWidget.setTabOrder(before, after)
+        for edit in (self.name, self.login):
+            edit.textEdited.connect(self._clear_problem)
+        self.department.currentIndexChanged.connect(self._clear_problem)
+        for box in self.roles.values():
+            box.toggled.connect(self._clear_problem)
+        (self.department if staff is not None else self.name).setFocus()
+        self.setMinimumWidth(480)
+
+    def _clear_problem(self) -> None:
+        """Once something is changed the old refusal no longer applies; OK checks again."""
+        if self.problem.isVisible() or self.problem.text():
+            self.problem.clear()
+            self.problem.hide()
+            for widget in (self.name, self.login, self.department, *self.roles.values()):
+                widget.setAccessibleDescription("")
 
     def selected_roles(self) -> list[Role]:
         return [role for role, box in self.roles.items() if box.isChecked()]
+
+    def accept(self) -> None:
+        service = self.session.service(StaffService)
+        department = self.department.currentData()
+        try:
+            if self.staff is None:
+                self.saved_id = service.create(self.name.text(), self.login.text(), department, self.selected_roles())
+            else:
+                service.update(self.staff.id, roles=self.selected_roles(), department_id=department)
+                self.saved_id = self.staff.id
+        except Exception as exc:
+            known = explain(exc)
+            if known is None:
+                raise
+            self.show_problem(known.message, known.hint)
+            return
+        super().accept()
+
+    def show_problem(self, message: str, hint: str | None = None) -> None:
+        """Show why OK did nothing, next to the fields, and put the cursor where the fix goes."""
+        text = f"{message}\n{hint}" if hint else message
+        self.problem.setText(text)
+        self.problem.show()
+        if not self.selected_roles():
+            target: QWidget = self.roles[Role.OPERATOR]
+        elif self.staff is None and not self.name.text().strip():
+            target = self.name
+        elif self.staff is None:
+            target = self.login
+        else:
+            target = self.department
+        # A screen reader announces the problem with the field that takes the focus.
+        target.setAccessibleDescription(text)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Grow to show the whole message rather than cutting it off.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
 
 class SettingsScreen(Screen):
@@ -273,34 +371,85 @@ class SettingsScreen(Screen):
         )
         self.staff_table = make_table(self.staff_model, tr("Staff"), page, stretch_column=3)
         self.add_staff_button = QPushButton(tr("&Add staff…"))
+        self.edit_staff_button = QPushButton(tr("&Edit…"))
+        self.edit_staff_button.setToolTip(
+            tr("Change the selected person's roles and department (Enter or double-click).")
+        )
         self.deactivate_button = QPushButton(tr("&Deactivate"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_staff_button)
+        buttons.addWidget(self.edit_staff_button)
         buttons.addWidget(self.deactivate_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addWidget(self.staff_table, 1)
         layout.addLayout(buttons)
+        for before, after in pairwise(
+            [self.staff_table, self.add_staff_button, self.edit_staff_button, self.deactivate_button]
+        ):
+            QWidget.setTabOrder(before, after)
         self.add_staff_button.clicked.connect(self._add_staff)
+        self.edit_staff_button.clicked.connect(self._edit_staff)
         self.deactivate_button.clicked.connect(self._deactivate)
+        self.staff_table.activated.connect(self._staff_activated)
+        self.staff_table.selectionModel().selectionChanged.connect(lambda *_: self._update_staff_actions())
         return page
 
+    def selected_staff(self) -> StaffInfo | None:
+        row = selected_row(self.staff_table)
+        return self.staff_model.row(row) if row is not None else None
+
+    def _update_staff_actions(self) -> None:
+        admin = self.session.has(Role.ADMINISTRATOR)
+        staff = self.selected_staff()
+        self.add_staff_button.setEnabled(admin)
+        self.edit_staff_button.setEnabled(admin and staff is not None)
+        self.deactivate_button.setEnabled(admin and staff is not None)
+        reactivate = staff is not None and not staff.active
+        self.deactivate_button.setText(tr("&Reactivate") if reactivate else tr("&Deactivate"))
+
     def _add_staff(self) -> None:
-        dialog = StaffDialog(self.session, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        dialog = StaffDialog(self.session, None, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.session.data_changed.emit()
+            self._select_staff(dialog.saved_id)
+
+    def _staff_activated(self, index: QModelIndex) -> None:
+        self.staff_table.selectRow(index.row())
+        if self.edit_staff_button.isEnabled():
+            self._edit_staff()
+
+    def _edit_staff(self) -> None:
+        staff = self.selected_staff()
+        if staff is None or not self.session.has(Role.ADMINISTRATOR):
             return
-        service = self.session.service(StaffService)
-        self.attempt(
-            lambda: service.create(
-                dialog.name.text(), dialog.login.text(), dialog.department.currentData(), dialog.selected_roles()
-            )
-        )
+        dialog = StaffDialog(self.session, staff, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.session.data_changed.emit()
+
+    def _select_staff(self, staff_id: int | None) -> None:
+        for row in range(self.staff_model.rowCount()):
+            if self.staff_model.row(row).id == staff_id:
+                self.staff_table.selectRow(row)
+                return
 
     def _deactivate(self) -> None:
-        row = selected_row(self.staff_table)
-        if row is None:
+        staff = self.selected_staff()
+        if staff is None:
             return
-        staff = self.staff_model.row(row)
+        if staff.active:
+            answer = QMessageBox.question(
+                self,
+                tr("Deactivate"),
+                tr(
+                    "Deactivate {name} ({login})? They can no longer use KohoGate, and the password of every "
+                    "account they are named on must be changed. They can be reactivated later."
+                ).format(name=staff.display_name, login=staff.login),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         service = self.session.service(StaffService)
         self.attempt(lambda: service.set_active(staff.id, not staff.active))
 
@@ -374,6 +523,7 @@ class SettingsScreen(Screen):
             self._shown_days = self.rotation_days.value()
             self._profile_loaded = self._profile_form()
         self.staff_model.set_rows(list_staff(self.session.store))
+        self._update_staff_actions()
         if not self.checks.dirty:
             self.checks.load()
         self.approval.load()
@@ -383,6 +533,6 @@ class SettingsScreen(Screen):
         for widget in (self.org_name, self.domains, self.phones, self.emails, self.addresses, self.id_pattern):
             widget.setReadOnly(not admin)
         self.rotation_days.setReadOnly(not admin)
-        for button in (self.save_profile_button, self.add_staff_button, self.deactivate_button):
-            button.setEnabled(admin)
+        self.save_profile_button.setEnabled(admin)
+        self._update_staff_actions()
         self.checks.load()

@@ -12,8 +12,20 @@
       <translation>アカウントを追加(&amp;A)…</translation>
     </message>
     <message>
+      <source>Account status</source>
+      <translation>アカウントの状態</translation>
+    </message>
+    <message>
+      <source>S&amp;tatus:</source>
+      <translation>状態(&amp;T):</translation>
+    </message>
+    <message>
       <source>Set &amp;status</source>
       <translation>状態を変更(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Save the status chosen for the selected account.</source>
+      <translation>ここで選んだ状態を、選択したアカウントに保存します。</translation>
     </message>
     <message>
       <source>Platform</source>
@@ -38,18 +50,6 @@
     <message>
       <source>URL</source>
       <translation>URL</translation>
-    </message>
-    <message>
-      <source>Account status</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>S&amp;tatus:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Save the status chosen for the selected account.</source>
-      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -467,20 +467,68 @@
   <context>
     <name>AuditScreen</name>
     <message>
+      <source>Any</source>
+      <translation>指定なし</translation>
+    </message>
+    <message>
       <source>Audit record</source>
       <translation>監査記録</translation>
+    </message>
+    <message>
+      <source>Filter by person</source>
+      <translation>操作者で絞り込み</translation>
+    </message>
+    <message>
+      <source>Filter by event</source>
+      <translation>操作の種類で絞り込み</translation>
+    </message>
+    <message>
+      <source>Filter by date</source>
+      <translation>記録日で絞り込み</translation>
+    </message>
+    <message>
+      <source>Recorded from</source>
+      <translation>記録日の開始</translation>
+    </message>
+    <message>
+      <source>Recorded to</source>
+      <translation>記録日の終了</translation>
+    </message>
+    <message>
+      <source>C&amp;lear filters</source>
+      <translation>絞り込みを解除(&amp;L)</translation>
+    </message>
+    <message>
+      <source>Recorded data of the selected entry</source>
+      <translation>選択した記録のデータ</translation>
+    </message>
+    <message>
+      <source>Select an entry to see everything that was recorded for it.</source>
+      <translation>一覧で記録を選ぶと、記録されたすべての内容をここに表示します。</translation>
+    </message>
+    <message>
+      <source>Recorded &amp;data (JSON):</source>
+      <translation>記録データ（JSON）(&amp;D):</translation>
     </message>
     <message>
       <source>Not verified in this session.</source>
       <translation>この起動ではまだ検証していません。</translation>
     </message>
     <message>
-      <source>&amp;Verify chain</source>
-      <translation>改ざん検証(&amp;V)</translation>
-    </message>
-    <message>
       <source>&amp;Export CSV…</source>
       <translation>CSV に書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>Exports the whole record, whatever the filters show.</source>
+      <translation>絞り込みにかかわらず、監査記録のすべてを書き出します。</translation>
+    </message>
+    <message>
+      <source>Everyone</source>
+      <translation>全員</translation>
+    </message>
+    <message>
+      <source>All events</source>
+      <translation>すべての操作</translation>
     </message>
     <message>
       <source>Verifying the audit record…</source>
@@ -497,6 +545,46 @@
     <message>
       <source>Exporting the audit record…</source>
       <translation>監査記録を書き出しています…</translation>
+    </message>
+    <message>
+      <source>Any time</source>
+      <translation>すべての期間</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今日</translation>
+    </message>
+    <message>
+      <source>Last 7 days</source>
+      <translation>過去 7 日間</translation>
+    </message>
+    <message>
+      <source>Last 30 days</source>
+      <translation>過去 30 日間</translation>
+    </message>
+    <message>
+      <source>Custom range</source>
+      <translation>期間を指定</translation>
+    </message>
+    <message>
+      <source>&amp;Person:</source>
+      <translation>操作者(&amp;P):</translation>
+    </message>
+    <message>
+      <source>Even&amp;t:</source>
+      <translation>操作(&amp;T):</translation>
+    </message>
+    <message>
+      <source>&amp;Recorded:</source>
+      <translation>記録日(&amp;R):</translation>
+    </message>
+    <message>
+      <source>Fro&amp;m:</source>
+      <translation>開始日(&amp;M):</translation>
+    </message>
+    <message>
+      <source>T&amp;o:</source>
+      <translation>終了日(&amp;O):</translation>
     </message>
     <message>
       <source>No.</source>
@@ -523,12 +611,30 @@
       <translation>ハッシュ</translation>
     </message>
     <message>
+      <source>No. {seq} · {event} ({code}) · terminal {terminal}
+Hash: {hash}
+
+{json}</source>
+      <translation>番号 {seq} · {event}（{code}）· 端末 {terminal}
+ハッシュ: {hash}
+
+{json}</translation>
+    </message>
+    <message>
       <source>Intact: {count} entries checked.</source>
       <translation>改ざんなし: {count} 件を検証しました。</translation>
     </message>
     <message>
       <source>BROKEN at entry {seq}: {reason}</source>
       <translation>連番 {seq} で不整合: {reason}</translation>
+    </message>
+    <message>
+      <source>{count} matching entries</source>
+      <translation>該当 {count} 件</translation>
+    </message>
+    <message>
+      <source>{count} entries</source>
+      <translation>{count} 件</translation>
     </message>
     <message>
       <source>{count} entries exported to {path}.</source>
@@ -543,111 +649,8 @@
       <translation>端末: {host}</translation>
     </message>
     <message>
-      <source>Any</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Filter by person</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Filter by event</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Filter by date</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Recorded from</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Recorded to</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>C&amp;lear filters</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Recorded data of the selected entry</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Select an entry to see everything that was recorded for it.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Recorded &amp;data (JSON):</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Exports the whole record, whatever the filters show.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Everyone</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>All events</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Any time</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Today</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Last 7 days</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Last 30 days</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Custom range</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Person:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Even&amp;t:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Recorded:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Fro&amp;m:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>T&amp;o:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>No. {seq} · {event} ({code}) · terminal {terminal}
-Hash: {hash}
-
-{json}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>{count} matching entries</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>{count} entries</source>
-      <translation type="unfinished" />
+      <source>Verify chai&amp;n</source>
+      <translation>改ざん検証(&amp;N)</translation>
     </message>
   </context>
   <context>
@@ -822,6 +825,10 @@ Example: {example}</source>
   <context>
     <name>Composer</name>
     <message>
+      <source>Start a &amp;new draft from this one</source>
+      <translation>この内容で新しい下書きを作成(&amp;N)</translation>
+    </message>
+    <message>
       <source>Take back for editing</source>
       <translation>編集のため取り戻す</translation>
     </message>
@@ -846,12 +853,12 @@ Example: {example}</source>
       <translation>承認済みのため編集できません。公開するか、編集のため取り戻して再度承認を受けてください。</translation>
     </message>
     <message>
-      <source>Start a &amp;new draft from this one</source>
-      <translation>この内容で新しい下書きを作成(&amp;N)</translation>
-    </message>
-    <message>
       <source>Rejected: it cannot be submitted again. Start a new draft from it if the post is still needed.</source>
       <translation>却下されたため再申請できません。投稿がまだ必要なら、この内容で新しい下書きを作成してください。</translation>
+    </message>
+    <message>
+      <source>Looking for faces in {name}…</source>
+      <translation>{name} から顔を探しています…</translation>
     </message>
   </context>
   <context>
@@ -1437,8 +1444,16 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>所属</translation>
     </message>
     <message>
+      <source>(No department)</source>
+      <translation>(所属なし)</translation>
+    </message>
+    <message>
       <source>&amp;Department:</source>
       <translation>所属(&amp;D):</translation>
+    </message>
+    <message>
+      <source>&amp;Roles:</source>
+      <translation>役割(&amp;R):</translation>
     </message>
     <message>
       <source>Organization</source>
@@ -1557,8 +1572,16 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>職員を追加(&amp;A)…</translation>
     </message>
     <message>
+      <source>&amp;Edit…</source>
+      <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>Change the selected person's roles and department (Enter or double-click).</source>
+      <translation>選択した職員の役割と所属を変更します（Enter キーまたはダブルクリックでも開きます）。</translation>
+    </message>
+    <message>
       <source>&amp;Deactivate</source>
-      <translation>利用停止・再開(&amp;D)</translation>
+      <translation>利用停止(&amp;D)</translation>
     </message>
     <message>
       <source>Language</source>
@@ -1585,12 +1608,24 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>職員の追加</translation>
     </message>
     <message>
+      <source>Edit staff</source>
+      <translation>職員の編集</translation>
+    </message>
+    <message>
       <source>&amp;Name:</source>
       <translation>氏名(&amp;N):</translation>
     </message>
     <message>
       <source>OS &amp;login:</source>
       <translation>OS ログイン名(&amp;L):</translation>
+    </message>
+    <message>
+      <source>&amp;Reactivate</source>
+      <translation>利用再開(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Deactivate</source>
+      <translation>利用停止</translation>
     </message>
     <message>
       <source>These accounts do not follow the new rule and cannot be used for drafts until their ID is corrected:
@@ -1611,36 +1646,8 @@ Save the rule anyway?</source>
       <translation>有効</translation>
     </message>
     <message>
-      <source>(No department)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Roles:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Edit…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Change the selected person's roles and department (Enter or double-click).</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Edit staff</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Reactivate</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Deactivate</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Deactivate {name} ({login})? They can no longer use KohoGate, and the password of every account they are named on must be changed. They can be reactivated later.</source>
-      <translation type="unfinished" />
+      <translation>{name}（{login}）の利用を停止しますか？ KohoGate を使えなくなり、この職員が運用体制に入っているすべてのアカウントでパスワードの変更が必要になります。利用はあとで再開できます。</translation>
     </message>
   </context>
   <context>
@@ -2065,6 +2072,10 @@ Save the rule anyway?</source>
     <message>
       <source>Draft taken back for editing</source>
       <translation>下書きを編集のため取り戻し</translation>
+    </message>
+    <message>
+      <source>New draft copied from another</source>
+      <translation>下書きを複製して新規作成</translation>
     </message>
     <message>
       <source>Terminal identity seen on another machine</source>
@@ -2523,6 +2534,10 @@ Save the rule anyway?</source>
       <translation>{platform} のアカウント {handle} は既に登録されています。</translation>
     </message>
     <message>
+      <source>Changed the check settings</source>
+      <translation>チェック項目の設定を変更</translation>
+    </message>
+    <message>
       <source>Deputy</source>
       <translation>代理</translation>
     </message>
@@ -2535,8 +2550,28 @@ Save the rule anyway?</source>
       <translation>版</translation>
     </message>
     <message>
+      <source>Post</source>
+      <translation>投稿</translation>
+    </message>
+    <message>
       <source>Reason</source>
       <translation>理由</translation>
+    </message>
+    <message>
+      <source>Comment</source>
+      <translation>コメント</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>エラー</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>変更前</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>変更後</translation>
     </message>
     <message>
       <source>OS login</source>
@@ -2547,8 +2582,92 @@ Save the rule anyway?</source>
       <translation>氏名</translation>
     </message>
     <message>
+      <source>Verified</source>
+      <translation>認証済み</translation>
+    </message>
+    <message>
+      <source>Roles</source>
+      <translation>役割</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>種別</translation>
+    </message>
+    <message>
+      <source>Attempts</source>
+      <translation>試行回数</translation>
+    </message>
+    <message>
+      <source>Host name</source>
+      <translation>ホスト名</translation>
+    </message>
+    <message>
+      <source>Fingerprint</source>
+      <translation>フィンガープリント</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>開始</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation>終了</translation>
+    </message>
+    <message>
+      <source>Own domains</source>
+      <translation>自団体のドメイン</translation>
+    </message>
+    <message>
+      <source>Published phone numbers</source>
+      <translation>公開している電話番号</translation>
+    </message>
+    <message>
+      <source>Published e-mail addresses</source>
+      <translation>公開しているメールアドレス</translation>
+    </message>
+    <message>
+      <source>Published postal addresses</source>
+      <translation>公開している住所</translation>
+    </message>
+    <message>
       <source>Account ID rule</source>
       <translation>アカウントIDの規則</translation>
+    </message>
+    <message>
+      <source>Password change interval</source>
+      <translation>パスワード変更の間隔</translation>
+    </message>
+    <message>
+      <source>no department</source>
+      <translation>所属なし</translation>
+    </message>
+    <message>
+      <source>Added {name} ({login}) as {roles}</source>
+      <translation>{name}（{login}）を{roles}として追加</translation>
+    </message>
+    <message>
+      <source>Changed {fields} of the account {account}</source>
+      <translation>アカウント {account} の{fields}を変更</translation>
+    </message>
+    <message>
+      <source>Changed the organization profile: {fields}</source>
+      <translation>団体の情報を変更: {fields}</translation>
+    </message>
+    <message>
+      <source>Stored a file ({mime}, {size} KB)</source>
+      <translation>ファイルを保存（{mime}、{size} KB）</translation>
+    </message>
+    <message>
+      <source>Approved draft {draft}</source>
+      <translation>下書き {draft} を承認</translation>
+    </message>
+    <message>
+      <source>Approved draft {draft}: {comment}</source>
+      <translation>下書き {draft} を承認: {comment}</translation>
     </message>
     <message>
       <source>yes</source>
@@ -2557,6 +2676,190 @@ Save the rule anyway?</source>
     <message>
       <source>no</source>
       <translation>いいえ</translation>
+    </message>
+    <message>
+      <source>Added {name} ({login}) to {department} as {roles}</source>
+      <translation>{name}（{login}）を{department}の{roles}として追加</translation>
+    </message>
+    <message>
+      <source>Set up the organization {name}</source>
+      <translation>団体 {name} を設定</translation>
+    </message>
+    <message>
+      <source>Added the department {name}</source>
+      <translation>所属 {name} を追加</translation>
+    </message>
+    <message>
+      <source>Roles of {staff}: {before} → {after}</source>
+      <translation>{staff} の役割: {before} → {after}</translation>
+    </message>
+    <message>
+      <source>Moved {staff} from {before} to {after}</source>
+      <translation>{staff} を{before}から{after}へ異動</translation>
+    </message>
+    <message>
+      <source>Deactivated {staff}</source>
+      <translation>{staff} の利用を停止</translation>
+    </message>
+    <message>
+      <source>Reactivated {staff}</source>
+      <translation>{staff} の利用を再開</translation>
+    </message>
+    <message>
+      <source>Created the account {handle} ({platform})</source>
+      <translation>アカウント {handle}（{platform}）を作成</translation>
+    </message>
+    <message>
+      <source>Changed the operating policy of {account} ({count} items)</source>
+      <translation>アカウント {account} の運用方針を変更（{count} 項目）</translation>
+    </message>
+    <message>
+      <source>Filed the operating policy of {account}</source>
+      <translation>アカウント {account} の運用方針を届出</translation>
+    </message>
+    <message>
+      <source>Withdrew the filing of {account}: it must be filed again</source>
+      <translation>アカウント {account} の届出を取下げ（再度の届出が必要）</translation>
+    </message>
+    <message>
+      <source>Changed the staff of {account} ({count} people)</source>
+      <translation>アカウント {account} の運用体制を変更（{count} 人）</translation>
+    </message>
+    <message>
+      <source>Account {account}: {before} → {after}</source>
+      <translation>アカウント {account}: {before} → {after}</translation>
+    </message>
+    <message>
+      <source>The password of {account} must be changed: {reason}</source>
+      <translation>アカウント {account} のパスワード変更が必要: {reason}</translation>
+    </message>
+    <message>
+      <source>Changed the password of {account}</source>
+      <translation>アカウント {account} のパスワードを変更</translation>
+    </message>
+    <message>
+      <source>Completed the password change of {account}</source>
+      <translation>アカウント {account} のパスワード変更を完了</translation>
+    </message>
+    <message>
+      <source>Stored the credential of {account} on the terminal {terminal}</source>
+      <translation>アカウント {account} の資格情報を端末 {terminal} に保存</translation>
+    </message>
+    <message>
+      <source>Removed the credential of {account} from the terminal {terminal}</source>
+      <translation>アカウント {account} の資格情報を端末 {terminal} から削除</translation>
+    </message>
+    <message>
+      <source>Registered the terminal {host} ({user})</source>
+      <translation>端末 {host}（{user}）を登録</translation>
+    </message>
+    <message>
+      <source>Approved the terminal {terminal}</source>
+      <translation>端末 {terminal} を承認</translation>
+    </message>
+    <message>
+      <source>Revoked the approval of the terminal {terminal}</source>
+      <translation>端末 {terminal} の承認を取消し</translation>
+    </message>
+    <message>
+      <source>Registered the key of the terminal {terminal}</source>
+      <translation>端末 {terminal} の鍵を登録</translation>
+    </message>
+    <message>
+      <source>Reset the key of the terminal {terminal}</source>
+      <translation>端末 {terminal} の鍵をリセット</translation>
+    </message>
+    <message>
+      <source>Created draft {draft} for {account}</source>
+      <translation>アカウント {account} の下書き {draft} を作成</translation>
+    </message>
+    <message>
+      <source>Saved draft {draft} ({length} characters)</source>
+      <translation>下書き {draft} を保存（本文 {length} 文字）</translation>
+    </message>
+    <message>
+      <source>Submitted draft {draft} for approval (version {number})</source>
+      <translation>下書き {draft} の承認を申請（第 {number} 版）</translation>
+    </message>
+    <message>
+      <source>Marked draft {draft} as an emergency: {reason}</source>
+      <translation>下書き {draft} を緊急に指定: {reason}</translation>
+    </message>
+    <message>
+      <source>Removed the emergency mark from draft {draft}</source>
+      <translation>下書き {draft} の緊急指定を解除</translation>
+    </message>
+    <message>
+      <source>Took draft {draft} back for editing: {reason}</source>
+      <translation>下書き {draft} を編集に戻す: {reason}</translation>
+    </message>
+    <message>
+      <source>Started draft {draft} to correct a published post</source>
+      <translation>公開済みの投稿を訂正する下書き {draft} を作成</translation>
+    </message>
+    <message>
+      <source>Returned draft {draft}: {comment}</source>
+      <translation>下書き {draft} を差戻し: {comment}</translation>
+    </message>
+    <message>
+      <source>Rejected draft {draft}: {comment}</source>
+      <translation>下書き {draft} を却下: {comment}</translation>
+    </message>
+    <message>
+      <source>Created a signing key for {staff}</source>
+      <translation>{staff} の署名鍵を作成</translation>
+    </message>
+    <message>
+      <source>Registered a signing key for {staff}</source>
+      <translation>{staff} の署名鍵を登録</translation>
+    </message>
+    <message>
+      <source>Revoked a signing key of {staff}</source>
+      <translation>{staff} の署名鍵を失効</translation>
+    </message>
+    <message>
+      <source>Named {deputy} deputy of {supervisor}</source>
+      <translation>{deputy} を {supervisor} の代理に指定</translation>
+    </message>
+    <message>
+      <source>Queued draft {draft} for posting to {account}</source>
+      <translation>下書き {draft} を {account} への投稿待ちに追加</translation>
+    </message>
+    <message>
+      <source>Sending post {post}, attempt {attempt}</source>
+      <translation>投稿 {post} を送信（{attempt} 回目）</translation>
+    </message>
+    <message>
+      <source>Published draft {draft}: {url}</source>
+      <translation>下書き {draft} を投稿: {url}</translation>
+    </message>
+    <message>
+      <source>Recorded a post made by hand: {url}</source>
+      <translation>手動で行った投稿を記録: {url}</translation>
+    </message>
+    <message>
+      <source>Sending post {post} failed: {error}</source>
+      <translation>投稿 {post} の送信に失敗: {error}</translation>
+    </message>
+    <message>
+      <source>Post {post} needs checking: {error}</source>
+      <translation>投稿 {post} は要確認: {error}</translation>
+    </message>
+    <message>
+      <source>Requested the deletion of {url}: {reason}</source>
+      <translation>{url} の削除を依頼: {reason}</translation>
+    </message>
+    <message>
+      <source>Deleted the post {url}</source>
+      <translation>投稿 {url} を削除</translation>
+    </message>
+    <message>
+      <source>Signed a checkpoint of the record up to entry {seq}</source>
+      <translation>番号 {seq} までの記録のチェックポイントに署名</translation>
+    </message>
+    <message>
+      <source>{count} items</source>
+      <translation>{count} 項目</translation>
     </message>
     <message>
       <source>This database has not been set up yet. Start the app to run the set-up.</source>
@@ -2613,6 +2916,10 @@ Save the rule anyway?</source>
     <message>
       <source>Only a draft awaiting approval or approved can be taken back (this one is {state}).</source>
       <translation>取り戻せるのは承認待ちまたは承認済みの下書きだけです（この下書きは「{state}」です）。</translation>
+    </message>
+    <message>
+      <source>Copy of {title}</source>
+      <translation>{title}（複製）</translation>
     </message>
     <message>
       <source>Say why this is an emergency (e.g. evacuation information).</source>
@@ -2717,6 +3024,10 @@ Save the rule anyway?</source>
     <message>
       <source>This key is already registered.</source>
       <translation>この鍵は既に登録されています。</translation>
+    </message>
+    <message>
+      <source>Choose at least one role: a person without a role can do nothing in KohoGate. To take away someone's access, deactivate them instead.</source>
+      <translation>役割を 1 つ以上選んでください。役割のない職員は KohoGate で何もできません。利用をやめさせるときは、代わりに利用停止にしてください。</translation>
     </message>
     <message>
       <source>At least one active administrator must remain.</source>
@@ -2909,310 +3220,6 @@ Save the rule anyway?</source>
     <message>
       <source>Failed</source>
       <translation>失敗</translation>
-    </message>
-    <message>
-      <source>New draft copied from another</source>
-      <translation>下書きを複製して新規作成</translation>
-    </message>
-    <message>
-      <source>Changed the check settings</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Post</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Comment</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Error</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Before</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>After</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Verified</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Roles</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Kind</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Attempts</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Host name</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Fingerprint</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Due</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>From</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Until</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Own domains</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Published phone numbers</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Published e-mail addresses</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Published postal addresses</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Password change interval</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>no department</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Added {name} ({login}) as {roles}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Changed {fields} of the account {account}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Changed the organization profile: {fields}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Stored a file ({mime}, {size} KB)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Approved draft {draft}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Approved draft {draft}: {comment}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Added {name} ({login}) to {department} as {roles}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Set up the organization {name}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Added the department {name}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Roles of {staff}: {before} → {after}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Moved {staff} from {before} to {after}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Deactivated {staff}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Reactivated {staff}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Created the account {handle} ({platform})</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Changed the operating policy of {account} ({count} items)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Filed the operating policy of {account}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Withdrew the filing of {account}: it must be filed again</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Changed the staff of {account} ({count} people)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Account {account}: {before} → {after}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>The password of {account} must be changed: {reason}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Changed the password of {account}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Completed the password change of {account}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Stored the credential of {account} on the terminal {terminal}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Removed the credential of {account} from the terminal {terminal}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Registered the terminal {host} ({user})</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Approved the terminal {terminal}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Revoked the approval of the terminal {terminal}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Registered the key of the terminal {terminal}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Reset the key of the terminal {terminal}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Created draft {draft} for {account}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Saved draft {draft} ({length} characters)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Submitted draft {draft} for approval (version {number})</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Marked draft {draft} as an emergency: {reason}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Removed the emergency mark from draft {draft}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Took draft {draft} back for editing: {reason}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Started draft {draft} to correct a published post</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Returned draft {draft}: {comment}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Rejected draft {draft}: {comment}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Created a signing key for {staff}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Registered a signing key for {staff}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Revoked a signing key of {staff}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Named {deputy} deputy of {supervisor}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Queued draft {draft} for posting to {account}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Sending post {post}, attempt {attempt}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Published draft {draft}: {url}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Recorded a post made by hand: {url}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Sending post {post} failed: {error}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Post {post} needs checking: {error}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Requested the deletion of {url}: {reason}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Deleted the post {url}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Signed a checkpoint of the record up to entry {seq}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>{count} items</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Copy of {title}</source>
-      <translation>{title}（複製）</translation>
-    </message>
-    <message>
-      <source>Choose at least one role: a person without a role can do nothing in KohoGate. To take away someone's access, deactivate them instead.</source>
-      <translation type="unfinished" />
     </message>
   </context>
 </TS>
