@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from core.accounts.duties import Duty
 from core.accounts.policy import POLICY_ITEMS, TEXT_ITEMS, TITLES_KEY, AccountFacts, missing_items
+from core.checks.platforms import platform_label
 from core.services.accounts import AccountDetail, account_id_pattern, staff_choices
 from core.services.organization import list_departments
 from gui.i18n import translator
@@ -72,6 +73,9 @@ class StaffPicker(QListView):
 class AccountEditor(QDialog):
     """Edits one account (or a new one when ``detail`` is ``None``)."""
 
+    def platform_code(self) -> str:
+        return str(self.platform.currentData())
+
     def __init__(
         self, session: AppSession, detail: AccountDetail | None, *, editable: bool, parent: QWidget | None = None
     ) -> None:
@@ -81,8 +85,9 @@ class AccountEditor(QDialog):
         self.pattern = account_id_pattern(session.store)
         self.setWindowTitle(tr("Official account") if detail else tr("Add official account"))
         self.platform = QComboBox()
-        self.platform.setEditable(True)
-        self.platform.addItems(PLATFORMS)
+        # Names people know; the id is the data. Not editable: only known platforms have adapters.
+        for code in PLATFORMS:
+            self.platform.addItem(platform_label(code), code)
         self.platform.setAccessibleName(tr("Platform"))
         self.handle = QLineEdit()
         self.handle.setAccessibleName(tr("Account ID"))
@@ -204,7 +209,7 @@ class AccountEditor(QDialog):
         if self.detail is None:
             return
         info = self.detail.info
-        self.platform.setCurrentText(info.platform)
+        self.platform.setCurrentIndex(max(0, self.platform.findData(info.platform)))
         self.handle.setText(info.handle)
         self.name.setText(info.display_name)
         self.url.setText(info.url or "")
@@ -227,7 +232,7 @@ class AccountEditor(QDialog):
 
     def facts(self) -> AccountFacts:
         return AccountFacts(
-            platform=self.platform.currentText(),
+            platform=self.platform_code(),
             handle=self.handle.text(),
             display_name=self.name.text(),
             url=self.url.text().strip() or None,

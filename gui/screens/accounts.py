@@ -173,7 +173,7 @@ class AccountsScreen(Screen):
 
         def save() -> None:
             account_id = service.create(
-                dialog.platform.currentText(),
+                dialog.platform_code(),
                 dialog.handle.text(),
                 dialog.name.text(),
                 dialog.department.currentData(),
@@ -186,7 +186,7 @@ class AccountsScreen(Screen):
     def _save_rest(self, service: AccountService, account_id: int, dialog: AccountEditor) -> None:
         service.update(
             account_id,
-            platform=dialog.platform.currentText(),
+            platform=dialog.platform_code(),
             handle=dialog.handle.text(),
             display_name=dialog.name.text(),
             department_id=dialog.department.currentData(),

@@ -194,7 +194,7 @@
     </message>
     <message>
       <source>&amp;Register selected key for…</source>
-      <translation>選択した鍵を登録(&amp;R):</translation>
+      <translation>選択した鍵をこの職員の鍵として登録(&amp;R):</translation>
     </message>
     <message>
       <source>Re&amp;voke key</source>

@@ -67,6 +67,10 @@ def test_editor_shows_what_is_missing_and_saves(window: MainWindow, qtbot: QtBot
     instagram = next(a for a in list_accounts(store) if a.handle == "mihon_kosodate")
     dialog = AccountEditor(window.session, account_detail(store, instagram.id), editable=True, parent=screen)
     qtbot.addWidget(dialog)
+    # The platform is chosen from names people know, never typed as an id.
+    assert dialog.platform_code() == "instagram"
+    assert dialog.platform.currentText() == "Instagram"
+    assert not dialog.platform.isEditable()
     assert "joso:3(3)-ケ" in dialog.missing.text()
     assert "joso:3(3)-ス" in dialog.missing.text()
     dialog.texts["ke"].setPlainText("返信はしません。")
