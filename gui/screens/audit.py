@@ -8,15 +8,13 @@ page by page, as for the drafts list.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -38,33 +36,10 @@ from gui.models.table import Column, PagedModel
 from gui.screens.base import Screen
 from gui.session import AppSession
 from gui.tasks import Progress, run_task
+from gui.widgets.date_range import DateRangeFilter
 from gui.widgets.tables import make_table, selected_row
 
 tr = translator("AuditScreen")
-
-# Period entries carry the number of days ending today; these two are the exceptions.
-ANY_TIME: int | None = None
-CUSTOM_RANGE = 0
-# A date edit at its minimum shows "Any" and leaves that end of the range open.
-NO_BOUND = QDate(2000, 1, 1)
-# Typing a date changes it one section at a time; wait for the pause instead of querying for each.
-DATE_DEBOUNCE_MS = 400
-
-
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit(NO_BOUND)
-    edit.setAccessibleName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(NO_BOUND)
-    edit.setSpecialValueText(tr("Any"))
-    edit.setEnabled(False)
-    return edit
-
-
-def _picked(edit: QDateEdit) -> date | None:
-    value = edit.date()
-    return None if value == NO_BOUND else date(value.year(), value.month(), value.day())
 
 
 class AuditListModel(PagedModel[AuditRow]):
@@ -113,21 +88,8 @@ class AuditScreen(Screen):
         self.actor_filter.setAccessibleName(tr("Filter by person"))
         self.event_filter = QComboBox()
         self.event_filter.setAccessibleName(tr("Filter by event"))
-        self.period = QComboBox()
-        self.period.setAccessibleName(tr("Filter by date"))
-        for text, days in (
-            (tr("Any time"), ANY_TIME),
-            (tr("Today"), 1),
-            (tr("Last 7 days"), 7),
-            (tr("Last 30 days"), 30),
-            (tr("Custom range"), CUSTOM_RANGE),
-        ):
-            self.period.addItem(text, days)
-        self.date_from = _date_edit(tr("Recorded from"))
-        self.date_to = _date_edit(tr("Recorded to"))
-        self._date_timer = QTimer(self)
-        self._date_timer.setSingleShot(True)
-        self._date_timer.setInterval(DATE_DEBOUNCE_MS)
+        self.dates = DateRangeFilter(tr("Filter by date"), tr("Recorded from"), tr("Recorded to"), self)
+        self.period, self.date_from, self.date_to = self.dates.period, self.dates.date_from, self.dates.date_to
         self.clear_button = QPushButton(tr("C&lear filters"))
         self.count_label = QLabel()
         self.count_label.setObjectName("auditCount")
@@ -209,11 +171,7 @@ class AuditScreen(Screen):
 
         for combo in (self.actor_filter, self.event_filter):
             combo.currentIndexChanged.connect(self._apply_filter)
-        self.period.currentIndexChanged.connect(self._period_changed)
-        for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(lambda _date: self._date_timer.start())
-            edit.editingFinished.connect(self._dates_finished)
-        self._date_timer.timeout.connect(self._apply_filter)
+        self.dates.changed.connect(self._apply_filter)
         self.clear_button.clicked.connect(self.clear_filters)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_details())
         self.model.modelReset.connect(self._show_details)
@@ -240,49 +198,15 @@ class AuditScreen(Screen):
 
     def clear_filters(self) -> None:
         """Back to the whole record: one reload, not one per control."""
-        for combo in (self.actor_filter, self.event_filter, self.period):
+        for combo in (self.actor_filter, self.event_filter):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
-        self._period_changed()
-
-    def _period_changed(self) -> None:
-        custom = self.period.currentData() == CUSTOM_RANGE
-        if custom and _picked(self.date_from) is None and _picked(self.date_to) is None:
-            # Start a custom range from something sensible rather than two empty ends.
-            today = date.today()
-            self._show_dates(today - timedelta(days=6), today)
-        self.date_from.setEnabled(custom)
-        self.date_to.setEnabled(custom)
+        self.dates.reset()
         self._apply_filter()
 
-    def _dates_finished(self) -> None:
-        # Enter or leaving the field needs no pause; a change already applied is not applied again.
-        if self._date_timer.isActive():
-            self._apply_filter()
-
-    def _show_dates(self, first: date | None, last: date | None) -> None:
-        for edit, day in ((self.date_from, first), (self.date_to, last)):
-            edit.blockSignals(True)
-            edit.setDate(QDate(day.year, day.month, day.day) if day is not None else NO_BOUND)
-            edit.blockSignals(False)
-
-    def _days(self) -> tuple[date | None, date | None]:
-        days = self.period.currentData()
-        if days == CUSTOM_RANGE:
-            return _picked(self.date_from), _picked(self.date_to)
-        if days is ANY_TIME:
-            self._show_dates(None, None)
-            return None, None
-        # Worked out on every reload, so "Today" still means today after midnight.
-        today = date.today()
-        first = today - timedelta(days=int(days) - 1)
-        self._show_dates(first, today)
-        return first, today
-
     def _apply_filter(self) -> None:
-        self._date_timer.stop()
-        first, last = self._days()
+        first, last = self.dates.days()
         self.model.set_filter(
             AuditFilter(
                 actor=self.actor_filter.currentData(),

@@ -12,16 +12,15 @@ engine.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -55,6 +54,7 @@ from gui.models.table import Column, PagedModel
 from gui.screens.base import Screen
 from gui.session import AppSession
 from gui.widgets import palette
+from gui.widgets.date_range import DateRangeFilter
 from gui.widgets.tables import make_table, selected_row
 
 if TYPE_CHECKING:
@@ -64,13 +64,6 @@ tr = translator("DraftsScreen")
 
 # Author filter entry that follows whoever is acting (the demo switcher changes it).
 MINE = "mine"
-# Period entries carry the number of days ending today; these two are the exceptions.
-ANY_TIME: int | None = None
-CUSTOM_RANGE = 0
-# A date edit at its minimum shows "Any" and leaves that end of the range open.
-NO_BOUND = QDate(2000, 1, 1)
-# Typing a date changes it one section at a time; wait for the pause instead of querying for each.
-DATE_DEBOUNCE_MS = 400
 
 STATE_COLOURS = {
     DraftState.SUBMITTED: "#1f5fbf",
@@ -156,26 +149,6 @@ class NewDraftDialog(QDialog):
         return local.astimezone(UTC)
 
 
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit(NO_BOUND)
-    edit.setAccessibleName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(NO_BOUND)
-    edit.setSpecialValueText(tr("Any"))
-    edit.setEnabled(False)
-    return edit
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _picked(edit: QDateEdit) -> date | None:
-    value = edit.date()
-    return None if value == NO_BOUND else date(value.year(), value.month(), value.day())
-
-
 class DraftsScreen(Screen):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -195,21 +168,8 @@ class DraftsScreen(Screen):
         self.search.setPlaceholderText(tr("Search text…"))
         self.search.setAccessibleName(tr("Search text"))
         self.search.setClearButtonEnabled(True)
-        self.period = QComboBox()
-        self.period.setAccessibleName(tr("Filter by date updated"))
-        for text, days in (
-            (tr("Any time"), ANY_TIME),
-            (tr("Today"), 1),
-            (tr("Last 7 days"), 7),
-            (tr("Last 30 days"), 30),
-            (tr("Custom range"), CUSTOM_RANGE),
-        ):
-            self.period.addItem(text, days)
-        self.date_from = _date_edit(tr("Updated from"))
-        self.date_to = _date_edit(tr("Updated to"))
-        self._date_timer = QTimer(self)
-        self._date_timer.setSingleShot(True)
-        self._date_timer.setInterval(DATE_DEBOUNCE_MS)
+        self.dates = DateRangeFilter(tr("Filter by date updated"), tr("Updated from"), tr("Updated to"), self)
+        self.period, self.date_from, self.date_to = self.dates.period, self.dates.date_from, self.dates.date_to
         self.clear_button = QPushButton(tr("C&lear filters"))
         self.count_label = QLabel()
         self.new_button = QPushButton(tr("&New draft"))
@@ -269,11 +229,7 @@ class DraftsScreen(Screen):
 
         for combo in (self.account_filter, self.state_filter, self.author_filter):
             combo.currentIndexChanged.connect(self._filters_edited)
-        self.period.currentIndexChanged.connect(self._period_changed)
-        for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(lambda _date: self._date_timer.start())
-            edit.editingFinished.connect(self._dates_finished)
-        self._date_timer.timeout.connect(self._filters_edited)
+        self.dates.changed.connect(self._filters_edited)
         self.search.returnPressed.connect(self._filters_edited)
         # The clear button in the field (or deleting the text) shows everything again without Enter.
         self.search.textChanged.connect(
@@ -328,50 +284,19 @@ class DraftsScreen(Screen):
 
     def clear_filters(self) -> None:
         """Back to every draft: one reload, not one per control."""
-        for widget in (self.account_filter, self.state_filter, self.author_filter, self.period, self.search):
+        for widget in (self.account_filter, self.state_filter, self.author_filter, self.search):
             widget.blockSignals(True)
         self.account_filter.setCurrentIndex(0)
         self.state_filter.setCurrentIndex(0)
         self.author_filter.setCurrentIndex(0)
-        self.period.setCurrentIndex(0)
         self.search.clear()
-        for widget in (self.account_filter, self.state_filter, self.author_filter, self.period, self.search):
+        self.dates.reset()
+        for widget in (self.account_filter, self.state_filter, self.author_filter, self.search):
             widget.blockSignals(False)
-        self._period_changed()
-
-    def _period_changed(self) -> None:
-        custom = self.period.currentData() == CUSTOM_RANGE
-        if custom and _picked(self.date_from) is None and _picked(self.date_to) is None:
-            # Start a custom range from something sensible rather than two empty ends.
-            today = date.today()
-            self._show_dates(today - timedelta(days=6), today)
-        self.date_from.setEnabled(custom)
-        self.date_to.setEnabled(custom)
         self._filters_edited()
 
-    def _dates_finished(self) -> None:
-        # Enter or leaving the field needs no pause; a change already applied is not applied again.
-        if self._date_timer.isActive():
-            self._filters_edited()
-
-    def _show_dates(self, first: date | None, last: date | None) -> None:
-        for edit, day in ((self.date_from, first), (self.date_to, last)):
-            edit.blockSignals(True)
-            edit.setDate(_qdate(day) if day is not None else NO_BOUND)
-            edit.blockSignals(False)
-
     def _updated_range(self) -> tuple[datetime | None, datetime | None]:
-        days = self.period.currentData()
-        if days == CUSTOM_RANGE:
-            return local_days(_picked(self.date_from), _picked(self.date_to))
-        if days is ANY_TIME:
-            self._show_dates(None, None)
-            return None, None
-        # Worked out on every reload, so "Today" still means today after midnight.
-        today = date.today()
-        first = today - timedelta(days=int(days) - 1)
-        self._show_dates(first, today)
-        return local_days(first, today)
+        return local_days(*self.dates.days())
 
     def _filters_edited(self) -> None:
         self._apply_filter()
@@ -387,7 +312,6 @@ class DraftsScreen(Screen):
             self.table.scrollTo(self.model.index(row, 0))
 
     def _apply_filter(self) -> None:
-        self._date_timer.stop()
         state = self.state_filter.currentData()
         author = self.author_filter.currentData()
         updated_from, updated_to = self._updated_range()
@@ -401,7 +325,7 @@ class DraftsScreen(Screen):
         )
         self.model.set_filter(flt)
         self.count_label.setText(tr("{count} drafts").format(count=self.model.total))
-        self.clear_button.setEnabled(flt != DraftFilter() or self.period.currentData() is not ANY_TIME)
+        self.clear_button.setEnabled(flt != DraftFilter() or self.period.currentIndex() != 0)
         self._update_actions()
 
     def on_actor_changed(self) -> None:

@@ -467,10 +467,6 @@
   <context>
     <name>AuditScreen</name>
     <message>
-      <source>Any</source>
-      <translation>指定なし</translation>
-    </message>
-    <message>
       <source>Audit record</source>
       <translation>監査記録</translation>
     </message>
@@ -515,6 +511,10 @@
       <translation>この起動ではまだ検証していません。</translation>
     </message>
     <message>
+      <source>Verify chai&amp;n</source>
+      <translation>改ざん検証(&amp;N)</translation>
+    </message>
+    <message>
       <source>&amp;Export CSV…</source>
       <translation>CSV に書き出す(&amp;E)…</translation>
     </message>
@@ -545,26 +545,6 @@
     <message>
       <source>Exporting the audit record…</source>
       <translation>監査記録を書き出しています…</translation>
-    </message>
-    <message>
-      <source>Any time</source>
-      <translation>すべての期間</translation>
-    </message>
-    <message>
-      <source>Today</source>
-      <translation>今日</translation>
-    </message>
-    <message>
-      <source>Last 7 days</source>
-      <translation>過去 7 日間</translation>
-    </message>
-    <message>
-      <source>Last 30 days</source>
-      <translation>過去 30 日間</translation>
-    </message>
-    <message>
-      <source>Custom range</source>
-      <translation>期間を指定</translation>
     </message>
     <message>
       <source>&amp;Person:</source>
@@ -647,10 +627,6 @@ Hash: {hash}
     <message>
       <source>Terminal: {host}</source>
       <translation>端末: {host}</translation>
-    </message>
-    <message>
-      <source>Verify chai&amp;n</source>
-      <translation>改ざん検証(&amp;N)</translation>
     </message>
   </context>
   <context>
@@ -885,6 +861,33 @@ Example: {example}</source>
     </message>
   </context>
   <context>
+    <name>DateRangeFilter</name>
+    <message>
+      <source>Any</source>
+      <translation>指定なし</translation>
+    </message>
+    <message>
+      <source>Any time</source>
+      <translation>すべての期間</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今日</translation>
+    </message>
+    <message>
+      <source>Last 7 days</source>
+      <translation>過去 7 日間</translation>
+    </message>
+    <message>
+      <source>Last 30 days</source>
+      <translation>過去 30 日間</translation>
+    </message>
+    <message>
+      <source>Custom range</source>
+      <translation>期間を指定</translation>
+    </message>
+  </context>
+  <context>
     <name>Dialogs</name>
     <message>
       <source>Comment</source>
@@ -893,10 +896,6 @@ Example: {example}</source>
   </context>
   <context>
     <name>DraftsScreen</name>
-    <message>
-      <source>Any</source>
-      <translation>指定なし</translation>
-    </message>
     <message>
       <source>No.</source>
       <translation>番号</translation>
@@ -1000,26 +999,6 @@ Example: {example}</source>
     <message>
       <source>All authors</source>
       <translation>すべての作成者</translation>
-    </message>
-    <message>
-      <source>Any time</source>
-      <translation>すべての期間</translation>
-    </message>
-    <message>
-      <source>Today</source>
-      <translation>今日</translation>
-    </message>
-    <message>
-      <source>Last 7 days</source>
-      <translation>過去 7 日間</translation>
-    </message>
-    <message>
-      <source>Last 30 days</source>
-      <translation>過去 30 日間</translation>
-    </message>
-    <message>
-      <source>Custom range</source>
-      <translation>期間を指定</translation>
     </message>
     <message>
       <source>&amp;State:</source>

@@ -23,7 +23,8 @@ from core.db.models import Draft
 from core.services.drafts import local_days
 from core.services.staff import find_by_login
 from gui.main_window import MainWindow
-from gui.screens.drafts import CUSTOM_RANGE, MINE, DraftsScreen
+from gui.screens.drafts import MINE, DraftsScreen
+from gui.widgets.date_range import CUSTOM_RANGE
 
 ALL = 8
 
