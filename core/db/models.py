@@ -434,8 +434,9 @@ class AuditEntry(Base):
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     # Text, not a DateTime: the exact string is part of the hash on every database.
-    recorded_at: Mapped[str] = mapped_column(String(40))
-    actor: Mapped[str] = mapped_column(String(200))
+    # Indexed for the audit screen's person and date filters on a record of years.
+    recorded_at: Mapped[str] = mapped_column(String(40), index=True)
+    actor: Mapped[str] = mapped_column(String(200), index=True)
     terminal: Mapped[str] = mapped_column(String(64))
     event: Mapped[str] = mapped_column(String(100), index=True)
     payload: Mapped[str] = mapped_column(Text)
