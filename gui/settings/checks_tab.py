@@ -88,10 +88,16 @@ class ChecksTab(QWidget):
                 Column(tr("Clause"), lambda r: ", ".join(r.clauses), tooltip=lambda r: ", ".join(r.clauses)),
                 Column(
                     tr("Severity"),
-                    lambda r: severity_label(r.severity) if r.enabled else tr("Off"),
+                    # The short word in the table (its meaning is in the severity box and the tooltip).
+                    lambda r: r.severity.label if r.enabled else tr("Off"),
+                    tooltip=lambda r: severity_label(r.severity) if r.enabled else tr("Off"),
                     foreground=lambda r: None if r.severity == r.default_severity and r.enabled else palette.CONFIRM,
                 ),
-                Column(tr("Default"), lambda r: severity_label(r.default_severity)),
+                Column(
+                    tr("Default"),
+                    lambda r: r.default_severity.label,
+                    tooltip=lambda r: severity_label(r.default_severity),
+                ),
             ]
         )
         self.table = make_table(self.model, tr("Guideline checks"), self, stretch_column=0)
