@@ -74,18 +74,18 @@ class XPublisher:
                 raise
             self._credential = latest
             self._token = XToken.parse(latest)
-            if self._token.stale(datetime.now(UTC)):
-                self._token = renew(self._token, self._base)
-            else:
-                self._renewed = True
-                self._api.close()
-                self._api = HttpApi(PLATFORM, self._base, self._token.access_token or "")
+            if not self._token.stale(datetime.now(UTC)):
+                self._use_token()  # the other process's token is fresh: nothing to store
                 return
-        self._renewed = True
+            self._token = renew(self._token, self._base)
         self._credential = self._token.dump()
         if self._save is not None:
             # At once: X has already invalidated the old refresh token.
             self._save(self._credential)
+        self._use_token()
+
+    def _use_token(self) -> None:
+        self._renewed = True
         self._api.close()
         self._api = HttpApi(PLATFORM, self._base, self._token.access_token or "")
 

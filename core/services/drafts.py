@@ -49,6 +49,15 @@ MAX_TEXT = 100_000
 MAX_MEDIA = 80
 
 
+def _start_draft(session: Session, staff: Staff, **fields: Any) -> Draft:
+    """A new working draft owned by ``staff`` (author, last editor, first contributor), flushed for its id."""
+    draft = Draft(author_id=staff.id, last_editor_id=staff.id, state=DraftState.DRAFT.value, **fields)
+    session.add(draft)
+    session.flush()
+    note_contributor(session, draft.id, staff.id)
+    return draft
+
+
 class DraftService(Service):
     def create(self, account_id: int, text: str = "", *, title: str = "", scheduled_at: datetime | None = None) -> int:
         with self.store.write() as session:
@@ -56,19 +65,15 @@ class DraftService(Service):
             account: OfficialAccount = self.get_or_404(session, OfficialAccount, account_id, tr("Account"))
             # joso:3(3): only an account with a complete, filed operating policy carries drafts.
             ensure_account_usable(session, account)
-            draft = Draft(
+            draft = _start_draft(
+                session,
+                staff,
                 account_id=account.id,
-                author_id=staff.id,
-                last_editor_id=staff.id,
-                state=DraftState.DRAFT.value,
                 title=title.strip()[:200],
                 text=_clean(text),
                 media=[],
                 scheduled_at=scheduled_at,
             )
-            session.add(draft)
-            session.flush()
-            note_contributor(session, draft.id, staff.id)
             self.record(
                 session,
                 "draft.created",
@@ -163,19 +168,15 @@ class DraftService(Service):
             account = session.get(OfficialAccount, version.account_id)
             assert account is not None
             ensure_account_usable(session, account)
-            draft = Draft(
+            draft = _start_draft(
+                session,
+                staff,
                 account_id=version.account_id,
-                author_id=staff.id,
-                last_editor_id=staff.id,
-                state=DraftState.DRAFT.value,
                 title=(tr("Correction: {title}").format(title=original.title or version.text[:30]))[:200],
                 text=version.text,
                 media=[dict(m) for m in version.media or []],
                 corrects_publication_id=publication.id,
             )
-            session.add(draft)
-            session.flush()
-            note_contributor(session, draft.id, staff.id)
             self.record(
                 session,
                 "draft.correction_created",
@@ -189,7 +190,7 @@ class DraftService(Service):
             return draft.id
 
     def duplicate(self, draft_id: int) -> int:
-        """A new working draft with the text, media and time of ``draft_id`` (e.g. a rejected one).
+        """A new working draft with the text and media of ``draft_id`` (e.g. a rejected one); no time.
 
         A rejected draft stays rejected, with its record; what was good in it
         need not be typed again. The copy is the current operator's own and
@@ -199,19 +200,15 @@ class DraftService(Service):
             staff = self.authorize(session, Role.OPERATOR)
             source: Draft = self.get_or_404(session, Draft, draft_id, tr("Draft"))
             ensure_account_usable(session, source.account)
-            draft = Draft(
+            draft = _start_draft(
+                session,
+                staff,
                 account_id=source.account_id,
-                author_id=staff.id,
-                last_editor_id=staff.id,
-                state=DraftState.DRAFT.value,
                 title=(tr("Copy of {title}").format(title=source.title or source.text[:30]))[:200],
                 text=source.text,
                 media=[dict(m) for m in source.media or []],
                 scheduled_at=None,  # a new time is chosen for the new draft
             )
-            session.add(draft)
-            session.flush()
-            note_contributor(session, draft.id, staff.id)
             self.record(session, "draft.duplicated", {"draft_id": draft.id, "source_draft_id": source.id})
             return draft.id
 

@@ -36,6 +36,7 @@ from gui.models.table import Column, PagedModel
 from gui.screens.base import Screen
 from gui.session import AppSession
 from gui.tasks import Progress, run_task
+from gui.widgets.combos import refill
 from gui.widgets.date_range import DateRangeFilter
 from gui.widgets.tables import make_table, selected_row
 
@@ -180,21 +181,9 @@ class AuditScreen(Screen):
 
     def refresh(self) -> None:
         store = self.session.store
-        self._refill(self.actor_filter, tr("Everyone"), [(a.label, a.login) for a in audit_actors(store)])
-        self._refill(self.event_filter, tr("All events"), [(event_label(code), code) for code in audit_events(store)])
+        refill(self.actor_filter, tr("Everyone"), [(a.label, a.login) for a in audit_actors(store)])
+        refill(self.event_filter, tr("All events"), [(event_label(code), code) for code in audit_events(store)])
         self._apply_filter()
-
-    @staticmethod
-    def _refill(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
-        """Replace the entries, keeping the chosen one when it still exists (else everything)."""
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, None)
-        for text, data in items:
-            combo.addItem(text, data)
-        combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
-        combo.blockSignals(False)
 
     def clear_filters(self) -> None:
         """Back to the whole record: one reload, not one per control."""

@@ -54,6 +54,7 @@ from gui.models.table import Column, PagedModel
 from gui.screens.base import Screen
 from gui.session import AppSession
 from gui.widgets import palette
+from gui.widgets.combos import refill
 from gui.widgets.date_range import DateRangeFilter
 from gui.widgets.tables import make_table, selected_row
 
@@ -243,7 +244,7 @@ class DraftsScreen(Screen):
         self.on_actor_changed()
 
     def refresh(self) -> None:
-        self._refill(
+        refill(
             self.account_filter,
             tr("All accounts"),
             [
@@ -253,7 +254,7 @@ class DraftsScreen(Screen):
         )
         authors = draft_authors(self.session.store)
         names = Counter(author.display_name for author in authors)
-        self._refill(
+        refill(
             self.author_filter,
             tr("All authors"),
             [(tr("My drafts"), MINE)]
@@ -269,18 +270,6 @@ class DraftsScreen(Screen):
             ],
         )
         self._apply_filter()
-
-    @staticmethod
-    def _refill(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
-        """Replace the entries, keeping the chosen one when it still exists (else everything)."""
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, None)
-        for text, data in items:
-            combo.addItem(text, data)
-        combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
-        combo.blockSignals(False)
 
     def clear_filters(self) -> None:
         """Back to every draft: one reload, not one per control."""
