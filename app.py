@@ -19,7 +19,7 @@ def _gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from core.cli import main as cli_main
+    from cli.main import main as cli_main
 
     return cli_main(argv, gui=_gui)
 

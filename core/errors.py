@@ -194,7 +194,7 @@ def _technical_detail(orig: BaseException | None, url: Any) -> str:
     secrets = [s for s in ((url.password if url is not None else None), os.environ.get("PGPASSWORD")) if s]
     if not line or any(str(secret) in line for secret in secrets) or "password=" in line.lower():
         return kind
-    from core.logging_setup import redact
+    from core.runtime.logging_setup import redact
 
     return redact(line)
 

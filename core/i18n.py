@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
 
-from core.resources import resource_path
+from core.runtime.resources import resource_path
 
 CORE_CONTEXT = "core"
 SUPPORTED_LANGUAGES = ("ja", "en")

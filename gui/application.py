@@ -23,18 +23,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from core import user_settings
 from core.errors import KohoGateError, explain
 from core.i18n import detect_language, set_language
-from core.identity import current_login
-from core.paths import resolve_database_url, resolve_paths
+from core.organization.identity import current_login
+from core.runtime import user_settings
+from core.runtime.paths import resolve_database_url, resolve_paths
 from gui import crash
 from gui.i18n import install_translations, translator
 from gui.main_window import MainWindow
 from gui.tasks import Progress, run_task
 
 if TYPE_CHECKING:
-    from core.bootstrap import Environment
+    from core.runtime.bootstrap import Environment
     from gui.session import AppSession
 
 tr = translator("Application")
@@ -91,7 +91,7 @@ def start(args: argparse.Namespace, on_done: Callable[[Startup], None] | None = 
     window.show()
 
     def open_env(_report: Progress) -> Environment:
-        from core.bootstrap import open_environment
+        from core.runtime.bootstrap import open_environment
 
         return open_environment(args.data_dir, args.database_url)
 

@@ -1,6 +1,6 @@
 """Notices changes made by other windows and workstations.
 
-PostgreSQL: a listener thread waits for ``NOTIFY`` (core.changes) — new
+PostgreSQL: a listener thread waits for ``NOTIFY`` (core.storage.changes) — new
 submissions show up within a second. SQLite: a timer reads the audit head
 every two seconds (one row; cheap). Either way ``changed`` is emitted on the
 UI thread and the screens refresh themselves.
@@ -13,8 +13,8 @@ import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from core.changes import head_seq
-from core.db.engine import Store
+from core.storage.changes import head_seq
+from core.storage.engine import Store
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ class ChangeWatcher(QObject):
             self.changed.emit()
 
     def _listen(self) -> None:
-        from core.changes import PostgresListener
+        from core.storage.changes import PostgresListener
 
         listener: PostgresListener | None = None
         while not self._stop.is_set():

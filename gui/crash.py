@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from core import __version__
 from core.errors import EnvironmentProblem, explain
-from core.logging_setup import log_file, redact
+from core.runtime.logging_setup import log_file, redact
 from gui.i18n import translator
 
 log = logging.getLogger("kohogate.crash")

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import __version__, user_settings
-from core.paths import AppPaths
-from core.roles import roles_label
+from core import __version__
+from core.organization.roles import roles_label
+from core.runtime import user_settings
+from core.runtime.paths import AppPaths
 from gui.i18n import translator
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         from gui.screens.approvals import ApprovalsScreen
         from gui.screens.audit import AuditScreen
         from gui.screens.drafts import DraftsScreen
-        from gui.screens.settings import SettingsScreen
+        from gui.screens.settings.screen import SettingsScreen
         from gui.screens.terminals import TerminalsScreen
 
         self.session = session
@@ -225,7 +226,7 @@ class MainWindow(QMainWindow):
 
     def _update_badge(self) -> None:
         """Pending decisions for this person: on the navigation, the title and the tray."""
-        from core.roles import Role
+        from core.organization.roles import Role
         from core.services.reviews import pending_reviews
 
         assert self.session is not None

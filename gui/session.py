@@ -10,14 +10,14 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from core.bootstrap import Environment
-from core.db.engine import Store
-from core.db.models import Organization
-from core.identity import Actor
-from core.roles import Role
+from core.organization.identity import Actor
+from core.organization.roles import Role
+from core.runtime.bootstrap import Environment
 from core.services.base import Service
 from core.services.staff import actor_for_staff
 from core.services.terminals import TerminalInfo, terminal_by_uid
+from core.storage.engine import Store
+from core.storage.models import Organization
 
 S = TypeVar("S", bound=Service)
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from core.db.engine import Store
 from core.errors import KohoGateError
 from core.services.setup import OrganizationSetup, initialize
+from core.storage.engine import Store
 from gui.i18n import translator
 
 tr = translator("SetupWizard")

@@ -19,10 +19,30 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from core import i18n
-from core.bootstrap import Environment, open_environment
-from core.demo import fill_demo
-from tests.keyring_memory import MemoryKeyring
-from tests.world import World
+from core.demo.data import fill_demo
+from core.runtime.bootstrap import Environment, open_environment
+from tests.support.keyring_memory import MemoryKeyring
+from tests.support.world import World
+
+SECRET_SERVICE_ENV = "KOHOGATE_TEST_SECRET_SERVICE"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", f"secret_service: needs a real unlocked Secret Service; runs only with {SECRET_SERVICE_ENV}=1"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get(SECRET_SERVICE_ENV) == "1":
+        return
+    skip = pytest.mark.skip(
+        reason=f"real Secret Service round trip: set {SECRET_SERVICE_ENV}=1 (CI runs it separately)"
+    )
+    for item in items:
+        if item.get_closest_marker("secret_service"):
+            item.add_marker(skip)
+
 
 PG_ENV = "KOHOGATE_TEST_DATABASE_URL"
 PG_SKIP_REASON = (
@@ -117,5 +137,5 @@ def demo_env(sqlite_env: Environment) -> Environment:
 
 @pytest.fixture
 def world(env: Environment) -> World:
-    """A small organization on the test database (see tests/world.py)."""
+    """A small organization on the test database (see tests/support/world.py)."""
     return World(env)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE_DIRS = ("core", "gui")
+SOURCE_DIRS = ("core", "gui", "cli")
 I18N_DIR = ROOT / "resources" / "i18n"
 MAIN_TS = I18N_DIR / "kohogate_ja.ts"
 

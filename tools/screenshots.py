@@ -28,10 +28,10 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from core.bootstrap import open_environment
-    from core.demo import fill_demo
+    from core.demo.data import fill_demo
     from core.i18n import set_language
-    from core.identity import current_login
+    from core.organization.identity import current_login
+    from core.runtime.bootstrap import open_environment
     from core.services.staff import find_by_login
     from gui.application import application, main_window_for
     from gui.i18n import install_translations
@@ -145,8 +145,8 @@ def main() -> int:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
-        from core.composer.demo_support import poster_png
         from core.composer.redaction import Rect
+        from core.demo.support import poster_png
         from gui.composer.redaction_dialog import RedactionDialog
 
         redaction = RedactionDialog(poster_png(), "matsuri.png", [Rect(40, 40, 160, 120)])

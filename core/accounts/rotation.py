@@ -2,7 +2,7 @@
 
 When a person leaves an account's staff (異動) — removed from the account or
 deactivated — the account is flagged 要パスワード変更 and posting to it is
-blocked (:mod:`core.terminals.gate`) until the administrator has recorded that
+blocked (:mod:`core.terminals.authorization`) until the administrator has recorded that
 the platform password was changed *and* a credential has been stored after
 that change. Flagging clears ``password_changed_at`` so that "changed after
 the flag" is simply "``password_changed_at`` is set"; the earlier date stays
@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 
 from core.audit import chain
 from core.audit.recorder import Recorder
-from core.db.engine import Store
-from core.db.models import AccountStaff, Credential, OfficialAccount, Organization, Staff
 from core.i18n import tr
-from core.states import AccountStatus
+from core.lifecycle.states import AccountStatus
+from core.storage.engine import Store
+from core.storage.models import AccountStaff, Credential, OfficialAccount, Organization, Staff
 
 
 def flag_rotation(session: Session, recorder: Recorder, account: OfficialAccount, reason: str) -> None:

@@ -7,10 +7,10 @@ from sqlalchemy.orm import Session
 
 from core.accounts.duties import Duty
 from core.accounts.policy import AccountFacts, Missing, missing_items
-from core.db.models import AccountStaff, OfficialAccount, Organization
 from core.errors import InvalidInput
 from core.i18n import tr
-from core.states import AccountStatus
+from core.lifecycle.states import AccountStatus
+from core.storage.models import AccountStaff, OfficialAccount, Organization
 
 
 def account_facts(session: Session, account: OfficialAccount) -> AccountFacts:
@@ -52,7 +52,7 @@ def ensure_account_usable(session: Session, account: OfficialAccount) -> None:
     An account is usable once its operating policy covers every joso:3(3)
     item ア–セ (with named staff in every duty), an administrator has filed it,
     and it is not deleted. Posting has further conditions: see
-    :mod:`core.terminals.gate`.
+    :mod:`core.terminals.authorization`.
     """
     problems = usability_problems(session, account)
     if problems:

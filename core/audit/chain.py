@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 
 from core.audit.canonical import canonical_json, sha256_hex, utc_iso
 from core.audit.recorder import Recorder
-from core.db.models import AuditEntry, AuditHead
+from core.storage.models import AuditEntry, AuditHead
 
 GENESIS_HASH = "0" * 64
-# Kept equal to core.changes.CHANNEL (not imported: chain is imported by everything).
+# Kept equal to core.storage.changes.CHANNEL (not imported: chain is imported by everything).
 CHANNEL = "kohogate_changes"
 
 __all__ = ["GENESIS_HASH", "Recorder", "append", "entry_hash"]
@@ -59,7 +59,7 @@ def append(
     head.hash = digest
     session.flush()
     if session.get_bind().dialect.name == "postgresql":
-        # Other workstations learn of the change on commit (core.changes); nothing is sent on rollback.
+        # Other workstations learn of the change on commit (core.storage.changes); nothing is sent on rollback.
         # The channel is per schema: several KohoGate databases may share one PostgreSQL database.
         session.execute(
             text("SELECT pg_notify(:channel || '_' || current_schema(), :payload)"),

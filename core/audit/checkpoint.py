@@ -19,17 +19,17 @@ from typing import Any
 
 from sqlalchemy import select
 
-from core.atomic_file import write_text_atomically
 from core.audit import chain
 from core.audit.canonical import canonical_json, utc_iso
 from core.audit.verify import VerifyResult, verify_chain
-from core.db.engine import Store
-from core.db.models import AuditEntry, AuditHead, SigningKey, Staff
 from core.errors import InvalidInput, KohoGateError, PermissionDenied
 from core.i18n import tr
-from core.identity import Actor
-from core.roles import Role
+from core.organization.identity import Actor
+from core.organization.roles import Role
+from core.runtime.atomic_file import write_text_atomically
 from core.signoff.keys import Signer, fingerprint, verify_signature
+from core.storage.engine import Store
+from core.storage.models import AuditEntry, AuditHead, SigningKey, Staff
 
 FORMAT = "kohogate-audit-checkpoint"
 VERSION = 1

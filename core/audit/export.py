@@ -8,9 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from core.atomic_file import atomic_write
-from core.db.engine import Store
-from core.db.models import AuditEntry
+from core.runtime.atomic_file import atomic_write
+from core.storage.engine import Store
+from core.storage.models import AuditEntry
 
 COLUMNS = ("seq", "recorded_at", "actor", "terminal", "event", "payload", "prev_hash", "hash")
 # A cell Excel would read as a formula (=, +, -, @, or a leading tab/CR) is written with a leading

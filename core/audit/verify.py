@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from core.audit.chain import GENESIS_HASH, entry_hash
-from core.db.engine import Store
-from core.db.models import AuditEntry, AuditHead
 from core.i18n import tr
+from core.storage.engine import Store
+from core.storage.models import AuditEntry, AuditHead
 
 BATCH = 2000
 

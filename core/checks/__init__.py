@@ -3,7 +3,7 @@
 Pure Python (no Qt). The composer calls :func:`run_checks` on every keystroke
 and :func:`check_person_names` on a worker thread; the settings screen uses
 :func:`list_rules` and :class:`CheckConfig`; ``app.py check`` is
-:mod:`core.checks.cli`.
+:mod:`cli.check`.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ if TYPE_CHECKING:
         MediaKind,
         Severity,
     )
-    from core.checks.platforms import Platform
-    from core.checks.settings import RuleInfo, list_rules
+    from core.checks.rule_listing import RuleInfo, list_rules
+    from core.platforms.facts import Platform
 
-# Imported on first use (PEP 562): `core.checks.cli` is loaded by every start
+# Imported on first use (PEP 562): `cli.check` is loaded by every start
 # of app.py, and the engine's regexes and word lists are not needed there.
 _LOCATIONS = {
     "RuleDefinition": "core.checks.catalog",
@@ -48,9 +48,9 @@ _LOCATIONS = {
     "MediaItem": "core.checks.model",
     "MediaKind": "core.checks.model",
     "Severity": "core.checks.model",
-    "Platform": "core.checks.platforms",
-    "RuleInfo": "core.checks.settings",
-    "list_rules": "core.checks.settings",
+    "Platform": "core.platforms.facts",
+    "RuleInfo": "core.checks.rule_listing",
+    "list_rules": "core.checks.rule_listing",
 }
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.checks.model import Severity
-from core.resources import resource_path
+from core.runtime.resources import resource_path
 
 LEXICON_PREFIX = "content.lexicon."
 # "その他市/組合が不適切と判断した情報": the clauses for organization-defined lists.

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from core.checks.model import DraftInput
 from core.checks.urls import find_links
-from core.resources import resource_path
+from core.runtime.resources import resource_path
 
 
 class AppliesTo(enum.Enum):

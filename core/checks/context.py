@@ -22,8 +22,8 @@ from core.checks.lexicon import LexiconMatcher, effective_lexicons
 from core.checks.model import DraftInput
 from core.checks.normalize import NormalizedText
 from core.checks.urls import Link, domain_set, find_links
-from core.organization import OrganizationProfile
-from core.resources import resource_path
+from core.organization.profile import OrganizationProfile
+from core.runtime.resources import resource_path
 
 # A parameter of a message: one string for both languages or (ja, en).
 Param = str | tuple[str, str]

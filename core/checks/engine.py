@@ -25,7 +25,7 @@ from core.checks.model import CheckResult, DraftInput, Finding, LengthInfo
 from core.checks.normalize import normalize
 from core.checks.rules import content, links, media, person_names, pii, text
 from core.checks.rules import length as length_rule
-from core.organization import OrganizationProfile
+from core.organization.profile import OrganizationProfile
 
 Rule = Callable[[CheckContext], Iterable[Hit]]
 

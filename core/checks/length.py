@@ -6,7 +6,7 @@ NFC-normalised, every URL counts 23, every emoji sequence counts 2, code
 points in the configured ranges (Latin, general punctuation …) count 1 and
 all others (kana, kanji, full-width forms) count 2. The implementation passes
 every weighted-length case of twitter-text's conformance suite
-(``tests/checks/test_checks_length.py``).
+(``tests/core/checks/test_length.py``).
 
 The counters avoid Python-level loops over characters: a keystroke must not
 cost more than a few milliseconds even for long drafts.
@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 import regex
 
-from core.checks.platforms import Counting, Platform
 from core.checks.urls import find_links
-from core.resources import resource_path
+from core.platforms.facts import Counting, Platform
+from core.runtime.resources import resource_path
 
 MASTODON_URL_LENGTH = 23
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.checks.config import CheckConfig, normalize_word
-from core.resources import resource_path
+from core.runtime.resources import resource_path
 
 BUILTIN_CATEGORIES = (
     "defamation",

@@ -13,8 +13,8 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.checks.platforms import Platform
 from core.i18n import tr
+from core.platforms.facts import Platform
 
 
 class Severity(enum.Enum):

@@ -33,7 +33,7 @@ _IGNORED_CHARACTERS = frozenset(chr(c) for c in range(0xFE00, 0xFE10))
 _DROPPED = INVISIBLE_CHARACTERS | _IGNORED_CHARACTERS
 
 # Characters verified NFKC-stable and never composing with a neighbour
-# (``tests/checks/test_checks_normalize.py`` re-verifies every one).
+# (``tests/core/checks/test_normalize.py`` re-verifies every one).
 _SAFE_RANGES = (
     "\t\n\r\x20-\x7e"
     "\u3001-\u3002\u3005-\u3007\u3008-\u3011\u3014-\u301b\u301c"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
-from core.resources import resource_path
+from core.runtime.resources import resource_path
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from typing import Any
 from core.checks.config import CheckConfig
 from core.checks.engine import run_checks, with_person_names
 from core.checks.model import CheckResult, DraftInput, Finding, Severity
-from core.checks.platforms import Platform
 from core.composer.media_items import to_check_items
-from core.organization import OrganizationProfile
+from core.organization.profile import OrganizationProfile
+from core.platforms.facts import Platform
 
 FACES_RULE = "media.faces"
 LIMIT_RULE = "media.limit"

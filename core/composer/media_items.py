@@ -1,7 +1,7 @@
 """The media item dict stored in ``draft.media`` / ``draft_version.media``.
 
 The dict shape is a contract shared with the sign-off and publishing work (and
-hashed by :mod:`core.content_hash`), so it is built and read only here.
+hashed by :mod:`core.signoff.content_hash`), so it is built and read only here.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ An image is decoded, turned upright per its EXIF orientation and re-encoded
 without any metadata, so what is stored (and later uploaded) never carries
 GPS positions, camera serial numbers or owner names (wako:5 法令遵守,
 joso:5(1)). The result is content-addressed by SHA-256 and stored as a
-:class:`~core.db.models.MediaBlob` by the draft service. Nothing here touches
+:class:`~core.storage.models.MediaBlob` by the draft service. Nothing here touches
 the database or Qt, so it runs on a worker thread.
 
 Videos (MP4/MOV) are checked by signature and stored as they are: stripping

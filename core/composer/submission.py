@@ -22,11 +22,11 @@ from typing import Any
 from core.checks.config import CheckConfig
 from core.checks.confirmations import ConfirmationItem, confirmations_for
 from core.checks.model import DraftInput, Finding, LengthInfo, Severity
-from core.checks.platforms import Platform
 from core.composer.findings import check_draft, finding_record
 from core.composer.media_items import to_check_items
 from core.i18n import current_language, tr
-from core.organization import OrganizationProfile
+from core.organization.profile import OrganizationProfile
+from core.platforms.facts import Platform
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.i18n import tr
-from core.logging_setup import register_secret
+from core.runtime.logging_setup import register_secret
 
 #: The lowest zxcvbn score (0–4) accepted when recording a password change.
 MINIMUM_SCORE = 3

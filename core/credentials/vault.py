@@ -20,7 +20,7 @@ and the 2560-byte blob limit (UTF-16, about 1250 characters; CredWrite error
 1783, keyring #355) is checked before writing.
 
 Every secret passing through is registered with
-:func:`core.logging_setup.register_secret`, so the log filter and the crash
+:func:`core.runtime.logging_setup.register_secret`, so the log filter and the crash
 dialog redact it wherever it turns up later.
 
 What this does *not* protect against: malware running as the same OS user can
@@ -35,7 +35,7 @@ from typing import Any
 
 from core.errors import InvalidInput, KeyringUnavailable
 from core.i18n import tr
-from core.logging_setup import register_secret
+from core.runtime.logging_setup import register_secret
 
 log = logging.getLogger(__name__)
 

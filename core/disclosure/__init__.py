@@ -14,12 +14,12 @@ from pathlib import Path
 
 from core.accounts.duties import Duty
 from core.accounts.policy import POLICY_ITEMS
-from core.db.engine import Store
-from core.db.models import Organization
 from core.i18n import tr
-from core.resources import resource_path
+from core.lifecycle.states import AccountStatus
+from core.runtime.resources import resource_path
 from core.services.accounts import AccountDetail, account_detail, list_accounts
-from core.states import AccountStatus
+from core.storage.engine import Store
+from core.storage.models import Organization
 
 PAGE_FILE = "official-accounts.html"
 PUBLISHED = {AccountStatus.ACTIVE, AccountStatus.PAUSED, AccountStatus.WITHDRAWAL_NOTICE}

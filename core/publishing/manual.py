@@ -17,11 +17,11 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from core.db.engine import Store
-from core.db.models import DraftVersion
-from core.identity import Actor
-from core.publishing.gate import check_manual
+from core.organization.identity import Actor
+from core.publishing.preflight import check_manual
 from core.services.drafts import load_blob
+from core.storage.engine import Store
+from core.storage.models import DraftVersion
 
 _SIGNATURES = (
     (b"\xff\xd8\xff", ".jpg"),

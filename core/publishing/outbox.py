@@ -2,7 +2,7 @@
 
 The sequence for one publication:
 
-1. the gate (:mod:`core.publishing.gate`): approval valid for the current
+1. the gate (:mod:`core.publishing.preflight`): approval valid for the current
    content, terminal/account/credential conditions;
 2. the outbox row with its idempotency key is written and committed
    (:meth:`PublicationService.open_attempt`) — *before* any network call;
@@ -37,10 +37,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from core.credentials.vault import Vault, credential_name
-from core.db.models import utcnow
 from core.errors import Conflict, KohoGateError
 from core.i18n import tr
-from core.publishing.adapter import (
+from core.platforms.base import (
     Connection,
     MediaFile,
     PostRequest,
@@ -51,12 +50,13 @@ from core.publishing.adapter import (
     no_progress,
     same_text,
 )
-from core.publishing.errors import ErrorKind, PublishError
-from core.publishing.gate import PublishRefused, check_publish, check_terminal
+from core.platforms.errors import ErrorKind, PublishError
+from core.publishing.preflight import PublishRefused, check_publish, check_terminal
+from core.publishing.records import OutboxRow, PublicationService
 from core.services.base import Service
 from core.services.drafts import load_blob
-from core.services.publications import OutboxRow, PublicationService
-from core.terminals.gate import PostingRefused, authorize_post, read_credential
+from core.storage.models import utcnow
+from core.terminals.authorization import PostingRefused, authorize_post, read_credential
 
 log = logging.getLogger(__name__)
 
@@ -275,7 +275,7 @@ class Outbox(Service):
 
     def delete(self, request_id: int) -> None:
         """Carry out an approved deletion through the adapter (terminal gate and signed request first)."""
-        from core.db.models import DeletionRequest, OfficialAccount, Publication
+        from core.storage.models import DeletionRequest, OfficialAccount, Publication
 
         with self.store.read() as session:
             request = session.get(DeletionRequest, request_id)
@@ -305,7 +305,7 @@ class Outbox(Service):
             raise _refused(exc) from None
         publisher = self._publisher(account_id, platform, handle, url)
         if not publisher.deletable:
-            from core.publishing.line import not_deletable_message
+            from core.platforms.line import not_deletable_message
 
             raise Conflict(not_deletable_message())
         self.records.begin_deletion(request_id)
@@ -313,7 +313,7 @@ class Outbox(Service):
         self.records.mark_deleted(request_id, manually=False)
 
     def _scheduled_at(self, draft_id: int) -> datetime | None:
-        from core.db.models import Draft
+        from core.storage.models import Draft
 
         with self.store.read() as session:
             draft = session.get(Draft, draft_id)
@@ -328,7 +328,7 @@ def _refused(exc: PostingRefused) -> PublishRefused:
 def _publication_info(outbox: Outbox, publication_id: int) -> dict[str, Any] | None:
     from sqlalchemy import select
 
-    from core.db.models import DraftVersion, OfficialAccount, Publication
+    from core.storage.models import DraftVersion, OfficialAccount, Publication
 
     query = (
         select(Publication, DraftVersion, OfficialAccount)

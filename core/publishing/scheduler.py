@@ -23,12 +23,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from core.db.engine import Store
-from core.db.models import Draft, DraftVersion, OfficialAccount, Publication
 from core.errors import KohoGateError
 from core.i18n import tr
-from core.publishing.errors import ErrorKind
-from core.states import DraftState, PublicationState
+from core.lifecycle.states import DraftState, PublicationState
+from core.platforms.errors import ErrorKind
+from core.storage.engine import Store
+from core.storage.models import Draft, DraftVersion, OfficialAccount, Publication
 
 DEFAULT_WINDOW = timedelta(hours=1)
 log = logging.getLogger(__name__)
@@ -93,7 +93,7 @@ def scheduled_posts(store: Store, *, until: datetime | None = None, manual_platf
     Platforms without an API are left out unless ``manual_platforms``: their
     posts are made by hand, so the scheduler only reminds.
     """
-    from core.publishing.adapter import API_PLATFORMS
+    from core.platforms.base import API_PLATFORMS
 
     query = (
         select(
@@ -128,9 +128,9 @@ def run_due(
     that are, instead of being refused — and audited — on every run; missed
     windows are still reported from anywhere.
     """
-    from core.publishing.adapter import supports_api
+    from core.platforms.base import supports_api
     from core.publishing.outbox import Outbox
-    from core.terminals.gate import postable_accounts
+    from core.terminals.authorization import postable_accounts
 
     assert isinstance(outbox, Outbox)
     report = DueReport()

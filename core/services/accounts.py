@@ -23,15 +23,24 @@ from core.accounts.rotation import flag_rotation, maybe_complete_rotation
 from core.accounts.usable import policy_missing, usability_problems
 from core.credentials.strength import estimate_final
 from core.credentials.vault import Vault, credential_name
-from core.db.engine import Store
-from core.db.models import AccountStaff, Credential, Department, OfficialAccount, Organization, Staff, Terminal, utcnow
 from core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from core.i18n import tr
-from core.logging_setup import register_secret
-from core.roles import Role
+from core.lifecycle.states import AccountStatus
+from core.organization.roles import Role
+from core.runtime.logging_setup import register_secret
 from core.services.base import Service
 from core.services.validation import clean_text
-from core.states import AccountStatus
+from core.storage.engine import Store
+from core.storage.models import (
+    AccountStaff,
+    Credential,
+    Department,
+    OfficialAccount,
+    Organization,
+    Staff,
+    Terminal,
+    utcnow,
+)
 
 
 @dataclass(frozen=True)
@@ -172,7 +181,7 @@ def account_id_pattern(store: Store) -> str | None:
 
 def _known_platform(value: str) -> str:
     """One of the platforms KohoGate knows (its id names files and selects the adapter)."""
-    from core.checks.platforms import Platform
+    from core.platforms.facts import Platform
 
     text = clean_text(value, tr("Platform"), max_length=32)
     try:

@@ -24,13 +24,13 @@ from sqlalchemy.orm import Session
 
 from core.audit.canonical import utc_iso
 from core.audit.events import event_label
-from core.checks.platforms import platform_label
-from core.db.engine import Store
-from core.db.models import AuditEntry, Department, OfficialAccount, Staff, Terminal
 from core.i18n import tr
-from core.roles import Role, roles_label
+from core.lifecycle.states import AccountStatus
+from core.organization.roles import Role, roles_label
+from core.platforms.facts import platform_label
 from core.services.drafts import local_days
-from core.states import AccountStatus
+from core.storage.engine import Store
+from core.storage.models import AuditEntry, Department, OfficialAccount, Staff, Terminal
 
 # A one-line summary is cut here; the whole value is in the JSON.
 MAX_VALUE_LENGTH = 80

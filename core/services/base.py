@@ -9,13 +9,13 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from core.audit import chain
-from core.db.engine import Store
-from core.db.locks import get_for_update
-from core.db.models import Organization, Staff
 from core.errors import NotFound, PermissionDenied
 from core.i18n import tr
-from core.identity import Actor
-from core.roles import Role, roles_label
+from core.organization.identity import Actor
+from core.organization.roles import Role, roles_label
+from core.storage.engine import Store
+from core.storage.locks import get_for_update
+from core.storage.models import Organization, Staff
 
 
 @dataclass

@@ -8,12 +8,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from core.db.engine import Store
-from core.db.models import Deputy, Staff, utcnow
 from core.errors import InvalidInput
 from core.i18n import tr
-from core.roles import Role
+from core.organization.roles import Role
 from core.services.base import Service
+from core.storage.engine import Store
+from core.storage.models import Deputy, Staff, utcnow
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,15 @@ from core.accounts.usable import ensure_account_usable
 from core.audit.canonical import sha256_hex
 from core.composer.acknowledgements import stamp_acknowledgements, stamp_confirmations
 from core.composer.media_items import normalized_item
-from core.content_hash import content_hash
-from core.db.engine import Store
-from core.db.models import (
+from core.errors import Conflict, InvalidInput, NotFound
+from core.i18n import tr
+from core.lifecycle.states import DraftState, PublicationState, ReviewDecision
+from core.organization.roles import Role
+from core.services.base import Service, organization_row
+from core.signoff.content_hash import content_hash
+from core.signoff.contributors import note_contributor
+from core.storage.engine import Store
+from core.storage.models import (
     Department,
     Draft,
     DraftVersion,
@@ -34,12 +40,6 @@ from core.db.models import (
     Staff,
     utcnow,
 )
-from core.errors import Conflict, InvalidInput, NotFound
-from core.i18n import tr
-from core.roles import Role
-from core.services.base import Service, organization_row
-from core.signoff.contributors import note_contributor
-from core.states import DraftState, PublicationState, ReviewDecision
 
 if TYPE_CHECKING:
     from core.composer.media_store import PreparedMedia
@@ -153,8 +153,8 @@ class DraftService(Service):
         It starts from the published text and media, so the operator edits
         only what was wrong, and goes through sign-off like any other draft.
         """
-        from core.db.models import Publication
-        from core.states import PublicationState
+        from core.lifecycle.states import PublicationState
+        from core.storage.models import Publication
 
         with self.store.write() as session:
             staff = self.authorize(session, Role.OPERATOR)
@@ -307,7 +307,7 @@ class DraftService(Service):
         again before it can go out. Refused while a sending attempt is open,
         whose outcome a person must settle first.
         """
-        from core.db.models import Publication
+        from core.storage.models import Publication
 
         reason = (reason or "").strip()
         if not reason:
@@ -352,9 +352,9 @@ class DraftService(Service):
 def _gate(session: Session, draft: Draft, now: datetime | None = None) -> GateStatus:
     """The submission gate for ``draft``, with the organization's settings read in this transaction."""
     from core.checks.config import CheckConfig
-    from core.checks.platforms import Platform
     from core.composer.submission import evaluate
-    from core.organization import OrganizationProfile
+    from core.organization.profile import OrganizationProfile
+    from core.platforms.facts import Platform
 
     org = organization_row(session)
     departments = session.scalars(select(Department.name).where(Department.active).order_by(Department.id))

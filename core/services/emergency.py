@@ -14,13 +14,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.db.engine import Store
-from core.db.models import Draft, DraftVersion, Organization, utcnow
 from core.errors import Conflict, InvalidInput
 from core.i18n import tr
-from core.roles import Role
+from core.lifecycle.states import DraftState
+from core.organization.roles import Role
 from core.services.base import Service, organization_row
-from core.states import DraftState
+from core.storage.engine import Store
+from core.storage.models import Draft, DraftVersion, Organization, utcnow
 
 MAX_POST_REVIEW_HOURS = 24 * 14
 

@@ -18,15 +18,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.accounts.policy import check_handle
-from core.db.engine import Store
-from core.db.models import Department, OfficialAccount, Organization
 from core.errors import Conflict, InvalidInput
 from core.i18n import tr
-from core.organization import OrganizationProfile
-from core.roles import Role
+from core.lifecycle.states import AccountStatus
+from core.organization.profile import OrganizationProfile
+from core.organization.roles import Role
 from core.services.base import Service, organization_row
 from core.services.validation import clean_list, clean_text
-from core.states import AccountStatus
+from core.storage.engine import Store
+from core.storage.models import Department, OfficialAccount, Organization
 
 # The column's width; a rule longer than that is a program, not a naming rule.
 MAX_ACCOUNT_ID_PATTERN_LENGTH = 200

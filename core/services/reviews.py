@@ -17,16 +17,16 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from core.db.engine import Store
-from core.db.models import Draft, DraftVersion, OfficialAccount, Publication, Review, Staff
 from core.errors import Conflict, InvalidInput, KohoGateError
 from core.i18n import tr
+from core.lifecycle.states import DraftState, ReviewDecision
 from core.services.base import Service
 from core.services.signing_keys import active_key
 from core.signoff.authority import authority_for, require_authority
 from core.signoff.keys import Signer, fingerprint, verify_signature
 from core.signoff.message import decision_message
-from core.states import DraftState, ReviewDecision
+from core.storage.engine import Store
+from core.storage.models import Draft, DraftVersion, OfficialAccount, Publication, Review, Staff
 
 _NEXT_STATE = {
     ReviewDecision.APPROVED: DraftState.APPROVED,

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from core.audit import chain
-from core.db.engine import Store
-from core.db.models import Department, Organization, Staff, StaffRole
 from core.errors import Conflict, InvalidInput
 from core.i18n import tr
-from core.identity import normalize_login
-from core.roles import Role
+from core.organization.identity import normalize_login
+from core.organization.roles import Role
 from core.services.validation import clean_list, clean_text
+from core.storage.engine import Store
+from core.storage.models import Department, Organization, Staff, StaffRole
 
 
 @dataclass(frozen=True)

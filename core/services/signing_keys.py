@@ -15,13 +15,13 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.db.engine import Store
-from core.db.models import AuditEntry, SigningKey, Staff, utcnow
 from core.errors import Conflict, InvalidInput
 from core.i18n import tr
-from core.roles import Role
+from core.organization.roles import Role
 from core.services.base import Service
 from core.signoff.keys import SecretStore, create_personal_key, fingerprint
+from core.storage.engine import Store
+from core.storage.models import AuditEntry, SigningKey, Staff, utcnow
 
 
 @dataclass(frozen=True)

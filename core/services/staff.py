@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.db.engine import Store
-from core.db.models import Department, Staff, StaffRole
 from core.errors import Conflict, InvalidInput, NotFound
 from core.i18n import tr
-from core.identity import Actor, normalize_login
-from core.roles import Role
+from core.organization.identity import Actor, normalize_login
+from core.organization.roles import Role
 from core.services.base import Service
 from core.services.validation import clean_text
+from core.storage.engine import Store
+from core.storage.models import Department, Staff, StaffRole
 
 
 @dataclass(frozen=True)

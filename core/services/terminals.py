@@ -17,15 +17,15 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from core.audit import chain
-from core.db.engine import Store
-from core.db.models import Credential, OfficialAccount, Staff, Terminal, utcnow
 from core.errors import InvalidInput
 from core.i18n import tr
-from core.roles import Role
+from core.lifecycle.states import TerminalStatus
+from core.organization.roles import Role
 from core.services.base import Service
-from core.states import TerminalStatus
-from core.terminal_identity import LocalTerminal
+from core.storage.engine import Store
+from core.storage.models import Credential, OfficialAccount, Staff, Terminal, utcnow
 from core.terminals.approval import TerminalKind, is_expired, normalized_scope
+from core.terminals.identity import LocalTerminal
 
 
 @dataclass(frozen=True)

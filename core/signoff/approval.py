@@ -19,12 +19,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.content_hash import content_hash
-from core.db.models import Draft, DraftVersion, MediaBlob, Review, SigningKey, Staff
 from core.i18n import tr
+from core.lifecycle.states import DraftState, ReviewDecision
+from core.signoff.content_hash import content_hash
 from core.signoff.keys import verify_signature
 from core.signoff.message import decision_message
-from core.states import DraftState, ReviewDecision
+from core.storage.models import Draft, DraftVersion, MediaBlob, Review, SigningKey, Staff
 
 
 class ApprovalProblem(enum.StrEnum):

@@ -20,11 +20,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.db.models import Deputy, DraftVersion, OfficialAccount, Staff
 from core.errors import PermissionDenied
 from core.i18n import tr
-from core.roles import Role
+from core.organization.roles import Role
 from core.signoff.contributors import contributors
+from core.storage.models import Deputy, DraftVersion, OfficialAccount, Staff
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.db.models import DraftContributor, utcnow
+from core.storage.models import DraftContributor, utcnow
 
 
 def note_contributor(session: Session, draft_id: int, staff_id: int) -> None:

@@ -10,10 +10,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from core.db.engine import Store
-from core.db.models import Draft, DraftVersion, OfficialAccount, Review, SigningKey, Staff
 from core.errors import NotFound
 from core.i18n import current_language, tr
+from core.storage.engine import Store
+from core.storage.models import Draft, DraftVersion, OfficialAccount, Review, SigningKey, Staff
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import enum
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from core.db.models import Terminal
 from core.i18n import tr
+from core.storage.models import Terminal
 
 
 class TerminalKind(enum.StrEnum):

@@ -19,9 +19,9 @@ from sqlalchemy import select
 from core.audit import chain
 from core.audit.recorder import Recorder
 from core.credentials.vault import Vault, terminal_key_name
-from core.db.engine import Store
-from core.db.models import Terminal
 from core.i18n import tr
+from core.storage.engine import Store
+from core.storage.models import Terminal
 
 log = logging.getLogger(__name__)
 

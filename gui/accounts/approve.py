@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.lifecycle.states import AccountStatus
 from core.services.accounts import AccountInfo
 from core.services.terminals import TerminalInfo
-from core.states import AccountStatus
 from core.terminals.approval import TerminalKind
 from gui.i18n import translator
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from core.accounts.duties import Duty
 from core.accounts.policy import POLICY_ITEMS, TEXT_ITEMS, TITLES_KEY, AccountFacts, missing_items
-from core.checks.platforms import platform_label
+from core.platforms.facts import platform_label
 from core.services.accounts import AccountDetail, account_id_pattern, staff_choices
 from core.services.organization import list_departments
 from gui.i18n import translator

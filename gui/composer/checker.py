@@ -23,9 +23,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from core.checks.config import CheckConfig
 from core.checks.engine import check_person_names
 from core.checks.model import DraftInput, Finding
-from core.checks.platforms import Platform
 from core.composer.submission import GateStatus, evaluate
-from core.organization import OrganizationProfile
+from core.organization.profile import OrganizationProfile
+from core.platforms.facts import Platform
 from gui.tasks import run_task
 
 DEBOUNCE_MS = 150

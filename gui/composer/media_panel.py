@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.checks.length import count
-from core.checks.platforms import Platform
 from core.composer.media_store import CAPTION_TYPES, accepted_suffixes
+from core.platforms.facts import Platform
 from gui.composer.thumbnails import BlobLoader, ThumbnailCache
 from gui.i18n import translator
 

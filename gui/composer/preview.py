@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from core.checks.length import text_length
-from core.checks.platforms import Platform
 from core.composer.post_text import SegmentKind, segments
+from core.platforms.facts import Platform
 from gui.composer.thumbnails import BlobLoader, ThumbnailCache, with_badge
 from gui.i18n import translator
 

@@ -42,16 +42,16 @@ from PySide6.QtWidgets import (
 )
 
 from core.checks.config import CheckConfig
-from core.checks.platforms import Platform
 from core.composer.acknowledgements import reasons_of
 from core.composer.submission import GateStatus, schedule_problem
 from core.errors import Conflict, KohoGateError, explain
 from core.i18n import current_language
-from core.roles import Role
+from core.lifecycle.states import DraftState, ReviewDecision
+from core.organization.roles import Role
+from core.platforms.facts import Platform
 from core.services.drafts import DraftDetail, DraftService, load_blob, load_draft_detail
 from core.services.emergency import can_publish_before_approval
 from core.services.organization import load_check_config, load_profile
-from core.states import DraftState, ReviewDecision
 from gui.composer.checker import LiveChecker, State
 from gui.composer.confirmations import ConfirmationsModel
 from gui.composer.editor import PostEditor

@@ -10,11 +10,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.errors import KohoGateError
-from core.services.publications import DeletionRow, DeletionState, PublicationService, deletion_requests
+from core.publishing.records import DeletionRow, DeletionState, PublicationService, deletion_requests
 from gui.i18n import translator
-from gui.models.table import Column, RowsModel
+from gui.models.rows import Column, RowsModel
 from gui.session import AppSession
-from gui.widgets.tables import make_table
+from gui.widgets.table_view import make_table
 
 tr = translator("Publishing")
 

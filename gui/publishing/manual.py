@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import KohoGateError
 from core.publishing.manual import ManualPackage
-from core.services.publications import PublicationService
+from core.publishing.records import PublicationService
 from gui.i18n import translator
 from gui.session import AppSession
 

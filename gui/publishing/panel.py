@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import KohoGateError, explain
-from core.logging_setup import redact
-from core.publishing.adapter import supports_api
+from core.lifecycle.states import DraftState, PublicationState
+from core.platforms.base import supports_api
+from core.publishing.records import PublicationRow, PublicationService, publications_for_draft
+from core.runtime.logging_setup import redact
 from core.services.drafts import DraftService, load_draft_detail
 from core.services.emergency import can_publish_before_approval
-from core.services.publications import PublicationRow, PublicationService, publications_for_draft
-from core.states import DraftState, PublicationState
 from gui.i18n import translator
 from gui.session import AppSession
 from gui.tasks import Progress, run_task
@@ -291,7 +291,7 @@ class PublishPanel(QGroupBox):
 
 
 def _open_deletion(session: AppSession, row: PublicationRow | None) -> Any:
-    from core.services.publications import DeletionState, deletion_requests
+    from core.publishing.records import DeletionState, deletion_requests
 
     if row is None:
         return None

@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from core.roles import Role
+from core.organization.roles import Role
 from gui.i18n import translator
 from gui.session import AppSession
 from gui.tasks import run_task

@@ -16,11 +16,11 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from core.checks.platforms import platform_label
-from core.db.engine import Store
+from core.lifecycle.states import ReviewDecision
+from core.platforms.facts import platform_label
 from core.services.drafts import load_blob
 from core.signoff.review_data import ReviewData, load_review_data, media_label
-from core.states import ReviewDecision
+from core.storage.engine import Store
 from gui.i18n import translator
 
 tr = translator("ApprovalRecord")

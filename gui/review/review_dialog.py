@@ -29,18 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.checks.platforms import Platform
+from core.lifecycle.states import ReviewDecision
+from core.platforms.facts import Platform
 from core.services.drafts import load_blob
 from core.services.reviews import ReviewService
 from core.signoff.review_data import ConfirmationView, FindingView, ReviewData, load_review_data, media_label
-from core.states import ReviewDecision
 from gui.composer.preview import PostPreview
 from gui.crash import show_error
 from gui.i18n import translator
-from gui.models.table import Column, RowsModel
+from gui.models.rows import Column, RowsModel
 from gui.session import AppSession
 from gui.widgets.palette import SEVERITY_COLOURS
-from gui.widgets.tables import make_table
+from gui.widgets.table_view import make_table
 
 tr = translator("ReviewDialog")
 

@@ -13,8 +13,9 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.accounts.rotation import rotation_reminders
-from core.checks.platforms import platform_label
-from core.roles import Role
+from core.lifecycle.states import AccountStatus
+from core.organization.roles import Role
+from core.platforms.facts import platform_label
 from core.services.accounts import (
     AccountInfo,
     AccountService,
@@ -22,14 +23,13 @@ from core.services.accounts import (
     account_detail,
     list_accounts,
 )
-from core.states import AccountStatus
 from gui.accounts.credential import CredentialDialog, run_keyring_task
 from gui.accounts.editor import AccountEditor
 from gui.i18n import translator
-from gui.models.table import Column, RowsModel
+from gui.models.rows import Column, RowsModel
 from gui.screens.base import Screen
 from gui.session import AppSession
-from gui.widgets.tables import make_table, selected_row
+from gui.widgets.table_view import make_table, selected_row
 
 tr = translator("AccountsScreen")
 

@@ -12,15 +12,15 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from core.checks.platforms import platform_label
-from core.roles import Role
+from core.lifecycle.states import ReviewDecision
+from core.organization.roles import Role
+from core.platforms.facts import platform_label
 from core.services.reviews import DecisionRow, PendingItem, pending_reviews, recent_decisions
-from core.states import ReviewDecision
 from gui.i18n import translator
-from gui.models.table import Column, RowsModel
+from gui.models.rows import Column, RowsModel
 from gui.screens.base import Screen
 from gui.session import AppSession
-from gui.widgets.tables import make_table, selected_row
+from gui.widgets.table_view import make_table, selected_row
 
 tr = translator("ApprovalsScreen")
 

@@ -32,13 +32,13 @@ from core.audit.export import export_csv
 from core.audit.verify import VerifyResult, verify_chain
 from core.services.audit_log import AuditFilter, AuditRow, audit_actors, audit_events, count_audit, query_audit
 from gui.i18n import translator
-from gui.models.table import Column, PagedModel
+from gui.models.rows import Column, PagedModel
 from gui.screens.base import Screen
 from gui.session import AppSession
 from gui.tasks import Progress, run_task
 from gui.widgets.combos import refill
 from gui.widgets.date_range import DateRangeFilter
-from gui.widgets.tables import make_table, selected_row
+from gui.widgets.table_view import make_table, selected_row
 
 tr = translator("AuditScreen")
 

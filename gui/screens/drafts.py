@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.checks.platforms import platform_label
-from core.roles import Role
+from core.lifecycle.states import AccountStatus, DraftState
+from core.organization.roles import Role
+from core.platforms.facts import platform_label
 from core.services.accounts import AccountInfo, list_accounts
 from core.services.drafts import (
     DraftFilter,
@@ -48,15 +49,14 @@ from core.services.drafts import (
     local_days,
     query_drafts,
 )
-from core.states import AccountStatus, DraftState
 from gui.i18n import translator
-from gui.models.table import Column, PagedModel
+from gui.models.rows import Column, PagedModel
 from gui.screens.base import Screen
 from gui.session import AppSession
 from gui.widgets import palette
 from gui.widgets.combos import refill
 from gui.widgets.date_range import DateRangeFilter
-from gui.widgets.tables import make_table, selected_row
+from gui.widgets.table_view import make_table, selected_row
 
 if TYPE_CHECKING:
     from gui.composer.window import ComposerWindow

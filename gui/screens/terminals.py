@@ -13,17 +13,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.roles import Role
+from core.organization.roles import Role
 from core.services.accounts import list_accounts
 from core.services.terminals import TerminalInfo, TerminalService, list_terminals
 from core.terminals.approval import TerminalKind
 from gui.accounts.approve import ApproveDialog
 from gui.i18n import translator
-from gui.models.table import Column, RowsModel
+from gui.models.rows import Column, RowsModel
 from gui.screens.base import Screen
 from gui.session import AppSession
 from gui.widgets.dialogs import CommentDialog
-from gui.widgets.tables import make_table, selected_row
+from gui.widgets.table_view import make_table, selected_row
 
 tr = translator("TerminalsScreen")
 

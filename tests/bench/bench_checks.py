@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from core.checks import CheckConfig, DraftInput, MediaItem, Platform, check_person_names, run_checks
 from core.checks.rules.pii import _numbers_in
-from core.organization import OrganizationProfile
+from core.organization.profile import OrganizationProfile
 
 PROFILE = OrganizationProfile(
     "和光市",

@@ -60,8 +60,8 @@ def bench_typing(keystrokes: int) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from core.bootstrap import open_environment
-    from core.demo import fill_demo
+    from core.demo.data import fill_demo
+    from core.runtime.bootstrap import open_environment
     from core.services.drafts import DraftFilter, DraftService, load_draft_detail, query_drafts
     from core.services.staff import actor_for_staff, find_by_login
     from gui.application import application
@@ -133,10 +133,10 @@ def bench_list(count: int) -> None:
     from PySide6.QtCore import Qt
     from sqlalchemy import insert
 
-    from core.bootstrap import open_environment
-    from core.db.models import Draft, utcnow
-    from core.demo import fill_demo
+    from core.demo.data import fill_demo
+    from core.runtime.bootstrap import open_environment
     from core.services.staff import actor_for_staff, find_by_login
+    from core.storage.models import Draft, utcnow
     from gui.application import application
     from gui.screens.drafts import DraftsScreen
     from gui.session import AppSession

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from core.bootstrap import Environment
-from core.identity import current_login
+from core.organization.identity import current_login
+from core.runtime.bootstrap import Environment
 from core.services.staff import find_by_login
 from gui.application import main_window_for
 from gui.main_window import MainWindow
@@ -22,7 +22,7 @@ def window(qtbot: QtBot, demo_env: Environment) -> Iterator[MainWindow]:
     assert me is not None
     win = main_window_for(demo_env, me.id)
     # Tests leave forms half-edited, and pytest-qt closes the window before fixtures end: closing
-    # must not stop on the "unsaved changes" question (tests/gui/test_unsaved_settings.py asks it).
+    # must not stop on the "unsaved changes" question (tests/gui/screens/settings/test_unsaved_settings.py asks it).
     win.unsaved_changes = lambda: []  # type: ignore[method-assign]
     qtbot.addWidget(win)
     win.show()

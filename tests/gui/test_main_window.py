@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from core.bootstrap import Environment
-from core.identity import current_login
+from core.organization.identity import current_login
+from core.runtime.bootstrap import Environment
 from core.services.staff import find_by_login
 from gui.application import main_window_for
 from gui.main_window import MainWindow

@@ -7,18 +7,18 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from core.credentials.vault import credential_name
-from core.identity import current_login
+from core.lifecycle.states import TerminalStatus
+from core.organization.identity import current_login
 from core.services.accounts import account_detail, list_accounts
 from core.services.staff import find_by_login
 from core.services.terminals import list_terminals
-from core.states import TerminalStatus
 from gui.accounts.approve import ApproveDialog
 from gui.accounts.credential import CredentialDialog
 from gui.accounts.editor import AccountEditor
 from gui.main_window import MainWindow
 from gui.screens.accounts import AccountsScreen
 from gui.screens.terminals import TerminalsScreen
-from tests.keyring_memory import MemoryKeyring
+from tests.support.keyring_memory import MemoryKeyring
 
 
 def _accounts(window: MainWindow) -> AccountsScreen:
@@ -212,9 +212,9 @@ def test_resetting_a_terminal_key_asks_first(qtbot, demo_env, monkeypatch) -> No
     """GUI review: 鍵をリセット took the terminal out of service without a word."""
     from PySide6.QtWidgets import QMessageBox
 
+    from core.lifecycle.states import TerminalStatus
     from core.services.staff import actor_for
     from core.services.terminals import terminal_by_uid
-    from core.states import TerminalStatus
     from gui.screens.terminals import TerminalsScreen
     from gui.session import AppSession
 

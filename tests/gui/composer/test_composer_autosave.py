@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from core.bootstrap import open_environment
+from core.runtime.bootstrap import open_environment
 from core.services.drafts import DraftFilter, query_drafts
 from core.services.staff import actor_for_staff, find_by_login
 from gui.composer.window import ComposerWindow
@@ -27,8 +27,8 @@ import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
-from core.bootstrap import open_environment
-from core.demo import fill_demo
+from core.runtime.bootstrap import open_environment
+from core.demo.data import fill_demo
 from core.services.drafts import DraftFilter, query_drafts
 from core.services.staff import actor_for_staff, find_by_login
 from gui.application import application

@@ -14,8 +14,8 @@ from PySide6.QtGui import QInputMethodEvent, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from core.bootstrap import Environment
 from core.composer.redaction import Rect, RedactionMode, redact
+from core.runtime.bootstrap import Environment
 from core.services.drafts import DraftService, load_blob, load_draft_detail
 from core.services.staff import actor_for_staff
 from gui.composer.redaction_dialog import RedactionDialog
@@ -23,8 +23,8 @@ from gui.composer.window import ComposerWindow
 from gui.screens.drafts import DraftListModel, DraftsScreen
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
-from tests.composer.images import face_image, face_jpeg_with_gps, png_bytes
-from tests.world import World
+from tests.support.images import face_image, face_jpeg_with_gps, png_bytes
+from tests.support.world import World
 
 SHORT = "図書館の臨時休館について、詳細は bit.ly/3xYzAbc をご覧ください。"
 FIXED = "図書館の臨時休館について、詳細は https://www.city.mihon.lg.jp/library をご覧ください。"
@@ -297,9 +297,9 @@ def test_areas_can_be_marked_with_the_keyboard_alone(qtbot: QtBot) -> None:
 
 
 def test_a_returned_draft_shows_the_comment(qtbot: QtBot, demo_env: Environment) -> None:
+    from core.lifecycle.states import DraftState
     from core.services.drafts import DraftFilter, query_drafts
     from core.services.staff import find_by_login
-    from core.states import DraftState
 
     sato = find_by_login(demo_env.store, "demo.sato")
     assert sato is not None
@@ -348,9 +348,9 @@ def test_an_approved_draft_is_taken_back_for_editing_with_a_reason(
 ) -> None:
     from PySide6.QtWidgets import QInputDialog
 
+    from core.lifecycle.states import DraftState
     from core.services.drafts import DraftFilter, query_drafts
     from core.services.staff import find_by_login
-    from core.states import DraftState
 
     sato = find_by_login(demo_env.store, "demo.sato")
     assert sato is not None
@@ -382,9 +382,9 @@ def test_a_draft_taken_back_from_the_list_opens_again_editable(
 ) -> None:
     from PySide6.QtWidgets import QInputDialog
 
+    from core.lifecycle.states import DraftState
     from core.services.drafts import DraftFilter, query_drafts
     from core.services.staff import find_by_login
-    from core.states import DraftState
 
     sato = find_by_login(demo_env.store, "demo.sato")
     assert sato is not None
@@ -402,10 +402,10 @@ def test_a_draft_taken_back_from_the_list_opens_again_editable(
 
 
 def test_a_rejected_draft_can_start_a_new_one_with_its_content(qtbot: QtBot, demo_env: Environment) -> None:
+    from core.lifecycle.states import DraftState
     from core.services.audit_log import query_audit
     from core.services.drafts import DraftFilter, query_drafts
     from core.services.staff import find_by_login
-    from core.states import DraftState
 
     sato = find_by_login(demo_env.store, "demo.sato")
     assert sato is not None

@@ -8,16 +8,16 @@ from PySide6.QtWidgets import QMessageBox
 from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 
-from core.bootstrap import Environment
-from core.services.publications import DeletionState, PublicationService, deletion_requests, publications_for_draft
-from core.states import DraftState, PublicationState
+from core.lifecycle.states import DraftState, PublicationState
+from core.publishing.records import DeletionState, PublicationService, deletion_requests, publications_for_draft
+from core.runtime.bootstrap import Environment
 from gui.publishing.deletions import DeletionRequestsPanel
 from gui.publishing.manual import ManualPostDialog
 from gui.publishing.panel import PublishPanel
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
-from tests.publishing.fakes import FakeX, Fault
-from tests.publishing.helpers import PubWorld
+from tests.support.platform_fakes import FakeX, Fault
+from tests.support.publishing import PubWorld
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def test_publish_button_sends_with_progress_and_shows_the_url(
     qtbot: QtBot, world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake = FakeX(httpserver)
-    monkeypatch.setattr("core.publishing.x.DEFAULT_API", fake.base_url)
+    monkeypatch.setattr("core.platforms.x.DEFAULT_API", fake.base_url)
     draft_id = world.approved("x", image=True)
     panel = PublishPanel(AppSession(world.env, world.op), draft_id)
     qtbot.addWidget(panel)
@@ -57,7 +57,7 @@ def test_a_failed_publish_shows_a_plain_message(
 ) -> None:
     fake = FakeX(httpserver)
     fake.fail("/2/tweets", Fault(drop_before=True))
-    monkeypatch.setattr("core.publishing.x.DEFAULT_API", fake.base_url)
+    monkeypatch.setattr("core.platforms.x.DEFAULT_API", fake.base_url)
     draft_id = world.approved("x")
     panel = PublishPanel(AppSession(world.env, world.op), draft_id)
     qtbot.addWidget(panel)
@@ -106,7 +106,7 @@ def test_manual_mode_is_gated_too(qtbot: QtBot, world: PubWorld) -> None:
 
 
 def test_an_emergency_draft_offers_posting_by_hand_before_approval(qtbot: QtBot, world: PubWorld) -> None:
-    from core.composer.demo_support import make_ready
+    from core.demo.support import make_ready
     from core.services.drafts import DraftService
     from core.services.emergency import EmergencyPolicy, EmergencyService
     from gui.composer.window import ComposerWindow
@@ -145,7 +145,7 @@ def test_supervisor_approves_a_deletion_request(
     qtbot: QtBot, world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake = FakeX(httpserver)
-    monkeypatch.setattr("core.publishing.x.DEFAULT_API", fake.base_url)
+    monkeypatch.setattr("core.platforms.x.DEFAULT_API", fake.base_url)
     draft_id = world.approved("x")
     world.outbox({"x": fake.base_url}).publish(draft_id)
     (row,) = publications_for_draft(world.store, draft_id)

@@ -1,0 +1,180 @@
+"""Reading draft and profile files for ``app.py check``.
+
+Every problem with the input becomes an :class:`InputError` whose message is
+one translated line, so the CLI can exit with status 2 without a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from core.checks.config import CheckConfig
+from core.checks.media_facts import guess_kind, with_facts
+from core.checks.model import DraftInput, MediaItem, MediaKind
+from core.i18n import tr
+from core.organization.profile import OrganizationProfile
+from core.platforms.facts import Platform
+
+
+class InputError(Exception):
+    """Unusable input; ``str(error)`` is the one-line message for the user."""
+
+
+def parse_platform(value: str) -> Platform:
+    try:
+        return Platform.parse(value)
+    except ValueError:
+        valid = ", ".join(p.value for p in Platform)
+        raise InputError(
+            tr("Unknown platform {platform}. Valid platforms: {valid}").format(platform=repr(value), valid=valid)
+        ) from None
+
+
+def _read_text(path: Path) -> str:
+    if path.is_dir():  # load_profile() says so about a profile itself, before reading
+        raise InputError(tr("{path} is a folder, not a draft file.").format(path=path))
+    if not path.is_file():
+        raise InputError(tr("File not found: {path}").format(path=path))
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(tr("{path} is not UTF-8 text").format(path=path)) from None
+    except OSError as exc:
+        raise InputError(tr("Cannot read {path}: {error}").format(path=path, error=exc.strerror or exc)) from None
+
+
+def load_draft(path: Path, platform: Platform | None) -> DraftInput:
+    """A ``.txt`` (text only) or ``.json`` draft; ``platform`` overrides the file's."""
+    content = _read_text(path)
+    if path.suffix.lower() != ".json":
+        return DraftInput(content, platform or Platform.X)
+    try:
+        data = json.loads(content)
+    except json.JSONDecodeError as exc:
+        raise InputError(tr("{path} is not valid JSON: {error}").format(path=path, error=exc)) from None
+    if not isinstance(data, Mapping):
+        raise InputError(tr("{path}: the draft must be a JSON object").format(path=path))
+    text = data.get("text", "")
+    if not isinstance(text, str):
+        raise InputError(tr('{path}: "text" must be a string').format(path=path))
+    if platform is None:
+        raw_platform = data.get("platform", "x")
+        if not isinstance(raw_platform, str):
+            raise InputError(tr('{path}: "platform" must be a string').format(path=path))
+        platform = parse_platform(raw_platform)
+    media_raw = data.get("media", [])
+    if not isinstance(media_raw, list):
+        raise InputError(tr('{path}: "media" must be a list').format(path=path))
+    base = path.parent
+    media = tuple(with_facts(_media_item(path, i, raw), base) for i, raw in enumerate(media_raw))
+    return DraftInput(text, platform, media)
+
+
+def _field(path: Path, index: int, raw: Mapping[str, Any], name: str, kind: type, default: Any) -> Any:
+    value = raw.get(name, default)
+    if value is None:
+        return default
+    if not isinstance(value, kind):
+        raise InputError(
+            tr('{path}: media item {index}: "{field}" has the wrong type').format(path=path, index=index, field=name)
+        )
+    return value
+
+
+def _media_item(path: Path, index: int, raw: Any) -> MediaItem:
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("path"), str) or not raw["path"].strip():
+        raise InputError(
+            tr('{path}: media item {index} must be an object with a "path"').format(path=path, index=index)
+        )
+    kind_raw = _field(path, index, raw, "kind", str, "")
+    try:
+        kind = MediaKind(kind_raw) if kind_raw else guess_kind(raw["path"])
+    except ValueError:
+        raise InputError(
+            tr('{path}: media item {index}: "kind" must be image or video').format(path=path, index=index)
+        ) from None
+    captions = _field(path, index, raw, "captions", str, "")
+    # A file that is not there cannot be checked (EXIF, captions), and the
+    # draft could not be posted with it either: the input is unusable.
+    _require_file(path, raw["path"])
+    if captions:
+        _require_file(path, captions)
+    return MediaItem(
+        path=raw["path"],
+        kind=kind,
+        alt=_field(path, index, raw, "alt", str, ""),
+        decorative=_field(path, index, raw, "decorative", bool, False),
+        decorative_reason=_field(path, index, raw, "decorative_reason", str, ""),
+        captions_path=captions or None,
+        captions_burned_in=_field(path, index, raw, "captions_burned_in", bool, False),
+    )
+
+
+def _require_file(draft: Path, name: str) -> None:
+    """``name`` (relative to the draft file) must be an existing file."""
+    target = Path(name)
+    if not target.is_absolute():
+        target = draft.parent / target
+    if not target.is_file():
+        raise InputError(tr("File not found: {path}").format(path=target))
+
+
+def _string_list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ValueError("expected a list of strings")
+
+
+# Every separator an IME or a web page may put between the groups of a number.
+_PHONE_CHARS = frozenset(" \u3000+()（）＋-－.．\u2010\u2011\u2012\u2013\u2014\u2015\u2212ーｰ")
+
+
+def _classify_contacts(contacts: tuple[str, ...]) -> tuple[list[str], list[str], list[str]]:
+    """``public_contacts`` mixes phone numbers, e-mail and postal addresses."""
+    phones, emails, addresses = [], [], []
+    for contact in contacts:
+        stripped = contact.strip()
+        if "@" in stripped or "＠" in stripped:
+            emails.append(stripped)
+        elif sum(ch.isdigit() for ch in stripped) >= 9 and all(ch.isdigit() or ch in _PHONE_CHARS for ch in stripped):
+            phones.append(stripped)
+        elif stripped:
+            addresses.append(stripped)
+    return phones, emails, addresses
+
+
+def load_profile(path: Path) -> tuple[OrganizationProfile, CheckConfig]:
+    """``ORG.toml``: ``[organization] name, own_domains, public_contacts`` (and the
+    specific ``public_phones``/``public_emails``/``postal_addresses`` lists), with
+    an optional ``[checks]`` table in the :class:`CheckConfig` JSON shape."""
+    if path.is_dir():
+        raise InputError(tr("{path} is a folder, not a file.").format(path=path))
+    if not path.is_file():
+        raise InputError(tr("File not found: {path}").format(path=path))
+    try:
+        data = tomllib.loads(_read_text(path))
+        org = data.get("organization")
+        if not isinstance(org, Mapping):
+            raise ValueError("missing [organization] table")
+        name = org.get("name", "")
+        if not isinstance(name, str):
+            raise ValueError("name must be a string")
+        phones, emails, addresses = _classify_contacts(_string_list(org.get("public_contacts", [])))
+        profile = OrganizationProfile(
+            name=name,
+            own_domains=_string_list(org.get("own_domains", [])),
+            public_phones=tuple(phones) + _string_list(org.get("public_phones", [])),
+            public_emails=tuple(emails) + _string_list(org.get("public_emails", [])),
+            postal_addresses=tuple(addresses) + _string_list(org.get("postal_addresses", [])),
+            departments=_string_list(org.get("departments", [])),
+        )
+        config = CheckConfig.from_json(data.get("checks") or {})
+    except (tomllib.TOMLDecodeError, ValueError) as exc:
+        raise InputError(tr("Invalid profile {path}: {error}").format(path=path, error=exc)) from None
+    return profile, config

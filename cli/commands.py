@@ -1,0 +1,220 @@
+"""The non-GUI commands of ``app.py`` (no Qt imports anywhere below here)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from core.errors import KohoGateError, explain, one_line
+from core.i18n import tr
+from core.organization.profile import OrganizationProfile
+from core.runtime.bootstrap import Environment, open_environment
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def _env(args: argparse.Namespace, *, register_terminal: bool = False) -> Environment:
+    return open_environment(args.data_dir, args.database_url, register_terminal=register_terminal)
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from core.storage.migrate import current_revision, head_revision
+
+    env = _env(args)
+    try:
+        revision = current_revision(env.store.engine)
+        print(
+            tr("Database {db} is at schema revision {rev} (newest: {head}).").format(
+                db=env.store.description, rev=revision, head=head_revision()
+            )
+        )
+        return EXIT_OK
+    finally:
+        env.close()
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from core.demo.data import fill_demo
+
+    env = _env(args, register_terminal=True)
+    try:
+        counts = fill_demo(env)
+        print(
+            tr("Demo data written to {db}: {staff} staff, {accounts} accounts, {drafts} drafts.").format(
+                db=env.store.description, **counts
+            )
+        )
+        return EXIT_OK
+    finally:
+        env.close()
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    env = _env(args)
+    try:
+        if args.audit_command == "verify":
+            if args.checkpoint:
+                from core.audit.checkpoint import load_checkpoint, verify_against_checkpoint
+
+                outcome = verify_against_checkpoint(env.store, load_checkpoint(Path(args.checkpoint)))
+                print(outcome.message, file=sys.stdout if outcome.ok else sys.stderr)
+                return EXIT_OK if outcome.ok else EXIT_FAILED
+            from core.audit.verify import verify_chain
+
+            result = verify_chain(env.store)
+            print(result.summary(), file=sys.stdout if result.ok else sys.stderr)
+            return EXIT_OK if result.ok else EXIT_FAILED
+        if args.audit_command == "checkpoint":
+            return _checkpoint(env, Path(args.out))
+        from core.audit.export import export_csv
+
+        count = export_csv(env.store, Path(args.out))
+        print(tr("{count} audit entries written to {path}.").format(count=count, path=args.out))
+        return EXIT_OK
+    finally:
+        env.close()
+
+
+def _checkpoint(env: Environment, out: Path) -> int:
+    from core.audit.checkpoint import create_checkpoint
+    from core.credentials.vault import open_vault
+    from core.organization.identity import current_login
+    from core.services.staff import actor_for
+    from core.signoff.keys import KeyringSigner
+
+    actor = actor_for(env.store, current_login(), env.terminal.uid)
+    if actor is None:
+        print(tr("Error: {message}").format(message=tr("You are not registered in KohoGate.")), file=sys.stderr)
+        return EXIT_FAILED
+    data = create_checkpoint(env.store, actor, KeyringSigner(open_vault(), actor.login), out)
+    print(
+        tr("Checkpoint of entry {seq} written to {path}. Keep it outside the database.").format(
+            seq=data["seq"], path=out
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from cli import check as check_cli
+
+    def load_from_database() -> tuple[OrganizationProfile, dict[str, Any]]:
+        from core.services.organization import load_check_config, load_profile
+
+        try:
+            env = _env(args)
+            try:
+                return load_profile(env.store), load_check_config(env.store)
+            finally:
+                env.close()
+        except Exception as exc:
+            # Explained here, where the database URL is known, so the message can name it.
+            known = explain(exc, database_url=_database_url(args))
+            if known is None:
+                raise
+            raise known from None
+
+    return check_cli.run(args, load_from_database)
+
+
+def cmd_disclosure(args: argparse.Namespace) -> int:
+    from core.disclosure import write_disclosure
+
+    env = _env(args)
+    try:
+        written = write_disclosure(env.store, Path(args.out), page_url=args.page_url)
+        print(tr("Wrote {page} and {count} profile texts.").format(page=written.page, count=len(written.profiles)))
+        return EXIT_OK
+    finally:
+        env.close()
+
+
+def cmd_publish_due(args: argparse.Namespace) -> int:
+    """Send the scheduled posts that are due, from this terminal, as the OS login's staff member.
+
+    Exit 0 when everything due went out (or nothing was due); 1 when a post
+    failed, was refused by the gate, needs checking or missed its window.
+    """
+    from datetime import timedelta
+
+    from core.organization.identity import current_login
+    from core.publishing.outbox import Outbox
+    from core.publishing.scheduler import run_due
+    from core.services.staff import actor_for
+
+    env = _env(args, register_terminal=True)
+    try:
+        actor = actor_for(env.store, current_login(), env.terminal.uid)
+        if actor is None:
+            print(tr("Error: {message}").format(message=tr("You are not registered in KohoGate.")), file=sys.stderr)
+            return EXIT_FAILED
+        report = run_due(Outbox(env.store, actor), env.store.now(), window=timedelta(minutes=args.window))
+        for item, url in report.sent:
+            print(tr("Sent: {title} ({account}) {url}").format(title=item.title, account=item.account, url=url or ""))
+        for item in report.missed:
+            print(
+                tr("Missed its window: {title} ({account}), due {time}").format(
+                    title=item.title,
+                    account=item.account,
+                    time=item.local_time,
+                ),
+                file=sys.stderr,
+            )
+        for item, message in report.failed:
+            print(
+                tr("Not sent: {title} ({account}): {message}").format(
+                    title=item.title, account=item.account, message=message
+                ),
+                file=sys.stderr,
+            )
+        for item in report.by_hand:
+            print(
+                tr("Due, to be posted by hand in the platform's app: {title} ({account}), due {time}").format(
+                    title=item.title,
+                    account=item.account,
+                    time=item.local_time,
+                )
+            )
+        if not (report.sent or report.missed or report.failed or report.by_hand):
+            print(tr("Nothing is due."))
+        return EXIT_OK if report.ok else EXIT_FAILED
+    finally:
+        env.close()
+
+
+COMMANDS = {
+    "db": cmd_db,
+    "demo": cmd_demo,
+    "audit": cmd_audit,
+    "check": cmd_check,
+    "disclosure": cmd_disclosure,
+    "publish-due": cmd_publish_due,
+}
+
+
+def _database_url(args: argparse.Namespace) -> str | None:
+    """The database URL this run uses, to name it in error messages (``None`` if it cannot be told)."""
+    from core.runtime.paths import resolve_database_url, resolve_paths
+
+    try:
+        return resolve_database_url(resolve_paths(getattr(args, "data_dir", None)), getattr(args, "database_url", None))
+    except Exception:  # only for messages; the real failure is being reported already
+        return None
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    try:
+        return COMMANDS[args.command](args)
+    except KohoGateError as exc:
+        print(tr("Error: {message}").format(message=one_line(exc)), file=sys.stderr)
+        return EXIT_USAGE if args.command == "check" else EXIT_FAILED
+    except Exception as exc:
+        known = explain(exc, database_url=_database_url(args))
+        if known is None:
+            raise
+        print(tr("Error: {message}").format(message=one_line(known)), file=sys.stderr)
+        return EXIT_FAILED

@@ -1,0 +1,198 @@
+"""Demonstration data: a plausible organization, filled in through the real services.
+
+Going through the services (not raw inserts) keeps the audit chain valid and
+exercises the same rules as daily use. Only an empty database can be filled,
+and the organization is marked as a demo so that the GUI offers its user
+switcher there and nowhere else.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+from core.accounts.duties import Duty
+from core.accounts.samples import sample_policy
+from core.credentials.vault import open_vault
+from core.errors import Conflict, KeyringUnavailable
+from core.i18n import tr
+from core.lifecycle.states import AccountStatus, ReviewDecision
+from core.organization.identity import current_login
+from core.organization.roles import Role
+from core.publishing.records import PublicationService
+from core.runtime.bootstrap import Environment
+from core.services.accounts import AccountService
+from core.services.drafts import DraftService
+from core.services.organization import list_departments
+from core.services.reviews import ReviewService
+from core.services.setup import OrganizationSetup, initialize, is_initialized
+from core.services.signing_keys import SigningKeyService
+from core.services.staff import StaffService, actor_for_staff
+from core.services.terminals import TerminalService, terminal_by_uid
+from core.signoff.keys import DemoSigner
+
+log = logging.getLogger(__name__)
+
+ORG = OrganizationSetup(
+    name="見本市 (デモ)",
+    admin_display_name="デモ 管理者",
+    admin_department="情報推進課",
+    own_domains=("city.mihon.lg.jp",),
+    public_phones=("048-424-9090",),
+    public_emails=("koho@city.mihon.lg.jp",),
+    postal_addresses=("〒351-0192 見本市広沢1-5",),
+    departments=("秘書広報課", "危機管理課", "子育て支援課"),
+    is_demo=True,
+)
+
+STAFF = [
+    ("佐藤 花子", "demo.sato", "秘書広報課", [Role.OPERATOR]),
+    ("鈴木 一郎", "demo.suzuki", "秘書広報課", [Role.OPERATOR]),
+    ("高橋 美咲", "demo.takahashi", "秘書広報課", [Role.SUPERVISOR]),
+    ("田中 健", "demo.tanaka", "危機管理課", [Role.OPERATOR]),
+    ("伊藤 誠", "demo.ito", "危機管理課", [Role.SUPERVISOR, Role.OPERATOR]),
+    ("渡辺 直子", "demo.watanabe", "情報推進課", [Role.ADMINISTRATOR]),
+]
+
+ACCOUNTS = [
+    ("x", "@josokoiki.koho", "見本市公式", "秘書広報課", AccountStatus.ACTIVE),
+    ("line", "@mihon-city", "見本市LINE公式アカウント", "秘書広報課", AccountStatus.ACTIVE),
+    ("facebook", "mihon.city", "見本市", "秘書広報課", AccountStatus.ACTIVE),
+    ("bluesky", "mihon-city.bsky.social", "見本市", "秘書広報課", AccountStatus.ACTIVE),
+    ("x", "@josokoiki.bousai", "見本市防災", "危機管理課", AccountStatus.ACTIVE),
+    ("instagram", "mihon_kosodate", "見本市子育て", "子育て支援課", AccountStatus.PREPARING),
+    ("mastodon", "@mihon@mastodon.example", "見本市", "秘書広報課", AccountStatus.PAUSED),
+]
+
+TEXTS = {
+    "draft": (
+        "【お知らせ】市民まつりを11月3日に中央公園で開催します。"
+        "詳しくは https://www.city.mihon.lg.jp/matsuri をご覧ください。"
+    ),
+    "draft_bad": "図書館の臨時休館について、詳細はこちら bit.ly/3xYzAbc からどうぞ。",
+    "submitted": "【防災】今夜は強風のおそれがあります。ベランダの物を片付けてください。#見本市防災",
+    "submitted2": "子育て応援フェアを開催します。会場: 市民センター 2階。お問い合わせは 048-424-9090 まで。",
+    "returned": "ごみの収集日が変わります。新しい日程はチラシをご確認ください。",
+    "approved": "【募集】市民ボランティアを募集しています。締切は12月15日です。https://www.city.mihon.lg.jp/volunteer",
+    "rejected": "〇〇店のセールがお得です!ぜひご利用ください。",
+    "published": "本日より市役所1階に総合案内窓口を開設しました。お気軽にお立ち寄りください。",
+}
+
+
+def fill_demo(env: Environment) -> dict[str, int]:
+    """Fill an empty database with demo data; return counts of what was made."""
+    store = env.store
+    if is_initialized(store):
+        raise Conflict(tr("The data folder already holds a database; demo data goes only into an empty one."))
+    terminal = env.terminal.uid
+    admin_id = initialize(store, ORG, login=current_login(), terminal=terminal)
+    admin = actor_for_staff(store, admin_id, terminal)
+    departments = {d.name: d.id for d in list_departments(store)}
+    staff_service = StaffService(store, admin)
+    ids: dict[str, int] = {}
+    for name, login, dept, roles in STAFF:
+        ids[login] = staff_service.create(name, login, departments[dept], roles)
+    local = terminal_by_uid(store, terminal)
+    if local is not None:
+        # This terminal may post to every account; no credential is stored (demo data
+        # needs no OS keyring) and the key pair is made on first use, not here.
+        TerminalService(store, admin).approve(local.id, scope_all=True)
+
+    account_service = AccountService(store, admin)
+    accounts: list[int] = []
+    leads = {"秘書広報課": "demo.takahashi", "危機管理課": "demo.ito", "子育て支援課": "demo.takahashi"}
+    operators = {
+        "秘書広報課": ["demo.sato", "demo.suzuki"],
+        "危機管理課": ["demo.tanaka"],
+        "子育て支援課": ["demo.sato"],
+    }
+    for platform, handle, name, dept, status in ACCOUNTS:
+        account_id = account_service.create(
+            platform, handle, name, departments[dept], url=f"https://example.invalid/{platform}/{handle.strip('@')}"
+        )
+        policy = sample_policy(name, dept, "048-424-9090")
+        if status is AccountStatus.PREPARING:
+            policy = {k: v for k, v in policy.items() if k not in {"ke", "su"}}  # shows what is missing
+        account_service.set_policy(account_id, policy)
+        account_service.set_staff(
+            account_id,
+            [(admin_id, Duty.MANAGER), (ids[leads[dept]], Duty.RESPONSIBLE)]
+            + [(ids[login], Duty.OPERATOR) for login in operators[dept]],
+        )
+        if status is not AccountStatus.PREPARING:
+            account_service.file(account_id)
+            account_service.set_status(account_id, status)
+        accounts.append(account_id)
+    # 異動: 鈴木 leaves the Facebook page's staff, so its password must be changed (wako:5-カ).
+    account_service.set_staff(
+        accounts[2],
+        [(admin_id, Duty.MANAGER), (ids["demo.takahashi"], Duty.RESPONSIBLE), (ids["demo.sato"], Duty.OPERATOR)],
+    )
+
+    sato = actor_for_staff(store, ids["demo.sato"], terminal)
+    tanaka = actor_for_staff(store, ids["demo.tanaka"], terminal)
+    takahashi = actor_for_staff(store, ids["demo.takahashi"], terminal)
+    sato_drafts = DraftService(store, sato)
+    tanaka_drafts = DraftService(store, tanaka)
+    tomorrow = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) + timedelta(days=1)
+
+    from core.demo.support import make_ready
+
+    made = 0
+    festival = sato_drafts.create(accounts[0], TEXTS["draft"], title="市民まつり")
+    _attach_demo_poster(sato_drafts, festival)
+    sato_drafts.create(accounts[0], TEXTS["draft_bad"], title="図書館休館")
+    made += 2
+
+    def submitted(service: DraftService, account: int, text: str, title: str) -> int:
+        # Demo submissions pass the same gate as real ones: confirmations ticked, findings acknowledged.
+        draft_id = service.create(account, text, title=title, scheduled_at=tomorrow)
+        return service.submit(draft_id, make_ready(service, draft_id))
+
+    submitted(tanaka_drafts, accounts[4], TEXTS["submitted"], "強風注意")
+    submitted(sato_drafts, accounts[1], TEXTS["submitted2"], "子育て応援フェア")
+    returned = submitted(sato_drafts, accounts[0], TEXTS["returned"], "ごみ収集日")
+    # Demo supervisors sign with keys derived from their login (core.signoff.keys.DemoSigner).
+    keys = SigningKeyService(store, admin)
+    for login in ("demo.takahashi", "demo.ito"):
+        keys.register(ids[login], DemoSigner(login).public_key)
+    takahashi_signs = DemoSigner("demo.takahashi")
+    ReviewService(store, takahashi).decide(
+        returned,
+        ReviewDecision.RETURNED,
+        "新しい日程を本文に書いてください。チラシだけでは伝わりません。",
+        signer=takahashi_signs,
+    )
+    approved = submitted(sato_drafts, accounts[0], TEXTS["approved"], "ボランティア募集")
+    ReviewService(store, takahashi).decide(approved, ReviewDecision.APPROVED, signer=takahashi_signs)
+    rejected = submitted(sato_drafts, accounts[2], TEXTS["rejected"], "セール")
+    ReviewService(store, takahashi).decide(
+        rejected, ReviewDecision.REJECTED, "特定事業者の宣伝は禁止事項です (joso:5(7))。", signer=takahashi_signs
+    )
+    published = submitted(tanaka_drafts, accounts[3], TEXTS["published"], "総合案内窓口")
+    ReviewService(store, takahashi).decide(published, ReviewDecision.APPROVED, signer=takahashi_signs)
+    # A manual post is signed with this terminal's key, which lives in the OS
+    # keyring; without one the example stays approved-but-unpublished rather
+    # than the demo bypassing the gate.
+    try:
+        vault = open_vault()
+    except KeyringUnavailable as exc:
+        log.warning("demo: no OS keyring (%s); the published example is left unpublished", exc.message)
+    else:
+        PublicationService(store, tanaka).record_manual(
+            published, "https://bsky.app/profile/mihon-city.bsky.social/post/demo1", vault=vault
+        )
+    made += 6
+    return {"staff": len(STAFF) + 1, "accounts": len(accounts), "drafts": made}
+
+
+def _attach_demo_poster(service: DraftService, draft_id: int) -> None:
+    """A generated poster with alt text, stored as every attachment is (EXIF-free blob)."""
+    from core.composer.media_store import prepare_image
+    from core.demo.support import poster_png
+
+    prepared = prepare_image(poster_png(), "matsuri.png")
+    service.store_media(prepared)
+    item = prepared.item()
+    item["alt"] = "市民まつりのポスター。11月3日、中央公園。屋台と音楽ステージのイラスト。"
+    service.save(draft_id, 1, text=TEXTS["draft"], media=[item])

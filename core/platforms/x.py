@@ -1,0 +1,182 @@
+"""X (Twitter) through its API v2 with httpx.
+
+tweepy lacked v2 media upload (its issue #2217), so this adapter speaks the
+API directly: ``POST /2/media/upload`` in three steps (INIT with the size
+and type, APPEND the bytes as a multipart segment, FINALIZE), then
+``POST /2/media/metadata`` with ``alt_text.text`` (max 1000), then
+``POST /2/tweets``. The credential is an OAuth 2.0 user access token with
+``tweet.write`` and ``media.write``, or — so that it outlives the token's
+two hours — a client id and refresh token that :mod:`core.platforms.x_auth`
+renews (``offline.access``).
+
+X documents no idempotency: after an ambiguous failure the outbox looks at
+the account's recent posts (``GET /2/users/:id/tweets``) instead of retrying.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+from core.i18n import tr
+from core.platforms.base import (
+    Connection,
+    HttpApi,
+    PostRequest,
+    PostResult,
+    Progress,
+    RecentPost,
+    media_alt,
+    no_progress,
+)
+from core.platforms.errors import ErrorKind, PublishError, during_upload
+from core.platforms.x_auth import XToken, renew
+
+PLATFORM = "X"
+DEFAULT_API = "https://api.x.com"
+CHUNK = 4 * 1024 * 1024
+# A video is processed after FINALIZE; a post naming it before it is ready is refused.
+PROCESSING_TIMEOUT_SECONDS = 300.0
+
+
+def _processing(answer: Any) -> dict[str, Any]:
+    data = answer.get("data") if isinstance(answer, dict) else None
+    info = data.get("processing_info") if isinstance(data, dict) else None
+    return info if isinstance(info, dict) else {}
+
+
+class XPublisher:
+    platform = "x"
+    idempotent = False
+    deletable = True
+    # Replaced in tests so waiting for video processing costs no real time.
+    wait: Any = staticmethod(time.sleep)
+
+    def __init__(self, connection: Connection) -> None:
+        self._handle = connection.handle.lstrip("@")
+        self._base = connection.base_url or DEFAULT_API
+        self._credential = connection.credential
+        self._token = XToken.parse(connection.credential)
+        self._save = connection.save_credential
+        self._load = connection.load_credential
+        self._renewed = False
+        self._api = HttpApi(PLATFORM, self._base, self._token.access_token or "")
+
+    def _renew(self) -> None:
+        try:
+            self._token = renew(self._token, self._base)
+        except PublishError as error:
+            # Another process on this terminal (the app's scheduler and a cron publish-due) may
+            # have renewed first, spending the refresh token we hold: use what it stored.
+            latest = self._load() if self._load is not None else None
+            if error.kind is not ErrorKind.AUTH or not latest or latest == self._credential:
+                raise
+            self._credential = latest
+            self._token = XToken.parse(latest)
+            if not self._token.stale(datetime.now(UTC)):
+                self._use_token()  # the other process's token is fresh: nothing to store
+                return
+            self._token = renew(self._token, self._base)
+        self._credential = self._token.dump()
+        if self._save is not None:
+            # At once: X has already invalidated the old refresh token.
+            self._save(self._credential)
+        self._use_token()
+
+    def _use_token(self) -> None:
+        self._renewed = True
+        self._api.close()
+        self._api = HttpApi(PLATFORM, self._base, self._token.access_token or "")
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        """One API call with a fresh token; a 401 renews once and tries again (the call did nothing)."""
+        if self._token.stale(datetime.now(UTC)):
+            self._renew()
+        try:
+            return self._api.call(method, path, **kwargs)
+        except PublishError as error:
+            if error.kind is not ErrorKind.AUTH or not self._token.refreshable or self._renewed:
+                raise
+        self._renew()
+        return self._api.call(method, path, **kwargs)
+
+    def _upload(self, data: bytes, mime: str, kind: str, filename: str = "media") -> str:
+        category = "tweet_image" if kind == "image" else "tweet_video"
+        init = self._call(
+            "POST",
+            "/2/media/upload",
+            data={"command": "INIT", "total_bytes": str(len(data)), "media_type": mime, "media_category": category},
+        )
+        media_id = str(init["data"]["id"])
+        for index, start in enumerate(range(0, len(data), CHUNK)):
+            self._call(
+                "POST",
+                "/2/media/upload",
+                data={"command": "APPEND", "media_id": media_id, "segment_index": str(index)},
+                files={"media": ("media", data[start : start + CHUNK], "application/octet-stream")},
+            )
+        final = self._call("POST", "/2/media/upload", data={"command": "FINALIZE", "media_id": media_id})
+        self._await_processing(media_id, _processing(final), filename)
+        return media_id
+
+    def _await_processing(self, media_id: str, info: dict[str, Any], filename: str) -> None:
+        """Poll STATUS while X processes the upload (videos); give up without posting after a while."""
+        waited = 0.0
+        while info.get("state") in ("pending", "in_progress"):
+            if waited >= PROCESSING_TIMEOUT_SECONDS:
+                raise PublishError(
+                    ErrorKind.NOT_SENT,
+                    tr("{platform} is still processing {file}; nothing was posted. Try again in a few minutes.").format(
+                        platform=PLATFORM, file=filename
+                    ),
+                )
+            delay = max(1.0, float(info.get("check_after_secs") or 1))
+            self.wait(delay)
+            waited += delay
+            status = self._call("GET", "/2/media/upload", params={"command": "STATUS", "media_id": media_id})
+            info = _processing(status)
+        if info.get("state") == "failed":
+            raise PublishError(
+                ErrorKind.REJECTED,
+                tr("{platform} could not process {file}; nothing was posted. Check the file's format.").format(
+                    platform=PLATFORM, file=filename
+                ),
+            )
+
+    def post(self, request: PostRequest, progress: Progress = no_progress) -> PostResult:
+        media_ids: list[str] = []
+        total = len(request.media)
+        for index, item in enumerate(request.media):
+            progress(index, total, item.filename)
+            try:
+                media_id = self._upload(item.data, item.mime, item.kind, item.filename)
+                alt = media_alt(item)
+                if alt:
+                    self._call(
+                        "POST",
+                        "/2/media/metadata",
+                        json={"id": media_id, "metadata": {"alt_text": {"text": alt[:1000]}}},
+                    )
+            except PublishError as error:
+                raise during_upload(PLATFORM, error) from None
+            media_ids.append(media_id)
+        progress(total, total, "")
+        body: dict[str, Any] = {"text": request.text}
+        if media_ids:
+            body["media"] = {"media_ids": media_ids}
+        answer = self._call("POST", "/2/tweets", json=body)
+        post_id = str(answer["data"]["id"])
+        return PostResult(post_id, f"https://x.com/{self._handle}/status/{post_id}")
+
+    def delete(self, post_id: str) -> None:
+        self._call("DELETE", f"/2/tweets/{post_id}", accept={404: lambda _r: None})
+
+    def recent(self, limit: int = 20) -> list[RecentPost]:
+        me = self._call("GET", "/2/users/me")
+        user_id = str(me["data"]["id"])
+        answer = self._call("GET", f"/2/users/{user_id}/tweets", params={"max_results": max(5, min(limit, 100))})
+        return [
+            RecentPost(str(t["id"]), f"https://x.com/{self._handle}/status/{t['id']}", str(t.get("text", "")))
+            for t in answer.get("data", [])
+        ]

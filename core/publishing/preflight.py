@@ -1,0 +1,99 @@
+"""The publishing gate: the signed approval *and* the terminal gate, before anything is sent.
+
+Two independent checks, in this order, each refusal naming the failed
+condition and written to the audit chain:
+
+1. :func:`core.signoff.approval.verify_approval` — the newest version is
+   approved, the supervisor's signature verifies with a registered,
+   unrevoked key, and the draft's content *now* (text, account, time, the
+   bytes of every media file) still hashes to what was signed. Refusal
+   event ``publishing.refused`` with ``reason`` = the approval problem.
+2. :func:`core.terminals.authorization.check_posting` — this terminal is approved, in
+   scope, not expired; the account is 運用中 and not flagged for rotation;
+   the credential is present (it audits its own ``posting.refused``).
+
+The signed permit (:func:`core.terminals.authorization.authorize_post`) is taken by the
+outbox once the outbox row exists, so that the idempotency key is part of
+what the terminal signs.
+"""
+
+from __future__ import annotations
+
+from core.audit import chain
+from core.credentials.vault import Vault
+from core.errors import NotFound, PermissionDenied
+from core.i18n import tr
+from core.organization.identity import Actor
+from core.signoff.approval import verify_approval
+from core.storage.engine import Store
+from core.storage.models import Draft
+from core.terminals.authorization import check_manual_posting, check_posting
+
+
+class PublishRefused(PermissionDenied):
+    """Publishing was refused; ``condition`` is the machine-readable name of what failed."""
+
+    def __init__(self, condition: str, message: str) -> None:
+        super().__init__(tr("Publishing refused: {reason}").format(reason=message))
+        self.condition = condition
+        self.reason = message
+
+
+def check_approval(store: Store, actor: Actor, draft_id: int, *, emergency: bool = False) -> int:
+    """The draft's account id when its approval is valid for its current content; else refuse (audited).
+
+    With ``emergency``, a submitted 緊急 draft passes without approval when the
+    organization allows publishing before approval (the caller then records
+    the after-the-fact review deadline).
+    """
+    from core.services.emergency import before_approval_due
+
+    refused: tuple[str, str] | None = None
+    with store.write() as session:
+        draft = session.get(Draft, draft_id)
+        if draft is None:
+            raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Draft"), id=draft_id))
+        check = verify_approval(session, draft_id)
+        if check.ok or (emergency and before_approval_due(session, draft_id) is not None):
+            return draft.account_id
+        chain.append(
+            session,
+            actor.recorder,
+            "publishing.refused",
+            {"draft_id": draft_id, "version_id": check.version_id, "reason": check.problem.value},
+        )
+        refused = (check.problem.value, check.message)
+    # Raised after the commit so the refusal stays in the record.
+    raise PublishRefused(*refused)
+
+
+def check_publish(store: Store, vault: Vault, actor: Actor, draft_id: int) -> int:
+    """Both gates for ``draft_id`` from this terminal; the account id, or :class:`PublishRefused`."""
+    account_id = check_approval(store, actor, draft_id)
+    result = check_posting(store, vault, actor.terminal, account_id, actor.recorder)
+    if not result.allowed:
+        assert result.refusal is not None
+        raise PublishRefused(result.refusal.value, result.message)
+    return account_id
+
+
+def check_manual(store: Store, actor: Actor, draft_id: int) -> int:
+    """The gate for posting by hand: approval (or the emergency rule) and this terminal, no credential needed.
+
+    The operator signs in to the platform's own app, so the keyring need not
+    hold a token; everything else is as strict as for the API.
+    """
+    account_id = check_approval(store, actor, draft_id, emergency=True)
+    result = check_manual_posting(store, actor.terminal, account_id, actor.recorder)
+    if not result.allowed:
+        assert result.refusal is not None
+        raise PublishRefused(result.refusal.value, result.message)
+    return account_id
+
+
+def check_terminal(store: Store, vault: Vault, actor: Actor, account_id: int) -> None:
+    """The terminal gate alone (for deleting a post: there is no approval of content to check)."""
+    result = check_posting(store, vault, actor.terminal, account_id, actor.recorder)
+    if not result.allowed:
+        assert result.refusal is not None
+        raise PublishRefused(result.refusal.value, result.message)

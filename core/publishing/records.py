@@ -1,0 +1,684 @@
+"""Publication records: the outbox rows, manual posts, reconciliation and deletions.
+
+Every state change of a publication happens here, each in one transaction
+with its audit entry. The network calls live in :mod:`core.publishing.outbox`,
+which calls these methods *before* (the row and its idempotency key exist
+before anything is sent) and *after* each attempt. Nothing here ever holds a
+credential.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from core.audit.canonical import sha256_hex
+from core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from core.i18n import tr
+from core.lifecycle.states import DraftState, PublicationState
+from core.organization.roles import Role
+from core.services.base import Service
+from core.services.emergency import before_approval_due
+from core.signoff.approval import verify_approval
+from core.storage.engine import Store
+from core.storage.locks import get_for_update
+from core.storage.models import (
+    DeletionRequest,
+    Draft,
+    DraftVersion,
+    OfficialAccount,
+    Publication,
+    Staff,
+    Terminal,
+    utcnow,
+)
+
+if TYPE_CHECKING:
+    from core.credentials.vault import Vault
+
+#: Publication states in which a new attempt may reuse the row and its key.
+RETRYABLE = (PublicationState.PENDING.value, PublicationState.FAILED.value)
+# How long a claimed outbox row belongs to the run that claimed it (see open_attempt).
+CLAIM_TTL = timedelta(minutes=5)
+# Who may write the outbox's bookkeeping after a claim: operators post, supervisors reconcile and delete.
+BOOKKEEPING_ROLES = (Role.OPERATOR, Role.SUPERVISOR)
+
+
+class DeletionState(enum.StrEnum):
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    DONE = "done"
+
+    @property
+    def label(self) -> str:
+        return {
+            DeletionState.REQUESTED: tr("Deletion requested"),
+            DeletionState.APPROVED: tr("Deletion approved"),
+            DeletionState.REJECTED: tr("Deletion rejected"),
+            DeletionState.DONE: tr("Deleted"),
+        }[self]
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """What the outbox needs to send one publication (no credential: that stays in the vault)."""
+
+    publication_id: int
+    idempotency_key: str
+    created_at: datetime
+    state: PublicationState
+    attempts: int
+    last_attempt_at: datetime | None
+    draft_id: int
+    version_id: int
+    content_hash: str
+    account_id: int
+    platform: str
+    handle: str
+    account_url: str | None
+    text: str
+    media: list[dict[str, Any]]
+    newly_created: bool
+
+
+def _latest_version(session: Session, draft_id: int) -> DraftVersion | None:
+    number = session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft_id))
+    if number is None:
+        return None
+    return session.scalar(select(DraftVersion).where(DraftVersion.draft_id == draft_id, DraftVersion.number == number))
+
+
+def _terminal_id(session: Session, uid: str) -> int | None:
+    return session.scalar(select(Terminal.id).where(Terminal.uid == uid))
+
+
+def _new_row(
+    session: Session, version: DraftVersion, terminal_uid: str, state: PublicationState, **fields: Any
+) -> Publication:
+    """An outbox row for ``version`` with a fresh idempotency key (the one every retry will reuse)."""
+    return Publication(
+        version_id=version.id,
+        account_id=version.account_id,
+        terminal_id=_terminal_id(session, terminal_uid),
+        state=state.value,
+        idempotency_key=str(uuid.uuid4()),
+        content_hash=version.content_hash,
+        platform=version.platform,
+        **fields,
+    )
+
+
+class PublicationService(Service):
+    # ---- the outbox -------------------------------------------------------------------------
+
+    def open_attempt(
+        self,
+        draft_id: int,
+        *,
+        due_at: datetime | None = None,
+        window_ends_at: datetime | None = None,
+        now: datetime | None = None,
+    ) -> OutboxRow:
+        """The outbox row for the draft's approved version, written (and committed) before any call.
+
+        Reuses a pending or failed row so its idempotency key stays the same
+        on every retry; refuses when the post is already out or waits for a
+        person to check whether it went out (要確認).
+
+        The row is *claimed* for this run (``last_attempt_at`` = now, under a
+        lock on the draft): a second run — the in-app scheduler and a cron
+        ``publish-due`` at the same moment, or two terminals — is refused
+        until the first has finished or the claim is older than
+        :data:`CLAIM_TTL` (a run that died), so one post never goes out twice.
+        The returned row carries the *previous* ``last_attempt_at``.
+        """
+        moment = now or utcnow()
+        with self.store.write() as session:
+            self.authorize(session, Role.OPERATOR)
+            # Serialises concurrent opens of one draft on PostgreSQL (SQLite writers already queue).
+            draft = get_for_update(session, Draft, draft_id)
+            if draft is None:
+                raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Draft"), id=draft_id))
+            version = _latest_version(session, draft_id)
+            check = verify_approval(session, draft_id)
+            if version is None or not check.ok:
+                raise Conflict(tr("Publishing refused: {reason}").format(reason=check.message))
+            if draft.state == DraftState.PUBLISHED.value:
+                raise Conflict(tr("This post has already been published."))
+            rows = list(
+                session.scalars(
+                    select(Publication).where(Publication.version_id == version.id).order_by(Publication.id.desc())
+                )
+            )
+            if any(r.state == PublicationState.NEEDS_RECONCILIATION.value for r in rows):
+                raise Conflict(
+                    tr(
+                        "An earlier attempt may have gone out. Check the account first (要確認): "
+                        "record the post's URL, or confirm it was not posted."
+                    )
+                )
+            if any(r.state == PublicationState.PUBLISHED.value for r in rows):
+                raise Conflict(tr("This post has already been published."))
+            row = next((r for r in rows if r.state in RETRYABLE), None)
+            if (
+                row is not None
+                and row.state == PublicationState.PENDING.value
+                and row.last_attempt_at is not None
+                and moment - row.last_attempt_at < CLAIM_TTL
+            ):
+                raise Conflict(
+                    tr(
+                        "This post is being sent right now (or an attempt was interrupted less than "
+                        "{minutes} minutes ago). Wait, then check the draft again."
+                    ).format(minutes=int(CLAIM_TTL.total_seconds() // 60))
+                )
+            created = row is None
+            if row is None:
+                row = _new_row(
+                    session,
+                    version,
+                    self.actor.terminal,
+                    PublicationState.PENDING,
+                    manual=False,
+                    attempts=0,
+                    due_at=due_at,
+                    window_ends_at=window_ends_at,
+                    created_at=moment,
+                )
+                session.add(row)
+                session.flush()
+                self.record(
+                    session,
+                    "publication.queued",
+                    {
+                        "publication_id": row.id,
+                        "draft_id": draft.id,
+                        "version_id": version.id,
+                        "account_id": version.account_id,
+                        "platform": version.platform,
+                        "content_hash": version.content_hash,
+                        "idempotency_key": row.idempotency_key,
+                        "due_at": due_at,
+                    },
+                )
+            account = session.get(OfficialAccount, version.account_id)
+            assert account is not None
+            previous_attempt_at, previous_state = row.last_attempt_at, row.state
+            row.last_attempt_at = moment
+            row.state = PublicationState.PENDING.value
+            return OutboxRow(
+                publication_id=row.id,
+                idempotency_key=row.idempotency_key,
+                created_at=row.created_at,
+                state=PublicationState(previous_state),
+                attempts=row.attempts,
+                last_attempt_at=previous_attempt_at,
+                draft_id=draft.id,
+                version_id=version.id,
+                content_hash=version.content_hash,
+                account_id=account.id,
+                platform=account.platform,
+                handle=account.handle,
+                account_url=account.url,
+                text=version.text,
+                media=[dict(m) for m in version.media or []],
+                newly_created=created,
+            )
+
+    def release_claim(self, row: OutboxRow) -> None:
+        """Give back a claim when the run stopped before any call (refused, keyring locked …)."""
+        with self.store.write() as session:
+            self.authorize(session, *BOOKKEEPING_ROLES)
+            publication = session.get(Publication, row.publication_id)
+            if publication is not None and publication.attempts == row.attempts:
+                publication.last_attempt_at = row.last_attempt_at
+                publication.state = row.state.value
+                self.record(
+                    session,
+                    "publication.claim_released",
+                    {"publication_id": publication.id, "state": publication.state, "attempts": publication.attempts},
+                )
+
+    def mark_attempt(self, publication_id: int, *, now: datetime | None = None) -> int:
+        """Count an attempt just before the call; a crash after this leaves evidence it may have gone out."""
+        with self.store.write() as session:
+            self.authorize(session, *BOOKKEEPING_ROLES)
+            row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
+            row.attempts += 1
+            row.last_attempt_at = now or utcnow()
+            row.state = PublicationState.PENDING.value
+            self.record(
+                session,
+                "publication.attempt",
+                {"publication_id": row.id, "attempt": row.attempts, "idempotency_key": row.idempotency_key},
+            )
+            return row.attempts
+
+    def mark_published(
+        self,
+        publication_id: int,
+        post_id: str | None,
+        url: str | None,
+        *,
+        how: str = "api",
+        now: datetime | None = None,
+    ) -> None:
+        """The post is out: record its id and URL and move the draft to 公開済み."""
+        with self.store.write() as session:
+            self.authorize(session, *BOOKKEEPING_ROLES)
+            row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
+            row.state = PublicationState.PUBLISHED.value
+            row.platform_post_id = post_id
+            row.url = url
+            row.published_at = now or utcnow()
+            row.last_error = None
+            row.last_error_kind = None
+            version = session.get(DraftVersion, row.version_id)
+            assert version is not None
+            draft: Draft = self.get_locked(session, Draft, version.draft_id, tr("Draft"))
+            draft.state = DraftState.PUBLISHED.value
+            draft.row_version += 1
+            self.record(
+                session,
+                "publication.published",
+                {
+                    "publication_id": row.id,
+                    "draft_id": draft.id,
+                    "version_id": version.id,
+                    "platform_post_id": post_id,
+                    "url": url,
+                    "content_hash": row.content_hash,
+                    "attempts": row.attempts,
+                    "how": how,
+                },
+            )
+
+    def mark_failed(self, publication_id: int, message: str, kind: str) -> None:
+        """Nothing was published; a later attempt may reuse the row and its key."""
+        self._set_state(publication_id, PublicationState.FAILED, message, kind, "publication.failed")
+
+    def mark_needs_reconciliation(self, publication_id: int, message: str) -> None:
+        """The post may exist: no automatic retry until a person or a look-up settles it (要確認)."""
+        self._set_state(
+            publication_id, PublicationState.NEEDS_RECONCILIATION, message, "ambiguous", "publication.needs_check"
+        )
+
+    def _set_state(self, publication_id: int, state: PublicationState, message: str, kind: str, event: str) -> None:
+        with self.store.write() as session:
+            self.authorize(session, *BOOKKEEPING_ROLES)
+            row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
+            row.state = state.value
+            row.last_error = message[:2000]
+            row.last_error_kind = kind
+            self.record(
+                session, event, {"publication_id": row.id, "kind": kind, "attempts": row.attempts, "error": message}
+            )
+
+    def resolve(self, publication_id: int, *, url: str | None) -> None:
+        """A person settles a 要確認 row: the post's URL if it went out, ``None`` if it did not."""
+        with self.store.write() as session:
+            self.authorize(session, Role.OPERATOR, Role.SUPERVISOR)
+            row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
+            if row.state != PublicationState.NEEDS_RECONCILIATION.value:
+                raise Conflict(tr("This publication does not need checking."))
+            event = "publication.resolved_not_posted"
+            if url and url.strip():
+                row.state = PublicationState.PUBLISHED.value
+                row.url = url.strip()
+                row.published_at = utcnow()
+                version = session.get(DraftVersion, row.version_id)
+                assert version is not None
+                draft: Draft = self.get_locked(session, Draft, version.draft_id, tr("Draft"))
+                draft.state = DraftState.PUBLISHED.value
+                draft.row_version += 1
+                event = "publication.resolved_posted"
+            else:
+                row.state = PublicationState.FAILED.value
+                row.last_error = tr("Checked by a person: not posted.")
+            self.record(session, event, {"publication_id": row.id, "url": row.url})
+
+    def report_missed(self, draft_id: int, due_at: datetime, window_ends_at: datetime) -> int:
+        """A scheduled post that was not sent within its window: recorded and shown, never silently dropped."""
+        with self.store.write() as session:
+            self.authorize(session, *BOOKKEEPING_ROLES)
+            version = _latest_version(session, draft_id)
+            if version is None:
+                raise Conflict(tr("The newest version of this draft is not approved."))
+            row = _new_row(
+                session,
+                version,
+                self.actor.terminal,
+                PublicationState.FAILED,
+                attempts=0,
+                due_at=due_at,
+                window_ends_at=window_ends_at,
+                last_error=tr("Not sent within its time window; publish it by hand or reschedule it."),
+            )
+            session.add(row)
+            session.flush()
+            self.record(
+                session,
+                "publication.missed_window",
+                {"publication_id": row.id, "draft_id": draft_id, "due_at": due_at, "window_ends_at": window_ends_at},
+            )
+            return row.id
+
+    # ---- manual posting ---------------------------------------------------------------------
+
+    def record_manual(self, version_id: int, url: str, *, vault: Vault | None = None) -> int:
+        """Record a post the operator made by hand in the platform's own app.
+
+        Allowed for the newest version when its signed approval is still valid
+        for the draft's current content — or, for an emergency version when
+        the organization allows it, before approval with an after-the-fact
+        review due (事後承認). The terminal must be approved for the account
+        and the account in operation, as for posting through the API, and the
+        record is signed with this terminal's key (``posting.authorized``); only
+        the platform credential is not needed. ``vault`` defaults to the OS keyring.
+        """
+        from core.credentials.vault import open_vault
+        from core.terminals.authorization import authorize_post
+
+        url = url.strip()
+        with self.store.read() as session:
+            self.authorize(session, Role.OPERATOR)
+            version_row = session.get(DraftVersion, version_id)
+            target = (version_row.account_id, version_row.content_hash) if version_row is not None else None
+            # Checked before the terminal signs anything (and again below, under the lock).
+            if version_row is not None:
+                check = verify_approval(session, version_row.draft_id)
+                if not check.ok and before_approval_due(session, version_row.draft_id) is None:
+                    raise Conflict(tr("Publishing refused: {reason}").format(reason=check.message))
+        if target is not None:
+            account_id, content_hash = target
+            # Its own transaction: a refusal stays in the audit record although we raise.
+            authorize_post(
+                self.store,
+                vault or open_vault(),
+                self.actor.terminal,
+                account_id,
+                {"action": "manual", "version_id": version_id, "content_hash": content_hash, "url": url},
+                self.actor.recorder,
+                manual=True,
+            )
+        with self.store.write() as session:
+            self.authorize(session, Role.OPERATOR)
+            version: DraftVersion = self.get_or_404(session, DraftVersion, version_id, tr("Version"))
+            draft: Draft = self.get_locked(session, Draft, version.draft_id, tr("Draft"))
+            latest = session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft.id))
+            if version.number != latest:
+                raise Conflict(tr("Only the newest version of a draft can be published."))
+            if draft.state == DraftState.PUBLISHED.value:
+                raise Conflict(tr("This post has already been published."))
+            check = verify_approval(session, draft.id)
+            due = None
+            if not check.ok:
+                due = before_approval_due(session, draft.id)
+                if due is None or not version.emergency:
+                    raise Conflict(tr("Publishing refused: {reason}").format(reason=check.message))
+            # A pending outbox row for this version (e.g. a missed scheduled post) is closed by this record.
+            open_row = session.scalar(
+                select(Publication).where(Publication.version_id == version.id, Publication.state.in_(RETRYABLE))
+            )
+            publication = open_row or _new_row(session, version, self.actor.terminal, PublicationState.PUBLISHED)
+            publication.terminal_id = _terminal_id(session, self.actor.terminal)
+            publication.state = PublicationState.PUBLISHED.value
+            publication.manual = True
+            publication.url = url or None
+            publication.published_at = utcnow()
+            publication.post_review_due_at = due
+            if open_row is None:
+                session.add(publication)
+            draft.state = DraftState.PUBLISHED.value
+            draft.row_version += 1
+            session.flush()
+            self.record(
+                session,
+                "publication.recorded",
+                {
+                    "publication_id": publication.id,
+                    "version_id": version.id,
+                    "url": publication.url,
+                    "content_hash": version.content_hash,
+                    "manual": True,
+                    "before_approval": due is not None,
+                    "post_review_due_at": due,
+                },
+            )
+            return publication.id
+
+    # ---- deletions (wako:5-キ, joso:4(5)) -------------------------------------------------------
+
+    def request_deletion(self, publication_id: int, reason: str) -> int:
+        """Ask a supervisor to delete a published post; the reason is required and kept."""
+        from core.platforms.line import not_deletable_message
+
+        reason = (reason or "").strip()
+        if not reason:
+            raise InvalidInput(tr("Give the reason for deleting this post."))
+        with self.store.write() as session:
+            self.authorize(session, Role.OPERATOR, Role.SUPERVISOR)
+            row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
+            if row.state != PublicationState.PUBLISHED.value:
+                raise Conflict(tr("Only a published post can be deleted."))
+            if row.platform == "line":
+                raise Conflict(not_deletable_message())
+            open_request = session.scalar(
+                select(DeletionRequest.id).where(
+                    DeletionRequest.publication_id == row.id,
+                    DeletionRequest.state.in_([DeletionState.REQUESTED.value, DeletionState.APPROVED.value]),
+                )
+            )
+            if open_request is not None:
+                raise Conflict(tr("A deletion of this post has already been requested."))
+            request = DeletionRequest(
+                publication_id=row.id,
+                state=DeletionState.REQUESTED.value,
+                reason=reason,
+                requested_by_id=self.actor.staff_id,
+                requested_at=utcnow(),
+            )
+            session.add(request)
+            session.flush()
+            self.record(
+                session,
+                "deletion.requested",
+                {"deletion_request_id": request.id, "publication_id": row.id, "url": row.url, "reason": reason},
+            )
+            return request.id
+
+    def decide_deletion(self, request_id: int, approve: bool, comment: str = "") -> None:
+        """A supervisor approves or rejects; nobody decides on their own request."""
+        comment = (comment or "").strip()
+        if not approve and not comment:
+            raise InvalidInput(tr("A comment is required to reject a deletion request."))
+        with self.store.write() as session:
+            staff = self.authorize(session, Role.SUPERVISOR)
+            request: DeletionRequest = self.get_or_404(session, DeletionRequest, request_id, tr("Deletion request"))
+            if request.state != DeletionState.REQUESTED.value:
+                raise Conflict(tr("This deletion request has already been decided."))
+            if request.requested_by_id == staff.id:
+                raise PermissionDenied(tr("You cannot decide on your own deletion request."))
+            request.state = (DeletionState.APPROVED if approve else DeletionState.REJECTED).value
+            request.decided_by_id = staff.id
+            request.decided_at = utcnow()
+            request.decision_comment = comment
+            self.record(
+                session,
+                "deletion.approved" if approve else "deletion.rejected",
+                {"deletion_request_id": request.id, "publication_id": request.publication_id, "comment": comment},
+            )
+
+    def begin_deletion(self, request_id: int) -> None:
+        """Record, before the platform is asked, that this person starts an approved deletion.
+
+        Checks the role first: nobody without it reaches the platform, and a
+        deletion that succeeds there but fails to be recorded afterwards still
+        leaves this entry behind.
+        """
+        with self.store.write() as session:
+            self.authorize(session, Role.OPERATOR, Role.SUPERVISOR)
+            request: DeletionRequest = self.get_locked(session, DeletionRequest, request_id, tr("Deletion request"))
+            if request.state != DeletionState.APPROVED.value:
+                raise Conflict(tr("This deletion has not been approved by a supervisor."))
+            row = session.get(Publication, request.publication_id)
+            assert row is not None
+            self.record(
+                session,
+                "publication.deletion_started",
+                {"deletion_request_id": request.id, "publication_id": row.id, "platform_post_id": row.platform_post_id},
+            )
+
+    def mark_deleted(self, request_id: int, *, manually: bool) -> None:
+        """The approved deletion is done (through the adapter or by hand); the original text is recorded."""
+        with self.store.write() as session:
+            self.authorize(session, Role.OPERATOR, Role.SUPERVISOR)
+            request: DeletionRequest = self.get_or_404(session, DeletionRequest, request_id, tr("Deletion request"))
+            if request.state != DeletionState.APPROVED.value:
+                raise Conflict(tr("This deletion has not been approved by a supervisor."))
+            row = session.get(Publication, request.publication_id)
+            assert row is not None
+            version = session.get(DraftVersion, row.version_id)
+            assert version is not None
+            now = utcnow()
+            request.state = DeletionState.DONE.value
+            request.executed_by_id = self.actor.staff_id
+            request.executed_at = now
+            request.executed_manually = manually
+            row.state = PublicationState.DELETED.value
+            row.deleted_at = now
+            self.record(
+                session,
+                "publication.deleted",
+                {
+                    "deletion_request_id": request.id,
+                    "publication_id": row.id,
+                    "platform_post_id": row.platform_post_id,
+                    "url": row.url,
+                    "manually": manually,
+                    "reason": request.reason,
+                    "original_text": version.text,
+                    "original_text_sha256": sha256_hex(version.text),
+                },
+            )
+
+
+# ---- read models --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicationRow:
+    id: int
+    draft_id: int
+    version_id: int
+    account: str
+    platform: str
+    state: PublicationState
+    url: str | None
+    published_at: datetime | None
+    due_at: datetime | None
+    last_error: str | None
+    manual: bool
+    text: str
+
+
+def _row(p: Publication, version: DraftVersion, handle: str) -> PublicationRow:
+    return PublicationRow(
+        id=p.id,
+        draft_id=version.draft_id,
+        version_id=version.id,
+        account=handle,
+        platform=p.platform or version.platform,
+        state=PublicationState(p.state),
+        url=p.url,
+        published_at=p.published_at,
+        due_at=p.due_at,
+        last_error=p.last_error,
+        manual=p.manual,
+        text=version.text,
+    )
+
+
+def publications_for_draft(store: Store, draft_id: int) -> list[PublicationRow]:
+    """Every publication row of a draft, newest first."""
+    query = (
+        select(Publication, DraftVersion, OfficialAccount.handle)
+        .join(DraftVersion, DraftVersion.id == Publication.version_id)
+        .join(OfficialAccount, OfficialAccount.id == Publication.account_id)
+        .where(DraftVersion.draft_id == draft_id)
+        .order_by(Publication.id.desc())
+    )
+    with store.read() as session:
+        return [_row(p, v, h) for p, v, h in session.execute(query)]
+
+
+def publications_needing_attention(store: Store) -> list[PublicationRow]:
+    """要確認 and failed rows (missed windows included), oldest first: what a person must look at."""
+    query = (
+        select(Publication, DraftVersion, OfficialAccount.handle)
+        .join(DraftVersion, DraftVersion.id == Publication.version_id)
+        .join(OfficialAccount, OfficialAccount.id == Publication.account_id)
+        .join(Draft, Draft.id == DraftVersion.draft_id)
+        .where(
+            Publication.state.in_([PublicationState.NEEDS_RECONCILIATION.value, PublicationState.FAILED.value]),
+            Draft.state != DraftState.PUBLISHED.value,
+        )
+        .order_by(Publication.id)
+    )
+    with store.read() as session:
+        return [_row(p, v, h) for p, v, h in session.execute(query)]
+
+
+@dataclass(frozen=True)
+class DeletionRow:
+    id: int
+    publication_id: int
+    state: DeletionState
+    reason: str
+    requested_by: str
+    requested_by_id: int
+    requested_at: datetime
+    account: str
+    platform: str
+    url: str | None
+    text: str
+    decision_comment: str
+
+
+def deletion_requests(store: Store, *, states: tuple[DeletionState, ...] = ()) -> list[DeletionRow]:
+    """Deletion requests with the post's text and URL, oldest first."""
+    query = (
+        select(DeletionRequest, Publication, DraftVersion, OfficialAccount.handle, Staff.display_name)
+        .join(Publication, Publication.id == DeletionRequest.publication_id)
+        .join(DraftVersion, DraftVersion.id == Publication.version_id)
+        .join(OfficialAccount, OfficialAccount.id == Publication.account_id)
+        .join(Staff, Staff.id == DeletionRequest.requested_by_id)
+        .order_by(DeletionRequest.id)
+    )
+    if states:
+        query = query.where(DeletionRequest.state.in_([s.value for s in states]))
+    with store.read() as session:
+        return [
+            DeletionRow(
+                id=d.id,
+                publication_id=p.id,
+                state=DeletionState(d.state),
+                reason=d.reason,
+                requested_by=name,
+                requested_by_id=d.requested_by_id,
+                requested_at=d.requested_at,
+                account=handle,
+                platform=p.platform or v.platform,
+                url=p.url,
+                text=v.text,
+                decision_comment=d.decision_comment or "",
+            )
+            for d, p, v, handle, name in session.execute(query)
+        ]

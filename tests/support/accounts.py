@@ -1,0 +1,61 @@
+"""A small organization with one usable account, shared by the account tests."""
+
+from __future__ import annotations
+
+from core.accounts.duties import Duty
+from core.accounts.samples import sample_policy
+from core.credentials.vault import open_vault
+from core.lifecycle.states import AccountStatus
+from core.organization.identity import Actor
+from core.organization.roles import Role
+from core.runtime.bootstrap import Environment
+from core.services.accounts import AccountService, CredentialService
+from core.services.setup import OrganizationSetup, initialize
+from core.services.staff import StaffService, actor_for_staff
+from core.services.terminals import TerminalService, terminal_by_uid
+
+SETUP = OrganizationSetup(name="見本市", admin_display_name="管理 一郎", admin_department="情報推進課")
+
+
+class Org:
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+        self.store = env.store
+        self.uid = env.terminal.uid
+        admin_id = initialize(self.store, SETUP, login="kanri", terminal=self.uid)
+        self.admin = actor_for_staff(self.store, admin_id, self.uid)
+        staff = StaffService(self.store, self.admin)
+        self.op = self.actor(staff.create("佐藤 花子", "sato", None, [Role.OPERATOR]))
+        self.op2 = self.actor(staff.create("鈴木 一郎", "suzuki", None, [Role.OPERATOR]))
+        self.sup = self.actor(staff.create("高橋 美咲", "takahashi", None, [Role.SUPERVISOR]))
+        self.accounts = AccountService(self.store, self.admin)
+        self.account = self.usable_account("@josokoiki.koho")
+        self.other = self.usable_account("@josokoiki.bousai")
+        self.terminal_id = terminal_by_uid(self.store, self.uid).id  # type: ignore[union-attr]
+        self.vault = open_vault()
+
+    def actor(self, staff_id: int) -> Actor:
+        return actor_for_staff(self.store, staff_id, self.uid)
+
+    def usable_account(self, handle: str) -> int:
+        account = self.accounts.create("x", handle, "見本市公式", None, url=f"https://x.com/{handle[1:]}")
+        self.accounts.set_policy(account, sample_policy("見本市公式", "秘書広報課", "048-000-0000"))
+        self.accounts.set_staff(account, self.full_staff())
+        self.accounts.file(account)
+        self.accounts.set_status(account, AccountStatus.ACTIVE)
+        return account
+
+    def full_staff(self) -> list[tuple[int, Duty]]:
+        return [
+            (self.admin.staff_id, Duty.MANAGER),
+            (self.sup.staff_id, Duty.RESPONSIBLE),
+            (self.op.staff_id, Duty.OPERATOR),
+            (self.op2.staff_id, Duty.OPERATOR),
+        ]
+
+    def ready_to_post(self) -> None:
+        """Approve this terminal for the main account and store a credential."""
+        TerminalService(self.store, self.admin).approve(self.terminal_id, scope_all=False, account_ids=[self.account])
+        CredentialService(self.store, self.admin).store_credential(
+            self.vault, self.uid, self.account, "tok-ready-0123456789"
+        )

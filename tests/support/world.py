@@ -1,0 +1,78 @@
+"""A small organization for service tests: staff in every role and one account ready for drafts.
+
+Shared by the core, composer, sign-off and publishing tests (the ``world``
+fixture in tests/conftest.py builds one on each database).
+"""
+
+from __future__ import annotations
+
+from core.accounts.duties import Duty
+from core.accounts.samples import sample_policy
+from core.demo.support import make_ready
+from core.lifecycle.states import AccountStatus
+from core.organization.identity import Actor
+from core.organization.roles import Role
+from core.runtime.bootstrap import Environment
+from core.services.accounts import AccountService
+from core.services.drafts import DraftService
+from core.services.setup import OrganizationSetup, initialize
+from core.services.signing_keys import SigningKeyService
+from core.services.staff import StaffService, actor_for_staff
+from core.services.terminals import TerminalService, terminal_by_uid
+from core.signoff.keys import DemoSigner
+
+SETUP = OrganizationSetup(
+    name="見本市",
+    admin_display_name="管理 一郎",
+    admin_department="情報推進課",
+    own_domains=("City.Mihon.LG.JP", " "),
+    departments=("秘書広報課",),
+)
+
+
+class World:
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+        self.store = env.store
+        admin_id = initialize(self.store, SETUP, login="KANRI", terminal=env.terminal.uid)
+        self.admin = actor_for_staff(self.store, admin_id, env.terminal.uid)
+        staff = StaffService(self.store, self.admin)
+        self.op1 = self.actor(staff.create("佐藤 花子", "sato", None, [Role.OPERATOR]))
+        self.op2 = self.actor(staff.create("鈴木 一郎", "suzuki", None, [Role.OPERATOR]))
+        self.sup = self.actor(staff.create("高橋 美咲", "takahashi", None, [Role.SUPERVISOR]))
+        self.both = self.actor(staff.create("伊藤 誠", "ito", None, [Role.SUPERVISOR, Role.OPERATOR]))
+        keys = SigningKeyService(self.store, self.admin)
+        for person in (self.sup, self.both):
+            keys.register(person.staff_id, DemoSigner(person.login).public_key)
+        accounts = AccountService(self.store, self.admin)
+        self.account = accounts.create("x", "@josokoiki.koho", "見本市公式", None, url="https://x.com/josokoiki.koho")
+        # Drafts need a complete, filed operating policy with named staff (joso:3(3)).
+        accounts.set_policy(self.account, sample_policy("見本市公式", "秘書広報課", "048-000-0000"))
+        accounts.set_staff(
+            self.account,
+            [(admin_id, Duty.MANAGER), (self.sup.staff_id, Duty.RESPONSIBLE), (self.op1.staff_id, Duty.OPERATOR)],
+        )
+        accounts.file(self.account)
+        accounts.set_status(self.account, AccountStatus.ACTIVE)
+        # This workstation is an approved city terminal (manual posting checks it).
+        local = terminal_by_uid(self.store, env.terminal.uid)
+        assert local is not None
+        TerminalService(self.store, self.admin).approve(local.id, scope_all=True)
+
+    def actor(self, staff_id: int) -> Actor:
+        return actor_for_staff(self.store, staff_id, self.env.terminal.uid)
+
+    def submitted(self, author: Actor, text_: str = "お知らせ") -> int:
+        drafts = DraftService(self.store, author)
+        draft_id = drafts.create(self.account, text_)
+        return drafts.submit(draft_id, make_ready(drafts, draft_id))
+
+
+def drop_audit_triggers(env: Environment) -> None:
+    """What an attacker with file or superuser access can do to the append-only audit table."""
+    with env.store.engine.begin() as conn:
+        if env.store.dialect == "sqlite":
+            conn.exec_driver_sql("DROP TRIGGER IF EXISTS audit_entry_no_update")
+            conn.exec_driver_sql("DROP TRIGGER IF EXISTS audit_entry_no_delete")
+        else:
+            conn.exec_driver_sql("DROP TRIGGER IF EXISTS audit_entry_no_change ON audit_entry")
