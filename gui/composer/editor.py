@@ -14,7 +14,7 @@ from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from core.i18n import current_language
-from gui.composer.highlighter import FindingHighlighter
+from gui.composer.highlighter import FindingUnderlines
 from gui.composer.text_positions import Utf16Map
 from gui.i18n import translator
 
@@ -26,12 +26,12 @@ class PostEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setAccessibleName(tr("Post text"))
         self.setTabChangesFocus(True)  # Tab moves on; a post has no use for tab characters
-        self.highlighter = FindingHighlighter(self.document(), self)
+        self.underlines = FindingUnderlines(self)
         self._records: Sequence[dict[str, Any]] = ()
         self._map = Utf16Map("")
 
     def set_findings(self, text: str, records: Sequence[dict[str, Any]]) -> int:
-        """Underline the text findings of ``records`` (computed for ``text``); return blocks redrawn."""
+        """Underline the text findings of ``records`` (computed for ``text``); return underlines changed."""
         self._records = records
         self._map = Utf16Map(text)
         spans = [
@@ -39,7 +39,7 @@ class PostEditor(QPlainTextEdit):
             for r in records
             if r.get("start") is not None and r.get("end") is not None
         ]
-        return self.highlighter.set_spans(spans)
+        return self.underlines.set_spans(spans)
 
     def select_span(self, start: int, end: int) -> None:
         """Select ``[start, end)`` (code points) and show it."""

@@ -308,7 +308,7 @@ class ComposerWindow(QMainWindow):
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.timeout.connect(self.save_now)
-        # Re-highlighting also emits textChanged (format-only changes): react to real edits only.
+        # textChanged also fires for edits that end where they began (undo, paste of the same text): compare.
         self._last_text = self.editor.toPlainText()
         self.editor.textChanged.connect(self._text_changed)
         self.title.textEdited.connect(lambda _t: self._changed(recheck=False))

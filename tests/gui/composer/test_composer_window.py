@@ -71,11 +71,11 @@ def settle(qtbot: QtBot, window: ComposerWindow) -> None:
 
 
 def underlined_spans(window: ComposerWindow) -> list[tuple[int, int]]:
-    block = window.editor.document().firstBlock()
+    """What the editor draws as wavy underlines, read from Qt (start, length)."""
     return [
-        (block.position() + r.start, r.length)
-        for r in block.layout().formats()
-        if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+        (s.cursor.selectionStart(), s.cursor.selectionEnd() - s.cursor.selectionStart())
+        for s in window.editor.extraSelections()
+        if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
     ]
 
 
