@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.errors import KohoGateError, explain, one_line
 from core.i18n import tr
 from core.organization.profile import OrganizationProfile
-from core.runtime.bootstrap import Environment, open_environment
+
+if TYPE_CHECKING:
+    from core.runtime.bootstrap import Environment
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -18,6 +20,9 @@ EXIT_USAGE = 2
 
 
 def _env(args: argparse.Namespace, *, register_terminal: bool = False) -> Environment:
+    # Imported here: opening the environment pulls in SQLAlchemy, which `check --profile` never needs.
+    from core.runtime.bootstrap import open_environment
+
     return open_environment(args.data_dir, args.database_url, register_terminal=register_terminal)
 
 

@@ -175,8 +175,29 @@ def run_command(args: argparse.Namespace) -> int:
     return dispatch(args)
 
 
+_VALUED_GLOBALS = ("--data-dir", "--database-url", "--lang")
+
+
+def asks_for_version(argv: Sequence[str]) -> bool:
+    """Does ``argv`` reach ``--version`` among the global options (before any command or ``-h``)?"""
+    words = iter(argv)
+    for word in words:
+        if word == "--version":
+            return True
+        if word in _VALUED_GLOBALS:
+            next(words, None)
+        elif not word.startswith(tuple(f"{option}=" for option in _VALUED_GLOBALS)):
+            return False
+    return False
+
+
 def main(argv: Sequence[str] | None = None, gui: Callable[[argparse.Namespace], int] | None = None) -> int:
-    args = parse(list(sys.argv[1:] if argv is None else argv))
+    words = list(sys.argv[1:] if argv is None else argv)
+    if asks_for_version(words):
+        # Answered before the parser is built: its help texts would load every translation file.
+        print(f"KohoGate {__version__}")
+        return 0
+    args = parse(words)
     if args.command is None:
         if gui is None:
             raise SystemExit(tr("The GUI is not available in this program."))
