@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.errors import KohoGateError, explain, one_line
+from core.errors import InvalidInput, KohoGateError, explain, one_line
 from core.i18n import tr
 from core.organization.profile import OrganizationProfile
 
@@ -184,9 +184,76 @@ def cmd_publish_due(args: argparse.Namespace) -> int:
                     time=item.local_time,
                 )
             )
-        if not (report.sent or report.missed or report.failed or report.by_hand):
+        if report.held:
+            print(
+                tr("Scheduled posting is paused (全停止): {count} due posts held until it is resumed.").format(
+                    count=len(report.held)
+                )
+            )
+        elif not (report.sent or report.missed or report.failed or report.by_hand):
             print(tr("Nothing is due."))
         return EXIT_OK if report.ok else EXIT_FAILED
+    finally:
+        env.close()
+
+
+def cmd_incident(args: argparse.Namespace) -> int:
+    from core.services.incidents import list_incidents
+
+    env = _env(args)
+    try:
+        incidents = list_incidents(env.store, open_only=args.open)
+        if not incidents:
+            print(tr("No open incidents.") if args.open else tr("No incidents recorded."))
+        for item in incidents:
+            accounts = ", ".join(item.accounts) or "—"
+            print(
+                f"#{item.id}\t{item.state.label}\t{item.kind.label}\t{item.severity.label}\t"
+                f"{item.discovered_at.astimezone().strftime('%Y-%m-%d %H:%M')}\t{item.title}\t{accounts}"
+            )
+        return EXIT_OK
+    finally:
+        env.close()
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Exit 0 when nothing new was found, 1 for new candidates or a platform that could not be searched, 2 bad input."""
+    from core.incidents.watch import watch_impersonation
+    from core.services.accounts import list_accounts
+
+    env = _env(args)
+    try:
+        if args.account:
+            unknown = sorted(set(args.account) - {a.id for a in list_accounts(env.store)})
+            if unknown:
+                raise InvalidInput(tr("No official account has the id {ids}.").format(ids=", ".join(map(str, unknown))))
+        report = watch_impersonation(env.store, account_ids=args.account)
+        for candidate in report.candidates:
+            found = candidate.found
+            label = tr("known") if candidate.known else tr("NEW")
+            print(
+                tr("{label}: {handle} ({name}) resembles {official} — {url}").format(
+                    label=label,
+                    handle=found.handle,
+                    name=found.display_name,
+                    official=candidate.official_handle,
+                    url=found.url,
+                )
+            )
+        for handle, message in report.errors:
+            print(
+                tr("Could not search for {handle}: {message}").format(handle=handle, message=message), file=sys.stderr
+            )
+        if report.not_searchable:
+            print(
+                tr("Not searchable through the platform's API (check by hand): {handles}").format(
+                    handles=", ".join(report.not_searchable)
+                )
+            )
+        if not report.new and not report.errors:
+            print(tr("No new look-alike accounts found."))
+            return EXIT_OK
+        return EXIT_FAILED
     finally:
         env.close()
 
@@ -198,6 +265,8 @@ COMMANDS = {
     "check": cmd_check,
     "disclosure": cmd_disclosure,
     "publish-due": cmd_publish_due,
+    "incident": cmd_incident,
+    "watch": cmd_watch,
 }
 
 
@@ -216,7 +285,10 @@ def dispatch(args: argparse.Namespace) -> int:
         return COMMANDS[args.command](args)
     except KohoGateError as exc:
         print(tr("Error: {message}").format(message=one_line(exc)), file=sys.stderr)
-        return EXIT_USAGE if args.command == "check" else EXIT_FAILED
+        # check and watch document 2 for unusable input; the others exit 1 on any failure.
+        if args.command == "check" or (args.command == "watch" and isinstance(exc, InvalidInput)):
+            return EXIT_USAGE
+        return EXIT_FAILED
     except Exception as exc:
         known = explain(exc, database_url=_database_url(args))
         if known is None:

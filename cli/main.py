@@ -151,6 +151,20 @@ def build_parser() -> argparse.ArgumentParser:
         help=tr("how late a post may still go out; later ones are reported as missed"),
     )
 
+    incident = commands.add_parser("incident", help=tr("list the incident register"))
+    incident_commands = incident.add_subparsers(dest="incident_command", metavar="ACTION", required=True)
+    listing = incident_commands.add_parser("list", help=tr("list incidents, newest first"))
+    listing.add_argument("--open", action="store_true", help=tr("only incidents not yet closed"))
+
+    watch = commands.add_parser("watch", help=tr("look for impersonating accounts (for Task Scheduler / cron)"))
+    watch_commands = watch.add_subparsers(dest="watch_command", metavar="WHAT", required=True)
+    impersonation = watch_commands.add_parser(
+        "impersonation", help=tr("search the platforms for accounts that look like the official ones")
+    )
+    impersonation.add_argument(
+        "--account", type=int, metavar="ID", action="append", help=tr("only this official account (repeatable)")
+    )
+
     check = commands.add_parser("check", help=tr("run the guideline checks on draft files"))
     from cli import check as check_cli
 

@@ -28,7 +28,7 @@ from core.i18n import tr
 from core.lifecycle.states import DraftState, PublicationState
 from core.platforms.errors import ErrorKind
 from core.storage.engine import Store
-from core.storage.models import Draft, DraftVersion, OfficialAccount, Publication
+from core.storage.models import Draft, DraftVersion, OfficialAccount, Organization, Publication
 
 DEFAULT_WINDOW = timedelta(hours=1)
 log = logging.getLogger(__name__)
@@ -56,6 +56,8 @@ class DueReport:
     failed: list[tuple[Scheduled, str]] = field(default_factory=list)
     # Due now on a platform without an API: a person posts them (manual mode).
     by_hand: list[Scheduled] = field(default_factory=list)
+    # 全停止: due (or past their window) but held back while scheduled posting is paused.
+    held: list[Scheduled] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -118,6 +120,30 @@ def scheduled_posts(store: Store, *, until: datetime | None = None, manual_platf
     return [Scheduled(r[0], r[1] or r[2][:30], r[3], r[4], r[5], r[6]) for r in rows]
 
 
+def _paused(store: Store) -> bool:
+    with store.read() as session:
+        return session.scalar(select(Organization.paused_at).where(Organization.id == 1)) is not None
+
+
+@dataclass(frozen=True)
+class HeldPosts:
+    """What resuming would release: posts still in their window, and posts that will be reported missed."""
+
+    due: tuple[Scheduled, ...]
+    missed: tuple[Scheduled, ...]
+
+
+def posts_held_by_pause(store: Store, now: datetime, *, window: timedelta = DEFAULT_WINDOW) -> HeldPosts:
+    """Shown before resuming scheduled posting, so nothing goes out by surprise."""
+    blocked = _blocked_drafts(store)
+    due: list[Scheduled] = []
+    missed: list[Scheduled] = []
+    for item in scheduled_posts(store, until=now, manual_platforms=True):
+        if item.draft_id not in blocked:
+            (missed if now > item.scheduled_at + window else due).append(item)
+    return HeldPosts(tuple(due), tuple(missed))
+
+
 def run_due(
     outbox: object, now: datetime, *, window: timedelta = DEFAULT_WINDOW, only_postable: bool = False
 ) -> DueReport:
@@ -134,6 +160,10 @@ def run_due(
 
     assert isinstance(outbox, Outbox)
     report = DueReport()
+    if _paused(outbox.store):
+        # Nothing goes out and nothing is marked missed: resuming shows what became due meanwhile.
+        report.held = [i for i in scheduled_posts(outbox.store, until=now, manual_platforms=True)]
+        return report
     blocked = _blocked_drafts(outbox.store)
     here = postable_accounts(outbox.store, outbox.actor.terminal, now=now) if only_postable else None
     for item in scheduled_posts(outbox.store, until=now, manual_platforms=True):

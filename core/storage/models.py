@@ -92,6 +92,10 @@ class Organization(Base):
     emergency_publish_before_approval: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     post_review_hours: Mapped[int] = mapped_column(Integer, default=24, server_default="24")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # 全停止: while set, no scheduled post goes out (a disaster, a tragedy, an incident).
+    paused_at: Mapped[datetime | None] = mapped_column()
+    paused_by_id: Mapped[int | None] = mapped_column(Integer)
+    pause_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Department(Base):
@@ -150,6 +154,10 @@ class OfficialAccount(Base):
     rotation_reason: Mapped[str | None] = mapped_column(Text)
     password_changed_at: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # joso:6(4) 乗っ取り: a locked account posts nothing (app, scheduler, publish-due) until unlocked.
+    locked_at: Mapped[datetime | None] = mapped_column()
+    lock_reason: Mapped[str | None] = mapped_column(Text)
+    lock_incident_id: Mapped[int | None] = mapped_column(Integer)
 
     department: Mapped[Department | None] = relationship(lazy="joined")
 
@@ -425,6 +433,67 @@ class DeletionRequest(Base):
     executed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     executed_at: Mapped[datetime | None] = mapped_column()
     executed_manually: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+
+class Incident(Base):
+    """Something that happened after posting: impersonation, a hijack, threats, 炎上, a wrong post."""
+
+    __tablename__ = "incident"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    severity: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    discovered_at: Mapped[datetime] = mapped_column()
+    discovered_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column()
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class IncidentAccount(Base):
+    """The official accounts an incident concerns."""
+
+    __tablename__ = "incident_account"
+
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id"), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("official_account.id"), primary_key=True)
+
+
+class IncidentStep(Base):
+    """One entry of an incident's timeline. Append-only (database triggers)."""
+
+    __tablename__ = "incident_step"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column()
+    counterpart: Mapped[str] = mapped_column(String(200), default="")
+    reference: Mapped[str] = mapped_column(String(500), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class IncidentEvidence(Base):
+    """A captured URL, text or file, addressed by the SHA-256 of its bytes. Append-only (database triggers)."""
+
+    __tablename__ = "incident_evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    label: Mapped[str] = mapped_column(String(200), default="")
+    url: Mapped[str] = mapped_column(String(2000), default="")
+    filename: Mapped[str] = mapped_column(String(255), default="")
+    mime: Mapped[str] = mapped_column(String(100), default="text/plain")
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class AuditEntry(Base):

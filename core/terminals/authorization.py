@@ -50,6 +50,7 @@ class Refusal(enum.StrEnum):
     TERMINAL_EXPIRED = "terminal_expired"
     ACCOUNT_UNKNOWN = "account_unknown"
     ACCOUNT_NOT_ACTIVE = "account_not_active"
+    ACCOUNT_LOCKED = "account_locked"
     OUT_OF_SCOPE = "out_of_scope"
     ROTATION_REQUIRED = "rotation_required"
     CREDENTIAL_MISSING = "credential_missing"
@@ -113,6 +114,10 @@ def _message(refusal: Refusal, **values: Any) -> str:
         Refusal.TERMINAL_EXPIRED: tr("The approval of this terminal expired on {date}."),
         Refusal.ACCOUNT_UNKNOWN: tr("The account does not exist."),
         Refusal.ACCOUNT_NOT_ACTIVE: tr("The account {handle} is not in operation (status: {status})."),
+        Refusal.ACCOUNT_LOCKED: tr(
+            "The account {handle} is locked (suspected hijack or incident): nothing is posted until a supervisor "
+            "or administrator unlocks it."
+        ),
         Refusal.OUT_OF_SCOPE: tr("This terminal is not approved for the account {handle}."),
         Refusal.ROTATION_REQUIRED: tr(
             "The password of {handle} must be changed first (staff changed): record the password change, "
@@ -146,6 +151,8 @@ def _db_check(
     if account is None:
         return Refusal.ACCOUNT_UNKNOWN, {}, terminal
     values: dict[str, Any] = {"handle": account.handle}
+    if account.locked_at is not None:
+        return Refusal.ACCOUNT_LOCKED, values, terminal
     if account.status != AccountStatus.ACTIVE.value:
         return Refusal.ACCOUNT_NOT_ACTIVE, {**values, "status": AccountStatus(account.status).label}, terminal
     if not in_scope(terminal, account.id):

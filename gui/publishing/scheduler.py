@@ -77,6 +77,8 @@ class BackgroundScheduler(QObject):
             text += " · " + tr("sent: {count}").format(count=len(report.sent))
         if report.by_hand:
             text += " · " + tr("due by hand: {count}").format(count=len(report.by_hand))
+        if report.held:
+            text += " · " + tr("paused, held: {count}").format(count=len(report.held))
         if report.missed or report.failed:
             text += " · " + tr("need attention: {count}").format(count=len(report.missed) + len(report.failed))
         self.summary.emit(text)

@@ -225,6 +225,10 @@
       <source>need attention: {count}</source>
       <translation>要対応: {count} 件</translation>
     </message>
+    <message>
+      <source>paused, held: {count}</source>
+      <translation>全停止中、保留 {count} 件</translation>
+    </message>
   </context>
   <context>
     <name>core</name>
@@ -239,30 +243,6 @@
     <message>
       <source>Deletion rejected</source>
       <translation>削除却下</translation>
-    </message>
-    <message>
-      <source>send the scheduled posts that are due (for Task Scheduler / cron)</source>
-      <translation>予定時刻になった予約投稿を送信する（タスク スケジューラ / cron 用）</translation>
-    </message>
-    <message>
-      <source>how late a post may still go out; later ones are reported as missed</source>
-      <translation>予定時刻から何分後まで送信するか（それ以降は未送信として報告）</translation>
-    </message>
-    <message>
-      <source>Nothing is due.</source>
-      <translation>送信予定の投稿はありません。</translation>
-    </message>
-    <message>
-      <source>Sent: {title} ({account}) {url}</source>
-      <translation>送信しました: {title}（{account}） {url}</translation>
-    </message>
-    <message>
-      <source>Missed its window: {title} ({account}), due {time}</source>
-      <translation>予定の時間内に送れませんでした: {title}（{account}）、予定 {time}</translation>
-    </message>
-    <message>
-      <source>Not sent: {title} ({account}): {message}</source>
-      <translation>未送信: {title}（{account}）: {message}</translation>
     </message>
     <message>
       <source>KohoGate cannot post to {platform} itself. Use manual posting: copy the text, post, record the URL.</source>
@@ -333,6 +313,10 @@
       <translation>{platform} で {file} の処理がまだ終わっていません。投稿はされていません。数分後にもう一度お試しください。</translation>
     </message>
     <message>
+      <source>{platform} could not process {file}; nothing was posted. Check the file's format.</source>
+      <translation>{platform} で {file} を処理できませんでした。投稿はされていません。ファイルの形式を確認してください。</translation>
+    </message>
+    <message>
       <source>An earlier attempt was interrupted.</source>
       <translation>前回の送信が途中で中断されました。</translation>
     </message>
@@ -361,20 +345,8 @@
       <translation>この投稿は {time} に予約されています。それより早くは送信しません。</translation>
     </message>
     <message>
-      <source>{platform} could not process {file}; nothing was posted. Check the file's format.</source>
-      <translation>{platform} で {file} を処理できませんでした。投稿はされていません。ファイルの形式を確認してください。</translation>
-    </message>
-    <message>
       <source>Publication</source>
       <translation>投稿記録</translation>
-    </message>
-    <message>
-      <source>Only a published post can be corrected.</source>
-      <translation>訂正できるのは投稿済みの投稿だけです。</translation>
-    </message>
-    <message>
-      <source>Correction: {title}</source>
-      <translation>訂正: {title}</translation>
     </message>
     <message>
       <source>Checked by a person: not posted.</source>
@@ -427,6 +399,38 @@
     <message>
       <source>Unexpected error ({kind}); see the log.</source>
       <translation>予期しないエラーです（{kind}）。ログを確認してください。</translation>
+    </message>
+    <message>
+      <source>Only a published post can be corrected.</source>
+      <translation>訂正できるのは投稿済みの投稿だけです。</translation>
+    </message>
+    <message>
+      <source>Correction: {title}</source>
+      <translation>訂正: {title}</translation>
+    </message>
+    <message>
+      <source>Nothing is due.</source>
+      <translation>送信予定の投稿はありません。</translation>
+    </message>
+    <message>
+      <source>Sent: {title} ({account}) {url}</source>
+      <translation>送信しました: {title}（{account}） {url}</translation>
+    </message>
+    <message>
+      <source>Missed its window: {title} ({account}), due {time}</source>
+      <translation>予定の時間内に送れませんでした: {title}（{account}）、予定 {time}</translation>
+    </message>
+    <message>
+      <source>Not sent: {title} ({account}): {message}</source>
+      <translation>未送信: {title}（{account}）: {message}</translation>
+    </message>
+    <message>
+      <source>send the scheduled posts that are due (for Task Scheduler / cron)</source>
+      <translation>予定時刻になった予約投稿を送信する（タスク スケジューラ / cron 用）</translation>
+    </message>
+    <message>
+      <source>how late a post may still go out; later ones are reported as missed</source>
+      <translation>予定時刻から何分後まで送信するか（それ以降は未送信として報告）</translation>
     </message>
   </context>
 </TS>

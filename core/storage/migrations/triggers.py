@@ -13,7 +13,7 @@ from alembic import op
 
 APPEND_ONLY_TABLES = ("audit_entry", "draft_version", "review")
 # Append-only tables added by later migrations (0001 creates triggers for the first set only).
-LATER_APPEND_ONLY_TABLES = ("draft_contributor",)
+LATER_APPEND_ONLY_TABLES = ("draft_contributor", "incident_step", "incident_evidence")
 
 
 def _sqlite_triggers(table: str) -> None:

@@ -1,0 +1,446 @@
+"""The incident desk: register, timeline, evidence, account lock and pause-all (joso:6(4)–(6), wako:5-impersonation).
+
+Every change is one transaction with its audit entry. Timeline steps and
+evidence are append-only in the database (triggers); evidence is kept as the
+bytes that were captured and addressed by their SHA-256, which is checked
+again whenever it is read, so a changed file is caught rather than shown.
+
+Audit payloads carry ids, kinds and hashes, never the captured text itself:
+the chain can never be purged, and evidence may hold a resident's personal data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.errors import Conflict, InvalidInput, NotFound
+from core.i18n import tr
+from core.incidents.model import (
+    TRANSITIONS,
+    Evidence,
+    IncidentDetail,
+    IncidentKind,
+    IncidentState,
+    IncidentSummary,
+    Severity,
+    Step,
+    StepKind,
+)
+from core.organization.roles import Role
+from core.services.base import Service, organization_row
+from core.services.validation import clean_text
+from core.storage.engine import Store
+from core.storage.models import (
+    Incident,
+    IncidentAccount,
+    IncidentEvidence,
+    IncidentStep,
+    OfficialAccount,
+    Staff,
+)
+
+MAX_EVIDENCE_BYTES = 20 * 1024 * 1024  # a screenshot or a saved page; larger belongs in the records system
+ANYONE = (Role.OPERATOR, Role.SUPERVISOR, Role.ADMINISTRATOR)
+DECIDERS = (Role.SUPERVISOR, Role.ADMINISTRATOR)
+
+
+class EvidenceAltered(Conflict):
+    """Stored evidence no longer hashes to what was recorded."""
+
+
+@dataclass(frozen=True)
+class PauseState:
+    paused: bool
+    since: datetime | None = None
+    reason: str = ""
+    by: str = ""
+
+
+@dataclass(frozen=True)
+class AccountLock:
+    account_id: int
+    handle: str
+    locked_at: datetime
+    reason: str
+    incident_id: int | None
+
+
+def _staff_name(session: Session, staff_id: int | None) -> str:
+    staff = session.get(Staff, staff_id) if staff_id is not None else None
+    return staff.display_name if staff is not None else ""
+
+
+class IncidentService(Service):
+    # -- register --
+    def report(
+        self,
+        kind: IncidentKind,
+        title: str,
+        *,
+        severity: Severity = Severity.MEDIUM,
+        account_ids: Iterable[int] = (),
+        discovered_at: datetime | None = None,
+        description: str = "",
+    ) -> int:
+        """Open an incident; any staff member may (the one who notices is often an operator)."""
+        title = clean_text(title, tr("Title"), max_length=200)
+        description = clean_text(description, tr("Description"), max_length=20_000, required=False)
+        accounts = sorted(set(account_ids))
+        with self.store.write() as session:
+            staff = self.authorize(session, *ANYONE)
+            for account_id in accounts:
+                self.get_or_404(session, OfficialAccount, account_id, tr("Account"))
+            now = self.store.now()
+            moment = discovered_at or now
+            if moment.tzinfo is None:
+                raise InvalidInput(tr("The time of discovery needs a time zone."))
+            if moment > now + timedelta(minutes=5):
+                raise InvalidInput(tr("The time of discovery lies in the future."))
+            incident = Incident(
+                kind=IncidentKind(kind).value,
+                title=title,
+                description=description,
+                severity=Severity(severity).value,
+                state=IncidentState.OPEN.value,
+                discovered_at=moment,
+                discovered_by_id=staff.id,
+                created_at=now,
+            )
+            session.add(incident)
+            session.flush()
+            session.add_all(IncidentAccount(incident_id=incident.id, account_id=a) for a in accounts)
+            self.record(
+                session,
+                "incident.reported",
+                {
+                    "incident_id": incident.id,
+                    "kind": incident.kind,
+                    "severity": incident.severity,
+                    "accounts": accounts,
+                },
+            )
+            return incident.id
+
+    def add_step(
+        self,
+        incident_id: int,
+        kind: StepKind,
+        *,
+        at: datetime | None = None,
+        counterpart: str = "",
+        reference: str = "",
+        note: str = "",
+    ) -> int:
+        """One timeline entry: reported to 管理課 (to whom), the police (station, reference number), …"""
+        kind = StepKind(kind)
+        if kind is StepKind.CLOSED:
+            raise InvalidInput(tr("Close the incident with its summary instead."))
+        counterpart = clean_text(counterpart, tr("To whom"), max_length=200, required=False)
+        reference = clean_text(reference, tr("Reference"), max_length=500, required=False)
+        note = clean_text(note, tr("Note"), max_length=20_000, required=kind is StepKind.NOTE)
+        if kind is StepKind.POLICE_CONSULTED and not counterpart:
+            raise InvalidInput(tr("Name the police station that was consulted."))
+        with self.store.write() as session:
+            staff = self.authorize(session, *ANYONE)
+            incident = self.get_locked(session, Incident, incident_id, tr("Incident"))
+            if incident.state == IncidentState.CLOSED.value:
+                raise Conflict(tr("Incident {id} is closed; open a new one.").format(id=incident_id))
+            return self._step(session, incident, staff.id, kind, at, counterpart, reference, note)
+
+    def _step(
+        self,
+        session: Session,
+        incident: Incident,
+        staff_id: int,
+        kind: StepKind,
+        at: datetime | None,
+        counterpart: str,
+        reference: str,
+        note: str,
+    ) -> int:
+        now = self.store.now()
+        moment = at or now
+        if moment.tzinfo is None:
+            raise InvalidInput(tr("The time of the step needs a time zone."))
+        step = IncidentStep(
+            incident_id=incident.id,
+            kind=kind.value,
+            at=moment,
+            counterpart=counterpart,
+            reference=reference,
+            note=note,
+            recorded_by_id=staff_id,
+            recorded_at=now,
+        )
+        session.add(step)
+        incident.row_version += 1
+        session.flush()
+        self.record(session, kind.audit_event, {"incident_id": incident.id, "step_id": step.id})
+        return step.id
+
+    def set_state(self, incident_id: int, state: IncidentState, *, summary: str = "") -> None:
+        """収束 / 終結 (or back to 対応中). Closing needs a summary and a supervisor or administrator."""
+        state = IncidentState(state)
+        with self.store.write() as session:
+            roles = DECIDERS if state is IncidentState.CLOSED else ANYONE
+            staff = self.authorize(session, *roles)
+            incident = self.get_locked(session, Incident, incident_id, tr("Incident"))
+            current = IncidentState(incident.state)
+            if state not in TRANSITIONS[current]:
+                raise Conflict(
+                    tr("Incident {id} cannot go from {old} to {new}.").format(
+                        id=incident_id, old=current.label, new=state.label
+                    )
+                )
+            if state is IncidentState.CLOSED:
+                text = clean_text(summary, tr("Summary"), max_length=20_000)
+                self._step(session, incident, staff.id, StepKind.CLOSED, None, "", "", text)
+                incident.closed_at = self.store.now()
+            incident.state = state.value
+            incident.row_version += 1
+            self.record(session, "incident.state_changed", {"incident_id": incident_id, "state": state.value})
+
+    # -- evidence --
+    def add_evidence(
+        self,
+        incident_id: int,
+        *,
+        label: str = "",
+        url: str = "",
+        text: str | None = None,
+        data: bytes | None = None,
+        filename: str = "",
+        mime: str = "",
+    ) -> str:
+        """Keep a URL, captured text or a file exactly as it was; return its SHA-256."""
+        label = clean_text(label, tr("Label"), max_length=200, required=False)
+        url = clean_text(url, tr("URL"), max_length=2000, required=False)
+        if url and not url.lower().startswith(("https://", "http://")):
+            raise InvalidInput(tr("The evidence URL must start with https:// or http://."))
+        if data is None:
+            body = (text or "").encode("utf-8")
+            mime = "text/plain; charset=utf-8"
+        else:
+            body = data
+        if not body and not url:
+            raise InvalidInput(tr("Evidence needs a URL, captured text or a file."))
+        if len(body) > MAX_EVIDENCE_BYTES:
+            raise InvalidInput(
+                tr("The evidence file is too large ({size} MB; at most {limit} MB).").format(
+                    size=len(body) // (1024 * 1024), limit=MAX_EVIDENCE_BYTES // (1024 * 1024)
+                )
+            )
+        digest = hashlib.sha256(body).hexdigest()
+        with self.store.write() as session:
+            staff = self.authorize(session, *ANYONE)
+            incident = self.get_locked(session, Incident, incident_id, tr("Incident"))
+            row = IncidentEvidence(
+                incident_id=incident_id,
+                sha256=digest,
+                label=label,
+                url=url,
+                filename=clean_text(filename, tr("File name"), max_length=255, required=False),
+                mime=(mime or "application/octet-stream")[:100],
+                size=len(body),
+                data=body,
+                recorded_by_id=staff.id,
+                recorded_at=self.store.now(),
+            )
+            session.add(row)
+            incident.row_version += 1
+            session.flush()
+            self.record(
+                session,
+                "incident.evidence_added",
+                {"incident_id": incident_id, "evidence_id": row.id, "sha256": digest, "size": len(body)},
+            )
+            return digest
+
+    # -- account lock (乗っ取り) --
+    def lock_account(self, account_id: int, reason: str, *, incident_id: int | None = None) -> None:
+        """Stop every post to the account at once and require a new password (joso:6(4), wako:5-カ).
+
+        Anyone may lock — the person who notices a hijack must not wait for
+        a supervisor — but only a supervisor or administrator may unlock.
+        """
+        reason = clean_text(reason, tr("Reason"), max_length=2000)
+        with self.store.write() as session:
+            self.authorize(session, *ANYONE)
+            account = self.get_locked(session, OfficialAccount, account_id, tr("Account"))
+            if incident_id is not None:
+                self.get_or_404(session, Incident, incident_id, tr("Incident"))
+            if account.locked_at is not None:
+                raise Conflict(tr("The account {handle} is already locked.").format(handle=account.handle))
+            account.locked_at = self.store.now()
+            account.lock_reason = reason
+            account.lock_incident_id = incident_id
+            # 要パスワード変更: nothing posts with the old credential even after unlocking.
+            account.rotation_required = True
+            account.rotation_reason = reason
+            self.record(session, "account.locked", {"account_id": account_id, "incident_id": incident_id})
+
+    def unlock_account(self, account_id: int, reason: str) -> None:
+        reason = clean_text(reason, tr("Reason"), max_length=2000)
+        with self.store.write() as session:
+            self.authorize(session, *DECIDERS)
+            account = self.get_locked(session, OfficialAccount, account_id, tr("Account"))
+            if account.locked_at is None:
+                raise Conflict(tr("The account {handle} is not locked.").format(handle=account.handle))
+            account.locked_at = None
+            account.lock_reason = None
+            account.lock_incident_id = None
+            self.record(session, "account.unlocked", {"account_id": account_id})
+
+    # -- pause all (全停止) --
+    def pause_all(self, reason: str) -> None:
+        reason = clean_text(reason, tr("Reason"), max_length=2000)
+        with self.store.write() as session:
+            staff = self.authorize(session, *DECIDERS)
+            org = organization_row(session)
+            if org.paused_at is not None:
+                raise Conflict(tr("Scheduled posting is already paused."))
+            org.paused_at = self.store.now()
+            org.paused_by_id = staff.id
+            org.pause_reason = reason
+            self.record(session, "organization.paused", {})
+
+    def resume_all(self, reason: str) -> None:
+        """Resume scheduled posting. Show :func:`posts_held_by_pause` first: those go out (or are missed) next."""
+        reason = clean_text(reason, tr("Reason"), max_length=2000)
+        with self.store.write() as session:
+            self.authorize(session, *DECIDERS)
+            org = organization_row(session)
+            if org.paused_at is None:
+                raise Conflict(tr("Scheduled posting is not paused."))
+            org.paused_at = None
+            org.paused_by_id = None
+            org.pause_reason = None
+            self.record(session, "organization.resumed", {})
+
+
+# -- reading --
+def pause_state(store: Store) -> PauseState:
+    with store.read() as session:
+        org = organization_row(session)
+        if org.paused_at is None:
+            return PauseState(False)
+        return PauseState(True, org.paused_at, org.pause_reason or "", _staff_name(session, org.paused_by_id))
+
+
+def account_locks(store: Store) -> list[AccountLock]:
+    with store.read() as session:
+        rows = session.scalars(
+            select(OfficialAccount).where(OfficialAccount.locked_at.is_not(None)).order_by(OfficialAccount.id)
+        )
+        return [
+            AccountLock(a.id, a.handle, a.locked_at, a.lock_reason or "", a.lock_incident_id)
+            for a in rows
+            if a.locked_at is not None
+        ]
+
+
+def list_incidents(store: Store, *, open_only: bool = False) -> list[IncidentSummary]:
+    """Newest first; ``open_only`` leaves out 終結."""
+    with store.read() as session:
+        query = select(Incident).order_by(Incident.discovered_at.desc(), Incident.id.desc())
+        if open_only:
+            query = query.where(Incident.state != IncidentState.CLOSED.value)
+        incidents = list(session.scalars(query))
+        handles = _account_handles(session, [i.id for i in incidents])
+        return [_summary(i, handles.get(i.id, ())) for i in incidents]
+
+
+def load_incident(store: Store, incident_id: int) -> IncidentDetail:
+    with store.read() as session:
+        incident = session.get(Incident, incident_id)
+        if incident is None:
+            raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Incident"), id=incident_id))
+        account_ids = tuple(
+            session.scalars(
+                select(IncidentAccount.account_id)
+                .where(IncidentAccount.incident_id == incident_id)
+                .order_by(IncidentAccount.account_id)
+            )
+        )
+        names: dict[int | None, str] = {}
+
+        def name(staff_id: int) -> str:
+            if staff_id not in names:
+                names[staff_id] = _staff_name(session, staff_id)
+            return names[staff_id]
+
+        steps = tuple(
+            Step(s.id, StepKind(s.kind), s.at, name(s.recorded_by_id), s.counterpart, s.reference, s.note)
+            for s in session.scalars(
+                select(IncidentStep)
+                .where(IncidentStep.incident_id == incident_id)
+                .order_by(IncidentStep.at, IncidentStep.id)
+            )
+        )
+        evidence = tuple(
+            Evidence(e.id, e.sha256, e.label, e.url, e.filename, e.mime, e.size, e.recorded_at, name(e.recorded_by_id))
+            for e in session.scalars(
+                select(IncidentEvidence)
+                .where(IncidentEvidence.incident_id == incident_id)
+                .order_by(IncidentEvidence.id)
+            )
+        )
+        handles = _account_handles(session, [incident_id]).get(incident_id, ())
+        return IncidentDetail(
+            _summary(incident, handles),
+            incident.description,
+            name(incident.discovered_by_id),
+            account_ids,
+            steps,
+            evidence,
+            incident.row_version,
+        )
+
+
+def read_evidence(store: Store, evidence_id: int) -> bytes:
+    """The evidence's bytes, after checking they still hash to what was recorded."""
+    with store.read() as session:
+        row = session.get(IncidentEvidence, evidence_id)
+        if row is None:
+            raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Evidence"), id=evidence_id))
+        data, expected = bytes(row.data), row.sha256
+    if hashlib.sha256(data).hexdigest() != expected:
+        raise EvidenceAltered(
+            tr("Evidence {id} was altered after it was recorded: its content no longer matches SHA-256 {sha}.").format(
+                id=evidence_id, sha=expected
+            )
+        )
+    return data
+
+
+def _account_handles(session: Session, incident_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    if not incident_ids:
+        return {}
+    rows = session.execute(
+        select(IncidentAccount.incident_id, OfficialAccount.handle)
+        .join(OfficialAccount, OfficialAccount.id == IncidentAccount.account_id)
+        .where(IncidentAccount.incident_id.in_(incident_ids))
+        .order_by(OfficialAccount.handle)
+    )
+    found: dict[int, list[str]] = {}
+    for incident_id, handle in rows:
+        found.setdefault(incident_id, []).append(handle)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _summary(incident: Incident, handles: tuple[str, ...]) -> IncidentSummary:
+    return IncidentSummary(
+        incident.id,
+        IncidentKind(incident.kind),
+        incident.title,
+        Severity(incident.severity),
+        IncidentState(incident.state),
+        incident.discovered_at,
+        handles,
+    )
