@@ -44,7 +44,15 @@ tr = translator("MainWindow")
 
 
 def screen_titles() -> list[str]:
-    return [tr("Drafts"), tr("Awaiting approval"), tr("Accounts"), tr("Terminals"), tr("Audit record"), tr("Settings")]
+    return [
+        tr("Drafts"),
+        tr("Awaiting approval"),
+        tr("Accounts"),
+        tr("Terminals"),
+        tr("Audit record"),
+        tr("Settings"),
+        tr("Incidents"),
+    ]
 
 
 class LoadingPage(QWidget):
@@ -124,12 +132,21 @@ class MainWindow(QMainWindow):
         from gui.screens.approvals import ApprovalsScreen
         from gui.screens.audit import AuditScreen
         from gui.screens.drafts import DraftsScreen
+        from gui.screens.incidents import IncidentsScreen
         from gui.screens.settings.screen import SettingsScreen
         from gui.screens.terminals import TerminalsScreen
 
         self.session = session
         self.setWindowTitle(tr("KohoGate — {org}").format(org=load_profile(session.store).name))
-        classes = (DraftsScreen, ApprovalsScreen, AccountsScreen, TerminalsScreen, AuditScreen, SettingsScreen)
+        classes = (
+            DraftsScreen,
+            ApprovalsScreen,
+            AccountsScreen,
+            TerminalsScreen,
+            AuditScreen,
+            SettingsScreen,
+            IncidentsScreen,
+        )
         for number, (title, cls) in enumerate(zip(screen_titles(), classes, strict=True), start=1):
             screen = cls(session)
             screen.setObjectName(f"screen{number}")

@@ -16,7 +16,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-SCREENS = ("drafts", "approvals", "accounts", "terminals", "audit", "settings")
+SCREENS = ("drafts", "approvals", "accounts", "terminals", "audit", "settings", "incidents")
 
 
 def main() -> int:
@@ -53,6 +53,9 @@ def main() -> int:
         for row, name in enumerate(SCREENS):
             window.show_screen(row)
             QApplication.processEvents()
+            if name == "incidents":
+                window.screens[row][1].table.selectRow(0)  # type: ignore[attr-defined]
+                QApplication.processEvents()
             path = args.out / f"{row + 1:02d}-{name}.png"
             window.grab().save(str(path))
             written.append(path)

@@ -17,7 +17,7 @@ from core.credentials.vault import open_vault
 from core.errors import Conflict, KeyringUnavailable
 from core.i18n import tr
 from core.lifecycle.states import AccountStatus, ReviewDecision
-from core.organization.identity import current_login
+from core.organization.identity import Actor, current_login
 from core.organization.roles import Role
 from core.publishing.records import PublicationService
 from core.runtime.bootstrap import Environment
@@ -30,6 +30,7 @@ from core.services.signing_keys import SigningKeyService
 from core.services.staff import StaffService, actor_for_staff
 from core.services.terminals import TerminalService, terminal_by_uid
 from core.signoff.keys import DemoSigner
+from core.storage.engine import Store
 
 log = logging.getLogger(__name__)
 
@@ -183,7 +184,32 @@ def fill_demo(env: Environment) -> dict[str, int]:
             published, "https://bsky.app/profile/mihon-city.bsky.social/post/demo1", vault=vault
         )
     made += 6
+    _demo_incident(store, sato, accounts[0])
     return {"staff": len(STAFF) + 1, "accounts": len(accounts), "drafts": made}
+
+
+def _demo_incident(store: Store, reporter: Actor, account_id: int) -> None:
+    """An impersonation found by an operator, reported to the platform: the incident screen's example."""
+    from core.incidents.model import IncidentKind, Severity, StepKind
+    from core.services.incidents import IncidentService
+
+    desk = IncidentService(store, reporter)
+    incident = desk.report(
+        IncidentKind.IMPERSONATION,
+        "見本市を名乗る偽アカウント（X）",
+        severity=Severity.HIGH,
+        account_ids=[account_id],
+        description="X で @josokoiki_koho（下線）が市のロゴを使い、「抽選で商品券。DMで当選連絡」と投稿している。",
+    )
+    desk.add_evidence(
+        incident,
+        label="偽アカウントのプロフィールと投稿",
+        url="https://x.com/josokoiki_koho",
+        text="見本市公式です。抽選で商品券をプレゼント！当選者にはDMでご連絡します。",
+    )
+    desk.add_step(
+        incident, StepKind.PLATFORM_REPORTED, counterpart="X（なりすまし報告フォーム）", reference="受付 0000000"
+    )
 
 
 def _attach_demo_poster(service: DraftService, draft_id: int) -> None:

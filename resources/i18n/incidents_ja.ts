@@ -2,6 +2,268 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP" sourcelanguage="en">
   <context>
+    <name>IncidentsScreen</name>
+    <message>
+      <source>New incident</source>
+      <translation>新しいインシデント</translation>
+    </message>
+    <message>
+      <source>Accounts concerned</source>
+      <translation>対象アカウント</translation>
+    </message>
+    <message>
+      <source>&amp;Kind:</source>
+      <translation>種別(&amp;K):</translation>
+    </message>
+    <message>
+      <source>&amp;Title:</source>
+      <translation>件名(&amp;T):</translation>
+    </message>
+    <message>
+      <source>&amp;Severity:</source>
+      <translation>重大度(&amp;S):</translation>
+    </message>
+    <message>
+      <source>Acc&amp;ounts concerned:</source>
+      <translation>対象アカウント(&amp;O):</translation>
+    </message>
+    <message>
+      <source>&amp;Discovered:</source>
+      <translation>発見日時(&amp;D):</translation>
+    </message>
+    <message>
+      <source>&amp;What is known:</source>
+      <translation>判明していること(&amp;W):</translation>
+    </message>
+    <message>
+      <source>Record a step</source>
+      <translation>対応の記録</translation>
+    </message>
+    <message>
+      <source>e.g. 管理課 山田, 和光警察署, X</source>
+      <translation>例：管理課 山田、和光警察署、X</translation>
+    </message>
+    <message>
+      <source>ticket or reference number, notice URL</source>
+      <translation>受付番号・照会番号、周知ページの URL</translation>
+    </message>
+    <message>
+      <source>&amp;Step:</source>
+      <translation>対応(&amp;S):</translation>
+    </message>
+    <message>
+      <source>&amp;When:</source>
+      <translation>日時(&amp;W):</translation>
+    </message>
+    <message>
+      <source>To &amp;whom:</source>
+      <translation>相手(&amp;W):</translation>
+    </message>
+    <message>
+      <source>&amp;Reference:</source>
+      <translation>受付番号・参照(&amp;R):</translation>
+    </message>
+    <message>
+      <source>&amp;Note:</source>
+      <translation>メモ(&amp;N):</translation>
+    </message>
+    <message>
+      <source>Add evidence</source>
+      <translation>証拠を追加</translation>
+    </message>
+    <message>
+      <source>No file</source>
+      <translation>ファイルなし</translation>
+    </message>
+    <message>
+      <source>Choose &amp;file…</source>
+      <translation>ファイルを選択(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>&amp;Label:</source>
+      <translation>見出し(&amp;L):</translation>
+    </message>
+    <message>
+      <source>&amp;URL:</source>
+      <translation>URL(&amp;U):</translation>
+    </message>
+    <message>
+      <source>&amp;Text as seen:</source>
+      <translation>確認した文面(&amp;T):</translation>
+    </message>
+    <message>
+      <source>File:</source>
+      <translation>ファイル:</translation>
+    </message>
+    <message>
+      <source>Evidence is kept exactly as recorded and cannot be changed or removed afterwards.</source>
+      <translation>証拠は記録したとおりに保存され、後から変更・削除できません。</translation>
+    </message>
+    <message>
+      <source>Evidence file</source>
+      <translation>証拠ファイル</translation>
+    </message>
+    <message>
+      <source>&amp;Pause all scheduled posts…</source>
+      <translation>予約投稿を全停止(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>&amp;Only incidents being handled</source>
+      <translation>対応中のみ表示(&amp;O)</translation>
+    </message>
+    <message>
+      <source>Incidents</source>
+      <translation>インシデント</translation>
+    </message>
+    <message>
+      <source>Incident details</source>
+      <translation>インシデントの詳細</translation>
+    </message>
+    <message>
+      <source>&amp;New incident…</source>
+      <translation>新しいインシデント(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>Record a &amp;step…</source>
+      <translation>対応を記録(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>Add &amp;evidence…</source>
+      <translation>証拠を追加(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>&amp;Lock its accounts…</source>
+      <translation>アカウントをロック(&amp;L)…</translation>
+    </message>
+    <message>
+      <source>Mark &amp;contained</source>
+      <translation>収束にする(&amp;C)</translation>
+    </message>
+    <message>
+      <source>Close with a s&amp;ummary…</source>
+      <translation>まとめを付けて終結(&amp;U)…</translation>
+    </message>
+    <message>
+      <source>Lock accounts</source>
+      <translation>アカウントのロック</translation>
+    </message>
+    <message>
+      <source>Close incident</source>
+      <translation>インシデントを終結</translation>
+    </message>
+    <message>
+      <source>Summarise how the incident was handled and ended. A closed incident cannot be reopened.</source>
+      <translation>インシデントへの対応と終結の経過をまとめてください。終結したインシデントは再開できません。</translation>
+    </message>
+    <message>
+      <source>Pause all scheduled posts</source>
+      <translation>予約投稿の全停止</translation>
+    </message>
+    <message>
+      <source>Stop every scheduled post of every account now (a disaster, a tragedy, an incident)? Posts made by hand are not stopped. Why?</source>
+      <translation>すべてのアカウントの予約投稿を今すぐ停止しますか（災害・事件・インシデント時）？手動での投稿は止まりません。理由は？</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>種別</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状態</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>重大度</translation>
+    </message>
+    <message>
+      <source>Discovered</source>
+      <translation>発見日時</translation>
+    </message>
+    <message>
+      <source>Accounts</source>
+      <translation>アカウント</translation>
+    </message>
+    <message>
+      <source>&amp;Resume scheduled posting…</source>
+      <translation>予約投稿を再開(&amp;R)…</translation>
+    </message>
+    <message>
+      <source>Scheduled posting runs normally.</source>
+      <translation>予約投稿は通常どおり動作しています。</translation>
+    </message>
+    <message>
+      <source>Closing an incident needs a supervisor or administrator.</source>
+      <translation>インシデントの終結には所属長または管理者の権限が必要です。</translation>
+    </message>
+    <message>
+      <source>Pausing needs a supervisor or administrator.</source>
+      <translation>全停止には所属長または管理者の権限が必要です。</translation>
+    </message>
+    <message>
+      <source>Resume scheduled posting</source>
+      <translation>予約投稿の再開</translation>
+    </message>
+    <message>
+      <source>Next steps the guideline asks for</source>
+      <translation>ガイドラインが求める次の対応</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>経過</translation>
+    </message>
+    <message>
+      <source>Evidence</source>
+      <translation>証拠</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>番号</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>件名</translation>
+    </message>
+    <message>
+      <source>Lock {accounts}? Every scheduled and pending post to them stops at once, and they need a new password before anything is posted again. Only a supervisor or administrator can unlock. Why?</source>
+      <translation>{accounts} をロックしますか？予約中・送信待ちの投稿はすべて直ちに止まり、再び投稿するには新しいパスワードが必要になります。解除できるのは所属長または管理者だけです。理由は？</translation>
+    </message>
+    <message>
+      <source>Resuming sends these posts now:</source>
+      <translation>再開すると、次の投稿が直ちに送信されます：</translation>
+    </message>
+    <message>
+      <source>No post became due while posting was paused.</source>
+      <translation>停止中に投稿時刻を迎えた投稿はありません。</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>なし</translation>
+    </message>
+    <message>
+      <source>Nothing recorded yet</source>
+      <translation>まだ記録がありません</translation>
+    </message>
+    <message>
+      <source>All scheduled posting is paused since {since} by {by}: {reason}</source>
+      <translation>予約投稿は {since} から全停止中です（{by}）：{reason}</translation>
+    </message>
+    <message>
+      <source>These missed their window and will be reported as missed:</source>
+      <translation>次の投稿は送信期限を過ぎているため、未送信として報告されます：</translation>
+    </message>
+    <message>
+      <source>Why is posting resumed?</source>
+      <translation>再開する理由は？</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Incidents</source>
+      <translation>インシデント</translation>
+    </message>
+  </context>
+  <context>
     <name>core</name>
     <message>
       <source>Account locked (incident)</source>

@@ -17,12 +17,12 @@ from gui.screens.drafts import DraftsScreen
 
 
 def test_every_navigation_item_opens_its_screen(window: MainWindow, qtbot: QtBot) -> None:
-    assert window.nav.count() == 6
+    assert window.nav.count() == 7
     for row in range(window.nav.count()):
         window.nav.setCurrentRow(row)
         assert window.stack.currentWidget() is window.screens[row][1]
         assert window.screens[row][1].isVisible()
-    for number in range(1, 7):
+    for number in range(1, 8):
         qtbot.keyClick(window, Qt.Key.Key_0 + number, Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentWidget() is window.screens[number - 1][1]
 
