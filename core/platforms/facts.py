@@ -266,8 +266,10 @@ _FACTS: dict[Platform, PlatformFacts] = {
         bio_limit=256,
         bio_counting=Counting.GRAPHEMES,
         api=True,
-        # createRecord with the outbox's rkey: a repeat cannot make a second record (the rkey exists).
-        idempotent=True,
+        # createRecord with the outbox's rkey cannot make a second record, but a repeat answers HTTP 500
+        # rather than a conflict (reference PDS, shared/notes/platforms.md): a retry cannot tell
+        # "posted" from "failed" without reading the record back, so not idempotent.
+        idempotent=False,
         deletable=True,  # com.atproto.repo.deleteRecord
         post_hosts=frozenset({"bsky.app"}),
     ),
