@@ -349,8 +349,9 @@ _FACTS: dict[Platform, PlatformFacts] = {
         text_limit=2200,  # caption 2200 (shared/notes/platforms.md)
         counting=Counting.CODE_POINTS,
         max_images=20,  # carousels hold up to 20 items since 2024
-        # Instagram Content Publishing: images JPEG only, 8 MB at most; videos MOV/MP4.
-        image=MediaRules(mime_types=frozenset({"image/jpeg"}), max_bytes=8 * MB),
+        # Posted by hand in the Instagram app, which takes JPEG and PNG (the Content Publishing API's
+        # JPEG-only rule does not apply); 8 MB at most per image (Instagram Content Publishing).
+        image=MediaRules(mime_types=_IMAGES_JPEG_PNG, max_bytes=8 * MB),
         video=MediaRules(mime_types=frozenset({"video/mp4", "video/quicktime"})),
         single_video=False,
         bio_limit=150,  # Instagram Help Center: a bio holds up to 150 characters

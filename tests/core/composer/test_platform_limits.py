@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import struct
-
 import pytest
 
 from core.checks.config import CheckConfig
@@ -16,6 +14,7 @@ from core.platforms.facts import Platform
 from core.runtime.bootstrap import Environment
 from core.services.drafts import DraftService, load_draft_detail
 from tests.support.images import png_bytes
+from tests.support.videos import mp4_with_duration
 from tests.support.world import World
 
 PROFILE = OrganizationProfile(name="見本市", own_domains=("city.mihon.lg.jp",))
@@ -106,25 +105,12 @@ def test_faces_are_a_catalogue_rule_the_organization_configures() -> None:
     assert evaluate("x", Platform.X, [faces], {}, (), PROFILE, off).records == ()
 
 
-def _mvhd_movie(timescale: int, duration: int, *, version: int = 0) -> bytes:
-    """A movie header as ISO/IEC 14496-12 §8.2.2 lays it out (ftyp, then moov/mvhd)."""
-    if version == 1:
-        body = struct.pack(">B3xQQIQ", 1, 0, 0, timescale, duration)
-    else:
-        body = struct.pack(">B3xIIII", 0, 0, 0, timescale, duration)
-    body += b"\x00" * 80  # rate, volume, matrix, next track id: not read
-    mvhd = struct.pack(">I4s", 8 + len(body), b"mvhd") + body
-    moov = struct.pack(">I4s", 8 + len(mvhd), b"moov") + mvhd
-    ftyp = struct.pack(">I4s4sI", 16, b"ftyp", b"isom", 512)
-    return ftyp + moov
-
-
 def test_video_duration_is_read_from_the_movie_header() -> None:
-    assert mp4_duration(_mvhd_movie(1000, 141_500)) == pytest.approx(141.5)
-    assert mp4_duration(_mvhd_movie(90_000, 90_000 * 3600, version=1)) == pytest.approx(3600)
+    assert mp4_duration(mp4_with_duration(1000, 141_500)) == pytest.approx(141.5)
+    assert mp4_duration(mp4_with_duration(90_000, 90_000 * 3600, version=1)) == pytest.approx(3600)
     assert mp4_duration(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64) is None
     assert mp4_duration(b"garbage") is None
-    prepared = prepare_video(_mvhd_movie(600, 600 * 200), "long.mp4")
+    prepared = prepare_video(mp4_with_duration(600, 600 * 200), "long.mp4")
     assert prepared.item()["seconds"] == pytest.approx(200)
     assert prepared.item()["size"] == len(prepared.data)
 
