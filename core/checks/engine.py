@@ -23,7 +23,7 @@ from core.checks.context import CheckContext, Hit, Param, prepare
 from core.checks.length import text_length
 from core.checks.model import CheckResult, DraftInput, Finding, LengthInfo
 from core.checks.normalize import normalize
-from core.checks.rules import content, links, media, person_names, pii, text
+from core.checks.rules import content, links, media, person_names, pii, platform_media, text
 from core.checks.rules import length as length_rule
 from core.organization.profile import OrganizationProfile
 
@@ -41,6 +41,7 @@ KEYSTROKE_RULES: tuple[Rule, ...] = (
     content.check_dm_request,
     content.check_lexicon,
     media.check_media,
+    platform_media.check_platform_media,
 )
 
 

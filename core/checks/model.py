@@ -81,6 +81,11 @@ class MediaItem:
     captions_burned_in: bool = False
     has_location_exif: bool | None = None
     identifying_exif_tags: tuple[str, ...] = ()
+    # What the platform limits are checked against; "" / None: not known, not checked.
+    mime: str = ""
+    size: int | None = None  # bytes as they will be uploaded
+    seconds: float | None = None  # a video's duration
+    faces: int = 0  # faces left visible (detected on attach; after masking, those it left)
 
     @property
     def file_name(self) -> str:

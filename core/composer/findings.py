@@ -1,8 +1,8 @@
 """Findings as the composer, the record and the supervisor see them.
 
-The check engine (:mod:`core.checks`) knows text and media facts; the
-composer adds what only it knows: faces detected in attached images and the
-platform's media limits. Every finding becomes a plain dict (the
+The check engine (:mod:`core.checks`) runs every rule, including the
+platform's media limits and the faces recorded on each attached image (both
+in the rule catalogue). Every finding becomes a plain dict (the
 ``draft_version.findings`` contract) with a stable ``key`` that
 acknowledgements refer to: rule + the normalised flagged text (or the media
 file's hash), so an acknowledgement survives unrelated edits but not a change
@@ -17,67 +17,10 @@ from typing import Any
 
 from core.checks.config import CheckConfig
 from core.checks.engine import run_checks, with_person_names
-from core.checks.model import CheckResult, DraftInput, Finding, Severity
+from core.checks.model import CheckResult, DraftInput, Finding
 from core.composer.media_items import to_check_items
 from core.organization.profile import OrganizationProfile
 from core.platforms.facts import Platform
-
-FACES_RULE = "media.faces"
-LIMIT_RULE = "media.limit"
-# Portrait rights and privacy: 法令、規定、守秘義務の遵守 (wako:5) and joso:5(1).
-FACES_CLAUSES = ("wako:5-compliance", "joso:5(1)")
-# The platform's terms and technical limits (joso:4(2)).
-LIMIT_CLAUSES = ("joso:4(2)",)
-# Platforms whose posts carry either images or one video, never both.
-_SINGLE_VIDEO = {Platform.X, Platform.BLUESKY, Platform.MASTODON, Platform.THREADS, Platform.LINE}
-
-
-def _faces_findings(media: Sequence[Mapping[str, Any]], config: CheckConfig) -> list[Finding]:
-    if not config.is_enabled(FACES_RULE):
-        return []
-    found = []
-    for index, item in enumerate(media):
-        faces = int(item.get("faces") or 0)
-        # On a masked copy ``faces`` counts the faces the masking left visible (faces_left_visible).
-        if item.get("kind") == "image" and faces > 0:
-            name = str(item.get("name") or "")
-            found.append(
-                Finding(
-                    rule_id=FACES_RULE,
-                    severity=config.severity_for(FACES_RULE, Severity.CONFIRM),
-                    clauses=FACES_CLAUSES,
-                    message_ja=f"画像（{name}）に人の顔が{faces}件写っています。"
-                    "ぼかし等で加工するか、本人の同意があることを理由に記入してください。",
-                    message_en=f"The image ({name}) shows {faces} face(s). Blur them, "
-                    "or acknowledge with the reason (e.g. the people agreed).",
-                    media_index=index,
-                )
-            )
-    return found
-
-
-def _limit_findings(media: Sequence[Mapping[str, Any]], platform: Platform) -> list[Finding]:
-    images = [i for i, item in enumerate(media) if item.get("kind") == "image"]
-    videos = [i for i, item in enumerate(media) if item.get("kind") == "video"]
-    label = platform.limits.label
-    found: list[tuple[int, str, str]] = []
-    if len(images) > platform.max_images:
-        found.append(
-            (
-                images[platform.max_images] if platform.max_images < len(images) else images[-1],
-                f"{label} に添付できる画像は{platform.max_images}枚までです（{len(images)}枚）。",
-                f"{label} takes at most {platform.max_images} image(s) per post ({len(images)} attached).",
-            )
-        )
-    if platform in _SINGLE_VIDEO and videos and (images or len(videos) > 1):
-        found.append(
-            (
-                videos[1] if len(videos) > 1 else videos[0],
-                f"{label} には動画1本、または画像のみを添付できます。",
-                f"{label} takes one video or images, not both and not several videos.",
-            )
-        )
-    return [Finding(LIMIT_RULE, Severity.BLOCK, LIMIT_CLAUSES, ja, en, media_index=index) for index, ja, en in found]
 
 
 def check_draft(
@@ -99,20 +42,7 @@ def check_draft(
     result = run_checks(draft, profile, config, include_person_names=person_names is None)
     if person_names is not None:
         result = with_person_names(result, person_names)
-    extra = [*_faces_findings(media, config), *_limit_findings(media, platform)]
-    if not extra:
-        return result
-    return CheckResult(tuple(sorted([*result.findings, *extra], key=_order)), result.length)
-
-
-def _order(finding: Finding) -> tuple[float, int, int, str]:
-    start = finding.start if finding.start is not None else float("inf")
-    return (
-        start,
-        finding.media_index if finding.media_index is not None else -1,
-        -finding.severity.rank,
-        finding.rule_id,
-    )
+    return result
 
 
 def finding_key(finding: Finding, text: str, media: Sequence[Mapping[str, Any]]) -> str:

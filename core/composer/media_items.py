@@ -29,6 +29,8 @@ ITEM_KEYS = (
     "width",
     "height",
     "had_location_exif",
+    "size",
+    "seconds",
 )
 
 
@@ -42,6 +44,8 @@ def new_item(
     height: int = 0,
     faces: int = 0,
     had_location_exif: bool = False,
+    size: int | None = None,
+    seconds: float | None = None,
 ) -> dict[str, Any]:
     """A fresh item for a just-attached file (no alt text, no captions yet)."""
     return {
@@ -60,6 +64,8 @@ def new_item(
         "width": width,
         "height": height,
         "had_location_exif": had_location_exif,
+        "size": size,
+        "seconds": seconds,
     }
 
 
@@ -90,14 +96,26 @@ def normalized_item(raw: Mapping[str, Any]) -> dict[str, Any]:
         "width": int(raw.get("width") or 0),
         "height": int(raw.get("height") or 0),
         "had_location_exif": bool(raw.get("had_location_exif", False)),
+        "size": _optional_int(raw.get("size")),
+        "seconds": _optional_float(raw.get("seconds")),
     }
+
+
+def _optional_int(value: Any) -> int | None:
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0 else None
+
+
+def _optional_float(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0 else None
 
 
 def to_check_item(item: Mapping[str, Any]) -> MediaItem:
     """The checks' view of a stored item.
 
     Stored bytes never carry EXIF (stripped on attach), so the EXIF facts are
-    "none"; a captions file counts when one is attached, by its name.
+    "none"; a captions file counts when one is attached, by its name. ``size``
+    and ``seconds`` are ``None`` on items stored before they were recorded:
+    the service fills ``size`` in from the stored blob before it decides.
     """
     captions_name = item.get("captions_name") if item.get("captions_sha256") else None
     return MediaItem(
@@ -110,6 +128,10 @@ def to_check_item(item: Mapping[str, Any]) -> MediaItem:
         captions_burned_in=bool(item.get("captions_burned_in", False)),
         has_location_exif=False,
         identifying_exif_tags=(),
+        mime=str(item.get("mime") or ""),
+        size=_optional_int(item.get("size")),
+        seconds=_optional_float(item.get("seconds")),
+        faces=int(item.get("faces") or 0),
     )
 
 

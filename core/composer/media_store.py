@@ -55,6 +55,7 @@ class PreparedMedia:
     height: int = 0
     had_location_exif: bool = False
     faces: int = 0
+    seconds: float | None = None  # a video's duration, when its header says
 
     @property
     def sha256(self) -> str:
@@ -71,6 +72,8 @@ class PreparedMedia:
             height=self.height,
             faces=self.faces,
             had_location_exif=self.had_location_exif,
+            size=len(self.data),
+            seconds=self.seconds,
         )
 
 
@@ -195,7 +198,52 @@ def prepare_video(data: bytes, name: str) -> PreparedMedia:
     if len(data) < 12 or data[4:8] not in (b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip"):
         raise InvalidInput(tr("{name} is not an MP4 or MOV video.").format(name=name))
     mime = "video/quicktime" if name.lower().endswith(".mov") or data[8:10] == b"qt" else "video/mp4"
-    return PreparedMedia("video", mime, name, data)
+    return PreparedMedia("video", mime, name, data, seconds=mp4_duration(data))
+
+
+def _boxes(data: bytes, start: int, end: int) -> list[tuple[bytes, int, int]]:
+    """ISO base media boxes between ``start`` and ``end``: (type, payload start, box end)."""
+    found = []
+    at = start
+    while at + 8 <= end:
+        size = int.from_bytes(data[at : at + 4], "big")
+        kind = data[at + 4 : at + 8]
+        header = 8
+        if size == 1:
+            if at + 16 > end:
+                break
+            size = int.from_bytes(data[at + 8 : at + 16], "big")
+            header = 16
+        elif size == 0:
+            size = end - at
+        if size < header or at + size > end:
+            break
+        found.append((kind, at + header, at + size))
+        at += size
+    return found
+
+
+def mp4_duration(data: bytes) -> float | None:
+    """The duration in seconds from an MP4/QuickTime movie header (``moov/mvhd``); ``None`` if absent.
+
+    Platforms refuse videos over their length limit only after the upload, so
+    the length is read here, once, and checked before approval.
+    """
+    for kind, payload, end in _boxes(data, 0, len(data)):
+        if kind != b"moov":
+            continue
+        for inner, body, inner_end in _boxes(data, payload, end):
+            if inner != b"mvhd" or inner_end - body < 20:
+                continue
+            version = data[body]
+            if version == 1 and inner_end - body >= 32:
+                timescale = int.from_bytes(data[body + 20 : body + 24], "big")
+                duration = int.from_bytes(data[body + 24 : body + 32], "big")
+            else:
+                timescale = int.from_bytes(data[body + 12 : body + 16], "big")
+                duration = int.from_bytes(data[body + 16 : body + 20], "big")
+            return duration / timescale if timescale else None
+    return None
 
 
 def prepare_captions(path: str | Path) -> PreparedMedia:

@@ -16,6 +16,7 @@ from core.accounts.duties import Duty
 from core.accounts.policy import POLICY_ITEMS
 from core.i18n import tr
 from core.lifecycle.states import AccountStatus
+from core.platforms.facts import platform_label
 from core.runtime.resources import resource_path
 from core.services.accounts import AccountDetail, account_detail, list_accounts
 from core.storage.engine import Store
@@ -66,6 +67,8 @@ def write_disclosure(store: Store, out_dir: Path, *, page_url: str = "") -> Writ
         accounts=[
             {
                 "info": d.info,
+                # The service's name as readers know it, never the stored id ("x", "line").
+                "platform": platform_label(d.info.platform),
                 "policy": d.policy,
                 "titles": [(duty.label, d.titles()[duty]) for duty in Duty],
                 "items": [(i, _item_text(d, i.key, i.source)) for i in POLICY_ITEMS],
@@ -97,7 +100,7 @@ def write_disclosure(store: Store, out_dir: Path, *, page_url: str = "") -> Writ
 def _item_text(detail: AccountDetail, key: str, source: str | None) -> str:
     info = detail.info
     if source == "platform":
-        return info.platform
+        return platform_label(info.platform)
     if source == "identity":
         return f"{info.display_name} ({info.handle})"
     if source == "url":

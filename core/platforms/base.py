@@ -1,4 +1,7 @@
-"""The small interface every platform adapter implements, and the factory that picks one.
+"""The small interface every platform adapter implements.
+
+:mod:`core.platforms.registry` picks the adapter for a platform; this module
+knows none of them, so adapters import it without a cycle.
 
 An adapter knows one platform's API and nothing else: no database, no
 gate, no audit. The outbox (:mod:`core.publishing.outbox`) decides *whether*
@@ -13,13 +16,12 @@ importing this module (from the GUI or a command) costs nothing.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
-from core.i18n import tr
-from core.platforms.errors import PublishError, classify_transport, from_status, retry_after_seconds
+from core.platforms.errors import PublishError
 
 #: progress(done, total, what): media files uploaded so far.
 Progress = Callable[[int, int, str], None]
@@ -115,114 +117,11 @@ def media_alt(item: MediaFile) -> str:
     return "" if item.decorative else item.alt
 
 
-class HttpApi:
-    """A thin httpx wrapper for the adapters without an SDK: plain-word errors, no secrets in URLs.
-
-    Tokens travel in the ``Authorization`` header only (never in the query
-    string, which servers and proxies log).
-    """
-
-    def __init__(self, platform: str, base_url: str, token: str, *, timeout: float = 30.0) -> None:
-        import httpx
-
-        self.platform = platform
-        self._client = httpx.Client(
-            base_url=base_url.rstrip("/"),
-            headers={"Authorization": f"Bearer {token}", "User-Agent": "KohoGate"},
-            timeout=timeout,
-        )
-
-    def close(self) -> None:
-        self._client.close()
-
-    def call(
-        self,
-        method: str,
-        path: str,
-        *,
-        ok: tuple[int, ...] = (200, 201, 202, 204),
-        accept: Mapping[int, Callable[[Any], Any]] | None = None,
-        **kwargs: Any,
-    ) -> Any:
-        """Send and return the decoded JSON (``{}`` for an empty body); raise :class:`PublishError` otherwise."""
-        from datetime import UTC
-
-        try:
-            response = self._client.request(method, path, **kwargs)
-        except Exception as exc:
-            raise classify_transport(self.platform, exc) from None
-        if accept and response.status_code in accept:
-            return accept[response.status_code](response)
-        if response.status_code not in ok:
-            code = ""
-            try:
-                body = response.json()
-                if isinstance(body, dict):
-                    raw = body.get("error") or body.get("title") or body.get("message") or ""
-                    if isinstance(raw, dict):
-                        raw = raw.get("code") or raw.get("type") or ""
-                    code = str(raw)[:60]
-            except ValueError:
-                pass
-            raise from_status(
-                self.platform,
-                response.status_code,
-                retry_after=retry_after_seconds(dict(response.headers), datetime.now(UTC)),
-                code=code,
-            )
-        if not response.content:
-            return {}
-        try:
-            return response.json()
-        except ValueError:
-            return {}
-
-
 PublisherFactory = Callable[[Connection], Publisher]
-
-#: Platforms the app posts to itself; all others use manual mode.
-API_PLATFORMS = ("mastodon", "bluesky", "x", "facebook", "line")
-
-
-def make_publisher(connection: Connection) -> Publisher:
-    """The adapter for ``connection.platform``, or :class:`PublishError` (use manual mode)."""
-    platform = connection.platform
-    if platform == "mastodon":
-        from core.platforms.mastodon import MastodonPublisher
-
-        return MastodonPublisher(connection)
-    if platform == "bluesky":
-        from core.platforms.bluesky import BlueskyPublisher
-
-        return BlueskyPublisher(connection)
-    if platform == "x":
-        from core.platforms.x import XPublisher
-
-        return XPublisher(connection)
-    if platform == "facebook":
-        from core.platforms.facebook import FacebookPublisher
-
-        return FacebookPublisher(connection)
-    if platform == "line":
-        from core.platforms.line import LinePublisher
-
-        return LinePublisher(connection)
-    from core.platforms.errors import unsupported
-
-    raise unsupported(
-        tr(
-            "KohoGate cannot post to {platform} itself. Use manual posting: copy the text, post, record the URL."
-        ).format(platform=platform)
-    )
-
-
-def supports_api(platform: str) -> bool:
-    return platform in API_PLATFORMS
 
 
 __all__ = [
     "Connection",
-    "HttpApi",
     "MediaFile",
     "PostRequest",
     "PostResult",
@@ -231,7 +130,6 @@ __all__ = [
     "Publisher",
     "PublisherFactory",
     "RecentPost",
-    "make_publisher",
     "no_progress",
     "same_text",
 ]

@@ -22,7 +22,6 @@ from typing import Any
 from core.i18n import tr
 from core.platforms.base import (
     Connection,
-    HttpApi,
     MediaFile,
     PostRequest,
     PostResult,
@@ -33,6 +32,7 @@ from core.platforms.base import (
 )
 from core.platforms.captions import as_srt
 from core.platforms.errors import PublishError, during_upload, unsupported
+from core.platforms.http import HttpApi
 
 PLATFORM = "Facebook"
 CAPTIONS_LOCALE = "ja_JP"

@@ -24,8 +24,9 @@ from __future__ import annotations
 import uuid
 
 from core.i18n import tr
-from core.platforms.base import Connection, HttpApi, PostRequest, PostResult, Progress, RecentPost, no_progress
+from core.platforms.base import Connection, PostRequest, PostResult, Progress, RecentPost, no_progress
 from core.platforms.errors import unsupported
+from core.platforms.http import HttpApi
 
 PLATFORM = "LINE"
 DEFAULT_API = "https://api.line.me"

@@ -22,7 +22,6 @@ from typing import Any
 from core.i18n import tr
 from core.platforms.base import (
     Connection,
-    HttpApi,
     PostRequest,
     PostResult,
     Progress,
@@ -31,6 +30,7 @@ from core.platforms.base import (
     no_progress,
 )
 from core.platforms.errors import ErrorKind, PublishError, during_upload
+from core.platforms.http import HttpApi
 from core.platforms.x_auth import XToken, renew
 
 PLATFORM = "X"

@@ -46,11 +46,11 @@ from core.platforms.base import (
     Progress,
     Publisher,
     PublisherFactory,
-    make_publisher,
     no_progress,
     same_text,
 )
 from core.platforms.errors import ErrorKind, PublishError
+from core.platforms.registry import make_publisher
 from core.publishing.preflight import PublishRefused, check_publish, check_terminal
 from core.publishing.records import OutboxRow, PublicationService
 from core.services.base import Service
@@ -305,9 +305,9 @@ class Outbox(Service):
             raise _refused(exc) from None
         publisher = self._publisher(account_id, platform, handle, url)
         if not publisher.deletable:
-            from core.platforms.line import not_deletable_message
+            from core.platforms.facts import Platform
 
-            raise Conflict(not_deletable_message())
+            raise Conflict(Platform.parse(platform).facts.not_deletable_message)
         self.records.begin_deletion(request_id)
         publisher.delete(post_id)
         self.records.mark_deleted(request_id, manually=False)

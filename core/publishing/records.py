@@ -458,7 +458,7 @@ class PublicationService(Service):
 
     def request_deletion(self, publication_id: int, reason: str) -> int:
         """Ask a supervisor to delete a published post; the reason is required and kept."""
-        from core.platforms.line import not_deletable_message
+        from core.platforms.facts import facts_of
 
         reason = (reason or "").strip()
         if not reason:
@@ -468,8 +468,9 @@ class PublicationService(Service):
             row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
             if row.state != PublicationState.PUBLISHED.value:
                 raise Conflict(tr("Only a published post can be deleted."))
-            if row.platform == "line":
-                raise Conflict(not_deletable_message())
+            facts = facts_of(row.platform)
+            if facts is not None and not facts.deletable:
+                raise Conflict(facts.not_deletable_message)
             open_request = session.scalar(
                 select(DeletionRequest.id).where(
                     DeletionRequest.publication_id == row.id,

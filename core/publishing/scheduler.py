@@ -95,7 +95,7 @@ def scheduled_posts(store: Store, *, until: datetime | None = None, manual_platf
     Platforms without an API are left out unless ``manual_platforms``: their
     posts are made by hand, so the scheduler only reminds.
     """
-    from core.platforms.base import API_PLATFORMS
+    from core.platforms.facts import api_platform_ids
 
     query = (
         select(
@@ -114,7 +114,7 @@ def scheduled_posts(store: Store, *, until: datetime | None = None, manual_platf
     if until is not None:
         query = query.where(Draft.scheduled_at <= until)
     if not manual_platforms:
-        query = query.where(OfficialAccount.platform.in_(API_PLATFORMS))
+        query = query.where(OfficialAccount.platform.in_(api_platform_ids()))
     with store.read() as session:
         rows = session.execute(query).all()
     return [Scheduled(r[0], r[1] or r[2][:30], r[3], r[4], r[5], r[6]) for r in rows]
@@ -154,7 +154,7 @@ def run_due(
     that are, instead of being refused — and audited — on every run; missed
     windows are still reported from anywhere.
     """
-    from core.platforms.base import supports_api
+    from core.platforms.facts import supports_api
     from core.publishing.outbox import Outbox
     from core.terminals.authorization import postable_accounts
 

@@ -27,6 +27,7 @@ from core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from core.i18n import tr
 from core.lifecycle.states import AccountStatus
 from core.organization.roles import Role
+from core.platforms.facts import platform_label
 from core.runtime.logging_setup import register_secret
 from core.services.base import Service
 from core.services.validation import clean_text
@@ -424,7 +425,9 @@ class AccountService(Service):
         )
         if exists is not None and exists != own_id:
             raise Conflict(
-                tr("The account {handle} on {platform} is already registered.").format(handle=handle, platform=platform)
+                tr("The account {handle} on {platform} is already registered.").format(
+                    handle=handle, platform=platform_label(platform)
+                )
             )
 
 

@@ -369,7 +369,7 @@ def _gate(session: Session, draft: Draft, now: datetime | None = None) -> GateSt
     return evaluate(
         draft.text,
         Platform.parse(draft.account.platform),
-        draft.media or [],
+        _with_sizes(session, draft.media or []),
         draft.acknowledgements or {},
         (draft.confirmations or {}).keys(),
         profile,
@@ -377,6 +377,17 @@ def _gate(session: Session, draft: Draft, now: datetime | None = None) -> GateSt
         scheduled_at=draft.scheduled_at,
         now=now,
     )
+
+
+def _with_sizes(session: Session, media: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """``media`` with each item's upload size from its stored blob where the item lacks it
+    (items saved before sizes were recorded), so the platform's size limit is always checked."""
+    missing = {m["sha256"] for m in media if m.get("size") is None and m.get("sha256")}
+    if not missing:
+        return list(media)
+    rows = session.execute(select(MediaBlob.sha256, MediaBlob.size).where(MediaBlob.sha256.in_(missing)))
+    sizes: dict[str, int] = dict(rows.tuples().all())
+    return [{**m, "size": sizes.get(str(m.get("sha256")))} if m.get("size") is None else m for m in media]
 
 
 def _clean_media(media: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.lifecycle.states import AccountStatus
+from core.platforms.facts import platform_label
 from core.services.accounts import AccountInfo
 from core.services.terminals import TerminalInfo
 from core.terminals.approval import TerminalKind
@@ -40,7 +41,7 @@ class ApproveDialog(QDialog):
         for account in accounts:
             if account.status is AccountStatus.DELETED:
                 continue
-            item = QStandardItem(f"{account.platform}  {account.handle}  {account.display_name}")
+            item = QStandardItem(f"{platform_label(account.platform)}  {account.handle}  {account.display_name}")
             item.setData(account.id, Qt.ItemDataRole.UserRole)
             item.setCheckable(True)
             item.setEditable(False)

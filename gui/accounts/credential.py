@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from core.credentials.strength import MINIMUM_SCORE, estimate
 from core.credentials.vault import KeyringLockedError
 from core.i18n import current_language
-from core.platforms.credential_hints import credential_hint
+from core.platforms.facts import credential_hint
 from gui.crash import show_error
 from gui.i18n import translator
 from gui.tasks import run_task

@@ -28,15 +28,13 @@ from PySide6.QtWidgets import (
 
 from core.accounts.duties import Duty
 from core.accounts.policy import POLICY_ITEMS, TEXT_ITEMS, TITLES_KEY, AccountFacts, missing_items
-from core.platforms.facts import platform_label
+from core.platforms.facts import all_platforms
 from core.services.accounts import AccountDetail, account_id_pattern, staff_choices
 from core.services.organization import list_departments
 from gui.i18n import translator
 from gui.session import AppSession
 
 tr = translator("AccountEditor")
-
-PLATFORMS = ("x", "line", "facebook", "instagram", "youtube", "bluesky", "mastodon", "threads", "misskey")
 
 
 class StaffPicker(QListView):
@@ -86,8 +84,8 @@ class AccountEditor(QDialog):
         self.setWindowTitle(tr("Official account") if detail else tr("Add official account"))
         self.platform = QComboBox()
         # Names people know; the id is the data. Not editable: only known platforms have adapters.
-        for code in PLATFORMS:
-            self.platform.addItem(platform_label(code), code)
+        for facts in all_platforms():
+            self.platform.addItem(facts.display_name, facts.id)
         self.platform.setAccessibleName(tr("Platform"))
         self.handle = QLineEdit()
         self.handle.setAccessibleName(tr("Account ID"))

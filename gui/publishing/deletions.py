@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.errors import KohoGateError
+from core.platforms.facts import platform_label
 from core.publishing.records import DeletionRow, DeletionState, PublicationService, deletion_requests
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
@@ -29,7 +30,7 @@ class DeletionRequestsPanel(QWidget):
         self.model: RowsModel[DeletionRow] = RowsModel(
             [
                 Column(tr("Requested"), lambda d: d.requested_at),
-                Column(tr("Account"), lambda d: f"{d.account} ({d.platform})"),
+                Column(tr("Account"), lambda d: f"{d.account} ({platform_label(d.platform)})"),
                 Column(tr("Requested by"), lambda d: d.requested_by),
                 Column(tr("Reason"), lambda d: d.reason, tooltip=lambda d: d.reason),
                 Column(tr("Post"), lambda d: d.text, tooltip=lambda d: f"{d.text}\n{d.url or ''}"),

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import KohoGateError, explain
 from core.lifecycle.states import DraftState, PublicationState
-from core.platforms.base import supports_api
+from core.platforms.facts import facts_of
 from core.publishing.records import PublicationRow, PublicationService, publications_for_draft
 from core.runtime.logging_setup import redact
 from core.services.drafts import DraftService, load_draft_detail
@@ -119,7 +119,8 @@ class PublishPanel(QGroupBox):
         state = self.current.state if self.current else None
         waiting = state is PublicationState.NEEDS_RECONCILIATION
         published = state is PublicationState.PUBLISHED
-        api = supports_api(detail.platform)
+        facts = facts_of(detail.platform)
+        api = facts is not None and facts.api
         idle = not self.busy
         self.publish_button.setVisible(approved and api)
         self.publish_button.setEnabled(idle and not waiting)
@@ -133,7 +134,9 @@ class PublishPanel(QGroupBox):
         self.correction_button.setVisible(published or state is PublicationState.DELETED)
         self.delete_button.setVisible(published and self.deletion is None)
         approved_deletion = self.deletion is not None and self.deletion.state.value == "approved"
-        self.execute_button.setVisible(published and approved_deletion and api and detail.platform != "line")
+        self.execute_button.setVisible(
+            published and approved_deletion and facts is not None and facts.deletes_through_api
+        )
         self.manual_delete_button.setVisible(published and approved_deletion)
 
     def _status_text(self, state: DraftState, row: PublicationRow | None) -> str:

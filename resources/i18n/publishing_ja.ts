@@ -233,6 +233,46 @@
   <context>
     <name>core</name>
     <message>
+      <source>X</source>
+      <translation>X</translation>
+    </message>
+    <message>
+      <source>Bluesky</source>
+      <translation>Bluesky</translation>
+    </message>
+    <message>
+      <source>Mastodon</source>
+      <translation>Mastodon</translation>
+    </message>
+    <message>
+      <source>Threads</source>
+      <translation>Threads</translation>
+    </message>
+    <message>
+      <source>Misskey</source>
+      <translation>Misskey</translation>
+    </message>
+    <message>
+      <source>Instagram</source>
+      <translation>Instagram</translation>
+    </message>
+    <message>
+      <source>Facebook</source>
+      <translation>Facebook</translation>
+    </message>
+    <message>
+      <source>LINE</source>
+      <translation>LINE</translation>
+    </message>
+    <message>
+      <source>YouTube</source>
+      <translation>YouTube</translation>
+    </message>
+    <message>
+      <source>{platform} posts cannot be deleted. Publish a correction instead.</source>
+      <translation>{platform} の投稿は削除できません。訂正を投稿してください。</translation>
+    </message>
+    <message>
       <source>Deletion requested</source>
       <translation>削除依頼中</translation>
     </message>

@@ -7,6 +7,9 @@
 - ``length.py``: ``length.over_limit``
 - ``media.py``: ``media.alt_missing``, ``media.alt_poor``, ``media.caption_missing``,
   ``media.exif_location``
+- ``platform_media.py``: ``media.limit``, ``media.single_video``, ``media.file_type``,
+  ``media.file_size``, ``media.video_length``, ``media.alt_too_long`` (the target
+  platform's facts) and ``media.faces``
 - ``text.py``: ``text.invisible_characters``
 - ``content.py``: ``content.lexicon.<category>``, ``content.dm_request``
 

@@ -1,5 +1,8 @@
 """Media rules: alt text (joso:4(6)), captions (joso:4(6)) and EXIF data.
 
+What the platform accepts (counts, types, sizes, alt-text length) is
+:mod:`.platform_media`.
+
 These work on :class:`~core.checks.model.MediaItem` facts only and never open
 files (the facts are gathered once when the file is attached).
 """
@@ -13,7 +16,6 @@ from pathlib import PurePath
 import regex
 
 from core.checks.context import CheckContext, Hit
-from core.checks.length import count
 from core.checks.model import MediaItem, MediaKind
 
 CAPTION_EXTENSIONS = frozenset({".vtt", ".srt", ".ttml", ".dfxp", ".sbv"})
@@ -86,7 +88,6 @@ def has_alt(item: MediaItem) -> bool:
 
 
 def check_media(ctx: CheckContext) -> Iterator[Hit]:
-    limits = ctx.draft.platform.limits
     for index, item in enumerate(ctx.draft.media):
         name = item.file_name
         if item.kind is MediaKind.IMAGE:
@@ -95,15 +96,7 @@ def check_media(ctx: CheckContext) -> Iterator[Hit]:
                 if not decorative:
                     yield Hit("media.alt_missing", media_index=index, params={"file": name})
             elif is_poor_alt(item.alt, name):
-                yield Hit("media.alt_poor", media_index=index, params={"file": name, "limit_alt": ""})
-            elif limits.alt_text_limit is not None:
-                used = count(item.alt, limits.alt_text_counting)
-                if used > limits.alt_text_limit:
-                    detail = (
-                        f"（{used}／上限{limits.alt_text_limit}）",
-                        f" ({used}/{limits.alt_text_limit})",
-                    )
-                    yield Hit("media.alt_poor", media_index=index, params={"file": name, "limit_alt": detail})
+                yield Hit("media.alt_poor", media_index=index, params={"file": name})
             if item.has_location_exif or item.identifying_exif_tags:
                 yield Hit("media.exif_location", media_index=index, params={"file": name})
         elif not item.captions_burned_in and not _has_caption_file(item):

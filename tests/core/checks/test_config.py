@@ -52,8 +52,18 @@ ISSUE_DEFAULTS = {
 
 def test_rule_ids_and_defaults_are_exactly_the_issue_contract():
     rules = {r.id: r for r in builtin_rules()}
-    # media.faces (issue 4) and media.limit are evaluated by the composer, listed for the settings screen.
-    assert set(rules) == ISSUE_RULE_IDS | {"media.faces", "media.limit"}
+    # media.faces (issue 4), and the platform limits of issue 11 read from core/platforms/facts.py.
+    platform_limits = {
+        "media.limit",
+        "media.single_video",
+        "media.file_type",
+        "media.file_size",
+        "media.video_length",
+        "media.alt_too_long",
+    }
+    assert set(rules) == ISSUE_RULE_IDS | {"media.faces"} | platform_limits
+    assert all(rules[r].default_severity is Severity.BLOCK for r in platform_limits)
+    assert all("joso:4(2)" in rules[r].clauses for r in platform_limits)
     for rule_id, severity in ISSUE_DEFAULTS.items():
         assert rules[rule_id].default_severity is severity, rule_id
     assert rules["link.shortener"].clauses == ("wako:5-ア",)

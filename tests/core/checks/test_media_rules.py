@@ -36,9 +36,9 @@ def test_alt_good():
 
 def test_alt_too_long_per_platform():
     long_alt = "桜" * 1001
-    assert media_rules(MediaItem("a.jpg", alt=long_alt), platform=Platform.X) == [("media.alt_poor", 0)]
+    assert media_rules(MediaItem("a.jpg", alt=long_alt), platform=Platform.X) == [("media.alt_too_long", 0)]
     assert media_rules(MediaItem("a.jpg", alt=long_alt), platform=Platform.MASTODON) == []
-    assert media_rules(MediaItem("a.jpg", alt="桜" * 513), platform=Platform.MISSKEY) == [("media.alt_poor", 0)]
+    assert media_rules(MediaItem("a.jpg", alt="桜" * 513), platform=Platform.MISSKEY) == [("media.alt_too_long", 0)]
 
 
 def test_caption_missing_and_present():

@@ -50,7 +50,7 @@ def test_confirmations_depend_on_the_draft():
 
 def test_rules_toml_parses_and_messages_use_known_placeholders():
     data = tomllib.loads(resource_path("rules", "rules.toml").read_text(encoding="utf-8"))
-    allowed = {"host", "word", "used", "limit", "platform", "limit_alt", "file"}
+    allowed = {"host", "word", "used", "limit", "platform", "file", "count", "kind", "type", "accepted", "size"}
     import string
 
     for rule in data["rule"]:

@@ -148,9 +148,8 @@ def test_entry_names_carry_terminal_and_account() -> None:
 
 
 def test_every_api_platform_says_what_credential_to_paste() -> None:
-    from core.platforms.base import API_PLATFORMS
-    from core.platforms.credential_hints import credential_hint
+    from core.platforms.facts import api_platform_ids, credential_hint
 
-    hints = {platform: credential_hint(platform) for platform in API_PLATFORMS}
+    hints = {platform: credential_hint(platform) for platform in api_platform_ids()}
     assert len(set(hints.values())) == len(hints), "each API platform needs its own hint"
     assert credential_hint("instagram") not in hints.values()

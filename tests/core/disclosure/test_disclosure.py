@@ -50,3 +50,31 @@ def test_cli_disclosure(data_dir: Path, tmp_path: Path, capsys) -> None:
     assert app.main(["--lang", "en", "--data-dir", str(data_dir), "disclosure", "--out", str(tmp_path / "site")]) == 0
     assert (tmp_path / "site" / "official-accounts.html").exists()
     assert "profile texts" in capsys.readouterr().out
+
+
+def test_page_names_platforms_by_their_display_name_never_the_raw_id(demo_env: Environment, tmp_path: Path) -> None:
+    import re
+    from html.parser import HTMLParser
+
+    from core.platforms.facts import Platform
+
+    class Texts(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.texts: list[str] = []
+
+        def handle_data(self, data: str) -> None:
+            if data.strip():
+                self.texts.append(data.strip())
+
+    page = write_disclosure(demo_env.store, tmp_path).page.read_text(encoding="utf-8")
+    parser = Texts()
+    parser.feed(page)
+    raw_ids = {p.value for p in Platform}
+    # What a reader sees: no text is a bare id, and no heading carries one in its brackets.
+    assert not [t for t in parser.texts if t in raw_ids]
+    bracketed = set(re.findall(r"[（(]([^）)]+)[）)]", " ".join(parser.texts)))
+    assert not bracketed & raw_ids
+    # The demo publishes X, LINE, Facebook and Bluesky accounts: each appears by name.
+    for name in ("（X）", "（LINE）", "（Facebook）", "（Bluesky）"):
+        assert name in page

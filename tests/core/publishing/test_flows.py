@@ -582,7 +582,7 @@ def test_one_post_failing_unexpectedly_does_not_stop_the_others(
     fine = world.approved("mastodon", "8時のお知らせ", scheduled_at=start)
 
     def factory(connection: object) -> object:
-        from core.platforms.base import make_publisher
+        from core.platforms.registry import make_publisher
 
         if getattr(connection, "platform", "") == "x":
             raise KeyError("surprise")

@@ -425,3 +425,24 @@ def test_a_rejected_draft_can_start_a_new_one_with_its_content(qtbot: QtBot, dem
     assert new.scheduled_at is None
     assert query_audit(demo_env.store, limit=1)[0].event == "draft.duplicated"
     wait_for_tasks()
+
+
+def test_a_video_longer_than_the_platform_takes_blocks_with_the_limit_named(
+    qtbot: QtBot, composer: ComposerWindow, tmp_path: Path
+) -> None:
+    from tests.support.videos import mp4_with_duration
+
+    type_text(qtbot, composer.editor, "防災訓練の様子です。")
+    path = tmp_path / "drill.mp4"
+    path.write_bytes(mp4_with_duration(1000, 180_000))  # 3 minutes; X takes 140 s
+    _add(qtbot, composer, path)
+    assert composer.media.items[0]["seconds"] == 180
+    composer.media.select(0)
+    composer.media.burned_in.setChecked(True)
+    settle(qtbot, composer)
+    tick_all(composer)
+    settle(qtbot, composer)
+    blocking = [r for r in composer.gate.blocking if r["rule"] == "media.video_length"]
+    assert len(blocking) == 1
+    assert "140" in str(blocking[0]["message_ja"])
+    assert not composer.submit_button.isEnabled()
