@@ -1773,6 +1773,14 @@ Save the rule anyway?</source>
   <context>
     <name>core</name>
     <message>
+      <source>The approver contributed to this draft; someone who did not make it must approve it.</source>
+      <translation>承認者はこの下書きの作成・編集に関わっています。作成に関わっていない人の承認が必要です。</translation>
+    </message>
+    <message>
+      <source>The approver {name} has been deactivated; the draft needs a new approval.</source>
+      <translation>承認者 {name} は無効化されました。改めて承認を受けてください。</translation>
+    </message>
+    <message>
       <source>An OAuth 2.0 user access token with tweet.write and media.write. It lasts two hours; for automatic renewal paste {"client_id": "…", "refresh_token": "…"} instead (offline.access; add "client_secret" for a confidential client) and KohoGate keeps the renewed token in the keyring.</source>
       <translation>tweet.write と media.write の権限を持つ OAuth 2.0 ユーザーアクセストークン。有効期間は2時間です。自動更新するには代わりに {"client_id": "…", "refresh_token": "…"} を貼り付けてください（offline.access が必要。機密クライアントは "client_secret" も追加）。更新後のトークンは広報ゲートがキーリングに保存します。</translation>
     </message>
