@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from core.credentials.ed25519 import fingerprint
 from core.credentials.vault import open_vault
@@ -13,6 +13,7 @@ from core.demo.support import make_ready
 from core.lifecycle.states import ReviewDecision
 from core.organization.roles import Role
 from core.publishing.preflight import PublishRefused, check_chain, check_publish
+from core.runtime.bootstrap import Environment
 from core.services.accounts import CredentialService
 from core.services.audit_log import query_audit
 from core.services.drafts import DraftService
@@ -235,3 +236,19 @@ def test_an_endorser_must_be_the_administrators_own_registered_key(world: World)
     with world.store.read() as session:
         rows = verify_chain(session, frozenset({world.admin_signer.public_key}), world.env.terminal.uid, None)
     assert rows.ok  # the refused approval changed nothing
+
+
+def test_the_demo_terminal_trusts_the_demo_approvals(demo_env: Environment) -> None:
+    """The demo fill endorses through the same services; its terminal pins the demo administrator's key."""
+    from core.lifecycle.states import DraftState
+    from core.storage.models import Draft, Staff
+
+    store = demo_env.store
+    with store.read() as session:
+        draft_id = session.scalars(select(Draft.id).where(Draft.state == DraftState.APPROVED.value)).first()
+        sato = session.scalar(select(Staff.id).where(Staff.os_login == "demo.sato"))
+    assert draft_id is not None
+    assert sato is not None
+    actor = actor_for_staff(store, sato, demo_env.terminal.uid)
+    check_chain(store, open_vault(), actor, draft_id=draft_id)
+    assert len(pinned_keys(open_vault(), demo_env.terminal.uid)) == 1
