@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Connection, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InternalError
 
 from core.demo.support import make_ready
 from core.lifecycle.states import DraftState, ReviewDecision
@@ -190,3 +190,13 @@ def test_a_deactivated_signers_unpublished_approvals_stop_counting(world: World)
     second = drafts.submit(draft_id, make_ready(drafts, draft_id))
     ReviewService(world.store, world.both).decide(second, ReviewDecision.APPROVED, signer=DemoSigner("ito"))
     assert check_approval(world.store, world.op1, draft_id) == world.account
+
+
+def test_append_only_rows_stay_so_without_foreign_keys_or_as_a_replica(world: World) -> None:
+    """PostgreSQL skips ordinary triggers under session_replication_role=replica; ours are ENABLE ALWAYS."""
+    version_id = world.submitted(world.op1)
+    ReviewService(world.store, world.sup).decide(version_id, ReviewDecision.APPROVED, signer=DemoSigner("takahashi"))
+    for statement in ("UPDATE audit_entry SET payload = '{}'", "DELETE FROM review", "DELETE FROM draft_contributor"):
+        expected = IntegrityError if world.store.dialect == "sqlite" else InternalError
+        with pytest.raises(expected, match="append-only"), without_foreign_keys(world) as conn:
+            conn.exec_driver_sql(statement)
