@@ -31,6 +31,8 @@ def cmd_db(args: argparse.Namespace) -> int:
 
     env = _env(args)
     try:
+        if args.db_command == "roles":
+            return _db_roles(env, args.role, apply=args.apply)
         revision = current_revision(env.store.engine)
         print(
             tr("Database {db} is at schema revision {rev} (newest: {head}).").format(
@@ -40,6 +42,46 @@ def cmd_db(args: argparse.Namespace) -> int:
         return EXIT_OK
     finally:
         env.close()
+
+
+def _db_roles(env: Environment, role: str, *, apply: bool) -> int:
+    from core.storage.roles import check_role, workstation_role_sql
+
+    if env.store.dialect != "postgresql":
+        print(tr("Database roles exist on PostgreSQL only; this database is {db}.").format(db=env.store.description))
+        return EXIT_USAGE
+    with env.store.engine.connect() as connection:
+        statements = workstation_role_sql(connection, role)
+    for statement in statements:
+        print(f"{statement};")
+    if not apply:
+        return EXIT_OK
+    with env.store.engine.begin() as connection:
+        for statement in statements:
+            connection.exec_driver_sql(statement)
+        check = check_role(connection, role)
+    if not check.ok:
+        print(
+            tr(
+                "The role {role} can still do too much: owns {owned} objects, may create in the schema: {create}, "
+                "superuser: {superuser}, may rewrite the audit record: {audit}."
+            ).format(
+                role=role,
+                owned=check.owned,
+                create=check.can_create,
+                superuser=check.superuser,
+                audit=check.audit_rewritable,
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    print(
+        tr(
+            "The role {role} is set up: it owns nothing, cannot alter triggers and may only add to the audit record. "
+            "Give it a password (psql: \\password {role}) and connect workstations with it."
+        ).format(role=role)
+    )
+    return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -118,6 +118,19 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_commands.add_parser("upgrade", help=tr("apply pending database migrations"))
     db_commands.add_parser("current", help=tr("show the schema revision of the database"))
+    roles = db_commands.add_parser(
+        "roles",
+        help=tr(
+            "print the SQL that sets up the PostgreSQL role workstations connect as "
+            "(owns nothing, cannot alter triggers, may only add to the audit record)"
+        ),
+    )
+    roles.add_argument(
+        "--role", default="kohogate_workstation", metavar="NAME", help=tr("name of the workstation role")
+    )
+    roles.add_argument(
+        "--apply", action="store_true", help=tr("also execute the SQL (as the database owner) and check the result")
+    )
 
     commands.add_parser("demo", help=tr("fill the data folder with demonstration data"))
 

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from core.errors import KohoGateError
+from core.credentials.vault import Vault
+from core.errors import KeyringUnavailable, KohoGateError
 from core.services.setup import OrganizationSetup, initialize
+from core.signoff.keys import Signer
 from core.storage.engine import Store
 from gui.i18n import translator
 
@@ -89,8 +91,30 @@ class SetupWizard(QWizard):
             postal_addresses=_lines(self.addresses),
         )
         try:
-            self.admin_id = initialize(self.store, setup, login=self.login, terminal=self.terminal)
+            signer, vault = _first_administrator_key(self.login)
+            self.admin_id = initialize(
+                self.store, setup, login=self.login, terminal=self.terminal, signer=signer, vault=vault
+            )
         except KohoGateError as exc:
             QMessageBox.warning(self, tr("KohoGate set-up"), str(exc))
             return
         super().accept()
+
+
+def _first_administrator_key(login: str) -> tuple[Signer | None, Vault | None]:
+    """A new personal key in this terminal's keyring: the organization's root of trust, pinned here.
+
+    Without an OS keyring the set-up still completes; this terminal then has
+    no pinned key and refuses to publish until an administrator endorses it.
+    """
+    from core.credentials.vault import open_vault
+    from core.organization.identity import normalize_login
+    from core.signoff.keys import KeyringSigner, create_personal_key
+
+    login = normalize_login(login)  # the name the session later signs under
+    try:
+        vault = open_vault()
+        create_personal_key(vault, login)
+    except KeyringUnavailable:
+        return None, None
+    return KeyringSigner(vault, login), vault

@@ -50,6 +50,7 @@ _LABELS: dict[str, Callable[[], str]] = {
     "terminal.status_changed": lambda: tr("Terminal status changed"),
     "terminal.key_registered": lambda: tr("Terminal key registered"),
     "terminal.key_reset": lambda: tr("Terminal key reset"),
+    "terminal.anchors_pinned": lambda: tr("Administrator keys pinned on a terminal"),
     "draft.created": lambda: tr("Draft created"),
     "draft.saved": lambda: tr("Draft saved"),
     "draft.submitted": lambda: tr("Submitted for approval"),

@@ -86,7 +86,9 @@ def fill_demo(env: Environment) -> dict[str, int]:
     if is_initialized(store):
         raise Conflict(tr("The data folder already holds a database; demo data goes only into an empty one."))
     terminal = env.terminal.uid
-    admin_id = initialize(store, ORG, login=current_login(), terminal=terminal)
+    # Demo administrators sign with a key derived from their login, like the demo supervisors.
+    admin_signer = DemoSigner(current_login())
+    admin_id = initialize(store, ORG, login=current_login(), terminal=terminal, signer=admin_signer)
     admin = actor_for_staff(store, admin_id, terminal)
     departments = {d.name: d.id for d in list_departments(store)}
     staff_service = StaffService(store, admin)
@@ -97,7 +99,7 @@ def fill_demo(env: Environment) -> dict[str, int]:
     if local is not None:
         # This terminal may post to every account; no credential is stored (demo data
         # needs no OS keyring) and the key pair is made on first use, not here.
-        TerminalService(store, admin).approve(local.id, scope_all=True)
+        TerminalService(store, admin).approve(local.id, scope_all=True, endorser=admin_signer)
 
     account_service = AccountService(store, admin)
     accounts: list[int] = []
@@ -156,7 +158,7 @@ def fill_demo(env: Environment) -> dict[str, int]:
     # Demo supervisors sign with keys derived from their login (core.signoff.keys.DemoSigner).
     keys = SigningKeyService(store, admin)
     for login in ("demo.takahashi", "demo.ito"):
-        keys.register(ids[login], DemoSigner(login).public_key)
+        keys.register(ids[login], DemoSigner(login).public_key, endorser=admin_signer)
     takahashi_signs = DemoSigner("demo.takahashi")
     ReviewService(store, takahashi).decide(
         returned,

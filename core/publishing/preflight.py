@@ -12,6 +12,11 @@ condition and written to the audit chain:
    scope, not expired; the account is 運用中 and not flagged for rotation;
    the credential is present (it audits its own ``posting.refused``).
 
+3. :func:`core.terminals.trust.check_trust` — this terminal's approval and
+   the approver's signing key were endorsed by an administrator key pinned
+   in this terminal's keyring (not in the database). Refusal
+   ``publishing.refused`` with ``reason`` = the trust problem.
+
 The signed permit (:func:`core.terminals.authorization.authorize_post`) is taken by the
 outbox once the outbox row exists, so that the idempotency key is part of
 what the terminal signs.
@@ -19,15 +24,18 @@ what the terminal signs.
 
 from __future__ import annotations
 
+from sqlalchemy import func, select
+
 from core.audit import chain
-from core.credentials.vault import Vault
+from core.credentials.vault import Vault, open_vault
 from core.errors import NotFound, PermissionDenied
 from core.i18n import tr
 from core.organization.identity import Actor
 from core.signoff.approval import verify_approval
 from core.storage.engine import Store
-from core.storage.models import Draft
+from core.storage.models import Draft, DraftVersion, Review
 from core.terminals.authorization import check_manual_posting, check_posting
+from core.terminals.trust import check_trust
 
 
 class PublishRefused(PermissionDenied):
@@ -67,17 +75,48 @@ def check_approval(store: Store, actor: Actor, draft_id: int, *, emergency: bool
     raise PublishRefused(*refused)
 
 
+def _approval_key(store: Store, draft_id: int) -> int | None:
+    """The signing key of the newest version's review (none for an emergency post before approval)."""
+    with store.read() as session:
+        number = select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft_id).scalar_subquery()
+        return session.scalar(
+            select(Review.signing_key_id)
+            .join(DraftVersion, DraftVersion.id == Review.version_id)
+            .where(DraftVersion.draft_id == draft_id, DraftVersion.number == number)
+        )
+
+
+def check_chain(
+    store: Store, vault: Vault, actor: Actor, *, draft_id: int | None = None, signing_key_id: int | None = None
+) -> None:
+    """This terminal's chain of trust (its approval and the approver's key); :class:`PublishRefused` if broken."""
+    key_id = signing_key_id if draft_id is None else _approval_key(store, draft_id)
+    trust = check_trust(store, vault, actor.terminal, key_id, actor.recorder)
+    if trust.ok:
+        return
+    with store.write() as session:
+        chain.append(
+            session,
+            actor.recorder,
+            "publishing.refused",
+            {"draft_id": draft_id, "terminal_uid": actor.terminal, "reason": trust.problem.value},
+        )
+    raise PublishRefused(trust.problem.value, trust.message)
+
+
 def check_publish(store: Store, vault: Vault, actor: Actor, draft_id: int) -> int:
-    """Both gates for ``draft_id`` from this terminal; the account id, or :class:`PublishRefused`."""
+    """All gates for ``draft_id`` from this terminal; the account id, or :class:`PublishRefused`."""
     account_id = check_approval(store, actor, draft_id)
     result = check_posting(store, vault, actor.terminal, account_id, actor.recorder)
     if not result.allowed:
         assert result.refusal is not None
         raise PublishRefused(result.refusal.value, result.message)
+    # After the terminal gate, so an expired or revoked terminal is told so in those words.
+    check_chain(store, vault, actor, draft_id=draft_id)
     return account_id
 
 
-def check_manual(store: Store, actor: Actor, draft_id: int) -> int:
+def check_manual(store: Store, actor: Actor, draft_id: int, vault: Vault | None = None) -> int:
     """The gate for posting by hand: approval (or the emergency rule) and this terminal, no credential needed.
 
     The operator signs in to the platform's own app, so the keyring need not
@@ -88,6 +127,7 @@ def check_manual(store: Store, actor: Actor, draft_id: int) -> int:
     if not result.allowed:
         assert result.refusal is not None
         raise PublishRefused(result.refusal.value, result.message)
+    check_chain(store, vault or open_vault(), actor, draft_id=draft_id)
     return account_id
 
 
@@ -97,3 +137,4 @@ def check_terminal(store: Store, vault: Vault, actor: Actor, account_id: int) ->
     if not result.allowed:
         assert result.refusal is not None
         raise PublishRefused(result.refusal.value, result.message)
+    check_chain(store, vault, actor)

@@ -5,15 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from core.audit import chain
+from core.credentials.ed25519 import fingerprint
+from core.credentials.vault import Vault
 from core.errors import Conflict, InvalidInput
 from core.i18n import tr
 from core.organization.identity import normalize_login
 from core.organization.roles import Role
 from core.services.validation import clean_list, clean_text
 from core.storage.engine import Store
-from core.storage.models import Department, Organization, Staff, StaffRole
+from core.storage.models import Department, Organization, SigningKey, Staff, StaffRole
+from core.terminals.trust import Endorser, endorse, pin, signing_key_statement
 
 
 @dataclass(frozen=True)
@@ -34,11 +38,23 @@ def is_initialized(store: Store) -> bool:
         return session.get(Organization, 1) is not None
 
 
-def initialize(store: Store, setup: OrganizationSetup, *, login: str, terminal: str) -> int:
+def initialize(
+    store: Store,
+    setup: OrganizationSetup,
+    *,
+    login: str,
+    terminal: str,
+    signer: Endorser | None = None,
+    vault: Vault | None = None,
+) -> int:
     """Create the organization and the first administrator; return the admin's staff id.
 
     Refused once an organization exists: from then on only administrators
     create staff, through :mod:`core.services.staff`.
+
+    ``signer`` is the first administrator's personal key: it is registered
+    endorsed by itself (the root of the organization's chain of trust) and,
+    with ``vault``, pinned on this terminal (:mod:`core.terminals.trust`).
     """
     name = clean_text(setup.name, tr("Organization name"), max_length=200)
     admin_name = clean_text(setup.admin_display_name, tr("Your name"), max_length=200)
@@ -96,4 +112,36 @@ def initialize(store: Store, setup: OrganizationSetup, *, login: str, terminal: 
                 "first_administrator": True,
             },
         )
-        return admin.id
+        if signer is not None:
+            _register_root_key(session, recorder, admin.id, signer)
+    if signer is not None and vault is not None:
+        pin(vault, terminal, [signer.public_key])
+    return admin.id
+
+
+def _register_root_key(session: Session, recorder: chain.Recorder, admin_id: int, signer: Endorser) -> None:
+    public = signer.public_key.strip()
+    endorsement, endorser_key = endorse(signer, signing_key_statement(admin_id, public))
+    key = SigningKey(
+        staff_id=admin_id,
+        public_key=public,
+        fingerprint=fingerprint(public),
+        registered_by_id=admin_id,
+        endorsement=endorsement,
+        endorser_key=endorser_key,
+    )
+    session.add(key)
+    session.flush()
+    chain.append(
+        session,
+        recorder,
+        "signing_key.registered",
+        {
+            "key_id": key.id,
+            "staff_id": admin_id,
+            "fingerprint": key.fingerprint,
+            "public_key": public,
+            "endorser_fingerprint": fingerprint(endorser_key),
+            "first_administrator": True,
+        },
+    )

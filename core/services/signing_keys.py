@@ -22,6 +22,7 @@ from core.services.base import Service
 from core.signoff.keys import SecretStore, create_personal_key, fingerprint
 from core.storage.engine import Store
 from core.storage.models import AuditEntry, SigningKey, Staff, utcnow
+from core.terminals.trust import Endorser, endorse, endorser_key_row, signing_key_statement
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,21 @@ class SigningKeyService(Service):
             )
         return pair.fingerprint
 
-    def register(self, staff_id: int, public_key: str) -> int:
+    def register(self, staff_id: int, public_key: str, *, endorser: Endorser | None = None) -> int:
+        """Register ``public_key`` for ``staff_id``, endorsed with the administrator's own key.
+
+        Without ``endorser`` the key is registered but no terminal with pinned
+        administrator keys trusts approvals made with it
+        (:mod:`core.terminals.trust`).
+        """
         digest = fingerprint(public_key)  # also validates the key
         with self.store.write() as session:
-            self.authorize(session, Role.ADMINISTRATOR)
+            admin = self.authorize(session, Role.ADMINISTRATOR)
+            # An administrator without a registered key may register their own, endorsed by itself: it
+            # counts only where it is pinned (a terminal pins the key that endorsed its approval).
+            self_endorsed = endorser is not None and staff_id == admin.id and endorser.public_key == public_key.strip()
+            if endorser is not None and not self_endorsed:
+                endorser_key_row(session, admin.id, endorser)
             staff: Staff = self.get_or_404(session, Staff, staff_id, tr("Staff"))
             if not staff.active:
                 raise InvalidInput(tr("{name} is not an active member of staff.").format(name=staff.display_name))
@@ -109,12 +121,20 @@ class SigningKeyService(Service):
                 fingerprint=digest,
                 registered_by_id=self.actor.staff_id,
             )
+            if endorser is not None:
+                key.endorsement, key.endorser_key = endorse(endorser, signing_key_statement(staff.id, key.public_key))
             session.add(key)
             session.flush()
             self.record(
                 session,
                 "signing_key.registered",
-                {"key_id": key.id, "staff_id": staff.id, "fingerprint": digest, "public_key": key.public_key},
+                {
+                    "key_id": key.id,
+                    "staff_id": staff.id,
+                    "fingerprint": digest,
+                    "public_key": key.public_key,
+                    "endorser_fingerprint": fingerprint(key.endorser_key) if key.endorser_key else None,
+                },
             )
             return key.id
 

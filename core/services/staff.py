@@ -187,7 +187,13 @@ class StaffService(Service):
                 self._ensure_another_admin(session, staff.id)
             if staff.active != active:
                 staff.active = active
-                self.record(session, "staff.activated" if active else "staff.deactivated", {"staff_id": staff.id})
+                payload: dict[str, object] = {"staff_id": staff.id}
+                if not active:
+                    from core.signoff.approval import unpublished_approvals_by
+
+                    # Named in the record so the supervisor sees why these drafts need a new approval.
+                    payload["approvals_stopped"] = unpublished_approvals_by(session, staff.id)
+                self.record(session, "staff.activated" if active else "staff.deactivated", payload)
                 if not active:
                     # wako:5-カ / joso:6(1): their accounts need a password change (same transaction).
                     from core.accounts.rotation import on_staff_deactivated

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from core.audit import chain
+from core.credentials.ed25519 import fingerprint
 from core.errors import InvalidInput
 from core.i18n import tr
 from core.lifecycle.states import TerminalStatus
@@ -26,6 +27,7 @@ from core.storage.engine import Store
 from core.storage.models import Credential, OfficialAccount, Staff, Terminal, utcnow
 from core.terminals.approval import TerminalKind, is_expired, normalized_scope
 from core.terminals.identity import LocalTerminal
+from core.terminals.trust import Endorser, endorse, endorser_key_row, terminal_statement
 
 
 @dataclass(frozen=True)
@@ -192,11 +194,15 @@ class TerminalService(Service):
         kind: TerminalKind = TerminalKind.REGULAR,
         reason: str = "",
         information_scope: str = "",
+        endorser: Endorser | None = None,
     ) -> None:
         """Approve (or re-approve with a new scope) a terminal for posting.
 
         An exception terminal (個人情報機器 / off-site) needs the reason and the
         information it may handle, approved in advance (wako:5, joso:6(2)).
+        ``endorser`` (the administrator's own key) signs the approval; a
+        terminal posts only under an approval signed by a key it has pinned
+        (:mod:`core.terminals.trust`).
         """
         scope = [] if scope_all else normalized_scope(account_ids)
         reason, information_scope = reason.strip(), information_scope.strip()
@@ -225,6 +231,13 @@ class TerminalService(Service):
             row.information_scope = information_scope or None
             row.approved_by_id = admin.id
             row.approved_at = utcnow()
+            row.endorsement = row.endorser_key = None
+            if endorser is not None:
+                endorser_key_row(session, admin.id, endorser)
+                statement = terminal_statement(
+                    uid=row.uid, scope_all=scope_all, account_ids=scope, expires_at=expires_at, kind=kind.value
+                )
+                row.endorsement, row.endorser_key = endorse(endorser, statement)
             self.record(
                 session,
                 "terminal.approved",
@@ -239,6 +252,7 @@ class TerminalService(Service):
                     "reason": reason or None,
                     "information_scope": information_scope or None,
                     "has_key": bool(row.public_key),
+                    "endorser_fingerprint": fingerprint(row.endorser_key) if row.endorser_key else None,
                 },
             )
 

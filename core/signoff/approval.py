@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from core.i18n import tr
 from core.lifecycle.states import DraftState, ReviewDecision
 from core.signoff.content_hash import content_hash
+from core.signoff.contributors import contributors
 from core.signoff.keys import verify_signature
 from core.signoff.message import decision_message
 from core.storage.models import Draft, DraftVersion, MediaBlob, Review, SigningKey, Staff
@@ -38,6 +39,8 @@ class ApprovalProblem(enum.StrEnum):
     KEY_REVOKED = "key_revoked"
     BAD_SIGNATURE = "bad_signature"
     WITHDRAWN = "withdrawn"
+    SELF_APPROVAL = "self_approval"
+    APPROVER_INACTIVE = "approver_inactive"
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,10 @@ def _version_hash(version: DraftVersion) -> str:
     )
 
 
+def _version_makers(version: DraftVersion) -> set[int]:
+    return {version.author_id, version.last_editor_id, version.submitted_by_id}
+
+
 def verify_approval(session: Session, draft_id: int) -> ApprovalCheck:
     draft = session.get(Draft, draft_id)
     if draft is None:
@@ -112,10 +119,26 @@ def verify_approval(session: Session, draft_id: int) -> ApprovalCheck:
             tr("The content changed after approval (text, time, images or their descriptions): approve it again."),
             **ids,
         )
+    if review.reviewer_id in contributors(session, draft.id) | _version_makers(version):
+        # Separation of duties once more at publish time: the row may have come from outside the service.
+        return ApprovalCheck(
+            ApprovalProblem.SELF_APPROVAL,
+            tr("The approver contributed to this draft; someone who did not make it must approve it."),
+            **ids,
+        )
+    reviewer = session.get(Staff, review.reviewer_id)
+    if reviewer is not None and not reviewer.active:
+        # A deactivated person's approval stops counting before publication (README: deactivation).
+        return ApprovalCheck(
+            ApprovalProblem.APPROVER_INACTIVE,
+            tr("The approver {name} has been deactivated; the draft needs a new approval.").format(
+                name=reviewer.display_name
+            ),
+            **ids,
+        )
     if not review.signature or review.signing_key_id is None:
         return ApprovalCheck(ApprovalProblem.UNSIGNED, tr("The approval is not signed."), **ids)
     key = session.get(SigningKey, review.signing_key_id)
-    reviewer = session.get(Staff, review.reviewer_id)
     if key is None or reviewer is None or key.staff_id != review.reviewer_id:
         return ApprovalCheck(
             ApprovalProblem.KEY_UNKNOWN, tr("The approval was signed with a key not registered to the approver."), **ids
@@ -136,3 +159,25 @@ def verify_approval(session: Session, draft_id: int) -> ApprovalCheck:
     if not verify_signature(key.public_key, message, review.signature):
         return ApprovalCheck(ApprovalProblem.BAD_SIGNATURE, tr("The approval's signature does not match."), **ids)
     return ApprovalCheck(ApprovalProblem.NONE, tr("Approved and signed for exactly this content."), **ids)
+
+
+def unpublished_approvals_by(session: Session, staff_id: int) -> list[int]:
+    """Drafts approved by ``staff_id`` and not yet published: their approvals stop counting on deactivation."""
+    latest = (
+        select(DraftVersion.draft_id, func.max(DraftVersion.number).label("number"))
+        .group_by(DraftVersion.draft_id)
+        .subquery()
+    )
+    rows = session.scalars(
+        select(Draft.id)
+        .join(DraftVersion, DraftVersion.draft_id == Draft.id)
+        .join(latest, (latest.c.draft_id == DraftVersion.draft_id) & (latest.c.number == DraftVersion.number))
+        .join(Review, Review.version_id == DraftVersion.id)
+        .where(
+            Draft.state == DraftState.APPROVED.value,
+            Review.reviewer_id == staff_id,
+            Review.decision == ReviewDecision.APPROVED.value,
+        )
+        .order_by(Draft.id)
+    )
+    return list(rows)

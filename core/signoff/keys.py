@@ -9,13 +9,16 @@ written into the database by someone editing it directly.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from dataclasses import dataclass
 from typing import Protocol
 
-from core.errors import InvalidInput, KohoGateError
+from core.credentials import ed25519
+from core.credentials.ed25519 import decode_public_key, fingerprint, short_fingerprint
+from core.errors import KohoGateError
 from core.i18n import tr
+
+__all__ = ["decode_public_key", "fingerprint", "short_fingerprint"]
 
 
 class SecretStore(Protocol):
@@ -28,25 +31,6 @@ def key_name(login: str) -> str:
     return f"signing-key@{login}"
 
 
-def fingerprint(public_key_b64: str) -> str:
-    """SHA-256 of the raw public key, hex, shown in groups for comparing by eye."""
-    return hashlib.sha256(decode_public_key(public_key_b64)).hexdigest()
-
-
-def short_fingerprint(value: str) -> str:
-    return " ".join(value[i : i + 4] for i in range(0, 32, 4)).upper()
-
-
-def decode_public_key(public_key_b64: str) -> bytes:
-    try:
-        raw = base64.b64decode(public_key_b64.strip(), validate=True)
-    except ValueError:
-        raw = b""
-    if len(raw) != 32:
-        raise InvalidInput(tr("This is not an Ed25519 public key (expected 32 bytes in base64)."))
-    return raw
-
-
 @dataclass(frozen=True)
 class KeyPair:
     public_key: str  # base64 of the raw 32 bytes
@@ -55,16 +39,8 @@ class KeyPair:
 
 def create_personal_key(secrets: SecretStore, login: str) -> KeyPair:
     """Make a new key pair, keep the private half in ``secrets``, return the public half."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    private = Ed25519PrivateKey.generate()
-    raw_private = private.private_bytes(
-        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
-    )
-    raw_public = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    secrets.store(key_name(login), base64.b64encode(raw_private).decode("ascii"))
-    public = base64.b64encode(raw_public).decode("ascii")
+    private, public = ed25519.generate()
+    secrets.store(key_name(login), private)
     return KeyPair(public_key=public, fingerprint=fingerprint(public))
 
 
@@ -84,9 +60,7 @@ class KeyringSigner:
         self.login = login
         self._public: str | None = None
 
-    def _private(self) -> object:
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
+    def _private(self) -> str:
         stored = self.secrets.get(key_name(self.login))
         if not stored:
             raise KohoGateError(
@@ -95,38 +69,20 @@ class KeyringSigner:
                     "and ask an administrator to register it."
                 )
             )
-        return Ed25519PrivateKey.from_private_bytes(base64.b64decode(stored))
+        return stored
 
     @property
     def public_key(self) -> str:
         if self._public is None:
-            from cryptography.hazmat.primitives import serialization
-            from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-            private = self._private()
-            assert isinstance(private, Ed25519PrivateKey)
-            raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-            self._public = base64.b64encode(raw).decode("ascii")
+            self._public = ed25519.public_from_private(self._private())
         return self._public
 
     def sign(self, message: bytes) -> str:
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-        private = self._private()
-        assert isinstance(private, Ed25519PrivateKey)
-        return base64.b64encode(private.sign(message)).decode("ascii")
+        return ed25519.sign(self._private(), message)
 
 
 def verify_signature(public_key_b64: str, message: bytes, signature_b64: str) -> bool:
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-    try:
-        key = Ed25519PublicKey.from_public_bytes(decode_public_key(public_key_b64))
-        key.verify(base64.b64decode(signature_b64), message)
-    except (InvalidSignature, ValueError, InvalidInput):
-        return False
-    return True
+    return ed25519.verify(public_key_b64, message, signature_b64)
 
 
 class DemoSigner:
@@ -141,25 +97,12 @@ class DemoSigner:
     def __init__(self, login: str) -> None:
         self.login = login
 
-    def _private(self) -> object:
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-        seed = hashlib.sha256(b"kohogate demo signing key:" + self.login.encode("utf-8")).digest()
-        return Ed25519PrivateKey.from_private_bytes(seed)
+    def _seed(self) -> bytes:
+        return hashlib.sha256(b"kohogate demo signing key:" + self.login.encode("utf-8")).digest()
 
     @property
     def public_key(self) -> str:
-        from cryptography.hazmat.primitives import serialization
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-        private = self._private()
-        assert isinstance(private, Ed25519PrivateKey)
-        raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-        return base64.b64encode(raw).decode("ascii")
+        return ed25519.public_from_raw_private(self._seed())
 
     def sign(self, message: bytes) -> str:
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-        private = self._private()
-        assert isinstance(private, Ed25519PrivateKey)
-        return base64.b64encode(private.sign(message)).decode("ascii")
+        return ed25519.sign_raw(self._seed(), message)

@@ -309,6 +309,10 @@ class SigningKey(Base):
     registered_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column()
     revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # An administrator's signature over the registration (core/terminals/trust.py), and that
+    # administrator's public key: a terminal trusts the key only if the endorser is pinned on it.
+    endorsement: Mapped[str | None] = mapped_column(Text)
+    endorser_key: Mapped[str | None] = mapped_column(String(100))
 
 
 class Deputy(Base):
@@ -350,6 +354,9 @@ class Terminal(Base):
     information_scope: Mapped[str | None] = mapped_column(Text)
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     approved_at: Mapped[datetime | None] = mapped_column()
+    # The approving administrator's signature over the approval (core/terminals/trust.py).
+    endorsement: Mapped[str | None] = mapped_column(Text)
+    endorser_key: Mapped[str | None] = mapped_column(String(100))
 
 
 class Credential(Base):

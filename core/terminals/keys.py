@@ -8,9 +8,7 @@ functions: nothing on the GUI start-up path needs it.
 
 from __future__ import annotations
 
-import base64
 import enum
-import hashlib
 import logging
 import time
 
@@ -18,10 +16,22 @@ from sqlalchemy import select
 
 from core.audit import chain
 from core.audit.recorder import Recorder
+from core.credentials import ed25519
+from core.credentials.ed25519 import fingerprint, public_from_private, sign, verify
 from core.credentials.vault import Vault, terminal_key_name
 from core.i18n import tr
 from core.storage.engine import Store
 from core.storage.models import Terminal
+
+__all__ = [
+    "KeyState",
+    "ensure_terminal_key",
+    "fingerprint",
+    "generate_keypair",
+    "public_from_private",
+    "sign",
+    "verify",
+]
 
 log = logging.getLogger(__name__)
 
@@ -46,48 +56,7 @@ class KeyState(enum.StrEnum):
 
 def generate_keypair() -> tuple[str, str]:
     """``(private, public)`` as base64 of the raw 32-byte Ed25519 keys."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    private = Ed25519PrivateKey.generate()
-    raw_private = private.private_bytes(
-        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
-    )
-    raw_public = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return base64.b64encode(raw_private).decode("ascii"), base64.b64encode(raw_public).decode("ascii")
-
-
-def public_from_private(private_b64: str) -> str:
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    private = Ed25519PrivateKey.from_private_bytes(base64.b64decode(private_b64))
-    raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return base64.b64encode(raw).decode("ascii")
-
-
-def fingerprint(public_b64: str) -> str:
-    """SHA-256 of the raw public key, hex, shortened to 16 characters for display and audit."""
-    return hashlib.sha256(base64.b64decode(public_b64)).hexdigest()[:16]
-
-
-def sign(private_b64: str, message: bytes) -> str:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    key = Ed25519PrivateKey.from_private_bytes(base64.b64decode(private_b64))
-    return base64.b64encode(key.sign(message)).decode("ascii")
-
-
-def verify(public_b64: str, message: bytes, signature_b64: str) -> bool:
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-    try:
-        key = Ed25519PublicKey.from_public_bytes(base64.b64decode(public_b64))
-        key.verify(base64.b64decode(signature_b64), message)
-    except (InvalidSignature, ValueError):
-        return False
-    return True
+    return ed25519.generate()
 
 
 def ensure_terminal_key(store: Store, vault: Vault, terminal_uid: str, recorder: Recorder) -> KeyState:

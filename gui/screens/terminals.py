@@ -20,6 +20,7 @@ from core.terminals.approval import TerminalKind
 from gui.accounts.approve import ApproveDialog
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
+from gui.review.signer import signer_for
 from gui.screens.base import Screen
 from gui.session import AppSession
 from gui.widgets.dialogs import CommentDialog
@@ -129,6 +130,7 @@ class TerminalsScreen(Screen):
                 kind=dialog.kind_value(),
                 reason=dialog.reason.text(),
                 information_scope=dialog.information_scope.text(),
+                endorser=signer_for(self.session),
             )
         )
 

@@ -1773,6 +1773,58 @@ Save the rule anyway?</source>
   <context>
     <name>core</name>
     <message>
+      <source>Administrator keys pinned on a terminal</source>
+      <translation>端末に管理者の鍵を固定</translation>
+    </message>
+    <message>
+      <source>A role or schema name must be lower-case letters, digits and underscores (at most 63): {name}</source>
+      <translation>ロール名・スキーマ名は英小文字・数字・下線で63文字以内にしてください: {name}</translation>
+    </message>
+    <message>
+      <source>This terminal holds no pinned administrator key, so it cannot tell a genuine approval from one written into the database. Ask an administrator to approve this terminal with their signing key.</source>
+      <translation>この端末には管理者の鍵が固定されていないため、正規の承認とデータベースに直接書き込まれた承認を区別できません。管理者に署名鍵でこの端末を承認してもらってください。</translation>
+    </message>
+    <message>
+      <source>This terminal's approval is not signed by an administrator key pinned on this terminal (it may have been written into the database directly). Ask an administrator to approve it again.</source>
+      <translation>この端末の承認には、この端末に固定された管理者の鍵による署名がありません（データベースに直接書き込まれた可能性があります）。管理者に承認し直してもらってください。</translation>
+    </message>
+    <message>
+      <source>The approver's signing key was not registered with the signature of an administrator key pinned on this terminal (it may have been written into the database directly). Ask an administrator to register the key again.</source>
+      <translation>承認者の署名鍵は、この端末に固定された管理者の鍵の署名付きで登録されていません（データベースに直接書き込まれた可能性があります）。管理者に鍵を登録し直してもらってください。</translation>
+    </message>
+    <message>
+      <source>The role {role} is set up: it owns nothing, cannot alter triggers and may only add to the audit record. Give it a password (psql: \password {role}) and connect workstations with it.</source>
+      <translation>ロール {role} を設定しました。所有するオブジェクトはなく、トリガーを変更できず、監査記録には追加しかできません。パスワードを設定し（psql: \password {role}）、各端末はこのロールで接続してください。</translation>
+    </message>
+    <message>
+      <source>Database roles exist on PostgreSQL only; this database is {db}.</source>
+      <translation>データベースロールは PostgreSQL でのみ使えます。このデータベースは {db} です。</translation>
+    </message>
+    <message>
+      <source>The role {role} can still do too much: owns {owned} objects, may create in the schema: {create}, superuser: {superuser}, may rewrite the audit record: {audit}.</source>
+      <translation>ロール {role} の権限が大きすぎます: 所有オブジェクト {owned} 件、スキーマへの作成: {create}、スーパーユーザー: {superuser}、監査記録の書き換え: {audit}。</translation>
+    </message>
+    <message>
+      <source>print the SQL that sets up the PostgreSQL role workstations connect as (owns nothing, cannot alter triggers, may only add to the audit record)</source>
+      <translation>各端末が接続に使う PostgreSQL ロールを設定する SQL を表示する（所有なし・トリガー変更不可・監査記録は追加のみ）</translation>
+    </message>
+    <message>
+      <source>name of the workstation role</source>
+      <translation>端末用ロールの名前</translation>
+    </message>
+    <message>
+      <source>also execute the SQL (as the database owner) and check the result</source>
+      <translation>SQL を（データベース所有者として）実行し、結果を確認する</translation>
+    </message>
+    <message>
+      <source>The approver contributed to this draft; someone who did not make it must approve it.</source>
+      <translation>承認者はこの下書きの作成・編集に関わっています。作成に関わっていない人の承認が必要です。</translation>
+    </message>
+    <message>
+      <source>The approver {name} has been deactivated; the draft needs a new approval.</source>
+      <translation>承認者 {name} は無効化されました。改めて承認を受けてください。</translation>
+    </message>
+    <message>
       <source>An OAuth 2.0 user access token with tweet.write and media.write. It lasts two hours; for automatic renewal paste {"client_id": "…", "refresh_token": "…"} instead (offline.access; add "client_secret" for a confidential client) and KohoGate keeps the renewed token in the keyring.</source>
       <translation>tweet.write と media.write の権限を持つ OAuth 2.0 ユーザーアクセストークン。有効期間は2時間です。自動更新するには代わりに {"client_id": "…", "refresh_token": "…"} を貼り付けてください（offline.access が必要。機密クライアントは "client_secret" も追加）。更新後のトークンは広報ゲートがキーリングに保存します。</translation>
     </message>

@@ -13,6 +13,7 @@ from core.services.accounts import AccountService, CredentialService
 from core.services.setup import OrganizationSetup, initialize
 from core.services.staff import StaffService, actor_for_staff
 from core.services.terminals import TerminalService, terminal_by_uid
+from core.signoff.keys import DemoSigner
 
 SETUP = OrganizationSetup(name="見本市", admin_display_name="管理 一郎", admin_department="情報推進課")
 
@@ -22,7 +23,10 @@ class Org:
         self.env = env
         self.store = env.store
         self.uid = env.terminal.uid
-        admin_id = initialize(self.store, SETUP, login="kanri", terminal=self.uid)
+        self.admin_signer = DemoSigner("kanri")
+        admin_id = initialize(
+            self.store, SETUP, login="kanri", terminal=self.uid, signer=self.admin_signer, vault=open_vault()
+        )
         self.admin = actor_for_staff(self.store, admin_id, self.uid)
         staff = StaffService(self.store, self.admin)
         self.op = self.actor(staff.create("佐藤 花子", "sato", None, [Role.OPERATOR]))
@@ -55,7 +59,9 @@ class Org:
 
     def ready_to_post(self) -> None:
         """Approve this terminal for the main account and store a credential."""
-        TerminalService(self.store, self.admin).approve(self.terminal_id, scope_all=False, account_ids=[self.account])
+        TerminalService(self.store, self.admin).approve(
+            self.terminal_id, scope_all=False, account_ids=[self.account], endorser=self.admin_signer
+        )
         CredentialService(self.store, self.admin).store_credential(
             self.vault, self.uid, self.account, "tok-ready-0123456789"
         )

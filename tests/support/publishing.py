@@ -34,7 +34,9 @@ TOKENS = {platform: f"secret-token-{platform}-7c1e9a0b" for platform in ACCOUNTS
 class PubWorld(Org):
     def __init__(self, env: Environment) -> None:
         super().__init__(env)
-        SigningKeyService(self.store, self.admin).register(self.sup.staff_id, DemoSigner(self.sup.login).public_key)
+        SigningKeyService(self.store, self.admin).register(
+            self.sup.staff_id, DemoSigner(self.sup.login).public_key, endorser=self.admin_signer
+        )
         self.ids: dict[str, int] = {}
         for platform, (handle, url) in ACCOUNTS.items():
             account = self.accounts.create(platform, handle, "見本市公式", None, url=url)
@@ -43,7 +45,7 @@ class PubWorld(Org):
             self.accounts.file(account)
             self.accounts.set_status(account, AccountStatus.ACTIVE)
             self.ids[platform] = account
-        TerminalService(self.store, self.admin).approve(self.terminal_id, scope_all=True)
+        TerminalService(self.store, self.admin).approve(self.terminal_id, scope_all=True, endorser=self.admin_signer)
         credentials = CredentialService(self.store, self.admin)
         for platform, account in self.ids.items():
             credentials.store_credential(self.vault, self.uid, account, TOKENS[platform])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from core.accounts.duties import Duty
 from core.accounts.samples import sample_policy
+from core.credentials.vault import open_vault
 from core.demo.support import make_ready
 from core.lifecycle.states import AccountStatus
 from core.organization.identity import Actor
@@ -34,7 +35,11 @@ class World:
     def __init__(self, env: Environment) -> None:
         self.env = env
         self.store = env.store
-        admin_id = initialize(self.store, SETUP, login="KANRI", terminal=env.terminal.uid)
+        # The first administrator's key is the root of trust, pinned on this terminal at set-up.
+        self.admin_signer = DemoSigner("kanri")
+        admin_id = initialize(
+            self.store, SETUP, login="KANRI", terminal=env.terminal.uid, signer=self.admin_signer, vault=open_vault()
+        )
         self.admin = actor_for_staff(self.store, admin_id, env.terminal.uid)
         staff = StaffService(self.store, self.admin)
         self.op1 = self.actor(staff.create("佐藤 花子", "sato", None, [Role.OPERATOR]))
@@ -43,7 +48,7 @@ class World:
         self.both = self.actor(staff.create("伊藤 誠", "ito", None, [Role.SUPERVISOR, Role.OPERATOR]))
         keys = SigningKeyService(self.store, self.admin)
         for person in (self.sup, self.both):
-            keys.register(person.staff_id, DemoSigner(person.login).public_key)
+            keys.register(person.staff_id, DemoSigner(person.login).public_key, endorser=self.admin_signer)
         accounts = AccountService(self.store, self.admin)
         self.account = accounts.create("x", "@josokoiki.koho", "見本市公式", None, url="https://x.com/josokoiki.koho")
         # Drafts need a complete, filed operating policy with named staff (joso:3(3)).
@@ -57,7 +62,7 @@ class World:
         # This workstation is an approved city terminal (manual posting checks it).
         local = terminal_by_uid(self.store, env.terminal.uid)
         assert local is not None
-        TerminalService(self.store, self.admin).approve(local.id, scope_all=True)
+        TerminalService(self.store, self.admin).approve(local.id, scope_all=True, endorser=self.admin_signer)
 
     def actor(self, staff_id: int) -> Actor:
         return actor_for_staff(self.store, staff_id, self.env.terminal.uid)

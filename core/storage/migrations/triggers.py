@@ -43,6 +43,9 @@ def create(table: str) -> None:
             f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
             f"FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only()"
         )
+        # ALWAYS: an ordinary trigger does not fire under session_replication_role=replica.
+        op.execute(f"ALTER TABLE {table} ENABLE ALWAYS TRIGGER {table}_no_change")
+        op.execute(f"ALTER TABLE {table} ENABLE ALWAYS TRIGGER {table}_no_truncate")
     else:  # pragma: no cover - parse_url admits only the two
         raise NotImplementedError(dialect)
 

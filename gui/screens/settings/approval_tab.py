@@ -39,6 +39,7 @@ from core.signoff.keys import short_fingerprint
 from gui.crash import show_error
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
+from gui.review.signer import signer_for
 from gui.session import AppSession
 from gui.widgets.table_view import make_table, selected_row
 
@@ -302,7 +303,10 @@ class ApprovalTab(QWidget):
             return
         announcement = self.announcements.row(row)
         service = self.session.service(SigningKeyService)
-        self._run(lambda: service.register(int(staff_id), announcement.public_key), tr("Key registered."))
+        self._run(
+            lambda: service.register(int(staff_id), announcement.public_key, endorser=signer_for(self.session)),
+            tr("Key registered."),
+        )
 
     def revoke_selected(self) -> None:
         row = selected_row(self.key_table)
