@@ -1773,6 +1773,14 @@ Save the rule anyway?</source>
   <context>
     <name>core</name>
     <message>
+      <source>X did not return an id for the uploaded file. Nothing was posted.</source>
+      <translation>X がアップロードしたファイルの ID を返しませんでした。投稿はされていません。</translation>
+    </message>
+    <message>
+      <source>The description of {file} is {length} characters long; X takes at most {limit}. Shorten it and have the post approved again. Nothing was posted.</source>
+      <translation>{file} の説明（代替テキスト）は {length} 文字ですが、X は {limit} 文字までしか受け付けません。短くしてから改めて承認を受けてください。投稿はされていません。</translation>
+    </message>
+    <message>
       <source>An OAuth 2.0 user access token with tweet.write and media.write. It lasts two hours; for automatic renewal paste {"client_id": "…", "refresh_token": "…"} instead (offline.access; add "client_secret" for a confidential client) and KohoGate keeps the renewed token in the keyring.</source>
       <translation>tweet.write と media.write の権限を持つ OAuth 2.0 ユーザーアクセストークン。有効期間は2時間です。自動更新するには代わりに {"client_id": "…", "refresh_token": "…"} を貼り付けてください（offline.access が必要。機密クライアントは "client_secret" も追加）。更新後のトークンは広報ゲートがキーリングに保存します。</translation>
     </message>

@@ -29,6 +29,9 @@ class Seen:
     files: dict[str, tuple[str, bytes, str]]
     json: Any
     args: dict[str, str]
+    # The body exactly as it arrived, for validating it against a platform's own schema.
+    body: bytes = b""
+    content_type: str = ""
 
 
 def drop(request: Request) -> Response:
@@ -66,18 +69,25 @@ class FakePlatform:
 
     def route(self, path: str, method: str, work: Callable[[Request], Response]) -> None:
         def handler(request: Request) -> Response:
+            raw = request.get_data()  # cached: werkzeug parses the form from this copy
             body: Any = None
             if request.mimetype == "application/json":
-                body = json.loads(request.get_data() or b"null")
+                body = json.loads(raw or b"null")
+            files = {}
+            for name, upload in request.files.items():
+                files[name] = (upload.filename or "", upload.read(), upload.mimetype)
+                upload.stream.seek(0)  # the endpoint's own work reads it again
             self.seen.append(
                 Seen(
                     request.method,
                     request.path,
                     dict(request.headers),
                     dict(request.form),
-                    {k: (f.filename or "", f.read(), f.mimetype) for k, f in request.files.items()},
+                    files,
                     body,
                     dict(request.args),
+                    raw,
+                    request.content_type or "",
                 )
             )
             queue = self.faults.get(path) or []
@@ -230,14 +240,35 @@ class FakeBluesky(FakePlatform):
         return ok({})
 
 
+def refuse(message: str, status: int = 400) -> Response:
+    """An answer shaped like X's problem documents."""
+    return ok({"title": "Invalid Request", "detail": message, "type": "about:blank"}, status)
+
+
+# What X's one-shot upload and chunked initialize take (OpenAPI 2.159, the enums of media_category).
+_X_ONE_SHOT_CATEGORIES = {"tweet_image", "dm_image", "subtitles"}
+_X_CHUNKED_CATEGORIES = {"amplify_video", "tweet_gif", "tweet_image", "tweet_video", "dm_gif", "dm_image", "dm_video"}
+
+
 class FakeX(FakePlatform):
+    """X API v2 as the 2.159 OpenAPI document describes it.
+
+    It refuses what X refuses, so the adapter cannot drift back: the
+    deprecated ``command=INIT/APPEND/FINALIZE`` form, a body in the wrong
+    encoding (form where JSON is required and the other way round), and
+    missing required fields.
+    """
+
     def __init__(self, server: HTTPServer) -> None:
         super().__init__(server)
         self.uploads: dict[str, dict[str, Any]] = {}
+        self.subtitles: list[dict[str, Any]] = []
         self.deleted: list[str] = []
-        self.route("/2/media/upload", "POST", self._upload)
+        self.route("/2/media/upload", "POST", self._one_shot)
+        self.route("/2/media/upload/initialize", "POST", self._initialize)
         self.route("/2/media/upload", "GET", self._status)
         self.route("/2/media/metadata", "POST", self._metadata)
+        self.route("/2/media/subtitles", "POST", self._subtitles)
         self.polls_until_processed = 2
         self.processing_fails = False
         self.route("/2/tweets", "POST", self._tweet)
@@ -250,25 +281,76 @@ class FakeX(FakePlatform):
         self.renewals = 0
         self.route("/2/users/42/tweets", "GET", lambda r: ok({"data": list(reversed(self.posts))}))
 
-    def _upload(self, request: Request) -> Response:
-        command = request.form["command"]
-        if command == "INIT":
-            media_id = str(700 + len(self.uploads))
-            self.uploads[media_id] = {"bytes": b"", "alt": None, "final": False, "type": request.form["media_type"]}
-            return ok({"data": {"id": media_id, "media_key": f"3_{media_id}"}})
-        upload = self.uploads[request.form["media_id"]]
-        if command == "APPEND":
-            upload["bytes"] += request.files["media"].read()
-            return Response("", 204)
+    def _new_upload(self, media_type: str, category: str, data: bytes = b"") -> str:
+        media_id = str(700 + len(self.uploads))
+        self.uploads[media_id] = {
+            "bytes": data,
+            "alt": None,
+            "final": False,
+            "type": media_type,
+            "category": category,
+            "segments": [],
+        }
+        return media_id
+
+    def _one_shot(self, request: Request) -> Response:
+        if "command" in request.form or "command" in request.args:
+            return refuse("The command= form of /2/media/upload is deprecated; use /2/media/upload/initialize")
+        if request.mimetype != "multipart/form-data":
+            return refuse("/2/media/upload takes multipart/form-data")
+        if "media" not in request.files or not request.form.get("media_category"):
+            return refuse("media and media_category are required")
+        category = request.form["media_category"]
+        if category not in _X_ONE_SHOT_CATEGORIES:
+            return refuse(f"media_category {category} cannot be uploaded in one request")
+        data = request.files["media"].read()
+        media_id = self._new_upload(request.form.get("media_type", ""), category, data)
+        self.uploads[media_id]["final"] = True
+        return ok({"data": {"id": media_id, "media_key": f"3_{media_id}", "size": len(data)}})
+
+    def _initialize(self, request: Request) -> Response:
+        if request.mimetype != "application/json":
+            return refuse("/2/media/upload/initialize takes a JSON body")
+        body = request.get_json()
+        if not isinstance(body.get("total_bytes"), int) or not body.get("media_type"):
+            return refuse("total_bytes (an integer) and media_type are required")
+        category = body.get("media_category", "tweet_video")
+        if category not in _X_CHUNKED_CATEGORIES:
+            return refuse(f"unknown media_category {category}")
+        media_id = self._new_upload(body["media_type"], category)
+        self.uploads[media_id]["total"] = body["total_bytes"]
+        self.route(f"/2/media/upload/{media_id}/append", "POST", self._append)
+        self.route(f"/2/media/upload/{media_id}/finalize", "POST", self._finalize)
+        return ok({"data": {"id": media_id, "media_key": f"7_{media_id}", "expires_after_secs": 86400}})
+
+    def _append(self, request: Request) -> Response:
+        upload = self.uploads[request.path.split("/")[4]]
+        if request.mimetype != "multipart/form-data" or "media" not in request.files:
+            return refuse("append takes the segment as multipart media")
+        index = request.form.get("segment_index", "")
+        if not index.isdigit() or int(index) != len(upload["segments"]):
+            return refuse("segment_index is required and counts from 0")
+        chunk = request.files["media"].read()
+        upload["segments"].append(len(chunk))
+        upload["bytes"] += chunk
+        return ok({"data": {"expires_at": 4102444800}})
+
+    def _finalize(self, request: Request) -> Response:
+        media_id = request.path.split("/")[4]
+        upload = self.uploads[media_id]
+        if len(upload["bytes"]) != upload["total"]:
+            return refuse("the segments do not add up to total_bytes")
         upload["final"] = True
         if upload["type"].startswith("video/"):
-            # Like X: a video is processed after FINALIZE; STATUS tells when it is ready.
+            # Like X: a video is processed after finalize; STATUS tells when it is ready.
             upload["polls"] = self.polls_until_processed
             info = {"state": "pending", "check_after_secs": 1}
-            return ok({"data": {"id": request.form["media_id"], "processing_info": info}})
-        return ok({"data": {"id": request.form["media_id"]}})
+            return ok({"data": {"id": media_id, "processing_info": info}})
+        return ok({"data": {"id": media_id}})
 
     def _status(self, request: Request) -> Response:
+        if "media_id" not in request.args:
+            return refuse("media_id is required")
         upload = self.uploads[request.args["media_id"]]
         upload["polls"] -= 1
         done = "failed" if self.processing_fails else "succeeded"
@@ -276,9 +358,31 @@ class FakeX(FakePlatform):
         return ok({"data": {"id": request.args["media_id"], "processing_info": info}})
 
     def _metadata(self, request: Request) -> Response:
-        body = request.get_json()
-        self.uploads[body["id"]]["alt"] = body["metadata"]["alt_text"]["text"]
-        return ok({"data": {"associated_metadata": True}})
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict) or body.get("id") not in self.uploads:
+            return refuse("id of an uploaded media is required")
+        text = (body.get("metadata") or {}).get("alt_text", {}).get("text")
+        if not isinstance(text, str) or len(text) > 1000:
+            return refuse("alt_text.text is required and at most 1000 characters")
+        self.uploads[body["id"]]["alt"] = text
+        return ok({"data": {"associated_metadata": {"alt_text": {"text": text}}}})
+
+    def _subtitles(self, request: Request) -> Response:
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict):
+            return refuse("a JSON body is required")
+        video, subtitles = self.uploads.get(body.get("id", "")), body.get("subtitles") or {}
+        if video is None or not video["type"].startswith("video/"):
+            return refuse("id must name an uploaded video")
+        if body.get("media_category") not in ("TweetVideo", "AmplifyVideo"):
+            return refuse("media_category is TweetVideo or AmplifyVideo")
+        file = self.uploads.get(subtitles.get("id", ""))
+        if file is None or file["category"] != "subtitles" or not subtitles.get("language_code"):
+            return refuse("subtitles.id must name an uploaded subtitles file; language_code is required")
+        self.subtitles.append({"video": body["id"], **subtitles, "text": file["bytes"].decode()})
+        return ok(
+            {"data": {"id": body["id"], "media_category": body["media_category"], "associated_subtitles": [subtitles]}}
+        )
 
     def _token(self, request: Request) -> Response:
         form = request.form
@@ -297,6 +401,9 @@ class FakeX(FakePlatform):
         if self.access_tokens is not None and bearer not in self.access_tokens:
             return ok({"title": "Unauthorized"}, 401)
         body = request.get_json()
+        for media_id in (body.get("media") or {}).get("media_ids", []):
+            if not self.uploads.get(media_id, {}).get("final"):
+                return refuse(f"media {media_id} was not finalized")
         tweet = {"id": str(1_000 + len(self.posts)), "text": body["text"], "media": body.get("media")}
         self.posts.append(tweet)
         return ok({"data": {"id": tweet["id"], "text": tweet["text"]}}, 201)
