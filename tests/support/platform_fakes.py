@@ -176,6 +176,24 @@ def _jwt(sub: str, scope: str) -> str:
     return f"{part({'alg': 'ES256K', 'typ': 'at+jwt'})}.{part({'sub': sub, 'scope': scope, 'exp': 4102444800})}.c2ln"
 
 
+def _bluesky_record_problem(record: Any) -> str | None:
+    """Why the ``atproto`` package's ``app.bsky.feed.post`` model refuses ``record`` (``None``: it is valid).
+
+    A PDS validates records of known collections against their lexicon; the
+    SDK's models are generated from the same lexicons, so the fake refuses
+    what they refuse instead of trusting the adapter.
+    """
+    from atproto import models
+    from atproto_client.exceptions import ModelError
+    from atproto_client.models.utils import get_or_create
+
+    try:
+        get_or_create(record, models.AppBskyFeedPost.Record, strict_string_format=True)
+    except ModelError as error:
+        return str(error)
+    return None
+
+
 class FakeBluesky(FakePlatform):
     DID = "did:plc:cityexample"
 
@@ -183,7 +201,10 @@ class FakeBluesky(FakePlatform):
         super().__init__(server)
         self.sessions = 0
         self.blobs = 0
+        self.handles: dict[str, str] = {"koho.city.example": self.DID}
         x = "/xrpc/"
+        self.route(x + "com.atproto.identity.resolveHandle", "GET", self._resolve)
+        self.route(x + "com.atproto.repo.getRecord", "GET", self._get)
         self.route(x + "com.atproto.server.createSession", "POST", self._session)
         self.route(x + "com.atproto.repo.uploadBlob", "POST", self._blob)
         self.route(x + "com.atproto.repo.createRecord", "POST", self._create)
@@ -214,11 +235,29 @@ class FakeBluesky(FakePlatform):
             }
         )
 
+    def _resolve(self, request: Request) -> Response:
+        did = self.handles.get(request.args.get("handle", ""))
+        if did is None:
+            return ok({"error": "InvalidRequest", "message": "Unable to resolve handle"}, 400)
+        return ok({"did": did})
+
+    def _get(self, request: Request) -> Response:
+        rkey = request.args.get("rkey")
+        found = next((p for p in self.posts if p["rkey"] == rkey), None)
+        if found is None or request.args.get("collection") != "app.bsky.feed.post":
+            return ok({"error": "RecordNotFound", "message": f"Could not locate record: {rkey}"}, 400)
+        cid = "bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm"
+        return ok({"uri": found["uri"], "cid": cid, "value": found["record"]})
+
     def _create(self, request: Request) -> Response:
         body = request.get_json()
         rkey = body.get("rkey")
+        problem = _bluesky_record_problem(body.get("record"))
+        if problem is not None:
+            return ok({"error": "InvalidRecord", "message": problem[:500]}, 400)
         if any(p["rkey"] == rkey for p in self.posts):
-            return ok({"error": "InvalidRequest", "message": "record already exists"}, 400)
+            # What the reference PDS (@atproto/pds 0.5.35) answers to an rkey that exists: not a conflict.
+            return ok({"error": "InternalServerError", "message": "Internal Server Error"}, 500)
         uri = f"at://{self.DID}/app.bsky.feed.post/{rkey}"
         self.posts.append({"rkey": rkey, "uri": uri, "record": body["record"]})
         return ok({"uri": uri, "cid": "bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm"})

@@ -9,7 +9,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from core.platforms.base import Connection, MediaFile, PostRequest
-from core.platforms.bluesky import BlueskyPublisher, link_facets, record_key
+from core.platforms.bluesky import BlueskyPublisher, record_key
+from core.platforms.bluesky_facets import link_facets
 from core.platforms.errors import ErrorKind, PublishError
 from core.platforms.facebook import FacebookPublisher
 from core.platforms.line import LinePublisher
@@ -183,13 +184,13 @@ def test_bluesky_error_answers(httpserver: HTTPServer, status: int, kind: ErrorK
     assert TOKEN not in str(caught.value)
 
 
-def test_bluesky_drop_after_create_is_ambiguous_and_found_in_recent(httpserver: HTTPServer) -> None:
+def test_bluesky_drop_after_create_is_settled_at_its_rkey_and_listed_in_recent(httpserver: HTTPServer) -> None:
     fake = FakeBluesky(httpserver)
     fake.fail("/xrpc/com.atproto.repo.createRecord", Fault(drop_after=True))
     publisher = BlueskyPublisher(_conn("bluesky", fake.base_url))
-    with pytest.raises(PublishError) as caught:
-        publisher.post(_request())
-    assert caught.value.kind is ErrorKind.AMBIGUOUS
+    result = publisher.post(_request())
+    assert result.post_id.endswith("/" + record_key(KEY, CREATED))
+    assert len(fake.calls("GET", "/xrpc/com.atproto.repo.getRecord")) == 1
     assert [p.text for p in publisher.recent()] == ["市民まつりは11月3日です。"]
     assert fake.sessions == 1  # the session is reused (createSession is rate-limited)
 
