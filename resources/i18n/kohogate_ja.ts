@@ -1773,6 +1773,30 @@ Save the rule anyway?</source>
   <context>
     <name>core</name>
     <message>
+      <source>Facebook has temporarily blocked posting from this Page for a policy reason (code 368). Nothing was published; check the Page's quality notices before trying again.</source>
+      <translation>Facebook はポリシー上の理由でこのページからの投稿を一時的に制限しています（コード 368）。投稿はされていません。再度試す前にページの品質に関する通知を確認してください。</translation>
+    </message>
+    <message>
+      <source>Facebook refused the post as a duplicate of a recent one (code 506). Nothing new was published.</source>
+      <translation>Facebook は最近の投稿と重複しているとして投稿を拒否しました（コード 506）。新しい投稿はされていません。</translation>
+    </message>
+    <message>
+      <source>Ask the account manager to issue a new Page access token and store it (Accounts → Credential).</source>
+      <translation>アカウント管理者に新しいページアクセストークンを発行してもらい、保存してください（アカウント → 資格情報）。</translation>
+    </message>
+    <message>
+      <source>Facebook says the stored Page access token has expired or was revoked (code {code}). Nothing was posted.</source>
+      <translation>保存されているページアクセストークンは期限切れか無効にされていると Facebook が応答しました（コード {code}）。投稿はされていません。</translation>
+    </message>
+    <message>
+      <source>Facebook refused the call for want of a permission (code {code}). Nothing was posted.</source>
+      <translation>権限が足りないため Facebook が要求を拒否しました（コード {code}）。投稿はされていません。</translation>
+    </message>
+    <message>
+      <source>Grant the app {permission} on the Page and store the new Page access token.</source>
+      <translation>ページでアプリに {permission} の権限を付与し、新しいページアクセストークンを保存してください。</translation>
+    </message>
+    <message>
       <source>X did not return an id for the uploaded file. Nothing was posted.</source>
       <translation>X がアップロードしたファイルの ID を返しませんでした。投稿はされていません。</translation>
     </message>

@@ -48,6 +48,7 @@ class Fault:
     drop_after: bool = False  # do the work, then drop the connection
     drop_before: bool = False  # drop without doing the work
     headers: dict[str, str] = field(default_factory=dict)
+    body: Any = None  # the answer's JSON instead of a generic error (e.g. a Graph error object)
 
 
 class FakePlatform:
@@ -95,8 +96,9 @@ class FakePlatform:
             if fault and fault.drop_before:
                 return drop(request)
             if fault and fault.status:
+                payload = fault.body if fault.body is not None else {"error": "fault"}
                 return Response(
-                    json.dumps({"error": "fault"}), fault.status, headers=fault.headers, content_type="application/json"
+                    json.dumps(payload), fault.status, headers=fault.headers, content_type="application/json"
                 )
             response = work(request)
             if fault and fault.drop_after:
@@ -456,7 +458,19 @@ class FakeX(FakePlatform):
         self.route(f"/2/tweets/{post_id}", "DELETE", work)
 
 
+def graph_fault(code: int, status: int = 400, headers: dict[str, str] | None = None, message: str = "") -> Fault:
+    """A Graph API error answer shaped as Meta's error reference shows it."""
+    error = {"message": message or f"(#{code}) error", "type": "OAuthException", "code": code, "fbtrace_id": "A1b2"}
+    return Fault(status=status, headers=headers or {}, body={"error": error})
+
+
+def _graph_refusal(message: str) -> Response:
+    return ok({"error": {"message": f"(#100) {message}", "type": "OAuthException", "code": 100}}, 400)
+
+
 class FakeFacebook(FakePlatform):
+    """Graph API Pages endpoints; refuses a call without its required fields as Graph does (code 100)."""
+
     def __init__(self, server: HTTPServer) -> None:
         super().__init__(server)
         self.photos: list[dict[str, Any]] = []
@@ -468,12 +482,16 @@ class FakeFacebook(FakePlatform):
         self.route("/me/posts", "GET", lambda r: ok({"data": list(reversed(self.posts))}))
 
     def _photo(self, request: Request) -> Response:
+        if "source" not in request.files and "url" not in request.form:
+            return _graph_refusal("source or url is required")
         photo = {"id": str(500 + len(self.photos)), **request.form.to_dict()}
         photo["bytes"] = len(request.files["source"].read())
         self.photos.append(photo)
         return ok({"id": photo["id"]})
 
     def _video(self, request: Request) -> Response:
+        if "source" not in request.files and "file_url" not in request.form:
+            return _graph_refusal("source or file_url is required")
         video = {"id": str(900 + len(self.videos)), **request.form.to_dict()}
         video["bytes"] = len(request.files["source"].read())
         self.videos.append(video)
@@ -486,6 +504,8 @@ class FakeFacebook(FakePlatform):
         return ok({"success": True})
 
     def _feed(self, request: Request) -> Response:
+        if not request.form.get("message") and "attached_media[0]" not in request.form and "link" not in request.form:
+            return _graph_refusal("message, link or attached_media is required")
         post = {"id": f"123_{len(self.posts) + 1}", "message": request.form["message"], **request.form.to_dict()}
         self.posts.append(post)
         return ok({"id": post["id"]})
