@@ -511,6 +511,29 @@ class FakeFacebook(FakePlatform):
         return ok({"id": post["id"]})
 
 
+def line_broadcast_problem(body: Any) -> str | None:
+    """Why ``line-bot-sdk``'s ``BroadcastRequest`` model refuses ``body`` (``None``: it is valid).
+
+    The SDK's models are generated from LINE's Messaging API OpenAPI
+    document. A field the model does not know is dropped by it silently, so
+    the body must also come back unchanged from the model.
+    """
+    from linebot.v3.messaging import BroadcastRequest
+
+    try:
+        parsed = BroadcastRequest.from_dict(body)
+    except (ValueError, TypeError) as error:  # pydantic's ValidationError is a ValueError
+        return str(error)
+    if parsed is None:
+        return "empty body"
+    again = parsed.to_dict()
+    if not body.get("notificationDisabled"):
+        again.pop("notificationDisabled", None)  # the model fills in its default
+    if again != body:
+        return f"fields the Messaging API does not define: {body} became {again}"
+    return None
+
+
 class FakeLine(FakePlatform):
     def __init__(self, server: HTTPServer) -> None:
         super().__init__(server)
@@ -518,6 +541,9 @@ class FakeLine(FakePlatform):
         self.route("/v2/bot/message/broadcast", "POST", self._broadcast)
 
     def _broadcast(self, request: Request) -> Response:
+        problem = line_broadcast_problem(request.get_json(silent=True))
+        if problem is not None:
+            return ok({"message": "The request body has 1 error(s)", "details": [{"message": problem[:300]}]}, 400)
         key = request.headers["X-Line-Retry-Key"]
         if key in self.keys:
             return ok(
