@@ -244,6 +244,12 @@ class BlueskyPublisher:
         did = str(getattr(answer, "did", "") or "")
         return did if did.startswith("did:") else None
 
+    def close(self) -> None:
+        """Close the SDK's HTTP connections (the session is gone with them)."""
+        if self._client is not None:
+            self._client.request.close()
+            self._client = None
+
     def _url(self, uri: str) -> str:
         rkey = uri.rsplit("/", 1)[-1]
         return f"https://bsky.app/profile/{self._connection.handle.lstrip('@')}/post/{rkey}"
