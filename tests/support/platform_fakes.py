@@ -196,6 +196,25 @@ def _bluesky_record_problem(record: Any) -> str | None:
     return None
 
 
+# What the reference PDS refuses (tests/core/platforms/test_bluesky_pds.py shows it): image blobs
+# over 2,000,000 bytes and videos other than MP4.
+BLUESKY_IMAGE_MAX_BYTES = 2_000_000
+BLUESKY_VIDEO_TYPES = frozenset({"video/mp4"})
+
+
+def _bluesky_blob_problem(record: Any) -> str | None:
+    embed = record.get("embed") if isinstance(record, dict) else None
+    if not isinstance(embed, dict):
+        return None
+    for image in embed.get("images") or []:
+        if int(image.get("image", {}).get("size") or 0) > BLUESKY_IMAGE_MAX_BYTES:
+            return "image blob too large"
+    video = embed.get("video")
+    if isinstance(video, dict) and video.get("mimeType") not in BLUESKY_VIDEO_TYPES:
+        return f"video mime type not accepted: {video.get('mimeType')}"
+    return None
+
+
 class FakeBluesky(FakePlatform):
     DID = "did:plc:cityexample"
 
@@ -254,9 +273,9 @@ class FakeBluesky(FakePlatform):
     def _create(self, request: Request) -> Response:
         body = request.get_json()
         rkey = body.get("rkey")
-        problem = _bluesky_record_problem(body.get("record"))
+        problem = _bluesky_record_problem(body.get("record")) or _bluesky_blob_problem(body.get("record"))
         if problem is not None:
-            return ok({"error": "InvalidRecord", "message": problem[:500]}, 400)
+            return ok({"error": "InvalidRequest", "message": problem[:500]}, 400)
         if any(p["rkey"] == rkey for p in self.posts):
             # What the reference PDS (@atproto/pds 0.5.35) answers to an rkey that exists: not a conflict.
             return ok({"error": "InternalServerError", "message": "Internal Server Error"}, 500)

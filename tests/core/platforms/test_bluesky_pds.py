@@ -270,3 +270,35 @@ def test_a_video_with_alt_text_and_captions_round_trips(
     assert caption["lang"] == "ja"
     assert caption["file"]["mimeType"] == "text/vtt"
     assert [_covered(stored["text"], f) for f in stored["facets"]] == ["#和光市"]
+
+
+def _noise_png(size: int) -> bytes:
+    """A PNG of random pixels (incompressible) of at least ``size`` bytes."""
+    side = int((size / 3) ** 0.5) + 8
+    out = io.BytesIO()
+    Image.frombytes("RGB", (side, side), os.urandom(side * side * 3)).save(out, "PNG")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("media", "limit"),
+    [
+        (lambda: MediaFile(_noise_png(2_000_100), "image/png", "image", alt="大きな画像", filename="big.png"), "size"),
+        (lambda: MediaFile(b"\x00\x00\x00\x14ftypqt  " + b"\x00" * 64, "video/quicktime", "video", alt="mov"), "type"),
+    ],
+    ids=["image-over-2000000-bytes", "quicktime-video"],
+)
+def test_what_the_pds_refuses_after_upload(
+    pds: Pds, publishers: Callable[[], BlueskyPublisher], media: Callable[[], MediaFile], limit: str
+) -> None:
+    """Limits approval has to know (the PDS answers 400 InvalidRequest; nothing is posted); FakeBluesky mirrors them."""
+    from core.platforms.errors import ErrorKind, PublishError
+
+    item = media()
+    if limit == "size":
+        assert len(item.data) > 2_000_000
+    before = len(pds.records())
+    with pytest.raises(PublishError) as caught:
+        publishers().post(PostRequest("お知らせ", (item,), str(uuid.uuid4()), datetime.now(UTC)))
+    assert caught.value.kind is ErrorKind.REJECTED
+    assert len(pds.records()) == before

@@ -220,6 +220,22 @@ def test_the_fake_refuses_what_the_sdk_models_refuse(httpserver: HTTPServer) -> 
         json={"repo": FakeBluesky.DID, "collection": "app.bsky.feed.post", "record": bad},
     )
     assert answer.status_code == 400
-    assert answer.json()["error"] == "InvalidRecord"
+    assert answer.json()["error"] == "InvalidRequest"
     with pytest.raises(Exception, match="byteEnd"):
         _valid({**bad, "createdAt": CREATED.isoformat(), "facets": [{"index": {"byteStart": 0}, "features": []}]})
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        MediaFile(b"\x89PNG" + b"\x00" * 2_000_001, "image/png", "image", alt="大きすぎる画像", filename="big.png"),
+        MediaFile(b"\x00\x00\x00\x14ftypqt  ", "video/quicktime", "video", alt="mov", filename="a.mov"),
+    ],
+    ids=["image-over-2000000-bytes", "quicktime-video"],
+)
+def test_the_fake_refuses_what_the_reference_pds_refuses(httpserver: HTTPServer, item: MediaFile) -> None:
+    fake = FakeBluesky(httpserver)
+    with pytest.raises(PublishError) as caught:
+        _publisher(fake).post(PostRequest("お知らせ", (item,), KEY, CREATED))
+    assert caught.value.kind is ErrorKind.REJECTED
+    assert fake.posts == []
