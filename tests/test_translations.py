@@ -73,3 +73,18 @@ def test_compiled_qm_translates_gui_strings(qapp: object, tmp_path: Path) -> Non
         assert QCoreApplication.translate("core", "Awaiting approval") == "承認待ち"
     finally:
         install_translations(QCoreApplication.instance(), "en", tmp_path)
+
+
+def test_every_ts_message_has_one_source_and_one_translation() -> None:
+    """A merge that splits a <message> leaves two sources in one entry: the second loses its translation."""
+    import xml.etree.ElementTree as ET
+
+    from core.i18n import translation_sources
+
+    broken = [
+        f"{path.name}: {[s.text for s in message.findall('source')]}"
+        for path in translation_sources("ja")
+        for message in ET.parse(path).getroot().iter("message")
+        if len(message.findall("source")) != 1 or len(message.findall("translation")) != 1
+    ]
+    assert broken == []

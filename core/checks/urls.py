@@ -72,6 +72,14 @@ _WITHOUT_SCHEME_USERINFO = regex.compile(
     rf"(?P<path>/(?![A-Za-z0-9._%+\-]*@)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%|\p{{Latin}}\p{{Cyrillic}}]+)",
     regex.IGNORECASE | regex.VERSION1,
 )
+# With ``unicode_paths``: a path also runs on through letters of any script but
+# hiragana (``…/wiki/和光市_(埼玉県)``), as browsers and Bluesky's own link
+# detector read a URL up to a space. Hiragana and CJK punctuation still end
+# it: Japanese sentences run on without a space (``…/bousai/をご覧ください。``).
+_UNICODE_PATH_RUN = regex.compile(
+    r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%|]|[[\p{L}\p{M}\p{N}]--[\p{Hiragana}\x00-\x7f]])*",
+    regex.VERSION1,
+)
 _BEFORE_AT = regex.compile(r"[A-Za-z0-9._~%+!$&*=:\-]*@")
 _IPV4 = regex.compile(r"^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$")
 _TRAILING = ".,:;!?'\"*"
@@ -155,6 +163,7 @@ def find_links(
     twitter_compat: bool = False,
     known_hosts: frozenset[str] = frozenset(),
     userinfo: bool = False,
+    unicode_paths: bool = False,
 ) -> list[Link]:
     """Links in ``text`` in order. ``include_schemeless=False`` keeps only links
     written with ``http(s)://`` (Mastodon's counting); ``twitter_compat`` applies
@@ -162,13 +171,16 @@ def find_links(
     ``known_hosts`` (shorteners, own domains) are links without a scheme even
     when their top-level domain is not in the list (``forms.gle/…``).
     ``userinfo`` also finds links with ``user@`` before the host, as browsers
-    read them (``https://a@bit.ly/x``, ``a@bit.ly/x``), reporting the real host."""
+    read them (``https://a@bit.ly/x``, ``a@bit.ly/x``), reporting the real host.
+    ``unicode_paths`` lets a path written with a scheme run on through
+    non-Latin letters other than hiragana (Bluesky's link facets); the
+    default keeps twitter-text's rule that such a letter ends the link."""
     links: list[Link] = []
     taken: list[tuple[int, int]] = []
     userinfo = userinfo and "@" in text
     if userinfo:
         for match in _WITH_SCHEME_USERINFO.finditer(text):
-            link = _scheme_link(text, match)
+            link = _scheme_link(text, match, unicode_paths)
             if link is not None:
                 links.append(link)
                 taken.append((link.start, link.end))
@@ -177,7 +189,7 @@ def find_links(
             continue
         if userinfo and text.startswith("@", match.end("path")):
             continue  # ``https://city.example.jp@`` names no host at all
-        link = _scheme_link(text, match)
+        link = _scheme_link(text, match, unicode_paths)
         if link is not None:
             links.append(link)
             taken.append((link.start, link.end))
@@ -203,7 +215,7 @@ def find_links(
     return links
 
 
-def _scheme_link(text: str, match: regex.Match[str]) -> Link | None:
+def _scheme_link(text: str, match: regex.Match[str], unicode_paths: bool = False) -> Link | None:
     host = match.group("host")
     labels = host.split(".")
     has_userinfo = _has_userinfo(match)
@@ -217,7 +229,13 @@ def _scheme_link(text: str, match: regex.Match[str]) -> Link | None:
     encoded = ascii_host(host)
     if encoded is None:
         return None
-    end = _trim_path(text, match.start("path"), match.end("path")) if match.group("path") else match.end()
+    if not match.group("path"):
+        end = match.end()
+    else:
+        path_end = match.end("path")
+        if unicode_paths:
+            path_end = _UNICODE_PATH_RUN.match(text, path_end).end()
+        end = _trim_path(text, match.start("path"), path_end)
     return Link(match.start(), end, encoded, has_scheme=True, has_userinfo=has_userinfo)
 
 

@@ -8,20 +8,25 @@
   At most four images. A video (one per post, nothing else with it) goes the
   same way into ``app.bsky.embed.video`` with its alt text and its captions
   as a WebVTT blob (``text/vtt``, the only captions format Bluesky takes).
-* Links become clickable only through *facets* with UTF-8 byte offsets.
+  Every image and the video carry ``aspectRatio`` from their pixel size
+  (:mod:`core.platforms.media_size`), so the app lays them out uncropped.
+* Links, hashtags and mentions become live only through *facets* with UTF-8
+  byte offsets (:mod:`core.platforms.bluesky_facets`; links as the checks
+  find them, mentions resolved to DIDs through ``resolveHandle``).
 * Bluesky has no idempotency key, but a client may choose the record key
   (``rkey``). The key is derived from the outbox's idempotency key and the
   time the outbox row was written, so every retry of one publication asks
   for the same record: a second ``createRecord`` cannot make a second post
-  under that key, and reconciliation can recognise the post by its URI.
-  The outbox still treats an ambiguous failure as 要確認 (never a blind
-  retry) because the server's answer to a repeated key is not documented.
+  under that key. The reference PDS answers such a repeat with HTTP 500,
+  not a conflict; so after any failed or unanswered ``createRecord`` the
+  record at that rkey is read back (``getRecord``), and if it is there with
+  this text the post *is* published. That makes a retry safe, so the
+  adapter counts as idempotent.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 import warnings
 from datetime import UTC, datetime
 from typing import Any
@@ -37,8 +42,10 @@ from core.platforms.base import (
     media_alt,
     no_progress,
 )
+from core.platforms.bluesky_facets import facets
 from core.platforms.captions import as_vtt
 from core.platforms.errors import (
+    ErrorKind,
     PublishError,
     classify_transport,
     during_upload,
@@ -46,12 +53,13 @@ from core.platforms.errors import (
     rate_limited,
     unsupported,
 )
+from core.platforms.media_size import image_size, video_size
 
 PLATFORM = "Bluesky"
 DEFAULT_SERVICE = "https://bsky.social"
 MAX_IMAGES = 4
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
-_URL = re.compile(r"https?://[^\s　、。「」（）()<>\"']+")
+COLLECTION = "app.bsky.feed.post"
 
 
 def record_key(idempotency_key: str, created_at: datetime | None) -> str:
@@ -67,24 +75,15 @@ def record_key(idempotency_key: str, created_at: datetime | None) -> str:
     return "".join(reversed(chars))
 
 
-def link_facets(text: str) -> list[dict[str, Any]]:
-    """``app.bsky.richtext.facet#link`` for every URL, with UTF-8 byte offsets (what the lexicon counts)."""
-    facets = []
-    for match in _URL.finditer(text):
-        url = match.group(0).rstrip(".,!?;:")
-        start = len(text[: match.start()].encode("utf-8"))
-        facets.append(
-            {
-                "index": {"byteStart": start, "byteEnd": start + len(url.encode("utf-8"))},
-                "features": [{"$type": "app.bsky.richtext.facet#link", "uri": url}],
-            }
-        )
-    return facets
+def _aspect_ratio(size: tuple[int, int] | None) -> Any:
+    from atproto import models
+
+    return models.AppBskyEmbedDefs.AspectRatio(width=size[0], height=size[1]) if size else None
 
 
 class BlueskyPublisher:
     platform = "bluesky"
-    idempotent = False
+    idempotent = True  # the rkey makes a repeat find the first record (see the module docstring)
     deletable = True
 
     def __init__(self, connection: Connection) -> None:
@@ -150,7 +149,12 @@ class BlueskyPublisher:
         if item.captions:
             file = self._upload(client, as_vtt(item.captions), "text/vtt")
             captions = [models.AppBskyEmbedVideo.Caption(lang="ja", file=file)]
-        embed = models.AppBskyEmbedVideo.Main(video=video, alt=media_alt(item) or None, captions=captions)
+        embed = models.AppBskyEmbedVideo.Main(
+            video=video,
+            alt=media_alt(item) or None,
+            captions=captions,
+            aspect_ratio=_aspect_ratio(video_size(item.data)),
+        )
         data: dict[str, Any] = embed.model_dump(by_alias=True, exclude_none=True)
         data["$type"] = "app.bsky.embed.video"
         return data
@@ -175,19 +179,23 @@ class BlueskyPublisher:
                     video_embed = self._video_embed(client, item)
                     continue
                 blob = self._upload(client, item.data, item.mime)
-                images.append(models.AppBskyEmbedImages.Image(alt=media_alt(item), image=blob))
+                images.append(
+                    models.AppBskyEmbedImages.Image(
+                        alt=media_alt(item), image=blob, aspect_ratio=_aspect_ratio(image_size(item.data))
+                    )
+                )
         except Exception as exc:
             raise during_upload(PLATFORM, self._translate(exc)) from None
         progress(total, total, "")
         record: dict[str, Any] = {
-            "$type": "app.bsky.feed.post",
+            "$type": COLLECTION,
             "text": request.text,
             "createdAt": (request.created_at or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
             "langs": ["ja"],
         }
-        facets = link_facets(request.text)
-        if facets:
-            record["facets"] = facets
+        found = facets(request.text, self._resolve)
+        if found:
+            record["facets"] = found
         if images:
             record["embed"] = models.AppBskyEmbedImages.Main(images=images).model_dump(by_alias=True, exclude_none=True)
             record["embed"]["$type"] = "app.bsky.embed.images"
@@ -195,13 +203,52 @@ class BlueskyPublisher:
             record["embed"] = video_embed
         try:
             created = client.com.atproto.repo.create_record(
-                models.ComAtprotoRepoCreateRecord.Data(
-                    repo=self._did, collection="app.bsky.feed.post", record=record, rkey=rkey
-                )
+                models.ComAtprotoRepoCreateRecord.Data(repo=self._did, collection=COLLECTION, record=record, rkey=rkey)
             )
         except Exception as exc:
-            raise self._translate(exc) from None
+            error = self._translate(exc)
+            if error.kind in (ErrorKind.AMBIGUOUS, ErrorKind.REJECTED):
+                uri = self._existing(rkey, request.text)
+                if uri is not None:
+                    return PostResult(uri, self._url(uri))
+            raise error from None
         return PostResult(str(created.uri), self._url(str(created.uri)))
+
+    def _existing(self, rkey: str, text: str) -> str | None:
+        """The URI of this account's post at ``rkey`` if it holds ``text``; ``None`` if absent or unreadable."""
+        from atproto import models
+
+        try:
+            answer = self._client.com.atproto.repo.get_record(
+                models.ComAtprotoRepoGetRecord.Params(repo=self._did, collection=COLLECTION, rkey=rkey)
+            )
+        except Exception:
+            return None  # not there, or not readable now: the first error stands
+        value = answer.value
+        found = getattr(value, "text", None)
+        if found is None and isinstance(value, dict):
+            found = value.get("text")
+        # Only this publication derives this rkey, but compare anyway: a wrong "published" is worse than 要確認.
+        return str(answer.uri) if found == text else None
+
+    def _resolve(self, handle: str) -> str | None:
+        """The DID behind ``handle``, or ``None`` (the mention then stays plain text)."""
+        from atproto import models
+
+        try:
+            answer = self._client.com.atproto.identity.resolve_handle(
+                models.ComAtprotoIdentityResolveHandle.Params(handle=handle)
+            )
+        except Exception:
+            return None
+        did = str(getattr(answer, "did", "") or "")
+        return did if did.startswith("did:") else None
+
+    def close(self) -> None:
+        """Close the SDK's HTTP connections (the session is gone with them)."""
+        if self._client is not None:
+            self._client.request.close()
+            self._client = None
 
     def _url(self, uri: str) -> str:
         rkey = uri.rsplit("/", 1)[-1]
@@ -214,7 +261,7 @@ class BlueskyPublisher:
         try:
             client.com.atproto.repo.delete_record(
                 models.ComAtprotoRepoDeleteRecord.Data(
-                    repo=self._did, collection="app.bsky.feed.post", rkey=post_id.rsplit("/", 1)[-1]
+                    repo=self._did, collection=COLLECTION, rkey=post_id.rsplit("/", 1)[-1]
                 )
             )
         except Exception as exc:
@@ -226,7 +273,7 @@ class BlueskyPublisher:
 
         try:
             answer = client.com.atproto.repo.list_records(
-                models.ComAtprotoRepoListRecords.Params(repo=self._did, collection="app.bsky.feed.post", limit=limit)
+                models.ComAtprotoRepoListRecords.Params(repo=self._did, collection=COLLECTION, limit=limit)
             )
         except Exception as exc:
             raise self._translate(exc) from None

@@ -266,10 +266,11 @@ _FACTS: dict[Platform, PlatformFacts] = {
         bio_limit=256,
         bio_counting=Counting.GRAPHEMES,
         api=True,
-        # createRecord with the outbox's rkey cannot make a second record, but a repeat answers HTTP 500
-        # rather than a conflict (reference PDS, shared/notes/platforms.md): a retry cannot tell
-        # "posted" from "failed" without reading the record back, so not idempotent.
-        idempotent=False,
+        # createRecord with the outbox's rkey cannot make a second record; a repeat answers HTTP 500
+        # rather than a conflict (reference PDS), so the adapter reads the record back at that rkey
+        # after a failed create: a retry either creates the post or finds it (tests/core/platforms/
+        # test_bluesky_pds.py against the real server).
+        idempotent=True,
         deletable=True,  # com.atproto.repo.deleteRecord
         post_hosts=frozenset({"bsky.app"}),
     ),

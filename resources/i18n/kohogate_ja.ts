@@ -1825,6 +1825,38 @@ Save the rule anyway?</source>
       <translation>承認者 {name} は無効化されました。改めて承認を受けてください。</translation>
     </message>
     <message>
+      <source>Facebook has temporarily blocked posting from this Page for a policy reason (code 368). Nothing was published; check the Page's quality notices before trying again.</source>
+      <translation>Facebook はポリシー上の理由でこのページからの投稿を一時的に制限しています（コード 368）。投稿はされていません。再度試す前にページの品質に関する通知を確認してください。</translation>
+    </message>
+    <message>
+      <source>Facebook refused the post as a duplicate of a recent one (code 506). Nothing new was published.</source>
+      <translation>Facebook は最近の投稿と重複しているとして投稿を拒否しました（コード 506）。新しい投稿はされていません。</translation>
+    </message>
+    <message>
+      <source>Ask the account manager to issue a new Page access token and store it (Accounts → Credential).</source>
+      <translation>アカウント管理者に新しいページアクセストークンを発行してもらい、保存してください（アカウント → 資格情報）。</translation>
+    </message>
+    <message>
+      <source>Facebook says the stored Page access token has expired or was revoked (code {code}). Nothing was posted.</source>
+      <translation>保存されているページアクセストークンは期限切れか無効にされていると Facebook が応答しました（コード {code}）。投稿はされていません。</translation>
+    </message>
+    <message>
+      <source>Facebook refused the call for want of a permission (code {code}). Nothing was posted.</source>
+      <translation>権限が足りないため Facebook が要求を拒否しました（コード {code}）。投稿はされていません。</translation>
+    </message>
+    <message>
+      <source>Grant the app {permission} on the Page and store the new Page access token.</source>
+      <translation>ページでアプリに {permission} の権限を付与し、新しいページアクセストークンを保存してください。</translation>
+    </message>
+    <message>
+      <source>X did not return an id for the uploaded file. Nothing was posted.</source>
+      <translation>X がアップロードしたファイルの ID を返しませんでした。投稿はされていません。</translation>
+    </message>
+    <message>
+      <source>The description of {file} is {length} characters long; X takes at most {limit}. Shorten it and have the post approved again. Nothing was posted.</source>
+      <translation>{file} の説明（代替テキスト）は {length} 文字ですが、X は {limit} 文字までしか受け付けません。短くしてから改めて承認を受けてください。投稿はされていません。</translation>
+    </message>
+    <message>
       <source>An OAuth 2.0 user access token with tweet.write and media.write. It lasts two hours; for automatic renewal paste {"client_id": "…", "refresh_token": "…"} instead (offline.access; add "client_secret" for a confidential client) and KohoGate keeps the renewed token in the keyring.</source>
       <translation>tweet.write と media.write の権限を持つ OAuth 2.0 ユーザーアクセストークン。有効期間は2時間です。自動更新するには代わりに {"client_id": "…", "refresh_token": "…"} を貼り付けてください（offline.access が必要。機密クライアントは "client_secret" も追加）。更新後のトークンは広報ゲートがキーリングに保存します。</translation>
     </message>

@@ -187,3 +187,25 @@ def test_userinfo_without_a_host_is_no_link_to_the_userinfo():
     # ``https://city.sample.lg.jp@`` goes nowhere; it is not a link to city.sample.lg.jp
     assert find_links("https://city.sample.lg.jp@ です", userinfo=True) == []
     assert [link.host for link in find_links("https://city.sample.lg.jp/ です", userinfo=True)] == ["city.sample.lg.jp"]
+
+
+WIKI = "https://ja.wikipedia.org/wiki/和光市_(埼玉県)"
+WIKI_ROOT = "https://ja.wikipedia.org/wiki/"
+BOUSAI = "https://www.city.example.lg.jp/bousai/"
+
+
+@pytest.mark.parametrize(
+    ("text", "default", "unicode_paths"),
+    [
+        (WIKI, WIKI_ROOT, WIKI),
+        (f"（{WIKI}）を参照", WIKI_ROOT, WIKI),
+        ("https://ja.wikipedia.org/wiki/和光市をご覧", WIKI_ROOT, "https://ja.wikipedia.org/wiki/和光市"),
+        (f"詳しくは{BOUSAI}をご覧ください。", BOUSAI, BOUSAI),
+        ("https://www.city.example.lg.jp和光市", "https://www.city.example.lg.jp", "https://www.city.example.lg.jp"),
+    ],
+)
+def test_unicode_paths_only_when_asked(text, default, unicode_paths):
+    # Off by default: twitter-text (and so X's count) ends a link at a non-Latin letter;
+    # Bluesky's facets ask for paths that run on, up to hiragana or CJK punctuation.
+    assert [text[link.start : link.end] for link in find_links(text)] == [default]
+    assert [text[link.start : link.end] for link in find_links(text, unicode_paths=True)] == [unicode_paths]

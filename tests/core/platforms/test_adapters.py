@@ -9,7 +9,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from core.platforms.base import Connection, MediaFile, PostRequest
-from core.platforms.bluesky import BlueskyPublisher, link_facets, record_key
+from core.platforms.bluesky import BlueskyPublisher, record_key
+from core.platforms.bluesky_facets import link_facets
 from core.platforms.errors import ErrorKind, PublishError
 from core.platforms.facebook import FacebookPublisher
 from core.platforms.line import LinePublisher
@@ -183,13 +184,13 @@ def test_bluesky_error_answers(httpserver: HTTPServer, status: int, kind: ErrorK
     assert TOKEN not in str(caught.value)
 
 
-def test_bluesky_drop_after_create_is_ambiguous_and_found_in_recent(httpserver: HTTPServer) -> None:
+def test_bluesky_drop_after_create_is_settled_at_its_rkey_and_listed_in_recent(httpserver: HTTPServer) -> None:
     fake = FakeBluesky(httpserver)
     fake.fail("/xrpc/com.atproto.repo.createRecord", Fault(drop_after=True))
     publisher = BlueskyPublisher(_conn("bluesky", fake.base_url))
-    with pytest.raises(PublishError) as caught:
-        publisher.post(_request())
-    assert caught.value.kind is ErrorKind.AMBIGUOUS
+    result = publisher.post(_request())
+    assert result.post_id.endswith("/" + record_key(KEY, CREATED))
+    assert len(fake.calls("GET", "/xrpc/com.atproto.repo.getRecord")) == 1
     assert [p.text for p in publisher.recent()] == ["市民まつりは11月3日です。"]
     assert fake.sessions == 1  # the session is reused (createSession is rate-limited)
 
@@ -222,25 +223,76 @@ def test_bluesky_refuses_a_video_mixed_with_images() -> None:
 # ---- X -----------------------------------------------------------------------------------------
 
 
-def test_x_chunked_media_upload_alt_text_and_post(httpserver: HTTPServer) -> None:
+def test_x_uploads_an_image_in_one_request_with_alt_text_and_posts(httpserver: HTTPServer) -> None:
     fake = FakeX(httpserver)
     result = XPublisher(_conn("x", fake.base_url, "@city_koho")).post(_request(media=(IMAGE,)))
-    upload = fake.calls("POST", "/2/media/upload")
-    assert [u.form["command"] for u in upload] == ["INIT", "APPEND", "FINALIZE"]
-    assert upload[0].form == {
-        "command": "INIT",
-        "total_bytes": str(len(PNG)),
-        "media_type": "image/png",
-        "media_category": "tweet_image",
-    }
-    assert upload[1].files["media"][1] == PNG
-    assert upload[1].form["segment_index"] == "0"
+    (upload,) = fake.calls("POST", "/2/media/upload")
+    assert upload.form == {"media_category": "tweet_image", "media_type": "image/png"}
+    assert upload.files["media"][1:] == (PNG, "image/png")
+    assert fake.calls("POST", "/2/media/upload/initialize") == []
     (metadata,) = fake.calls("POST", "/2/media/metadata")
     assert metadata.json == {"id": "700", "metadata": {"alt_text": {"text": "市民まつりのポスター"}}}
     (tweet,) = fake.calls("POST", "/2/tweets")
     assert tweet.json == {"text": "市民まつりは11月3日です。", "media": {"media_ids": ["700"]}}
     assert tweet.headers["Authorization"] == f"Bearer {TOKEN}"
     assert result.url == "https://x.com/city_koho/status/1000"
+
+
+def test_x_uploads_a_video_in_chunks_with_captions(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeX(httpserver)
+    monkeypatch.setattr(XPublisher, "wait", staticmethod(lambda _s: None))
+    monkeypatch.setattr("core.platforms.x.CHUNK", 10)
+    data = b"\x00\x00\x00\x18ftypmp42" + bytes(range(13))  # 25 bytes: three segments of 10
+    vtt = "WEBVTT\n\n00:01.000 --> 00:03.000\n市民まつりは11月3日です。\n".encode()
+    video = MediaFile(data, "video/mp4", "video", alt="会場の様子", captions=vtt, filename="matsuri.mp4")
+    XPublisher(_conn("x", fake.base_url)).post(_request(media=(video,)))
+    (init,) = fake.calls("POST", "/2/media/upload/initialize")
+    assert init.json == {"media_type": "video/mp4", "total_bytes": 25, "media_category": "tweet_video"}
+    appends = fake.calls("POST", "/2/media/upload/700/append")
+    assert [a.form["segment_index"] for a in appends] == ["0", "1", "2"]
+    assert fake.uploads["700"]["bytes"] == data
+    assert len(fake.calls("POST", "/2/media/upload/700/finalize")) == 1
+    (subtitles_file,) = fake.calls("POST", "/2/media/upload")
+    assert subtitles_file.form == {"media_category": "subtitles", "media_type": "text/srt"}
+    (subtitles,) = fake.subtitles
+    assert subtitles["video"] == "700"
+    assert subtitles["language_code"] == "JA"
+    assert subtitles["text"].startswith("1\n00:00:01,000 --> 00:00:03,000\n市民まつり")
+    assert fake.uploads["700"]["alt"] == "会場の様子"
+    (tweet,) = fake.posts
+    assert tweet["media"] == {"media_ids": ["700"]}
+
+
+def test_x_refuses_alt_text_over_1000_characters_instead_of_cutting_it(httpserver: HTTPServer) -> None:
+    fake = FakeX(httpserver)
+    long_alt = MediaFile(PNG, "image/png", "image", alt="あ" * 1001, filename="poster.png")
+    with pytest.raises(PublishError) as caught:
+        XPublisher(_conn("x", fake.base_url)).post(_request(media=(long_alt,)))
+    assert caught.value.kind is ErrorKind.UNSUPPORTED
+    assert "1000" in caught.value.message
+    assert "poster.png" in caught.value.message
+    assert fake.seen == []  # refused before anything was uploaded
+
+
+def test_fake_x_refuses_the_deprecated_command_form(httpserver: HTTPServer) -> None:
+    import httpx
+
+    fake = FakeX(httpserver)
+    init = httpx.post(
+        fake.base_url + "/2/media/upload",
+        data={"command": "INIT", "total_bytes": "10", "media_type": "video/mp4"},
+    )
+    assert init.status_code == 400
+    assert "deprecated" in init.json()["detail"]
+    missing = httpx.post(fake.base_url + "/2/media/upload/initialize", json={"media_type": "video/mp4"})
+    assert missing.status_code == 400
+    as_form = httpx.post(
+        fake.base_url + "/2/media/upload/initialize", data={"media_type": "video/mp4", "total_bytes": "10"}
+    )
+    assert as_form.status_code == 400
+    no_category = httpx.post(fake.base_url + "/2/media/upload", files={"media": ("a.png", PNG, "image/png")})
+    assert no_category.status_code == 400
+    assert fake.uploads == {}
 
 
 def test_x_rate_limit_reads_the_reset_header(httpserver: HTTPServer) -> None:
@@ -375,7 +427,7 @@ def test_x_waits_for_a_video_to_be_processed_before_posting(
     monkeypatch.setattr(XPublisher, "wait", staticmethod(waits.append))
     video = MediaFile(b"\x00\x00\x00\x18ftypmp42", "video/mp4", "video", alt="見本", filename="clip.mp4")
     XPublisher(_conn("x", fake.base_url)).post(_request(media=(video,)))
-    assert waits == [1.0, 2.0]  # check_after_secs from FINALIZE, then from STATUS
+    assert waits == [1.0, 2.0]  # check_after_secs from finalize, then from STATUS
     assert len(fake.calls("GET", "/2/media/upload")) == 2
     (tweet,) = fake.posts
     assert tweet["media"] == {"media_ids": ["700"]}

@@ -104,7 +104,6 @@ def test_line_retries_with_the_retry_key_and_delivers_once(world: PubWorld, http
     ("platform", "fake_cls", "create_path", "base"),
     [
         ("x", FakeX, "/2/tweets", "x"),
-        ("bluesky", FakeBluesky, "/xrpc/com.atproto.repo.createRecord", "bluesky"),
         ("facebook", FakeFacebook, "/me/feed", "facebook"),
     ],
 )
@@ -122,6 +121,33 @@ def test_non_idempotent_platform_reconciles_instead_of_retrying(
     assert row.state == PublicationState.PUBLISHED.value
     assert row.platform_post_id == outcome.post_id
     assert dict(events(world, "publication.published"))["publication.published"]["how"] == "reconciled"
+
+
+def test_bluesky_settles_a_dropped_create_by_reading_its_rkey(world: PubWorld, httpserver: HTTPServer) -> None:
+    fake = FakeBluesky(httpserver)
+    fake.fail("/xrpc/com.atproto.repo.createRecord", Fault(drop_after=True))
+    draft_id = world.approved("bluesky")
+    outcome = world.outbox({"bluesky": fake.base_url}).publish(draft_id)
+    assert len(fake.calls("POST", "/xrpc/com.atproto.repo.createRecord")) == 1
+    assert len(fake.calls("GET", "/xrpc/com.atproto.repo.getRecord")) == 1
+    assert len(fake.posts) == 1
+    assert outcome.post_id == fake.posts[0]["uri"]
+    assert publication(world, draft_id).state == PublicationState.PUBLISHED.value
+
+
+def test_bluesky_retries_a_server_error_with_the_same_rkey_and_ends_published(
+    world: PubWorld, httpserver: HTTPServer
+) -> None:
+    fake = FakeBluesky(httpserver)
+    fake.fail("/xrpc/com.atproto.repo.createRecord", Fault(status=502))
+    draft_id = world.approved("bluesky")
+    outcome = world.outbox({"bluesky": fake.base_url}).publish(draft_id)
+    creates = fake.calls("POST", "/xrpc/com.atproto.repo.createRecord")
+    assert len(creates) == 2
+    assert creates[0].json["rkey"] == creates[1].json["rkey"]
+    assert len(fake.posts) == 1
+    assert outcome.post_id == fake.posts[0]["uri"]
+    assert publication(world, draft_id).state == PublicationState.PUBLISHED.value
 
 
 def test_ambiguous_and_not_found_goes_to_needs_checking_until_a_person_decides(
