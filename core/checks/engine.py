@@ -41,7 +41,6 @@ KEYSTROKE_RULES: tuple[Rule, ...] = (
     content.check_dm_request,
     content.check_lexicon,
     media.check_media,
-    platform_media.check_platform_media,
 )
 
 
@@ -108,14 +107,23 @@ def run_checks(
     config: CheckConfig | None = None,
     *,
     include_person_names: bool = False,
+    include_attached_media: bool = False,
 ) -> CheckResult:
-    """Every automatic check on ``draft``; the person-name check only on request."""
+    """Every automatic check on ``draft``; the person-name check only on request.
+
+    ``include_attached_media`` adds the rules that read facts recorded when a
+    file was attached (faces, type, size, duration) and the platform's media
+    counts: the composer and the submission gate ask for them; ``app.py check``
+    keeps its documented results on files it has not attached.
+    """
     config = config or CheckConfig()
     ctx = CheckContext(draft, normalize(draft.text), prepare(profile, config))
     length = LengthInfo(draft.platform, text_length(draft.text, draft.platform), draft.platform.text_limit)
     hits: list[Hit] = []
     for rule in KEYSTROKE_RULES:
         hits.extend(rule(ctx))
+    if include_attached_media:
+        hits.extend(platform_media.check_platform_media(ctx))
     hits.extend(length_rule.check_length(ctx, length))
     if include_person_names and config.is_enabled("pii.person_name"):
         hits.extend(person_names.check_person_name_hits(ctx))

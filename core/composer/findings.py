@@ -39,7 +39,7 @@ def check_draft(
     what the service does at submission so that nothing is skipped.
     """
     draft = DraftInput(text, platform, to_check_items(media))
-    result = run_checks(draft, profile, config, include_person_names=person_names is None)
+    result = run_checks(draft, profile, config, include_person_names=person_names is None, include_attached_media=True)
     if person_names is not None:
         result = with_person_names(result, person_names)
     return result

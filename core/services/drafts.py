@@ -369,7 +369,7 @@ def _gate(session: Session, draft: Draft, now: datetime | None = None) -> GateSt
     return evaluate(
         draft.text,
         Platform.parse(draft.account.platform),
-        _with_sizes(session, draft.media or []),
+        _with_blob_facts(session, draft.media or []),
         draft.acknowledgements or {},
         (draft.confirmations or {}).keys(),
         profile,
@@ -379,15 +379,23 @@ def _gate(session: Session, draft: Draft, now: datetime | None = None) -> GateSt
     )
 
 
-def _with_sizes(session: Session, media: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """``media`` with each item's upload size from its stored blob where the item lacks it
-    (items saved before sizes were recorded), so the platform's size limit is always checked."""
-    missing = {m["sha256"] for m in media if m.get("size") is None and m.get("sha256")}
-    if not missing:
+def _with_blob_facts(session: Session, media: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """``media`` with each item's type and upload size as stored with its blob.
+
+    The item's own ``mime``/``size`` come from the client and may be missing
+    (items saved before sizes were recorded) or wrong; the platform's limits
+    are checked against the bytes that will be uploaded.
+    """
+    wanted = {str(m["sha256"]) for m in media if m.get("sha256")}
+    if not wanted:
         return list(media)
-    rows = session.execute(select(MediaBlob.sha256, MediaBlob.size).where(MediaBlob.sha256.in_(missing)))
-    sizes: dict[str, int] = dict(rows.tuples().all())
-    return [{**m, "size": sizes.get(str(m.get("sha256")))} if m.get("size") is None else m for m in media]
+    rows = session.execute(select(MediaBlob.sha256, MediaBlob.mime, MediaBlob.size).where(MediaBlob.sha256.in_(wanted)))
+    stored = {sha: (mime, size) for sha, mime, size in rows.tuples()}
+    out: list[Mapping[str, Any]] = []
+    for item in media:
+        blob = stored.get(str(item.get("sha256")))
+        out.append({**item, "mime": blob[0], "size": blob[1]} if blob is not None else item)
+    return out
 
 
 def _clean_media(media: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:

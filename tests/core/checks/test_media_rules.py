@@ -10,7 +10,7 @@ PROFILE = OrganizationProfile("市")
 
 
 def media_rules(*items, platform=Platform.X):
-    result = run_checks(DraftInput("お知らせ", platform, tuple(items)), PROFILE)
+    result = run_checks(DraftInput("お知らせ", platform, tuple(items)), PROFILE, include_attached_media=True)
     return [(f.rule_id, f.media_index) for f in result.findings]
 
 

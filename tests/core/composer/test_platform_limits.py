@@ -133,3 +133,29 @@ def test_the_service_checks_sizes_of_items_stored_without_one(env: Environment) 
     row_version = drafts.save(draft_id, detail.row_version, text=detail.text, media=[item])
     with pytest.raises(InvalidInput, match="5 MB"):
         drafts.submit(draft_id, row_version)
+
+
+def test_the_service_checks_the_stored_type_not_the_one_the_item_claims(env: Environment) -> None:
+    from core.services.accounts import AccountService
+
+    world = World(env)
+    AccountService(world.store, world.admin).update(
+        world.account,
+        platform="bluesky",
+        handle="mihon-city.bsky.social",
+        display_name="見本市",
+        department_id=None,
+        url="https://bsky.app/profile/mihon-city.bsky.social",
+        verified=True,
+    )
+    AccountService(world.store, world.admin).file(world.account)  # a changed platform is filed again
+    drafts = DraftService(world.store, world.op1)
+    draft_id = drafts.create(world.account, "訓練の動画")
+    mov = prepare_video(mp4_with_duration(600, 600 * 30).replace(b"isom", b"qt  ", 1), "drill.mov")
+    assert mov.mime == "video/quicktime"
+    drafts.store_media(mov)
+    claimed = mov.item() | {"mime": "video/mp4", "captions_burned_in": True}
+    detail = load_draft_detail(world.store, draft_id)
+    row_version = drafts.save(draft_id, detail.row_version, text=detail.text, media=[claimed])
+    with pytest.raises(InvalidInput, match="video/quicktime"):
+        drafts.submit(draft_id, row_version)
