@@ -63,6 +63,7 @@ _LABELS: dict[str, Callable[[], str]] = {
     "review.rejected": lambda: tr("Rejection (signed)"),
     "signing_key.created": lambda: tr("Signing key created"),
     "signing_key.registered": lambda: tr("Signing key registered"),
+    "signing_key.endorsed": lambda: tr("Signing key endorsed by an administrator"),
     "signing_key.revoked": lambda: tr("Signing key revoked"),
     "deputy.named": lambda: tr("Deputy named"),
     "deputy.revoked": lambda: tr("Deputy ended"),

@@ -138,6 +138,27 @@ class SigningKeyService(Service):
             )
             return key.id
 
+    def endorse(self, key_id: int, endorser: Endorser) -> None:
+        """Sign an existing registration with the administrator's own key (keys registered before endorsements)."""
+        with self.store.write() as session:
+            admin = self.authorize(session, Role.ADMINISTRATOR)
+            key: SigningKey = self.get_or_404(session, SigningKey, key_id, tr("Signing key"))
+            if key.revoked_at is not None:
+                raise Conflict(tr("This key has been revoked."))
+            if not (key.staff_id == admin.id and endorser.public_key == key.public_key):
+                endorser_key_row(session, admin.id, endorser)
+            key.endorsement, key.endorser_key = endorse(endorser, signing_key_statement(key.staff_id, key.public_key))
+            self.record(
+                session,
+                "signing_key.endorsed",
+                {
+                    "key_id": key.id,
+                    "staff_id": key.staff_id,
+                    "fingerprint": key.fingerprint,
+                    "endorser_fingerprint": fingerprint(key.endorser_key),
+                },
+            )
+
     def revoke(self, key_id: int) -> None:
         with self.store.write() as session:
             self.authorize(session, Role.ADMINISTRATOR)

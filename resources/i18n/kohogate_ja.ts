@@ -1773,6 +1773,14 @@ Save the rule anyway?</source>
   <context>
     <name>core</name>
     <message>
+      <source>Signing key endorsed by an administrator</source>
+      <translation>管理者が署名鍵を保証</translation>
+    </message>
+    <message>
+      <source>This key has been revoked.</source>
+      <translation>この鍵は失効しています。</translation>
+    </message>
+    <message>
       <source>Administrator keys pinned on a terminal</source>
       <translation>端末に管理者の鍵を固定</translation>
     </message>

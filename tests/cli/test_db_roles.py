@@ -14,6 +14,7 @@ import app
 from core.audit.verify import verify_chain
 from core.runtime.bootstrap import open_environment
 from core.services.terminals import register_local
+from core.storage.roles import RoleCheck, check_role
 from core.terminals.identity import LocalTerminal
 
 pytestmark = pytest.mark.postgres
@@ -56,7 +57,10 @@ def test_the_workstation_role_works_but_cannot_rewrite_the_record(
 
     args = ["--data-dir", str(data_dir), "--database-url", pg_url, "db", "roles", "--role", role, "--apply"]
     assert app.main(args) == 0
-    assert "owns nothing" in capsys.readouterr().out
+    admin = create_engine(pg_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.connect() as conn:
+        assert check_role(conn, role) == RoleCheck(owned=0, can_create=False, superuser=False, audit_rewritable=False)
+    admin.dispose()
 
     # A workstation connected as the role opens the database and writes to the record (terminal.registered).
     as_role = f"{pg_url}%20-crole%3D{role}"

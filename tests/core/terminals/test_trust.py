@@ -10,6 +10,7 @@ from sqlalchemy import select, text
 from core.credentials.ed25519 import fingerprint
 from core.credentials.vault import open_vault
 from core.demo.support import make_ready
+from core.errors import PermissionDenied
 from core.lifecycle.states import ReviewDecision
 from core.organization.roles import Role
 from core.publishing.preflight import PublishRefused, check_chain, check_publish
@@ -252,3 +253,20 @@ def test_the_demo_terminal_trusts_the_demo_approvals(demo_env: Environment) -> N
     actor = actor_for_staff(store, sato, demo_env.terminal.uid)
     check_chain(store, open_vault(), actor, draft_id=draft_id)
     assert len(pinned_keys(open_vault(), demo_env.terminal.uid)) == 1
+
+
+def test_a_key_registered_before_endorsements_counts_once_an_administrator_endorses_it(world: World) -> None:
+    """The upgrade path: existing registrations carry no endorsement until an administrator signs them."""
+    with world.store.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE signing_key SET endorsement = NULL, endorser_key = NULL WHERE staff_id = :s"),
+            {"s": world.sup.staff_id},
+        )
+    draft_id = _approved(world)
+    assert _refusal(world, draft_id) == TrustProblem.KEY_UNENDORSED.value
+    with world.store.read() as session:
+        key_id = int(session.scalar(text("SELECT id FROM signing_key WHERE staff_id = :s"), {"s": world.sup.staff_id}))
+    with pytest.raises(PermissionDenied):
+        SigningKeyService(world.store, world.sup).endorse(key_id, DemoSigner("takahashi"))
+    SigningKeyService(world.store, world.admin).endorse(key_id, world.admin_signer)
+    check_chain(world.store, open_vault(), world.op1, draft_id=draft_id)
