@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QWidget,
     QWizard,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from core.errors import KohoGateError
 from core.services.setup import OrganizationSetup, initialize
 from core.storage.engine import Store
+from gui import messages
 from gui.i18n import translator
 
 tr = translator("SetupWizard")
@@ -91,6 +91,6 @@ class SetupWizard(QWizard):
         try:
             self.admin_id = initialize(self.store, setup, login=self.login, terminal=self.terminal)
         except KohoGateError as exc:
-            QMessageBox.warning(self, tr("KohoGate set-up"), str(exc))
+            messages.warning(self, tr("KohoGate set-up"), str(exc))
             return
         super().accept()

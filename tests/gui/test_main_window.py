@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
+from PySide6.QtWidgets import QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from core.organization.identity import current_login
@@ -12,8 +12,10 @@ from core.runtime.bootstrap import Environment
 from core.services.staff import find_by_login
 from gui.application import main_window_for
 from gui.main_window import MainWindow
+from gui.messages import Kind
 from gui.screens.audit import AuditScreen
 from gui.screens.drafts import DraftsScreen
+from tests.support.gui import MessageRecorder
 
 
 def test_every_navigation_item_opens_its_screen(window: MainWindow, qtbot: QtBot) -> None:
@@ -84,17 +86,15 @@ def test_audit_screen_verifies_off_the_ui_thread(window: MainWindow, qtbot: QtBo
     assert "Intact" in audit.result.text()
 
 
-def test_known_errors_are_shown_plainly(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+def test_known_errors_are_shown_plainly(window: MainWindow, messages: MessageRecorder) -> None:
     drafts = window.screens[0][1]
     assert isinstance(drafts, DraftsScreen)
     from core.services.drafts import DraftService
 
     result = drafts.attempt(lambda: window.session.service(DraftService).create(1, "x"))
     assert result is None
-    assert shown
-    assert "Operator" in shown[0]
+    assert [m.kind for m in messages.shown] == [Kind.ERROR]
+    assert "Operator" in messages.shown[0].text
 
 
 def test_a_reload_keeps_the_selected_draft(window: MainWindow) -> None:
