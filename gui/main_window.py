@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.tray: QSystemTrayIcon | None = None
         self.pending = 0
         self.status_reads = 0  # status reads in flight (tests wait for none)
+        self._status_again = False
         self.resize(1200, 760)
         self._restore_geometry()
         if session is not None:
@@ -139,13 +140,15 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(screen)
         self.database_label.setText(session.store.description)
         self._build_switcher()
-        session.actor_changed.connect(lambda _a: self._update_status())
+        # No actor_changed hook: switching the person announces every change, which reaches _on_changes.
         from gui.change_watcher import ChangeWatcher
-        from gui.changes import announce, change_hub
+        from gui.changes import change_hub
 
         change_hub().changed.connect(self._on_changes)
         self.watcher = ChangeWatcher(session.store, lambda: session.actor.recorder, self)
-        self.watcher.changed.connect(announce)
+        # A bound slot of this window, not a plain function: on PostgreSQL the watcher emits from its
+        # listener thread, and only a receiver living on the UI thread makes Qt queue the call there.
+        self.watcher.changed.connect(self._announce_from_elsewhere)
         self.watcher.start()
         from gui.publishing.scheduler import BackgroundScheduler
 
@@ -222,6 +225,11 @@ class MainWindow(QMainWindow):
 
             announce(Changes.everything())
 
+    def _announce_from_elsewhere(self, changes: Changes) -> None:
+        from gui.changes import announce
+
+        announce(changes)
+
     def _on_changes(self, changes: Changes) -> None:
         # The badge counts the queue; the terminal's status and who may decide are settings and terminals.
         if changes.queue or changes.settings or changes.terminals:
@@ -247,18 +255,27 @@ class MainWindow(QMainWindow):
                 count = len(pending_reviews(session.store, reviewer_id=actor.staff_id))
             return (terminal.status.label if terminal else tr("not registered")), count
 
+        if self.status_reads:
+            self._status_again = True  # a burst of changes: one more read when this one is back
+            return
         self.status_reads += 1
         Operation(self, read).success(self._show_status).failure(self._status_failed).run()
 
+    def _status_read_back(self) -> None:
+        self.status_reads -= 1
+        if self._status_again:
+            self._status_again = False
+            self._update_status()
+
     def _status_failed(self, _exc: BaseException) -> None:
         # A busy database: the next change tries again; a status line must not pop up a dialog.
-        self.status_reads -= 1
+        self._status_read_back()
 
     def _show_status(self, result: tuple[str, int]) -> None:
-        self.status_reads -= 1
         status, count = result
         self.terminal_label.setText(tr("Terminal: {status}").format(status=status))
         self._update_badge(count)
+        self._status_read_back()
 
     def _update_badge(self, count: int) -> None:
         """Pending decisions for this person: on the navigation, the title and the tray."""

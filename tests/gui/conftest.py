@@ -29,6 +29,8 @@ def window(qtbot: QtBot, demo_env: Environment) -> Iterator[MainWindow]:
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    # Ready when the status bar's first read (terminal, badge; off the UI thread) has come back.
+    qtbot.waitUntil(lambda: win.status_reads == 0, timeout=20_000)
     yield win
     wait_for_tasks()
 
