@@ -45,6 +45,7 @@ class Operation(Generic[T]):
         self._on_success: Callable[[T], None] | None = None
         self._on_failure: Callable[[KohoGateError], None] | None = None
         self._on_progress: Callable[[int, int], None] | None = None
+        self._on_finished: Callable[[], None] | None = None
         self._changes: Changes | Callable[[T], Changes] | None = None
 
     @classmethod
@@ -72,6 +73,11 @@ class Operation(Generic[T]):
         self._on_progress = callback
         return self
 
+    def finished(self, callback: Callable[[], None]) -> Operation[T]:
+        """Runs first on every outcome (success, refusal, bug): the place to clear a busy state."""
+        self._on_finished = callback
+        return self
+
     def run(self) -> None:
         run_task(
             self._call,
@@ -82,6 +88,8 @@ class Operation(Generic[T]):
         )
 
     def _succeeded(self, result: T) -> None:
+        if self._on_finished is not None:
+            self._on_finished()
         changes = self._changes(result) if callable(self._changes) else self._changes
         if changes is not None:
             announce(changes)
@@ -89,6 +97,8 @@ class Operation(Generic[T]):
             self._on_success(result)
 
     def _failed(self, exc: BaseException) -> None:
+        if self._on_finished is not None:
+            self._on_finished()
         known = explain(exc)
         if known is None:
             from gui.crash import report_exception

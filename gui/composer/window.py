@@ -565,15 +565,13 @@ class ComposerWindow(QMainWindow):
         self.statusBar().showMessage(tr("Submitting…"))
         Operation(self, lambda: service.submit(draft_id, row_version)).changes(
             Changes(drafts=frozenset({draft_id}), queue=True)
-        ).success(self._submitted).failure(self._submit_failed).run()
+        ).finished(self._submit_finished).success(self._submitted).run()
 
-    def _submit_failed(self, exc: BaseException) -> None:
+    def _submit_finished(self) -> None:
         self.submitting = False
         self.statusBar().clearMessage()
-        show_error(self, exc)
 
     def _submitted(self, version_id: int) -> None:
-        self.submitting = False
         self.editable = False
         self.state = DraftState.SUBMITTED
         self.submitted.emit(version_id)

@@ -117,5 +117,5 @@ class ManualPostDialog(QDialog):
         except KohoGateError as exc:
             self.error.setText(exc.message)
             return
-        announce(Changes(all_drafts=True, queue=True))
+        announce(Changes(drafts=frozenset({self.draft_id}), queue=True))
         self.accept()

@@ -83,7 +83,8 @@ class BackgroundScheduler(QObject):
         self.summary.emit(text)
         self.ran.emit(report)
         if report.sent or report.missed or report.failed:
-            announce(Changes(all_drafts=True, queue=True))
+            touched = [item for item, _ in report.sent] + report.missed + [item for item, _ in report.failed]
+            announce(Changes(drafts=frozenset(item.draft_id for item in touched), queue=True))
         if report.by_hand:
             reminded = {item.draft_id for item in report.by_hand} - self.reminded
             if reminded:

@@ -253,17 +253,15 @@ class ReviewDialog(QDialog):
         def done(data: ReviewData) -> None:
             self.decided = decision
             self.data = data
-            self.deciding = False
             self._update_buttons()
 
-        def failed(exc: BaseException) -> None:
+        def finished() -> None:
             self.deciding = False
-            messages.show_error(self, exc)
 
         self.deciding = True
-        Operation(self, call).changes(Changes(drafts=frozenset({self.data.draft_id}), queue=True)).success(
-            done
-        ).failure(failed).run()
+        Operation(self, call).changes(Changes(drafts=frozenset({self.data.draft_id}), queue=True)).finished(
+            finished
+        ).success(done).run()
         return True
 
     def reject(self) -> None:

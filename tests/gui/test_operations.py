@@ -92,11 +92,14 @@ def test_failure_callback_takes_known_errors_and_bugs_still_reach_the_crash_dial
     def bug() -> None:
         raise ZeroDivisionError("a bug")
 
-    Operation(None, refused).failure(handled.append).run()
-    Operation(None, bug).failure(handled.append).run()
-    wait_for_operations(qtbot, lambda: bool(handled) and bool(crashes))
+    finished: list[str] = []
+    Operation(None, refused).failure(handled.append).finished(lambda: finished.append("refused")).run()
+    Operation(None, bug).failure(handled.append).finished(lambda: finished.append("bug")).run()
+    Operation(None, lambda: 1).finished(lambda: finished.append("ok")).run()
+    wait_for_operations(qtbot, lambda: len(finished) == 3)
     assert [type(e) for e in handled] == [Conflict]
     assert [type(e) for e in crashes] == [ZeroDivisionError]
+    assert sorted(finished) == ["bug", "ok", "refused"]  # a busy state is cleared whatever happened
     assert messages.shown == []
 
 

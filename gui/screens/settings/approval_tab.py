@@ -277,21 +277,17 @@ class ApprovalTab(QWidget):
         """Run ``action`` off the UI thread; on success say ``done``, show what is stored, then ``then``."""
 
         def succeeded(result: T) -> None:
-            self.running -= 1
             self.status.setText(done)
             self.load()
             if then is not None:
                 then(result)
 
-        def refused(exc: BaseException) -> None:
-            from gui.messages import show_error
-
+        def finished() -> None:
             self.running -= 1
-            show_error(self, exc)
 
         self.running += 1
         # Keys, deputies and the emergency rules decide who may approve what: the queue too.
-        Operation(self, action).changes(Changes(settings=True, queue=True)).success(succeeded).failure(refused).run()
+        Operation(self, action).changes(Changes(settings=True, queue=True)).finished(finished).success(succeeded).run()
 
     def create_key(self) -> None:
         from core.credentials.vault import open_vault

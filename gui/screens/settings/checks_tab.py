@@ -350,16 +350,12 @@ class ChecksTab(QWidget):
         self.saving = True
 
         def saved(_result: object) -> None:
-            self.saving = False
             self.load()
             self.status.setText(tr("Check settings saved and recorded in the audit record."))
 
-        def refused(exc: BaseException) -> None:
-            from gui.messages import show_error
-
+        def finished() -> None:
             self.saving = False
-            show_error(self, exc)
 
-        Operation(self, lambda: service.set_check_config(config)).changes(Changes(settings=True)).success(
-            saved
-        ).failure(refused).run()
+        Operation(self, lambda: service.set_check_config(config)).changes(Changes(settings=True)).finished(
+            finished
+        ).success(saved).run()

@@ -342,17 +342,15 @@ class SettingsScreen(Screen):
 
         def saved(_result: object) -> None:
             # The stored values are shown again; on a refusal the edits stay to be corrected.
-            self.saving_profile = False
             self._profile_loaded = None
             self.refresh()
 
-        def refused(exc: BaseException) -> None:
+        def finished() -> None:
             self.saving_profile = False
-            messages.show_error(self, exc)
 
-        Operation(self, lambda: service.update_profile(update)).changes(Changes(settings=True, accounts=True)).success(
-            saved
-        ).failure(refused).run()
+        Operation(self, lambda: service.update_profile(update)).changes(Changes(settings=True, accounts=True)).finished(
+            finished
+        ).success(saved).run()
 
     def _confirm_rule(self, pattern: str) -> bool:
         """Ask before a new naming rule takes accounts out of use for drafts."""
