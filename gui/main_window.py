@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.pending = 0
         self.status_reads = 0  # status reads in flight (tests wait for none)
         self._status_again = False
+        self._listening = False  # connected to the change hub (from attach until closed)
         self.resize(1200, 760)
         self._restore_geometry()
         if session is not None:
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         from gui.changes import change_hub
 
         change_hub().changed.connect(self._on_changes)
+        self._listening = True
         self.watcher = ChangeWatcher(session.store, lambda: session.actor.recorder, self)
         # A bound slot of this window, not a plain function: on PostgreSQL the watcher emits from its
         # listener thread, and only a receiver living on the UI thread makes Qt queue the call there.
@@ -380,6 +382,14 @@ class MainWindow(QMainWindow):
             return
         if self.watcher is not None:
             self.watcher.stop()
+        if self._listening:
+            from gui.changes import change_hub
+
+            # Closed is closed: no status reads or screen refreshes for a window nobody sees.
+            self._listening = False
+            change_hub().changed.disconnect(self._on_changes)
+            for _title, screen in self.screens:
+                screen.detach()
         if getattr(self, "scheduler", None) is not None:
             self.scheduler.stop()
         settings = user_settings.load(self.paths.config)

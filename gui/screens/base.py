@@ -24,6 +24,7 @@ class Screen(QWidget):
         self.session = session
         self._stale = True
         change_hub().changed.connect(self._on_changes)
+        self._listening = True
         session.actor_changed.connect(lambda _actor: self.on_actor_changed())
 
     def refresh(self) -> None:
@@ -32,6 +33,12 @@ class Screen(QWidget):
     def concerned_by(self, changes: Changes) -> bool:
         """Whether this screen shows something ``changes`` touched (by default: anything)."""
         return True
+
+    def detach(self) -> None:
+        """Stop listening for changes (the window closed; a closed window must not re-read)."""
+        if self._listening:
+            self._listening = False
+            change_hub().changed.disconnect(self._on_changes)
 
     def _on_changes(self, changes: Changes) -> None:
         if self.concerned_by(changes):

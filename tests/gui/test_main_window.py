@@ -181,3 +181,16 @@ def test_the_badge_counts_off_the_ui_thread_and_follows_queue_changes_only(
         assert reads == []
     finally:
         other.dispose()
+
+
+def test_a_closed_window_stops_listening_for_changes(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gui.changes import Changes, announce
+
+    reads: list[int] = []
+    monkeypatch.setattr(window, "_update_status", lambda: reads.append(1))
+    announce(Changes(queue=True))
+    assert reads == [1]
+    window.close()
+    announce(Changes.everything())
+    assert reads == [1]  # neither the badge nor a screen re-reads for a window nobody sees
+    assert not any(screen._listening for _title, screen in window.screens)
