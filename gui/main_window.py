@@ -10,6 +10,7 @@ imports SQLAlchemy and may wait for a network server). Only this module's
 from __future__ import annotations
 
 import contextlib
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from gui.session import AppSession
 
 tr = translator("MainWindow")
+log = logging.getLogger(__name__)
 
 
 def screen_titles() -> list[str]:
@@ -261,7 +263,9 @@ class MainWindow(QMainWindow):
             self._status_again = True  # a burst of changes: one more read when this one is back
             return
         self.status_reads += 1
-        Operation(self, read).success(self._show_status).failure(self._status_failed).run()
+        Operation(self, read).finished(self._status_read_back).success(self._show_status).failure(
+            self._status_failed
+        ).run()
 
     def _status_read_back(self) -> None:
         self.status_reads -= 1
@@ -269,15 +273,14 @@ class MainWindow(QMainWindow):
             self._status_again = False
             self._update_status()
 
-    def _status_failed(self, _exc: BaseException) -> None:
+    def _status_failed(self, exc: BaseException) -> None:
         # A busy database: the next change tries again; a status line must not pop up a dialog.
-        self._status_read_back()
+        log.warning("status bar not updated: %s", exc)
 
     def _show_status(self, result: tuple[str, int]) -> None:
         status, count = result
         self.terminal_label.setText(tr("Terminal: {status}").format(status=status))
         self._update_badge(count)
-        self._status_read_back()
 
     def _update_badge(self, count: int) -> None:
         """Pending decisions for this person: on the navigation, the title and the tray."""
