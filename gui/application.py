@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from core.errors import KohoGateError, explain
 from core.i18n import detect_language, set_language
 from core.organization.identity import current_login
 from core.runtime import user_settings
 from core.runtime.paths import resolve_database_url, resolve_paths
-from gui import crash
+from gui import crash, messages
 from gui.i18n import install_translations, translator
 from gui.main_window import MainWindow
 from gui.tasks import Progress, run_task
@@ -193,10 +193,7 @@ def main_window_for(env: Environment, staff_id: int) -> MainWindow:
 
 
 def _fatal(error: KohoGateError) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("KohoGate cannot start"), error.message)
-    if error.hint:
-        box.setInformativeText(error.hint)
-    box.exec()
+    messages.error(None, tr("KohoGate cannot start"), error.message, informative=error.hint or "")
 
 
 def run(args: argparse.Namespace) -> int:

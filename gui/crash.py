@@ -16,7 +16,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from core import __version__
-from core.errors import EnvironmentProblem, explain
+from core.errors import explain
 from core.runtime.logging_setup import log_file, redact
 from gui.i18n import translator
 
@@ -27,18 +27,10 @@ _dialog_open = False
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    """A plain message for a known error (used by screens for expected failures)."""
-    known = explain(exc)
-    if known is None:
-        report_exception(exc)
-        return
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning if isinstance(known, EnvironmentProblem) else QMessageBox.Icon.Information)
-    box.setWindowTitle(tr("KohoGate"))
-    box.setText(redact(known.message))
-    if known.hint:
-        box.setInformativeText(redact(known.hint))
-    box.exec()
+    """A plain message for a known error: the message door's (kept here for the crash hook's callers)."""
+    from gui import messages
+
+    messages.show_error(parent, exc)
 
 
 def details_text(exc: BaseException) -> str:

@@ -10,6 +10,7 @@ imports SQLAlchemy and may wait for a network server). Only this module's
 from __future__ import annotations
 
 import contextlib
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QStackedWidget,
     QSystemTrayIcon,
@@ -33,14 +33,17 @@ from core import __version__
 from core.organization.roles import roles_label
 from core.runtime import user_settings
 from core.runtime.paths import AppPaths
+from gui import messages
 from gui.i18n import translator
 
 if TYPE_CHECKING:
+    from core.audit.events import Changes
     from gui.change_watcher import ChangeWatcher
     from gui.screens.base import Screen
     from gui.session import AppSession
 
 tr = translator("MainWindow")
+log = logging.getLogger(__name__)
 
 
 def screen_titles() -> list[str]:
@@ -119,6 +122,9 @@ class MainWindow(QMainWindow):
         self.watcher: ChangeWatcher | None = None
         self.tray: QSystemTrayIcon | None = None
         self.pending = 0
+        self.status_reads = 0  # status reads in flight (tests wait for none)
+        self._status_again = False
+        self._listening = False  # connected to the change hub (from attach until closed)
         self.resize(1200, 760)
         self._restore_geometry()
         if session is not None:
@@ -154,12 +160,16 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(screen)
         self.database_label.setText(session.store.description)
         self._build_switcher()
-        session.actor_changed.connect(lambda _a: self._update_status())
-        session.data_changed.connect(self._update_status)
+        # No actor_changed hook: switching the person announces every change, which reaches _on_changes.
         from gui.change_watcher import ChangeWatcher
+        from gui.changes import change_hub
 
-        self.watcher = ChangeWatcher(session.store, self)
-        self.watcher.changed.connect(session.data_changed.emit)
+        change_hub().changed.connect(self._on_changes)
+        self._listening = True
+        self.watcher = ChangeWatcher(session.store, lambda: session.actor.recorder, self)
+        # A bound slot of this window, not a plain function: on PostgreSQL the watcher emits from its
+        # listener thread, and only a receiver living on the UI thread makes Qt queue the call there.
+        self.watcher.changed.connect(self._announce_from_elsewhere)
         self.watcher.start()
         from gui.publishing.scheduler import BackgroundScheduler
 
@@ -203,7 +213,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         refresh = QAction(tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(lambda: self.session.data_changed.emit() if self.session else None)
+        refresh.triggered.connect(self.refresh_all)
         view_menu.addSeparator()
         view_menu.addAction(refresh)
         help_menu = self.menuBar().addMenu(tr("&Help"))
@@ -229,27 +239,68 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(switcher)
         self.switcher = switcher
 
+    def refresh_all(self) -> None:
+        """Every screen re-reads (F5): for a change nobody announced."""
+        if self.session is not None:
+            from gui.changes import Changes, announce
+
+            announce(Changes.everything())
+
+    def _announce_from_elsewhere(self, changes: Changes) -> None:
+        from gui.changes import announce
+
+        announce(changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        # The badge counts the queue; the terminal's status and who may decide are settings and terminals.
+        if changes.queue or changes.settings or changes.terminals:
+            self._update_status()
+
     def _update_status(self) -> None:
-        if self.session is None:
+        """The user, this terminal's status and the pending-review badge; read off the UI thread."""
+        session = self.session
+        if session is None:
             return
-        actor = self.session.actor
+        actor = session.actor
         self.user_label.setText(
             tr("User: {name} ({roles})").format(name=actor.display_name, roles=roles_label(actor.roles))
         )
-        terminal = self.session.terminal()
-        status = terminal.status.label if terminal else tr("not registered")
-        self.terminal_label.setText(tr("Terminal: {status}").format(status=status))
-        self._update_badge()
-
-    def _update_badge(self) -> None:
-        """Pending decisions for this person: on the navigation, the title and the tray."""
         from core.organization.roles import Role
         from core.services.reviews import pending_reviews
+        from gui.operations import Operation
 
-        assert self.session is not None
-        count = 0
-        if self.session.has(Role.SUPERVISOR) or self.session.is_deputy():
-            count = len(pending_reviews(self.session.store, reviewer_id=self.session.actor.staff_id))
+        def read() -> tuple[str, int]:
+            terminal = session.terminal()
+            count = 0
+            if session.has(Role.SUPERVISOR) or session.is_deputy():
+                count = len(pending_reviews(session.store, reviewer_id=actor.staff_id))
+            return (terminal.status.label if terminal else tr("not registered")), count
+
+        if self.status_reads:
+            self._status_again = True  # a burst of changes: one more read when this one is back
+            return
+        self.status_reads += 1
+        Operation(self, read).finished(self._status_read_back).success(self._show_status).failure(
+            self._status_failed
+        ).run()
+
+    def _status_read_back(self) -> None:
+        self.status_reads -= 1
+        if self._status_again:
+            self._status_again = False
+            self._update_status()
+
+    def _status_failed(self, exc: BaseException) -> None:
+        # A busy database: the next change tries again; a status line must not pop up a dialog.
+        log.warning("status bar not updated: %s", exc)
+
+    def _show_status(self, result: tuple[str, int]) -> None:
+        status, count = result
+        self.terminal_label.setText(tr("Terminal: {status}").format(status=status))
+        self._update_badge(count)
+
+    def _update_badge(self, count: int) -> None:
+        """Pending decisions for this person: on the navigation, the title and the tray."""
         item = self.nav.item(1)
         title = screen_titles()[1]
         item.setText(f"{title} ({count})" if count else title)
@@ -314,7 +365,7 @@ class MainWindow(QMainWindow):
         audit.ask_export()
 
     def _about(self) -> None:
-        QMessageBox.about(
+        messages.info(
             self,
             tr("About KohoGate"),
             tr(
@@ -339,22 +390,26 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         unsaved = self.unsaved_changes()
-        if unsaved:
-            box = QMessageBox(self)
-            box.setObjectName("unsavedOnClose")
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle(tr("Unsaved changes"))
-            box.setText(tr("These settings are changed but not saved:") + "\n" + "\n".join("・" + u for u in unsaved))
-            box.setInformativeText(tr("Close KohoGate and lose them?"))
-            discard = box.addButton(tr("&Close without saving"), QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton(QMessageBox.StandardButton.Cancel)
-            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-            box.exec()
-            if box.clickedButton() is not discard:
-                event.ignore()
-                return
+        if unsaved and not messages.confirm_discard(
+            self,
+            tr("Unsaved changes"),
+            tr("These settings are changed but not saved:") + "\n" + "\n".join("・" + u for u in unsaved),
+            informative=tr("Close KohoGate and lose them?"),
+            accept=tr("&Close without saving"),
+            name="unsavedOnClose",
+        ):
+            event.ignore()
+            return
         if self.watcher is not None:
             self.watcher.stop()
+        if self._listening:
+            from gui.changes import change_hub
+
+            # Closed is closed: no status reads or screen refreshes for a window nobody sees.
+            self._listening = False
+            change_hub().changed.disconnect(self._on_changes)
+            for _title, screen in self.screens:
+                screen.detach()
         if getattr(self, "scheduler", None) is not None:
             self.scheduler.stop()
         settings = user_settings.load(self.paths.config)

@@ -1,7 +1,8 @@
 """The GUI's handle on the open environment and the person using it.
 
-One instance is shared by every screen; its signals are the app-wide events
-(data changed, user switched), so screens do not need to know each other.
+One instance is shared by every screen. Its signal says who is acting; what
+changed is announced on the change hub (:mod:`gui.changes`), so screens do
+not need to know each other.
 """
 
 from __future__ import annotations
@@ -23,10 +24,8 @@ S = TypeVar("S", bound=Service)
 
 
 class AppSession(QObject):
-    """Signals: ``data_changed()`` after any change made through :meth:`service`;
-    ``actor_changed(Actor)`` when the demo user switcher picks someone else."""
+    """Signals: ``actor_changed(Actor)`` when the demo user switcher picks someone else."""
 
-    data_changed = Signal()
     actor_changed = Signal(object)
 
     def __init__(self, env: Environment, actor: Actor, parent: QObject | None = None) -> None:
@@ -68,4 +67,6 @@ class AppSession(QObject):
             raise PermissionError("user switching exists only in demo data")
         self.actor = actor_for_staff(self.store, staff_id, self.env.terminal.uid)
         self.actor_changed.emit(self.actor)
-        self.data_changed.emit()
+        from gui.changes import Changes, announce
+
+        announce(Changes.everything())  # what a person sees and may do depends on who they are

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QWidget,
     QWizard,
@@ -18,6 +17,7 @@ from core.errors import KeyringUnavailable, KohoGateError
 from core.services.setup import OrganizationSetup, initialize
 from core.signoff.keys import Signer
 from core.storage.engine import Store
+from gui import messages
 from gui.i18n import translator
 
 tr = translator("SetupWizard")
@@ -96,7 +96,7 @@ class SetupWizard(QWizard):
                 self.store, setup, login=self.login, terminal=self.terminal, signer=signer, vault=vault
             )
         except KohoGateError as exc:
-            QMessageBox.warning(self, tr("KohoGate set-up"), str(exc))
+            messages.warning(self, tr("KohoGate set-up"), str(exc))
             return
         super().accept()
 

@@ -38,6 +38,45 @@ def test_the_architecture_check_would_catch_a_qt_import(tmp_path: Path) -> None:
     assert "PySide6.QtCore" in _imports(bad)
 
 
+# The message door, and the crash dialog (details to copy, shown even when the door itself is broken).
+MAY_BUILD_MESSAGE_BOXES = {"gui/messages.py", "gui/crash.py"}
+
+
+def _message_box_uses(path: Path) -> list[int]:
+    """Lines naming ``QMessageBox`` (an import, a call, an enum), by the syntax tree: comments do not count."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    lines = []
+    for node in ast.walk(tree):
+        named = (
+            (isinstance(node, ast.Name) and node.id == "QMessageBox")
+            or (isinstance(node, ast.Attribute) and node.attr == "QMessageBox")
+            or (isinstance(node, ast.alias) and node.name.split(".")[-1] == "QMessageBox")
+        )
+        if named:
+            lines.append(getattr(node, "lineno", 0))
+    return lines
+
+
+def test_only_the_message_door_builds_message_boxes() -> None:
+    offenders = [
+        f"{path.relative_to(ROOT).as_posix()}:{line}"
+        for path in sorted((ROOT / "gui").rglob("*.py"))
+        if path.relative_to(ROOT).as_posix() not in MAY_BUILD_MESSAGE_BOXES
+        for line in _message_box_uses(path)
+    ]
+    assert offenders == [], "use gui.messages (error / warning / info / ask / confirm_…) instead"
+
+
+def test_the_message_box_check_would_catch_one(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "from PySide6 import QtWidgets\nfrom PySide6.QtWidgets import QMessageBox as Box\n"
+        "def f(w):\n    QtWidgets.QMessageBox.warning(w, 't', 'x')  # QMessageBox in a comment is fine\n",
+        encoding="utf-8",
+    )
+    assert _message_box_uses(bad) == [2, 4]
+
+
 def _run(code: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", code, str(data_dir)], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False

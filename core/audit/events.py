@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import Enum
 
 from core.i18n import tr
 
@@ -97,3 +99,181 @@ def event_label(code: str) -> str:
     """The event in words; an unknown code (from a newer version) is shown as it is."""
     label = _LABELS.get(code)
     return label() if label is not None else code
+
+
+class ChangeKind(Enum):
+    """What part of the application's picture an audit event changes (what a screen may need to re-read)."""
+
+    DRAFTS = "drafts"
+    QUEUE = "queue"  # the approval queue: pending reviews, the badge, publishing and deletions awaiting someone
+    ACCOUNTS = "accounts"
+    SETTINGS = "settings"
+    TERMINALS = "terminals"
+    INCIDENTS = "incidents"  # the incident register, account locks and 全停止
+
+
+_D, _Q, _A, _S, _T = ChangeKind.DRAFTS, ChangeKind.QUEUE, ChangeKind.ACCOUNTS, ChangeKind.SETTINGS, ChangeKind.TERMINALS
+_I = ChangeKind.INCIDENTS
+
+# Every entry also changes the audit record itself. An event missing here (from a newer version) changes everything.
+CHANGE_KINDS: dict[str, frozenset[ChangeKind]] = {
+    "organization.created": frozenset({_S}),
+    "organization.updated": frozenset({_S, _A}),  # the account-ID rule decides which accounts drafts may use
+    "department.created": frozenset({_S}),
+    "staff.created": frozenset({_S}),
+    "staff.roles_changed": frozenset({_S, _Q}),  # who may decide
+    "staff.activated": frozenset({_S, _A, _Q}),
+    "staff.deactivated": frozenset({_S, _A, _Q}),  # accounts they were named on need a new password
+    "staff.department_changed": frozenset({_S, _Q}),
+    "checks.configured": frozenset({_S}),
+    "account.created": frozenset({_A}),
+    "account.updated": frozenset({_A}),
+    "account.policy_updated": frozenset({_A}),
+    "account.policy_filed": frozenset({_A}),
+    "account.filing_withdrawn": frozenset({_A}),
+    "account.staff_changed": frozenset({_A}),
+    "account.status_changed": frozenset({_A}),
+    "account.rotation_required": frozenset({_A}),
+    "account.password_changed": frozenset({_A}),
+    "account.rotation_completed": frozenset({_A}),
+    "credential.stored": frozenset({_A}),
+    "credential.removed": frozenset({_A}),
+    "terminal.registered": frozenset({_T}),
+    "terminal.approved": frozenset({_T}),
+    "terminal.revoked": frozenset({_T}),
+    "terminal.status_changed": frozenset({_T}),
+    "terminal.key_registered": frozenset({_T}),
+    "terminal.key_reset": frozenset({_T}),
+    "terminal.moved": frozenset({_T}),
+    "draft.created": frozenset({_D}),
+    "draft.saved": frozenset({_D}),
+    "draft.submitted": frozenset({_D, _Q}),
+    "draft.emergency_marked": frozenset({_D, _Q}),
+    "draft.emergency_cleared": frozenset({_D, _Q}),
+    "draft.correction_created": frozenset({_D}),
+    "draft.reopened": frozenset({_D, _Q}),
+    "draft.duplicated": frozenset({_D}),
+    "media.stored": frozenset(),  # a blob no draft uses until the draft is saved
+    "review.approved": frozenset({_D, _Q}),
+    "review.returned": frozenset({_D, _Q}),
+    "review.rejected": frozenset({_D, _Q}),
+    "signing_key.created": frozenset({_S}),
+    "signing_key.registered": frozenset({_S}),
+    "signing_key.revoked": frozenset({_S, _Q}),
+    "signing_key.endorsed": frozenset({_S, _Q}),  # an endorsed key's approvals publish again
+    "terminal.anchors_pinned": frozenset({_T}),
+    "deputy.named": frozenset({_S, _Q}),
+    "deputy.revoked": frozenset({_S, _Q}),
+    "emergency.policy_changed": frozenset({_S}),
+    "posting.authorized": frozenset({_T}),
+    "posting.refused": frozenset({_D}),
+    "publishing.refused": frozenset({_D}),
+    "publication.queued": frozenset({_D, _Q}),
+    "publication.attempt": frozenset({_D}),
+    "publication.claim_released": frozenset({_D, _Q}),
+    "publication.published": frozenset({_D, _Q}),
+    "publication.recorded": frozenset({_D, _Q}),
+    "publication.failed": frozenset({_D, _Q}),
+    "publication.needs_check": frozenset({_D, _Q}),
+    "publication.resolved_posted": frozenset({_D, _Q}),
+    "publication.resolved_not_posted": frozenset({_D, _Q}),
+    "publication.missed_window": frozenset({_D, _Q}),
+    "publication.deletion_started": frozenset({_D, _Q}),
+    "publication.deleted": frozenset({_D, _Q}),
+    "deletion.requested": frozenset({_D, _Q}),
+    "deletion.approved": frozenset({_D, _Q}),
+    "deletion.rejected": frozenset({_D, _Q}),
+    "audit.checkpoint": frozenset(),
+    "account.locked": frozenset({_A, _I, _Q}),  # its posts stop
+    "account.unlocked": frozenset({_A, _I, _Q}),
+    "organization.paused": frozenset({_S, _I, _Q}),
+    "organization.resumed": frozenset({_S, _I, _Q}),
+    "incident.reported": frozenset({_I}),
+    "incident.evidence_added": frozenset({_I}),
+    "incident.state_changed": frozenset({_I}),
+    "incident.reported_to_section": frozenset({_I}),
+    "incident.platform_reported": frozenset({_I}),
+    "incident.police_consulted": frozenset({_I}),
+    "incident.notice_published": frozenset({_I}),
+    "incident.credential_changed": frozenset({_I}),
+    "incident.posts_compared": frozenset({_I}),
+    "incident.response_posted": frozenset({_I}),
+    "incident.note": frozenset({_I}),
+    "incident.closed": frozenset({_I}),
+}
+_EVERY_KIND = frozenset(ChangeKind)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a finished change touched, so each screen re-reads only what concerns it.
+
+    ``drafts`` names the drafts whose content or state changed; ``all_drafts``
+    says some did without naming them (a manual refresh, an entry without a
+    draft id).
+    """
+
+    drafts: frozenset[int] = frozenset()
+    all_drafts: bool = False
+    queue: bool = False
+    accounts: bool = False
+    settings: bool = False
+    terminals: bool = False
+    audit: bool = True  # every change writes an audit entry
+    incidents: bool = False
+
+    @classmethod
+    def everything(cls) -> Changes:
+        return cls(frozenset(), True, True, True, True, True, True, True)
+
+    @property
+    def any_draft(self) -> bool:
+        return self.all_drafts or bool(self.drafts)
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.any_draft
+            or self.queue
+            or self.accounts
+            or self.settings
+            or self.terminals
+            or self.audit
+            or self.incidents
+        )
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            self.drafts | other.drafts,
+            self.all_drafts or other.all_drafts,
+            self.queue or other.queue,
+            self.accounts or other.accounts,
+            self.settings or other.settings,
+            self.terminals or other.terminals,
+            self.audit or other.audit,
+            self.incidents or other.incidents,
+        )
+
+
+def change_for_event(event: str, draft_id: int | None = None) -> Changes:
+    """The change one audit entry describes (``draft_id`` from its payload, when it names one)."""
+    kinds = CHANGE_KINDS.get(event, _EVERY_KIND)
+    draft = _D in kinds
+    return Changes(
+        drafts=frozenset({draft_id}) if draft and draft_id is not None else frozenset(),
+        all_drafts=draft and draft_id is None,
+        queue=_Q in kinds,
+        accounts=_A in kinds,
+        settings=_S in kinds,
+        terminals=_T in kinds,
+        audit=True,
+        incidents=_I in kinds,
+    )
+
+
+def changes_for_events(entries: Iterable[tuple[str, int | None]]) -> Changes:
+    """The union of :func:`change_for_event` over ``(event, draft_id)`` pairs; nothing at all for none."""
+    total = Changes(audit=False)
+    for event, draft_id in entries:
+        total = total | change_for_event(event, draft_id)
+    return total

@@ -10,13 +10,14 @@ read cheap enough to poll every couple of seconds.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
 from core.storage.engine import Store, parse_url
-from core.storage.models import AuditHead
+from core.storage.models import AuditEntry, AuditHead
 
 CHANNEL = "kohogate_changes"
 
@@ -30,6 +31,39 @@ class Change:
 def head_seq(store: Store) -> int:
     with store.read() as session:
         return session.scalar(select(AuditHead.seq).where(AuditHead.id == 1)) or 0
+
+
+@dataclass(frozen=True)
+class RecordedChange:
+    """One audit entry as the change feed needs it: what happened, who and where, which draft."""
+
+    seq: int
+    event: str
+    actor: str
+    terminal: str
+    draft_id: int | None
+
+
+def _draft_id(payload: str) -> int | None:
+    try:
+        value = json.loads(payload).get("draft_id")
+    except (ValueError, AttributeError):
+        return None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def entries_since(store: Store, after_seq: int, *, limit: int = 500) -> list[RecordedChange]:
+    """The entries after ``after_seq``, oldest first, at most ``limit`` (the caller treats a full page as "a lot")."""
+    with store.read() as session:
+        rows = session.execute(
+            select(AuditEntry.seq, AuditEntry.event, AuditEntry.actor, AuditEntry.terminal, AuditEntry.payload)
+            .where(AuditEntry.seq > after_seq)
+            .order_by(AuditEntry.seq)
+            .limit(limit)
+        ).all()
+    return [
+        RecordedChange(seq, event, actor, terminal, _draft_id(payload)) for seq, event, actor, terminal, payload in rows
+    ]
 
 
 def notify_payload(seq: int, event: str) -> str:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QVBoxLayout,
     QWidget,
@@ -29,8 +28,9 @@ from core.credentials.strength import MINIMUM_SCORE, estimate
 from core.credentials.vault import KeyringLockedError
 from core.i18n import current_language
 from core.platforms.facts import credential_hint
-from gui.crash import show_error
+from gui import messages
 from gui.i18n import translator
+from gui.messages import show_error
 from gui.tasks import run_task
 
 tr = translator("CredentialDialog")
@@ -139,13 +139,7 @@ def run_keyring_task(
 
     def failed(exc: BaseException) -> None:
         if isinstance(exc, KeyringLockedError):
-            box = QMessageBox(parent)
-            box.setObjectName("keyringLocked")
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle(tr("Keyring locked"))
-            box.setText(exc.message)
-            box.setStandardButtons(QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel)
-            if box.exec() == QMessageBox.StandardButton.Retry:
+            if messages.ask(parent, tr("Keyring locked"), exc.message, accept=tr("&Retry")):
                 run_keyring_task(parent, work, on_done, asked=asked + 1)
             return
         show_error(parent, exc)

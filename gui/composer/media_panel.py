@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from core.checks.length import count
 from core.composer.media_store import CAPTION_TYPES, accepted_suffixes
 from core.platforms.facts import Platform
+from gui import messages
 from gui.composer.thumbnails import BlobLoader, ThumbnailCache
 from gui.i18n import translator
 
@@ -259,7 +259,7 @@ class MediaPanel(QWidget):
         self._editable = editable
 
     def show_guidance(self) -> None:
-        QMessageBox.information(self, tr("Writing good alt text"), alt_guidance())
+        messages.info(self, tr("Writing good alt text"), alt_guidance())
 
     # -- drag and drop --
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 
 from core.composer.redaction import Rect, RedactionMode, redact
 from core.errors import KohoGateError
-from gui.crash import show_error
 from gui.i18n import translator
+from gui.messages import show_error
 from gui.tasks import Progress, run_task
 
 tr = translator("Composer")

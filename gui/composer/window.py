@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -52,14 +51,17 @@ from core.platforms.facts import Platform
 from core.services.drafts import DraftDetail, DraftService, load_blob, load_draft_detail
 from core.services.emergency import can_publish_before_approval
 from core.services.organization import load_check_config, load_profile
+from gui import messages
+from gui.changes import Changes, announce
 from gui.composer.checker import LiveChecker, State
 from gui.composer.confirmations import ConfirmationsModel
 from gui.composer.editor import PostEditor
 from gui.composer.findings_panel import FindingsPanel
 from gui.composer.media_panel import MediaPanel
 from gui.composer.preview import PostPreview
-from gui.crash import show_error
 from gui.i18n import translator
+from gui.messages import show_error
+from gui.operations import Operation
 from gui.session import AppSession
 from gui.tasks import Progress, run_task, wait_for_tasks
 
@@ -92,6 +94,7 @@ class ComposerWindow(QMainWindow):
         self.acks: dict[str, str] = reasons_of(detail.acknowledgements)
         self.gate: GateStatus | None = None
         self._saving = False
+        self.submitting = False  # a submit is on its way (off the UI thread)
         self._save_again = False
         self._dirty = False
         self._conflict = False
@@ -481,6 +484,8 @@ class ComposerWindow(QMainWindow):
     def _saved(self, row_version: int) -> None:
         self._saving = False
         self.row_version = row_version
+        # This window's own autosave: only what shows this draft re-reads (the change watcher leaves it out).
+        announce(Changes(drafts=frozenset({self.draft_id})))
         self.save_state.setText(tr("Saved at {time}").format(time=datetime.now().strftime("%H:%M:%S")))
         if self._save_again or self._dirty:
             self._save_again = False
@@ -553,18 +558,22 @@ class ComposerWindow(QMainWindow):
     # -- submitting --
     def submit(self) -> None:
         self.checker.run_now()
-        if not self.can_submit or not self.flush():
+        if self.submitting or not self.can_submit or not self.flush():
             return
-        try:
-            version_id = self.service.submit(self.draft_id, self.row_version)
-        except Exception as exc:
-            if explain(exc) is None:
-                raise
-            show_error(self, exc)
-            return
+        service, draft_id, row_version = self.service, self.draft_id, self.row_version
+        self.submitting = True
+        self.statusBar().showMessage(tr("Submitting…"))
+        Operation(self, lambda: service.submit(draft_id, row_version)).changes(
+            Changes(drafts=frozenset({draft_id}), queue=True)
+        ).finished(self._submit_finished).success(self._submitted).run()
+
+    def _submit_finished(self) -> None:
+        self.submitting = False
+        self.statusBar().clearMessage()
+
+    def _submitted(self, version_id: int) -> None:
         self.editable = False
         self.state = DraftState.SUBMITTED
-        self.session.data_changed.emit()
         self.submitted.emit(version_id)
         self.statusBar().showMessage(tr("Submitted for approval."))
         self.close()
@@ -578,7 +587,7 @@ class ComposerWindow(QMainWindow):
                 raise
             show_error(self, exc)
             return
-        self.session.data_changed.emit()
+        announce(Changes(drafts=frozenset({self.draft_id, new_id})))
         self.copied.emit(new_id)
         self.close()
 
@@ -601,7 +610,7 @@ class ComposerWindow(QMainWindow):
                 raise
             show_error(self, exc)
             return
-        self.session.data_changed.emit()
+        announce(Changes(drafts=frozenset({self.draft_id}), queue=True))
         self.reopened.emit(self.draft_id)
         self.close()
 
@@ -644,7 +653,7 @@ class ComposerWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.media)
             self.checker.run_now()
         if errors:
-            QMessageBox.warning(self, tr("Some files were not attached"), "\n".join(errors))
+            messages.warning(self, tr("Some files were not attached"), "\n".join(errors))
 
     def attach_captions(self, row: int, path: str) -> None:
         service = self.service
@@ -740,14 +749,17 @@ class ComposerWindow(QMainWindow):
 
     # -- closing --
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.editable and not self.flush():
-            answer = QMessageBox.question(
+        if (
+            self.editable
+            and not self.flush()
+            and not messages.confirm_discard(
                 self,
                 tr("Close without saving?"),
                 tr("The latest changes could not be saved. Close anyway and lose them?"),
+                accept=tr("&Close without saving"),
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        ):
+            event.ignore()
+            return
         self.closed.emit(self.draft_id)
         super().closeEvent(event)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QV
 from core.errors import KohoGateError
 from core.platforms.facts import platform_label
 from core.publishing.records import DeletionRow, DeletionState, PublicationService, deletion_requests
+from gui.changes import Changes, announce
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
 from gui.session import AppSession
@@ -85,6 +86,6 @@ class DeletionRequestsPanel(QWidget):
             self.error.setText(exc.message)
             return
         self.error.setText("")
-        self.session.data_changed.emit()
+        announce(Changes(all_drafts=True, queue=True))
         self.refresh()
         self.decided.emit()

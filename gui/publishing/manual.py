@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from core.errors import KohoGateError
 from core.publishing.manual import ManualPackage
 from core.publishing.records import PublicationService
+from gui.changes import Changes, announce
 from gui.i18n import translator
 from gui.session import AppSession
 
@@ -116,5 +117,5 @@ class ManualPostDialog(QDialog):
         except KohoGateError as exc:
             self.error.setText(exc.message)
             return
-        self.session.data_changed.emit()
+        announce(Changes(drafts=frozenset({self.draft_id}), queue=True))
         self.accept()

@@ -34,6 +34,7 @@ from core.publishing.records import PublicationRow, PublicationService, publicat
 from core.runtime.logging_setup import redact
 from core.services.drafts import DraftService, load_draft_detail
 from core.services.emergency import can_publish_before_approval
+from gui.changes import Changes, announce
 from gui.i18n import translator
 from gui.session import AppSession
 from gui.tasks import Progress, run_task
@@ -175,14 +176,14 @@ class PublishPanel(QGroupBox):
         self.message.setStyleSheet("")
         self.message.setText(text)
         self._set_busy(False)
-        self.session.data_changed.emit()
+        announce(Changes(drafts=frozenset({self.draft_id}), queue=True))
         self.changed.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setStyleSheet("color: #b00020;")
         self.message.setText(_message(exc))
         self._set_busy(False)
-        self.session.data_changed.emit()
+        announce(Changes(drafts=frozenset({self.draft_id}), queue=True))  # a failure is recorded too
 
     def _progress(self, done: int, total: int) -> None:
         if total > 0:

@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.organization.roles import Role
+from gui.changes import Changes, announce
 from gui.i18n import translator
 from gui.session import AppSession
 from gui.tasks import run_task
@@ -84,7 +85,8 @@ class BackgroundScheduler(QObject):
         self.summary.emit(text)
         self.ran.emit(report)
         if report.sent or report.missed or report.failed:
-            self.session.data_changed.emit()
+            touched = [item for item, _ in report.sent] + report.missed + [item for item, _ in report.failed]
+            announce(Changes(drafts=frozenset(item.draft_id for item in touched), queue=True))
         if report.by_hand:
             reminded = {item.draft_id for item in report.by_hand} - self.reminded
             if reminded:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import html
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
@@ -86,12 +86,8 @@ def record_html(store: Store, data: ReviewData) -> str:
 <p style="font-family:monospace; font-size:7pt">{e(tr("Content hash (SHA-256)"))}: {e(data.content_hash)}<br>
 {e(tr("Key fingerprint"))}: {e(fingerprint)}<br>
 {e(tr("Signature (Ed25519)"))}: {e(signature)}<br>
-{e(tr("Version"))} {data.number} / {e(tr("Draft"))} {data.draft_id} / {e(tr("Printed"))} {e(_local(_now()))}</p>
+{e(tr("Version"))} {data.number} / {e(tr("Draft"))} {data.draft_id} / {e(tr("Printed"))} {e(_local(store.now()))}</p>
 </body></html>"""
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def write_approval_record(store: Store, version_id: int, out: Path) -> Path:

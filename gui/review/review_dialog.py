@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -34,8 +33,9 @@ from core.platforms.facts import Platform
 from core.services.drafts import load_blob
 from core.services.reviews import ReviewService
 from core.signoff.review_data import ConfirmationView, FindingView, ReviewData, load_review_data, media_label
+from gui import messages
+from gui.changes import Changes
 from gui.composer.preview import PostPreview
-from gui.crash import show_error
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
 from gui.session import AppSession
@@ -88,6 +88,7 @@ class ReviewDialog(QDialog):
         self.version_id = version_id
         self.data = load_review_data(session.store, version_id)
         self.decided: ReviewDecision | None = None
+        self.deciding = False  # a decision is being signed and recorded (off the UI thread)
         self.setObjectName("reviewDialog")
         self.setWindowTitle(tr("Review: {account} — version {n}").format(account=self.data.account, n=self.data.number))
         data = self.data
@@ -238,46 +239,57 @@ class ReviewDialog(QDialog):
             self.status.setText(tr("Write a comment for the operator first."))
             self.comment.setFocus()
             return False
+        from gui.operations import Operation
         from gui.review.signer import signer_for
 
-        try:
-            ReviewService(self.session.store, self.session.actor).decide(
-                self.version_id, decision, comment, signer=signer_for(self.session)
+        session, version_id = self.session, self.version_id
+
+        def call() -> ReviewData:
+            ReviewService(session.store, session.actor).decide(
+                version_id, decision, comment, signer=signer_for(session)
             )
-        except Exception as exc:
-            show_error(self, exc)
-            return False
-        self.decided = decision
-        self.data = load_review_data(self.session.store, self.version_id)
-        self._update_buttons()
-        self.session.data_changed.emit()
+            return load_review_data(session.store, version_id)
+
+        def done(data: ReviewData) -> None:
+            self.decided = decision
+            self.data = data
+            self._update_buttons()
+
+        def finished() -> None:
+            self.deciding = False
+
+        self.deciding = True
+        Operation(self, call).changes(Changes(drafts=frozenset({self.data.draft_id}), queue=True)).finished(
+            finished
+        ).success(done).run()
         return True
 
     def reject(self) -> None:
         """Close (Esc, Close, Ctrl+W); a comment written but not sent is not thrown away unasked."""
-        if self.data.decision is None and self.comment.toPlainText().strip():
-            box = QMessageBox(self)
-            box.setObjectName("discardComment")
-            box.setIcon(QMessageBox.Icon.Question)
-            box.setWindowTitle(tr("Comment not sent"))
-            box.setText(tr("You wrote a comment but made no decision. Close and discard the comment?"))
-            discard = box.addButton(tr("&Discard and close"), QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton(QMessageBox.StandardButton.Cancel)
-            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-            box.exec()
-            if box.clickedButton() is not discard:
-                self.comment.setFocus()
-                return
+        if (
+            self.data.decision is None
+            and self.comment.toPlainText().strip()
+            and not messages.confirm_discard(
+                self,
+                tr("Comment not sent"),
+                tr("You wrote a comment but made no decision. Close and discard the comment?"),
+                accept=tr("&Discard and close"),
+                name="discardComment",
+            )
+        ):
+            self.comment.setFocus()
+            return
         super().reject()
 
     def show_policy(self) -> None:
         text = "\n\n".join(f"{label}\n{value or '—'}" for label, value in self.data.policy)
-        box = QMessageBox(self)
-        box.setWindowTitle(tr("Operating policy: {account}").format(account=self.data.account))
-        box.setText(tr("Operating policy (joso:3(3)) of {account}").format(account=self.data.account_name))
-        box.setDetailedText(text)
-        box.setInformativeText(text[:600])
-        box.exec()
+        messages.info(
+            self,
+            tr("Operating policy: {account}").format(account=self.data.account),
+            tr("Operating policy (joso:3(3)) of {account}").format(account=self.data.account_name),
+            informative=text[:600],
+            detail=text,
+        )
 
     def ask_record(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

@@ -25,6 +25,7 @@ from core.services.accounts import (
 )
 from gui.accounts.credential import CredentialDialog, run_keyring_task
 from gui.accounts.editor import AccountEditor
+from gui.changes import Changes, announce
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
 from gui.screens.base import Screen
@@ -121,6 +122,9 @@ class AccountsScreen(Screen):
         self.status_button.clicked.connect(self._set_status)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.on_actor_changed())
         self.on_actor_changed()
+
+    def concerned_by(self, changes: Changes) -> bool:
+        return changes.accounts or changes.settings
 
     def refresh(self) -> None:
         self.model.set_rows(list_accounts(self.session.store))
@@ -251,4 +255,4 @@ class AccountsScreen(Screen):
                 accounts.confirm_password_change(account.id, password)
             credentials.store_credential(vault, uid, account.id, token)
 
-        run_keyring_task(self, work, lambda _result: self.session.data_changed.emit())
+        run_keyring_task(self, work, lambda _result: announce(Changes(accounts=True)))

@@ -16,6 +16,7 @@ from core.lifecycle.states import ReviewDecision
 from core.organization.roles import Role
 from core.platforms.facts import platform_label
 from core.services.reviews import DecisionRow, PendingItem, pending_reviews, recent_decisions
+from gui.changes import Changes
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
 from gui.screens.base import Screen
@@ -38,7 +39,7 @@ def _state(item: PendingItem, now: datetime) -> str:
 class ApprovalsScreen(Screen):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.now = datetime.now(UTC)
+        self.now: datetime = datetime.min.replace(tzinfo=UTC)  # set from the database clock on each refresh
         self.model: RowsModel[PendingItem] = RowsModel(
             [
                 Column(tr("Submitted"), lambda p: p.submitted_at),
@@ -122,8 +123,12 @@ class ApprovalsScreen(Screen):
             return pending_reviews(self.session.store, now=self.now)
         return pending_reviews(self.session.store, reviewer_id=self.session.actor.staff_id, now=self.now)
 
+    def concerned_by(self, changes: Changes) -> bool:
+        return changes.queue or changes.any_draft
+
     def refresh(self) -> None:
-        self.now = datetime.now(UTC)
+        # "Overdue" is judged by the database's clock, as the service and the scheduler do, not this PC's.
+        self.now = self.session.store.now()
         items = self.items_for_actor()
         self.model.set_rows(items)
         overdue = sum(1 for item in items if item.overdue(self.now))
@@ -176,8 +181,7 @@ class ApprovalsScreen(Screen):
         from gui.review.review_dialog import ReviewDialog
 
         dialog = ReviewDialog(self.session, version_id, self)
-        dialog.exec()
-        self.session.data_changed.emit()
+        dialog.exec()  # the decision announced its own change
 
     def save_record(self) -> None:
         decision = self._selected_decision()

@@ -31,6 +31,7 @@ from core.audit.events import event_label
 from core.audit.export import export_csv
 from core.audit.verify import VerifyResult, verify_chain
 from core.services.audit_log import AuditFilter, AuditRow, audit_actors, audit_events, count_audit, query_audit
+from gui.changes import Changes
 from gui.i18n import translator
 from gui.models.rows import Column, PagedModel
 from gui.screens.base import Screen
@@ -178,6 +179,9 @@ class AuditScreen(Screen):
         self.model.modelReset.connect(self._show_details)
         self.verify_button.clicked.connect(self.verify)
         self.export_button.clicked.connect(self.ask_export)
+
+    def concerned_by(self, changes: Changes) -> bool:
+        return changes.audit
 
     def refresh(self) -> None:
         store = self.session.store

@@ -49,6 +49,7 @@ from core.services.drafts import (
     local_days,
     query_drafts,
 )
+from gui.changes import Changes, announce
 from gui.i18n import translator
 from gui.models.rows import Column, PagedModel
 from gui.screens.base import Screen
@@ -243,6 +244,9 @@ class DraftsScreen(Screen):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.on_actor_changed()
 
+    def concerned_by(self, changes: Changes) -> bool:
+        return changes.any_draft or changes.accounts
+
     def refresh(self) -> None:
         refill(
             self.account_filter,
@@ -387,4 +391,4 @@ class DraftsScreen(Screen):
 
     def _composer_closed(self, draft_id: int) -> None:
         self.composers.pop(draft_id, None)
-        self.session.data_changed.emit()
+        announce(Changes(drafts=frozenset({draft_id})))

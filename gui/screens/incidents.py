@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.audit.events import Changes
 from core.incidents.model import IncidentDetail, IncidentKind, IncidentState, IncidentSummary, Severity, StepKind
 from core.organization.roles import Role
 from core.publishing.scheduler import posts_held_by_pause
@@ -50,6 +51,10 @@ from gui.widgets.table_view import make_table, selected_row
 tr = translator("IncidentsScreen")
 
 SEVERITY_COLOURS = {Severity.HIGH: BLOCK}
+INCIDENT_CHANGED = Changes(incidents=True)
+# A lock stops an account's posts; a pause stops every scheduled one: the queue and accounts show it too.
+LOCK_CHANGED = Changes(incidents=True, accounts=True, queue=True)
+PAUSE_CHANGED = Changes(incidents=True, settings=True, queue=True)
 
 
 class ReportDialog(QDialog):
@@ -274,6 +279,9 @@ class IncidentsScreen(Screen):
         self.on_actor_changed()
 
     # -- data --
+    def concerned_by(self, changes: Changes) -> bool:
+        return changes.incidents or changes.accounts
+
     def refresh(self) -> None:
         self.model.set_rows(list_incidents(self.session.store, open_only=self.open_only.isChecked()))
         state = pause_state(self.session.store)
@@ -330,7 +338,8 @@ class IncidentsScreen(Screen):
                 account_ids=dialog.account_ids(),
                 discovered_at=dialog.discovered_at(),
                 description=dialog.description.toPlainText(),
-            )
+            ),
+            INCIDENT_CHANGED,
         )
         if new_id is not None:
             self.select(new_id)
@@ -358,7 +367,8 @@ class IncidentsScreen(Screen):
                 counterpart=dialog.counterpart.text(),
                 reference=dialog.reference.text(),
                 note=dialog.note.toPlainText(),
-            )
+            ),
+            INCIDENT_CHANGED,
         )
 
     def _evidence(self) -> None:
@@ -387,7 +397,7 @@ class IncidentsScreen(Screen):
                 detail.summary.id, label=dialog.label.text(), url=dialog.url.text(), text=dialog.text.toPlainText()
             )
 
-        self.attempt(add)
+        self.attempt(add, INCIDENT_CHANGED)
 
     def _lock(self) -> None:
         detail = self.detail
@@ -415,13 +425,13 @@ class IncidentsScreen(Screen):
                 if account_id not in already:
                     service.lock_account(account_id, reason, incident_id=detail.summary.id)
 
-        self.attempt(lock)
+        self.attempt(lock, LOCK_CHANGED)
 
     def _contain(self) -> None:
         detail = self.detail
         if detail is not None:
             service = self.session.service(IncidentService)
-            self.attempt(lambda: service.set_state(detail.summary.id, IncidentState.CONTAINED))
+            self.attempt(lambda: service.set_state(detail.summary.id, IncidentState.CONTAINED), INCIDENT_CHANGED)
 
     def _close(self) -> None:
         detail = self.detail
@@ -437,7 +447,9 @@ class IncidentsScreen(Screen):
             return
         service = self.session.service(IncidentService)
         summary = dialog.comment()
-        self.attempt(lambda: service.set_state(detail.summary.id, IncidentState.CLOSED, summary=summary))
+        self.attempt(
+            lambda: service.set_state(detail.summary.id, IncidentState.CLOSED, summary=summary), INCIDENT_CHANGED
+        )
 
     def _pause_or_resume(self) -> None:
         service = self.session.service(IncidentService)
@@ -460,7 +472,7 @@ class IncidentsScreen(Screen):
             )
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 reason = dialog.comment()
-                self.attempt(lambda: service.resume_all(reason))
+                self.attempt(lambda: service.resume_all(reason), PAUSE_CHANGED)
             return
         dialog = CommentDialog(
             tr("Pause all scheduled posts"),
@@ -473,7 +485,7 @@ class IncidentsScreen(Screen):
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             reason = dialog.comment()
-            self.attempt(lambda: service.pause_all(reason))
+            self.attempt(lambda: service.pause_all(reason), PAUSE_CHANGED)
 
 
 def detail_html(detail: IncidentDetail) -> str:

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -17,7 +16,9 @@ from core.organization.roles import Role
 from core.services.accounts import list_accounts
 from core.services.terminals import TerminalInfo, TerminalService, list_terminals
 from core.terminals.approval import TerminalKind
+from gui import messages
 from gui.accounts.approve import ApproveDialog
+from gui.changes import Changes
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
 from gui.review.signer import signer_for
@@ -98,6 +99,9 @@ class TerminalsScreen(Screen):
             reason=t.exception_reason or "", scope=t.information_scope or ""
         )
 
+    def concerned_by(self, changes: Changes) -> bool:
+        return changes.terminals
+
     def refresh(self) -> None:
         self._handles = {a.id: a.handle for a in list_accounts(self.session.store)}
         self.model.set_rows(list_terminals(self.session.store))
@@ -158,14 +162,7 @@ class TerminalsScreen(Screen):
         ).format(host=terminal.hostname)
         if this_one:
             question += "\n\n" + tr("This is the computer you are using now.")
-        answer = QMessageBox.question(
-            self,
-            tr("Reset terminal key"),
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not messages.confirm_irreversible(self, tr("Reset terminal key"), question, accept=tr("&Reset key")):
             return
         service = self.session.service(TerminalService)
 

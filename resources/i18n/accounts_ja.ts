@@ -248,6 +248,10 @@
       <source>Credential for {handle}</source>
       <translation>{handle} の資格情報</translation>
     </message>
+    <message>
+      <source>&amp;Retry</source>
+      <translation>再試行(&amp;R)</translation>
+    </message>
   </context>
   <context>
     <name>TerminalsScreen</name>
@@ -328,6 +332,10 @@ Information allowed: {scope}</source>
     <message>
       <source>The key of {host} was reset; the terminal awaits approval.</source>
       <translation>{host} の鍵をリセットしました。端末は承認待ちになりました。</translation>
+    </message>
+    <message>
+      <source>&amp;Reset key</source>
+      <translation>鍵をリセット(&amp;R)</translation>
     </message>
   </context>
   <context>

@@ -461,6 +461,14 @@ This draft cannot be submitted again; write a new draft if the post is still nee
       <source>Not saved: {message}</source>
       <translation>保存できません：{message}</translation>
     </message>
+    <message>
+      <source>Submitting…</source>
+      <translation>提出しています…</translation>
+    </message>
+    <message>
+      <source>&amp;Close without saving</source>
+      <translation>保存せずに閉じる(&amp;C)</translation>
+    </message>
   </context>
   <context>
     <name>DraftsScreen</name>

@@ -1628,6 +1628,10 @@ Save the rule anyway?</source>
       <source>Deactivate {name} ({login})? They can no longer use KohoGate, and the password of every account they are named on must be changed. They can be reactivated later.</source>
       <translation>{name}（{login}）の利用を停止しますか？ KohoGate を使えなくなり、この職員が運用体制に入っているすべてのアカウントでパスワードの変更が必要になります。利用はあとで再開できます。</translation>
     </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>保存(&amp;S)</translation>
+    </message>
   </context>
   <context>
     <name>SetupWizard</name>
@@ -3291,6 +3295,21 @@ Save the rule anyway?</source>
     <message>
       <source>Failed</source>
       <translation>失敗</translation>
+    </message>
+  </context>
+  <context>
+    <name>Messages</name>
+    <message>
+      <source>KohoGate</source>
+      <translation>広報ゲート</translation>
+    </message>
+    <message>
+      <source>&amp;Yes</source>
+      <translation>はい(&amp;Y)</translation>
+    </message>
+    <message>
+      <source>&amp;Discard</source>
+      <translation>破棄(&amp;D)</translation>
     </message>
   </context>
 </TS>

@@ -16,9 +16,11 @@ from core.services.setup import is_initialized
 from core.services.staff import find_by_login
 from gui import application, crash
 from gui.main_window import MainWindow
+from gui.messages import Kind
 from gui.screens.drafts import DraftListModel
 from gui.session import AppSession
 from gui.unknown_user import UnknownUserPage
+from tests.support.gui import MessageRecorder
 
 
 def _args(data_dir: Path) -> argparse.Namespace:
@@ -96,9 +98,9 @@ def test_unknown_user_sees_whom_to_ask(
     startup.env.close()
 
 
-def test_network_database_is_refused_with_advice(qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text() + self.informativeText()) or 0)
+def test_network_database_is_refused_with_advice(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch, messages: MessageRecorder
+) -> None:
     args = _args(data_dir)
     args.database_url = "sqlite:////fileserver/kouhou/kohogate.db"
     monkeypatch.setattr("core.runtime.netpath.is_unc_path", lambda path: True)
@@ -106,14 +108,12 @@ def test_network_database_is_refused_with_advice(qtbot: QtBot, data_dir: Path, m
     qtbot.addWidget(startup.window)
     qtbot.waitUntil(lambda: startup.done, timeout=20_000)
     assert startup.exit_code == 1
-    assert "PostgreSQL" in shown[0]
+    assert "PostgreSQL" in messages.shown[0].text + messages.shown[0].informative
 
 
 def test_a_database_file_that_is_not_one_is_named_at_start(
-    qtbot: QtBot, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, messages: MessageRecorder
 ) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text() + self.informativeText()) or 0)
     notes = tmp_path / "notes.db"
     notes.write_text("これはデータベースではありません\n" * 50, encoding="utf-8")
     args = _args(data_dir)
@@ -122,7 +122,9 @@ def test_a_database_file_that_is_not_one_is_named_at_start(
     qtbot.addWidget(startup.window)
     qtbot.waitUntil(lambda: startup.done, timeout=20_000)
     assert startup.exit_code == 1
-    assert str(notes) in shown[0]  # the file is named, not "check the network"
+    assert (
+        str(notes) in messages.shown[0].text + messages.shown[0].informative
+    )  # the file is named, not "check the network"
 
 
 def test_crash_dialog_logs_and_hides_secrets(
@@ -142,15 +144,13 @@ def test_crash_dialog_logs_and_hides_secrets(
     assert any("unexpected error" in r.message for r in caplog.records)
 
 
-def test_environment_errors_get_a_plain_message(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_environment_errors_get_a_plain_message(messages: MessageRecorder) -> None:
     import errno
 
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append((self.text(), self.detailedText())) or 0)
     crash.report_exception(OSError(errno.ENOSPC, "No space left on device"))
-    assert shown
-    assert "disk is full" in shown[0][0]
-    assert shown[0][1] == ""
+    assert [m.kind for m in messages.shown] == [Kind.ERROR]
+    assert "disk is full" in messages.shown[0].text
+    assert messages.shown[0].detail == ""  # a known failure is no bug report
 
 
 def test_draft_list_model_passes_the_model_tester(qtmodeltester: object, demo_env: Environment) -> None:

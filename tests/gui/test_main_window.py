@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
+from PySide6.QtWidgets import QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from core.organization.identity import current_login
@@ -12,8 +12,10 @@ from core.runtime.bootstrap import Environment
 from core.services.staff import find_by_login
 from gui.application import main_window_for
 from gui.main_window import MainWindow
+from gui.messages import Kind
 from gui.screens.audit import AuditScreen
 from gui.screens.drafts import DraftsScreen
+from tests.support.gui import MessageRecorder
 
 
 def test_every_navigation_item_opens_its_screen(window: MainWindow, qtbot: QtBot) -> None:
@@ -84,17 +86,15 @@ def test_audit_screen_verifies_off_the_ui_thread(window: MainWindow, qtbot: QtBo
     assert "Intact" in audit.result.text()
 
 
-def test_known_errors_are_shown_plainly(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+def test_known_errors_are_shown_plainly(window: MainWindow, messages: MessageRecorder) -> None:
     drafts = window.screens[0][1]
     assert isinstance(drafts, DraftsScreen)
     from core.services.drafts import DraftService
 
     result = drafts.attempt(lambda: window.session.service(DraftService).create(1, "x"))
     assert result is None
-    assert shown
-    assert "Operator" in shown[0]
+    assert [m.kind for m in messages.shown] == [Kind.ERROR]
+    assert "Operator" in messages.shown[0].text
 
 
 def test_a_reload_keeps_the_selected_draft(window: MainWindow) -> None:
@@ -130,3 +130,67 @@ def test_submitting_from_the_composer_is_confirmed_in_the_main_window(window: Ma
     qtbot.addWidget(composer)
     composer.submitted.emit(1)
     assert "supervisor" in window.statusBar().currentMessage()
+
+
+def test_the_badge_counts_off_the_ui_thread_and_follows_queue_changes_only(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.demo.support import make_ready
+    from core.lifecycle.states import AccountStatus
+    from core.services.accounts import AccountService, list_accounts
+    from core.services.drafts import DraftService
+    from core.services.staff import actor_for
+    from core.storage.engine import Store
+    from gui.changes import Changes, change_hub
+
+    takahashi = find_by_login(window.session.store, "demo.takahashi")
+    assert takahashi is not None
+    window.session.switch_to(takahashi.id)
+    assert window.status_reads == 1  # asked; the count comes from a worker
+    qtbot.waitUntil(lambda: window.status_reads == 0, timeout=20_000)
+    before = window.pending
+    assert before > 0
+    assert window.nav.item(1).text().endswith(f"({before})")
+
+    # Another workstation submits: the watcher reads the audit entries and the badge follows.
+    sato = actor_for(window.session.store, "demo.sato", "other-pc")
+    assert sato is not None
+    other = Store(window.session.env.database_url)
+    try:
+        drafts = DraftService(other, sato)
+        account = next(a for a in list_accounts(other) if a.handle == "@josokoiki.koho")
+        draft_id = drafts.create(account.id, "別の端末からの提出")
+        drafts.submit(draft_id, make_ready(drafts, draft_id))
+        assert window.watcher is not None
+        window.watcher.poll()
+        qtbot.waitUntil(lambda: window.pending == before + 1, timeout=20_000)
+        assert window.nav.item(1).text().endswith(f"({before + 1})")
+
+        # A change the queue does not show (an account paused) is announced, and reads nothing for the badge.
+        reads: list[int] = []
+        announced: list[Changes] = []
+        monkeypatch.setattr(window, "_update_status", lambda: reads.append(1))
+        change_hub().changed.connect(announced.append)
+        admin = actor_for(other, current_login(), "other-pc")
+        assert admin is not None
+        city = next(a for a in list_accounts(other) if a.handle == "mihon.city")
+        AccountService(other, admin).set_status(city.id, AccountStatus.PAUSED)
+        window.watcher.poll()  # SQLite: read on the UI thread, announced at once
+        change_hub().changed.disconnect(announced.append)
+        assert announced == [Changes(accounts=True)]
+        assert reads == []
+    finally:
+        other.dispose()
+
+
+def test_a_closed_window_stops_listening_for_changes(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gui.changes import Changes, announce
+
+    reads: list[int] = []
+    monkeypatch.setattr(window, "_update_status", lambda: reads.append(1))
+    announce(Changes(queue=True))
+    assert reads == [1]
+    window.close()
+    announce(Changes.everything())
+    assert reads == [1]  # neither the badge nor a screen re-reads for a window nobody sees
+    assert not any(screen._listening for _title, screen in window.screens)

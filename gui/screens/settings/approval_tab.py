@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
@@ -36,14 +37,18 @@ from core.services.emergency import EmergencyPolicy, EmergencyService, load_poli
 from core.services.signing_keys import Announcement, KeyInfo, SigningKeyService, list_keys, unregistered_announcements
 from core.services.staff import list_staff
 from core.signoff.keys import short_fingerprint
-from gui.crash import show_error
+from gui.changes import Changes
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
+from gui.operations import Operation
 from gui.review.signer import signer_for
 from gui.session import AppSession
 from gui.widgets.table_view import make_table, selected_row
 
 tr = translator("ApprovalTab")
+
+
+T = TypeVar("T")
 
 
 def _caption(text: str, buddy: QWidget) -> QLabel:
@@ -68,6 +73,7 @@ class ApprovalTab(QWidget):
         super().__init__(parent)
         self._policy_loaded: tuple[bool, int] | None = None
         self.session = session
+        self.running = 0  # changes on their way (off the UI thread)
         self.status = QLabel()
         self.status.setWordWrap(True)
 
@@ -268,32 +274,35 @@ class ApprovalTab(QWidget):
         ):
             widget.setEnabled(admin)
 
-    def _run(self, action: Callable[[], object], done: str) -> bool:
-        try:
-            action()
-        except Exception as exc:
-            show_error(self, exc)
-            return False
-        self.status.setText(done)
-        self.session.data_changed.emit()
-        self.load()
-        return True
+    def _run(self, action: Callable[[], T], done: str, then: Callable[[T], None] | None = None) -> None:
+        """Run ``action`` off the UI thread; on success say ``done``, show what is stored, then ``then``."""
+
+        def succeeded(result: T) -> None:
+            self.status.setText(done)
+            self.load()
+            if then is not None:
+                then(result)
+
+        def finished() -> None:
+            self.running -= 1
+
+        self.running += 1
+        # Keys, deputies and the emergency rules decide who may approve what: the queue too.
+        Operation(self, action).changes(Changes(settings=True, queue=True)).finished(finished).success(succeeded).run()
 
     def create_key(self) -> None:
         from core.credentials.vault import open_vault
 
         service = self.session.service(SigningKeyService)
-        fingerprints: list[str] = []
 
-        def make() -> None:
-            fingerprints.append(service.create_and_announce(open_vault()))
-
-        if self._run(make, tr("Key created.")):
+        def created(fingerprint: str) -> None:
             self.my_key.setText(
                 tr("Created, waiting for registration: {fingerprint}").format(
-                    fingerprint=short_fingerprint(fingerprints[0])
+                    fingerprint=short_fingerprint(fingerprint)
                 )
             )
+
+        self._run(lambda: service.create_and_announce(open_vault()), tr("Key created."), created)
 
     def register_selected(self) -> None:
         row = selected_row(self.announcement_table)
@@ -336,8 +345,8 @@ class ApprovalTab(QWidget):
         policy = EmergencyPolicy(self.before_approval.isChecked(), self.post_hours.value())
         service = self.session.service(EmergencyService)
 
-        def save() -> None:
-            service.set_policy(policy)
+        def saved(_result: object) -> None:
             self._policy_loaded = None  # saved: what is stored is shown again
+            self.load()
 
-        self._run(save, tr("Emergency rules saved."))
+        self._run(lambda: service.set_policy(policy), tr("Emergency rules saved."), saved)

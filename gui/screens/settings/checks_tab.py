@@ -74,6 +74,7 @@ class ChecksTab(QWidget):
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.saving = False  # a save is on its way (off the UI thread)
         self.session = session
         self.saved = CheckConfig()
         self.config = CheckConfig()
@@ -339,16 +340,22 @@ class ChecksTab(QWidget):
         self._set_config(config)
 
     # -- saving --
-    def save(self) -> bool:
-        service = self.session.service(OrganizationService)
-        from gui.crash import show_error
+    def save(self) -> None:
+        """Save off the UI thread; a refusal is shown plainly, a bug goes to the crash dialog."""
+        from gui.changes import Changes
+        from gui.operations import Operation
 
-        try:
-            service.set_check_config(self.config.to_json())
-        except Exception as exc:  # shown plainly when known; a bug goes to the crash dialog
-            show_error(self, exc)
-            return False
-        self.session.data_changed.emit()
-        self.load()
-        self.status.setText(tr("Check settings saved and recorded in the audit record."))
-        return True
+        service = self.session.service(OrganizationService)
+        config = self.config.to_json()
+        self.saving = True
+
+        def saved(_result: object) -> None:
+            self.load()
+            self.status.setText(tr("Check settings saved and recorded in the audit record."))
+
+        def finished() -> None:
+            self.saving = False
+
+        Operation(self, lambda: service.set_check_config(config)).changes(Changes(settings=True)).finished(
+            finished
+        ).success(saved).run()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -42,14 +41,20 @@ from core.services.organization import (
     try_account_id,
 )
 from core.services.staff import StaffInfo, StaffService, list_staff
+from gui import messages
+from gui.changes import Changes, announce
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
+from gui.operations import Operation
 from gui.screens.base import Screen
 from gui.session import AppSession
 from gui.widgets import palette
 from gui.widgets.table_view import make_table, selected_row
 
 tr = translator("SettingsScreen")
+
+# Who may decide, who is named on which account: a staff change reaches the queue and the accounts.
+STAFF_CHANGES = Changes(settings=True, accounts=True, queue=True)
 
 
 def _lines(edit: QPlainTextEdit) -> list[str]:
@@ -185,6 +190,7 @@ class SettingsScreen(Screen):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self._profile_loaded: tuple[object, ...] | None = None
+        self.saving_profile = False  # a profile save is on its way (off the UI thread)
         self.tabs = QTabWidget()
         from gui.screens.settings.checks_tab import ChecksTab
 
@@ -332,10 +338,19 @@ class SettingsScreen(Screen):
             rotation_interval_days=None if days == self._shown_days else days,
         )
         service = self.session.service(OrganizationService)
-        # On success the stored values are shown again; on a refusal the edits stay to be corrected.
-        if self.attempt(lambda: service.update_profile(update)) is not None:
+        self.saving_profile = True
+
+        def saved(_result: object) -> None:
+            # The stored values are shown again; on a refusal the edits stay to be corrected.
             self._profile_loaded = None
             self.refresh()
+
+        def finished() -> None:
+            self.saving_profile = False
+
+        Operation(self, lambda: service.update_profile(update)).changes(Changes(settings=True, accounts=True)).finished(
+            finished
+        ).success(saved).run()
 
     def _confirm_rule(self, pattern: str) -> bool:
         """Ask before a new naming rule takes accounts out of use for drafts."""
@@ -345,17 +360,15 @@ class SettingsScreen(Screen):
             return True  # saving refuses it with the full message
         if not outside:
             return True
-        answer = QMessageBox.question(
+        return messages.ask(
             self,
             tr("Account ID rule"),
             tr(
                 "These accounts do not follow the new rule and cannot be used for drafts until their ID is "
                 "corrected:\n{accounts}\n\nSave the rule anyway?"
             ).format(accounts="\n".join(f"• {handle}" for handle in outside)),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            accept=tr("&Save"),
         )
-        return answer == QMessageBox.StandardButton.Save
 
     # -- staff --
     def _build_staff(self) -> QWidget:
@@ -411,7 +424,7 @@ class SettingsScreen(Screen):
     def _add_staff(self) -> None:
         dialog = StaffDialog(self.session, None, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.session.data_changed.emit()
+            announce(STAFF_CHANGES)
             self._select_staff(dialog.saved_id)
 
     def _staff_activated(self, index: QModelIndex) -> None:
@@ -425,7 +438,7 @@ class SettingsScreen(Screen):
             return
         dialog = StaffDialog(self.session, staff, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.session.data_changed.emit()
+            announce(STAFF_CHANGES)
 
     def _select_staff(self, staff_id: int | None) -> None:
         for row in range(self.staff_model.rowCount()):
@@ -437,21 +450,18 @@ class SettingsScreen(Screen):
         staff = self.selected_staff()
         if staff is None:
             return
-        if staff.active:
-            answer = QMessageBox.question(
-                self,
-                tr("Deactivate"),
-                tr(
-                    "Deactivate {name} ({login})? They can no longer use KohoGate, and the password of every "
-                    "account they are named on must be changed. They can be reactivated later."
-                ).format(name=staff.display_name, login=staff.login),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if staff.active and not messages.ask(
+            self,
+            tr("Deactivate"),
+            tr(
+                "Deactivate {name} ({login})? They can no longer use KohoGate, and the password of every "
+                "account they are named on must be changed. They can be reactivated later."
+            ).format(name=staff.display_name, login=staff.login),
+            accept=tr("&Deactivate"),
+        ):
+            return
         service = self.session.service(StaffService)
-        self.attempt(lambda: service.set_active(staff.id, not staff.active))
+        Operation(self, lambda: service.set_active(staff.id, not staff.active)).changes(STAFF_CHANGES).run()
 
     # -- preferences --
     def _build_preferences(self) -> QWidget:
@@ -505,6 +515,9 @@ class SettingsScreen(Screen):
         if self.approval.policy_dirty:
             names.append(tr("Approval"))
         return names
+
+    def concerned_by(self, changes: Changes) -> bool:
+        return changes.settings or changes.accounts
 
     def refresh(self) -> None:
         # Every change anywhere (another desk's autosave included) refreshes this screen:

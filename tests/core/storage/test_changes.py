@@ -49,3 +49,21 @@ def test_listen_notify_delivers_committed_changes_only(pg_url: str) -> None:
     finally:
         listener.close()
         writer.dispose()
+
+
+def test_entries_since_names_event_person_terminal_and_draft(env: Environment) -> None:
+    from core.storage.changes import RecordedChange, entries_since
+
+    before = head_seq(env.store)
+    with env.store.write() as session:
+        chain.append(session, REC, "draft.saved", {"draft_id": 42, "text": "…"})
+        chain.append(session, REC, "account.updated", {"account_id": 3})
+        chain.append(session, REC, "draft.saved", {"draft_id": True})  # not an id
+    entries = entries_since(env.store, before)
+    assert entries == [
+        RecordedChange(before + 1, "draft.saved", "sato", "t-1", 42),
+        RecordedChange(before + 2, "account.updated", "sato", "t-1", None),
+        RecordedChange(before + 3, "draft.saved", "sato", "t-1", None),
+    ]
+    assert [e.seq for e in entries_since(env.store, before, limit=2)] == [before + 1, before + 2]
+    assert entries_since(env.store, before + 3) == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from core.credentials.vault import credential_name
@@ -12,12 +12,16 @@ from core.organization.identity import current_login
 from core.services.accounts import account_detail, list_accounts
 from core.services.staff import find_by_login
 from core.services.terminals import list_terminals
+from gui import messages as gui_messages
 from gui.accounts.approve import ApproveDialog
 from gui.accounts.credential import CredentialDialog
 from gui.accounts.editor import AccountEditor
+from gui.changes import change_hub
 from gui.main_window import MainWindow
+from gui.messages import Kind, Message
 from gui.screens.accounts import AccountsScreen
 from gui.screens.terminals import TerminalsScreen
+from tests.support.gui import MessageRecorder
 from tests.support.keyring_memory import MemoryKeyring
 
 
@@ -133,25 +137,26 @@ def test_credential_dialog_meter_and_store(
         self.password.setText("correct horse battery staple 42!")
 
     monkeypatch.setattr(CredentialDialog, "__init__", filled)
-    with qtbot.waitSignal(window.session.data_changed, timeout=10_000):
+    with qtbot.waitSignal(change_hub().changed, timeout=10_000):
         screen.credential_button.click()
     uid = window.session.env.terminal.uid
     assert memory_keyring.items[("KohoGate", credential_name(uid, facebook.id))] == "tok-new-987654321"
     assert not account_detail(window.session.store, facebook.id).info.rotation_required
 
 
-def test_locked_keyring_offers_retry(window: MainWindow, qtbot: QtBot, monkeypatch, memory_keyring) -> None:
+def test_locked_keyring_offers_retry(
+    window: MainWindow, qtbot: QtBot, monkeypatch, memory_keyring, messages: MessageRecorder
+) -> None:
     screen = _accounts(window)
     screen.table.selectRow(0)
     memory_keyring.locked = True
-    asked: list[str] = []
 
-    def answer(box: QMessageBox) -> int:
-        asked.append(box.text())
+    def answer(parent: object, message: Message) -> bool:
         memory_keyring.locked = False  # the user unlocks, then retries
-        return QMessageBox.StandardButton.Retry
+        return messages(parent, message)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(QMessageBox, "exec", answer)
+    messages.answer(True)
+    monkeypatch.setattr(gui_messages, "door", answer)
     monkeypatch.setattr(CredentialDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     original_init = CredentialDialog.__init__
 
@@ -160,10 +165,10 @@ def test_locked_keyring_offers_retry(window: MainWindow, qtbot: QtBot, monkeypat
         self.token.setText("tok-after-unlock")
 
     monkeypatch.setattr(CredentialDialog, "__init__", filled)
-    with qtbot.waitSignal(window.session.data_changed, timeout=10_000):
+    with qtbot.waitSignal(change_hub().changed, timeout=10_000):
         screen.credential_button.click()
-    assert asked
-    assert "locked" in asked[0]
+    assert [m.kind for m in messages.shown] == [Kind.ASK]
+    assert "locked" in messages.shown[0].text
     assert "tok-after-unlock" in memory_keyring.items.values()
 
 
@@ -208,10 +213,8 @@ def test_terminals_screen_approve_and_revoke(window: MainWindow, qtbot: QtBot, m
     assert list_terminals(store)[0].status is TerminalStatus.REVOKED
 
 
-def test_resetting_a_terminal_key_asks_first(qtbot, demo_env, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_resetting_a_terminal_key_asks_first(qtbot, demo_env, messages) -> None:  # type: ignore[no-untyped-def]
     """GUI review: 鍵をリセット took the terminal out of service without a word."""
-    from PySide6.QtWidgets import QMessageBox
-
     from core.lifecycle.states import TerminalStatus
     from core.services.staff import actor_for
     from core.services.terminals import terminal_by_uid
@@ -224,23 +227,14 @@ def test_resetting_a_terminal_key_asks_first(qtbot, demo_env, monkeypatch) -> No
     qtbot.addWidget(screen)
     screen.refresh()
     screen.table.selectRow(0)
-    asked: list[str] = []
-
-    def answer(button: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
-        def question(parent, title, text, *args):  # type: ignore[no-untyped-def]
-            asked.append(text)
-            return button
-
-        return question
-
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    messages.answer(False)
     screen._reset()
-    assert asked
-    assert "you are using now" in asked[0]
+    assert [m.kind for m in messages.shown] == [Kind.IRREVERSIBLE]
+    assert "you are using now" in messages.shown[0].text
     local = terminal_by_uid(demo_env.store, demo_env.terminal.uid)
     assert local is not None
     assert local.status is TerminalStatus.APPROVED
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    messages.answer(True)
     screen._reset()
     local = terminal_by_uid(demo_env.store, demo_env.terminal.uid)
     assert local is not None

@@ -20,9 +20,11 @@ from core.services.drafts import DraftService, load_blob, load_draft_detail
 from core.services.staff import actor_for_staff
 from gui.composer.redaction_dialog import RedactionDialog
 from gui.composer.window import ComposerWindow
+from gui.messages import Kind
 from gui.screens.drafts import DraftListModel, DraftsScreen
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
+from tests.support.gui import MessageRecorder, wait_for_operations
 from tests.support.images import face_image, face_jpeg_with_gps, png_bytes
 from tests.support.world import World
 
@@ -125,8 +127,12 @@ def test_confirm_findings_are_acknowledged_with_a_reason(qtbot: QtBot, composer:
     qtbot.mouseClick(panel.ack_button, Qt.MouseButton.LeftButton)
     settle(qtbot, composer)
     assert composer.submit_button.isEnabled()
+    submitted: list[int] = []
+    composer.submitted.connect(submitted.append)
     composer.submit()
-    wait_for_tasks()
+    assert composer.submitting  # the service runs off the UI thread
+    wait_for_operations(qtbot, lambda: bool(submitted))
+    assert not composer.submitting
     detail = load_draft_detail(composer.session.store, composer.draft_id)
     assert detail.state.value == "submitted"
 
@@ -154,15 +160,13 @@ def test_an_image_without_alt_text_blocks(qtbot: QtBot, composer: ComposerWindow
 
 
 def test_an_unreadable_file_is_refused_and_nothing_changes(
-    qtbot: QtBot, composer: ComposerWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, composer: ComposerWindow, tmp_path: Path, messages: MessageRecorder
 ) -> None:
-    warnings: list[str] = []
-    monkeypatch.setattr("gui.composer.window.QMessageBox.warning", lambda _p, _t, text: warnings.append(text))
     bad = tmp_path / "broken.jpg"
     bad.write_bytes(b"\xff\xd8 nope")
     composer.add_files([str(bad)])
-    qtbot.waitUntil(lambda: bool(warnings), timeout=20_000)
-    assert "broken.jpg" in warnings[0]
+    qtbot.waitUntil(lambda: bool(messages.of(Kind.WARNING)), timeout=20_000)
+    assert "broken.jpg" in messages.of(Kind.WARNING)[0].text
     assert composer.media.items == []
 
 

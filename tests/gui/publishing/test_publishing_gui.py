@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox
 from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 
@@ -16,14 +17,15 @@ from gui.publishing.manual import ManualPostDialog
 from gui.publishing.panel import PublishPanel
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
+from tests.support.gui import MessageRecorder
 from tests.support.platform_fakes import FakeX, Fault
 from tests.support.publishing import PubWorld
 
 
 @pytest.fixture
-def world(sqlite_env: Environment, monkeypatch: pytest.MonkeyPatch) -> PubWorld:
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: pytest.fail(f"unexpected dialog: {self.text()}"))
-    return PubWorld(sqlite_env)
+def world(sqlite_env: Environment, messages: MessageRecorder) -> Iterator[PubWorld]:
+    yield PubWorld(sqlite_env)
+    assert messages.shown == []  # publishing speaks in its panel, never in a box
 
 
 def test_publish_button_sends_with_progress_and_shows_the_url(

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from core.demo.support import make_ready
@@ -18,9 +17,12 @@ from core.services.drafts import DraftService, load_draft_detail
 from core.services.staff import actor_for
 from core.signoff.approval import verify_approval
 from gui.change_watcher import ChangeWatcher
+from gui.changes import Changes, change_hub
+from gui.messages import Kind
 from gui.review.review_dialog import ReviewDialog
 from gui.screens.approvals import ApprovalsScreen
 from gui.session import AppSession
+from tests.support.gui import MessageRecorder, wait_for_operations
 from tests.support.timeline import SOON
 
 
@@ -31,9 +33,8 @@ def _session(env: Environment, login: str) -> AppSession:
 
 
 def test_return_resubmit_approve_loop_with_two_users(
-    qtbot: QtBot, demo_env: Environment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_env: Environment, tmp_path: Path, messages: MessageRecorder
 ) -> None:
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: pytest.fail(f"unexpected dialog: {self.text()}"))
     operator = _session(demo_env, "demo.sato")
     supervisor = _session(demo_env, "demo.takahashi")
     account = next(a for a in list_accounts(demo_env.store) if a.handle == "@josokoiki.koho")
@@ -53,8 +54,14 @@ def test_return_resubmit_approve_loop_with_two_users(
     assert "図書館" in dialog.preview.body.text()
     assert not dialog.decide(ReviewDecision.RETURNED)  # a comment is required
     dialog.comment.setPlainText("休館の理由と期間を書いてください。")
+    announced: list[Changes] = []
+    change_hub().changed.connect(announced.append)
     assert dialog.decide(ReviewDecision.RETURNED)
+    assert dialog.deciding  # signed and recorded off the UI thread
+    wait_for_operations(qtbot, lambda: dialog.decided is ReviewDecision.RETURNED)
     assert not dialog.approve_button.isEnabled()
+    change_hub().changed.disconnect(announced.append)
+    assert announced == [Changes(drafts=frozenset({draft_id}), queue=True)]
 
     detail = load_draft_detail(demo_env.store, draft_id)
     assert detail.state is DraftState.RETURNED
@@ -78,6 +85,8 @@ def test_return_resubmit_approve_loop_with_two_users(
     assert "休館の理由" in diff
     assert SOON.astimezone().strftime("%Y-%m-%d %H:%M") in diff  # the new time is shown with the text
     assert second.decide(ReviewDecision.APPROVED)
+    wait_for_operations(qtbot, lambda: second.decided is ReviewDecision.APPROVED)
+    assert messages.shown == []
     with demo_env.store.read() as session:
         assert verify_approval(session, draft_id).ok
 
@@ -113,12 +122,36 @@ def test_change_watcher_sees_changes_from_another_connection(qtbot: QtBot, demo_
     try:
         operator = _session(demo_env, "demo.sato")
         account = next(a for a in list_accounts(demo_env.store) if a.handle == "@josokoiki.koho")
-        with qtbot.waitSignal(watcher.changed, timeout=5000):
-            DraftService(other, operator.actor).create(account.id, "別の端末から")
+        with qtbot.waitSignal(watcher.changed, timeout=5000) as blocker:
+            draft_id = DraftService(other, operator.actor).create(account.id, "別の端末から")
             watcher.poll()
+        # The same description an Operation creating that draft would give: this draft, nothing else.
+        assert blocker.args == [Changes(drafts=frozenset({draft_id}))]
     finally:
         watcher.stop()
         other.dispose()
+
+
+def test_change_watcher_leaves_out_this_windows_own_autosaves(qtbot: QtBot, demo_env: Environment) -> None:
+    operator = _session(demo_env, "demo.sato")
+    colleague = _session(demo_env, "demo.suzuki")
+    account = next(a for a in list_accounts(demo_env.store) if a.handle == "@josokoiki.koho")
+    drafts = operator.service(DraftService)
+    draft_id = drafts.create(account.id, "自動保存")
+    watcher = ChangeWatcher(demo_env.store, lambda: operator.actor.recorder)
+    seen: list[Changes] = []
+    watcher.changed.connect(seen.append)
+    row_version = load_draft_detail(demo_env.store, draft_id).row_version
+    row_version = drafts.save(draft_id, row_version, text="自動保存、二回目")
+    watcher.poll()
+    assert seen == []  # typing in this window's composer: no screen re-reads for it
+    # The same autosave by someone else (another window's person) is news here.
+    other = colleague.service(DraftService)
+    other_draft = other.create(account.id, "別の人の下書き")
+    other.save(other_draft, load_draft_detail(demo_env.store, other_draft).row_version, text="別の人の保存")
+    watcher.poll()
+    assert seen == [Changes(drafts=frozenset({other_draft}))]
+    watcher.stop()
 
 
 def test_approval_tab_keys_deputies_and_emergency_rules(qtbot: QtBot, demo_env: Environment) -> None:
@@ -134,6 +167,7 @@ def test_approval_tab_keys_deputies_and_emergency_rules(qtbot: QtBot, demo_env: 
     ito.load()
     assert not ito.register_button.isEnabled()
     ito.create_key()
+    wait_for_operations(qtbot, lambda: ito.running == 0)
     assert "waiting" in ito.my_key.text()
 
     admin = ApprovalTab(_session(demo_env, current_login()))
@@ -145,6 +179,7 @@ def test_approval_tab_keys_deputies_and_emergency_rules(qtbot: QtBot, demo_env: 
         next(i for i in range(admin.register_staff.count()) if "demo.ito" in admin.register_staff.itemText(i))
     )
     admin.register_selected()
+    wait_for_operations(qtbot, lambda: admin.running == 0)
     assert admin.announcements.rowCount() == 0
     assert len([k for k in list_keys(demo_env.store) if "伊藤" in k.staff_name]) == 2  # demo key + the new one
 
@@ -156,11 +191,14 @@ def test_approval_tab_keys_deputies_and_emergency_rules(qtbot: QtBot, demo_env: 
     )
     admin.dep_reason.setText("出張")
     admin.name_deputy()
+    wait_for_operations(qtbot, lambda: admin.running == 0)
     assert [d.reason for d in list_deputies(demo_env.store)] == ["出張"]
 
     admin.before_approval.setChecked(True)
     admin.post_hours.setValue(12)
     admin.save_policy()
+    wait_for_operations(qtbot, lambda: admin.running == 0)
+    assert admin.status.text() == "Emergency rules saved."
     assert load_policy(demo_env.store).post_review_hours == 12
 
 
@@ -216,10 +254,8 @@ def test_a_rejected_draft_shows_why_and_is_not_ready_to_submit(qtbot: QtBot, dem
 
 
 def test_the_review_speaks_in_words_and_keeps_an_unsent_comment(
-    qtbot: QtBot, demo_env: Environment, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_env: Environment, messages: MessageRecorder
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     operator = _session(demo_env, "demo.sato")
     supervisor = _session(demo_env, "demo.takahashi")
     account = next(a for a in list_accounts(demo_env.store) if a.handle == "@josokoiki.koho")
@@ -236,15 +272,7 @@ def test_the_review_speaks_in_words_and_keeps_an_unsent_comment(
     assert phone.severity_label in shown
     assert phone.message in shown
 
-    answers: list[str] = []
-
-    def exec_(box: QMessageBox) -> int:
-        answers.append(box.text())
-        chosen = next(b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.DestructiveRole)
-        monkeypatch.setattr(box, "clickedButton", lambda: chosen if len(answers) > 1 else None)
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    messages.answer(False, True)
     dialog.show()
     dialog.comment.setPlainText("電話番号は個人のものではありませんか")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
@@ -252,7 +280,7 @@ def test_the_review_speaks_in_words_and_keeps_an_unsent_comment(
     assert dialog.comment.toPlainText()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()  # second answer: discard
-    assert len(answers) == 2
+    assert [m.kind for m in messages.shown] == [Kind.DISCARD, Kind.DISCARD]
 
 
 def test_one_double_click_opens_one_review_and_tabbing_in_selects_a_row(

@@ -14,6 +14,7 @@ from core.organization.roles import Role
 from core.services.accounts import AccountDetail
 from core.services.audit_log import AuditFilter, count_audit
 from core.services.staff import StaffService, find_by_login
+from gui.changes import Changes, announce
 from gui.main_window import MainWindow
 from gui.screens.accounts import AccountsScreen
 from gui.screens.audit import AuditScreen
@@ -167,7 +168,7 @@ def test_new_entries_and_people_appear_in_the_filters(window: MainWindow) -> Non
     sato = find_by_login(window.session.store, "demo.sato")
     assert sato is not None
     window.session.service(StaffService).set_roles(sato.id, [Role.OPERATOR, Role.SUPERVISOR])
-    window.session.data_changed.emit()  # the screen is visible: it refreshes at once
+    announce(Changes(settings=True))  # the screen is visible: it refreshes at once
     assert screen.event_filter.findData("staff.roles_changed") >= 0
     assert screen.event_filter.currentData() == "review.approved"  # the chosen filter is kept
     assert screen.model.total == approvals

@@ -22,6 +22,7 @@ from sqlalchemy import update
 from core.services.drafts import local_days
 from core.services.staff import find_by_login
 from core.storage.models import Draft
+from gui.changes import Changes, announce
 from gui.main_window import MainWindow
 from gui.screens.drafts import MINE, DraftsScreen
 from gui.widgets.date_range import CUSTOM_RANGE
@@ -72,7 +73,7 @@ def set_updated(screen: DraftsScreen, moves: dict[int, datetime]) -> None:
     with screen.session.store.write() as db:
         for draft_id, when in moves.items():
             db.execute(update(Draft).where(Draft.id == draft_id).values(updated_at=when))
-    screen.session.data_changed.emit()  # as after a change from another workstation
+    announce(Changes(drafts=frozenset(moves)))  # as after a change from another workstation
 
 
 def local(day: date, hour: int, minute: int = 0) -> datetime:

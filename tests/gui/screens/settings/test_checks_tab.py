@@ -16,6 +16,7 @@ from core.services.organization import load_check_config, load_profile
 from core.services.staff import actor_for, find_by_login
 from gui.screens.settings.checks_tab import ChecksTab
 from gui.session import AppSession
+from tests.support.gui import wait_for_operations
 
 
 def _tab(qtbot: QtBot, env: Environment, login: str) -> ChecksTab:
@@ -61,7 +62,10 @@ def test_administrator_changes_are_saved_audited_and_used(qtbot: QtBot, demo_env
     tab.words.setPlainText(tab.words.toPlainText() + "\n見本党")
     assert tab.dirty
     assert tab.save_button.isEnabled()
-    assert tab.save()
+    tab.save()
+    assert tab.saving  # off the UI thread
+    wait_for_operations(qtbot, lambda: not tab.saving)
+    assert "saved" in tab.status.text()
     stored = CheckConfig.from_json(load_check_config(demo_env.store))
     assert stored.severity_overrides["link.third_party"] is Severity.WARN
     assert not stored.is_enabled("content.dm_request")

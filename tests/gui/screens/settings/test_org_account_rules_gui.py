@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
@@ -15,7 +14,9 @@ from core.services.organization import AccountRules, load_account_rules, load_pr
 from core.services.staff import find_by_login
 from core.storage.models import Organization
 from gui.main_window import MainWindow
+from gui.messages import Kind
 from gui.screens.settings.screen import SettingsScreen
+from tests.support.gui import MessageRecorder, wait_for_operations
 
 RULE = r"@josokoiki\.[a-z]+"
 
@@ -32,15 +33,14 @@ def _label_for(screen: SettingsScreen, widget: QWidget) -> QLabel:
     return next(label for label in screen.findChildren(QLabel) if label.buddy() is widget)
 
 
-def _answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
-    asked: list[str] = []
+def _save(qtbot: QtBot, screen: SettingsScreen) -> None:
+    """Click Save and wait for the save to come back (it runs off the UI thread)."""
+    screen.save_profile_button.click()
+    wait_for_operations(qtbot, lambda: not screen.saving_profile)
 
-    def question(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return button
 
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
+def _asked(messages: MessageRecorder) -> list[str]:
+    return [m.text for m in messages.of(Kind.ASK)]
 
 
 def test_fields_are_labelled_with_mnemonics_and_named(window: MainWindow, qtbot: QtBot) -> None:
@@ -80,23 +80,23 @@ def test_the_example_id_shows_match_or_no_match(window: MainWindow, qtbot: QtBot
     assert load_account_rules(window.session.store) == AccountRules(None, 180)
 
 
-def test_administrator_saves_both_and_they_persist(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_administrator_saves_both_and_they_persist(window: MainWindow, qtbot: QtBot, messages: MessageRecorder) -> None:
     screen = _settings(window)
     store = window.session.store
     # The demo's LINE and Mastodon accounts do not follow the rule: the administrator is asked first.
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    messages.answer(False)
     screen.id_pattern.setText(RULE)
     screen.rotation_days.setValue(90)
     qtbot.mouseClick(screen.save_profile_button, Qt.MouseButton.LeftButton)
+    wait_for_operations(qtbot, lambda: not screen.saving_profile)
+    asked = _asked(messages)
     assert "@mihon-city" in asked[0]
     assert "@josokoiki.koho" not in asked[0]
     assert load_account_rules(store) == AccountRules(None, 180)
 
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.Save)
-    screen.save_profile_button.click()
-    assert asked
+    messages.answer(True)
+    _save(qtbot, screen)
+    assert len(_asked(messages)) == 2
     assert load_account_rules(store) == AccountRules(RULE, 90)
     entry = query_audit(store, limit=1)[0]
     assert entry.event == "organization.updated"
@@ -111,33 +111,31 @@ def test_administrator_saves_both_and_they_persist(
     screen.refresh()
     assert screen.id_pattern.text() == RULE
     assert screen.rotation_days.value() == 90
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
-    screen.save_profile_button.click()
-    assert asked == []
+    _save(qtbot, screen)
+    assert len(_asked(messages)) == 2  # nothing more asked
     assert query_audit(store, limit=1)[0].seq == entry.seq
 
     # Emptying the field removes the rule; nothing is taken out of use, so nothing is asked.
     screen.id_pattern.clear()
-    screen.save_profile_button.click()
-    assert asked == []
+    _save(qtbot, screen)
+    assert len(_asked(messages)) == 2
     assert load_account_rules(store) == AccountRules(None, 90)
 
 
 def test_an_invalid_rule_is_refused_with_the_service_message(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, messages: MessageRecorder
 ) -> None:
     screen = _settings(window)
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
-    _answer(monkeypatch, QMessageBox.StandardButton.Save)
     screen.id_pattern.setText("([")
-    screen.save_profile_button.click()
-    assert len(shown) == 1
-    assert "not a valid regular expression" in shown[0]
+    _save(qtbot, screen)
+    errors = messages.of(Kind.ERROR)
+    assert len(errors) == 1
+    assert "not a valid regular expression" in errors[0].text
+    assert screen.id_pattern.text() == "(["  # the edit stays to be corrected
     assert load_account_rules(window.session.store) == AccountRules(None, 180)
 
 
-def test_saving_the_profile_leaves_untouched_rules_alone(window: MainWindow) -> None:
+def test_saving_the_profile_leaves_untouched_rules_alone(window: MainWindow, qtbot: QtBot) -> None:
     store = window.session.store
     # An interval the spin box cannot show (0: reminders off, set outside the app) is shown clamped ...
     with store.write() as session:
@@ -147,7 +145,7 @@ def test_saving_the_profile_leaves_untouched_rules_alone(window: MainWindow) -> 
     assert screen.rotation_days.value() == 7
     # ... and saving a profile change does not quietly turn it into 7 days.
     screen.org_name.setText("見本市 (デモ) 改")
-    screen.save_profile_button.click()
+    _save(qtbot, screen)
     assert load_profile(store).name == "見本市 (デモ) 改"
     assert load_account_rules(store) == AccountRules(None, 0)
     changes = json.loads(query_audit(store, limit=1)[0].payload)["changes"]

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from core.organization.roles import Role
 from core.services.audit_log import AuditFilter, query_audit
 from core.services.staff import StaffInfo, find_by_login
 from gui.main_window import MainWindow
+from gui.messages import Kind
 from gui.screens.settings.screen import SettingsScreen, StaffDialog
+from tests.support.gui import MessageRecorder, wait_for_operations
 
 
 def _staff_tab(window: MainWindow) -> SettingsScreen:
@@ -147,16 +149,21 @@ def test_enter_on_a_person_opens_the_editor(window: MainWindow, qtbot: QtBot, mo
     assert [s.login for s in opened if s is not None] == [screen.staff_model.row(3).login]
 
 
-def test_deactivating_asks_first_then_offers_reactivation(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_deactivating_asks_first_then_offers_reactivation(
+    window: MainWindow, qtbot: QtBot, messages: MessageRecorder
+) -> None:
     screen = _staff_tab(window)
     _select(screen, "demo.tanaka")
-    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: answers.pop(0))
+    messages.answer(False, True)
     screen.deactivate_button.click()
+    wait_for_operations(qtbot)
     assert _person(window, "demo.tanaka").active
     screen.deactivate_button.click()
+    wait_for_operations(qtbot, lambda: screen.deactivate_button.text() == "&Reactivate")
+    assert [m.kind for m in messages.shown] == [Kind.ASK, Kind.ASK]
     assert not _person(window, "demo.tanaka").active
     assert screen.selected_staff() is not None
     assert screen.deactivate_button.text() == "&Reactivate"
     screen.deactivate_button.click()  # reactivating needs no question
-    assert _person(window, "demo.tanaka").active
+    wait_for_operations(qtbot, lambda: _person(window, "demo.tanaka").active)
+    assert len(messages.shown) == 2

@@ -6,12 +6,14 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from core.services.organization import load_profile
+from gui.changes import Changes, announce
 from gui.main_window import MainWindow
+from gui.messages import Kind
 from gui.screens.settings.screen import SettingsScreen
+from tests.support.gui import MessageRecorder, wait_for_operations
 
 
 @pytest.fixture
@@ -29,53 +31,45 @@ def _settings(window: MainWindow) -> SettingsScreen:
     return screen
 
 
-def test_a_change_elsewhere_does_not_wipe_the_form_being_edited(window: MainWindow) -> None:
+def test_a_change_elsewhere_does_not_wipe_the_form_being_edited(window: MainWindow, qtbot: QtBot) -> None:
     screen = _settings(window)
     screen.org_name.setText("和光市")
     screen.approval.post_hours.setValue(12)
-    window.session.data_changed.emit()  # e.g. another operator's autosave
+    announce(Changes.everything())  # e.g. a change from another workstation
     assert screen.org_name.text() == "和光市"
     assert screen.approval.post_hours.value() == 12
     assert set(screen.unsaved_changes()) == {"Organization", "Approval"}
     screen.save_profile_button.click()
+    wait_for_operations(qtbot, lambda: not screen.saving_profile)
     assert load_profile(window.session.store).name == "和光市"
     assert screen.unsaved_changes() == ["Approval"]
     screen.approval.save_policy()
+    wait_for_operations(qtbot, lambda: screen.approval.running == 0)
     assert screen.unsaved_changes() == []
     assert screen.approval.post_hours.value() == 12
 
 
-def _close_answering(window: MainWindow, monkeypatch: pytest.MonkeyPatch, discard: bool) -> tuple[bool, list[str]]:
-    asked: list[str] = []
-
-    def exec_(box: QMessageBox) -> int:
-        asked.append(box.text())
-        target = next((b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.DestructiveRole), None)
-        chosen = target if discard else box.button(QMessageBox.StandardButton.Cancel)
-        monkeypatch.setattr(box, "clickedButton", lambda: chosen)
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", exec_)
+def _close_answering(window: MainWindow, messages: MessageRecorder, discard: bool) -> tuple[bool, list[str]]:
+    messages.answer(discard)
     event = QCloseEvent()
     window.closeEvent(event)
-    return event.isAccepted(), asked
+    return event.isAccepted(), [m.text for m in messages.of(Kind.DISCARD)]
 
 
-def test_closing_with_unsaved_settings_asks_first(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_closing_with_unsaved_settings_asks_first(window: MainWindow, messages: MessageRecorder) -> None:
     screen = _settings(window)
     screen.org_name.setText("和光市")
-    accepted, asked = _close_answering(window, monkeypatch, discard=False)
+    accepted, asked = _close_answering(window, messages, discard=False)
     assert not accepted
     assert "Organization" in asked[0]
-    accepted, _ = _close_answering(window, monkeypatch, discard=True)
+    accepted, _ = _close_answering(window, messages, discard=True)
     assert accepted
+    window.unsaved_changes = lambda: []  # type: ignore[method-assign]  # pytest-qt closes it again, unasked
 
 
-def test_closing_with_nothing_unsaved_does_not_ask(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_closing_with_nothing_unsaved_does_not_ask(window: MainWindow, messages: MessageRecorder) -> None:
     _settings(window)
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail("asked without reason"))
     event = QCloseEvent()
     window.closeEvent(event)
     assert event.isAccepted()
+    assert messages.shown == []

@@ -1,0 +1,57 @@
+"""Doubles and waits for GUI tests: the message door's stand-in, waiting for operations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from gui.messages import Kind, Message
+from gui.tasks import wait_for_tasks
+
+
+@dataclass
+class MessageRecorder:
+    """Stands in for the message door (gui.messages.door): records every message, answers questions as scripted.
+
+    ``answers`` are consumed in order by questions (ask, confirm-discard,
+    confirm-irreversible); a question with no scripted answer fails the test,
+    so a test never hangs on, or silently passes, a question it did not expect.
+    """
+
+    shown: list[Message] = field(default_factory=list)
+    answers: list[bool] = field(default_factory=list)
+
+    def __call__(self, _parent: QWidget | None, message: Message) -> bool:
+        self.shown.append(message)
+        if message.kind in QUESTIONS:
+            if not self.answers:
+                pytest.fail(f"unexpected question: {message.title}: {message.text}")
+            return self.answers.pop(0)
+        return True
+
+    def answer(self, *answers: bool) -> MessageRecorder:
+        self.answers.extend(answers)
+        return self
+
+    def of(self, kind: Kind) -> list[Message]:
+        return [m for m in self.shown if m.kind is kind]
+
+    @property
+    def texts(self) -> list[str]:
+        return [m.text for m in self.shown]
+
+
+QUESTIONS = (Kind.ASK, Kind.DISCARD, Kind.IRREVERSIBLE)
+
+
+def wait_for_operations(qtbot: QtBot, condition: Callable[[], bool] | None = None, timeout: int = 20_000) -> None:
+    """Let the worker threads finish and their results reach the UI thread (and ``condition`` hold)."""
+    assert wait_for_tasks(timeout)
+    QCoreApplication.processEvents()  # the results are queued signals: deliver them
+    if condition is not None:
+        qtbot.waitUntil(condition, timeout=timeout)
