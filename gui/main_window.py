@@ -226,12 +226,12 @@ class MainWindow(QMainWindow):
 
     def _update_badge(self) -> None:
         """Pending decisions for this person: on the navigation, the title and the tray."""
-        from core.organization.roles import Role
+        from core.lifecycle.actions import sees_pending_reviews
         from core.services.reviews import pending_reviews
 
         assert self.session is not None
         count = 0
-        if self.session.has(Role.SUPERVISOR) or self.session.is_deputy():
+        if sees_pending_reviews(self.session.actor, deputy=self.session.is_deputy):
             count = len(pending_reviews(self.session.store, reviewer_id=self.session.actor.staff_id))
         item = self.nav.item(1)
         title = screen_titles()[1]

@@ -93,3 +93,19 @@ class PublicationState(enum.StrEnum):
             PublicationState.FAILED: tr("Failed"),
             PublicationState.DELETED: tr("Deleted"),
         }[self]
+
+
+class DeletionState(enum.StrEnum):
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    DONE = "done"
+
+    @property
+    def label(self) -> str:
+        return {
+            DeletionState.REQUESTED: tr("Deletion requested"),
+            DeletionState.APPROVED: tr("Deletion approved"),
+            DeletionState.REJECTED: tr("Deletion rejected"),
+            DeletionState.DONE: tr("Deleted"),
+        }[self]

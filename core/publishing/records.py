@@ -9,7 +9,6 @@ credential.
 
 from __future__ import annotations
 
-import enum
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,7 +20,8 @@ from sqlalchemy.orm import Session
 from core.audit.canonical import sha256_hex
 from core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from core.i18n import tr
-from core.lifecycle.states import DraftState, PublicationState
+from core.lifecycle.states import DeletionState, DraftState, PublicationState
+from core.lifecycle.transitions import check_initial, move
 from core.organization.roles import Role
 from core.services.base import Service
 from core.services.emergency import before_approval_due
@@ -48,22 +48,6 @@ RETRYABLE = (PublicationState.PENDING.value, PublicationState.FAILED.value)
 CLAIM_TTL = timedelta(minutes=5)
 # Who may write the outbox's bookkeeping after a claim: operators post, supervisors reconcile and delete.
 BOOKKEEPING_ROLES = (Role.OPERATOR, Role.SUPERVISOR)
-
-
-class DeletionState(enum.StrEnum):
-    REQUESTED = "requested"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    DONE = "done"
-
-    @property
-    def label(self) -> str:
-        return {
-            DeletionState.REQUESTED: tr("Deletion requested"),
-            DeletionState.APPROVED: tr("Deletion approved"),
-            DeletionState.REJECTED: tr("Deletion rejected"),
-            DeletionState.DONE: tr("Deleted"),
-        }[self]
 
 
 @dataclass(frozen=True)
@@ -103,6 +87,7 @@ def _new_row(
     session: Session, version: DraftVersion, terminal_uid: str, state: PublicationState, **fields: Any
 ) -> Publication:
     """An outbox row for ``version`` with a fresh idempotency key (the one every retry will reuse)."""
+    check_initial(state)
     return Publication(
         version_id=version.id,
         account_id=version.account_id,
@@ -212,7 +197,7 @@ class PublicationService(Service):
             assert account is not None
             previous_attempt_at, previous_state = row.last_attempt_at, row.state
             row.last_attempt_at = moment
-            row.state = PublicationState.PENDING.value
+            move(row, PublicationState.PENDING)
             return OutboxRow(
                 publication_id=row.id,
                 idempotency_key=row.idempotency_key,
@@ -239,7 +224,7 @@ class PublicationService(Service):
             publication = session.get(Publication, row.publication_id)
             if publication is not None and publication.attempts == row.attempts:
                 publication.last_attempt_at = row.last_attempt_at
-                publication.state = row.state.value
+                move(publication, row.state)
                 self.record(
                     session,
                     "publication.claim_released",
@@ -253,7 +238,7 @@ class PublicationService(Service):
             row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
             row.attempts += 1
             row.last_attempt_at = now or utcnow()
-            row.state = PublicationState.PENDING.value
+            move(row, PublicationState.PENDING)
             self.record(
                 session,
                 "publication.attempt",
@@ -274,7 +259,7 @@ class PublicationService(Service):
         with self.store.write() as session:
             self.authorize(session, *BOOKKEEPING_ROLES)
             row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
-            row.state = PublicationState.PUBLISHED.value
+            move(row, PublicationState.PUBLISHED)
             row.platform_post_id = post_id
             row.url = url
             row.published_at = now or utcnow()
@@ -283,8 +268,7 @@ class PublicationService(Service):
             version = session.get(DraftVersion, row.version_id)
             assert version is not None
             draft: Draft = self.get_locked(session, Draft, version.draft_id, tr("Draft"))
-            draft.state = DraftState.PUBLISHED.value
-            draft.row_version += 1
+            _publish_draft(draft)
             self.record(
                 session,
                 "publication.published",
@@ -314,7 +298,7 @@ class PublicationService(Service):
         with self.store.write() as session:
             self.authorize(session, *BOOKKEEPING_ROLES)
             row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
-            row.state = state.value
+            move(row, state)
             row.last_error = message[:2000]
             row.last_error_kind = kind
             self.record(
@@ -330,17 +314,16 @@ class PublicationService(Service):
                 raise Conflict(tr("This publication does not need checking."))
             event = "publication.resolved_not_posted"
             if url and url.strip():
-                row.state = PublicationState.PUBLISHED.value
+                move(row, PublicationState.PUBLISHED)
                 row.url = url.strip()
                 row.published_at = utcnow()
                 version = session.get(DraftVersion, row.version_id)
                 assert version is not None
                 draft: Draft = self.get_locked(session, Draft, version.draft_id, tr("Draft"))
-                draft.state = DraftState.PUBLISHED.value
-                draft.row_version += 1
+                _publish_draft(draft)
                 event = "publication.resolved_posted"
             else:
-                row.state = PublicationState.FAILED.value
+                move(row, PublicationState.FAILED)
                 row.last_error = tr("Checked by a person: not posted.")
             self.record(session, event, {"publication_id": row.id, "url": row.url})
 
@@ -429,15 +412,15 @@ class PublicationService(Service):
             )
             publication = open_row or _new_row(session, version, self.actor.terminal, PublicationState.PUBLISHED)
             publication.terminal_id = _terminal_id(session, self.actor.terminal)
-            publication.state = PublicationState.PUBLISHED.value
+            if open_row is not None:
+                move(publication, PublicationState.PUBLISHED)
             publication.manual = True
             publication.url = url or None
             publication.published_at = utcnow()
             publication.post_review_due_at = due
             if open_row is None:
                 session.add(publication)
-            draft.state = DraftState.PUBLISHED.value
-            draft.row_version += 1
+            move(draft, DraftState.PUBLISHED)
             session.flush()
             self.record(
                 session,
@@ -478,6 +461,7 @@ class PublicationService(Service):
             )
             if open_request is not None:
                 raise Conflict(tr("A deletion of this post has already been requested."))
+            check_initial(DeletionState.REQUESTED)
             request = DeletionRequest(
                 publication_id=row.id,
                 state=DeletionState.REQUESTED.value,
@@ -506,7 +490,7 @@ class PublicationService(Service):
                 raise Conflict(tr("This deletion request has already been decided."))
             if request.requested_by_id == staff.id:
                 raise PermissionDenied(tr("You cannot decide on your own deletion request."))
-            request.state = (DeletionState.APPROVED if approve else DeletionState.REJECTED).value
+            move(request, DeletionState.APPROVED if approve else DeletionState.REJECTED)
             request.decided_by_id = staff.id
             request.decided_at = utcnow()
             request.decision_comment = comment
@@ -548,11 +532,11 @@ class PublicationService(Service):
             version = session.get(DraftVersion, row.version_id)
             assert version is not None
             now = utcnow()
-            request.state = DeletionState.DONE.value
+            move(request, DeletionState.DONE)
             request.executed_by_id = self.actor.staff_id
             request.executed_at = now
             request.executed_manually = manually
-            row.state = PublicationState.DELETED.value
+            move(row, PublicationState.DELETED)
             row.deleted_at = now
             self.record(
                 session,
@@ -568,6 +552,12 @@ class PublicationService(Service):
                     "original_text_sha256": sha256_hex(version.text),
                 },
             )
+
+
+def _publish_draft(draft: Draft) -> None:
+    """The draft's post is out; a draft already published (a second row settled later) stays as it is."""
+    if draft.state != DraftState.PUBLISHED.value:
+        move(draft, DraftState.PUBLISHED)
 
 
 # ---- read models --------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from core.composer.media_items import normalized_item
 from core.errors import Conflict, InvalidInput, NotFound
 from core.i18n import tr
 from core.lifecycle.states import DraftState, PublicationState, ReviewDecision
+from core.lifecycle.transitions import move
 from core.organization.roles import Role
 from core.services.base import Service, organization_row
 from core.signoff.content_hash import content_hash
@@ -279,8 +280,7 @@ class DraftService(Service):
                 emergency_reason=draft.emergency_reason,
             )
             session.add(version)
-            draft.state = DraftState.SUBMITTED.value
-            draft.row_version += 1
+            move(draft, DraftState.SUBMITTED)
             session.flush()
             note_contributor(session, draft.id, staff.id)
             self.record(
@@ -338,8 +338,7 @@ class DraftService(Service):
                 raise Conflict(
                     tr("A sending attempt for this draft is still open; settle it before taking the draft back.")
                 )
-            draft.state = DraftState.DRAFT.value
-            draft.row_version += 1
+            move(draft, DraftState.DRAFT)
             session.flush()
             self.record(
                 session,

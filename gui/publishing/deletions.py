@@ -10,7 +10,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.errors import KohoGateError
-from core.publishing.records import DeletionRow, DeletionState, PublicationService, deletion_requests
+from core.lifecycle.states import DeletionState
+from core.publishing.records import DeletionRow, PublicationService, deletion_requests
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
 from gui.session import AppSession

@@ -14,9 +14,9 @@ from sqlalchemy import select, update
 from core.accounts.duties import Duty
 from core.credentials.vault import credential_name
 from core.errors import Conflict, InvalidInput, PermissionDenied
-from core.lifecycle.states import AccountStatus, DraftState, PublicationState, TerminalStatus
+from core.lifecycle.states import AccountStatus, DeletionState, DraftState, PublicationState, TerminalStatus
 from core.publishing.preflight import PublishRefused
-from core.publishing.records import DeletionState, PublicationService, deletion_requests
+from core.publishing.records import PublicationService, deletion_requests
 from core.publishing.scheduler import run_due, scheduled_posts
 from core.runtime.bootstrap import Environment
 from core.services.accounts import AccountService, CredentialService
