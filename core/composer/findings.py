@@ -2,8 +2,8 @@
 
 The check engine (:mod:`core.checks`) knows text and media facts; the
 composer adds what only it knows: faces detected in attached images and the
-platform's media limits. Every finding becomes a plain dict (the
-``draft_version.findings`` contract) with a stable ``key`` that
+platform's media limits. Every finding becomes a :class:`FindingRecord`
+(stored as the ``draft_version.findings`` JSON) with a stable ``key`` that
 acknowledgements refer to: rule + the normalised flagged text (or the media
 file's hash), so an acknowledgement survives unrelated edits but not a change
 of what was flagged.
@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from core.checks.config import CheckConfig
 from core.checks.engine import run_checks, with_person_names
 from core.checks.model import CheckResult, DraftInput, Finding, Severity
-from core.composer.media_items import to_check_items
+from core.composer.media_items import StoredMedia, to_check_items
 from core.organization.profile import OrganizationProfile
 from core.platforms.facts import Platform
 
@@ -32,15 +33,15 @@ LIMIT_CLAUSES = ("joso:4(2)",)
 _SINGLE_VIDEO = {Platform.X, Platform.BLUESKY, Platform.MASTODON, Platform.THREADS, Platform.LINE}
 
 
-def _faces_findings(media: Sequence[Mapping[str, Any]], config: CheckConfig) -> list[Finding]:
+def _faces_findings(media: Sequence[StoredMedia], config: CheckConfig) -> list[Finding]:
     if not config.is_enabled(FACES_RULE):
         return []
     found = []
     for index, item in enumerate(media):
-        faces = int(item.get("faces") or 0)
+        faces = item.faces
         # On a masked copy ``faces`` counts the faces the masking left visible (faces_left_visible).
-        if item.get("kind") == "image" and faces > 0:
-            name = str(item.get("name") or "")
+        if item.is_image and faces > 0:
+            name = item.name
             found.append(
                 Finding(
                     rule_id=FACES_RULE,
@@ -56,9 +57,9 @@ def _faces_findings(media: Sequence[Mapping[str, Any]], config: CheckConfig) -> 
     return found
 
 
-def _limit_findings(media: Sequence[Mapping[str, Any]], platform: Platform) -> list[Finding]:
-    images = [i for i, item in enumerate(media) if item.get("kind") == "image"]
-    videos = [i for i, item in enumerate(media) if item.get("kind") == "video"]
+def _limit_findings(media: Sequence[StoredMedia], platform: Platform) -> list[Finding]:
+    images = [i for i, item in enumerate(media) if item.is_image]
+    videos = [i for i, item in enumerate(media) if item.is_video]
     label = platform.limits.label
     found: list[tuple[int, str, str]] = []
     if len(images) > platform.max_images:
@@ -83,7 +84,7 @@ def _limit_findings(media: Sequence[Mapping[str, Any]], platform: Platform) -> l
 def check_draft(
     text: str,
     platform: Platform,
-    media: Sequence[Mapping[str, Any]],
+    media: Sequence[StoredMedia],
     profile: OrganizationProfile,
     config: CheckConfig,
     *,
@@ -115,26 +116,78 @@ def _order(finding: Finding) -> tuple[float, int, int, str]:
     )
 
 
-def finding_key(finding: Finding, text: str, media: Sequence[Mapping[str, Any]]) -> str:
+def finding_key(finding: Finding, text: str, media: Sequence[StoredMedia]) -> str:
     """The acknowledgement key: rule + what was flagged, normalised (NFKC, case, spaces)."""
     if finding.start is not None and finding.end is not None:
         flagged = unicodedata.normalize("NFKC", text[finding.start : finding.end]).casefold()
         return f"{finding.rule_id}|{' '.join(flagged.split())}"
     if finding.media_index is not None and 0 <= finding.media_index < len(media):
-        return f"{finding.rule_id}|media|{media[finding.media_index].get('sha256', '')}"
+        return f"{finding.rule_id}|media|{media[finding.media_index].sha256}"
     return finding.rule_id
 
 
-def finding_record(finding: Finding, text: str, media: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """The ``draft_version.findings`` dict of one finding."""
-    return {
-        "key": finding_key(finding, text, media),
-        "rule": finding.rule_id,
-        "severity": finding.severity.value,
-        "clause": finding.clause,
-        "start": finding.start,
-        "end": finding.end,
-        "media_index": finding.media_index,
-        "message_ja": finding.message_ja,
-        "message_en": finding.message_en,
-    }
+@dataclass(frozen=True)
+class FindingRecord:
+    """One finding as the composer shows it, the version freezes it and the supervisor reads it."""
+
+    #: What an acknowledgement refers to (:func:`finding_key`).
+    key: str
+    rule: str
+    severity: Severity
+    clause: str
+    #: The flagged span of the text (code points), or ``None`` for a media or whole-post finding.
+    start: int | None
+    end: int | None
+    media_index: int | None
+    message_ja: str
+    message_en: str
+
+    def message(self, lang: str) -> str:
+        return self.message_ja if lang == "ja" else self.message_en
+
+    @property
+    def needs_acknowledgement(self) -> bool:
+        return self.severity is Severity.CONFIRM
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        return (self.start, self.end) if self.start is not None and self.end is not None else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The stored dict (keys in field order, severity as its value)."""
+        return {**asdict(self), "severity": self.severity.value}
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> FindingRecord:
+        """A stored finding; missing text fields read as empty (records written before a field existed)."""
+
+        def index(name: str) -> int | None:
+            value = raw.get(name)
+            return int(value) if value is not None else None
+
+        return cls(
+            key=str(raw.get("key") or ""),
+            rule=str(raw.get("rule", "")),
+            severity=Severity(raw.get("severity", Severity.WARN.value)),
+            clause=str(raw.get("clause", "")),
+            start=index("start"),
+            end=index("end"),
+            media_index=index("media_index"),
+            message_ja=str(raw.get("message_ja", "")),
+            message_en=str(raw.get("message_en", "")),
+        )
+
+
+def finding_record(finding: Finding, text: str, media: Sequence[StoredMedia]) -> FindingRecord:
+    """The record of one finding."""
+    return FindingRecord(
+        key=finding_key(finding, text, media),
+        rule=finding.rule_id,
+        severity=finding.severity,
+        clause=finding.clause,
+        start=finding.start,
+        end=finding.end,
+        media_index=finding.media_index,
+        message_ja=finding.message_ja,
+        message_en=finding.message_en,
+    )

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.audit.canonical import sha256_hex
+from core.composer.media_items import StoredMedia, media_of
 from core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from core.i18n import tr
 from core.lifecycle.states import DeletionState, DraftState, PublicationState
@@ -68,8 +69,22 @@ class OutboxRow:
     handle: str
     account_url: str | None
     text: str
-    media: list[dict[str, Any]]
+    media: tuple[StoredMedia, ...]
     newly_created: bool
+
+
+@dataclass(frozen=True)
+class PublicationInfo:
+    """What looking for a 要確認 post again needs: its state, the account, and the text to look for."""
+
+    publication_id: int
+    state: PublicationState
+    account_id: int
+    platform: str
+    handle: str
+    account_url: str | None
+    text: str
+    attempts: int
 
 
 def _latest_version(session: Session, draft_id: int) -> DraftVersion | None:
@@ -213,7 +228,7 @@ class PublicationService(Service):
                 handle=account.handle,
                 account_url=account.url,
                 text=version.text,
-                media=[dict(m) for m in version.media or []],
+                media=media_of(version.media),
                 newly_created=created,
             )
 
@@ -594,6 +609,31 @@ def _row(p: Publication, version: DraftVersion, handle: str) -> PublicationRow:
         manual=p.manual,
         text=version.text,
     )
+
+
+def publication_info(store: Store, publication_id: int) -> PublicationInfo | None:
+    """The publication with its account and text, or ``None`` when there is no such row."""
+    query = (
+        select(Publication, DraftVersion, OfficialAccount)
+        .join(DraftVersion, DraftVersion.id == Publication.version_id)
+        .join(OfficialAccount, OfficialAccount.id == Publication.account_id)
+        .where(Publication.id == publication_id)
+    )
+    with store.read() as session:
+        found = session.execute(query).first()
+        if found is None:
+            return None
+        p, v, a = found
+        return PublicationInfo(
+            publication_id=p.id,
+            state=PublicationState(p.state),
+            account_id=a.id,
+            platform=a.platform,
+            handle=a.handle,
+            account_url=a.url,
+            text=v.text,
+            attempts=p.attempts,
+        )
 
 
 def publications_for_draft(store: Store, draft_id: int) -> list[PublicationRow]:

@@ -44,6 +44,8 @@ from PySide6.QtWidgets import (
 
 from core.checks.config import CheckConfig
 from core.composer.acknowledgements import reasons_of
+from core.composer.findings import FindingRecord
+from core.composer.media_items import StoredMedia
 from core.composer.submission import GateStatus, schedule_problem
 from core.errors import Conflict, KohoGateError, explain
 from core.i18n import current_language
@@ -447,12 +449,12 @@ class ComposerWindow(QMainWindow):
         if self.tabs.currentWidget() is self.preview:
             self.preview.set_post(self.editor.toPlainText(), self.media.items)
 
-    def _go_to_finding(self, record: dict[str, Any]) -> None:
-        if record.get("start") is not None:
-            self.editor.select_span(record["start"], record["end"])
-        elif record.get("media_index") is not None:
+    def _go_to_finding(self, record: FindingRecord) -> None:
+        if record.span is not None:
+            self.editor.select_span(*record.span)
+        elif record.media_index is not None:
             self.tabs.setCurrentWidget(self.media)
-            self.media.select(int(record["media_index"]))
+            self.media.select(record.media_index)
 
     def _load_blob(self, sha256: str) -> bytes | None:
         return load_blob(self.session.store, sha256)
@@ -462,7 +464,7 @@ class ComposerWindow(QMainWindow):
         return {
             "text": self.editor.toPlainText(),
             "title": self.title.text(),
-            "media": [dict(m) for m in self.media.items],
+            "media": list(self.media.items),
             "scheduled_at": self.scheduled_at(),
             "acknowledgements": dict(self.acks),
             "confirmations": list(self.confirmations.ticked),
@@ -623,13 +625,13 @@ class ComposerWindow(QMainWindow):
             return
         service = self.service
 
-        def work(report: Progress) -> tuple[list[dict[str, Any]], list[str]]:
+        def work(report: Progress) -> tuple[list[StoredMedia], list[str]]:
             from dataclasses import replace
 
             from core.composer.faces import detect_faces
             from core.composer.media_store import prepare_file
 
-            items: list[dict[str, Any]] = []
+            items: list[StoredMedia] = []
             errors: list[str] = []
             for done, path in enumerate(paths, start=1):
                 try:
@@ -646,7 +648,7 @@ class ComposerWindow(QMainWindow):
         self._start_progress(len(paths))
         run_task(work, on_done=self._files_added, on_error=self._task_failed, on_progress=self._progress, parent=self)
 
-    def _files_added(self, result: tuple[list[dict[str, Any]], list[str]]) -> None:
+    def _files_added(self, result: tuple[list[StoredMedia], list[str]]) -> None:
         self.progress.hide()
         items, errors = result
         for item in items:
@@ -668,9 +670,10 @@ class ComposerWindow(QMainWindow):
 
         def done(result: tuple[str, str]) -> None:
             if row < len(self.media.items):
-                item = dict(self.media.items[row])
-                item["captions_sha256"], item["captions_name"] = result
-                self.media.replace_item(row, item)
+                sha256, name = result
+                self.media.replace_item(
+                    row, dataclasses.replace(self.media.items[row], captions_sha256=sha256, captions_name=name)
+                )
 
         run_task(work, on_done=done, on_error=self._task_failed, parent=self)
 
@@ -679,7 +682,7 @@ class ComposerWindow(QMainWindow):
         if self._finding_faces:
             return  # a second click while the first search runs would open the editor twice
         item = self.media.items[row]
-        data = self._load_blob(item["sha256"])
+        data = self._load_blob(item.sha256)
         if data is None:
             return
 
@@ -689,7 +692,7 @@ class ComposerWindow(QMainWindow):
             return detect_faces(data)
 
         self._finding_faces = True
-        self.statusBar().showMessage(tr("Looking for faces in {name}…").format(name=item.get("name", "")))
+        self.statusBar().showMessage(tr("Looking for faces in {name}…").format(name=item.name))
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
 
         def failed(exc: BaseException) -> None:
@@ -711,7 +714,7 @@ class ComposerWindow(QMainWindow):
         from gui.composer.redaction_dialog import RedactionDialog
 
         item = self.media.items[row]
-        dialog = RedactionDialog(data, str(item.get("name", "")), faces, self)
+        dialog = RedactionDialog(data, item.name, faces, self)
         if dialog.exec() == RedactionDialog.DialogCode.Accepted and dialog.masked is not None:
             from core.composer.redaction import faces_left_visible
 
@@ -722,16 +725,15 @@ class ComposerWindow(QMainWindow):
         """Store the masked copy and let it replace the original in the draft."""
         from core.composer.media_store import PreparedMedia
 
-        item = dict(self.media.items[row])
-        prepared = PreparedMedia("image", str(item["mime"]), str(item["name"]), data, item["width"], item["height"])
+        item = self.media.items[row]
+        prepared = PreparedMedia("image", item.mime, item.name, data, item.width, item.height)
         service = self.service
 
         def work(_report: Progress) -> str:
             return service.store_media(prepared)
 
         def done(sha256: str) -> None:
-            item.update(sha256=sha256, redacted=True, faces=faces_left)
-            self.media.replace_item(row, item)
+            self.media.replace_item(row, dataclasses.replace(item, sha256=sha256, redacted=True, faces=faces_left))
             self.checker.run_now()
 
         run_task(work, on_done=done, on_error=self._task_failed, parent=self)

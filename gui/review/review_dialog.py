@@ -150,8 +150,8 @@ class ReviewDialog(QDialog):
         media_text.setHtml(
             "".join(
                 f"<p><b>{html.escape(media_label(m, i))}</b> — {html.escape(tr('Alt text:'))} "
-                f"{html.escape(str(m.get('alt') or (tr('(decorative)') if m.get('decorative') else tr('(none)'))))}"
-                + (f" — {html.escape(tr('faces redacted'))}" if m.get("redacted") else "")
+                f"{html.escape(m.alt or (tr('(decorative)') if m.decorative else tr('(none)')))}"
+                + (f" — {html.escape(tr('faces redacted'))}" if m.redacted else "")
                 + "</p>"
                 for i, m in enumerate(data.media, start=1)
             )

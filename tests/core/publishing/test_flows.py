@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -554,7 +555,7 @@ def test_posting_by_hand_names_files_from_their_bytes_not_from_the_item(world: P
     draft_id = drafts.create(world.ids["instagram"], "写真展")
     prepared = prepare_image(poster_png(), "poster.png")
     drafts.store_media(prepared)
-    item = prepared.item() | {"alt": "ポスター", "mime": "x/../../../../Startup/evil.cmd"}
+    item = replace(prepared.item(), alt="ポスター", mime="x/../../../../Startup/evil.cmd")
     drafts.save(draft_id, 1, text="写真展", media=[item])
     version_id = drafts.submit(draft_id, make_ready(drafts, draft_id))
     signer = DemoSigner(world.sup.login)

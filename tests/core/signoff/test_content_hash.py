@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
-from core.composer.media_items import new_item, normalized_item
+from core.composer.media_items import ITEM_KEYS, StoredMedia, media_of, new_item, normalized_item
 from core.signoff.content_hash import content_hash
 
 # Computed with the dict-based media items before they became dataclasses (commit 9518a8a).
@@ -36,7 +37,7 @@ def test_the_hash_of_stored_media_is_the_one_computed_before() -> None:
         text="お知らせ\u3099です　１",
         account_id=3,
         scheduled_at=datetime(2026, 11, 3, 9, 30, tzinfo=UTC),
-        media=_stored(),
+        media=media_of(_stored()),
     )
     assert digest == PINNED_WITH_MEDIA
     assert content_hash(text="x", account_id=1, scheduled_at=None, media=[]) == PINNED_TEXT_ONLY
@@ -46,6 +47,12 @@ def test_a_new_item_and_a_normalized_one_are_stored_as_before() -> None:
     poster = new_item(
         sha256="a" * 64, kind="image", mime="image/png", name="poster.png", width=800, height=600, faces=2
     )
-    poster["alt"] = "市民まつりのポスター"
-    assert json.dumps(normalized_item(poster), ensure_ascii=False) == POSTER_JSON
+    poster = replace(poster, alt="市民まつりのポスター")
+    assert json.dumps(poster.normalized().to_json(), ensure_ascii=False) == POSTER_JSON
     assert json.dumps(normalized_item(json.loads(CLIP_JSON)), ensure_ascii=False) == CLIP_JSON
+    assert tuple(poster.to_json()) == ITEM_KEYS
+
+
+def test_reading_and_writing_a_stored_item_changes_nothing() -> None:
+    for raw in _stored():
+        assert StoredMedia.from_json(raw).to_json() == raw
