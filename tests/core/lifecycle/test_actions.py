@@ -265,3 +265,27 @@ def test_a_line_account_is_not_deletable_and_a_manual_one_has_no_api(world: PubW
     manual = load_situation(world.store, world.approved("instagram"))
     assert (line.api, line.deletable) == (True, False)
     assert (manual.api, manual.deletable) == (False, True)
+
+
+def test_an_emergency_post_out_before_approval_awaits_its_review_after_the_fact(world: PubWorld) -> None:
+    from core.demo.support import make_ready
+    from core.services.emergency import EmergencyPolicy, EmergencyService
+
+    drafts = DraftService(world.store, world.op)
+    draft_id = drafts.create(world.ids["instagram"], "【避難指示】見本川の水位が上がっています。")
+    EmergencyService(world.store, world.op).mark(draft_id, "避難情報")
+    version_id = drafts.submit(draft_id, make_ready(drafts, draft_id))
+    assert not load_situation(world.store, draft_id).early_manual  # the organization has not allowed it
+    EmergencyService(world.store, world.admin).set_policy(EmergencyPolicy(True, 6))
+    early = load_situation(world.store, draft_id)
+    assert early.early_manual
+    assert [a.kind for a in available_actions(early, world.op)] == [K.WITHDRAW, K.POST_BY_HAND_BEFORE_APPROVAL]
+
+    PublicationService(world.store, world.op).record_manual(
+        version_id, "https://www.instagram.com/p/x1", vault=world.vault
+    )
+    after = load_situation(world.store, draft_id, version_id=version_id)
+    assert after.state is DraftState.PUBLISHED
+    assert after.review == ReviewSituation(awaiting_decision=True)
+    decisions = [(a.kind, a.enabled) for a in available_actions(after, world.sup)][:3]
+    assert decisions == [(K.APPROVE, True), (K.RETURN, True), (K.REJECT, True)]
