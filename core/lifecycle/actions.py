@@ -186,11 +186,6 @@ def find(actions: Iterable[Action], kind: ActionKind) -> Action | None:
     return next((a for a in actions if a.kind is kind), None)
 
 
-def enabled(actions: Iterable[Action], kind: ActionKind) -> bool:
-    found = find(actions, kind)
-    return found is not None and found.enabled
-
-
 def shows_publishing(detail: DraftSituation) -> bool:
     """Whether the draft has a publishing side to show: approved, published, or 緊急 and postable before approval."""
     return detail.state in (DraftState.APPROVED, DraftState.PUBLISHED) or (
