@@ -265,14 +265,14 @@ class MainWindow(QMainWindow):
         self.user_label.setText(
             tr("User: {name} ({roles})").format(name=actor.display_name, roles=roles_label(actor.roles))
         )
-        from core.organization.roles import Role
+        from core.lifecycle.actions import sees_pending_reviews
         from core.services.reviews import pending_reviews
         from gui.operations import Operation
 
         def read() -> tuple[str, int]:
             terminal = session.terminal()
             count = 0
-            if session.has(Role.SUPERVISOR) or session.is_deputy():
+            if sees_pending_reviews(actor, deputy=session.is_deputy):
                 count = len(pending_reviews(session.store, reviewer_id=actor.staff_id))
             return (terminal.status.label if terminal else tr("not registered")), count
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.composer.media_items import new_item
+from core.composer.media_items import StoredMedia, new_item
 from core.errors import InvalidInput
 from core.i18n import tr
 
@@ -61,8 +61,8 @@ class PreparedMedia:
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
 
-    def item(self) -> dict[str, Any]:
-        """The ``draft.media`` dict for this file (images and videos only)."""
+    def item(self) -> StoredMedia:
+        """The ``draft.media`` item for this file (images and videos only)."""
         return new_item(
             sha256=self.sha256,
             kind=self.kind,

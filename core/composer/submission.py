@@ -22,8 +22,8 @@ from typing import Any
 from core.checks.config import CheckConfig
 from core.checks.confirmations import ConfirmationItem, confirmations_for
 from core.checks.model import DraftInput, Finding, LengthInfo, Severity
-from core.composer.findings import check_draft, finding_record
-from core.composer.media_items import to_check_items
+from core.composer.findings import FindingRecord, check_draft, finding_record
+from core.composer.media_items import StoredMedia, to_check_items
 from core.i18n import current_language, tr
 from core.organization.profile import OrganizationProfile
 from core.platforms.facts import Platform
@@ -34,11 +34,11 @@ class GateStatus:
     """The outcome of :func:`evaluate`; ``records`` are the findings as stored."""
 
     findings: tuple[Finding, ...]
-    records: tuple[dict[str, Any], ...]
+    records: tuple[FindingRecord, ...]
     length: LengthInfo
     confirmations: tuple[ConfirmationItem, ...]
-    blocking: tuple[dict[str, Any], ...]
-    unacknowledged: tuple[dict[str, Any], ...]
+    blocking: tuple[FindingRecord, ...]
+    unacknowledged: tuple[FindingRecord, ...]
     unticked: tuple[ConfirmationItem, ...]
     empty: bool
     schedule_problem: str | None = None
@@ -55,9 +55,7 @@ class GateStatus:
             lines.append(tr("An empty draft cannot be submitted."))
         for record in self.blocking:
             lines.append(
-                tr("Must be fixed: {message} ({clause})").format(
-                    message=record["message_ja" if lang == "ja" else "message_en"], clause=record["clause"]
-                )
+                tr("Must be fixed: {message} ({clause})").format(message=record.message(lang), clause=record.clause)
             )
         if self.unacknowledged:
             lines.append(
@@ -73,7 +71,7 @@ class GateStatus:
 
     def acknowledgements_in_use(self, acknowledgements: Mapping[str, Any]) -> dict[str, Any]:
         """Only the acknowledgements of current ``confirm`` findings (what a version freezes)."""
-        keys = {r["key"] for r in self.records if r["severity"] == Severity.CONFIRM.value}
+        keys = {r.key for r in self.records if r.needs_acknowledgement}
         return {k: v for k, v in acknowledgements.items() if k in keys}
 
     def confirmations_in_use(self, confirmations: Mapping[str, Any]) -> dict[str, Any]:
@@ -81,7 +79,7 @@ class GateStatus:
         return {k: v for k, v in confirmations.items() if k in ids}
 
 
-def required_confirmations(text: str, platform: Platform, media: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
+def required_confirmations(text: str, platform: Platform, media: Sequence[StoredMedia]) -> tuple[str, ...]:
     """The ids of the guideline confirmations that apply to this draft."""
     return tuple(c.id for c in confirmations_for(DraftInput(text, platform, to_check_items(media))))
 
@@ -89,7 +87,7 @@ def required_confirmations(text: str, platform: Platform, media: Sequence[Mappin
 def evaluate(
     text: str,
     platform: Platform,
-    media: Sequence[Mapping[str, Any]],
+    media: Sequence[StoredMedia],
     acknowledgements: Mapping[str, Any],
     confirmations: Iterable[str],
     profile: OrganizationProfile,
@@ -109,10 +107,8 @@ def evaluate(
     acknowledged = {key for key, value in acknowledgements.items() if _reason(value)}
     ticked = set(confirmations)
     applicable = confirmations_for(DraftInput(text, platform, to_check_items(media)))
-    blocking = tuple(r for r in records if r["severity"] == Severity.BLOCK.value)
-    unacknowledged = tuple(
-        r for r in records if r["severity"] == Severity.CONFIRM.value and r["key"] not in acknowledged
-    )
+    blocking = tuple(r for r in records if r.severity is Severity.BLOCK)
+    unacknowledged = tuple(r for r in records if r.needs_acknowledgement and r.key not in acknowledged)
     return GateStatus(
         findings=result.findings,
         records=records,

@@ -9,6 +9,7 @@ switcher there and nowhere else.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from core.accounts.duties import Duty
@@ -221,6 +222,5 @@ def _attach_demo_poster(service: DraftService, draft_id: int) -> None:
 
     prepared = prepare_image(poster_png(), "matsuri.png")
     service.store_media(prepared)
-    item = prepared.item()
-    item["alt"] = "市民まつりのポスター。11月3日、中央公園。屋台と音楽ステージのイラスト。"
+    item = replace(prepared.item(), alt="市民まつりのポスター。11月3日、中央公園。屋台と音楽ステージのイラスト。")
     service.save(draft_id, 1, text=TEXTS["draft"], media=[item])

@@ -36,7 +36,7 @@ def make_ready(service: DraftService, draft_id: int, reason: str = DEMO_REASON) 
         detail.row_version,
         text=detail.text,
         scheduled_at=detail.scheduled_at,
-        acknowledgements={r["key"]: reason for r in gate.unacknowledged},
+        acknowledgements={r.key: reason for r in gate.unacknowledged},
         confirmations=[c.id for c in gate.confirmations],
     )
 

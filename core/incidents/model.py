@@ -16,7 +16,10 @@ from datetime import datetime
 from functools import cache
 
 from core.i18n import current_language, tr
+from core.lifecycle.states import IncidentState
 from core.runtime.resources import resource_path
+
+__all__ = ["IncidentState"]  # re-exported: an incident's state is part of its picture
 
 
 class IncidentKind(enum.StrEnum):
@@ -33,29 +36,6 @@ class IncidentKind(enum.StrEnum):
     @property
     def label(self) -> str:
         return self.facts.label
-
-
-class IncidentState(enum.StrEnum):
-    OPEN = "open"  # 対応中
-    CONTAINED = "contained"  # 収束
-    CLOSED = "closed"  # 終結
-
-    @property
-    def label(self) -> str:
-        return {
-            IncidentState.OPEN: tr("Being handled"),
-            IncidentState.CONTAINED: tr("Contained"),
-            IncidentState.CLOSED: tr("Closed"),
-        }[self]
-
-
-#: Allowed state moves. A contained incident may flare up again; a closed one stays closed
-#: (a new incident is opened and can name the old one in its summary).
-TRANSITIONS: dict[IncidentState, frozenset[IncidentState]] = {
-    IncidentState.OPEN: frozenset({IncidentState.CONTAINED, IncidentState.CLOSED}),
-    IncidentState.CONTAINED: frozenset({IncidentState.OPEN, IncidentState.CLOSED}),
-    IncidentState.CLOSED: frozenset(),
-}
 
 
 class Severity(enum.StrEnum):

@@ -93,3 +93,33 @@ class PublicationState(enum.StrEnum):
             PublicationState.FAILED: tr("Failed"),
             PublicationState.DELETED: tr("Deleted"),
         }[self]
+
+
+class DeletionState(enum.StrEnum):
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    DONE = "done"
+
+    @property
+    def label(self) -> str:
+        return {
+            DeletionState.REQUESTED: tr("Deletion requested"),
+            DeletionState.APPROVED: tr("Deletion approved"),
+            DeletionState.REJECTED: tr("Deletion rejected"),
+            DeletionState.DONE: tr("Deleted"),
+        }[self]
+
+
+class IncidentState(enum.StrEnum):
+    OPEN = "open"  # 対応中
+    CONTAINED = "contained"  # 収束
+    CLOSED = "closed"  # 終結
+
+    @property
+    def label(self) -> str:
+        return {
+            IncidentState.OPEN: tr("Being handled"),
+            IncidentState.CONTAINED: tr("Contained"),
+            IncidentState.CLOSED: tr("Closed"),
+        }[self]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from core.composer.media_items import media_of
 from core.organization.identity import Actor
 from core.publishing.preflight import check_manual
 from core.services.drafts import load_blob
@@ -60,12 +61,12 @@ def prepare_manual(store: Store, actor: Actor, draft_id: int, folder: Path | Non
             select(DraftVersion).where(DraftVersion.draft_id == draft_id, DraftVersion.number == number)
         )
         assert version is not None
-        version_id, text, media = version.id, version.text, [dict(m) for m in version.media or []]
+        version_id, text, media = version.id, version.text, media_of(version.media)
     files: list[Path] = []
     if folder is not None and media:
         folder.mkdir(parents=True, exist_ok=True)
         for index, item in enumerate(media, start=1):
-            data = load_blob(store, str(item["sha256"]))
+            data = load_blob(store, item.sha256)
             if data is None:
                 continue
             # The extension comes from a fixed list, never from the item's own text: a crafted
@@ -74,6 +75,6 @@ def prepare_manual(store: Store, actor: Actor, draft_id: int, folder: Path | Non
             path = folder / f"{stem}{_extension(data)}"
             path.write_bytes(data)
             files.append(path)
-            alt = "" if item.get("decorative") else str(item.get("alt") or "")
+            alt = "" if item.decorative else item.alt
             (folder / f"{stem}.alt.txt").write_text(alt, encoding="utf-8")
     return ManualPackage(version_id, text, folder, files)

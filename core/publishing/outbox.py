@@ -34,11 +34,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
 from core.credentials.vault import Vault, credential_name
 from core.errors import Conflict, KohoGateError
 from core.i18n import tr
+from core.lifecycle.states import PublicationState
 from core.platforms.base import (
     Connection,
     MediaFile,
@@ -52,7 +52,7 @@ from core.platforms.base import (
 from core.platforms.errors import ErrorKind, PublishError
 from core.platforms.registry import make_publisher
 from core.publishing.preflight import PublishRefused, check_publish, check_terminal
-from core.publishing.records import OutboxRow, PublicationService
+from core.publishing.records import OutboxRow, PublicationService, publication_info
 from core.services.base import Service
 from core.services.drafts import load_blob
 from core.storage.models import utcnow
@@ -127,19 +127,20 @@ class Outbox(Service):
     def _request(self, row: OutboxRow) -> PostRequest:
         media = []
         for index, item in enumerate(row.media, start=1):
-            data = load_blob(self.store, str(item["sha256"]))
-            if data is None or hashlib.sha256(data).hexdigest() != item["sha256"]:
+            data = load_blob(self.store, item.sha256)
+            if data is None or hashlib.sha256(data).hexdigest() != item.sha256:
                 raise Conflict(tr("An approved image or video file is missing."))
-            captions = load_blob(self.store, str(item["captions_sha256"])) if item.get("captions_sha256") else None
-            mime = str(item.get("mime") or "application/octet-stream")
-            name = str(item.get("filename") or f"media{index}.{mime.rsplit('/', 1)[-1]}")
+            captions = load_blob(self.store, item.captions_sha256) if item.captions_sha256 else None
+            mime = item.mime or "application/octet-stream"
+            # Never the item's own file name: the platform sees a neutral one.
+            name = f"media{index}.{mime.rsplit('/', 1)[-1]}"
             media.append(
                 MediaFile(
                     data=data,
                     mime=mime,
-                    kind=str(item.get("kind") or "image"),
-                    alt=str(item.get("alt") or ""),
-                    decorative=bool(item.get("decorative")),
+                    kind=item.kind,
+                    alt=item.alt,
+                    decorative=item.decorative,
                     captions=captions,
                     filename=name,
                 )
@@ -262,16 +263,16 @@ class Outbox(Service):
 
     def reconcile(self, publication_id: int) -> PublishOutcome | None:
         """Look again for a 要確認 post among the recent posts; ``None`` if it is still not found."""
-        info = _publication_info(self, publication_id)
-        if info is None or info["state"] != "needs_reconciliation":
+        info = publication_info(self.store, publication_id)
+        if info is None or info.state is not PublicationState.NEEDS_RECONCILIATION:
             raise Conflict(tr("This publication does not need checking."))
-        check_terminal(self.store, self._vault(), self.actor, info["account_id"])
-        publisher = self._publisher(info["account_id"], info["platform"], info["handle"], info["account_url"])
-        found = self._look_for(publisher, PostRequest(info["text"]))
+        check_terminal(self.store, self._vault(), self.actor, info.account_id)
+        publisher = self._publisher(info.account_id, info.platform, info.handle, info.account_url)
+        found = self._look_for(publisher, PostRequest(info.text))
         if found is None:
             return None
         self.records.mark_published(publication_id, found[0], found[1], how="reconciled", now=self.clock())
-        return PublishOutcome(publication_id, found[1], found[0], info["attempts"], reconciled=True)
+        return PublishOutcome(publication_id, found[1], found[0], info.attempts, reconciled=True)
 
     def delete(self, request_id: int) -> None:
         """Carry out an approved deletion through the adapter (terminal gate and signed request first)."""
@@ -323,30 +324,3 @@ class Outbox(Service):
 def _refused(exc: PostingRefused) -> PublishRefused:
     refusal = exc.result.refusal
     return PublishRefused(refusal.value if refusal else "refused", exc.result.message)
-
-
-def _publication_info(outbox: Outbox, publication_id: int) -> dict[str, Any] | None:
-    from sqlalchemy import select
-
-    from core.storage.models import DraftVersion, OfficialAccount, Publication
-
-    query = (
-        select(Publication, DraftVersion, OfficialAccount)
-        .join(DraftVersion, DraftVersion.id == Publication.version_id)
-        .join(OfficialAccount, OfficialAccount.id == Publication.account_id)
-        .where(Publication.id == publication_id)
-    )
-    with outbox.store.read() as session:
-        found = session.execute(query).first()
-        if found is None:
-            return None
-        p, v, a = found
-        return {
-            "state": p.state,
-            "account_id": a.id,
-            "platform": a.platform,
-            "handle": a.handle,
-            "account_url": a.url,
-            "text": v.text,
-            "attempts": p.attempts,
-        }

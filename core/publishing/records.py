@@ -9,7 +9,6 @@ credential.
 
 from __future__ import annotations
 
-import enum
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,9 +18,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.audit.canonical import sha256_hex
+from core.composer.media_items import StoredMedia, media_of
 from core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from core.i18n import tr
-from core.lifecycle.states import DraftState, PublicationState
+from core.lifecycle.states import DeletionState, DraftState, PublicationState
+from core.lifecycle.transitions import check_initial, move
 from core.organization.roles import Role
 from core.services.base import Service
 from core.services.emergency import before_approval_due
@@ -50,22 +51,6 @@ CLAIM_TTL = timedelta(minutes=5)
 BOOKKEEPING_ROLES = (Role.OPERATOR, Role.SUPERVISOR)
 
 
-class DeletionState(enum.StrEnum):
-    REQUESTED = "requested"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    DONE = "done"
-
-    @property
-    def label(self) -> str:
-        return {
-            DeletionState.REQUESTED: tr("Deletion requested"),
-            DeletionState.APPROVED: tr("Deletion approved"),
-            DeletionState.REJECTED: tr("Deletion rejected"),
-            DeletionState.DONE: tr("Deleted"),
-        }[self]
-
-
 @dataclass(frozen=True)
 class OutboxRow:
     """What the outbox needs to send one publication (no credential: that stays in the vault)."""
@@ -84,8 +69,22 @@ class OutboxRow:
     handle: str
     account_url: str | None
     text: str
-    media: list[dict[str, Any]]
+    media: tuple[StoredMedia, ...]
     newly_created: bool
+
+
+@dataclass(frozen=True)
+class PublicationInfo:
+    """What looking for a 要確認 post again needs: its state, the account, and the text to look for."""
+
+    publication_id: int
+    state: PublicationState
+    account_id: int
+    platform: str
+    handle: str
+    account_url: str | None
+    text: str
+    attempts: int
 
 
 def _latest_version(session: Session, draft_id: int) -> DraftVersion | None:
@@ -103,6 +102,7 @@ def _new_row(
     session: Session, version: DraftVersion, terminal_uid: str, state: PublicationState, **fields: Any
 ) -> Publication:
     """An outbox row for ``version`` with a fresh idempotency key (the one every retry will reuse)."""
+    check_initial(state)
     return Publication(
         version_id=version.id,
         account_id=version.account_id,
@@ -212,7 +212,7 @@ class PublicationService(Service):
             assert account is not None
             previous_attempt_at, previous_state = row.last_attempt_at, row.state
             row.last_attempt_at = moment
-            row.state = PublicationState.PENDING.value
+            move(row, PublicationState.PENDING)
             return OutboxRow(
                 publication_id=row.id,
                 idempotency_key=row.idempotency_key,
@@ -228,7 +228,7 @@ class PublicationService(Service):
                 handle=account.handle,
                 account_url=account.url,
                 text=version.text,
-                media=[dict(m) for m in version.media or []],
+                media=media_of(version.media),
                 newly_created=created,
             )
 
@@ -239,7 +239,7 @@ class PublicationService(Service):
             publication = session.get(Publication, row.publication_id)
             if publication is not None and publication.attempts == row.attempts:
                 publication.last_attempt_at = row.last_attempt_at
-                publication.state = row.state.value
+                move(publication, row.state)
                 self.record(
                     session,
                     "publication.claim_released",
@@ -253,7 +253,7 @@ class PublicationService(Service):
             row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
             row.attempts += 1
             row.last_attempt_at = now or utcnow()
-            row.state = PublicationState.PENDING.value
+            move(row, PublicationState.PENDING)
             self.record(
                 session,
                 "publication.attempt",
@@ -274,7 +274,7 @@ class PublicationService(Service):
         with self.store.write() as session:
             self.authorize(session, *BOOKKEEPING_ROLES)
             row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
-            row.state = PublicationState.PUBLISHED.value
+            move(row, PublicationState.PUBLISHED)
             row.platform_post_id = post_id
             row.url = url
             row.published_at = now or utcnow()
@@ -283,8 +283,7 @@ class PublicationService(Service):
             version = session.get(DraftVersion, row.version_id)
             assert version is not None
             draft: Draft = self.get_locked(session, Draft, version.draft_id, tr("Draft"))
-            draft.state = DraftState.PUBLISHED.value
-            draft.row_version += 1
+            _publish_draft(draft)
             self.record(
                 session,
                 "publication.published",
@@ -314,7 +313,7 @@ class PublicationService(Service):
         with self.store.write() as session:
             self.authorize(session, *BOOKKEEPING_ROLES)
             row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
-            row.state = state.value
+            move(row, state)
             row.last_error = message[:2000]
             row.last_error_kind = kind
             self.record(
@@ -330,17 +329,16 @@ class PublicationService(Service):
                 raise Conflict(tr("This publication does not need checking."))
             event = "publication.resolved_not_posted"
             if url and url.strip():
-                row.state = PublicationState.PUBLISHED.value
+                move(row, PublicationState.PUBLISHED)
                 row.url = url.strip()
                 row.published_at = utcnow()
                 version = session.get(DraftVersion, row.version_id)
                 assert version is not None
                 draft: Draft = self.get_locked(session, Draft, version.draft_id, tr("Draft"))
-                draft.state = DraftState.PUBLISHED.value
-                draft.row_version += 1
+                _publish_draft(draft)
                 event = "publication.resolved_posted"
             else:
-                row.state = PublicationState.FAILED.value
+                move(row, PublicationState.FAILED)
                 row.last_error = tr("Checked by a person: not posted.")
             self.record(session, event, {"publication_id": row.id, "url": row.url})
 
@@ -429,15 +427,15 @@ class PublicationService(Service):
             )
             publication = open_row or _new_row(session, version, self.actor.terminal, PublicationState.PUBLISHED)
             publication.terminal_id = _terminal_id(session, self.actor.terminal)
-            publication.state = PublicationState.PUBLISHED.value
+            if open_row is not None:
+                move(publication, PublicationState.PUBLISHED)
             publication.manual = True
             publication.url = url or None
             publication.published_at = utcnow()
             publication.post_review_due_at = due
             if open_row is None:
                 session.add(publication)
-            draft.state = DraftState.PUBLISHED.value
-            draft.row_version += 1
+            move(draft, DraftState.PUBLISHED)
             session.flush()
             self.record(
                 session,
@@ -479,6 +477,7 @@ class PublicationService(Service):
             )
             if open_request is not None:
                 raise Conflict(tr("A deletion of this post has already been requested."))
+            check_initial(DeletionState.REQUESTED)
             request = DeletionRequest(
                 publication_id=row.id,
                 state=DeletionState.REQUESTED.value,
@@ -507,7 +506,7 @@ class PublicationService(Service):
                 raise Conflict(tr("This deletion request has already been decided."))
             if request.requested_by_id == staff.id:
                 raise PermissionDenied(tr("You cannot decide on your own deletion request."))
-            request.state = (DeletionState.APPROVED if approve else DeletionState.REJECTED).value
+            move(request, DeletionState.APPROVED if approve else DeletionState.REJECTED)
             request.decided_by_id = staff.id
             request.decided_at = utcnow()
             request.decision_comment = comment
@@ -549,11 +548,11 @@ class PublicationService(Service):
             version = session.get(DraftVersion, row.version_id)
             assert version is not None
             now = utcnow()
-            request.state = DeletionState.DONE.value
+            move(request, DeletionState.DONE)
             request.executed_by_id = self.actor.staff_id
             request.executed_at = now
             request.executed_manually = manually
-            row.state = PublicationState.DELETED.value
+            move(row, PublicationState.DELETED)
             row.deleted_at = now
             self.record(
                 session,
@@ -569,6 +568,12 @@ class PublicationService(Service):
                     "original_text_sha256": sha256_hex(version.text),
                 },
             )
+
+
+def _publish_draft(draft: Draft) -> None:
+    """The draft's post is out; a draft already published (a second row settled later) stays as it is."""
+    if draft.state != DraftState.PUBLISHED.value:
+        move(draft, DraftState.PUBLISHED)
 
 
 # ---- read models --------------------------------------------------------------------------------
@@ -605,6 +610,31 @@ def _row(p: Publication, version: DraftVersion, handle: str) -> PublicationRow:
         manual=p.manual,
         text=version.text,
     )
+
+
+def publication_info(store: Store, publication_id: int) -> PublicationInfo | None:
+    """The publication with its account and text, or ``None`` when there is no such row."""
+    query = (
+        select(Publication, DraftVersion, OfficialAccount)
+        .join(DraftVersion, DraftVersion.id == Publication.version_id)
+        .join(OfficialAccount, OfficialAccount.id == Publication.account_id)
+        .where(Publication.id == publication_id)
+    )
+    with store.read() as session:
+        found = session.execute(query).first()
+        if found is None:
+            return None
+        p, v, a = found
+        return PublicationInfo(
+            publication_id=p.id,
+            state=PublicationState(p.state),
+            account_id=a.id,
+            platform=a.platform,
+            handle=a.handle,
+            account_url=a.url,
+            text=v.text,
+            attempts=p.attempts,
+        )
 
 
 def publications_for_draft(store: Store, draft_id: int) -> list[PublicationRow]:

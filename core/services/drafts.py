@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -21,10 +21,11 @@ from sqlalchemy.orm import Session
 from core.accounts.usable import ensure_account_usable
 from core.audit.canonical import sha256_hex
 from core.composer.acknowledgements import stamp_acknowledgements, stamp_confirmations
-from core.composer.media_items import normalized_item
+from core.composer.media_items import StoredMedia, media_of, stored_json
 from core.errors import Conflict, InvalidInput, NotFound
 from core.i18n import tr
 from core.lifecycle.states import DraftState, PublicationState, ReviewDecision
+from core.lifecycle.transitions import move
 from core.organization.roles import Role
 from core.services.base import Service, organization_row
 from core.signoff.content_hash import content_hash
@@ -87,7 +88,7 @@ class DraftService(Service):
         row_version: int,
         *,
         text: str,
-        media: Sequence[dict[str, Any]] | None = None,
+        media: Sequence[StoredMedia] | None = None,
         scheduled_at: datetime | None = None,
         title: str | None = None,
         acknowledgements: Mapping[str, str] | None = None,
@@ -116,7 +117,7 @@ class DraftService(Service):
                 "row_version": row_version + 1,
             }
             if clean_media is not None:
-                _require_blobs(session, clean_media)
+                _require_blobs(session, media or ())
                 values["media"] = clean_media
             now = utcnow()
             if acknowledgements is not None:
@@ -258,7 +259,10 @@ class DraftService(Service):
                 session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft.id)) or 0
             ) + 1
             digest = content_hash(
-                text=draft.text, account_id=draft.account_id, scheduled_at=draft.scheduled_at, media=draft.media
+                text=draft.text,
+                account_id=draft.account_id,
+                scheduled_at=draft.scheduled_at,
+                media=media_of(draft.media),
             )
             version = DraftVersion(
                 draft_id=draft.id,
@@ -272,15 +276,14 @@ class DraftService(Service):
                 last_editor_id=draft.last_editor_id,
                 submitted_by_id=staff.id,
                 content_hash=digest,
-                findings=[dict(r) for r in gate.records],
+                findings=[r.to_json() for r in gate.records],
                 acknowledgements=gate.acknowledgements_in_use(draft.acknowledgements or {}),
                 confirmations=gate.confirmations_in_use(draft.confirmations or {}),
                 emergency=draft.emergency,
                 emergency_reason=draft.emergency_reason,
             )
             session.add(version)
-            draft.state = DraftState.SUBMITTED.value
-            draft.row_version += 1
+            move(draft, DraftState.SUBMITTED)
             session.flush()
             note_contributor(session, draft.id, staff.id)
             self.record(
@@ -291,7 +294,7 @@ class DraftService(Service):
                     "version_id": version.id,
                     "number": number,
                     "content_hash": digest,
-                    "findings": [r["key"] for r in gate.records],
+                    "findings": [r.key for r in gate.records],
                     "acknowledged": sorted(version.acknowledgements),
                     "confirmed": sorted(version.confirmations),
                 },
@@ -338,8 +341,7 @@ class DraftService(Service):
                 raise Conflict(
                     tr("A sending attempt for this draft is still open; settle it before taking the draft back.")
                 )
-            draft.state = DraftState.DRAFT.value
-            draft.row_version += 1
+            move(draft, DraftState.DRAFT)
             session.flush()
             self.record(
                 session,
@@ -369,7 +371,7 @@ def _gate(session: Session, draft: Draft, now: datetime | None = None) -> GateSt
     return evaluate(
         draft.text,
         Platform.parse(draft.account.platform),
-        _with_blob_facts(session, draft.media or []),
+        _with_blob_facts(session, media_of(draft.media)),
         draft.acknowledgements or {},
         (draft.confirmations or {}).keys(),
         profile,
@@ -379,33 +381,33 @@ def _gate(session: Session, draft: Draft, now: datetime | None = None) -> GateSt
     )
 
 
-def _with_blob_facts(session: Session, media: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+def _with_blob_facts(session: Session, media: Sequence[StoredMedia]) -> list[StoredMedia]:
     """``media`` with each item's type and upload size as stored with its blob.
 
     The item's own ``mime``/``size`` come from the client and may be missing
     (items saved before sizes were recorded) or wrong; the platform's limits
     are checked against the bytes that will be uploaded.
     """
-    wanted = {str(m["sha256"]) for m in media if m.get("sha256")}
+    wanted = {m.sha256 for m in media}
     if not wanted:
         return list(media)
     rows = session.execute(select(MediaBlob.sha256, MediaBlob.mime, MediaBlob.size).where(MediaBlob.sha256.in_(wanted)))
     stored = {sha: (mime, size) for sha, mime, size in rows.tuples()}
-    out: list[Mapping[str, Any]] = []
+    out: list[StoredMedia] = []
     for item in media:
-        blob = stored.get(str(item.get("sha256")))
-        out.append({**item, "mime": blob[0], "size": blob[1]} if blob is not None else item)
+        blob = stored.get(item.sha256)
+        out.append(replace(item, mime=blob[0], size=blob[1]) if blob is not None else item)
     return out
 
 
-def _clean_media(media: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def _clean_media(media: Sequence[StoredMedia]) -> list[dict[str, Any]]:
     if len(media) > MAX_MEDIA:
         raise InvalidInput(tr("Too many attachments (at most {limit}).").format(limit=MAX_MEDIA))
-    return [normalized_item(item) for item in media]
+    return stored_json(media)
 
 
-def _require_blobs(session: Session, media: Sequence[Mapping[str, Any]]) -> None:
-    wanted = {m["sha256"] for m in media} | {m["captions_sha256"] for m in media if m.get("captions_sha256")}
+def _require_blobs(session: Session, media: Sequence[StoredMedia]) -> None:
+    wanted = {m.sha256 for m in media} | {m.captions_sha256 for m in media if m.captions_sha256}
     if not wanted:
         return
     present = set(session.scalars(select(MediaBlob.sha256).where(MediaBlob.sha256.in_(wanted))))
@@ -606,7 +608,7 @@ class DraftDetail:
     state: DraftState
     title: str
     text: str
-    media: list[dict[str, Any]]
+    media: tuple[StoredMedia, ...]
     scheduled_at: datetime | None
     acknowledgements: dict[str, Any]
     confirmations: dict[str, Any]
@@ -650,7 +652,7 @@ def load_draft_detail(store: Store, draft_id: int) -> DraftDetail:
             state=DraftState(draft.state),
             title=draft.title,
             text=draft.text,
-            media=[dict(m) for m in draft.media or []],
+            media=media_of(draft.media),
             scheduled_at=draft.scheduled_at,
             acknowledgements=dict(draft.acknowledgements or {}),
             confirmations=dict(draft.confirmations or {}),

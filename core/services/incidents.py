@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 from core.errors import Conflict, InvalidInput, NotFound
 from core.i18n import tr
 from core.incidents.model import (
-    TRANSITIONS,
     Evidence,
     IncidentDetail,
     IncidentKind,
@@ -32,6 +31,7 @@ from core.incidents.model import (
     Step,
     StepKind,
 )
+from core.lifecycle.transitions import check_initial, move
 from core.organization.roles import Role
 from core.services.base import Service, organization_row
 from core.services.validation import clean_text
@@ -96,6 +96,7 @@ class IncidentService(Service):
             staff = self.authorize(session, *ANYONE)
             for account_id in accounts:
                 self.get_or_404(session, OfficialAccount, account_id, tr("Account"))
+            check_initial(IncidentState.OPEN)
             now = self.store.now()
             moment = discovered_at or now
             if moment.tzinfo is None:
@@ -107,7 +108,7 @@ class IncidentService(Service):
                 title=title,
                 description=description,
                 severity=Severity(severity).value,
-                state=IncidentState.OPEN.value,
+                state=IncidentState.OPEN.value,  # checked against the lifecycle table above
                 discovered_at=moment,
                 discovered_by_id=staff.id,
                 created_at=now,
@@ -179,7 +180,6 @@ class IncidentService(Service):
             recorded_at=now,
         )
         session.add(step)
-        incident.row_version += 1
         session.flush()
         self.record(session, kind.audit_event, {"incident_id": incident.id, "step_id": step.id})
         return step.id
@@ -192,18 +192,13 @@ class IncidentService(Service):
             staff = self.authorize(session, *roles)
             incident = self.get_locked(session, Incident, incident_id, tr("Incident"))
             current = IncidentState(incident.state)
-            if state not in TRANSITIONS[current]:
-                raise Conflict(
-                    tr("Incident {id} cannot go from {old} to {new}.").format(
-                        id=incident_id, old=current.label, new=state.label
-                    )
-                )
+            if current is IncidentState.CLOSED:
+                raise Conflict(tr("Incident {id} is closed; open a new one.").format(id=incident_id))
+            text = clean_text(summary, tr("Summary"), max_length=20_000, required=state is IncidentState.CLOSED)
+            move(incident, state)  # refuses a move the lifecycle table does not list
             if state is IncidentState.CLOSED:
-                text = clean_text(summary, tr("Summary"), max_length=20_000)
                 self._step(session, incident, staff.id, StepKind.CLOSED, None, "", "", text)
                 incident.closed_at = self.store.now()
-            incident.state = state.value
-            incident.row_version += 1
             self.record(session, "incident.state_changed", {"incident_id": incident_id, "state": state.value})
 
     # -- evidence --
@@ -240,6 +235,8 @@ class IncidentService(Service):
         with self.store.write() as session:
             staff = self.authorize(session, *ANYONE)
             incident = self.get_locked(session, Incident, incident_id, tr("Incident"))
+            if incident.state == IncidentState.CLOSED.value:
+                raise Conflict(tr("Incident {id} is closed; open a new one.").format(id=incident_id))
             row = IncidentEvidence(
                 incident_id=incident_id,
                 sha256=digest,
@@ -253,7 +250,6 @@ class IncidentService(Service):
                 recorded_at=self.store.now(),
             )
             session.add(row)
-            incident.row_version += 1
             session.flush()
             self.record(
                 session,

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from core.errors import Conflict, InvalidInput, KohoGateError
 from core.i18n import tr
 from core.lifecycle.states import DraftState, ReviewDecision
+from core.lifecycle.transitions import move
 from core.services.base import Service
 from core.services.signing_keys import active_key
 from core.signoff.authority import authority_for, require_authority
@@ -54,7 +55,7 @@ class ReviewService(Service):
             now = self.store.now()
             authority = require_authority(session, reviewer, version, now)
             latest = session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft.id))
-            post_review = _awaiting_post_review(session, version.id)
+            post_review = awaiting_post_review(session, version.id)
             if version.number != latest or not (draft.state == DraftState.SUBMITTED.value or post_review):
                 raise Conflict(tr("This version is no longer awaiting a decision."))
             key = active_key(session, reviewer.id, key_fingerprint)
@@ -99,8 +100,7 @@ class ReviewService(Service):
             except IntegrityError as exc:
                 raise Conflict(tr("Another supervisor has already decided on this version.")) from exc
             if not post_review:
-                draft.state = _NEXT_STATE[decision].value
-                draft.row_version += 1
+                move(draft, _NEXT_STATE[decision])
             self.record(
                 session,
                 f"review.{decision.value}",
@@ -120,7 +120,8 @@ class ReviewService(Service):
             return review.id
 
 
-def _awaiting_post_review(session: Any, version_id: int) -> bool:
+def awaiting_post_review(session: Any, version_id: int) -> bool:
+    """Whether ``version_id`` went out before approval (緊急) and so still takes its after-the-fact review."""
     published = session.scalar(
         select(Publication.id).where(Publication.version_id == version_id, Publication.post_review_due_at.is_not(None))
     )

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import enum
 import hashlib
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.composer.media_items import StoredMedia, media_of
 from core.i18n import tr
 from core.lifecycle.states import DraftState, ReviewDecision
 from core.signoff.content_hash import content_hash
@@ -55,25 +55,25 @@ class ApprovalCheck:
         return self.problem is ApprovalProblem.NONE
 
 
-def _media_with_stored_hashes(session: Session, media: list[Any]) -> list[dict[str, Any]] | None:
+def _rehashed(session: Session, digest: str) -> str | None:
+    blob = session.get(MediaBlob, digest)
+    return hashlib.sha256(blob.data).hexdigest() if blob is not None else None
+
+
+def _media_with_stored_hashes(session: Session, media: tuple[StoredMedia, ...]) -> list[StoredMedia] | None:
     """Media items with their SHA-256 recomputed from the stored bytes (None if a file is gone)."""
-    items: list[dict[str, Any]] = []
+    items: list[StoredMedia] = []
     for item in media:
-        copy = dict(item)
-        for field in ("sha256", "captions_sha256"):
-            digest = item.get(field)
-            if not digest:
-                continue
-            blob = session.get(MediaBlob, digest)
-            if blob is None:
-                return None
-            copy[field] = hashlib.sha256(blob.data).hexdigest()
-        items.append(copy)
+        sha256 = _rehashed(session, item.sha256)
+        captions = _rehashed(session, item.captions_sha256) if item.captions_sha256 else None
+        if sha256 is None or (item.captions_sha256 and captions is None):
+            return None
+        items.append(replace(item, sha256=sha256, captions_sha256=captions))
     return items
 
 
 def current_content_hash(session: Session, draft: Draft) -> str | None:
-    media = _media_with_stored_hashes(session, list(draft.media))
+    media = _media_with_stored_hashes(session, media_of(draft.media))
     if media is None:
         return None
     return content_hash(text=draft.text, account_id=draft.account_id, scheduled_at=draft.scheduled_at, media=media)
@@ -81,7 +81,10 @@ def current_content_hash(session: Session, draft: Draft) -> str | None:
 
 def _version_hash(version: DraftVersion) -> str:
     return content_hash(
-        text=version.text, account_id=version.account_id, scheduled_at=version.scheduled_at, media=version.media
+        text=version.text,
+        account_id=version.account_id,
+        scheduled_at=version.scheduled_at,
+        media=media_of(version.media),
     )
 
 

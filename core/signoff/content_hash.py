@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 from core.audit.canonical import canonical_json, sha256_hex, utc_iso
+from core.composer.media_items import StoredMedia
 
 
-def content_hash(
-    *, text: str, account_id: int, scheduled_at: datetime | None, media: Sequence[Mapping[str, Any]]
-) -> str:
+def content_hash(*, text: str, account_id: int, scheduled_at: datetime | None, media: Sequence[StoredMedia]) -> str:
     """SHA-256 over NFC text, target account, scheduled time and each media item.
 
     Media items contribute the SHA-256 of the file as it will be uploaded plus
@@ -26,11 +24,11 @@ def content_hash(
         "scheduled_at": utc_iso(scheduled_at) if scheduled_at else None,
         "media": [
             {
-                "sha256": item.get("sha256"),
-                "kind": item.get("kind"),
-                "alt": item.get("alt", ""),
-                "decorative": bool(item.get("decorative", False)),
-                "captions_sha256": item.get("captions_sha256"),
+                "sha256": item.sha256,
+                "kind": item.kind,
+                "alt": item.alt,
+                "decorative": item.decorative,
+                "captions_sha256": item.captions_sha256,
             }
             for item in media
         ],

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 
+from core.composer.findings import FindingRecord
+from core.composer.media_items import StoredMedia, media_of
 from core.errors import NotFound
 from core.i18n import current_language, tr
 from core.storage.engine import Store
@@ -79,7 +80,7 @@ class ReviewData:
     account_name: str
     platform: str
     text: str
-    media: list[dict[str, Any]]
+    media: tuple[StoredMedia, ...]
     scheduled_at: datetime | None
     submitted_at: datetime
     author: str
@@ -116,31 +117,31 @@ def _when(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else tr("not scheduled")
 
 
-def media_label(item: Mapping[str, Any], number: int) -> str:
+def media_label(item: StoredMedia, number: int) -> str:
     """「画像1（poster.png）」: how a media item is named on the review screen and the record."""
     return _media_label(item, number)
 
 
-def _media_label(item: Mapping[str, Any], number: int) -> str:
-    kind = tr("video") if item.get("kind") == "video" else tr("image")
-    return tr("{kind} {n} ({name})").format(kind=kind, n=number, name=item.get("name") or "—")
+def _media_label(item: StoredMedia, number: int) -> str:
+    kind = tr("video") if item.is_video else tr("image")
+    return tr("{kind} {n} ({name})").format(kind=kind, n=number, name=item.name or "—")
 
 
-def _alt(item: Mapping[str, Any]) -> str:
-    if item.get("decorative"):
-        return tr("decorative: {reason}").format(reason=item.get("decorative_reason") or "—")
-    return str(item.get("alt") or "")
+def _alt(item: StoredMedia) -> str:
+    if item.decorative:
+        return tr("decorative: {reason}").format(reason=item.decorative_reason or "—")
+    return item.alt
 
 
-def _captions(item: Mapping[str, Any]) -> str:
-    if item.get("captions_burned_in"):
+def _captions(item: StoredMedia) -> str:
+    if item.captions_burned_in:
         return tr("burned into the picture")
-    return str(item.get("captions_name") or "") if item.get("captions_sha256") else tr("none")
+    return (item.captions_name or "") if item.captions_sha256 else tr("none")
 
 
 def content_changes(
-    old_media: Sequence[Mapping[str, Any]],
-    new_media: Sequence[Mapping[str, Any]],
+    old_media: Sequence[StoredMedia],
+    new_media: Sequence[StoredMedia],
     old_time: datetime | None,
     new_time: datetime | None,
     old_emergency: bool = False,
@@ -159,11 +160,11 @@ def content_changes(
     if old_emergency != new_emergency:
         yes, no = tr("yes"), tr("no")
         changes.append(FieldChange(tr("Emergency"), yes if old_emergency else no, yes if new_emergency else no))
-    old_by_hash = {str(m.get("sha256")): (i, m) for i, m in enumerate(old_media, start=1)}
-    new_hashes = {str(m.get("sha256")) for m in new_media}
+    old_by_hash = {m.sha256: (i, m) for i, m in enumerate(old_media, start=1)}
+    new_hashes = {m.sha256 for m in new_media}
     for number, item in enumerate(new_media, start=1):
         label = _media_label(item, number)
-        earlier = old_by_hash.get(str(item.get("sha256")))
+        earlier = old_by_hash.get(item.sha256)
         if earlier is None:
             changes.append(FieldChange(tr("Added: {item}").format(item=label), "", _alt(item)))
             continue
@@ -198,22 +199,21 @@ def load_review_data(store: Store, version_id: int) -> ReviewData:
         assert account is not None
         names = {s.id: s.display_name for s in session.scalars(select(Staff))}
         findings = []
-        for f in version.findings:
-            ack = version.acknowledgements.get(str(f.get("key")), {}) if f.get("key") else {}
-            start, end = f.get("start"), f.get("end")
-            excerpt = version.text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
-            if f.get("media_index") is not None:
-                excerpt = tr("image/video {n}").format(n=int(f["media_index"]) + 1)
-            rule_id = str(f.get("rule", ""))
+        for f in (FindingRecord.from_json(raw) for raw in version.findings):
+            ack = version.acknowledgements.get(f.key, {}) if f.key else {}
+            excerpt = version.text[f.start : f.end] if f.span is not None else ""
+            if f.media_index is not None:
+                excerpt = tr("image/video {n}").format(n=f.media_index + 1)
+            rule_id = f.rule
             definition = rule_definition(rule_id)
             title = (definition.title_ja if lang == "ja" else definition.title_en) if definition else rule_id
             findings.append(
                 FindingView(
                     title=title,
                     rule=rule_id,
-                    severity=str(f.get("severity", "")),
-                    clause=str(f.get("clause", "")),
-                    message=str(f.get("message_ja" if lang == "ja" else "message_en", "")),
+                    severity=f.severity.value,
+                    clause=f.clause,
+                    message=f.message(lang),
                     excerpt=excerpt,
                     acknowledged_by=names.get(int(ack.get("staff_id") or 0), "") if ack else "",
                     reason=str(ack.get("reason", "")) if ack else "",
@@ -264,7 +264,7 @@ def load_review_data(store: Store, version_id: int) -> ReviewData:
             account_name=account.display_name,
             platform=version.platform,
             text=version.text,
-            media=[dict(m) for m in version.media],
+            media=media_of(version.media),
             scheduled_at=version.scheduled_at,
             submitted_at=version.created_at,
             author=names.get(version.author_id, ""),
@@ -278,8 +278,8 @@ def load_review_data(store: Store, version_id: int) -> ReviewData:
             previous_number=previous[0].number if previous else None,
             diff=text_diff(previous[0].text, version.text) if previous else [],
             changes=content_changes(
-                previous[0].media or [],
-                version.media or [],
+                media_of(previous[0].media),
+                media_of(version.media),
                 previous[0].scheduled_at,
                 version.scheduled_at,
                 previous[0].emergency,

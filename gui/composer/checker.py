@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from core.checks.config import CheckConfig
 from core.checks.engine import check_person_names
 from core.checks.model import DraftInput, Finding
+from core.composer.media_items import StoredMedia
 from core.composer.submission import GateStatus, evaluate
 from core.organization.profile import OrganizationProfile
 from core.platforms.facts import Platform
@@ -30,7 +31,7 @@ from gui.tasks import run_task
 
 DEBOUNCE_MS = 150
 
-State = tuple[str, Sequence[Mapping[str, Any]], Mapping[str, Any], Sequence[str]]
+State = tuple[str, Sequence[StoredMedia], Mapping[str, Any], Sequence[str]]
 
 
 class LiveChecker(QObject):
@@ -76,7 +77,7 @@ class LiveChecker(QObject):
 
     def _snapshot(self) -> State:
         text, media, acknowledgements, ticked = self._state()
-        return text, [dict(m) for m in media], dict(acknowledgements), list(ticked)
+        return text, list(media), dict(acknowledgements), list(ticked)
 
     def run_now(self) -> None:
         """Check the current state on a worker; apply the result when it arrives (if still current)."""

@@ -7,12 +7,12 @@ positions here. Undo/redo are the editor's own (``QPlainTextEdit``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
+from core.composer.findings import FindingRecord
 from core.i18n import current_language
 from gui.composer.highlighter import FindingUnderlines
 from gui.composer.text_positions import Utf16Map
@@ -27,17 +27,17 @@ class PostEditor(QPlainTextEdit):
         self.setAccessibleName(tr("Post text"))
         self.setTabChangesFocus(True)  # Tab moves on; a post has no use for tab characters
         self.underlines = FindingUnderlines(self)
-        self._records: Sequence[dict[str, Any]] = ()
+        self._records: Sequence[FindingRecord] = ()
         self._map = Utf16Map("")
 
-    def set_findings(self, text: str, records: Sequence[dict[str, Any]]) -> int:
+    def set_findings(self, text: str, records: Sequence[FindingRecord]) -> int:
         """Underline the text findings of ``records`` (computed for ``text``); return underlines changed."""
         self._records = records
         self._map = Utf16Map(text)
         spans = [
-            (self._map.to_utf16(r["start"]), self._map.to_utf16(r["end"]), str(r["severity"]))
+            (self._map.to_utf16(span[0]), self._map.to_utf16(span[1]), r.severity.value)
             for r in records
-            if r.get("start") is not None and r.get("end") is not None
+            if (span := r.span) is not None
         ]
         return self.underlines.set_spans(spans)
 
@@ -50,13 +50,11 @@ class PostEditor(QPlainTextEdit):
         self.ensureCursorVisible()
         self.setFocus()
 
-    def findings_at(self, position: int) -> list[dict[str, Any]]:
+    def findings_at(self, position: int) -> list[FindingRecord]:
         """The findings covering document position ``position`` (UTF-16)."""
         point = self._map.to_code_point(position)
         return [
-            r
-            for r in self._records
-            if r.get("start") is not None and r["start"] <= point < max(r["end"], r["start"] + 1)
+            r for r in self._records if (span := r.span) is not None and span[0] <= point < max(span[1], span[0] + 1)
         ]
 
     def event(self, event: QEvent) -> bool:
@@ -72,7 +70,7 @@ class PostEditor(QPlainTextEdit):
         return super().event(event)
 
 
-def tooltip_text(records: Sequence[dict[str, Any]]) -> str:
+def tooltip_text(records: Sequence[FindingRecord]) -> str:
     """Message and clause of each finding, one paragraph each, in the UI language."""
-    key = "message_ja" if current_language() == "ja" else "message_en"
-    return "\n\n".join(f"{r[key]}\n[{r['clause']}]" for r in records)
+    lang = current_language()
+    return "\n\n".join(f"{r.message(lang)}\n[{r.clause}]" for r in records)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from core.checks.model import Severity
 from core.composer.acknowledgements import MAX_REASON
+from core.composer.findings import FindingRecord
 from core.i18n import current_language
 from gui.i18n import translator
 from gui.widgets.palette import SEVERITY_COLOURS
@@ -39,14 +40,14 @@ def severity_label(severity: str) -> str:
 
 
 class FindingsModel(QAbstractListModel):
-    """Findings (the stored dict shape) with whether each ``confirm`` one is acknowledged."""
+    """Findings (as stored with the version) with whether each ``confirm`` one is acknowledged."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._records: list[dict[str, Any]] = []
+        self._records: list[FindingRecord] = []
         self._reasons: dict[str, str] = {}
 
-    def set_findings(self, records: Sequence[dict[str, Any]], reasons: Mapping[str, str]) -> None:
+    def set_findings(self, records: Sequence[FindingRecord], reasons: Mapping[str, str]) -> None:
         records = list(records)
         if records == self._records and dict(reasons) == self._reasons:
             return
@@ -55,7 +56,7 @@ class FindingsModel(QAbstractListModel):
         self._reasons = dict(reasons)
         self.endResetModel()
 
-    def record(self, row: int) -> dict[str, Any]:
+    def record(self, row: int) -> FindingRecord:
         return self._records[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
@@ -65,17 +66,17 @@ class FindingsModel(QAbstractListModel):
         if not index.isValid() or not (0 <= index.row() < len(self._records)):
             return None
         record = self._records[index.row()]
-        message = record["message_ja" if current_language() == "ja" else "message_en"]
-        reason = self._reasons.get(record["key"], "")
+        message = record.message(current_language())
+        reason = self._reasons.get(record.key, "")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            lines = [f"{severity_label(record['severity'])}: {message}", f"[{record['clause']}]"]
-            if record["severity"] == "confirm":
+            lines = [f"{severity_label(record.severity.value)}: {message}", f"[{record.clause}]"]
+            if record.needs_acknowledgement:
                 lines.append(
                     tr("✔ Acknowledged: {reason}").format(reason=reason) if reason else tr("Not acknowledged yet")
                 )
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(SEVERITY_COLOURS.get(record["severity"], "#000000")))
+            return QBrush(QColor(SEVERITY_COLOURS.get(record.severity.value, "#000000")))
         if role == Qt.ItemDataRole.ToolTipRole:
             return message
         if role == RecordRole:
@@ -123,17 +124,17 @@ class FindingsPanel(QWidget):
         self.ack_button.clicked.connect(self._acknowledge)
         self._update_ack(QModelIndex())
 
-    def set_findings(self, records: Sequence[dict[str, Any]], reasons: Mapping[str, str]) -> None:
+    def set_findings(self, records: Sequence[FindingRecord], reasons: Mapping[str, str]) -> None:
         current = self.view.currentIndex()
-        key = self.model.record(current.row())["key"] if current.isValid() else None
+        key = self.model.record(current.row()).key if current.isValid() else None
         self.model.set_findings(records, reasons)
         if key is not None:
             for row in range(self.model.rowCount()):
-                if self.model.record(row)["key"] == key:
+                if self.model.record(row).key == key:
                     self.view.setCurrentIndex(self.model.index(row))
                     break
-        blocking = sum(1 for r in records if r["severity"] == "block")
-        open_confirms = sum(1 for r in records if r["severity"] == "confirm" and not reasons.get(r["key"]))
+        blocking = sum(1 for r in records if r.severity is Severity.BLOCK)
+        open_confirms = sum(1 for r in records if r.needs_acknowledgement and not reasons.get(r.key))
         if not records:
             self.summary.setText(tr("No findings."))
         else:
@@ -150,7 +151,7 @@ class FindingsPanel(QWidget):
 
     def _update_ack(self, index: QModelIndex | QPersistentModelIndex) -> None:
         record = self.model.record(index.row()) if index.isValid() else None
-        confirm = record is not None and record["severity"] == "confirm"
+        confirm = record is not None and record.needs_acknowledgement
         self.reason.setEnabled(confirm)
         self.reason_label.setEnabled(confirm)
         self.ack_button.setEnabled(confirm and bool(self.reason.text().strip()))
@@ -160,7 +161,7 @@ class FindingsPanel(QWidget):
         if not index.isValid() or not self.reason.text().strip():
             return
         record = self.model.record(index.row())
-        if record["severity"] != "confirm":
+        if not record.needs_acknowledgement:
             return
-        self.acknowledged.emit(record["key"], " ".join(self.reason.text().split()))
+        self.acknowledged.emit(record.key, " ".join(self.reason.text().split()))
         self.reason.clear()

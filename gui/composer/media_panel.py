@@ -1,6 +1,6 @@
 """Attachments: list (model/view), alt text, 装飾, captions, order, drag and drop.
 
-The panel edits the media item dicts (the ``draft.media`` contract) and says
+The panel edits the media items (:class:`StoredMedia`, the ``draft.media`` contract) and says
 so through ``changed``; adding files, picking captions and redacting are
 requested by signal because they run on worker threads in the composer.
 
@@ -14,6 +14,7 @@ Signals (MediaPanel):
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.checks.length import count
+from core.composer.media_items import StoredMedia
 from core.composer.media_store import CAPTION_TYPES, accepted_suffixes
 from core.platforms.facts import Platform
 from gui import messages
@@ -60,14 +62,14 @@ class MediaListModel(QAbstractListModel):
     def __init__(self, thumbnails: ThumbnailCache) -> None:
         super().__init__()
         self.thumbnails = thumbnails
-        self.items: list[dict[str, Any]] = []
+        self.items: list[StoredMedia] = []
 
-    def set_items(self, items: Sequence[dict[str, Any]]) -> None:
+    def set_items(self, items: Sequence[StoredMedia]) -> None:
         self.beginResetModel()
-        self.items = [dict(i) for i in items]
+        self.items = list(items)
         self.endResetModel()
 
-    def append(self, item: dict[str, Any]) -> None:
+    def append(self, item: StoredMedia) -> None:
         self.beginInsertRows(QModelIndex(), len(self.items), len(self.items))
         self.items.append(item)
         self.endInsertRows()
@@ -87,7 +89,7 @@ class MediaListModel(QAbstractListModel):
         self.endMoveRows()
         return True
 
-    def replace(self, row: int, item: dict[str, Any]) -> None:
+    def replace(self, row: int, item: StoredMedia) -> None:
         self.items[row] = item
         self.dataChanged.emit(self.index(row), self.index(row))
 
@@ -102,26 +104,22 @@ class MediaListModel(QAbstractListModel):
             return None
         item = self.items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if item["kind"] == "video":
-                state = (
-                    tr("captions ✔")
-                    if item.get("captions_sha256") or item.get("captions_burned_in")
-                    else tr("no captions")
-                )
-            elif item.get("alt", "").strip():
+            if item.is_video:
+                state = tr("captions ✔") if item.captions_sha256 or item.captions_burned_in else tr("no captions")
+            elif item.alt.strip():
                 state = tr("ALT ✔")
-            elif item.get("decorative"):
+            elif item.decorative:
                 state = tr("decorative")
             else:
                 state = tr("no ALT")
             extra = []
-            if item.get("faces") and not item.get("redacted"):
-                extra.append(tr("{n} face(s)").format(n=item["faces"]))
-            if item.get("redacted"):
+            if item.faces and not item.redacted:
+                extra.append(tr("{n} face(s)").format(n=item.faces))
+            if item.redacted:
                 extra.append(tr("masked"))
-            return f"{index.row() + 1}. {item.get('name', '')}\n{state}" + (f" · {' · '.join(extra)}" if extra else "")
+            return f"{index.row() + 1}. {item.name}\n{state}" + (f" · {' · '.join(extra)}" if extra else "")
         if role == Qt.ItemDataRole.DecorationRole:
-            return self.thumbnails.pixmap(item["sha256"], item["kind"], 64)
+            return self.thumbnails.pixmap(item.sha256, item.kind, 64)
         return None
 
 
@@ -219,23 +217,23 @@ class MediaPanel(QWidget):
         self._load_details()
 
     # -- public --
-    def set_items(self, items: Sequence[dict[str, Any]]) -> None:
+    def set_items(self, items: Sequence[StoredMedia]) -> None:
         self.model.set_items(items)
         if items:
             self.view.setCurrentIndex(self.model.index(0))
         self._load_details()
 
     @property
-    def items(self) -> list[dict[str, Any]]:
+    def items(self) -> list[StoredMedia]:
         return self.model.items
 
-    def add_item(self, item: dict[str, Any]) -> None:
+    def add_item(self, item: StoredMedia) -> None:
         self.model.append(item)
         self.view.setCurrentIndex(self.model.index(len(self.model.items) - 1))
         self._load_details()
         self.changed.emit()
 
-    def replace_item(self, row: int, item: dict[str, Any]) -> None:
+    def replace_item(self, row: int, item: StoredMedia) -> None:
         self.model.replace(row, item)
         self._load_details()
         self.changed.emit()
@@ -325,7 +323,7 @@ class MediaPanel(QWidget):
             self.details.setEnabled(has and editable)
             for button in (self.remove_button, self.up_button, self.down_button):
                 button.setEnabled(has and editable)
-            image = has and item is not None and item["kind"] == "image"
+            image = item is not None and item.is_image
             self.redact_button.setEnabled(bool(image) and editable)
             for widget in (
                 self.alt,
@@ -339,12 +337,12 @@ class MediaPanel(QWidget):
                 widget.setVisible(image or not has)
             for widget in (self.captions_button, self.captions_label, self.burned_in):
                 widget.setVisible(has and not image)
-            self.alt.setPlainText(str(item.get("alt", "")) if item else "")
-            self.decorative.setChecked(bool(item and item.get("decorative")))
-            self.decorative_reason.setText(str(item.get("decorative_reason", "")) if item else "")
+            self.alt.setPlainText(item.alt if item else "")
+            self.decorative.setChecked(bool(item and item.decorative))
+            self.decorative_reason.setText(item.decorative_reason if item else "")
             self.decorative_reason.setEnabled(self.decorative.isChecked())
-            self.burned_in.setChecked(bool(item and item.get("captions_burned_in")))
-            name = item.get("captions_name") if item else None
+            self.burned_in.setChecked(bool(item and item.captions_burned_in))
+            name = item.captions_name if item else None
             self.captions_label.setText(str(name) if name else tr("No captions file"))
             self._update_alt_counter()
         finally:
@@ -365,7 +363,7 @@ class MediaPanel(QWidget):
         row = self._row()
         if self._loading or row is None:
             return
-        self.model.items[row].update(fields)
+        self.model.items[row] = replace(self.model.items[row], **fields)
         self.model.touch(row)
         self.changed.emit()
 

@@ -9,13 +9,13 @@ by :mod:`core.composer.post_text` exactly as the checks find them.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from core.checks.length import text_length
+from core.composer.media_items import StoredMedia
 from core.composer.post_text import SegmentKind, segments
 from core.platforms.facts import Platform
 from gui.composer.thumbnails import BlobLoader, ThumbnailCache, with_badge
@@ -45,7 +45,7 @@ class PostPreview(QFrame):
         self,
         platform: Platform,
         text: str,
-        media: Sequence[Mapping[str, Any]],
+        media: Sequence[StoredMedia],
         blob_loader: BlobLoader,
         parent: QWidget | None = None,
         *,
@@ -90,7 +90,7 @@ class PostPreview(QFrame):
         layout.addWidget(scroll)
         self.set_post(text, media)
 
-    def set_post(self, text: str, media: Sequence[Mapping[str, Any]]) -> None:
+    def set_post(self, text: str, media: Sequence[StoredMedia]) -> None:
         limits = self.platform.limits
         self.header.setText(
             f"<b>{html.escape(self.account or tr('Official account'))}</b> "
@@ -109,20 +109,20 @@ class PostPreview(QFrame):
         columns = 1 if len(media) == 1 else 2
         for index, item in enumerate(media):
             label = QLabel()
-            pixmap = self.thumbnails.pixmap(str(item.get("sha256")), str(item.get("kind")))
-            alt = str(item.get("alt") or "")
-            if item.get("kind") == "image":
+            pixmap = self.thumbnails.pixmap(item.sha256, item.kind)
+            alt = item.alt
+            if item.is_image:
                 if alt.strip():
                     pixmap = with_badge(pixmap, "ALT", "#263238")
-                elif item.get("decorative"):
+                elif item.decorative:
                     pixmap = with_badge(pixmap, tr("Decorative"), "#546e7a")
                 else:
                     pixmap = with_badge(pixmap, tr("No ALT"), "#c62828")
             label.setPixmap(pixmap)
-            label.setToolTip(alt or str(item.get("name") or ""))
+            label.setToolTip(alt or item.name)
             label.setAccessibleName(
                 tr("Image {n}: {alt}").format(n=index + 1, alt=alt or tr("no alt text"))
-                if item.get("kind") == "image"
+                if item.is_image
                 else tr("Video {n}").format(n=index + 1)
             )
             self.grid.addWidget(label, index // columns, index % columns)

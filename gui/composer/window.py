@@ -16,6 +16,7 @@ Signals:
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from typing import Any
 
@@ -42,15 +43,17 @@ from PySide6.QtWidgets import (
 
 from core.checks.config import CheckConfig
 from core.composer.acknowledgements import reasons_of
+from core.composer.findings import FindingRecord
+from core.composer.media_items import StoredMedia
 from core.composer.submission import GateStatus, schedule_problem
 from core.errors import Conflict, KohoGateError, explain
 from core.i18n import current_language
+from core.lifecycle.actions import Action, ActionKind, SubmissionCheck, available_actions, find, shows_publishing
 from core.lifecycle.states import DraftState, ReviewDecision
-from core.organization.roles import Role
 from core.platforms.facts import Platform
 from core.services.drafts import DraftDetail, DraftService, load_blob, load_draft_detail
-from core.services.emergency import can_publish_before_approval
 from core.services.organization import load_check_config, load_profile
+from core.services.situations import load_situation
 from gui import messages
 from gui.changes import Changes, announce
 from gui.composer.checker import LiveChecker, State
@@ -90,7 +93,10 @@ class ComposerWindow(QMainWindow):
         self.draft_id = draft_id
         self.row_version = detail.row_version
         self.platform = Platform.parse(detail.platform)
-        self.editable = detail.state.editable
+        self.situation = load_situation(session.store, draft_id)
+        self.offered = available_actions(self.situation, session.actor)
+        edit = find(self.offered, ActionKind.EDIT)
+        self.editable = edit is not None and edit.enabled
         self.acks: dict[str, str] = reasons_of(detail.acknowledgements)
         self.gate: GateStatus | None = None
         self._saving = False
@@ -217,16 +223,16 @@ class ComposerWindow(QMainWindow):
         left_layout.addWidget(self.editor, 1)
         left_layout.addLayout(bottom)
         left_layout.addWidget(self.gate_label)
+        withdraw = find(self.offered, ActionKind.WITHDRAW)
+        take_back = withdraw or find(self.offered, ActionKind.TAKE_BACK)
         self.reopen_button = QPushButton(
             tr("&Withdraw the submission to edit…")
-            if detail.state is DraftState.SUBMITTED
+            if withdraw is not None
             else tr("Take back for editin&g (needs a new approval)…")
         )
-        self.reopen_button.setVisible(
-            detail.state in (DraftState.SUBMITTED, DraftState.APPROVED) and self.session.has(Role.OPERATOR)
-        )
+        _render(self.reopen_button, take_back)
         self.copy_button = QPushButton(tr("Start a &new draft from this one"))
-        self.copy_button.setVisible(detail.state is DraftState.REJECTED and self.session.has(Role.OPERATOR))
+        _render(self.copy_button, find(self.offered, ActionKind.COPY_TO_NEW_DRAFT))
         action_row = QHBoxLayout()
         action_row.addStretch(1)
         action_row.addWidget(self.copy_button)
@@ -234,9 +240,7 @@ class ComposerWindow(QMainWindow):
         action_row.addWidget(self.submit_button)
         left_layout.addLayout(action_row)
         self.publishing = None
-        if detail.state in (DraftState.APPROVED, DraftState.PUBLISHED) or (
-            detail.state is DraftState.SUBMITTED and can_publish_before_approval(self.session.store, self.draft_id)
-        ):
+        if shows_publishing(self.situation):
             from gui.publishing.panel import PublishPanel
 
             self.publishing = PublishPanel(self.session, self.draft_id, self)
@@ -387,19 +391,12 @@ class ComposerWindow(QMainWindow):
         self.counter.setText(f"{length.used} / {length.limit}")
         self.counter.setAccessibleName(tr("Length {used} of {limit}").format(used=length.used, limit=length.limit))
         self.counter.setStyleSheet("color:#c62828;font-weight:bold" if length.over else "")
-        pending = self.checker.pending
-        reasons = gate.reasons(current_language())
-        past = schedule_problem(self.scheduled_at())
-        if past:
-            reasons.append(past)
-        if pending:
-            reasons.append(tr("Checking person names…"))
+        reasons = self._submission_check().blockers
         if not self.editable:
             self.gate_label.setText(self._read_only_note())
         else:
             self.gate_label.setText("\n".join(reasons) if reasons else tr("Ready to submit."))
-        self.submit_button.setEnabled(self.can_submit)
-        self.submit_action.setEnabled(self.can_submit)
+        self._render_submit()
         self.tabs.setTabText(0, tr("&Checks ({n})").format(n=len(gate.records)))
         self.tabs.setTabText(
             1,
@@ -424,27 +421,43 @@ class ComposerWindow(QMainWindow):
             DraftState.PUBLISHED: tr("Published: start a correction or request its deletion if something is wrong."),
         }.get(self.state, tr("This draft cannot be edited."))
 
+    def _submission_check(self) -> SubmissionCheck:
+        """What stands between the working copy and submitting it, as the composer sees it now."""
+        blockers = self.gate.reasons(current_language()) if self.gate is not None else []
+        past = schedule_problem(self.scheduled_at())
+        if past:
+            blockers.append(past)
+        if self.gate is None or self.checker.pending:
+            blockers.append(tr("Checking person names…"))
+        if self._conflict:
+            blockers.append(tr("Not saved: someone else changed this draft. Copy your text, then reopen it."))
+        return SubmissionCheck(tuple(blockers))
+
+    def _submit_action(self) -> Action | None:
+        situation = dataclasses.replace(self.situation, submission=self._submission_check())
+        return find(available_actions(situation, self.session.actor), ActionKind.SUBMIT)
+
+    def _render_submit(self) -> None:
+        action = self._submit_action()
+        enabled = action is not None and action.enabled
+        self.submit_button.setEnabled(enabled)
+        self.submit_action.setEnabled(enabled)
+
     @property
     def can_submit(self) -> bool:
-        return bool(
-            self.editable
-            and not self._conflict
-            and self.gate is not None
-            and self.gate.ok
-            and not self.checker.pending
-            and schedule_problem(self.scheduled_at()) is None
-        )
+        action = self._submit_action()
+        return action is not None and action.enabled
 
     def _refresh_preview(self) -> None:
         if self.tabs.currentWidget() is self.preview:
             self.preview.set_post(self.editor.toPlainText(), self.media.items)
 
-    def _go_to_finding(self, record: dict[str, Any]) -> None:
-        if record.get("start") is not None:
-            self.editor.select_span(record["start"], record["end"])
-        elif record.get("media_index") is not None:
+    def _go_to_finding(self, record: FindingRecord) -> None:
+        if record.span is not None:
+            self.editor.select_span(*record.span)
+        elif record.media_index is not None:
             self.tabs.setCurrentWidget(self.media)
-            self.media.select(int(record["media_index"]))
+            self.media.select(record.media_index)
 
     def _load_blob(self, sha256: str) -> bytes | None:
         return load_blob(self.session.store, sha256)
@@ -454,7 +467,7 @@ class ComposerWindow(QMainWindow):
         return {
             "text": self.editor.toPlainText(),
             "title": self.title.text(),
-            "media": [dict(m) for m in self.media.items],
+            "media": list(self.media.items),
             "scheduled_at": self.scheduled_at(),
             "acknowledgements": dict(self.acks),
             "confirmations": list(self.confirmations.ticked),
@@ -499,7 +512,7 @@ class ComposerWindow(QMainWindow):
         if isinstance(exc, Conflict):
             self._conflict = True
             self.save_state.setText(tr("Not saved: someone else changed this draft. Copy your text, then reopen it."))
-            self.submit_button.setEnabled(False)
+            self._render_submit()
             show_error(self, exc)
         elif known is not None:
             self.save_state.setText(tr("Not saved: {message}").format(message=known.message))
@@ -621,13 +634,13 @@ class ComposerWindow(QMainWindow):
             return
         service = self.service
 
-        def work(report: Progress) -> tuple[list[dict[str, Any]], list[str]]:
+        def work(report: Progress) -> tuple[list[StoredMedia], list[str]]:
             from dataclasses import replace
 
             from core.composer.faces import detect_faces
             from core.composer.media_store import prepare_file
 
-            items: list[dict[str, Any]] = []
+            items: list[StoredMedia] = []
             errors: list[str] = []
             for done, path in enumerate(paths, start=1):
                 try:
@@ -644,7 +657,7 @@ class ComposerWindow(QMainWindow):
         self._start_progress(len(paths))
         run_task(work, on_done=self._files_added, on_error=self._task_failed, on_progress=self._progress, parent=self)
 
-    def _files_added(self, result: tuple[list[dict[str, Any]], list[str]]) -> None:
+    def _files_added(self, result: tuple[list[StoredMedia], list[str]]) -> None:
         self.progress.hide()
         items, errors = result
         for item in items:
@@ -666,9 +679,10 @@ class ComposerWindow(QMainWindow):
 
         def done(result: tuple[str, str]) -> None:
             if row < len(self.media.items):
-                item = dict(self.media.items[row])
-                item["captions_sha256"], item["captions_name"] = result
-                self.media.replace_item(row, item)
+                sha256, name = result
+                self.media.replace_item(
+                    row, dataclasses.replace(self.media.items[row], captions_sha256=sha256, captions_name=name)
+                )
 
         run_task(work, on_done=done, on_error=self._task_failed, parent=self)
 
@@ -677,7 +691,7 @@ class ComposerWindow(QMainWindow):
         if self._finding_faces:
             return  # a second click while the first search runs would open the editor twice
         item = self.media.items[row]
-        data = self._load_blob(item["sha256"])
+        data = self._load_blob(item.sha256)
         if data is None:
             return
 
@@ -687,7 +701,7 @@ class ComposerWindow(QMainWindow):
             return detect_faces(data)
 
         self._finding_faces = True
-        self.statusBar().showMessage(tr("Looking for faces in {name}…").format(name=item.get("name", "")))
+        self.statusBar().showMessage(tr("Looking for faces in {name}…").format(name=item.name))
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
 
         def failed(exc: BaseException) -> None:
@@ -709,7 +723,7 @@ class ComposerWindow(QMainWindow):
         from gui.composer.redaction_dialog import RedactionDialog
 
         item = self.media.items[row]
-        dialog = RedactionDialog(data, str(item.get("name", "")), faces, self)
+        dialog = RedactionDialog(data, item.name, faces, self)
         if dialog.exec() == RedactionDialog.DialogCode.Accepted and dialog.masked is not None:
             from core.composer.redaction import faces_left_visible
 
@@ -720,16 +734,15 @@ class ComposerWindow(QMainWindow):
         """Store the masked copy and let it replace the original in the draft."""
         from core.composer.media_store import PreparedMedia
 
-        item = dict(self.media.items[row])
-        prepared = PreparedMedia("image", str(item["mime"]), str(item["name"]), data, item["width"], item["height"])
+        item = self.media.items[row]
+        prepared = PreparedMedia("image", item.mime, item.name, data, item.width, item.height)
         service = self.service
 
         def work(_report: Progress) -> str:
             return service.store_media(prepared)
 
         def done(sha256: str) -> None:
-            item.update(sha256=sha256, redacted=True, faces=faces_left)
-            self.media.replace_item(row, item)
+            self.media.replace_item(row, dataclasses.replace(item, sha256=sha256, redacted=True, faces=faces_left))
             self.checker.run_now()
 
         run_task(work, on_done=done, on_error=self._task_failed, parent=self)
@@ -763,3 +776,10 @@ class ComposerWindow(QMainWindow):
             return
         self.closed.emit(self.draft_id)
         super().closeEvent(event)
+
+
+def _render(button: QPushButton, action: Action | None) -> None:
+    """Show ``button`` only when its action is offered; enabled as decided, the reason as its tooltip."""
+    button.setVisible(action is not None)
+    button.setEnabled(action is not None and action.enabled)
+    button.setToolTip(action.reason if action is not None else "")

@@ -10,8 +10,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.errors import KohoGateError
+from core.lifecycle.states import DeletionState
 from core.platforms.facts import platform_label
-from core.publishing.records import DeletionRow, DeletionState, PublicationService, deletion_requests
+from core.publishing.records import DeletionRow, PublicationService, deletion_requests
 from gui.changes import Changes, announce
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel

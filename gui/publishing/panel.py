@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import KohoGateError, explain
+from core.lifecycle.actions import Action, ActionKind, available_actions, find
 from core.lifecycle.states import DraftState, PublicationState
-from core.platforms.facts import facts_of
 from core.publishing.records import PublicationRow, PublicationService, publications_for_draft
 from core.runtime.logging_setup import redact
 from core.services.drafts import DraftService, load_draft_detail
-from core.services.emergency import can_publish_before_approval
+from core.services.situations import load_situation
 from gui.changes import Changes, announce
 from gui.i18n import translator
 from gui.session import AppSession
@@ -114,31 +114,28 @@ class PublishPanel(QGroupBox):
         self.current: PublicationRow | None = rows[0] if rows else None
         self.deletion = _open_deletion(self.session, self.current)
         self.status.setText(self._status_text(detail.state, self.current))
-        approved = detail.state is DraftState.APPROVED
-        # 緊急 with the organization's consent: by hand now, the supervisor reviews afterwards.
-        early = detail.state is DraftState.SUBMITTED and can_publish_before_approval(self.session.store, self.draft_id)
-        state = self.current.state if self.current else None
-        waiting = state is PublicationState.NEEDS_RECONCILIATION
-        published = state is PublicationState.PUBLISHED
-        facts = facts_of(detail.platform)
-        api = facts is not None and facts.api
-        idle = not self.busy
-        self.publish_button.setVisible(approved and api)
-        self.publish_button.setEnabled(idle and not waiting)
-        self.manual_button.setVisible(approved or early)
+        offered = available_actions(load_situation(self.session.store, self.draft_id), self.session.actor)
+        early = find(offered, ActionKind.POST_BY_HAND_BEFORE_APPROVAL)
         self.manual_button.setText(
-            tr("Post by hand &before approval (emergency)…") if early else self.manual_button_text
+            tr("Post by hand &before approval (emergency)…") if early is not None else self.manual_button_text
         )
-        self.manual_button.setEnabled(idle and not waiting)
-        self.check_button.setVisible(waiting)
-        self.resolve_button.setVisible(waiting)
-        self.correction_button.setVisible(published or state is PublicationState.DELETED)
-        self.delete_button.setVisible(published and self.deletion is None)
-        approved_deletion = self.deletion is not None and self.deletion.state.value == "approved"
-        self.execute_button.setVisible(
-            published and approved_deletion and facts is not None and facts.deletes_through_api
-        )
-        self.manual_delete_button.setVisible(published and approved_deletion)
+        for button, action in (
+            (self.publish_button, find(offered, ActionKind.PUBLISH_NOW)),
+            (self.manual_button, early or find(offered, ActionKind.POST_BY_HAND)),
+            (self.check_button, find(offered, ActionKind.LOOK_FOR_POST)),
+            (self.resolve_button, find(offered, ActionKind.RECORD_OUTCOME)),
+            (self.correction_button, find(offered, ActionKind.START_CORRECTION)),
+            (self.delete_button, find(offered, ActionKind.REQUEST_DELETION)),
+            (self.execute_button, find(offered, ActionKind.CARRY_OUT_DELETION)),
+            (self.manual_delete_button, find(offered, ActionKind.RECORD_DELETED_BY_HAND)),
+        ):
+            self._render(button, action)
+
+    def _render(self, button: QPushButton, action: Action | None) -> None:
+        # While a call runs nothing else is started from here (one outcome on screen at a time).
+        button.setVisible(action is not None)
+        button.setEnabled(action is not None and action.enabled and not self.busy)
+        button.setToolTip(action.reason if action is not None else "")
 
     def _status_text(self, state: DraftState, row: PublicationRow | None) -> str:
         if row is None and state is DraftState.SUBMITTED:
@@ -295,7 +292,8 @@ class PublishPanel(QGroupBox):
 
 
 def _open_deletion(session: AppSession, row: PublicationRow | None) -> Any:
-    from core.publishing.records import DeletionState, deletion_requests
+    from core.lifecycle.states import DeletionState
+    from core.publishing.records import deletion_requests
 
     if row is None:
         return None

@@ -55,10 +55,10 @@ def record_html(store: Store, data: ReviewData) -> str:
     table = "".join(f"<tr><th align='left'>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in rows)
     media = []
     for index, item in enumerate(data.media, start=1):
-        alt = str(item.get("alt") or (tr("(decorative)") if item.get("decorative") else tr("(no alt text)")))
-        blob = load_blob(store, str(item.get("sha256"))) if item.get("kind") == "image" else None
+        alt = item.alt or (tr("(decorative)") if item.decorative else tr("(no alt text)"))
+        blob = load_blob(store, item.sha256) if item.is_image else None
         image = (
-            f"<img src='data:{e(str(item.get('mime', 'image/png')))};base64,{base64.b64encode(blob).decode()}' "
+            f"<img src='data:{e(item.mime or 'image/png')};base64,{base64.b64encode(blob).decode()}' "
             f"width='{THUMBNAIL_WIDTH}'>"
             if blob
             else ""

@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.lifecycle.actions import Action, ActionKind, available_actions, find
 from core.lifecycle.states import ReviewDecision
 from core.platforms.facts import Platform
 from core.services.drafts import load_blob
 from core.services.reviews import ReviewService
+from core.services.situations import load_situation
 from core.signoff.review_data import ConfirmationView, FindingView, ReviewData, load_review_data, media_label
 from gui import messages
 from gui.changes import Changes
@@ -149,8 +151,8 @@ class ReviewDialog(QDialog):
         media_text.setHtml(
             "".join(
                 f"<p><b>{html.escape(media_label(m, i))}</b> — {html.escape(tr('Alt text:'))} "
-                f"{html.escape(str(m.get('alt') or (tr('(decorative)') if m.get('decorative') else tr('(none)'))))}"
-                + (f" — {html.escape(tr('faces redacted'))}" if m.get("redacted") else "")
+                f"{html.escape(m.alt or (tr('(decorative)') if m.decorative else tr('(none)')))}"
+                + (f" — {html.escape(tr('faces redacted'))}" if m.redacted else "")
                 + "</p>"
                 for i, m in enumerate(data.media, start=1)
             )
@@ -219,11 +221,17 @@ class ReviewDialog(QDialog):
 
     def _update_buttons(self) -> None:
         decision = self.data.decision
-        pending = decision is None
-        for button in (self.approve_button, self.return_button, self.reject_button):
-            button.setEnabled(pending)
-        self.comment.setReadOnly(not pending)
-        self.record_button.setEnabled(decision is not None and decision.decision == ReviewDecision.APPROVED.value)
+        situation = load_situation(self.session.store, self.data.draft_id, version_id=self.version_id)
+        offered = available_actions(situation, self.session.actor)
+        approve = find(offered, ActionKind.APPROVE)
+        for button, kind in (
+            (self.approve_button, ActionKind.APPROVE),
+            (self.return_button, ActionKind.RETURN),
+            (self.reject_button, ActionKind.REJECT),
+            (self.record_button, ActionKind.SAVE_APPROVAL_RECORD),
+        ):
+            _render(button, find(offered, kind))
+        self.comment.setReadOnly(approve is None or not approve.enabled)
         if decision is not None:
             self.status.setText(
                 tr("{decision} by {name}.").format(
@@ -306,3 +314,9 @@ class ReviewDialog(QDialog):
 
         write_approval_record(self.session.store, self.version_id, path)
         self.status.setText(tr("Approval record saved to {path}.").format(path=path))
+
+
+def _render(button: QPushButton, action: Action | None) -> None:
+    """Enabled as decided in core (the buttons stay in place: the dialog's layout does not jump)."""
+    button.setEnabled(action is not None and action.enabled)
+    button.setToolTip(action.reason if action is not None else "")

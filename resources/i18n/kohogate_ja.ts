@@ -1777,6 +1777,10 @@ Save the rule anyway?</source>
   <context>
     <name>core</name>
     <message>
+      <source>Posts on this platform cannot be deleted.</source>
+      <translation>このサービスの投稿は削除できません。</translation>
+    </message>
+    <message>
       <source>Signing key endorsed by an administrator</source>
       <translation>管理者が署名鍵を保証</translation>
     </message>
@@ -1895,6 +1899,22 @@ Save the rule anyway?</source>
     <message>
       <source>Operator</source>
       <translation>担当者</translation>
+    </message>
+    <message>
+      <source>This cannot change from {source} to {target}. Reload and try again.</source>
+      <translation>「{source}」から「{target}」には変更できません。読み込み直してからやり直してください。</translation>
+    </message>
+    <message>
+      <source>A new record cannot start as {state}.</source>
+      <translation>新しい記録を「{state}」の状態で作成することはできません。</translation>
+    </message>
+    <message>
+      <source>An earlier attempt may have gone out: check the account and record what happened first (要確認).</source>
+      <translation>前回の送信が投稿されている可能性があります。先にアカウントを確認し、結果を記録してください（要確認）。</translation>
+    </message>
+    <message>
+      <source>Only an approved version has an approval record.</source>
+      <translation>決裁記録があるのは承認された版だけです。</translation>
     </message>
     <message>
       <source>The checkpoint file is incomplete.</source>

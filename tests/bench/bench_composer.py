@@ -60,6 +60,7 @@ def bench_typing(keystrokes: int) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
+    from core.composer.findings import FindingRecord
     from core.demo.data import fill_demo
     from core.runtime.bootstrap import open_environment
     from core.services.drafts import DraftFilter, DraftService, load_draft_detail, query_drafts
@@ -89,7 +90,7 @@ def bench_typing(keystrokes: int) -> None:
     blocks: list[int] = []
     original = window.editor.set_findings
 
-    def counting(text: str, records: Sequence[dict[str, Any]]) -> int:
+    def counting(text: str, records: Sequence[FindingRecord]) -> int:
         changed = original(text, records)
         blocks.append(changed)
         return changed

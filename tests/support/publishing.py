@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from core.accounts.samples import sample_policy
@@ -76,8 +77,7 @@ class PubWorld(Org):
         if image:
             prepared = prepare_image(poster_png(), "poster.png")
             drafts.store_media(prepared)
-            item = prepared.item()
-            item["alt"] = "市民まつりのポスター"
+            item = replace(prepared.item(), alt="市民まつりのポスター")
             drafts.save(draft_id, 1, text=text, media=[item], scheduled_at=scheduled_at)
         version_id = drafts.submit(draft_id, make_ready(drafts, draft_id))
         ReviewService(self.store, self.sup).decide(

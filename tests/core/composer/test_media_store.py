@@ -28,8 +28,8 @@ def test_gps_and_identifying_exif_are_stripped() -> None:
     assert len(_exif_of(prepared.data)) == 0
     assert b"Taro Photographer" not in prepared.data
     assert prepared.mime == "image/jpeg"
-    assert prepared.item()["had_location_exif"] is True
-    assert prepared.item()["sha256"] == prepared.sha256
+    assert prepared.item().had_location_exif is True
+    assert prepared.item().sha256 == prepared.sha256
 
 
 def test_exif_orientation_is_applied_before_stripping() -> None:

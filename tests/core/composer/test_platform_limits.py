@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from core.checks.config import CheckConfig
 from core.checks.model import Severity
+from core.composer.media_items import StoredMedia
 from core.composer.media_store import mp4_duration, prepare_image, prepare_video
 from core.composer.submission import GateStatus, evaluate
 from core.errors import InvalidInput
@@ -20,21 +23,22 @@ from tests.support.world import World
 PROFILE = OrganizationProfile(name="見本市", own_domains=("city.mihon.lg.jp",))
 
 
-def _image(**fields: object) -> dict[str, object]:
-    return {"sha256": "a" * 64, "kind": "image", "mime": "image/jpeg", "name": "p.jpg", "alt": "市役所の外観"} | fields
+def _image(**fields: object) -> StoredMedia:
+    base = {"sha256": "a" * 64, "kind": "image", "mime": "image/jpeg", "name": "p.jpg", "alt": "市役所の外観"}
+    return StoredMedia.from_json(base | fields)
 
 
-def _video(**fields: object) -> dict[str, object]:
-    item = {"sha256": "b" * 64, "kind": "video", "mime": "video/mp4", "name": "v.mp4", "captions_burned_in": True}
-    return item | fields
+def _video(**fields: object) -> StoredMedia:
+    base = {"sha256": "b" * 64, "kind": "video", "mime": "video/mp4", "name": "v.mp4", "captions_burned_in": True}
+    return StoredMedia.from_json(base | fields)
 
 
-def _gate(platform: Platform, *media: dict[str, object]) -> GateStatus:
+def _gate(platform: Platform, *media: StoredMedia) -> GateStatus:
     return evaluate("お知らせ", platform, list(media), {}, (), PROFILE, CheckConfig())
 
 
 def _blocking(gate: GateStatus) -> list[tuple[str, str]]:
-    return [(str(r["rule"]), str(r["message_en"])) for r in gate.blocking]
+    return [(r.rule, r.message_en) for r in gate.blocking]
 
 
 def test_a_bluesky_image_over_2_000_000_bytes_is_blocked() -> None:
@@ -51,7 +55,7 @@ def test_a_bluesky_image_over_2_000_000_bytes_is_blocked() -> None:
 def test_a_bluesky_quicktime_video_is_blocked() -> None:
     mov = prepare_video(b"\x00\x00\x00\x14ftypqt  \x00\x00\x00\x00" + b"\x00" * 32, "clip.mov")
     assert mov.mime == "video/quicktime"
-    item = mov.item() | {"captions_burned_in": True}
+    item = replace(mov.item(), captions_burned_in=True)
     blocked = _blocking(_gate(Platform.BLUESKY, item))
     assert [rule for rule, _ in blocked] == ["media.file_type"]
     assert "video/quicktime" in blocked[0][1]
@@ -67,7 +71,7 @@ def test_x_alt_text_over_1000_characters_is_blocked_not_cut() -> None:
     assert [rule for rule, _ in blocked] == ["media.alt_too_long"]
     assert "1000" in blocked[0][1]
     assert "1001" in blocked[0][1]
-    assert gate.records[0]["clause"] == "joso:4(2), joso:4(6)"
+    assert gate.records[0].clause == "joso:4(2), joso:4(6)"
     # Decorative images send no alt text at all, so their (unused) description is not measured.
     assert _blocking(_gate(Platform.X, _image(alt="桜" * 1001, decorative=True, decorative_reason="飾り"))) == []
 
@@ -96,11 +100,11 @@ def test_types_video_length_and_the_single_video_rule() -> None:
 def test_faces_are_a_catalogue_rule_the_organization_configures() -> None:
     faces = _image(faces=2)
     gate = _gate(Platform.X, faces)
-    assert [r["rule"] for r in gate.unacknowledged] == ["media.faces"]
-    assert "shows 2 face(s)" in str(gate.unacknowledged[0]["message_en"])
-    assert gate.unacknowledged[0]["clause"] == "wako:5-compliance, joso:5(1)"
+    assert [r.rule for r in gate.unacknowledged] == ["media.faces"]
+    assert "shows 2 face(s)" in gate.unacknowledged[0].message_en
+    assert gate.unacknowledged[0].clause == "wako:5-compliance, joso:5(1)"
     strict = CheckConfig().with_severity("media.faces", Severity.BLOCK)
-    assert [r["rule"] for r in evaluate("x", Platform.X, [faces], {}, (), PROFILE, strict).blocking] == ["media.faces"]
+    assert [r.rule for r in evaluate("x", Platform.X, [faces], {}, (), PROFILE, strict).blocking] == ["media.faces"]
     off = CheckConfig().with_enabled("media.faces", False)
     assert evaluate("x", Platform.X, [faces], {}, (), PROFILE, off).records == ()
 
@@ -111,8 +115,8 @@ def test_video_duration_is_read_from_the_movie_header() -> None:
     assert mp4_duration(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64) is None
     assert mp4_duration(b"garbage") is None
     prepared = prepare_video(mp4_with_duration(600, 600 * 200), "long.mp4")
-    assert prepared.item()["seconds"] == pytest.approx(200)
-    assert prepared.item()["size"] == len(prepared.data)
+    assert prepared.item().seconds == pytest.approx(200)
+    assert prepared.item().size == len(prepared.data)
 
 
 def test_the_service_checks_sizes_of_items_stored_without_one(env: Environment) -> None:
@@ -128,7 +132,7 @@ def test_the_service_checks_sizes_of_items_stored_without_one(env: Environment) 
     assert len(prepared.data) > 5 * 1024 * 1024  # over X's 5 MB
     drafts.store_media(prepared)
     # As an item saved before sizes were recorded: no "size".
-    item = {k: v for k, v in prepared.item().items() if k != "size"} | {"alt": "市役所の外観写真"}
+    item = replace(prepared.item(), size=None, alt="市役所の外観写真")
     detail = load_draft_detail(world.store, draft_id)
     row_version = drafts.save(draft_id, detail.row_version, text=detail.text, media=[item])
     with pytest.raises(InvalidInput, match="5 MB"):
@@ -154,7 +158,7 @@ def test_the_service_checks_the_stored_type_not_the_one_the_item_claims(env: Env
     mov = prepare_video(mp4_with_duration(600, 600 * 30).replace(b"isom", b"qt  ", 1), "drill.mov")
     assert mov.mime == "video/quicktime"
     drafts.store_media(mov)
-    claimed = mov.item() | {"mime": "video/mp4", "captions_burned_in": True}
+    claimed = replace(mov.item(), mime="video/mp4", captions_burned_in=True)
     detail = load_draft_detail(world.store, draft_id)
     row_version = drafts.save(draft_id, detail.row_version, text=detail.text, media=[claimed])
     with pytest.raises(InvalidInput, match="video/quicktime"):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import select
 
 from core.audit.verify import verify_chain
 from core.checks.config import CheckConfig
+from core.composer.media_items import StoredMedia
 from core.composer.media_store import prepare_image
 from core.composer.submission import evaluate, required_confirmations
 from core.demo.support import make_ready
@@ -76,7 +79,7 @@ def test_a_blocking_finding_refuses_submission_even_when_everything_is_ticked(de
 def test_confirm_findings_need_an_acknowledgement_with_a_reason(desk: Desk) -> None:
     draft_id = desk.drafts.create(desk.account, EXTERNAL)
     gate = evaluate(EXTERNAL, Platform.X, [], {}, (), PROFILE, CheckConfig())
-    [key] = [r["key"] for r in gate.unacknowledged]
+    [key] = [r.key for r in gate.unacknowledged]
     with pytest.raises(InvalidInput, match="acknowledgement"):
         desk.drafts.submit(draft_id, desk.tick_all(draft_id))
     with pytest.raises(InvalidInput, match="reason"):
@@ -105,17 +108,17 @@ def test_confirm_findings_need_an_acknowledgement_with_a_reason(desk: Desk) -> N
 
 def test_an_acknowledgement_survives_unrelated_edits_but_not_a_changed_link() -> None:
     base = evaluate(EXTERNAL, Platform.X, [], {}, (), PROFILE, CheckConfig())
-    acks = {r["key"]: "確認済み" for r in base.unacknowledged}
+    acks = {r.key: "確認済み" for r in base.unacknowledged}
     edited = evaluate("【再掲】" + EXTERNAL, Platform.X, [], acks, (), PROFILE, CheckConfig())
     assert not edited.unacknowledged
     changed = evaluate(EXTERNAL.replace("example.com", "example.org"), Platform.X, [], acks, (), PROFILE, CheckConfig())
     assert len(changed.unacknowledged) == 1
 
 
-def _attach(desk: Desk, draft_id: int, data: bytes, name: str, **fields: object) -> dict[str, object]:
+def _attach(desk: Desk, draft_id: int, data: bytes, name: str, **fields: object) -> StoredMedia:
     prepared = prepare_image(data, name)
     desk.drafts.store_media(prepared)
-    item = prepared.item() | fields
+    item = replace(prepared.item(), **fields)  # type: ignore[arg-type]
     detail = load_draft_detail(desk.store, draft_id)
     desk.drafts.save(draft_id, detail.row_version, text=detail.text, media=[*detail.media, item])
     return item
@@ -124,28 +127,28 @@ def _attach(desk: Desk, draft_id: int, data: bytes, name: str, **fields: object)
 def test_an_image_without_alt_text_blocks_and_stored_bytes_carry_no_exif(desk: Desk) -> None:
     draft_id = desk.drafts.create(desk.account, "写真のお知らせ")
     item = _attach(desk, draft_id, face_jpeg_with_gps(), "IMG_0001.JPG")
-    stored = load_blob(desk.store, str(item["sha256"]))
+    stored = load_blob(desk.store, item.sha256)
     assert stored is not None
     assert b"Exif" not in stored[:64]
     with pytest.raises(InvalidInput, match="alt text"):
         desk.drafts.submit(draft_id, desk.tick_all(draft_id))
     detail = load_draft_detail(desk.store, draft_id)
-    detail.media[0]["alt"] = "市役所前の花壇を手入れするボランティアの方"
-    desk.drafts.save(draft_id, detail.row_version, text=detail.text, media=detail.media)
+    described = replace(detail.media[0], alt="市役所前の花壇を手入れするボランティアの方")
+    desk.drafts.save(draft_id, detail.row_version, text=detail.text, media=[described])
     desk.drafts.submit(draft_id, desk.tick_all(draft_id))
 
 
 def test_faces_must_be_acknowledged_or_redacted() -> None:
-    media = [{"sha256": "a" * 64, "kind": "image", "name": "p.jpg", "alt": "運動会の様子", "faces": 2}]
+    media = [StoredMedia(sha256="a" * 64, kind="image", name="p.jpg", alt="運動会の様子", faces=2)]
     gate = evaluate("運動会", Platform.X, media, {}, (), PROFILE, CheckConfig())
-    assert [r["rule"] for r in gate.unacknowledged] == ["media.faces"]
+    assert [r.rule for r in gate.unacknowledged] == ["media.faces"]
     # A masked copy carries the number of faces its masking left visible.
     redacted = evaluate(
-        "運動会", Platform.X, [media[0] | {"redacted": True, "faces": 0}], {}, (), PROFILE, CheckConfig()
+        "運動会", Platform.X, [replace(media[0], redacted=True, faces=0)], {}, (), PROFILE, CheckConfig()
     )
     assert not redacted.unacknowledged
-    half = evaluate("運動会", Platform.X, [media[0] | {"redacted": True, "faces": 1}], {}, (), PROFILE, CheckConfig())
-    assert [r["rule"] for r in half.unacknowledged] == ["media.faces"]
+    half = evaluate("運動会", Platform.X, [replace(media[0], redacted=True, faces=1)], {}, (), PROFILE, CheckConfig())
+    assert [r.rule for r in half.unacknowledged] == ["media.faces"]
 
 
 def test_platform_media_limits_block(desk: Desk) -> None:
@@ -166,9 +169,10 @@ def test_platform_media_limits_block(desk: Desk) -> None:
 def test_media_must_refer_to_stored_files(desk: Desk) -> None:
     draft_id = desk.drafts.create(desk.account, "x")
     with pytest.raises(InvalidInput):
-        desk.drafts.save(draft_id, 1, text="x", media=[{"sha256": "b" * 64, "kind": "image"}])
+        desk.drafts.save(draft_id, 1, text="x", media=[StoredMedia(sha256="b" * 64, kind="image")])
     with pytest.raises(InvalidInput):
-        desk.drafts.save(draft_id, 1, text="x", media=[{"kind": "image"}])
+        # What an old client or a bug could hand over is refused before it becomes an item.
+        desk.drafts.save(draft_id, 1, text="x", media=[StoredMedia.from_json({"kind": "image"})])
 
 
 def test_a_returned_draft_shows_the_comment_and_resubmits_as_a_new_version(desk: Desk) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from core.audit.events import event_label
 from core.i18n import set_language
-from core.incidents.model import TRANSITIONS, IncidentKind, IncidentState, StepKind, kind_facts
+from core.incidents.model import IncidentKind, IncidentState, StepKind, kind_facts
+from core.lifecycle.transitions import INCIDENTS
 
 
 def test_every_kind_cites_a_clause_and_ends_closed() -> None:
@@ -26,8 +27,8 @@ def test_labels_follow_the_language() -> None:
 
 
 def test_a_closed_incident_stays_closed() -> None:
-    assert TRANSITIONS[IncidentState.CLOSED] == frozenset()
-    assert IncidentState.OPEN in TRANSITIONS[IncidentState.CONTAINED]
+    assert INCIDENTS.final(IncidentState.CLOSED)
+    assert INCIDENTS.allows(IncidentState.CONTAINED, IncidentState.OPEN)
 
 
 def test_every_step_has_an_audit_label() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,9 +15,9 @@ from sqlalchemy import select, update
 from core.accounts.duties import Duty
 from core.credentials.vault import credential_name
 from core.errors import Conflict, InvalidInput, PermissionDenied
-from core.lifecycle.states import AccountStatus, DraftState, PublicationState, TerminalStatus
+from core.lifecycle.states import AccountStatus, DeletionState, DraftState, PublicationState, TerminalStatus
 from core.publishing.preflight import PublishRefused
-from core.publishing.records import DeletionState, PublicationService, deletion_requests
+from core.publishing.records import PublicationService, deletion_requests
 from core.publishing.scheduler import run_due, scheduled_posts
 from core.runtime.bootstrap import Environment
 from core.services.accounts import AccountService, CredentialService
@@ -554,7 +555,7 @@ def test_posting_by_hand_names_files_from_their_bytes_not_from_the_item(world: P
     draft_id = drafts.create(world.ids["instagram"], "写真展")
     prepared = prepare_image(poster_png(), "poster.png")
     drafts.store_media(prepared)
-    item = prepared.item() | {"alt": "ポスター", "mime": "x/../../../../Startup/evil.cmd"}
+    item = replace(prepared.item(), alt="ポスター", mime="x/../../../../Startup/evil.cmd")
     drafts.save(draft_id, 1, text="写真展", media=[item])
     version_id = drafts.submit(draft_id, make_ready(drafts, draft_id))
     signer = DemoSigner(world.sup.login)

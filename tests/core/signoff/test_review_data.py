@@ -2,32 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
-from core.composer.media_items import new_item
+from core.composer.media_items import StoredMedia, new_item
 from core.signoff.review_data import content_changes
 
 
-def _item(digest: str, name: str, alt: str = "", **extra: object) -> dict[str, object]:
-    item = new_item(sha256=digest, kind="image", mime="image/png", name=name)
-    item["alt"] = alt
-    item.update(extra)
-    return item
+def _item(digest: str, name: str, alt: str = "", **extra: object) -> StoredMedia:
+    return replace(new_item(sha256=digest, kind="image", mime="image/png", name=name), alt=alt, **extra)  # type: ignore[arg-type]
 
 
 def test_nothing_but_the_text_changed_gives_no_entries() -> None:
     media = [_item("a" * 64, "poster.png", "ポスター")]
     when = datetime(2026, 12, 1, 9, tzinfo=UTC)
-    assert content_changes(media, [dict(m) for m in media], when, when) == []
+    assert content_changes(media, list(media), when, when) == []
 
 
 def test_time_media_alt_captions_and_order_are_all_reported() -> None:
     poster = _item("a" * 64, "poster.png", "市民まつりのポスター")
     map_ = _item("b" * 64, "map.png", "会場の地図")
     old = [poster, map_]
-    video = new_item(sha256="c" * 64, kind="video", mime="video/mp4", name="clip.mp4")
-    video["captions_sha256"] = "d" * 64
-    video["captions_name"] = "clip.vtt"
+    video = replace(
+        new_item(sha256="c" * 64, kind="video", mime="video/mp4", name="clip.mp4"),
+        captions_sha256="d" * 64,
+        captions_name="clip.vtt",
+    )
     new = [
         _item("b" * 64, "map.png", "会場（中央公園）の地図"),  # moved to first place, new description
         video,  # added
@@ -55,10 +55,9 @@ def test_time_media_alt_captions_and_order_are_all_reported() -> None:
 
 def test_captions_and_decorative_changes_are_reported() -> None:
     old = new_item(sha256="c" * 64, kind="video", mime="video/mp4", name="clip.mp4")
-    new = dict(old)
-    new["captions_burned_in"] = True
+    new = replace(old, captions_burned_in=True)
     image_old = _item("a" * 64, "line.png", "区切り線")
-    image_new = dict(image_old, decorative=True, decorative_reason="装飾のみ")
+    image_new = replace(image_old, decorative=True, decorative_reason="装飾のみ")
     changes = content_changes([old, image_old], [new, image_new], None, None)
     assert len(changes) == 2
     assert "clip.mp4" in changes[0].what

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -63,8 +64,7 @@ def approved_draft(world: World, *, with_image: bool = False) -> tuple[int, int]
     if with_image:
         prepared = prepare_image(poster_png(), "poster.png")
         drafts.store_media(prepared)
-        item = prepared.item()
-        item["alt"] = "市民まつりのポスター"
+        item = replace(prepared.item(), alt="市民まつりのポスター")
         drafts.save(
             draft_id,
             1,

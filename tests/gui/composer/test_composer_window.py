@@ -93,7 +93,7 @@ def test_a_shortener_is_underlined_and_blocks_until_fixed(qtbot: QtBot, composer
     settle(qtbot, composer)
     start = SHORT.index("bit.ly")
     assert (start, len("bit.ly/3xYzAbc")) in underlined_spans(composer)
-    assert [r["rule"] for r in composer.gate.records if r["severity"] == "block"] == ["link.shortener"]
+    assert [r.rule for r in composer.gate.records if r.severity.value == "block"] == ["link.shortener"]
     tick_all(composer)
     settle(qtbot, composer)
     assert not composer.submit_button.isEnabled()
@@ -151,7 +151,7 @@ def test_an_image_without_alt_text_blocks(qtbot: QtBot, composer: ComposerWindow
     settle(qtbot, composer)
     tick_all(composer)
     settle(qtbot, composer)
-    assert "media.alt_missing" in [r["rule"] for r in composer.gate.blocking]
+    assert "media.alt_missing" in [r.rule for r in composer.gate.blocking]
     assert not composer.submit_button.isEnabled()
     composer.media.select(0)
     type_text(qtbot, composer.media.alt, "市役所前の花壇。色とりどりのパンジーが咲いている。")
@@ -177,11 +177,11 @@ def test_masking_a_face_replaces_the_image_without_exif(
     path.write_bytes(face_jpeg_with_gps())
     _add(qtbot, composer, path)
     item = composer.media.items[0]
-    assert item["faces"] == 1
-    assert item["had_location_exif"]
+    assert item.faces == 1
+    assert item.had_location_exif
     settle(qtbot, composer)
-    assert "media.faces" in [r["rule"] for r in composer.gate.unacknowledged]
-    original = load_blob(composer.session.store, item["sha256"])
+    assert "media.faces" in [r.rule for r in composer.gate.unacknowledged]
+    original = load_blob(composer.session.store, item.sha256)
     assert original is not None
     seen: list[list[Rect]] = []
 
@@ -192,13 +192,13 @@ def test_masking_a_face_replaces_the_image_without_exif(
 
     monkeypatch.setattr(RedactionDialog, "exec", fake_exec)
     composer.open_redaction(0)
-    qtbot.waitUntil(lambda: composer.media.items[0].get("redacted") is True, timeout=20_000)
+    qtbot.waitUntil(lambda: composer.media.items[0].redacted is True, timeout=20_000)
     assert len(seen[0]) == 1
     composer.flush()
     saved_item = load_draft_detail(composer.session.store, composer.draft_id).media[0]
-    assert saved_item["redacted"]
-    assert saved_item["sha256"] != item["sha256"]
-    saved = load_blob(composer.session.store, saved_item["sha256"])
+    assert saved_item.redacted
+    assert saved_item.sha256 != item.sha256
+    saved = load_blob(composer.session.store, saved_item.sha256)
     assert saved is not None
     with Image.open(io.BytesIO(saved)) as after, Image.open(io.BytesIO(original)) as before:
         assert len(after.getexif()) == 0
@@ -222,7 +222,7 @@ def test_masking_a_face_replaces_the_image_without_exif(
         ]
         assert max(drift) < 12
     settle(qtbot, composer)
-    assert "media.faces" not in [r["rule"] for r in composer.gate.records]
+    assert "media.faces" not in [r.rule for r in composer.gate.records]
 
 
 def test_masking_somewhere_else_does_not_clear_the_faces_finding(
@@ -241,10 +241,10 @@ def test_masking_somewhere_else_does_not_clear_the_faces_finding(
 
     monkeypatch.setattr(RedactionDialog, "exec", fake_exec)
     composer.open_redaction(0)
-    qtbot.waitUntil(lambda: composer.media.items[0].get("redacted") is True, timeout=20_000)
-    assert composer.media.items[0]["faces"] == 1
+    qtbot.waitUntil(lambda: composer.media.items[0].redacted is True, timeout=20_000)
+    assert composer.media.items[0].faces == 1
     settle(qtbot, composer)
-    assert "media.faces" in [r["rule"] for r in composer.gate.records]
+    assert "media.faces" in [r.rule for r in composer.gate.records]
 
 
 def test_the_redaction_dialog_marks_faces_and_masks_off_the_ui_thread(qtbot: QtBot) -> None:
@@ -440,13 +440,13 @@ def test_a_video_longer_than_the_platform_takes_blocks_with_the_limit_named(
     path = tmp_path / "drill.mp4"
     path.write_bytes(mp4_with_duration(1000, 180_000))  # 3 minutes; X takes 140 s
     _add(qtbot, composer, path)
-    assert composer.media.items[0]["seconds"] == 180
+    assert composer.media.items[0].seconds == 180
     composer.media.select(0)
     composer.media.burned_in.setChecked(True)
     settle(qtbot, composer)
     tick_all(composer)
     settle(qtbot, composer)
-    blocking = [r for r in composer.gate.blocking if r["rule"] == "media.video_length"]
+    blocking = [r for r in composer.gate.blocking if r.rule == "media.video_length"]
     assert len(blocking) == 1
-    assert "140" in str(blocking[0]["message_ja"])
+    assert "140" in blocking[0].message_ja
     assert not composer.submit_button.isEnabled()

@@ -9,8 +9,8 @@ from PySide6.QtGui import QGuiApplication
 from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 
-from core.lifecycle.states import DraftState, PublicationState
-from core.publishing.records import DeletionState, PublicationService, deletion_requests, publications_for_draft
+from core.lifecycle.states import DeletionState, DraftState, PublicationState
+from core.publishing.records import PublicationService, deletion_requests, publications_for_draft
 from core.runtime.bootstrap import Environment
 from gui.publishing.deletions import DeletionRequestsPanel
 from gui.publishing.manual import ManualPostDialog
