@@ -17,6 +17,7 @@ from core.errors import KohoGateError
 from core.services.setup import OrganizationSetup, initialize
 from core.storage.engine import Store
 from gui.i18n import translator
+from gui.widgets.plain import plain
 
 tr = translator("SetupWizard")
 
@@ -73,7 +74,7 @@ class SetupWizard(QWizard):
         form2 = QFormLayout(admin)
         form2.addRow(tr("Your &name:"), self.admin_name)
         form2.addRow(tr("Your &department:"), self.department)
-        form2.addRow(tr("OS login:"), QLabel(login))
+        form2.addRow(tr("OS login:"), plain(QLabel(login)))
         admin.registerField("admin_name*", self.admin_name)
         admin.registerField("department*", self.department)
         self.addPage(admin)

@@ -96,3 +96,37 @@ def platform_label(code: str) -> str:
         return Platform.parse(code).limits.label
     except ValueError:
         return code
+
+
+# Where a post's public page lives, per platform (a host and its subdomains). Mastodon and Misskey
+# are federated: a post lives on the account's own instance, so they list none here and the host
+# comes from the account's URL. Manual posts are recorded, and links opened, only on these hosts.
+_POST_URL_HOSTS: dict[Platform, tuple[str, ...]] = {
+    Platform.X: ("x.com", "twitter.com"),
+    Platform.BLUESKY: ("bsky.app",),
+    Platform.MASTODON: (),
+    Platform.THREADS: ("threads.net", "threads.com"),
+    Platform.MISSKEY: (),
+    Platform.INSTAGRAM: ("instagram.com",),
+    Platform.FACEBOOK: ("facebook.com", "fb.com", "fb.watch"),
+    Platform.LINE: ("line.me",),
+    Platform.YOUTUBE: ("youtube.com", "youtu.be"),
+}
+# A LINE broadcast has no public page: recording it by hand needs no URL.
+_POST_URL_OPTIONAL = frozenset({Platform.LINE})
+
+
+def post_url_hosts(platform: str) -> tuple[str, ...]:
+    """The hosts (subdomains included) a post of ``platform`` lives on; ``()`` when it is the account's instance."""
+    try:
+        return _POST_URL_HOSTS[Platform.parse(platform)]
+    except ValueError:
+        return ()
+
+
+def post_url_required(platform: str) -> bool:
+    """Does a post on ``platform`` have a public address that a manual record must name?"""
+    try:
+        return Platform.parse(platform) not in _POST_URL_OPTIONAL
+    except ValueError:
+        return True

@@ -52,8 +52,14 @@ class ApprovalCheck:
         return self.problem is ApprovalProblem.NONE
 
 
-def _media_with_stored_hashes(session: Session, media: list[Any]) -> list[dict[str, Any]] | None:
-    """Media items with their SHA-256 recomputed from the stored bytes (None if a file is gone)."""
+def _media_with_stored_hashes(
+    session: Session, media: list[Any], blobs: dict[str, bytes] | None = None
+) -> list[dict[str, Any]] | None:
+    """Media items with their SHA-256 recomputed from the stored bytes (None if a file is gone).
+
+    ``blobs``, when given, receives the bytes just hashed under their digest, so that a
+    caller about to upload them (the outbox) needs neither to read nor to hash them again.
+    """
     items: list[dict[str, Any]] = []
     for item in media:
         copy = dict(item)
@@ -64,13 +70,16 @@ def _media_with_stored_hashes(session: Session, media: list[Any]) -> list[dict[s
             blob = session.get(MediaBlob, digest)
             if blob is None:
                 return None
-            copy[field] = hashlib.sha256(blob.data).hexdigest()
+            data = bytes(blob.data)
+            copy[field] = hashlib.sha256(data).hexdigest()
+            if blobs is not None:
+                blobs[copy[field]] = data
         items.append(copy)
     return items
 
 
-def current_content_hash(session: Session, draft: Draft) -> str | None:
-    media = _media_with_stored_hashes(session, list(draft.media))
+def current_content_hash(session: Session, draft: Draft, blobs: dict[str, bytes] | None = None) -> str | None:
+    media = _media_with_stored_hashes(session, list(draft.media), blobs)
     if media is None:
         return None
     return content_hash(text=draft.text, account_id=draft.account_id, scheduled_at=draft.scheduled_at, media=media)
@@ -82,7 +91,8 @@ def _version_hash(version: DraftVersion) -> str:
     )
 
 
-def verify_approval(session: Session, draft_id: int) -> ApprovalCheck:
+def verify_approval(session: Session, draft_id: int, *, blobs: dict[str, bytes] | None = None) -> ApprovalCheck:
+    """The approval check; ``blobs`` collects the media bytes read and hashed on the way."""
     draft = session.get(Draft, draft_id)
     if draft is None:
         return ApprovalCheck(ApprovalProblem.NO_APPROVAL, tr("The draft does not exist."))
@@ -103,7 +113,7 @@ def verify_approval(session: Session, draft_id: int) -> ApprovalCheck:
         return ApprovalCheck(
             ApprovalProblem.TAMPERED, tr("The approved version was altered in the database after approval."), **ids
         )
-    current = current_content_hash(session, draft)
+    current = current_content_hash(session, draft, blobs)
     if current is None:
         return ApprovalCheck(ApprovalProblem.MEDIA_MISSING, tr("An approved image or video file is missing."), **ids)
     if current != review.content_hash:

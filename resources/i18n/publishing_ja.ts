@@ -428,5 +428,21 @@
       <source>Unexpected error ({kind}); see the log.</source>
       <translation>予期しないエラーです（{kind}）。ログを確認してください。</translation>
     </message>
+    <message>
+      <source>This is not the address of a post on {platform}. It must start with https:// and be on: {hosts}</source>
+      <translation>{platform} の投稿のアドレスではありません。https:// で始まり、次のいずれかのサイトのものを入力してください: {hosts}</translation>
+    </message>
+    <message>
+      <source>(the account's address is not set)</source>
+      <translation>（アカウントのアドレスが登録されていません）</translation>
+    </message>
+    <message>
+      <source>Paste the address of the post (starting with https://).</source>
+      <translation>投稿のアドレス（https:// で始まるもの）を貼り付けてください。</translation>
+    </message>
+    <message>
+      <source>The draft changed while it was being published. Check it, then try again.</source>
+      <translation>公開の処理中に下書きが変更されました。内容を確認してから、もう一度お試しください。</translation>
+    </message>
   </context>
 </TS>

@@ -40,6 +40,7 @@ from gui.crash import show_error
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
 from gui.session import AppSession
+from gui.widgets.plain import plain
 from gui.widgets.table_view import make_table, selected_row
 
 tr = translator("ApprovalTab")
@@ -67,7 +68,7 @@ class ApprovalTab(QWidget):
         super().__init__(parent)
         self._policy_loaded: tuple[bool, int] | None = None
         self.session = session
-        self.status = QLabel()
+        self.status = plain(QLabel())
         self.status.setWordWrap(True)
 
         # My key.
