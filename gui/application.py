@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.errors import KohoGateError, explain
@@ -194,6 +194,7 @@ def main_window_for(env: Environment, staff_id: int) -> MainWindow:
 
 def _fatal(error: KohoGateError) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, tr("KohoGate cannot start"), error.message)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a path or a driver's message
     if error.hint:
         box.setInformativeText(error.hint)
     box.exec()

@@ -13,6 +13,7 @@ import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from core import __version__
@@ -35,6 +36,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning if isinstance(known, EnvironmentProblem) else QMessageBox.Icon.Information)
     box.setWindowTitle(tr("KohoGate"))
+    # A message may quote a platform or a person (and QMessageBox follows links): text, never HTML.
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(redact(known.message))
     if known.hint:
         box.setInformativeText(redact(known.hint))

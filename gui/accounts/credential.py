@@ -142,6 +142,7 @@ def run_keyring_task(
         if isinstance(exc, KeyringLockedError):
             box = QMessageBox(parent)
             box.setObjectName("keyringLocked")
+            box.setTextFormat(Qt.TextFormat.PlainText)
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle(tr("Keyring locked"))
             box.setText(exc.message)

@@ -274,6 +274,7 @@ class ReviewDialog(QDialog):
     def show_policy(self) -> None:
         text = "\n\n".join(f"{label}\n{value or '—'}" for label, value in self.data.policy)
         box = QMessageBox(self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the policy is what people wrote, shown as text
         box.setWindowTitle(tr("Operating policy: {account}").format(account=self.data.account))
         box.setText(tr("Operating policy (joso:3(3)) of {account}").format(account=self.data.account_name))
         box.setDetailedText(text)

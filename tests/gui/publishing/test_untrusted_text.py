@@ -174,3 +174,15 @@ def test_the_manual_dialog_refuses_an_address_that_is_not_a_post_on_the_platform
     (row,) = publications_for_draft(world.store, draft_id)
     assert row.state is PublicationState.PUBLISHED
     wait_for_tasks()
+
+
+def test_a_message_box_shows_a_platform_error_as_text(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.platforms.errors import from_status
+    from gui import crash
+
+    formats: list[tuple[Qt.TextFormat, str]] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: formats.append((self.textFormat(), self.text())) or 0)
+    crash.show_error(None, from_status("Mastodon", 422, code=PAYLOAD))
+    ((fmt, text),) = formats
+    assert "calc.exe" in text
+    assert fmt == Qt.TextFormat.PlainText
