@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from core.credentials.redaction import redact
 from core.errors import InvalidInput, KohoGateError, explain, one_line
 from core.i18n import tr
 from core.organization.profile import OrganizationProfile
@@ -212,9 +213,10 @@ def cmd_publish_due(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         for item, message in report.failed:
+            # The reason may quote a platform's answer: redacted once more on the way to a cron log.
             print(
                 tr("Not sent: {title} ({account}): {message}").format(
-                    title=item.title, account=item.account, message=message
+                    title=item.title, account=item.account, message=redact(message, strict=True)
                 ),
                 file=sys.stderr,
             )
@@ -326,7 +328,7 @@ def dispatch(args: argparse.Namespace) -> int:
     try:
         return COMMANDS[args.command](args)
     except KohoGateError as exc:
-        print(tr("Error: {message}").format(message=one_line(exc)), file=sys.stderr)
+        print(tr("Error: {message}").format(message=redact(one_line(exc))), file=sys.stderr)
         # check and watch document 2 for unusable input; the others exit 1 on any failure.
         if args.command == "check" or (args.command == "watch" and isinstance(exc, InvalidInput)):
             return EXIT_USAGE

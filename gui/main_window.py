@@ -35,6 +35,7 @@ from core.runtime import user_settings
 from core.runtime.paths import AppPaths
 from gui import messages
 from gui.i18n import translator
+from gui.widgets.plain import plain
 
 if TYPE_CHECKING:
     from core.audit.events import Changes
@@ -108,11 +109,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._on_nav)
         self._build_menu()
-        self.user_label = QLabel()
+        self.user_label = plain(QLabel())
         self.user_label.setObjectName("statusUser")
         self.terminal_label = QLabel()
         self.terminal_label.setObjectName("statusTerminal")
-        self.database_label = QLabel()
+        self.database_label = plain(QLabel())
         self.database_label.setObjectName("statusDatabase")
         # Permanent: a passing message ("Submitted for approval") must not hide who is acting and where.
         self.statusBar().addPermanentWidget(self.user_label)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core.errors import explain
@@ -62,6 +63,9 @@ def qt_door(parent: QWidget | None, message: Message) -> bool:
         box.setObjectName(message.name)
     box.setIcon(_ICONS[message.kind])
     box.setWindowTitle(message.title or tr("KohoGate"))
+    # A message may quote a platform, a person or a path, and QMessageBox follows links in rich text:
+    # always plain text, never HTML.
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(message.text)
     if message.informative:
         box.setInformativeText(message.informative)

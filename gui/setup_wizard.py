@@ -19,6 +19,7 @@ from core.signoff.keys import Signer
 from core.storage.engine import Store
 from gui import messages
 from gui.i18n import translator
+from gui.widgets.plain import plain
 
 tr = translator("SetupWizard")
 
@@ -75,7 +76,7 @@ class SetupWizard(QWizard):
         form2 = QFormLayout(admin)
         form2.addRow(tr("Your &name:"), self.admin_name)
         form2.addRow(tr("Your &department:"), self.department)
-        form2.addRow(tr("OS login:"), QLabel(login))
+        form2.addRow(tr("OS login:"), plain(QLabel(login)))
         admin.registerField("admin_name*", self.admin_name)
         admin.registerField("department*", self.department)
         self.addPage(admin)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -27,7 +28,7 @@ class UnknownUserPage(QWidget):
                 "Your login <b>{login}</b> has no active staff record in {org}. "
                 "Ask an administrator (広報担当 or 情報システム担当) to add you with this login "
                 "and the roles you need, then press Retry."
-            ).format(login=login, org=organization)
+            ).format(login=html.escape(login), org=html.escape(organization))
         )
         body.setWordWrap(True)
         copy = QPushButton(tr("&Copy login name"))

@@ -9,7 +9,11 @@ idempotency key (Mastodon, LINE); everywhere else the outbox must look for
 the post first (要確認). :class:`ErrorKind` carries exactly that distinction.
 
 Messages never include the platform's raw answer or the request: those may
-echo a token. Only the HTTP status and the platform's short error code go in.
+echo a token. Only the HTTP status and the platform's short error code go in,
+and the code is untrusted input too: every :class:`PublishError` is redacted
+where it is built (:func:`core.credentials.redaction.redact`: known
+credentials and token-shaped strings), and only a code that *is* a code
+(:func:`~core.credentials.redaction.error_code`) is kept for the audit record.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import enum
 from collections.abc import Iterator
 from datetime import datetime
 
+from core.credentials.redaction import clean_untrusted, error_code, redact
 from core.errors import KohoGateError
 from core.i18n import tr
 
@@ -32,7 +37,14 @@ class ErrorKind(enum.StrEnum):
 
 
 class PublishError(KohoGateError):
-    """A platform call failed; ``kind`` says whether the post may exist."""
+    """A platform call failed; ``kind`` says whether the post may exist.
+
+    ``message`` and ``hint`` are redacted here, whoever builds the error, so
+    no adapter can hand an echoed token on to the screen, the log or the
+    database. ``code`` is the platform's error code when it is a plain
+    identifier (``""`` otherwise): with ``kind`` and ``status``, all that the
+    audit record keeps of a failure.
+    """
 
     def __init__(
         self,
@@ -42,11 +54,13 @@ class PublishError(KohoGateError):
         status: int | None = None,
         retry_after: float | None = None,
         hint: str | None = None,
+        code: str = "",
     ) -> None:
-        super().__init__(message, hint=hint)
+        super().__init__(redact(message, strict=True), hint=redact(hint, strict=True) if hint else hint)
         self.kind = kind
         self.status = status
         self.retry_after = retry_after
+        self.code = error_code(code) if code else ""
 
     @property
     def may_have_posted(self) -> bool:
@@ -109,7 +123,9 @@ def rate_limited(platform: str, retry_after: float | None, reset_at: datetime | 
     return PublishError(ErrorKind.RATE_LIMITED, message, status=429, retry_after=retry_after)
 
 
-def rejected(platform: str, status: int, code: str = "") -> PublishError:
+def rejected(platform: str, status: int, code: object = "") -> PublishError:
+    """The platform said no. ``code`` is its answer's error field, as it came (it is cleaned here)."""
+    detail_text = clean_untrusted(code, limit=60) if code else ""
     if status in (401, 403):
         return PublishError(
             ErrorKind.AUTH,
@@ -118,14 +134,16 @@ def rejected(platform: str, status: int, code: str = "") -> PublishError:
                 "permission to post: ask the account manager to store a new one."
             ).format(platform=platform, status=status),
             status=status,
+            code=str(code),
         )
-    detail = f" [{code}]" if code else ""
+    detail = f" [{detail_text}]" if detail_text else ""
     return PublishError(
         ErrorKind.REJECTED,
         tr("{platform} refused the post ({status}{detail}). Nothing was published.").format(
             platform=platform, status=status, detail=detail
         ),
         status=status,
+        code=str(code),
     )
 
 
@@ -133,7 +151,7 @@ def unsupported(message: str) -> PublishError:
     return PublishError(ErrorKind.UNSUPPORTED, message)
 
 
-def from_status(platform: str, status: int, *, retry_after: float | None = None, code: str = "") -> PublishError:
+def from_status(platform: str, status: int, *, retry_after: float | None = None, code: object = "") -> PublishError:
     """The error for an HTTP answer ``status`` that was not a success."""
     if status == 429:
         return rate_limited(platform, retry_after)

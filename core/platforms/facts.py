@@ -521,3 +521,25 @@ def credential_hint(code: str) -> str:
     if facts is None:
         return tr("This platform is posted to by hand in its own app; KohoGate stores no token for it.")
     return facts.credential_hint
+
+
+# A LINE broadcast has no public page: recording it by hand needs no URL.
+_POST_URL_OPTIONAL = frozenset({Platform.LINE})
+
+
+def post_url_hosts(code: str) -> tuple[str, ...]:
+    """The hosts (subdomains included) a post of ``code`` lives on; ``()`` when it is the account's instance.
+
+    Mastodon and Misskey are federated: a post lives on the account's own instance, so the host
+    comes from the account's URL. Manual posts are recorded, and links opened, only on these hosts.
+    """
+    facts = facts_of(code)
+    return tuple(sorted(facts.post_hosts)) if facts is not None else ()
+
+
+def post_url_required(code: str) -> bool:
+    """Does a post on ``code`` have a public address that a manual record must name?"""
+    try:
+        return Platform.parse(code) not in _POST_URL_OPTIONAL
+    except ValueError:
+        return True

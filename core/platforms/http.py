@@ -53,14 +53,16 @@ class HttpApi:
         if accept and response.status_code in accept:
             return accept[response.status_code](response)
         if response.status_code not in ok:
-            code = ""
+            code: object = ""
             try:
                 body = response.json()
                 if isinstance(body, dict):
                     raw = body.get("error") or body.get("title") or body.get("message") or ""
                     if isinstance(raw, dict):
                         raw = raw.get("code") or raw.get("type") or ""
-                    code = str(raw)[:60]
+                    # Whole, not cut here: from_status redacts first and cuts after, so a cut never
+                    # leaves half of an echoed token behind.
+                    code = raw
             except ValueError:
                 pass
             raise from_status(

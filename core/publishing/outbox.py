@@ -2,8 +2,10 @@
 
 The sequence for one publication:
 
-1. the gate (:mod:`core.publishing.preflight`): approval valid for the current
-   content, terminal/account/credential conditions;
+1. the gate (:func:`core.publishing.preflight.gate_publish`): approval valid
+   for the current content — verified once, each media file read and hashed
+   once, the bytes kept for the upload — then the terminal, account and
+   credential conditions;
 2. the outbox row with its idempotency key is written and committed
    (:meth:`PublicationService.open_attempt`) — *before* any network call;
 3. the terminal signs the request, key included (``posting.authorized``);
@@ -15,20 +17,23 @@ Failures, and what happens next:
 * not sent (no connection), rate-limited (429): wait and try again with the
   same key, up to ``max_attempts``; then the row is marked failed and may be
   retried later — still with the same key;
-* ambiguous (connection dropped after sending, read timeout, 5xx): on an
-  idempotent platform (Mastodon, LINE) retry with the same key; otherwise —
-  or when the retries run out — look for the post among the account's recent
-  posts. Found: recorded as published. Not found: 要確認, and *no automatic
-  retry* until a person records the URL or confirms it did not go out;
-* a row found still pending with attempts counted (the app died mid-call) is
-  treated as ambiguous too.
+* ambiguous (connection dropped after sending, read timeout, 5xx), on every
+  platform: first look for the post among the account's recent posts. Found:
+  recorded as published. Not found, on a platform that honours the key
+  (Mastodon, LINE) with tries left: retry with the same key. Otherwise, or
+  when the look-up itself fails: 要確認, and *no automatic retry* until a
+  person records the URL or confirms it did not go out. Looking first
+  matters on Mastodon too: a server that never stored the key (a 504 before
+  it was saved, mastodon #21840) posts again on a blind retry;
+* a row found still pending with attempts counted (the app died mid-call,
+  its claim expired) is treated the same way: look first, resend only
+  with a fresh key on an idempotent platform.
 
 Clock and sleep are injectable so tests and the scheduler run on a fake clock.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from collections.abc import Callable
@@ -51,10 +56,9 @@ from core.platforms.base import (
 )
 from core.platforms.errors import ErrorKind, PublishError
 from core.platforms.registry import make_publisher
-from core.publishing.preflight import PublishRefused, check_publish, check_terminal
+from core.publishing.preflight import PublishRefused, check_terminal, gate_publish
 from core.publishing.records import OutboxRow, PublicationService, publication_info
 from core.services.base import Service
-from core.services.drafts import load_blob
 from core.storage.models import utcnow
 from core.terminals.authorization import PostingRefused, authorize_post, read_credential
 
@@ -68,6 +72,14 @@ EARLY_GRACE = timedelta(minutes=1)
 
 class NeedsChecking(KohoGateError):
     """The post may or may not be out; a person must check (要確認). Never retried automatically."""
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """One look among the account's recent posts: ``found`` (id, url), and whether the look-up worked."""
+
+    found: tuple[str, str | None] | None
+    known: bool
 
 
 @dataclass(frozen=True)
@@ -125,12 +137,13 @@ class Outbox(Service):
         )
 
     def _request(self, row: OutboxRow) -> PostRequest:
+        """The post to send, with the media bytes the approval check read and hashed (never read again)."""
         media = []
         for index, item in enumerate(row.media, start=1):
-            data = load_blob(self.store, item.sha256)
-            if data is None or hashlib.sha256(data).hexdigest() != item.sha256:
+            data = row.blobs.get(item.sha256)
+            captions = row.blobs.get(item.captions_sha256) if item.captions_sha256 else None
+            if data is None or (item.captions_sha256 and captions is None):
                 raise Conflict(tr("An approved image or video file is missing."))
-            captions = load_blob(self.store, item.captions_sha256) if item.captions_sha256 else None
             mime = item.mime or "application/octet-stream"
             # Never the item's own file name: the platform sees a neutral one.
             name = f"media{index}.{mime.rsplit('/', 1)[-1]}"
@@ -166,15 +179,17 @@ class Outbox(Service):
         except PostingRefused as exc:
             raise _refused(exc) from None
 
-    def _look_for(self, publisher: Publisher, request: PostRequest) -> tuple[str, str | None] | None:
-        """The post among the account's recent posts, if it is there (``None`` if absent or unknowable)."""
+    def _look_for(self, publisher: Publisher, request: PostRequest) -> Lookup:
+        """Is the post among the account's recent posts? (``known`` is false when the look-up failed.)"""
         try:
-            for post in publisher.recent(20):
-                if same_text(post.text, request.text):
-                    return post.post_id, post.url
+            posts = publisher.recent(20)
         except PublishError as exc:
             log.warning("reconciliation look-up failed: %s", exc.kind)
-        return None
+            return Lookup(None, known=False)
+        for post in posts:
+            if same_text(post.text, request.text):
+                return Lookup((post.post_id, post.url), known=True)
+        return Lookup(None, known=True)
 
     def _backoff(self, attempt: int, error: PublishError) -> float:
         if error.retry_after is not None:
@@ -192,8 +207,7 @@ class Outbox(Service):
         window_ends_at: datetime | None = None,
     ) -> PublishOutcome:
         """Send the approved draft now (see the module docstring for every failure path)."""
-        account_id = check_publish(self.store, self._vault(), self.actor, draft_id)
-        del account_id
+        verified = gate_publish(self.store, self._vault(), self.actor, draft_id)
         scheduled = self._scheduled_at(draft_id)
         if due_at is None and scheduled is not None and scheduled > self.clock() + EARLY_GRACE:
             raise Conflict(
@@ -201,7 +215,9 @@ class Outbox(Service):
                     time=scheduled.astimezone().strftime("%Y-%m-%d %H:%M")
                 )
             )
-        row = self.records.open_attempt(draft_id, due_at=due_at, window_ends_at=window_ends_at, now=self.clock())
+        row = self.records.open_attempt(
+            draft_id, due_at=due_at, window_ends_at=window_ends_at, now=self.clock(), verified=verified
+        )
         try:
             self._permit(row)
             request = self._request(row)
@@ -210,11 +226,16 @@ class Outbox(Service):
             # Nothing was sent: let the next run (or a retry right away) claim the row again.
             self.records.release_claim(row)
             raise
-        attempt = row.attempts
-        in_flight_before = row.attempts > 0 and row.state.value == "pending"
-        key_fresh = row.last_attempt_at is None or self.clock() - row.last_attempt_at < KEY_LIFETIME
-        if in_flight_before and not (publisher.idempotent and key_fresh):
-            return self._settle(publisher, row, request, attempt, tr("An earlier attempt was interrupted."))
+        if row.attempts > 0 and row.state is PublicationState.PENDING:
+            # An earlier run counted an attempt and never recorded its end: the post may be out.
+            key_fresh = row.last_attempt_at is None or self.clock() - row.last_attempt_at < KEY_LIFETIME
+            done = self._before_resending(publisher, row, request, row.attempts, key_fresh, None)
+            if done is not None:
+                return done
+        return self._send(publisher, row, request, progress)
+
+    def _send(self, publisher: Publisher, row: OutboxRow, request: PostRequest, progress: Progress) -> PublishOutcome:
+        """Call the platform until it answers, a retry would not help, or a person must check."""
         ambiguous_seen = False
         tries = 0
         while True:
@@ -225,35 +246,78 @@ class Outbox(Service):
             except PublishError as error:
                 last = tries >= self.max_attempts
                 if error.kind in (ErrorKind.REJECTED, ErrorKind.AUTH, ErrorKind.UNSUPPORTED):
-                    self.records.mark_failed(row.publication_id, error.message, error.kind.value)
+                    self._failed(row, error)
                     raise
                 if error.kind is ErrorKind.AMBIGUOUS:
                     ambiguous_seen = True
-                    if publisher.idempotent and not last:
-                        self.sleep(self._backoff(tries, error))
-                        continue
-                    return self._settle(publisher, row, request, attempt, error.message)
+                    done = self._before_resending(publisher, row, request, attempt, not last, error)
+                    if done is not None:
+                        return done
+                    self.sleep(self._backoff(tries, error))
+                    continue
                 # NOT_SENT or RATE_LIMITED: nothing was created, the same key may go again.
                 wait = self._backoff(tries, error)
                 if last or wait > self.max_wait:
                     if ambiguous_seen:
-                        return self._settle(publisher, row, request, attempt, error.message)
-                    self.records.mark_failed(row.publication_id, error.message, error.kind.value)
+                        return self._settle(publisher, row, request, attempt, error)
+                    self._failed(row, error)
                     raise
                 self.sleep(wait)
                 continue
             self.records.mark_published(row.publication_id, result.post_id, result.url, now=self.clock())
             return PublishOutcome(row.publication_id, result.url, result.post_id, attempt)
 
+    def _before_resending(
+        self,
+        publisher: Publisher,
+        row: OutboxRow,
+        request: PostRequest,
+        attempt: int,
+        may_resend: bool,
+        error: PublishError | None,
+    ) -> PublishOutcome | None:
+        """After an attempt that may have reached the platform: look first, on every platform.
+
+        Found: recorded (reconciled), the outcome returned. Not found, and the
+        look-up itself worked: ``None`` — the caller may resend with the same
+        key, but only on a platform that honours it and while ``may_resend``
+        (tries left, key still fresh). A server that dropped the key
+        (mastodon #21840) then still cannot double a post it shows in its own
+        timeline. Anything else: 要確認, never resent.
+        """
+        lookup = self._look_for(publisher, request)
+        if lookup.found is not None:
+            return self._reconciled(row, lookup.found, attempt)
+        if lookup.known and publisher.idempotent and may_resend:
+            return None
+        return self._needs_checking(row, error)
+
     def _settle(
-        self, publisher: Publisher, row: OutboxRow, request: PostRequest, attempt: int, message: str
+        self, publisher: Publisher, row: OutboxRow, request: PostRequest, attempt: int, error: PublishError | None
     ) -> PublishOutcome:
-        """After an ambiguous failure: find the post, or hand it to a person (要確認). Never resend."""
-        found = self._look_for(publisher, request)
-        if found is not None:
-            self.records.mark_published(row.publication_id, found[0], found[1], how="reconciled", now=self.clock())
-            return PublishOutcome(row.publication_id, found[1], found[0], attempt, reconciled=True)
-        self.records.mark_needs_reconciliation(row.publication_id, message)
+        """After an ambiguous failure and no more tries: find the post, or hand it to a person (要確認)."""
+        lookup = self._look_for(publisher, request)
+        if lookup.found is not None:
+            return self._reconciled(row, lookup.found, attempt)
+        return self._needs_checking(row, error)
+
+    def _reconciled(self, row: OutboxRow, found: tuple[str, str | None], attempt: int) -> PublishOutcome:
+        self.records.mark_published(row.publication_id, found[0], found[1], how="reconciled", now=self.clock())
+        return PublishOutcome(row.publication_id, found[1], found[0], attempt, reconciled=True)
+
+    def _failed(self, row: OutboxRow, error: PublishError) -> None:
+        self.records.mark_failed(
+            row.publication_id, error.message, error.kind.value, status=error.status, code=error.code
+        )
+
+    def _needs_checking(self, row: OutboxRow, error: PublishError | None) -> PublishOutcome:
+        message = error.message if error is not None else tr("An earlier attempt was interrupted.")
+        self.records.mark_needs_reconciliation(
+            row.publication_id,
+            message,
+            status=error.status if error is not None else None,
+            code=error.code if error is not None else "",
+        )
         raise NeedsChecking(
             tr(
                 "{message} KohoGate did not find it among the account's recent posts and will not send it again."
@@ -268,7 +332,7 @@ class Outbox(Service):
             raise Conflict(tr("This publication does not need checking."))
         check_terminal(self.store, self._vault(), self.actor, info.account_id)
         publisher = self._publisher(info.account_id, info.platform, info.handle, info.account_url)
-        found = self._look_for(publisher, PostRequest(info.text))
+        found = self._look_for(publisher, PostRequest(info.text)).found
         if found is None:
             return None
         self.records.mark_published(publication_id, found[0], found[1], how="reconciled", now=self.clock())

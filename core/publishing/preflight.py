@@ -20,9 +20,17 @@ condition and written to the audit chain:
 The signed permit (:func:`core.terminals.authorization.authorize_post`) is taken by the
 outbox once the outbox row exists, so that the idempotency key is part of
 what the terminal signs.
+
+The approval is verified once per publish (:func:`gate_publish`): the media
+bytes read and hashed on the way travel on in :class:`VerifiedApproval`, and
+the outbox row is claimed only if the draft is still the one verified (its
+``row_version``), instead of verifying — and reading every file — again.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
@@ -47,8 +55,24 @@ class PublishRefused(PermissionDenied):
         self.reason = message
 
 
-def check_approval(store: Store, actor: Actor, draft_id: int, *, emergency: bool = False) -> int:
-    """The draft's account id when its approval is valid for its current content; else refuse (audited).
+@dataclass(frozen=True)
+class VerifiedApproval:
+    """What one approval check established, for the rest of the same publish.
+
+    ``media``: the bytes of every approved media file under their SHA-256,
+    as read and hashed by the check. ``row_version``: the draft as checked;
+    a claim made later refuses a draft that changed since.
+    """
+
+    draft_id: int
+    account_id: int
+    version_id: int | None
+    row_version: int
+    media: Mapping[str, bytes] = field(default_factory=dict, repr=False)
+
+
+def verified_approval(store: Store, actor: Actor, draft_id: int, *, emergency: bool = False) -> VerifiedApproval:
+    """The approval, verified for the draft's current content; else refuse (audited).
 
     With ``emergency``, a submitted 緊急 draft passes without approval when the
     organization allows publishing before approval (the caller then records
@@ -61,9 +85,10 @@ def check_approval(store: Store, actor: Actor, draft_id: int, *, emergency: bool
         draft = session.get(Draft, draft_id)
         if draft is None:
             raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Draft"), id=draft_id))
-        check = verify_approval(session, draft_id)
+        blobs: dict[str, bytes] = {}
+        check = verify_approval(session, draft_id, blobs=blobs)
         if check.ok or (emergency and before_approval_due(session, draft_id) is not None):
-            return draft.account_id
+            return VerifiedApproval(draft.id, draft.account_id, check.version_id, draft.row_version, blobs)
         chain.append(
             session,
             actor.recorder,
@@ -104,16 +129,26 @@ def check_chain(
     raise PublishRefused(trust.problem.value, trust.message)
 
 
-def check_publish(store: Store, vault: Vault, actor: Actor, draft_id: int) -> int:
-    """All gates for ``draft_id`` from this terminal; the account id, or :class:`PublishRefused`."""
-    account_id = check_approval(store, actor, draft_id)
-    result = check_posting(store, vault, actor.terminal, account_id, actor.recorder)
+def check_approval(store: Store, actor: Actor, draft_id: int, *, emergency: bool = False) -> int:
+    """The draft's account id when its approval is valid (see :func:`verified_approval`)."""
+    return verified_approval(store, actor, draft_id, emergency=emergency).account_id
+
+
+def gate_publish(store: Store, vault: Vault, actor: Actor, draft_id: int) -> VerifiedApproval:
+    """All gates for ``draft_id`` from this terminal, approval first; or :class:`PublishRefused`."""
+    verified = verified_approval(store, actor, draft_id)
+    result = check_posting(store, vault, actor.terminal, verified.account_id, actor.recorder)
     if not result.allowed:
         assert result.refusal is not None
         raise PublishRefused(result.refusal.value, result.message)
     # After the terminal gate, so an expired or revoked terminal is told so in those words.
     check_chain(store, vault, actor, draft_id=draft_id)
-    return account_id
+    return verified
+
+
+def check_publish(store: Store, vault: Vault, actor: Actor, draft_id: int) -> int:
+    """All gates for ``draft_id`` from this terminal; the account id, or :class:`PublishRefused`."""
+    return gate_publish(store, vault, actor, draft_id).account_id
 
 
 def check_manual(store: Store, actor: Actor, draft_id: int, vault: Vault | None = None) -> int:

@@ -10,7 +10,8 @@ credential.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -19,11 +20,13 @@ from sqlalchemy.orm import Session
 
 from core.audit.canonical import sha256_hex
 from core.composer.media_items import StoredMedia, media_of
+from core.credentials.redaction import clean_untrusted, error_code
 from core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from core.i18n import tr
 from core.lifecycle.states import DeletionState, DraftState, PublicationState
 from core.lifecycle.transitions import check_initial, move
 from core.organization.roles import Role
+from core.publishing.post_urls import checked_post_url
 from core.services.base import Service
 from core.services.emergency import before_approval_due
 from core.signoff.approval import verify_approval
@@ -42,6 +45,7 @@ from core.storage.models import (
 
 if TYPE_CHECKING:
     from core.credentials.vault import Vault
+    from core.publishing.preflight import VerifiedApproval
 
 #: Publication states in which a new attempt may reuse the row and its key.
 RETRYABLE = (PublicationState.PENDING.value, PublicationState.FAILED.value)
@@ -71,6 +75,8 @@ class OutboxRow:
     text: str
     media: tuple[StoredMedia, ...]
     newly_created: bool
+    # The approved media bytes under their SHA-256, as verified for this claim (read and hashed once).
+    blobs: Mapping[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -125,8 +131,14 @@ class PublicationService(Service):
         due_at: datetime | None = None,
         window_ends_at: datetime | None = None,
         now: datetime | None = None,
+        verified: VerifiedApproval | None = None,
     ) -> OutboxRow:
         """The outbox row for the draft's approved version, written (and committed) before any call.
+
+        ``verified``: the approval check this publish already made
+        (:func:`core.publishing.preflight.gate_publish`); the claim then only
+        makes sure, under the lock, that the draft is still the one checked.
+        Without it the approval is verified here.
 
         Reuses a pending or failed row so its idempotency key stays the same
         on every retry; refuses when the post is already out or waits for a
@@ -147,9 +159,20 @@ class PublicationService(Service):
             if draft is None:
                 raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Draft"), id=draft_id))
             version = _latest_version(session, draft_id)
-            check = verify_approval(session, draft_id)
-            if version is None or not check.ok:
-                raise Conflict(tr("Publishing refused: {reason}").format(reason=check.message))
+            blobs: dict[str, bytes] = {}
+            if verified is not None:
+                if (
+                    version is None
+                    or verified.draft_id != draft_id
+                    or verified.version_id != version.id
+                    or verified.row_version != draft.row_version
+                ):
+                    raise Conflict(tr("The draft changed while it was being published. Check it, then try again."))
+                blobs.update(verified.media)
+            else:
+                check = verify_approval(session, draft_id, blobs=blobs)
+                if version is None or not check.ok:
+                    raise Conflict(tr("Publishing refused: {reason}").format(reason=check.message))
             if draft.state == DraftState.PUBLISHED.value:
                 raise Conflict(tr("This post has already been published."))
             rows = list(
@@ -230,6 +253,7 @@ class PublicationService(Service):
                 text=version.text,
                 media=media_of(version.media),
                 newly_created=created,
+                blobs=blobs,
             )
 
     def release_claim(self, row: OutboxRow) -> None:
@@ -299,26 +323,54 @@ class PublicationService(Service):
                 },
             )
 
-    def mark_failed(self, publication_id: int, message: str, kind: str) -> None:
+    def mark_failed(
+        self, publication_id: int, message: str, kind: str, *, status: int | None = None, code: str = ""
+    ) -> None:
         """Nothing was published; a later attempt may reuse the row and its key."""
-        self._set_state(publication_id, PublicationState.FAILED, message, kind, "publication.failed")
+        self._set_state(publication_id, PublicationState.FAILED, message, kind, "publication.failed", status, code)
 
-    def mark_needs_reconciliation(self, publication_id: int, message: str) -> None:
+    def mark_needs_reconciliation(
+        self, publication_id: int, message: str, *, status: int | None = None, code: str = ""
+    ) -> None:
         """The post may exist: no automatic retry until a person or a look-up settles it (要確認)."""
         self._set_state(
-            publication_id, PublicationState.NEEDS_RECONCILIATION, message, "ambiguous", "publication.needs_check"
+            publication_id,
+            PublicationState.NEEDS_RECONCILIATION,
+            message,
+            "ambiguous",
+            "publication.needs_check",
+            status,
+            code,
         )
 
-    def _set_state(self, publication_id: int, state: PublicationState, message: str, kind: str, event: str) -> None:
+    def _set_state(
+        self,
+        publication_id: int,
+        state: PublicationState,
+        message: str,
+        kind: str,
+        event: str,
+        status: int | None,
+        code: str,
+    ) -> None:
+        """The message (redacted again: it may quote a platform) goes to the row, which can be cleared.
+
+        The audit record is append-only and can never be purged, so it gets
+        no free text at all: the kind, the HTTP status and a code that is a
+        plain identifier.
+        """
         with self.store.write() as session:
             self.authorize(session, *BOOKKEEPING_ROLES)
             row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
             move(row, state)
-            row.last_error = message[:2000]
+            row.last_error = clean_untrusted(message, limit=2000)
             row.last_error_kind = kind
-            self.record(
-                session, event, {"publication_id": row.id, "kind": kind, "attempts": row.attempts, "error": message}
-            )
+            payload: dict[str, Any] = {"publication_id": row.id, "kind": kind, "attempts": row.attempts}
+            if status is not None:
+                payload["status"] = int(status)
+            if error_code(code):
+                payload["code"] = error_code(code)
+            self.record(session, event, payload)
 
     def resolve(self, publication_id: int, *, url: str | None) -> None:
         """A person settles a 要確認 row: the post's URL if it went out, ``None`` if it did not."""
@@ -329,8 +381,10 @@ class PublicationService(Service):
                 raise Conflict(tr("This publication does not need checking."))
             event = "publication.resolved_not_posted"
             if url and url.strip():
+                account = session.get(OfficialAccount, row.account_id)
+                assert account is not None
                 move(row, PublicationState.PUBLISHED)
-                row.url = url.strip()
+                row.url = checked_post_url(account.platform, account.url, url)
                 row.published_at = utcnow()
                 version = session.get(DraftVersion, row.version_id)
                 assert version is not None
@@ -389,6 +443,10 @@ class PublicationService(Service):
             self.authorize(session, Role.OPERATOR)
             version_row = session.get(DraftVersion, version_id)
             target = (version_row.account_id, version_row.content_hash) if version_row is not None else None
+            account_row = session.get(OfficialAccount, version_row.account_id) if version_row is not None else None
+            if account_row is not None:
+                # Before anything is signed: the record turns the draft 公開済み for good.
+                url = checked_post_url(account_row.platform, account_row.url, url) or ""
             # Checked before the terminal signs anything (and again below, under the lock).
             if version_row is not None:
                 check = verify_approval(session, version_row.draft_id)
@@ -593,9 +651,10 @@ class PublicationRow:
     last_error: str | None
     manual: bool
     text: str
+    account_url: str | None = None
 
 
-def _row(p: Publication, version: DraftVersion, handle: str) -> PublicationRow:
+def _row(p: Publication, version: DraftVersion, handle: str, account_url: str | None = None) -> PublicationRow:
     return PublicationRow(
         id=p.id,
         draft_id=version.draft_id,
@@ -609,6 +668,7 @@ def _row(p: Publication, version: DraftVersion, handle: str) -> PublicationRow:
         last_error=p.last_error,
         manual=p.manual,
         text=version.text,
+        account_url=account_url,
     )
 
 
@@ -640,14 +700,14 @@ def publication_info(store: Store, publication_id: int) -> PublicationInfo | Non
 def publications_for_draft(store: Store, draft_id: int) -> list[PublicationRow]:
     """Every publication row of a draft, newest first."""
     query = (
-        select(Publication, DraftVersion, OfficialAccount.handle)
+        select(Publication, DraftVersion, OfficialAccount.handle, OfficialAccount.url)
         .join(DraftVersion, DraftVersion.id == Publication.version_id)
         .join(OfficialAccount, OfficialAccount.id == Publication.account_id)
         .where(DraftVersion.draft_id == draft_id)
         .order_by(Publication.id.desc())
     )
     with store.read() as session:
-        return [_row(p, v, h) for p, v, h in session.execute(query)]
+        return [_row(p, v, h, u) for p, v, h, u in session.execute(query)]
 
 
 def publications_needing_attention(store: Store) -> list[PublicationRow]:

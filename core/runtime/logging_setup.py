@@ -1,40 +1,22 @@
 """Logging to a rotating file in the logs folder, with secrets redacted.
 
 The redacting filter runs on every record before any handler formats it, so
-a secret registered with :func:`register_secret` (or a password inside a
-database URL) never reaches a log file, whatever code logged it.
+a secret registered with :func:`register_secret`, a password inside a
+database URL or a token-shaped string never reaches a log file, whatever code
+logged it. The redaction itself lives in :mod:`core.credentials.redaction`.
 """
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
-import re
-import threading
 from pathlib import Path
 
+from core.credentials.redaction import redact, register_secret
+
 LOG_FILE = "kohogate.log"
-_URL_PASSWORD = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://[^:/@\s]*:)(?P<secret>[^@\s]+)(?=@)", re.I)
-_REDACTED = "***"
 
-_secrets: set[str] = set()
-_secrets_lock = threading.Lock()
-
-
-def register_secret(value: str) -> None:
-    """From now on, ``value`` is replaced by ``***`` in every log record."""
-    if value and len(value) >= 4:
-        with _secrets_lock:
-            _secrets.add(value)
-
-
-def redact(text: str) -> str:
-    text = _URL_PASSWORD.sub(lambda m: m.group("scheme") + _REDACTED, text)
-    with _secrets_lock:
-        secrets = sorted(_secrets, key=len, reverse=True)
-    for secret in secrets:
-        text = text.replace(secret, _REDACTED)
-    return text
+__all__ = ["RedactingFilter", "log_file", "redact", "register_secret", "setup_logging"]
 
 
 class RedactingFilter(logging.Filter):

@@ -55,25 +55,37 @@ class ApprovalCheck:
         return self.problem is ApprovalProblem.NONE
 
 
-def _rehashed(session: Session, digest: str) -> str | None:
-    blob = session.get(MediaBlob, digest)
-    return hashlib.sha256(blob.data).hexdigest() if blob is not None else None
+def _media_with_stored_hashes(
+    session: Session, media: tuple[StoredMedia, ...], blobs: dict[str, bytes] | None = None
+) -> list[StoredMedia] | None:
+    """Media items with their SHA-256 recomputed from the stored bytes (None if a file is gone).
 
+    ``blobs``, when given, receives the bytes just hashed under their digest, so that a
+    caller about to upload them (the outbox) needs neither to read nor to hash them again.
+    """
 
-def _media_with_stored_hashes(session: Session, media: tuple[StoredMedia, ...]) -> list[StoredMedia] | None:
-    """Media items with their SHA-256 recomputed from the stored bytes (None if a file is gone)."""
+    def rehashed(digest: str) -> str | None:
+        blob = session.get(MediaBlob, digest)
+        if blob is None:
+            return None
+        data = bytes(blob.data)
+        actual = hashlib.sha256(data).hexdigest()
+        if blobs is not None:
+            blobs[actual] = data
+        return actual
+
     items: list[StoredMedia] = []
     for item in media:
-        sha256 = _rehashed(session, item.sha256)
-        captions = _rehashed(session, item.captions_sha256) if item.captions_sha256 else None
+        sha256 = rehashed(item.sha256)
+        captions = rehashed(item.captions_sha256) if item.captions_sha256 else None
         if sha256 is None or (item.captions_sha256 and captions is None):
             return None
         items.append(replace(item, sha256=sha256, captions_sha256=captions))
     return items
 
 
-def current_content_hash(session: Session, draft: Draft) -> str | None:
-    media = _media_with_stored_hashes(session, media_of(draft.media))
+def current_content_hash(session: Session, draft: Draft, blobs: dict[str, bytes] | None = None) -> str | None:
+    media = _media_with_stored_hashes(session, media_of(draft.media), blobs)
     if media is None:
         return None
     return content_hash(text=draft.text, account_id=draft.account_id, scheduled_at=draft.scheduled_at, media=media)
@@ -92,7 +104,8 @@ def _version_makers(version: DraftVersion) -> set[int]:
     return {version.author_id, version.last_editor_id, version.submitted_by_id}
 
 
-def verify_approval(session: Session, draft_id: int) -> ApprovalCheck:
+def verify_approval(session: Session, draft_id: int, *, blobs: dict[str, bytes] | None = None) -> ApprovalCheck:
+    """The approval check; ``blobs`` collects the media bytes read and hashed on the way."""
     draft = session.get(Draft, draft_id)
     if draft is None:
         return ApprovalCheck(ApprovalProblem.NO_APPROVAL, tr("The draft does not exist."))
@@ -113,7 +126,7 @@ def verify_approval(session: Session, draft_id: int) -> ApprovalCheck:
         return ApprovalCheck(
             ApprovalProblem.TAMPERED, tr("The approved version was altered in the database after approval."), **ids
         )
-    current = current_content_hash(session, draft)
+    current = current_content_hash(session, draft, blobs)
     if current is None:
         return ApprovalCheck(ApprovalProblem.MEDIA_MISSING, tr("An approved image or video file is missing."), **ids)
     if current != review.content_hash:

@@ -26,6 +26,7 @@ from core.services.accounts import AccountInfo
 from core.services.terminals import TerminalInfo
 from core.terminals.approval import TerminalKind
 from gui.i18n import translator
+from gui.widgets.plain import plain
 
 tr = translator("ApproveTerminalDialog")
 
@@ -77,7 +78,7 @@ class ApproveDialog(QDialog):
         )
         note.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow(QLabel(f"{terminal.hostname} / {terminal.os_user}"))
+        form.addRow(plain(QLabel(f"{terminal.hostname} / {terminal.os_user}")))
         form.addRow(self.all_accounts)
         form.addRow(self.some_accounts)
         form.addRow(self.account_list)

@@ -32,6 +32,7 @@ from gui import messages
 from gui.i18n import translator
 from gui.messages import show_error
 from gui.tasks import run_task
+from gui.widgets.plain import plain
 
 tr = translator("CredentialDialog")
 
@@ -47,7 +48,7 @@ class StrengthMeter(QWidget):
         self.bar.setRange(0, 4)
         self.bar.setTextVisible(False)
         self.bar.setAccessibleName(tr("Password strength"))
-        self.verdict = QLabel()
+        self.verdict = plain(QLabel())
         self.verdict.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -29,6 +29,7 @@ from core.composer.findings import FindingRecord
 from core.i18n import current_language
 from gui.i18n import translator
 from gui.widgets.palette import SEVERITY_COLOURS
+from gui.widgets.plain import plain
 
 tr = translator("Composer")
 Index = QModelIndex | QPersistentModelIndex
@@ -98,7 +99,7 @@ class FindingsPanel(QWidget):
         self.view.setSpacing(3)
         self.view.setAlternatingRowColors(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.summary = QLabel()
+        self.summary = plain(QLabel())
         self.summary.setWordWrap(True)
         self.reason_label = QLabel(tr("&Reason for going ahead (one line, shown to the supervisor):"))
         self.reason_label.setWordWrap(True)

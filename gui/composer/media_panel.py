@@ -43,6 +43,7 @@ from core.platforms.facts import Platform
 from gui import messages
 from gui.composer.thumbnails import BlobLoader, ThumbnailCache
 from gui.i18n import translator
+from gui.widgets.plain import plain
 
 tr = translator("Composer")
 Index = QModelIndex | QPersistentModelIndex
@@ -173,7 +174,7 @@ class MediaPanel(QWidget):
         self.decorative_reason.setAccessibleName(tr("Why the image is decorative"))
         self.decorative_reason.setPlaceholderText(tr("Why it carries no information (required)"))
         self.captions_button = QPushButton(tr("&Captions file (.vtt/.srt)…"))
-        self.captions_label = QLabel()
+        self.captions_label = plain(QLabel())
         self.burned_in = QCheckBox(tr("Captions are &burned into the video"))
         alt_row = QHBoxLayout()
         alt_row.addWidget(self.alt_counter)

@@ -67,6 +67,7 @@ from gui.messages import show_error
 from gui.operations import Operation
 from gui.session import AppSession
 from gui.tasks import Progress, run_task, wait_for_tasks
+from gui.widgets.plain import plain
 
 tr = translator("Composer")
 
@@ -127,8 +128,8 @@ class ComposerWindow(QMainWindow):
         self.title = QLineEdit(detail.title)
         self.title.setAccessibleName(tr("Title (internal)"))
         self.title.setMaxLength(200)
-        self.account_label = QLabel(
-            tr("{account} on {platform}").format(account=detail.account, platform=self.platform.limits.label)
+        self.account_label = plain(
+            QLabel(tr("{account} on {platform}").format(account=detail.account, platform=self.platform.limits.label))
         )
         self.schedule_box = QCheckBox(tr("&Schedule for"))
         self.schedule = QDateTimeEdit()
@@ -141,7 +142,7 @@ class ComposerWindow(QMainWindow):
         else:
             self.schedule.setDateTime(QDateTime.currentDateTime().addSecs(3600))
         self.schedule.setEnabled(self.schedule_box.isChecked())
-        self.returned = QLabel()
+        self.returned = plain(QLabel())
         self.returned.setObjectName("returnedComment")
         self.returned.setWordWrap(True)
         self.returned.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -179,10 +180,10 @@ class ComposerWindow(QMainWindow):
         self.state = detail.state
         self.counter = QLabel()
         self.counter.setObjectName("lengthCounter")
-        self.save_state = QLabel()
+        self.save_state = plain(QLabel())
         self.submit_button = QPushButton(tr("S&ubmit for approval"))
         self.submit_button.setToolTip(tr("Ctrl+Enter"))
-        self.gate_label = QLabel()
+        self.gate_label = plain(QLabel())
         self.gate_label.setWordWrap(True)
 
         form = QFormLayout()
@@ -204,7 +205,7 @@ class ComposerWindow(QMainWindow):
                 "publishing it before approval with a review afterwards."
             )
         )
-        self.emergency_reason = QLabel(detail.emergency_reason)
+        self.emergency_reason = plain(QLabel(detail.emergency_reason))
         self.emergency_reason.setStyleSheet("color:#c62828")
         emergency_row = QHBoxLayout()
         emergency_row.addWidget(self.emergency_box)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
+from PySide6 import QtGui
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
@@ -66,7 +67,9 @@ class _Base(QAbstractTableModel, Generic[T]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return display(column.value(item))
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(item)
+            tip = column.tooltip(item)
+            # Tooltips render HTML when the text looks like it: data that does is shown as the text it is.
+            return QtGui.Qt.convertFromPlainText(tip) if tip and QtGui.Qt.mightBeRichText(tip) else tip
         if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
             colour = column.foreground(item)
             return QBrush(QColor(colour)) if colour else None

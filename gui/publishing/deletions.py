@@ -6,7 +6,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.errors import KohoGateError
@@ -43,6 +43,7 @@ class DeletionRequestsPanel(QWidget):
         self.approve_button = QPushButton(tr("&Approve deletion"))
         self.reject_button = QPushButton(tr("Re&ject deletion…"))
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b00020;")
         row = QHBoxLayout()
         row.addWidget(self.approve_button)

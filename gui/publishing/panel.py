@@ -13,9 +13,11 @@ Signals:
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 from core.errors import KohoGateError, explain
 from core.lifecycle.actions import Action, ActionKind, available_actions, find
 from core.lifecycle.states import DraftState, PublicationState
+from core.publishing.post_urls import is_post_url
 from core.publishing.records import PublicationRow, PublicationService, publications_for_draft
 from core.runtime.logging_setup import redact
 from core.services.drafts import DraftService, load_draft_detail
@@ -59,12 +62,22 @@ class PublishPanel(QGroupBox):
         self.session = session
         self.draft_id = draft_id
         self.busy = False
+        # Everything shown here may come from outside (a recorded URL, a platform's error, a reason):
+        # plain text only. The one link is built apart, escaped, and opens only a post address on
+        # the platform's own hosts (never openExternalLinks, which would follow file:// too).
         self.status = QLabel()
         self.status.setObjectName("publishStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.status.setOpenExternalLinks(True)
+        self.link = QLabel()
+        self.link.setObjectName("publishLink")
+        self.link.setTextFormat(Qt.TextFormat.RichText)
+        self.link.setOpenExternalLinks(False)
+        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.link.linkActivated.connect(self.open_link)
         self.message = QLabel()
         self.message.setObjectName("publishMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -93,6 +106,7 @@ class PublishPanel(QGroupBox):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.link)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -114,6 +128,7 @@ class PublishPanel(QGroupBox):
         self.current: PublicationRow | None = rows[0] if rows else None
         self.deletion = _open_deletion(self.session, self.current)
         self.status.setText(self._status_text(detail.state, self.current))
+        self._show_link(self.current)
         offered = available_actions(load_situation(self.session.store, self.draft_id), self.session.actor)
         early = find(offered, ActionKind.POST_BY_HAND_BEFORE_APPROVAL)
         self.manual_button.setText(
@@ -150,17 +165,37 @@ class PublishPanel(QGroupBox):
                 ).format(time=self.detail.scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M"))
             return tr("Approved and ready to publish.")
         text = tr("Status: {state}").format(state=row.state.label)
-        if row.url:
-            text += f' — <a href="{row.url}">{row.url}</a>'
+        if row.url and not self._linkable(row):
+            text += " — " + row.url  # plain text: not a post address this panel will open
         if row.published_at is not None:
             text += " " + tr("({time})").format(time=row.published_at.astimezone().strftime("%Y-%m-%d %H:%M"))
         if row.last_error and row.state is not PublicationState.PUBLISHED:
-            text += "<br>" + redact(row.last_error)
+            text += "\n" + redact(row.last_error)
         if self.deletion is not None:
-            text += "<br>" + tr("Deletion: {state} — reason: {reason}").format(
+            text += "\n" + tr("Deletion: {state} — reason: {reason}").format(
                 state=self.deletion.state.label, reason=self.deletion.reason
             )
         return text
+
+    @staticmethod
+    def _linkable(row: PublicationRow) -> bool:
+        return is_post_url(row.platform, row.account_url, row.url)
+
+    def _show_link(self, row: PublicationRow | None) -> None:
+        if row is None or not row.url or not self._linkable(row):
+            self.link.clear()
+            self.link.setVisible(False)
+            return
+        address = html.escape(row.url, quote=True)
+        self.link.setText(f'<a href="{address}">{address}</a>')
+        self.link.setToolTip(row.url)
+        self.link.setVisible(True)
+
+    def open_link(self, url: str) -> None:
+        """Open the post in the browser — checked again here, whatever the label's text became."""
+        row = self.current
+        if row is not None and url == row.url and self._linkable(row):
+            QDesktopServices.openUrl(QUrl(url, QUrl.ParsingMode.StrictMode))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

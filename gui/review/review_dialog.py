@@ -42,6 +42,7 @@ from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
 from gui.session import AppSession
 from gui.widgets.palette import SEVERITY_COLOURS
+from gui.widgets.plain import plain
 from gui.widgets.table_view import make_table
 
 tr = translator("ReviewDialog")
@@ -190,7 +191,7 @@ class ReviewDialog(QDialog):
         self.return_button.clicked.connect(lambda: self.decide(ReviewDecision.RETURNED))
         self.reject_button.clicked.connect(lambda: self.decide(ReviewDecision.REJECTED))
         self.record_button.clicked.connect(self.ask_record)
-        self.status = QLabel()
+        self.status = plain(QLabel())
         self.status.setWordWrap(True)
 
         left = QWidget()

@@ -30,6 +30,7 @@ from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
 from gui.screens.base import Screen
 from gui.session import AppSession
+from gui.widgets.plain import plain
 from gui.widgets.table_view import make_table, selected_row
 
 tr = translator("AccountsScreen")
@@ -72,7 +73,7 @@ class AccountsScreen(Screen):
             ]
         )
         self.table = make_table(self.model, tr("Official accounts"), self, stretch_column=8)
-        self.warnings = QLabel()
+        self.warnings = plain(QLabel())
         self.warnings.setObjectName("rotationWarnings")
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("QLabel { background: #fff4e5; border: 1px solid #e0a050; padding: 6px; }")

@@ -21,6 +21,7 @@ from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
 from gui.screens.base import Screen
 from gui.session import AppSession
+from gui.widgets.plain import plain
 from gui.widgets.table_view import make_table, selected_row
 
 tr = translator("ApprovalsScreen")
@@ -60,7 +61,7 @@ class ApprovalsScreen(Screen):
         self.table.setSortingEnabled(False)
         # activated covers Enter and a double-click; connecting doubleClicked too opened it twice.
         self.table.activated.connect(lambda index: self._open_row(index.row()))
-        self.summary = QLabel()
+        self.summary = plain(QLabel())
         self.summary.setObjectName("approvalSummary")
         self.open_button = QPushButton(tr("&Open for review…"))
         self.open_button.clicked.connect(self.open_selected)

@@ -39,6 +39,7 @@ from gui.session import AppSession
 from gui.tasks import Progress, run_task
 from gui.widgets.combos import refill
 from gui.widgets.date_range import DateRangeFilter
+from gui.widgets.plain import plain
 from gui.widgets.table_view import make_table, selected_row
 
 tr = translator("AuditScreen")
@@ -106,7 +107,7 @@ class AuditScreen(Screen):
         details_label = QLabel(tr("Recorded &data (JSON):"))
         details_label.setBuddy(self.details)
 
-        self.result = QLabel(tr("Not verified in this session."))
+        self.result = plain(QLabel(tr("Not verified in this session.")))
         self.result.setObjectName("verifyResult")
         self.result.setWordWrap(True)
         self.verify_button = QPushButton(tr("Verify chai&n"))

@@ -472,5 +472,21 @@
       <source>how late a post may still go out; later ones are reported as missed</source>
       <translation>予定時刻から何分後まで送信するか（それ以降は未送信として報告）</translation>
     </message>
+    <message>
+      <source>This is not the address of a post on {platform}. It must start with https:// and be on: {hosts}</source>
+      <translation>{platform} の投稿のアドレスではありません。https:// で始まり、次のいずれかのサイトのものを入力してください: {hosts}</translation>
+    </message>
+    <message>
+      <source>(the account's address is not set)</source>
+      <translation>（アカウントのアドレスが登録されていません）</translation>
+    </message>
+    <message>
+      <source>Paste the address of the post (starting with https://).</source>
+      <translation>投稿のアドレス（https:// で始まるもの）を貼り付けてください。</translation>
+    </message>
+    <message>
+      <source>The draft changed while it was being published. Check it, then try again.</source>
+      <translation>公開の処理中に下書きが変更されました。内容を確認してから、もう一度お試しください。</translation>
+    </message>
   </context>
 </TS>

@@ -82,3 +82,16 @@ def test_the_qt_door_defaults_to_the_safe_answer(qtbot: QtBot, monkeypatch: pyte
     assert answer is False
     assert seen == [("x", "lose it?", True)]
     assert door.qt_door(parent, Message(Kind.INFO, "T", "noted")) is True
+
+
+def test_the_qt_door_shows_html_as_text(qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QMessageBox renders rich text and follows links: the door forces plain text."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui import messages as door
+
+    seen: list[Qt.TextFormat] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: seen.append(box.textFormat()) or 0)
+    door.qt_door(None, door.Message(door.Kind.ERROR, "t", "<a href='file:///calc.exe'>x</a>"))
+    assert seen == [Qt.TextFormat.PlainText]

@@ -2,8 +2,9 @@
 
 Each fake keeps the posts it "published", records every request (method,
 path, headers, form fields, files, JSON) and can be told to answer the next
-call of an endpoint with a status (429, 503, …) or to *create the post and
-then drop the connection* without answering.
+call of an endpoint with a status (429, 503, …), to *create the post and
+then drop the connection* (or answer 504, or hang until the client times
+out), or to quote the credentials it received in its error answer.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import base64
 import html
 import json
 import socket
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,6 +51,38 @@ class Fault:
     drop_before: bool = False  # drop without doing the work
     headers: dict[str, str] = field(default_factory=dict)
     body: Any = None  # the answer's JSON instead of a generic error (e.g. a Graph error object)
+    # Do the work, then answer with ``status`` anyway (a 504 from a proxy after the post was made).
+    status_after: bool = False
+    # Do the work, then say nothing until this is set (the client times out meanwhile).
+    hang_after: threading.Event | None = None
+    # Put the request's credentials (Authorization header, password field) into the error answer,
+    # as LINE and others do.
+    echo_credentials: bool = False
+
+
+def _echoed(request: Request) -> str:
+    """What a careless platform quotes back in its error text: the credentials it was sent."""
+    authorization = request.headers.get("Authorization", "")
+    # The bare value first (only knowing the secret catches it), then the header as sent.
+    parts = [authorization.split(" ", 1)[-1], authorization]
+    body = request.get_json(silent=True)
+    if isinstance(body, dict):
+        parts += [str(body.get(k, "")) for k in ("password", "access_token")]
+    parts += [request.form.get(k, "") for k in ("password", "access_token")]
+    return " ".join(p for p in parts if p)
+
+
+def _error_body(request: Request, fault: Fault) -> str:
+    if not fault.echo_credentials:
+        return json.dumps({"error": "fault"})
+    echoed = _echoed(request)
+    return json.dumps(
+        {
+            "error": f"invalid credentials: {echoed}",
+            "message": f"The access token {echoed} is not valid",
+            "title": f"Unauthorized {echoed}",
+        }
+    )
 
 
 class FakePlatform:
@@ -95,14 +129,24 @@ class FakePlatform:
             fault = queue.pop(0) if queue else None
             if fault and fault.drop_before:
                 return drop(request)
-            if fault and fault.status:
-                payload = fault.body if fault.body is not None else {"error": "fault"}
+            if fault and fault.status and not fault.status_after:
+                payload = fault.body if fault.body is not None and not fault.echo_credentials else None
                 return Response(
-                    json.dumps(payload), fault.status, headers=fault.headers, content_type="application/json"
+                    json.dumps(payload) if payload is not None else _error_body(request, fault),
+                    fault.status,
+                    headers=fault.headers,
+                    content_type="application/json",
                 )
             response = work(request)
             if fault and fault.drop_after:
                 return drop(request)
+            if fault and fault.hang_after is not None:
+                fault.hang_after.wait(30)
+                return drop(request)
+            if fault and fault.status:
+                return Response(
+                    _error_body(request, fault), fault.status, headers=fault.headers, content_type="application/json"
+                )
             return response
 
         self.server.expect_request(path, method=method).respond_with_handler(handler)
@@ -113,8 +157,11 @@ def ok(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -
 
 
 class FakeMastodon(FakePlatform):
-    def __init__(self, server: HTTPServer) -> None:
+    """``keep_keys=False``: a server that never stored the Idempotency-Key (mastodon #21840)."""
+
+    def __init__(self, server: HTTPServer, *, keep_keys: bool = True) -> None:
         super().__init__(server)
+        self.keep_keys = keep_keys
         self.by_key: dict[str, dict[str, Any]] = {}
         self.media: list[dict[str, Any]] = []
         self.status_media: list[list[str]] = []
@@ -166,7 +213,7 @@ class FakeMastodon(FakePlatform):
             "created_at": "2026-11-01T00:00:00.000Z",
         }
         self.posts.append(status)
-        if key:
+        if key and self.keep_keys:
             self.by_key[key] = status
         return ok(status)
 

@@ -43,6 +43,7 @@ from gui.models.rows import Column, RowsModel
 from gui.operations import Operation
 from gui.review.signer import signer_for
 from gui.session import AppSession
+from gui.widgets.plain import plain
 from gui.widgets.table_view import make_table, selected_row
 
 tr = translator("ApprovalTab")
@@ -74,7 +75,7 @@ class ApprovalTab(QWidget):
         self._policy_loaded: tuple[bool, int] | None = None
         self.session = session
         self.running = 0  # changes on their way (off the UI thread)
-        self.status = QLabel()
+        self.status = plain(QLabel())
         self.status.setWordWrap(True)
 
         # My key.

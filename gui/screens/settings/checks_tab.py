@@ -38,6 +38,7 @@ from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
 from gui.session import AppSession
 from gui.widgets import palette
+from gui.widgets.plain import plain
 from gui.widgets.table_view import make_table, selected_row
 
 tr = translator("ChecksTab")
@@ -165,7 +166,7 @@ class ChecksTab(QWidget):
 
         self.org_link = QPushButton(tr("Own domains and published contacts…"))
         self.org_link.setToolTip(tr("Links to own domains are not third-party links; published contacts are not PII."))
-        self.status = QLabel()
+        self.status = plain(QLabel())
         self.save_button = QPushButton(tr("&Save check settings"))
         self.revert_button = QPushButton(tr("Re&vert"))
 

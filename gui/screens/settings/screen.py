@@ -49,6 +49,7 @@ from gui.operations import Operation
 from gui.screens.base import Screen
 from gui.session import AppSession
 from gui.widgets import palette
+from gui.widgets.plain import plain
 from gui.widgets.table_view import make_table, selected_row
 
 tr = translator("SettingsScreen")
@@ -87,7 +88,7 @@ class StaffDialog(QDialog):
                 self.department.addItem(dept.name, dept.id)
         self.department.addItem(tr("(No department)"), None)
         self.roles = {role: QCheckBox(role.label) for role in Role}
-        self.problem = QLabel()
+        self.problem = plain(QLabel())
         self.problem.setObjectName("staffProblem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {palette.BLOCK}")
@@ -262,7 +263,7 @@ class SettingsScreen(Screen):
         self.sample_id = QLineEdit()
         self.sample_id.setAccessibleName(tr("Example account ID"))
         self.sample_id.setPlaceholderText("@josokoiki.koho")
-        self.sample_result = QLabel()
+        self.sample_result = plain(QLabel())
         self.sample_result.setWordWrap(True)
         self.rotation_days = QSpinBox()
         self.rotation_days.setRange(MIN_ROTATION_DAYS, MAX_ROTATION_DAYS)

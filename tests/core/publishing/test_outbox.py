@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -77,7 +78,8 @@ def test_mastodon_publish_writes_the_row_first_and_records_everything(world: Pub
 
 def test_idempotent_platform_retries_with_the_same_key_and_posts_once(world: PubWorld, httpserver: HTTPServer) -> None:
     fake = FakeMastodon(httpserver)
-    fake.fail("/api/v1/statuses", Fault(drop_after=True), Fault(status=503))
+    # Neither attempt reached the timeline: each look finds nothing, so the same key goes again.
+    fake.fail("/api/v1/statuses", Fault(drop_before=True), Fault(status=503))
     draft_id = world.approved("mastodon")
     box = world.outbox({"mastodon": fake.base_url})
     outcome = box.publish(draft_id)
@@ -322,3 +324,185 @@ def test_two_runs_at_the_same_moment_post_once(world: PubWorld) -> None:
         thread.join(30)
     assert outcomes == ["published"]
     assert posted == ["post"]
+
+
+# ---- mastodon #21840: a server that never stored the Idempotency-Key ------------------------------
+
+
+class Killed(BaseException):
+    """The process dies: nothing after this line of the run happens (no except, no bookkeeping)."""
+
+
+def _dies_after_posting(connection: object) -> object:
+    """The real adapter, except that the run is killed once the platform has made the post."""
+    from core.platforms.base import Connection
+    from core.platforms.registry import make_publisher
+
+    assert isinstance(connection, Connection)
+    real = make_publisher(connection)
+
+    class Dying:
+        platform = real.platform
+        idempotent = real.idempotent
+        deletable = real.deletable
+        recent = staticmethod(real.recent)
+        delete = staticmethod(real.delete)
+
+        def post(self, request: object, progress: object = None) -> object:
+            real.post(request)  # type: ignore[arg-type]
+            raise Killed
+
+    return Dying()
+
+
+def test_a_server_that_lost_the_key_and_answered_504_after_posting_gets_one_post(
+    world: PubWorld, httpserver: HTTPServer
+) -> None:
+    """One publish-due run used to make 3 posts: blind retries with a key the server never kept."""
+    fake = FakeMastodon(httpserver, keep_keys=False)
+    fake.fail("/api/v1/statuses", Fault(status=504, status_after=True), Fault(status=504, status_after=True))
+    draft_id = world.approved("mastodon")
+    outcome = world.outbox({"mastodon": fake.base_url}).publish(draft_id)
+    assert len(fake.posts) == 1
+    assert len(fake.calls("POST", "/api/v1/statuses")) == 1
+    assert outcome.reconciled
+    assert outcome.post_id == fake.posts[0]["id"]
+    row = publication(world, draft_id)
+    assert row.state == PublicationState.PUBLISHED.value
+    assert row.platform_post_id == fake.posts[0]["id"]
+
+
+@pytest.fixture
+def threaded_server() -> Iterator[HTTPServer]:
+    """A loopback server that answers the look-up while another request still hangs."""
+    server = HTTPServer(threaded=True)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.clear()
+        server.stop()
+
+
+def test_a_timeout_after_the_post_was_made_on_a_server_without_keys_gets_one_post(
+    world: PubWorld, threaded_server: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from core.platforms.mastodon import MastodonPublisher
+
+    monkeypatch.setattr(MastodonPublisher, "request_timeout", 0.5)
+    fake = FakeMastodon(threaded_server, keep_keys=False)
+    answer = threading.Event()
+    fake.fail("/api/v1/statuses", Fault(hang_after=answer))
+    draft_id = world.approved("mastodon")
+    try:
+        outcome = world.outbox({"mastodon": fake.base_url}).publish(draft_id)
+    finally:
+        answer.set()
+    assert len(fake.posts) == 1
+    assert len(fake.calls("POST", "/api/v1/statuses")) == 1
+    assert outcome.reconciled
+    assert publication(world, draft_id).state == PublicationState.PUBLISHED.value
+
+
+def test_a_run_killed_mid_call_and_retried_after_its_claim_expired_gets_one_post(
+    world: PubWorld, httpserver: HTTPServer
+) -> None:
+    """The second run used to resend with the (fresh) key; a server that lost it posted twice."""
+    from core.publishing.records import CLAIM_TTL
+
+    fake = FakeMastodon(httpserver, keep_keys=False)
+    draft_id = world.approved("mastodon")
+    then = datetime.now(UTC) - CLAIM_TTL - timedelta(minutes=1)
+    with pytest.raises(Killed):
+        world.outbox({"mastodon": fake.base_url}, factory=_dies_after_posting, clock=lambda: then).publish(draft_id)
+    assert len(fake.posts) == 1
+    row = publication(world, draft_id)
+    assert (row.state, row.attempts) == (PublicationState.PENDING.value, 1)
+    outcome = world.outbox({"mastodon": fake.base_url}).publish(draft_id)
+    assert len(fake.posts) == 1
+    assert len(fake.calls("POST", "/api/v1/statuses")) == 1
+    assert outcome.reconciled
+    assert outcome.post_id == fake.posts[0]["id"]
+    assert publication(world, draft_id).state == PublicationState.PUBLISHED.value
+
+
+def test_a_run_killed_before_the_request_left_is_resent_once_with_the_same_key(
+    world: PubWorld, httpserver: HTTPServer
+) -> None:
+    """Looked first and not found: on a platform that honours keys the same key goes again — one post."""
+    from core.publishing.records import CLAIM_TTL
+
+    fake = FakeMastodon(httpserver, keep_keys=False)
+    draft_id = world.approved("mastodon")
+    box = world.outbox({"mastodon": fake.base_url})
+    then = datetime.now(UTC) - CLAIM_TTL - timedelta(minutes=1)
+    row = box.records.open_attempt(draft_id, now=then)
+    box.records.mark_attempt(row.publication_id, now=then)  # counted, then the process died
+    outcome = box.publish(draft_id)
+    assert not outcome.reconciled
+    assert len(fake.posts) == 1
+    (call,) = fake.calls("POST", "/api/v1/statuses")
+    assert call.headers["Idempotency-Key"] == row.idempotency_key
+    assert len(fake.calls("GET", "/api/v1/accounts/9/statuses")) == 1  # looked before resending
+
+
+# ---- issue 10.4: the approval verified once, each media file read and hashed once ---------------
+
+
+def test_one_publish_verifies_the_approval_once_and_reads_and_hashes_each_file_once(
+    world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+
+    from sqlalchemy import event
+
+    import core.publishing.preflight
+    import core.publishing.records
+    import core.signoff.approval
+    from core.storage.models import MediaBlob
+
+    fake = FakeMastodon(httpserver)
+    draft_id = world.approved("mastodon", image=True)
+    with world.store.read() as session:
+        draft = session.get(Draft, draft_id)
+        assert draft is not None
+        (item,) = draft.media
+        blob = session.get(MediaBlob, item["sha256"])
+        assert blob is not None
+        image = bytes(blob.data)
+
+    verifications: list[int] = []
+    real_verify = core.signoff.approval.verify_approval
+
+    def counting_verify(*args: object, **kwargs: object) -> object:
+        verifications.append(1)
+        return real_verify(*args, **kwargs)  # type: ignore[arg-type]
+
+    for module in (core.signoff.approval, core.publishing.preflight, core.publishing.records):
+        monkeypatch.setattr(module, "verify_approval", counting_verify)
+    hashed: list[int] = []
+    real_sha256 = hashlib.sha256
+
+    def counting_sha256(data: bytes = b"", **kwargs: object) -> object:
+        if bytes(data) == image:
+            hashed.append(1)
+        return real_sha256(data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hashlib, "sha256", counting_sha256)
+    reads: list[str] = []
+
+    def count_reads(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        if "media_blob" in statement and statement.lstrip().upper().startswith("SELECT"):
+            reads.append(statement)
+
+    event.listen(world.store.engine, "before_cursor_execute", count_reads)
+    try:
+        world.outbox({"mastodon": fake.base_url}).publish(draft_id)
+    finally:
+        event.remove(world.store.engine, "before_cursor_execute", count_reads)
+    assert len(fake.media) == 1
+    assert fake.calls("POST", "/api/v2/media")[0].files["file"][1] == image
+    print(f"per publish: {len(verifications)} approval check(s), {len(reads)} blob read(s), {len(hashed)} hash(es)")
+    assert (len(verifications), len(reads), len(hashed)) == (1, 1, 1)
