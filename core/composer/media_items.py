@@ -63,6 +63,15 @@ def new_item(
     }
 
 
+def _count(value: Any, field: str) -> int:
+    """A count of the item (faces, pixels); ``"many"``, ``2.5`` or ``2**63`` are malformed, not a crash."""
+    if value is None or value == "":
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**31:
+        raise InvalidInput(tr("A media item is malformed ({field} must be a whole number).").format(field=field))
+    return value
+
+
 def normalized_item(raw: Mapping[str, Any]) -> dict[str, Any]:
     """``raw`` with exactly the contract's keys and types; ``InvalidInput`` if unusable.
 
@@ -85,10 +94,10 @@ def normalized_item(raw: Mapping[str, Any]) -> dict[str, Any]:
         "captions_sha256": captions if isinstance(captions, str) and captions else None,
         "captions_name": str(raw["captions_name"]) if raw.get("captions_name") else None,
         "captions_burned_in": bool(raw.get("captions_burned_in", False)),
-        "faces": int(raw.get("faces") or 0),
+        "faces": _count(raw.get("faces"), tr("Number of faces")),
         "redacted": bool(raw.get("redacted", False)),
-        "width": int(raw.get("width") or 0),
-        "height": int(raw.get("height") or 0),
+        "width": _count(raw.get("width"), tr("Width")),
+        "height": _count(raw.get("height"), tr("Height")),
         "had_location_exif": bool(raw.get("had_location_exif", False)),
     }
 
