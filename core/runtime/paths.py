@@ -14,6 +14,10 @@ from pathlib import Path
 
 import platformdirs
 
+from core.errors import NetworkDatabasePath
+from core.i18n import tr
+from core.runtime.netpath import network_filesystem
+
 APP_NAME = "KohoGate"
 APP_AUTHOR = "KohoGate"
 DATA_DIR_ENV = "KOHOGATE_DATA_DIR"
@@ -37,9 +41,31 @@ class AppPaths:
         return f"sqlite:///{self.database_file.as_posix()}"
 
     def ensure(self) -> AppPaths:
-        for folder in (self.data, self.config, self.logs, self.cache):
+        """Create the folders, after refusing any that is on a network share:
+        nothing is created there first (a share is refused, not littered)."""
+        folders = (self.data, self.config, self.logs, self.cache)
+        for folder in folders:
+            refuse_network_folder(folder)
+        for folder in folders:
             folder.mkdir(parents=True, exist_ok=True)
         return self
+
+
+def refuse_network_folder(folder: str | os.PathLike[str]) -> None:
+    """:class:`NetworkDatabasePath` when ``folder`` is on a network file system.
+
+    The data folder holds the SQLite database, this terminal's identity and
+    its key: on a share another computer could open or copy them.
+    """
+    kind = network_filesystem(folder)
+    if kind:
+        raise NetworkDatabasePath(
+            tr("The data folder {path} is on a network drive ({kind}).").format(path=os.fspath(folder), kind=kind),
+            hint=tr(
+                "Keep KohoGate's data folder on this computer; several workstations share data through a "
+                "PostgreSQL server (--database-url postgresql://…)."
+            ),
+        )
 
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
@@ -50,6 +76,9 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     """
     override = data_dir or os.environ.get(DATA_DIR_ENV)
     if override:
+        # Before resolve(): on Linux ``\\server\share`` or ``file:////server/share``
+        # would otherwise become a harmless-looking folder below the current one.
+        refuse_network_folder(override)
         root = Path(override).expanduser().resolve()
         return AppPaths(data=root, config=root / "config", logs=root / "logs", cache=root / "cache")
     return AppPaths(

@@ -836,6 +836,10 @@ Example: {example}</source>
       <source>Looking for faces in {name}…</source>
       <translation>{name} から顔を探しています…</translation>
     </message>
+      <message>
+      <source>Not saved (unexpected error). Your text is still here; retrying…</source>
+      <translation>保存できませんでした（予期しないエラー）。本文はこの画面に残っています。再試行します…</translation>
+    </message>
   </context>
   <context>
     <name>CrashDialog</name>
@@ -858,6 +862,10 @@ Example: {example}</source>
     <message>
       <source>Please send the details below to the administrator. They are also in the log file:</source>
       <translation>下の詳細を管理者に送ってください。同じ内容が次のログファイルにも記録されています:</translation>
+    </message>
+      <message>
+      <source>Something went wrong inside KohoGate. The last change is not saved yet; it is still on screen.</source>
+      <translation>広報ゲート内部で問題が発生しました。最後の変更はまだ保存されていませんが、画面には残っています。</translation>
     </message>
   </context>
   <context>
@@ -3311,6 +3319,14 @@ Save the rule anyway?</source>
     <message>
       <source>nested too deeply</source>
       <translation>入れ子が深すぎます</translation>
+    </message>
+      <message>
+      <source>The data folder {path} is on a network drive ({kind}).</source>
+      <translation>データフォルダー {path} はネットワークドライブ ({kind}) 上にあります。</translation>
+    </message>
+    <message>
+      <source>Keep KohoGate's data folder on this computer; several workstations share data through a PostgreSQL server (--database-url postgresql://…).</source>
+      <translation>広報ゲートのデータフォルダーはこのパソコンに置いてください。複数の端末でデータを共有するには PostgreSQL サーバーを使います (--database-url postgresql://…)。</translation>
     </message>
   </context>
 </TS>
