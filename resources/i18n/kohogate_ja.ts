@@ -3328,5 +3328,13 @@ Save the rule anyway?</source>
       <source>Keep KohoGate's data folder on this computer; several workstations share data through a PostgreSQL server (--database-url postgresql://…).</source>
       <translation>広報ゲートのデータフォルダーはこのパソコンに置いてください。複数の端末でデータを共有するには PostgreSQL サーバーを使います (--database-url postgresql://…)。</translation>
     </message>
+      <message>
+      <source>Start</source>
+      <translation>開始</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>終了</translation>
+    </message>
   </context>
 </TS>

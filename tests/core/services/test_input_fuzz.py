@@ -106,3 +106,12 @@ def test_guard_refuses_deep_nesting_and_huge_integers() -> None:
     with pytest.raises(InvalidInput, match="too large"):
         check_value({"n": 2**63})
     check_value({"n": 2**63 - 1, "s": "普通の文字", "l": [1, "a", None]})
+
+
+def test_deputy_period_with_naive_times_is_invalid_input(world: World) -> None:
+    from core.services.deputies import DeputyService
+
+    with pytest.raises(InvalidInput, match="time zone"):
+        DeputyService(world.store, world.admin).name(
+            world.sup.staff_id, world.both.staff_id, datetime(2030, 1, 1), datetime(2030, 1, 2), "出張"
+        )
