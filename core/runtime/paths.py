@@ -16,7 +16,7 @@ import platformdirs
 
 from core.errors import NetworkDatabasePath
 from core.i18n import tr
-from core.runtime.netpath import network_filesystem
+from core.runtime.netpath import is_unc_path, network_filesystem
 
 APP_NAME = "KohoGate"
 APP_AUTHOR = "KohoGate"
@@ -31,6 +31,9 @@ class AppPaths:
     config: Path
     logs: Path
     cache: Path
+    # The override as given when it names a server (UNC path, file: URI):
+    # refused by ensure(), kept unresolved so the message shows what was typed.
+    network_share: str = ""
 
     @property
     def database_file(self) -> Path:
@@ -40,10 +43,18 @@ class AppPaths:
     def default_database_url(self) -> str:
         return f"sqlite:///{self.database_file.as_posix()}"
 
+    def on_local_disk(self) -> bool:
+        """False when any folder is on a network share (ensure() would refuse it)."""
+        if self.network_share:
+            return False
+        return all(network_filesystem(folder) is None for folder in (self.data, self.config, self.logs, self.cache))
+
     def ensure(self) -> AppPaths:
         """Create the folders, after refusing any that is on a network share:
         nothing is created there first (a share is refused, not littered)."""
         folders = (self.data, self.config, self.logs, self.cache)
+        if self.network_share:
+            refuse_network_folder(self.network_share)
         for folder in folders:
             refuse_network_folder(folder)
         for folder in folders:
@@ -76,11 +87,13 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     """
     override = data_dir or os.environ.get(DATA_DIR_ENV)
     if override:
-        # Before resolve(): on Linux ``\\server\share`` or ``file:////server/share``
+        # Judged before resolve(): on Linux ``\\server\share`` or ``file:////server/share``
         # would otherwise become a harmless-looking folder below the current one.
-        refuse_network_folder(override)
-        root = Path(override).expanduser().resolve()
-        return AppPaths(data=root, config=root / "config", logs=root / "logs", cache=root / "cache")
+        share = os.fspath(override) if is_unc_path(os.fspath(override)) else ""
+        root = Path(override) if share else Path(override).expanduser().resolve()
+        return AppPaths(
+            data=root, config=root / "config", logs=root / "logs", cache=root / "cache", network_share=share
+        )
     return AppPaths(
         data=Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False)),
         config=Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR, roaming=False)),

@@ -60,7 +60,7 @@ def test_unc_and_file_uri_data_folders_are_refused_before_resolving(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     with pytest.raises(NetworkDatabasePath):
-        resolve_paths(override)
+        resolve_paths(override).ensure()
     with pytest.raises(NetworkDatabasePath):
         open_environment(override)
     assert list(tmp_path.iterdir()) == []  # no "file:" or "\\fileserver…" folder made here
