@@ -3336,5 +3336,9 @@ Save the rule anyway?</source>
       <source>End</source>
       <translation>終了</translation>
     </message>
+      <message>
+      <source>The Mastodon account {handle} has an http:// address; KohoGate sends the token only over https://. Correct the account's URL.</source>
+      <translation>Mastodon のアカウント {handle} のアドレスが http:// です。広報ゲートはトークンを https:// でしか送りません。アカウントの URL を修正してください。</translation>
+    </message>
   </context>
 </TS>
