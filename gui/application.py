@@ -15,9 +15,11 @@ import argparse
 import logging
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -85,7 +87,9 @@ def start(args: argparse.Namespace, on_done: Callable[[Startup], None] | None = 
     lang = choose_language(args)
     set_language(lang)
     paths = resolve_paths(args.data_dir)
-    install_translations(app, lang, paths.cache)
+    # Nothing may be written to a share before open_environment() refuses it.
+    cache = paths.cache if paths.on_local_disk() else Path(tempfile.gettempdir()) / "KohoGate-cache"
+    install_translations(app, lang, cache)
     window = MainWindow(paths)
     startup = Startup(app=app, window=window, login=current_login(), on_done=on_done)
     window.show()

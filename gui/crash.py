@@ -38,7 +38,7 @@ def details_text(exc: BaseException) -> str:
     return redact(f"KohoGate {__version__} / Python {sys.version.split()[0]}\n\n" + "".join(lines))
 
 
-def report_exception(exc: BaseException) -> None:
+def report_exception(exc: BaseException, *, unsaved: bool = False) -> None:
     global _dialog_open
     known = explain(exc)
     if known is not None:
@@ -54,7 +54,11 @@ def report_exception(exc: BaseException) -> None:
         box.setObjectName("crashDialog")
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(tr("KohoGate: unexpected error"))
-        box.setText(tr("Something went wrong inside KohoGate. Your saved work is safe."))
+        box.setText(
+            tr("Something went wrong inside KohoGate. The last change is not saved yet; it is still on screen.")
+            if unsaved
+            else tr("Something went wrong inside KohoGate. Your saved work is safe.")
+        )
         path = log_file()
         box.setInformativeText(
             tr("Please send the details below to the administrator. They are also in the log file:") + f"\n{path}"

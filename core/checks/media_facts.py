@@ -29,6 +29,19 @@ _GPS_IFD = 0x8825
 _EXIF_IFD = 0x8769
 
 
+# No platform takes more pixels than this (the composer refuses the same);
+# beyond it Pillow's own decompression-bomb guard would raise instead.
+MAX_IMAGE_PIXELS = 80_000_000
+
+
+class MediaTooLarge(ValueError):
+    """The image's header claims more pixels than any platform accepts."""
+
+    def __init__(self) -> None:
+        super().__init__(f"more than {MAX_IMAGE_PIXELS} pixels")
+        self.limit = MAX_IMAGE_PIXELS
+
+
 @dataclass(frozen=True)
 class MediaFacts:
     has_location_exif: bool | None
@@ -41,17 +54,33 @@ def guess_kind(path: str | Path) -> MediaKind:
 
 def inspect_media_file(path: str | Path) -> MediaFacts:
     """EXIF facts of an image file; ``None``/empty when the file cannot be read
-    as an image (the check then simply has nothing to report)."""
+    as an image (the check then simply has nothing to report).
+    :class:`MediaTooLarge` when its header claims too many pixels: only the
+    header is read, so a small file claiming 30000×30000 costs nothing."""
+    import warnings
+
     try:
         from PIL import Image, UnidentifiedImageError
     except ImportError:  # pragma: no cover - Pillow is a dependency
         return MediaFacts(None, ())
     try:
-        with Image.open(path) as image:
+        with warnings.catch_warnings():
+            # The size is judged below; Pillow's own bomb guard (a warning,
+            # then an error at twice its limit) must not pre-empt the message.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(path)
+        with image:
+            width, height = image.size
+            if width * height > MAX_IMAGE_PIXELS:
+                raise MediaTooLarge
             exif = image.getexif()
             gps = exif.get_ifd(_GPS_IFD)
             sub = exif.get_ifd(_EXIF_IFD)
-    except (OSError, UnidentifiedImageError, ValueError):
+    except Image.DecompressionBombError:
+        raise MediaTooLarge from None
+    except MediaTooLarge:
+        raise
+    except (OSError, UnidentifiedImageError, ValueError, SyntaxError):
         return MediaFacts(None, ())
     tags = tuple(name for tag, name in _IDENTIFYING_TAGS.items() if str(exif.get(tag) or sub.get(tag) or "").strip())
     has_location = any(key in gps for key in (1, 2, 3, 4))  # latitude/longitude and their refs

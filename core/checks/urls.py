@@ -44,13 +44,17 @@ _LABEL = rf"(?:{_ASCII_LABEL}|{_NON_ASCII_LABEL}|[a-z0-9_-]+)"
 _PATH_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%|\p{Latin}\p{Cyrillic}]*"
 _PATH = rf"(?:[/?#]{_PATH_CHARS})?"
 _PORT = r"(?::\d{1,5})?"
+# A DNS name has at most 127 labels (253 characters). The bound also keeps the
+# scan linear: an unbounded ``(?:label\.)+`` backtracks over the whole of a
+# long ``a.a.a.…`` run at every start, which made 1 M characters take minutes.
+_MAX_LABELS = 126
 
 _WITH_SCHEME = regex.compile(
-    rf"(?<![A-Za-z0-9@$#＠＃])(?P<scheme>https?)://(?P<host>{_LABEL}(?:\.{_LABEL})*){_PORT}(?P<path>{_PATH})",
+    rf"(?<![A-Za-z0-9@$#＠＃])(?P<scheme>https?)://(?P<host>{_LABEL}(?:\.{_LABEL}){{0,{_MAX_LABELS}}}){_PORT}(?P<path>{_PATH})",
     regex.IGNORECASE | regex.VERSION1,
 )
 _WITHOUT_SCHEME = regex.compile(
-    rf"(?<![A-Za-z0-9@＠$#＃._/:\-])(?P<host>(?:{_ASCII_LABEL}\.)+(?P<tld>[a-z]{{2,24}}|xn--[a-z0-9-]{{1,59}}))"
+    rf"(?<![A-Za-z0-9@＠$#＃._/:\-])(?P<host>(?:{_ASCII_LABEL}\.){{1,{_MAX_LABELS}}}(?P<tld>[a-z]{{2,24}}|xn--[a-z0-9-]{{1,59}}))"
     rf"(?![A-Za-z0-9_@-]){_PORT}(?P<path>(?:/{_PATH_CHARS})?)",
     regex.IGNORECASE | regex.VERSION1,
 )
@@ -60,7 +64,7 @@ _WITHOUT_SCHEME = regex.compile(
 # such URLs, so the length counters leave it off to stay conformant.
 _WITH_SCHEME_USERINFO = regex.compile(
     rf"(?<![A-Za-z0-9@$#＠＃])(?P<scheme>https?)://(?P<userinfo>[^\s/?#@\\]++)@"
-    rf"(?P<host>{_LABEL}(?:\.{_LABEL})*){_PORT}(?P<path>{_PATH})",
+    rf"(?P<host>{_LABEL}(?:\.{_LABEL}){{0,{_MAX_LABELS}}}){_PORT}(?P<path>{_PATH})",
     regex.IGNORECASE | regex.VERSION1,
 )
 # Without a scheme ``name@host`` is an e-mail address; only a path after it
@@ -68,7 +72,7 @@ _WITH_SCHEME_USERINFO = regex.compile(
 # address (``a@example.jp/b@example.jp``, two addresses) does not count.
 _WITHOUT_SCHEME_USERINFO = regex.compile(
     rf"(?<![A-Za-z0-9._~%+!$&*=:@＠/?#\-])(?P<userinfo>[A-Za-z0-9._~%+!$&*=:\-]+)@"
-    rf"(?P<host>(?:{_ASCII_LABEL}\.)+(?P<tld>[a-z]{{2,24}}|xn--[a-z0-9-]{{1,59}}))(?![A-Za-z0-9_@-]){_PORT}"
+    rf"(?P<host>(?:{_ASCII_LABEL}\.){{1,{_MAX_LABELS}}}(?P<tld>[a-z]{{2,24}}|xn--[a-z0-9-]{{1,59}}))(?![A-Za-z0-9_@-]){_PORT}"
     rf"(?P<path>/(?![A-Za-z0-9._%+\-]*@)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%|\p{{Latin}}\p{{Cyrillic}}]+)",
     regex.IGNORECASE | regex.VERSION1,
 )
@@ -129,15 +133,22 @@ def ascii_host(host: str) -> str | None:
 
 def _trim_path(text: str, start: int, end: int) -> int:
     """Drop trailing punctuation that ends the sentence rather than the link,
-    keeping balanced brackets (``…/wiki/Foo_(bar)``)."""
+    keeping balanced brackets (``…/wiki/Foo_(bar)``).
+
+    The bracket balance is counted once and updated as characters are
+    dropped: recounting the segment per dropped character was quadratic in
+    a path ending in many ``)``."""
+    balance: dict[str, int] | None = None
     while end > start:
         last = text[end - 1]
         if last in _TRAILING:
             end -= 1
         elif last in ")]":
-            opening = "(" if last == ")" else "["
-            segment = text[start:end]
-            if segment.count(opening) < segment.count(last):
+            if balance is None:
+                segment = text[start:end]
+                balance = {")": segment.count(")") - segment.count("("), "]": segment.count("]") - segment.count("[")}
+            if balance[last] > 0:
+                balance[last] -= 1
                 end -= 1
             else:
                 break
@@ -154,6 +165,22 @@ def _valid_tld(tld: str, with_scheme: bool) -> bool:
     if not tld.isalpha():
         return False
     return len(tld) == 2 or tld.lower() in known_tlds() or (with_scheme and len(tld) >= 2)
+
+
+class _Taken:
+    """A set of text positions, filled by spans."""
+
+    def __init__(self, length: int) -> None:
+        self._length = length
+        self._marks: bytearray | None = None
+
+    def add(self, start: int, end: int) -> None:
+        if self._marks is None:
+            self._marks = bytearray(self._length)
+        self._marks[start:end] = b"\x01" * (end - start)
+
+    def __contains__(self, position: int) -> bool:
+        return self._marks is not None and bool(self._marks[position])
 
 
 def find_links(
@@ -176,35 +203,38 @@ def find_links(
     non-Latin letters other than hiragana (Bluesky's link facets); the
     default keeps twitter-text's rule that such a letter ends the link."""
     links: list[Link] = []
-    taken: list[tuple[int, int]] = []
+    # Positions inside a link already found: each pass's links do not overlap
+    # one another, so marking them costs at most len(text) per pass and the
+    # lookup is constant (a list of spans scanned per match was quadratic).
+    taken = _Taken(len(text))
     userinfo = userinfo and "@" in text
     if userinfo:
         for match in _WITH_SCHEME_USERINFO.finditer(text):
             link = _scheme_link(text, match, unicode_paths)
             if link is not None:
                 links.append(link)
-                taken.append((link.start, link.end))
+                taken.add(link.start, link.end)
     for match in _WITH_SCHEME.finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
+        if match.start() in taken:
             continue
         if userinfo and text.startswith("@", match.end("path")):
             continue  # ``https://city.example.jp@`` names no host at all
         link = _scheme_link(text, match, unicode_paths)
         if link is not None:
             links.append(link)
-            taken.append((link.start, link.end))
+            taken.add(link.start, link.end)
     if include_schemeless and userinfo:
         for match in _WITHOUT_SCHEME_USERINFO.finditer(text):
-            if any(s <= match.start() < e for s, e in taken):
+            if match.start() in taken:
                 continue
             link = _schemeless_link(text, match, False, known_hosts)
             if link is not None:
                 links.append(link)
-                taken.append((link.start, link.end))
+                taken.add(link.start, link.end)
     if include_schemeless:
         for match in _WITHOUT_SCHEME.finditer(text):
             start = match.start()
-            if any(s <= start < e for s, e in taken):
+            if start in taken:
                 continue
             if userinfo and _BEFORE_AT.match(text, match.end("host")):
                 continue  # ``city.example.jp`` of ``city.example.jp.x@evil.com`` is no host

@@ -88,10 +88,10 @@ class StoredMedia:
             captions_sha256=captions if isinstance(captions, str) and captions else None,
             captions_name=str(raw["captions_name"]) if raw.get("captions_name") else None,
             captions_burned_in=bool(raw.get("captions_burned_in", False)),
-            faces=int(raw.get("faces") or 0),
+            faces=_count(raw.get("faces"), tr("Number of faces")),
             redacted=bool(raw.get("redacted", False)),
-            width=int(raw.get("width") or 0),
-            height=int(raw.get("height") or 0),
+            width=_count(raw.get("width"), tr("Width")),
+            height=_count(raw.get("height"), tr("Height")),
             had_location_exif=bool(raw.get("had_location_exif", False)),
             size=_optional_int(raw.get("size")),
             seconds=_optional_float(raw.get("seconds")),
@@ -207,3 +207,12 @@ def _optional_int(value: Any) -> int | None:
 
 def _optional_float(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0 else None
+
+
+def _count(value: Any, field: str) -> int:
+    """A count of the item (faces, pixels); ``"many"``, ``2.5`` or ``2**63`` are malformed, not a crash."""
+    if value is None or value == "":
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**31:
+        raise InvalidInput(tr("A media item is malformed ({field} must be a whole number).").format(field=field))
+    return value

@@ -30,6 +30,7 @@ ask the keyring for the secret just as KohoGate does.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,7 +107,10 @@ def check_backend(backend: Any) -> Any:
         backend = members[0]
     if type(backend) in _test_backends or _qualified(backend) in ALLOWED_BACKENDS:
         return backend
-    name = ".".join(_qualified(backend))
+    raise _refused(".".join(_qualified(backend)))
+
+
+def _refused(name: str) -> KeyringRefused:
     if name.startswith("keyring.backends.null"):
         reason = tr("the 'null' keyring backend discards everything written to it")
     elif name.startswith("keyring.backends.fail"):
@@ -118,7 +122,7 @@ def check_backend(backend: Any) -> Any:
     # The person at the screen gets what to do; the backend's name and the reason go to the log
     # and the hint, for the IT section.
     log.warning("keyring backend %s refused: %s", name, reason)
-    raise KeyringRefused(
+    return KeyringRefused(
         tr(
             "This computer cannot store credentials safely: its OS credential store is not available. "
             "Ask the IT section (情報システム担当)."
@@ -222,7 +226,15 @@ def open_vault() -> Vault:
     """The vault over the keyring ``keyring`` selects, or :class:`KeyringRefused`."""
     import keyring
 
-    return Vault(keyring.get_keyring())
+    try:
+        backend = keyring.get_keyring()
+    except Exception:
+        # A configured backend that cannot even load (keyrings.alt's
+        # EncryptedKeyring without pycryptodome raises from its priority) is
+        # refused like any other: the refusal names what was configured.
+        configured = os.environ.get("PYTHON_KEYRING_BACKEND", "").strip() or "keyring"
+        raise _refused(configured) from None
+    return Vault(backend)
 
 
 def credential_name(terminal_uid: str, account_id: int) -> str:

@@ -13,6 +13,7 @@ instance comes from the account URL (``https://city.example/@koho``).
 
 from __future__ import annotations
 
+import ipaddress
 import time
 from datetime import datetime
 from typing import Any
@@ -45,12 +46,30 @@ PROCESSING_POLL_SECONDS = 2.0
 PROCESSING_TIMEOUT_SECONDS = 300.0
 
 
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def instance_url(connection: Connection) -> str:
     if connection.base_url:
         return connection.base_url.rstrip("/")
     if connection.account_url:
         parts = urlsplit(connection.account_url)
         if parts.scheme and parts.netloc:
+            # An account recorded before http:// was refused must not send
+            # its token in clear either; loopback is this machine (tests, proxies).
+            if parts.scheme.lower() != "https" and not _loopback(parts.hostname or ""):
+                raise unsupported(
+                    tr(
+                        "The Mastodon account {handle} has an http:// address; KohoGate sends the token only "
+                        "over https://. Correct the account's URL."
+                    ).format(handle=connection.handle)
+                )
             return f"{parts.scheme}://{parts.netloc}"
     handle = connection.handle.lstrip("@")
     if "@" in handle:

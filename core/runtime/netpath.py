@@ -35,18 +35,50 @@ NETWORK_FS_TYPES = frozenset(
         "fuse.ceph",
         "afpfs",
         "webdav",
+        # FUSE and guest-share file systems that reach another machine too:
+        # Samba through FUSE, VirtualBox shared folders, S3 and other buckets.
+        "fuse.smbnetfs",
+        "fuse.cifs",
+        "vboxsf",
+        "vmhgfs",
+        "fuse.vmhgfs-fuse",
+        "fuse.s3fs",
+        "fuse.goofys",
+        "fuse.gcsfuse",
+        "fuse.juicefs",
+        "fuse.curlftpfs",
+        "fuse.mergerfs",
     }
 )
 
 
 def is_unc_path(path: str) -> bool:
-    r"""``\\server\share\…`` or ``//server/share/…`` (also the ``\\?\UNC\`` long form)."""
+    r"""``\\server\share\…`` or ``//server/share/…``, with either separator in any
+    mix (``\/server/share``: Windows reads both), the ``\\?\UNC\`` and
+    ``\\.\UNC\`` device forms, and ``file:`` URIs naming a server."""
     text = str(path)
-    if text.upper().startswith(("\\\\?\\UNC\\", "//?/UNC/")):
+    if text[:5].lower() == "file:":
+        return _file_uri_is_remote(text)
+    # Windows treats "/" and "\" alike in a path, so compare one spelling.
+    text = text.replace("/", "\\")
+    if text.upper().startswith(("\\\\?\\UNC\\", "\\\\.\\UNC\\")):
         return True
-    if text.startswith(("\\\\?\\", "//?/", "\\\\.\\")):
+    if text.startswith(("\\\\?\\", "\\\\.\\")):
         return False
-    return text.startswith(("\\\\", "//")) and len(text) > 2 and text[2] not in "\\/"
+    return text.startswith("\\\\") and len(text) > 2 and text[2] != "\\"
+
+
+def _file_uri_is_remote(uri: str) -> bool:
+    """``file://server/share`` and ``file:////server/share`` name another machine;
+    ``file:///C:/…``, ``file:///home/…`` and ``file://localhost/…`` do not."""
+    rest = uri[5:].replace("\\", "/")
+    if not rest.startswith("//"):
+        return False  # file:/home/… (no authority)
+    rest = rest[2:]
+    if rest.startswith("/"):
+        return is_unc_path(rest)  # file:////server/share → //server/share
+    host = rest.split("/", 1)[0]
+    return host.lower() not in {"", "localhost", "127.0.0.1", "[::1]"}
 
 
 def parse_mountinfo(text: str) -> list[tuple[str, str]]:

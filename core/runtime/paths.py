@@ -14,6 +14,10 @@ from pathlib import Path
 
 import platformdirs
 
+from core.errors import NetworkDatabasePath
+from core.i18n import tr
+from core.runtime.netpath import is_unc_path, network_filesystem
+
 APP_NAME = "KohoGate"
 APP_AUTHOR = "KohoGate"
 DATA_DIR_ENV = "KOHOGATE_DATA_DIR"
@@ -27,6 +31,9 @@ class AppPaths:
     config: Path
     logs: Path
     cache: Path
+    # The override as given when it names a server (UNC path, file: URI):
+    # refused by ensure(), kept unresolved so the message shows what was typed.
+    network_share: str = ""
 
     @property
     def database_file(self) -> Path:
@@ -36,10 +43,40 @@ class AppPaths:
     def default_database_url(self) -> str:
         return f"sqlite:///{self.database_file.as_posix()}"
 
+    def on_local_disk(self) -> bool:
+        """False when any folder is on a network share (ensure() would refuse it)."""
+        if self.network_share:
+            return False
+        return all(network_filesystem(folder) is None for folder in (self.data, self.config, self.logs, self.cache))
+
     def ensure(self) -> AppPaths:
-        for folder in (self.data, self.config, self.logs, self.cache):
+        """Create the folders, after refusing any that is on a network share:
+        nothing is created there first (a share is refused, not littered)."""
+        folders = (self.data, self.config, self.logs, self.cache)
+        if self.network_share:
+            refuse_network_folder(self.network_share)
+        for folder in folders:
+            refuse_network_folder(folder)
+        for folder in folders:
             folder.mkdir(parents=True, exist_ok=True)
         return self
+
+
+def refuse_network_folder(folder: str | os.PathLike[str]) -> None:
+    """:class:`NetworkDatabasePath` when ``folder`` is on a network file system.
+
+    The data folder holds the SQLite database, this terminal's identity and
+    its key: on a share another computer could open or copy them.
+    """
+    kind = network_filesystem(folder)
+    if kind:
+        raise NetworkDatabasePath(
+            tr("The data folder {path} is on a network drive ({kind}).").format(path=os.fspath(folder), kind=kind),
+            hint=tr(
+                "Keep KohoGate's data folder on this computer; several workstations share data through a "
+                "PostgreSQL server (--database-url postgresql://…)."
+            ),
+        )
 
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
@@ -50,8 +87,13 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     """
     override = data_dir or os.environ.get(DATA_DIR_ENV)
     if override:
-        root = Path(override).expanduser().resolve()
-        return AppPaths(data=root, config=root / "config", logs=root / "logs", cache=root / "cache")
+        # Judged before resolve(): on Linux ``\\server\share`` or ``file:////server/share``
+        # would otherwise become a harmless-looking folder below the current one.
+        share = os.fspath(override) if is_unc_path(os.fspath(override)) else ""
+        root = Path(override) if share else Path(override).expanduser().resolve()
+        return AppPaths(
+            data=root, config=root / "config", logs=root / "logs", cache=root / "cache", network_share=share
+        )
     return AppPaths(
         data=Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False)),
         config=Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR, roaming=False)),

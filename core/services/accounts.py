@@ -9,10 +9,12 @@ database keeps only which terminal holds one, since when, set by whom.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,7 +32,7 @@ from core.organization.roles import Role
 from core.platforms.facts import platform_label
 from core.runtime.logging_setup import register_secret
 from core.services.base import Service
-from core.services.validation import clean_text
+from core.services.validation import clean_text, record_id, storable
 from core.storage.engine import Store
 from core.storage.models import (
     AccountStaff,
@@ -307,7 +309,7 @@ class AccountService(Service):
         Returns the ids of people removed from the account altogether (異動:
         wako:5-カ, joso:6(1)); if any, the account is flagged 要パスワード変更.
         """
-        wanted = {(int(staff_id), Duty(duty)) for staff_id, duty in assignments}
+        wanted = {(record_id(staff_id, tr("Staff")), _duty(duty)) for staff_id, duty in assignments}
         with self.store.write() as session:
             self.authorize(session, Role.ADMINISTRATOR)
             account: OfficialAccount = self.get_or_404(session, OfficialAccount, account_id, tr("Account"))
@@ -432,12 +434,41 @@ class AccountService(Service):
 
 
 def _clean_url(url: str | None) -> str | None:
-    url = (url or "").strip() or None
-    if url is not None and not url.lower().startswith(("https://", "http://")):
-        raise InvalidInput(tr("The URL must start with https://."))
-    if url is not None and len(url) > 500:
+    url = storable(url or "", tr("URL")).strip() or None
+    if url is None:
+        return None
+    if len(url) > 500:
         raise InvalidInput(tr("{field} is too long (at most {max} characters).").format(field=tr("URL"), max=500))
-    return url
+    # The account URL is where the token goes (Mastodon's instance): over
+    # http:// it would cross the network in clear text. Only this machine's
+    # own loopback (a test server, a local proxy) may be plain http.
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        raise InvalidInput(tr("The URL must start with https://.")) from None
+    scheme = parts.scheme.lower()
+    if scheme == "https" and host:
+        return url
+    if scheme == "http" and _is_loopback(host):
+        return url
+    raise InvalidInput(tr("The URL must start with https://."))
+
+
+def _duty(value: Any) -> Duty:
+    try:
+        return Duty(value)
+    except ValueError:
+        raise InvalidInput(tr("Unknown duty {duty}.").format(duty=repr(value)[:40])) from None
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def naming_problem(store: Store, handle: str) -> str | None:

@@ -9,11 +9,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from core.audit import chain
-from core.errors import NotFound, PermissionDenied
+from core.errors import InvalidInput, NotFound, PermissionDenied
 from core.i18n import tr
 from core.organization.identity import Actor
 from core.organization.roles import Role, roles_label
 from core.storage.engine import Store
+from core.storage.guard import MAX_INTEGER
 from core.storage.locks import get_for_update
 from core.storage.models import Organization, Staff
 
@@ -51,17 +52,26 @@ class Service:
         For read-then-write changes (state, row version): a second workstation
         doing the same waits and then sees the first one's result.
         """
-        row = get_for_update(session, model, ident)
+        row = get_for_update(session, model, _row_id(ident, what))
         if row is None:
             raise NotFound(tr("{what} {id} does not exist.").format(what=what, id=ident))
         return row
 
     @staticmethod
     def get_or_404(session: Session, model: type[Any], ident: int, what: str) -> Any:
-        row = session.get(model, ident)
+        row = session.get(model, _row_id(ident, what))
         if row is None:
             raise NotFound(tr("{what} {id} does not exist.").format(what=what, id=ident))
         return row
+
+
+def _row_id(ident: Any, what: str) -> int:
+    """``ident`` as a row id: ``"7"``, ``True`` or ``2**63`` would otherwise reach the driver."""
+    if isinstance(ident, bool) or not isinstance(ident, int):
+        raise InvalidInput(tr("{what}: the id must be a whole number.").format(what=what))
+    if not 0 < ident <= MAX_INTEGER:
+        raise NotFound(tr("{what} {id} does not exist.").format(what=what, id=ident))
+    return ident
 
 
 def organization_row(session: Session) -> Organization:

@@ -12,6 +12,7 @@ from core.errors import InvalidInput
 from core.i18n import tr
 from core.organization.roles import Role
 from core.services.base import Service
+from core.services.validation import aware_datetime, storable
 from core.storage.engine import Store
 from core.storage.models import Deputy, Staff, utcnow
 
@@ -60,11 +61,14 @@ def list_deputies(store: Store) -> list[DeputyInfo]:
 
 class DeputyService(Service):
     def name(self, supervisor_id: int, deputy_id: int, starts_at: datetime, ends_at: datetime, reason: str) -> int:
+        # A naive time would raise TypeError against the aware ones stored (and is ambiguous).
+        starts_at = aware_datetime(starts_at, tr("Start")) or starts_at
+        ends_at = aware_datetime(ends_at, tr("End")) or ends_at
         if ends_at <= starts_at:
             raise InvalidInput(tr("The period must end after it starts."))
         if supervisor_id == deputy_id:
             raise InvalidInput(tr("A supervisor cannot be their own deputy."))
-        reason = reason.strip()
+        reason = storable(reason, tr("Reason")).strip()
         if not reason:
             raise InvalidInput(tr("{field} is required.").format(field=tr("Reason")))
         with self.store.write() as session:

@@ -28,6 +28,7 @@ from core.lifecycle.states import DraftState, PublicationState, ReviewDecision
 from core.lifecycle.transitions import move
 from core.organization.roles import Role
 from core.services.base import Service, organization_row
+from core.services.validation import aware_datetime, storable
 from core.signoff.content_hash import content_hash
 from core.signoff.contributors import note_contributor
 from core.storage.engine import Store
@@ -70,10 +71,10 @@ class DraftService(Service):
                 session,
                 staff,
                 account_id=account.id,
-                title=title.strip()[:200],
+                title=storable(title, tr("Title")).strip()[:200],
                 text=_clean(text),
                 media=[],
-                scheduled_at=scheduled_at,
+                scheduled_at=aware_datetime(scheduled_at, tr("Scheduled time")),
             )
             self.record(
                 session,
@@ -101,6 +102,7 @@ class DraftService(Service):
         ``None``. Media must refer to stored blobs (:meth:`store_media`).
         """
         text = _clean(text)
+        scheduled_at = aware_datetime(scheduled_at, tr("Scheduled time"))
         clean_media = _clean_media(media) if media is not None else None
         with self.store.write() as session:
             staff = self.authorize(session, Role.OPERATOR)
@@ -127,7 +129,7 @@ class DraftService(Service):
             if confirmations is not None:
                 values["confirmations"] = stamp_confirmations(confirmations, draft.confirmations or {}, staff.id, now)
             if title is not None:
-                values["title"] = title.strip()[:200]
+                values["title"] = storable(title, tr("Title")).strip()[:200]
             result = session.execute(
                 update(Draft).where(Draft.id == draft_id, Draft.row_version == row_version).values(**values)
             )
@@ -416,7 +418,7 @@ def _require_blobs(session: Session, media: Sequence[StoredMedia]) -> None:
 
 
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFC", text or "")
+    text = unicodedata.normalize("NFC", storable(text or "", tr("The text")))
     if len(text) > MAX_TEXT:
         raise InvalidInput(
             tr("The text is too long ({length} characters; at most {limit}).").format(length=len(text), limit=MAX_TEXT)

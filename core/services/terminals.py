@@ -142,14 +142,13 @@ def register_local(store: Store, local: LocalTerminal) -> TerminalInfo:
 def _moved_from(row: Terminal, local: LocalTerminal) -> tuple[dict[str, str | None], dict[str, str | None]] | None:
     """The recorded and the present machine labels when they name different machines, else ``None``.
 
-    The machine id decides when both are known; otherwise the host name does.
-    A different OS user on the same machine is not a move (shared desks).
+    Only the machine id decides. The host name is no evidence (a copy on a
+    machine with the same name once posted as the original), so a machine id
+    missing on either side counts as a move: such a terminal goes back to
+    申請中 until it has one. A different OS user on the same machine is not a
+    move (shared desks).
     """
-    if row.machine_id and local.machine_id:
-        same = row.machine_id == local.machine_id
-    else:
-        same = (row.hostname or "").casefold() == (local.hostname or "").casefold()
-    if same:
+    if row.machine_id and local.machine_id and row.machine_id == local.machine_id:
         return None
     return (
         {"hostname": row.hostname, "machine_id": row.machine_id},

@@ -17,12 +17,13 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.errors import InvalidInput, NetworkDatabasePath
+from core.errors import InvalidInput, KohoGateError, NetworkDatabasePath
 from core.i18n import tr
 from core.runtime.netpath import network_filesystem
+from core.storage import guard
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 _WRITE_OPTION = "kohogate_write"
@@ -97,16 +98,36 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _guard(engine: Engine) -> Engine:
+    @event.listens_for(engine, "before_cursor_execute")
+    def _before_execute(_conn: Any, _cursor: Any, _statement: str, parameters: Any, *_rest: Any) -> None:
+        guard.check_parameters(parameters)
+
+    return engine
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     parsed = parse_url(url)
     path = sqlite_file(parsed)
     if path is not None:
         check_sqlite_location(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, echo=echo)
+        engine = create_engine(parsed, echo=echo, json_serializer=guard.json_serializer)
         _configure_sqlite(engine)
-        return engine
-    return create_engine(parsed, echo=echo, pool_pre_ping=True)
+        return _guard(engine)
+    return _guard(create_engine(parsed, echo=echo, pool_pre_ping=True, json_serializer=guard.json_serializer))
+
+
+@contextmanager
+def _unwrapped() -> Iterator[None]:
+    """The guard's :class:`KohoGateError` as itself: SQLAlchemy wraps an error
+    raised while binding parameters (the JSON serialiser) in ``StatementError``."""
+    try:
+        yield
+    except StatementError as exc:
+        if isinstance(exc.orig, KohoGateError):
+            raise exc.orig from None
+        raise
 
 
 class Store:
@@ -134,12 +155,12 @@ class Store:
     def read(self) -> Iterator[Session]:
         # Closing (not rolling back) ends the read transaction but keeps the
         # loaded attributes, so rows can be used after the block.
-        with self._read() as session:
+        with _unwrapped(), self._read() as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        with self._write() as session, session.begin():
+        with _unwrapped(), self._write() as session, session.begin():
             yield session
 
     def now(self) -> datetime:

@@ -1,12 +1,19 @@
 """This workstation's identity: a random id kept in the config folder.
 
-The machine id and host name are recorded as labels only (they are easy to
-copy); the proof that a request comes from an approved terminal is the
-terminal key pair added with the terminal-approval work.
+The machine id tells the original computer from a copy of its data folder;
+the host name is a label only and never stands in for the machine id (two
+computers named ``PC-KOHO01`` are common, and a copy with the same name once
+posted as the original). Without ``/etc/machine-id`` the id comes from the
+firmware's product UUID or the network cards' burnt-in addresses; when none
+can be read it is ``None`` and the terminal counts as moved on every start
+(``core/services/terminals.py``), so it cannot post until a machine id exists.
+The proof that a request comes from an approved terminal is the terminal key
+pair added with the terminal-approval work.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import platform
 import socket
@@ -40,13 +47,65 @@ def machine_id() -> str | None:
                 return str(value)
         except OSError:
             return None
-    for candidate in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
-        try:
-            text = Path(candidate).read_text(encoding="ascii").strip()
-        except OSError:
-            continue
+    for candidate in ("/etc/machine-id", "/var/lib/dbus/machine-id", "/sys/class/dmi/id/product_uuid"):
+        text = _read_id(Path(candidate))
         if text:
             return text
+    if sys.platform == "darwin":
+        found = _mac_platform_uuid()
+        if found:
+            return found
+    return _hardware_addresses_id(Path("/sys/class/net"))
+
+
+_BLANK_IDS = frozenset({"", "0" * 32, "f" * 32, "00000000-0000-0000-0000-000000000000", "uninitialized"})
+
+
+def _read_id(path: Path) -> str | None:
+    try:
+        text = path.read_text(encoding="ascii").strip().lower()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if text not in _BLANK_IDS else None
+
+
+def _hardware_addresses_id(net: Path) -> str | None:
+    """A digest of the burnt-in (``addr_assign_type`` 0) addresses of the network cards.
+
+    Random, virtual and loopback addresses are left out: they change or are shared.
+    """
+    addresses: list[str] = []
+    try:
+        interfaces = sorted(net.iterdir())
+    except OSError:
+        return None
+    for interface in interfaces:
+        if _read_id(interface / "addr_assign_type") != "0":
+            continue
+        address = _read_id(interface / "address")
+        if address and address != "00:00:00:00:00:00":
+            addresses.append(address)
+    if not addresses:
+        return None
+    return "mac-" + hashlib.sha256("\n".join(sorted(set(addresses))).encode("ascii")).hexdigest()[:32]
+
+
+def _mac_platform_uuid() -> str | None:
+    import subprocess
+
+    try:
+        output = subprocess.run(
+            ["/usr/sbin/ioreg", "-rd1", "-c", "IOPlatformExpertDevice"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    for line in output.splitlines():
+        if "IOPlatformUUID" in line:
+            return line.split("=", 1)[-1].strip().strip('"').lower() or None
     return None
 
 

@@ -521,7 +521,11 @@ class ComposerWindow(QMainWindow):
         else:
             from gui.crash import report_exception
 
-            report_exception(exc)
+            # Say the truth (this change is not saved) and keep retrying: the
+            # text stays in the editor whatever the cause.
+            self.save_state.setText(tr("Not saved (unexpected error). Your text is still here; retrying…"))
+            self.autosave_timer.start(AUTOSAVE_MAX_WAIT_MS)
+            report_exception(exc, unsaved=True)
 
     def _emergency_clicked(self, checked: bool) -> None:
         """Mark or unmark 緊急 through the service (a reason is required and recorded)."""

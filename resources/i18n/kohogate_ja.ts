@@ -836,6 +836,10 @@ Example: {example}</source>
       <source>Looking for faces in {name}…</source>
       <translation>{name} から顔を探しています…</translation>
     </message>
+      <message>
+      <source>Not saved (unexpected error). Your text is still here; retrying…</source>
+      <translation>保存できませんでした（予期しないエラー）。本文はこの画面に残っています。再試行します…</translation>
+    </message>
   </context>
   <context>
     <name>CrashDialog</name>
@@ -858,6 +862,10 @@ Example: {example}</source>
     <message>
       <source>Please send the details below to the administrator. They are also in the log file:</source>
       <translation>下の詳細を管理者に送ってください。同じ内容が次のログファイルにも記録されています:</translation>
+    </message>
+      <message>
+      <source>Something went wrong inside KohoGate. The last change is not saved yet; it is still on screen.</source>
+      <translation>広報ゲート内部で問題が発生しました。最後の変更はまだ保存されていませんが、画面には残っています。</translation>
     </message>
   </context>
   <context>
@@ -3315,6 +3323,138 @@ Save the rule anyway?</source>
     <message>
       <source>Failed</source>
       <translation>失敗</translation>
+    </message>
+      <message>
+      <source>Number of faces</source>
+      <translation>顔の数</translation>
+    </message>
+    <message>
+      <source>Width</source>
+      <translation>幅</translation>
+    </message>
+    <message>
+      <source>Height</source>
+      <translation>高さ</translation>
+    </message>
+    <message>
+      <source>A media item is malformed ({field} must be a whole number).</source>
+      <translation>添付ファイルの情報が不正です（{field}は整数でなければなりません）。</translation>
+    </message>
+    <message>
+      <source>Unknown duty {duty}.</source>
+      <translation>不明な担当 {duty} です。</translation>
+    </message>
+    <message>
+      <source>{what}: the id must be a whole number.</source>
+      <translation>{what}: ID は整数でなければなりません。</translation>
+    </message>
+    <message>
+      <source>The text</source>
+      <translation>本文</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>件名</translation>
+    </message>
+    <message>
+      <source>{field} must be text.</source>
+      <translation>{field}は文字列でなければなりません。</translation>
+    </message>
+    <message>
+      <source>{field} contains the character U+{code} at position {position}, which cannot be saved.</source>
+      <translation>{field}の {position} 文字目に保存できない文字 U+{code} が含まれています。</translation>
+    </message>
+    <message>
+      <source>{field} must be between {minimum} and {maximum}.</source>
+      <translation>{field}は {minimum} 以上 {maximum} 以下でなければなりません。</translation>
+    </message>
+    <message>
+      <source>{field} must be a date and time.</source>
+      <translation>{field}は日時でなければなりません。</translation>
+    </message>
+    <message>
+      <source>{field} has no time zone.</source>
+      <translation>{field}にタイムゾーンがありません。</translation>
+    </message>
+    <message>
+      <source>{field} must be a whole number.</source>
+      <translation>{field}は整数でなければなりません。</translation>
+    </message>
+    <message>
+      <source>An entry</source>
+      <translation>項目</translation>
+    </message>
+    <message>
+      <source>The text contains the character U+{code} at position {position}, which cannot be saved.</source>
+      <translation>{position} 文字目に保存できない文字 U+{code} が含まれています。</translation>
+    </message>
+    <message>
+      <source>A number is too large to be saved.</source>
+      <translation>数値が大きすぎて保存できません。</translation>
+    </message>
+    <message>
+      <source>The data is nested too deeply to be saved.</source>
+      <translation>データの入れ子が深すぎて保存できません。</translation>
+    </message>
+    <message>
+      <source>the text</source>
+      <translation>本文</translation>
+    </message>
+    <message>
+      <source>the profile</source>
+      <translation>プロファイル</translation>
+    </message>
+    <message>
+      <source>{path} is larger than {limit} MB; app.py check reads at most that much.</source>
+      <translation>{path} は {limit} MB を超えています。app.py check が読み込めるのはそこまでです。</translation>
+    </message>
+    <message>
+      <source>{path}: {field} contains the character {character} at position {position}, which cannot be saved or posted.</source>
+      <translation>{path}: {field}の {position} 文字目に、保存も投稿もできない文字 {character} が含まれています。</translation>
+    </message>
+    <message>
+      <source>{path}: the text has {count} characters; app.py check accepts at most {limit}.</source>
+      <translation>{path}: 本文が {count} 文字あります。app.py check が受け付けるのは {limit} 文字までです。</translation>
+    </message>
+    <message>
+      <source>{path}: a number has {count} digits (at most {limit}).</source>
+      <translation>{path}: {count} 桁の数値があります（{limit} 桁まで）。</translation>
+    </message>
+    <message>
+      <source>{path}: the JSON is nested too deeply to be a draft.</source>
+      <translation>{path}: JSON の入れ子が深すぎて、下書きとして読めません。</translation>
+    </message>
+    <message>
+      <source>{path}: the image {image} has more pixels than any platform accepts (at most {limit}).</source>
+      <translation>{path}: 画像 {image} の画素数が、どの投稿先の上限も超えています（{limit} 画素まで）。</translation>
+    </message>
+    <message>
+      <source>a number has more than {limit} digits</source>
+      <translation>{limit} 桁を超える数値があります</translation>
+    </message>
+    <message>
+      <source>nested too deeply</source>
+      <translation>入れ子が深すぎます</translation>
+    </message>
+      <message>
+      <source>The data folder {path} is on a network drive ({kind}).</source>
+      <translation>データフォルダー {path} はネットワークドライブ ({kind}) 上にあります。</translation>
+    </message>
+    <message>
+      <source>Keep KohoGate's data folder on this computer; several workstations share data through a PostgreSQL server (--database-url postgresql://…).</source>
+      <translation>広報ゲートのデータフォルダーはこのパソコンに置いてください。複数の端末でデータを共有するには PostgreSQL サーバーを使います (--database-url postgresql://…)。</translation>
+    </message>
+      <message>
+      <source>Start</source>
+      <translation>開始</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>終了</translation>
+    </message>
+      <message>
+      <source>The Mastodon account {handle} has an http:// address; KohoGate sends the token only over https://. Correct the account's URL.</source>
+      <translation>Mastodon のアカウント {handle} のアドレスが http:// です。広報ゲートはトークンを https:// でしか送りません。アカウントの URL を修正してください。</translation>
     </message>
   </context>
   <context>

@@ -172,3 +172,19 @@ def test_draft_list_model_passes_the_model_tester(qtmodeltester: object, demo_en
     # Last: the tester stays connected and re-runs on every change; its own
     # slot order cannot cope with a fetchMore() fired from inside modelReset.
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_a_data_folder_on_a_share_is_refused_before_anything_is_written_there(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text() + self.informativeText()) or 0)
+    share = tmp_path / "share"
+    share.mkdir()
+    monkeypatch.setattr("core.runtime.netpath.read_mounts", lambda: [("/", "ext4"), (str(share), "vboxsf")])
+    startup = application.start(_args(share / "kohogate"))
+    qtbot.addWidget(startup.window)
+    qtbot.waitUntil(lambda: startup.done, timeout=20_000)
+    assert startup.exit_code == 1
+    assert "vboxsf" in shown[0]
+    assert list(share.iterdir()) == []

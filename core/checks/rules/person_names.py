@@ -20,8 +20,13 @@ from typing import Any
 from core.checks.context import CheckContext, Hit
 from core.checks.normalize import normalize
 
-# SudachiPy rejects very long inputs; analyse in chunks cut at line breaks.
-_CHUNK = 4000
+# SudachiPy rejects very long inputs, and its time per character grows with
+# the length of one call (measured on this machine: 2.7 µs/char in 250-char
+# calls, 12.5 µs/char in 4,000-char calls of number-heavy text). Short chunks
+# keep the whole analysis linear; they are cut after a line break, a
+# sentence end or a space so that a name is not split between two chunks.
+_CHUNK = 512
+_CUTS = "\n。！？!?．. \u3000、，,"
 
 _load_lock = threading.Lock()
 _dictionary: Any = None
@@ -64,7 +69,7 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
     while start < len(text):
         end = min(len(text), start + _CHUNK)
         if end < len(text):
-            cut = text.rfind("\n", start, end)
+            cut = max(text.rfind(ch, start + _CHUNK // 2, end) for ch in _CUTS)
             if cut > start:
                 end = cut + 1
         yield start, text[start:end]

@@ -153,3 +153,21 @@ def test_every_api_platform_says_what_credential_to_paste() -> None:
     hints = {platform: credential_hint(platform) for platform in api_platform_ids()}
     assert len(set(hints.values())) == len(hints), "each API platform needs its own hint"
     assert credential_hint("instagram") not in hints.values()
+
+
+def test_an_encrypted_keyring_that_cannot_load_ends_in_the_refusal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """keyrings.alt's EncryptedKeyring without pycryptodome raises from keyring.get_keyring() itself."""
+    import keyring
+    import keyring.core
+
+    from core.credentials.vault import KeyringRefused, open_vault
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.EncryptedKeyring")
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    try:
+        with pytest.raises(KeyringRefused) as info:
+            open_vault()
+    finally:
+        monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    assert "keyrings.alt.file.EncryptedKeyring" in str(info.value)
+    assert "keyrings.alt" in str(info.value.hint)

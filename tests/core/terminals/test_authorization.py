@@ -260,3 +260,17 @@ def test_the_database_clock_is_the_servers_on_postgresql(env: Environment) -> No
     now = env.store.now()
     assert now.tzinfo is not None
     assert abs((now - datetime.now(UTC)).total_seconds()) < 120
+
+
+def test_a_copy_without_machine_id_and_the_same_host_name_is_refused(org: Org) -> None:
+    """The host name is no evidence: a copy on a machine without /etc/machine-id, same name, may not post."""
+    from core.services.terminals import register_local, terminal_by_uid
+
+    here = org.env.terminal
+    assert here.machine_id
+    register_local(org.store, replace(here, machine_id=None))  # same uid, same host name, no machine id
+    info = terminal_by_uid(org.store, org.uid)
+    assert info is not None
+    assert info.status is TerminalStatus.PENDING
+    result = check_posting(org.store, org.vault, org.uid, org.account, org.op.recorder)
+    assert result.refusal is Refusal.TERMINAL_PENDING
