@@ -65,43 +65,19 @@ def test_db_upgrade_command(data_dir: Path, capsys: pytest.CaptureFixture[str]) 
     assert SCHEMA_HEAD in capsys.readouterr().out
 
 
-def test_bad_database_url_is_one_line_not_a_traceback(data_dir: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "app.py", "--data-dir", str(data_dir), "--database-url", "mysql://x/y", "audit", "verify"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    assert "PostgreSQL" in result.stderr
+def test_bad_database_url_is_one_line_not_a_traceback(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert app.main(["--data-dir", str(data_dir), "--database-url", "mysql://x/y", "audit", "verify"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "PostgreSQL" in err
 
 
-def test_unreachable_postgres_is_a_plain_message(data_dir: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "app.py",
-            "--lang",
-            "en",
-            "--data-dir",
-            str(data_dir),
-            "--database-url",
-            "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2",
-            "audit",
-            "verify",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    assert "cannot be reached" in result.stderr
+def test_unreachable_postgres_is_a_plain_message(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"
+    assert app.main(["--lang", "en", "--data-dir", str(data_dir), "--database-url", url, "audit", "verify"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "cannot be reached" in err
 
 
 def test_every_event_in_the_demo_has_a_name_for_people(demo_env: Environment) -> None:
