@@ -1,6 +1,6 @@
 """Notices changes made by other windows and workstations.
 
-PostgreSQL: a listener thread waits for ``NOTIFY`` (core.storage.changes) — new
+PostgreSQL: a listener thread waits for ``NOTIFY`` (core.services.changes) — new
 submissions show up within a second. SQLite: a timer reads the audit head
 every two seconds (one row; cheap). Either way ``changed`` is emitted on the
 UI thread and the screens refresh themselves.
@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from core.storage.changes import head_seq
-from core.storage.engine import Store
+from core.services.changes import latest_seq, listen, pushes_changes
+
+if TYPE_CHECKING:
+    from core.services.changes import PostgresListener
+    from core.storage.engine import Store
 
 log = logging.getLogger(__name__)
 
@@ -29,13 +33,13 @@ class ChangeWatcher(QObject):
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.last_seq = head_seq(store)
+        self.last_seq = latest_seq(store)
         self._timer: QTimer | None = None
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
 
     def start(self) -> None:
-        if self.store.dialect == "postgresql":
+        if pushes_changes(self.store):
             self._thread = threading.Thread(target=self._listen, name="kohogate-listen", daemon=True)
             self._thread.start()
         else:
@@ -46,7 +50,7 @@ class ChangeWatcher(QObject):
 
     def poll(self) -> None:
         try:
-            seq = head_seq(self.store)
+            seq = latest_seq(self.store)
         except Exception:  # a busy or vanished database: try again next tick
             log.warning("change poll failed", exc_info=True)
             return
@@ -55,13 +59,11 @@ class ChangeWatcher(QObject):
             self.changed.emit()
 
     def _listen(self) -> None:
-        from core.storage.changes import PostgresListener
-
         listener: PostgresListener | None = None
         while not self._stop.is_set():
             try:
                 if listener is None:
-                    listener = PostgresListener(self.store.url)
+                    listener = listen(self.store)
                 if listener.wait(timeout=1.0):
                     self.changed.emit()
             except Exception:

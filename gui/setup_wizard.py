@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -15,8 +17,10 @@ from PySide6.QtWidgets import (
 
 from core.errors import KohoGateError
 from core.services.setup import OrganizationSetup, initialize
-from core.storage.engine import Store
 from gui.i18n import translator
+
+if TYPE_CHECKING:
+    from core.storage.engine import Store
 
 tr = translator("SetupWizard")
 
