@@ -125,16 +125,15 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Pat
     copy_sqlite(migrated_sqlite, folder / DATABASE_FILE)
     backend = MemoryKeyring()
     with isolated_session_env(root) as mp:
+        # Built during the setup of the first test that needs it: that test's memory_keyring has
+        # already allowed MemoryKeyring and clears the allowance at its teardown, so no forget here.
         vault.allow_test_backend(MemoryKeyring)
         mp.setattr(keyring.core, "_keyring_backend", backend)
+        environment = open_environment(str(folder))
         try:
-            environment = open_environment(str(folder))
-            try:
-                fill_demo(environment)
-            finally:
-                environment.close()
+            fill_demo(environment)
         finally:
-            vault.forget_test_backends()
+            environment.close()
     return DemoTemplate(folder, dict(backend.items))
 
 
