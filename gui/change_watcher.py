@@ -1,6 +1,6 @@
 """Notices changes made by other windows and workstations, and says what they touched.
 
-PostgreSQL: a listener thread waits for ``NOTIFY`` (core.storage.changes) — new
+PostgreSQL: a listener thread waits for ``NOTIFY`` (core.services.changes) — new
 submissions show up within a second. SQLite: a timer reads the audit head
 every two seconds (one row; cheap). When the head moved, the entries since
 the last one seen are read and turned into one
@@ -16,13 +16,17 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.audit.events import Changes, changes_for_events
 from core.audit.recorder import Recorder
-from core.storage.changes import RecordedChange, entries_since, head_seq
-from core.storage.engine import Store
+from core.services.changes import RecordedChange, entries_since, latest_seq, listen, pushes_changes
+
+if TYPE_CHECKING:
+    from core.services.changes import PostgresListener
+    from core.storage.engine import Store
 
 log = logging.getLogger(__name__)
 
@@ -56,13 +60,13 @@ class ChangeWatcher(QObject):
         super().__init__(parent)
         self.store = store
         self.own = own
-        self.last_seq = head_seq(store)
+        self.last_seq = latest_seq(store)
         self._timer: QTimer | None = None
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
 
     def start(self) -> None:
-        if self.store.dialect == "postgresql":
+        if pushes_changes(self.store):
             self._thread = threading.Thread(target=self._listen, name="kohogate-listen", daemon=True)
             self._thread.start()
         else:
@@ -73,7 +77,7 @@ class ChangeWatcher(QObject):
 
     def poll(self) -> None:
         try:
-            seq = head_seq(self.store)
+            seq = latest_seq(self.store)
             if seq != self.last_seq:
                 self._collect()
         except Exception:  # a busy or vanished database: try again next tick
@@ -86,19 +90,17 @@ class ChangeWatcher(QObject):
             return
         self.last_seq = entries[-1].seq
         if len(entries) >= PAGE:
-            self.last_seq = head_seq(self.store)
+            self.last_seq = latest_seq(self.store)
         changes = changes_from(entries, self.own() if self.own is not None else None)
         if not changes.empty:
             self.changed.emit(changes)
 
     def _listen(self) -> None:
-        from core.storage.changes import PostgresListener
-
         listener: PostgresListener | None = None
         while not self._stop.is_set():
             try:
                 if listener is None:
-                    listener = PostgresListener(self.store.url)
+                    listener = listen(self.store)
                     self._collect()  # whatever happened while (re)connecting
                 if listener.wait(timeout=1.0):
                     self._collect()

@@ -7,7 +7,7 @@ not need to know each other.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -15,10 +15,12 @@ from core.organization.identity import Actor
 from core.organization.roles import Role
 from core.runtime.bootstrap import Environment
 from core.services.base import Service
+from core.services.organization import is_demo_organization
 from core.services.staff import actor_for_staff
 from core.services.terminals import TerminalInfo, terminal_by_uid
-from core.storage.engine import Store
-from core.storage.models import Organization
+
+if TYPE_CHECKING:
+    from core.storage.engine import Store
 
 S = TypeVar("S", bound=Service)
 
@@ -47,9 +49,7 @@ class AppSession(QObject):
     @property
     def is_demo(self) -> bool:
         if self._is_demo is None:
-            with self.store.read() as session:
-                org = session.get(Organization, 1)
-                self._is_demo = bool(org and org.is_demo)
+            self._is_demo = is_demo_organization(self.store)
         return self._is_demo
 
     def is_deputy(self) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -16,10 +18,12 @@ from core.credentials.vault import Vault
 from core.errors import KeyringUnavailable, KohoGateError
 from core.services.setup import OrganizationSetup, initialize
 from core.signoff.keys import Signer
-from core.storage.engine import Store
 from gui import messages
 from gui.i18n import translator
 from gui.widgets.plain import plain
+
+if TYPE_CHECKING:
+    from core.storage.engine import Store
 
 tr = translator("SetupWizard")
 

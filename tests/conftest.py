@@ -3,6 +3,9 @@
 PostgreSQL tests run against ``KOHOGATE_TEST_DATABASE_URL`` (CI sets it to the
 local server); each test gets a fresh schema that is dropped afterwards.
 Without the variable they are skipped with the reason shown.
+
+Databases start from templates built once per session (tests/support/templates.py):
+every test still has its own copy, already migrated (and demo-filled for ``demo_env``).
 """
 
 from __future__ import annotations
@@ -21,7 +24,18 @@ from sqlalchemy import create_engine, text
 from core import i18n
 from core.demo.data import fill_demo
 from core.runtime.bootstrap import Environment, open_environment
+from core.runtime.paths import DATABASE_FILE
 from tests.support.keyring_memory import MemoryKeyring
+from tests.support.templates import (
+    DemoTemplate,
+    PostgresTemplate,
+    build_migrated_sqlite,
+    build_postgres_template,
+    copy_sqlite,
+    isolated_session_env,
+    psycopg_url,
+    schema_url,
+)
 from tests.support.world import World
 
 SECRET_SERVICE_ENV = "KOHOGATE_TEST_SECRET_SERVICE"
@@ -85,30 +99,74 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file at the schema head, made by the real migrations once per session."""
+    return build_migrated_sqlite(tmp_path_factory.mktemp("template-sqlite"))
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> PostgresTemplate:
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(PG_SKIP_REASON)
+    return build_postgres_template(base)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Path) -> DemoTemplate:
+    """A data folder filled by ``fill_demo`` once per session, with the keyring items the demo wrote."""
+    import keyring.core
+
+    from core.credentials import vault
+
+    root = tmp_path_factory.mktemp("template-demo")
+    folder = root / "data"
+    copy_sqlite(migrated_sqlite, folder / DATABASE_FILE)
+    backend = MemoryKeyring()
+    with isolated_session_env(root) as mp:
+        # Built during the setup of the first test that needs it: that test's memory_keyring has
+        # already allowed MemoryKeyring and clears the allowance at its teardown, so no forget here.
+        vault.allow_test_backend(MemoryKeyring)
+        mp.setattr(keyring.core, "_keyring_backend", backend)
+        environment = open_environment(str(folder))
+        try:
+            fill_demo(environment)
+        finally:
+            environment.close()
+    return DemoTemplate(folder, dict(backend.items))
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database already at the schema head, copied from the session's template."""
     if request.param == "sqlite":
-        yield f"sqlite:///{(tmp_path / 'data' / 'kohogate.db').as_posix()}"
+        path = tmp_path / "data" / DATABASE_FILE
+        copy_sqlite(request.getfixturevalue("migrated_sqlite"), path)
+        yield f"sqlite:///{path.as_posix()}"
         return
-    yield from _postgres_schema_url()
+    yield from _postgres_schema_url(request.getfixturevalue("postgres_template"))
 
 
 @pytest.fixture
 def pg_url() -> Iterator[str]:
-    yield from _postgres_schema_url()
+    """An empty PostgreSQL schema (for tests that migrate it themselves)."""
+    yield from _postgres_schema_url(None)
 
 
-def _postgres_schema_url() -> Iterator[str]:
+def _postgres_schema_url(template: PostgresTemplate | None) -> Iterator[str]:
     base = os.environ.get(PG_ENV)
     if not base:
         pytest.skip(PG_SKIP_REASON)
     schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
+    admin = create_engine(psycopg_url(base), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in base else "?"
+    url = schema_url(base, schema)
     try:
-        yield f"{base}{separator}options=-csearch_path%3D{schema}"
+        if template is not None:
+            template.replay(url)
+        yield url
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
@@ -123,16 +181,21 @@ def env(data_dir: Path, db_url: str) -> Iterator[Environment]:
 
 
 @pytest.fixture
-def sqlite_env(data_dir: Path) -> Iterator[Environment]:
+def sqlite_env(data_dir: Path, migrated_sqlite: Path) -> Iterator[Environment]:
+    copy_sqlite(migrated_sqlite, data_dir / DATABASE_FILE)
     environment = open_environment(str(data_dir))
     yield environment
     environment.close()
 
 
 @pytest.fixture
-def demo_env(sqlite_env: Environment) -> Environment:
-    fill_demo(sqlite_env)
-    return sqlite_env
+def demo_env(data_dir: Path, demo_template: DemoTemplate, memory_keyring: MemoryKeyring) -> Iterator[Environment]:
+    """The demo organization, as ``fill_demo`` leaves it on a fresh SQLite database (a copy per test)."""
+    demo_template.copy_into(data_dir)
+    memory_keyring.items.update(demo_template.keyring_items)
+    environment = open_environment(str(data_dir))
+    yield environment
+    environment.close()
 
 
 @pytest.fixture

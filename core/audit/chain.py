@@ -13,18 +13,17 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.audit.canonical import canonical_json, sha256_hex, utc_iso
 from core.audit.recorder import Recorder
+from core.storage.changes import CHANNEL, notify_change
 from core.storage.models import AuditEntry, AuditHead
 
 GENESIS_HASH = "0" * 64
-# Kept equal to core.storage.changes.CHANNEL (not imported: chain is imported by everything).
-CHANNEL = "kohogate_changes"
 
-__all__ = ["GENESIS_HASH", "Recorder", "append", "entry_hash"]
+__all__ = ["CHANNEL", "GENESIS_HASH", "Recorder", "append", "entry_hash"]
 
 
 def entry_hash(seq: int, recorded_at: str, actor: str, terminal: str, event: str, payload: str, prev_hash: str) -> str:
@@ -58,11 +57,6 @@ def append(
     head.seq = seq
     head.hash = digest
     session.flush()
-    if session.get_bind().dialect.name == "postgresql":
-        # Other workstations learn of the change on commit (core.storage.changes); nothing is sent on rollback.
-        # The channel is per schema: several KohoGate databases may share one PostgreSQL database.
-        session.execute(
-            text("SELECT pg_notify(:channel || '_' || current_schema(), :payload)"),
-            {"channel": CHANNEL, "payload": f"{seq} {event}"},
-        )
+    # Other workstations learn of the change on commit; nothing is sent on rollback.
+    notify_change(session, seq, event)
     return entry

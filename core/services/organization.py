@@ -248,3 +248,10 @@ class OrganizationService(Service):
             session.flush()
             self.record(session, "department.created", {"department_id": dept.id, "name": clean, "code": dept.code})
             return dept.id
+
+
+def is_demo_organization(store: Store) -> bool:
+    """Whether this database holds demo data (the only place the GUI offers its user switcher)."""
+    with store.read() as session:
+        org = session.get(Organization, 1)
+        return bool(org and org.is_demo)

@@ -14,7 +14,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from core.storage.engine import Store, parse_url
 from core.storage.models import AuditEntry, AuditHead
@@ -68,6 +69,26 @@ def entries_since(store: Store, after_seq: int, *, limit: int = 500) -> list[Rec
 
 def notify_payload(seq: int, event: str) -> str:
     return f"{seq} {event}"
+
+
+def pushes_changes(store: Store) -> bool:
+    """Whether the database tells listeners of each change (PostgreSQL); otherwise poll :func:`head_seq`."""
+    return store.dialect == "postgresql"
+
+
+def notify_change(session: Session, seq: int, event: str) -> None:
+    """Announce audit entry ``seq`` to other workstations when ``session`` commits (nothing on rollback).
+
+    A no-op on SQLite, whose windows poll :func:`head_seq` instead. The
+    channel is per schema: several KohoGate databases may share one
+    PostgreSQL database.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    session.execute(
+        text("SELECT pg_notify(:channel || '_' || current_schema(), :payload)"),
+        {"channel": CHANNEL, "payload": notify_payload(seq, event)},
+    )
 
 
 def parse_payload(payload: str) -> Change | None:

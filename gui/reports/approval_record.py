@@ -12,6 +12,7 @@ import base64
 import html
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
@@ -20,8 +21,11 @@ from core.lifecycle.states import ReviewDecision
 from core.platforms.facts import platform_label
 from core.services.drafts import load_blob
 from core.signoff.review_data import ReviewData, load_review_data, media_label
-from core.storage.engine import Store
 from gui.i18n import translator
+from gui.reports.fonts import RecordFonts, record_fonts
+
+if TYPE_CHECKING:
+    from core.storage.engine import Store
 
 tr = translator("ApprovalRecord")
 
@@ -33,7 +37,7 @@ def _local(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M (UTC%z)") if isinstance(moment, datetime) else ""
 
 
-def record_html(store: Store, data: ReviewData) -> str:
+def record_html(store: Store, data: ReviewData, fonts: RecordFonts) -> str:
     e = html.escape
     rows = [
         (tr("Account"), f"{data.account_name} ({data.account}, {platform_label(data.platform)})"),
@@ -70,11 +74,12 @@ def record_html(store: Store, data: ReviewData) -> str:
         + "</li>"
         for f in data.findings
     )
-    confirmations = "".join(f"<li>☑ {e(c.text)} ({e(c.clauses)}) — {e(c.ticked_by)}</li>" for c in data.confirmations)
+    # ■ (ticked, as on Japanese paper forms) is in JIS X 0208, so every Japanese font has it; ☑ is not.
+    confirmations = "".join(f"<li>■ {e(c.text)} ({e(c.clauses)}) — {e(c.ticked_by)}</li>" for c in data.confirmations)
     signature = data.decision.signature if data.decision else ""
     fingerprint = data.decision.key_fingerprint if data.decision else ""
     return f"""
-<html><body style="font-size:9pt">
+<html><body style="font-family:'{e(fonts.text)}'; font-size:9pt">
 <h2>{e(tr("Approval record (決裁記録)"))}</h2>
 <table cellspacing="0" cellpadding="2">{table}</table>
 <h3>{e(tr("Content"))}</h3>
@@ -83,7 +88,7 @@ def record_html(store: Store, data: ReviewData) -> str:
 <h3>{e(tr("Findings and acknowledgements"))}</h3><ul>{findings or "<li>—</li>"}</ul>
 <h3>{e(tr("Confirmations"))}</h3><ul>{confirmations or "<li>—</li>"}</ul>
 <h3>{e(tr("Integrity"))}</h3>
-<p style="font-family:monospace; font-size:7pt">{e(tr("Content hash (SHA-256)"))}: {e(data.content_hash)}<br>
+<p style="font-family:'{e(fonts.mono)}'; font-size:7pt">{e(tr("Content hash (SHA-256)"))}: {e(data.content_hash)}<br>
 {e(tr("Key fingerprint"))}: {e(fingerprint)}<br>
 {e(tr("Signature (Ed25519)"))}: {e(signature)}<br>
 {e(tr("Version"))} {data.number} / {e(tr("Draft"))} {data.draft_id} / {e(tr("Printed"))} {e(_local(store.now()))}</p>
@@ -93,6 +98,7 @@ def record_html(store: Store, data: ReviewData) -> str:
 def write_approval_record(store: Store, version_id: int, out: Path) -> Path:
     """Write the record of ``version_id`` to ``out`` (one A4 page, shrunk to fit)."""
     data = load_review_data(store, version_id)
+    fonts = record_fonts()  # before the writer: no half-made file when there is no Japanese font
     writer = QPdfWriter(str(out))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
@@ -100,7 +106,8 @@ def write_approval_record(store: Store, version_id: int, out: Path) -> Path:
     writer.setTitle(tr("Approval record (決裁記録)"))
     writer.setCreator("KohoGate")
     document = QTextDocument()
-    document.setHtml(record_html(store, data))
+    document.setDefaultFont(fonts.base_font(9))
+    document.setHtml(record_html(store, data, fonts))
     # Lay the page out in screen units (96 dpi); print_() scales it to the writer's resolution.
     page = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
     document.setPageSize(QSizeF(page.width() * 96 / 72, page.height() * 96 / 72))

@@ -1186,6 +1186,17 @@ Approval, guideline checks and a tamper-evident record for official social-media
     </message>
   </context>
   <context>
+    <name>RecordFonts</name>
+    <message>
+      <source>No Japanese font is installed, so the record cannot be printed.</source>
+      <translation>日本語のフォントがインストールされていないため、記録を印刷できません。</translation>
+    </message>
+    <message>
+      <source>Install a Japanese font (for example Noto Sans CJK JP) and try again.</source>
+      <translation>日本語のフォント（例: Noto Sans CJK JP）をインストールしてから、もう一度お試しください。</translation>
+    </message>
+  </context>
+  <context>
     <name>ReviewDialog</name>
     <message>
       <source>Text unchanged.</source>

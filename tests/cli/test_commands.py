@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,8 +14,6 @@ from core.errors import Conflict
 from core.lifecycle.states import DraftState
 from core.runtime.bootstrap import Environment
 from core.services.drafts import DraftFilter, count_drafts
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_demo_has_drafts_in_every_state_and_a_valid_chain(env: Environment) -> None:
@@ -41,21 +37,16 @@ def test_cli_demo_then_verify(data_dir: Path, capsys: pytest.CaptureFixture[str]
     assert "既にデータベース" in capsys.readouterr().err
 
 
-def test_version_and_help_run_as_a_script() -> None:
-    result = subprocess.run(
-        [sys.executable, "app.py", "--version"], cwd=ROOT, capture_output=True, text=True, check=False, timeout=60
-    )
-    assert result.returncode == 0
-    assert __version__ in result.stdout
-    help_ja = subprocess.run(
-        [sys.executable, "app.py", "--lang", "ja", "--help"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
-    assert "監査記録" in help_ja.stdout
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    # In process: the script's own exit code is pinned once, by tests/cli/test_errors.py's usage error.
+    with pytest.raises(SystemExit) as version:
+        app.main(["--version"])
+    assert version.value.code == 0
+    assert __version__ in capsys.readouterr().out
+    with pytest.raises(SystemExit) as help_:
+        app.main(["--lang", "ja", "--help"])
+    assert help_.value.code == 0
+    assert "監査記録" in capsys.readouterr().out
 
 
 def test_db_upgrade_command(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -65,43 +56,19 @@ def test_db_upgrade_command(data_dir: Path, capsys: pytest.CaptureFixture[str]) 
     assert SCHEMA_HEAD in capsys.readouterr().out
 
 
-def test_bad_database_url_is_one_line_not_a_traceback(data_dir: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "app.py", "--data-dir", str(data_dir), "--database-url", "mysql://x/y", "audit", "verify"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    assert "PostgreSQL" in result.stderr
+def test_bad_database_url_is_one_line_not_a_traceback(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert app.main(["--data-dir", str(data_dir), "--database-url", "mysql://x/y", "audit", "verify"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "PostgreSQL" in err
 
 
-def test_unreachable_postgres_is_a_plain_message(data_dir: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "app.py",
-            "--lang",
-            "en",
-            "--data-dir",
-            str(data_dir),
-            "--database-url",
-            "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2",
-            "audit",
-            "verify",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    assert "cannot be reached" in result.stderr
+def test_unreachable_postgres_is_a_plain_message(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"
+    assert app.main(["--lang", "en", "--data-dir", str(data_dir), "--database-url", url, "audit", "verify"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "cannot be reached" in err
 
 
 def test_every_event_in_the_demo_has_a_name_for_people(demo_env: Environment) -> None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import errno
+import io
 import os
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 import app
 from cli import commands
+from cli.commands import EXIT_FAILED
 from core import i18n
 from core.errors import KohoGateError, explain, one_line
 
@@ -29,6 +32,24 @@ RAW_PYTHON_TEXT = ("Traceback", "[Errno", "Expecting value", "OperationalError",
 
 
 def run_cli(data_dir: Path, lang: str, *argv: str) -> subprocess.CompletedProcess[str]:
+    """``app.py`` called in this process: what the person sees on stdout/stderr and the exit code.
+
+    An exception nobody turned into a message escapes ``app.main`` and fails
+    the test, as a traceback would in the script; the script itself runs in
+    :func:`run_script`.
+    """
+    args = ["--lang", lang, "--data-dir", str(data_dir), *argv]
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = app.main(args)
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else EXIT_FAILED
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
+def run_script(data_dir: Path, lang: str, *argv: str) -> subprocess.CompletedProcess[str]:
+    """The real ``app.py`` in a new process (interpreter start, ``sys.exit`` and all)."""
     return subprocess.run(
         [sys.executable, "app.py", "--lang", lang, "--data-dir", str(data_dir), *argv],
         cwd=ROOT,
@@ -337,7 +358,7 @@ def test_usage_errors_are_one_translated_line_with_exit_2(
 
 
 def test_usage_error_as_a_script_in_english(data_dir: Path) -> None:
-    result = run_cli(data_dir, "en", "check")
+    result = run_script(data_dir, "en", "check")
     line = assert_one_plain_line(result, 2)
     assert line == "app.py check: error: the following arguments are required: FILE (see: app.py check --help)"
 
