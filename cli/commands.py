@@ -46,9 +46,9 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def _db_roles(env: Environment, role: str, *, apply: bool) -> int:
-    from core.storage.roles import check_role, workstation_role_sql
+    from core.storage.roles import check_role, roles_supported, workstation_role_sql
 
-    if env.store.dialect != "postgresql":
+    if not roles_supported(env.store):
         print(tr("Database roles exist on PostgreSQL only; this database is {db}.").format(db=env.store.description))
         return EXIT_USAGE
     with env.store.engine.connect() as connection:

@@ -30,6 +30,7 @@ from sqlalchemy import Connection, text
 
 from core.errors import InvalidInput
 from core.i18n import tr
+from core.storage.engine import Store
 
 DEFAULT_ROLE = "kohogate_workstation"
 
@@ -109,3 +110,8 @@ def check_role(connection: Connection, role: str = DEFAULT_ROLE) -> RoleCheck:
         {"role": role},
     ).one()
     return RoleCheck(owned=int(row[0]), can_create=bool(row[1]), superuser=bool(row[2]), audit_rewritable=bool(row[3]))
+
+
+def roles_supported(store: Store) -> bool:
+    """Database roles (``app.py db roles``) exist on PostgreSQL only."""
+    return store.dialect == "postgresql"

@@ -245,7 +245,7 @@ def test_the_situation_follows_a_draft_through_its_life(world: PubWorld) -> None
     assert (approved.state, approved.publication, approved.open_attempt) == (DraftState.APPROVED, None, False)
 
     publications = PublicationService(world.store, world.op)
-    publication_id = publications.record_manual(version_id, "https://mastodon.example/@city/1", vault=world.vault)
+    publication_id = publications.record_manual(version_id, "https://city.example/@koho/1", vault=world.vault)
     published = load_situation(world.store, draft_id)
     assert (published.state, published.publication, published.deletion) == (
         DraftState.PUBLISHED,

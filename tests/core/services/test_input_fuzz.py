@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.composer.media_items import StoredMedia
 from core.errors import InvalidInput, KohoGateError, NotFound
 from core.services.accounts import AccountService
 from core.services.drafts import DraftService
@@ -38,8 +39,8 @@ def test_malformed_service_input_is_invalid_input(world: World) -> None:
     with pytest.raises(InvalidInput, match="time zone"):
         drafts.save(draft_id, 1, text="x", scheduled_at=datetime(2030, 1, 1, 9, 0))  # naive
     item = {"sha256": "a" * 64, "kind": "image", "faces": "many"}
-    with pytest.raises(InvalidInput, match="malformed"):
-        drafts.save(draft_id, 1, text="x", media=[item])
+    with pytest.raises(InvalidInput, match="malformed"):  # where a client's item enters the typed contract
+        drafts.save(draft_id, 1, text="x", media=[StoredMedia.from_json(item)])
     for bad_id in (2**63, 2**64, -1):
         with pytest.raises(NotFound):
             drafts.save(bad_id, 1, text="x")
@@ -94,7 +95,7 @@ def test_fuzzed_media_items_never_reach_the_driver_raw(world: World, bad: str, d
         alt = [alt]
     item = {"sha256": "b" * 64, "kind": "image", "alt": alt if depth == 0 else str(alt)}
     with pytest.raises(KohoGateError):
-        drafts.save(draft_id, 1, text="x", media=[item])
+        drafts.save(draft_id, 1, text="x", media=[StoredMedia.from_json(item)])
 
 
 def test_guard_refuses_deep_nesting_and_huge_integers() -> None:
