@@ -153,28 +153,30 @@ def clean_policy(values: Mapping[str, Any]) -> dict[str, Any]:
     return policy
 
 
+def _item_problems(item: PolicyItem, facts: AccountFacts) -> list[str]:
+    """What keeps one item from being complete (empty: complete)."""
+    if item.source == "platform":
+        return [] if facts.platform.strip() else [tr("no service chosen")]
+    if item.source == "identity":
+        problems = []
+        if not facts.display_name.strip() or not facts.handle.strip():
+            problems.append(tr("account name or ID missing"))
+        problem = check_handle(facts.id_pattern, facts.handle)
+        return [*problems, problem] if problem else problems
+    if item.source == "url":
+        return [] if (facts.url or "").strip() else [tr("the account's URL is missing")]
+    return [] if str(facts.policy.get(item.key) or "").strip() else [tr("not written yet")]
+
+
 def missing_items(facts: AccountFacts) -> list[Missing]:
     """Everything that keeps the policy from being complete, in item order (empty: complete)."""
     missing: list[Missing] = []
     for item in POLICY_ITEMS:
-        if item.source == "platform":
-            if not facts.platform.strip():
-                missing.append(Missing(item.key, item.clause, tr("no service chosen")))
-        elif item.source == "identity":
-            if not facts.display_name.strip() or not facts.handle.strip():
-                missing.append(Missing(item.key, item.clause, tr("account name or ID missing")))
-            problem = check_handle(facts.id_pattern, facts.handle)
-            if problem:
-                missing.append(Missing(item.key, item.clause, problem))
-        elif item.source == "url":
-            if not (facts.url or "").strip():
-                missing.append(Missing(item.key, item.clause, tr("the account's URL is missing")))
-        elif not str(facts.policy.get(item.key) or "").strip():
-            missing.append(Missing(item.key, item.clause, tr("not written yet")))
+        missing += [Missing(item.key, item.clause, problem) for problem in _item_problems(item, facts)]
         if item.key == "ki":
-            for duty in Duty:
-                if duty not in facts.duties:
-                    missing.append(
-                        Missing(item.key, item.clause, tr("nobody is named as {duty}").format(duty=duty.label))
-                    )
+            missing += [
+                Missing(item.key, item.clause, tr("nobody is named as {duty}").format(duty=duty.label))
+                for duty in Duty
+                if duty not in facts.duties
+            ]
     return missing
