@@ -124,7 +124,9 @@ def missing(lang: str = "ja") -> list[Message]:
 
 def write_ts(path: Path, entries: dict[str, dict[str, str]]) -> None:
     root = ET.Element("TS", version="2.1", language="ja_JP", sourcelanguage="en")
-    for context in sorted(entries):
+    # Contexts and messages keep the order they have in ``entries`` (the file's own
+    # order, new entries last) so that two branches adding strings merge cleanly.
+    for context in entries:
         ctx = ET.SubElement(root, "context")
         ET.SubElement(ctx, "name").text = context
         for source, translation in entries[context].items():
@@ -159,11 +161,12 @@ def update(extra: dict[str, str], target: Path = MAIN_TS, paths: tuple[str, ...]
         if path.resolve() != target.resolve():
             others.update(parse_ts(path))
     entries: dict[str, dict[str, str]] = {}
-    # Keep the target's entries still used anywhere; add the wanted ones nobody translates yet.
-    for message in everything:
-        key = (message.context, message.source)
-        if key in current:
-            entries.setdefault(message.context, {})[message.source] = current[key]
+    used = {(m.context, m.source) for m in everything}
+    # Keep the target's entries still used anywhere, in the file's order; add the
+    # wanted ones nobody translates yet after them.
+    for (context, source), text in current.items():
+        if (context, source) in used:
+            entries.setdefault(context, {})[source] = text
     for message in wanted:
         key = (message.context, message.source)
         if key in others or key in current:

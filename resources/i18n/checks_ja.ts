@@ -1,119 +1,107 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP" sourcelanguage="en">
-<context>
+  <context>
     <name>core</name>
     <message>
-        <source>target platform (x, bluesky, mastodon, threads, misskey, instagram, facebook, line, youtube); default: the platform in a JSON draft, else x</source>
-        <translation>投稿先（x, bluesky, mastodon, threads, misskey, instagram, facebook, line, youtube）。省略時は JSON 下書きの指定、なければ x</translation>
+      <source>target platform (x, bluesky, mastodon, threads, misskey, instagram, facebook, line, youtube); default: the platform in a JSON draft, else x</source>
+      <translation>投稿先（x, bluesky, mastodon, threads, misskey, instagram, facebook, line, youtube）。省略時は JSON 下書きの指定、なければ x</translation>
     </message>
     <message>
-        <source>organization profile file; without it the profile in the database is used</source>
-        <translation>組織プロファイルのファイル（TOML）。省略時はデータベースのプロファイルを使用</translation>
+      <source>organization profile file; without it the profile in the database is used</source>
+      <translation>組織プロファイルのファイル（TOML）。省略時はデータベースのプロファイルを使用</translation>
     </message>
     <message>
-        <source>output format (default: text)</source>
-        <translation>出力形式（既定: text）</translation>
+      <source>output format (default: text)</source>
+      <translation>出力形式（既定: text）</translation>
     </message>
     <message>
-        <source>draft files: .txt (text only) or .json</source>
-        <translation>下書きファイル: .txt（本文のみ）または .json</translation>
+      <source>draft files: .txt (text only) or .json</source>
+      <translation>下書きファイル: .txt（本文のみ）または .json</translation>
     </message>
     <message>
-        <source>Cannot load the organization profile from the database: {error}</source>
-        <translation>データベースから組織プロファイルを読み込めません: {error}</translation>
+      <source>Cannot load the organization profile from the database: {error}</source>
+      <translation>データベースから組織プロファイルを読み込めません: {error}</translation>
     </message>
     <message>
-        <source>Invalid check configuration: {error}</source>
-        <translation>チェック設定が不正です: {error}</translation>
+      <source>Invalid check configuration: {error}</source>
+      <translation>チェック設定が不正です: {error}</translation>
     </message>
     <message>
-        <source>error: {message}</source>
-        <translation>エラー: {message}</translation>
+      <source>error: {message}</source>
+      <translation>エラー: {message}</translation>
     </message>
     <message>
-        <source>File not found: {path}</source>
-        <translation>ファイルが見つかりません: {path}</translation>
+      <source>File not found: {path}</source>
+      <translation>ファイルが見つかりません: {path}</translation>
     </message>
     <message>
-        <source>{path}: the draft must be a JSON object</source>
-        <translation>{path}: 下書きは JSON オブジェクトでなければなりません</translation>
+      <source>{path}: the draft must be a JSON object</source>
+      <translation>{path}: 下書きは JSON オブジェクトでなければなりません</translation>
     </message>
     <message>
-        <source>{path}: &quot;text&quot; must be a string</source>
-        <translation>{path}: &quot;text&quot; は文字列でなければなりません</translation>
+      <source>{path}: "text" must be a string</source>
+      <translation>{path}: "text" は文字列でなければなりません</translation>
     </message>
     <message>
-        <source>{path}: &quot;media&quot; must be a list</source>
-        <translation>{path}: &quot;media&quot; はリストでなければなりません</translation>
+      <source>{path}: "media" must be a list</source>
+      <translation>{path}: "media" はリストでなければなりません</translation>
     </message>
     <message>
-        <source>{path}: media item {index}: &quot;{field}&quot; has the wrong type</source>
-        <translation>{path}: メディア {index}: &quot;{field}&quot; の型が正しくありません</translation>
+      <source>{path}: media item {index}: "{field}" has the wrong type</source>
+      <translation>{path}: メディア {index}: "{field}" の型が正しくありません</translation>
     </message>
     <message>
-        <source>{path}: media item {index} must be an object with a &quot;path&quot;</source>
-        <translation>{path}: メディア {index} は &quot;path&quot; を持つオブジェクトでなければなりません</translation>
+      <source>{path}: media item {index} must be an object with a "path"</source>
+      <translation>{path}: メディア {index} は "path" を持つオブジェクトでなければなりません</translation>
     </message>
     <message>
-        <source>Unknown platform {platform}. Valid platforms: {valid}</source>
-        <translation>不明な投稿先 {platform} です。指定できる投稿先: {valid}</translation>
+      <source>Unknown platform {platform}. Valid platforms: {valid}</source>
+      <translation>不明な投稿先 {platform} です。指定できる投稿先: {valid}</translation>
     </message>
     <message>
-        <source>{path} is not UTF-8 text</source>
-        <translation>{path} は UTF-8 のテキストではありません</translation>
+      <source>{path} is not UTF-8 text</source>
+      <translation>{path} は UTF-8 のテキストではありません</translation>
     </message>
     <message>
-        <source>Cannot read {path}: {error}</source>
-        <translation>{path} を読み込めません: {error}</translation>
+      <source>Cannot read {path}: {error}</source>
+      <translation>{path} を読み込めません: {error}</translation>
     </message>
     <message>
-        <source>{path} is not valid JSON: {error}</source>
-        <translation>{path} は正しい JSON ではありません: {error}</translation>
+      <source>{path} is not valid JSON: {error}</source>
+      <translation>{path} は正しい JSON ではありません: {error}</translation>
     </message>
     <message>
-        <source>{path}: &quot;platform&quot; must be a string</source>
-        <translation>{path}: &quot;platform&quot; は文字列でなければなりません</translation>
+      <source>{path}: "platform" must be a string</source>
+      <translation>{path}: "platform" は文字列でなければなりません</translation>
     </message>
     <message>
-        <source>{path}: media item {index}: &quot;kind&quot; must be image or video</source>
-        <translation>{path}: メディア {index}: &quot;kind&quot; は image か video でなければなりません</translation>
+      <source>{path}: media item {index}: "kind" must be image or video</source>
+      <translation>{path}: メディア {index}: "kind" は image か video でなければなりません</translation>
     </message>
     <message>
-        <source>Invalid profile {path}: {error}</source>
-        <translation>組織プロファイル {path} が不正です: {error}</translation>
+      <source>Invalid profile {path}: {error}</source>
+      <translation>組織プロファイル {path} が不正です: {error}</translation>
     </message>
     <message>
-        <source>[note]</source>
-        <translation>[注意]</translation>
+      <source>{file} ({platform}: {used}/{limit})</source>
+      <translation>{file}（{platform}: {used}／{limit}）</translation>
     </message>
     <message>
-        <source>[must fix]</source>
-        <translation>[要修正]</translation>
+      <source>No findings.</source>
+      <translation>指摘事項はありません。</translation>
     </message>
     <message>
-        <source>[confirm]</source>
-        <translation>[要確認]</translation>
+      <source>This draft cannot be submitted until the findings marked to fix are fixed.</source>
+      <translation>[要修正] の項目を直すまで、この下書きは申請できません。</translation>
     </message>
     <message>
-        <source>{file} ({platform}: {used}/{limit})</source>
-        <translation>{file}（{platform}: {used}／{limit}）</translation>
+      <source>media {index} ({name})</source>
+      <translation>メディア {index}（{name}）</translation>
     </message>
     <message>
-        <source>No findings.</source>
-        <translation>指摘事項はありません。</translation>
-    </message>
-    <message>
-        <source>This draft cannot be submitted until the findings marked to fix are fixed.</source>
-        <translation>[要修正] の項目を直すまで、この下書きは申請できません。</translation>
-    </message>
-    <message>
-        <source>media {index} ({name})</source>
-        <translation>メディア {index}（{name}）</translation>
-    </message>
-    <message>
-        <source>{block} to fix, {confirm} to confirm, {warn} notes</source>
-        <translation>要修正 {block} 件、要確認 {confirm} 件、注意 {warn} 件</translation>
+      <source>{block} to fix, {confirm} to confirm, {warn} notes</source>
+      <translation>要修正 {block} 件、要確認 {confirm} 件、注意 {warn} 件</translation>
     </message>
     <message>
       <source>Must fix</source>
@@ -147,5 +135,5 @@
       <source>{path} is a folder, not a file.</source>
       <translation>{path} はフォルダーです。ファイルを指定してください。</translation>
     </message>
-</context>
+  </context>
 </TS>

@@ -470,10 +470,6 @@
       <translation>インシデント {id} は終結しています。新しいインシデントを登録してください。</translation>
     </message>
     <message>
-      <source>Incident {id} cannot go from {old} to {new}.</source>
-      <translation>インシデント {id} は「{old}」から「{new}」にできません。</translation>
-    </message>
-    <message>
       <source>The account {handle} is already locked.</source>
       <translation>アカウント {handle} はすでにロックされています。</translation>
     </message>

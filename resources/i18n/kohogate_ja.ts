@@ -836,17 +836,13 @@ Example: {example}</source>
       <source>Looking for faces in {name}…</source>
       <translation>{name} から顔を探しています…</translation>
     </message>
-      <message>
+    <message>
       <source>Not saved (unexpected error). Your text is still here; retrying…</source>
       <translation>保存できませんでした（予期しないエラー）。本文はこの画面に残っています。再試行します…</translation>
     </message>
   </context>
   <context>
     <name>CrashDialog</name>
-    <message>
-      <source>KohoGate</source>
-      <translation>広報ゲート</translation>
-    </message>
     <message>
       <source>KohoGate: unexpected error</source>
       <translation>広報ゲート: 予期しないエラー</translation>
@@ -863,7 +859,7 @@ Example: {example}</source>
       <source>Please send the details below to the administrator. They are also in the log file:</source>
       <translation>下の詳細を管理者に送ってください。同じ内容が次のログファイルにも記録されています:</translation>
     </message>
-      <message>
+    <message>
       <source>Something went wrong inside KohoGate. The last change is not saved yet; it is still on screen.</source>
       <translation>広報ゲート内部で問題が発生しました。最後の変更はまだ保存されていませんが、画面には残っています。</translation>
     </message>
@@ -3335,7 +3331,7 @@ Save the rule anyway?</source>
       <source>Failed</source>
       <translation>失敗</translation>
     </message>
-      <message>
+    <message>
       <source>Number of faces</source>
       <translation>顔の数</translation>
     </message>
@@ -3447,7 +3443,7 @@ Save the rule anyway?</source>
       <source>nested too deeply</source>
       <translation>入れ子が深すぎます</translation>
     </message>
-      <message>
+    <message>
       <source>The data folder {path} is on a network drive ({kind}).</source>
       <translation>データフォルダー {path} はネットワークドライブ ({kind}) 上にあります。</translation>
     </message>
@@ -3455,7 +3451,7 @@ Save the rule anyway?</source>
       <source>Keep KohoGate's data folder on this computer; several workstations share data through a PostgreSQL server (--database-url postgresql://…).</source>
       <translation>広報ゲートのデータフォルダーはこのパソコンに置いてください。複数の端末でデータを共有するには PostgreSQL サーバーを使います (--database-url postgresql://…)。</translation>
     </message>
-      <message>
+    <message>
       <source>Start</source>
       <translation>開始</translation>
     </message>
@@ -3463,7 +3459,7 @@ Save the rule anyway?</source>
       <source>End</source>
       <translation>終了</translation>
     </message>
-      <message>
+    <message>
       <source>The Mastodon account {handle} has an http:// address; KohoGate sends the token only over https://. Correct the account's URL.</source>
       <translation>Mastodon のアカウント {handle} のアドレスが http:// です。広報ゲートはトークンを https:// でしか送りません。アカウントの URL を修正してください。</translation>
     </message>

@@ -86,10 +86,6 @@
       <translation>本文をクリップボードにコピーしました。</translation>
     </message>
     <message>
-      <source>Paste the address of the post (starting with https://).</source>
-      <translation>投稿のアドレス（https:// で始まるもの）を貼り付けてください。</translation>
-    </message>
-    <message>
       <source>Post &amp;by hand…</source>
       <translation>手作業で投稿(&amp;B)…</translation>
     </message>
