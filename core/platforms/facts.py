@@ -543,3 +543,82 @@ def post_url_required(code: str) -> bool:
         return Platform.parse(code) not in _POST_URL_OPTIONAL
     except ValueError:
         return True
+
+
+# -- the inbound half: reading replies and moderating them ------------------------------------------
+
+
+class Moderation(enum.Enum):
+    """What the moderation queue can ask a platform to do with a reply or its author."""
+
+    HIDE = "hide"  # X hidden replies, Facebook hide comment, Bluesky threadgate hiddenReplies
+    DELETE = "delete"  # only Facebook: a Page may delete comments on its own posts
+    BLOCK = "block"
+    MUTE = "mute"
+    REPORT = "report"
+
+
+@dataclass(frozen=True)
+class InboundFacts:
+    """What a platform lets an official account read back and do about it.
+
+    ``reads``: KohoGate reads replies and mentions itself (a reader is
+    registered in :mod:`core.platforms.inbound`). ``through_api``: what the
+    API lets the account do; ``by_hand``: what the platform's own app offers
+    (the queue records it when a person has done it there).
+    """
+
+    platform: Platform
+    reads: bool
+    through_api: frozenset[Moderation] = frozenset()
+    by_hand: frozenset[Moderation] = frozenset()
+
+    def can(self, action: Moderation) -> bool:
+        return action in self.through_api
+
+
+_M = Moderation
+_INBOUND: dict[Platform, InboundFacts] = {
+    # Mastodon: no hiding of others' replies; block, mute and report (POST /api/v1/reports) by API.
+    Platform.MASTODON: InboundFacts(Platform.MASTODON, True, frozenset({_M.BLOCK, _M.MUTE, _M.REPORT})),
+    # Bluesky: a threadgate's hiddenReplies, app.bsky.graph.block records, muteActor, createReport.
+    Platform.BLUESKY: InboundFacts(Platform.BLUESKY, True, frozenset({_M.HIDE, _M.BLOCK, _M.MUTE, _M.REPORT})),
+    # X API v2 (OpenAPI 2.159): PUT /2/tweets/:id/hidden and POST /2/users/:id/muting. Blocking left
+    # the API (only GET /2/users/:id/blocking remains) and there is no report endpoint.
+    Platform.X: InboundFacts(Platform.X, True, frozenset({_M.HIDE, _M.MUTE}), frozenset({_M.BLOCK, _M.REPORT})),
+    # Facebook Page: hide (is_hidden) and delete comments on the Page's posts; no report API.
+    Platform.FACEBOOK: InboundFacts(
+        Platform.FACEBOOK, True, frozenset({_M.HIDE, _M.DELETE}), frozenset({_M.BLOCK, _M.REPORT})
+    ),
+}
+
+
+def inbound_facts(code: str) -> InboundFacts:
+    """What ``code`` allows on the inbound side; a platform KohoGate cannot read gets ``reads=False``."""
+    facts = facts_of(code)
+    if facts is None:
+        return InboundFacts(Platform.X, False)
+    return _INBOUND.get(facts.platform, InboundFacts(facts.platform, False, frozenset(), frozenset(Moderation)))
+
+
+def reads_replies(code: str) -> bool:
+    return inbound_facts(code).reads
+
+
+def reading_platform_ids() -> tuple[str, ...]:
+    """The stored ids of the platforms whose replies KohoGate reads (for database filters)."""
+    return tuple(p.value for p in _INBOUND)
+
+
+def no_replies_message(code: str) -> str:
+    """Why the queue shows nothing for an account on ``code`` (LINE: 1:1 chats only, which wako:5-エ rules out)."""
+    facts = facts_of(code)
+    if facts is not None and facts.platform is Platform.LINE:
+        return tr(
+            "LINE official accounts have no public replies: messages from friends are one-to-one chats, "
+            "which official accounts do not conduct (wako:5-エ). KohoGate does not read them."
+        )
+    name = facts.display_name if facts is not None else code
+    return tr("KohoGate cannot read replies on {platform} through its API: check them in the platform's app.").format(
+        platform=name
+    )

@@ -503,6 +503,103 @@ class IncidentEvidence(Base):
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class InboundCursor(Base):
+    """Where reading an account's replies stopped (one row per account; the cursor is the reader's own)."""
+
+    __tablename__ = "inbound_cursor"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("official_account.id"), primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(String(300))
+    read_at: Mapped[datetime | None] = mapped_column()
+    # A rate limit asked to wait: no read of this account before this time.
+    resume_after: Mapped[datetime | None] = mapped_column()
+    last_outcome: Mapped[str] = mapped_column(String(32), default="")
+
+
+class InboundItem(Base):
+    """A reply, mention, quote or comment read from a platform, with its triage. Residents' personal data:
+    purged after the organization's retention period (``inbound_settings``)."""
+
+    __tablename__ = "inbound_item"
+    __table_args__ = (UniqueConstraint("account_id", "platform_item_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("official_account.id"), index=True)
+    platform_item_id: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(16))
+    author_id: Mapped[str] = mapped_column(String(300), default="")
+    author_handle: Mapped[str] = mapped_column(String(300), default="")
+    author_name: Mapped[str] = mapped_column(String(300), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    url: Mapped[str] = mapped_column(String(2000), default="")
+    posted_at: Mapped[datetime | None] = mapped_column()
+    received_at: Mapped[datetime] = mapped_column(index=True)
+    in_reply_to: Mapped[str] = mapped_column(String(300), default="")
+    root: Mapped[str] = mapped_column(String(300), default="")
+    ref: Mapped[str] = mapped_column(String(200), default="")
+    level: Mapped[str] = mapped_column(String(16), index=True)
+    matches: Mapped[list[Any]] = mapped_column(default=list)
+    state: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    handled_at: Mapped[datetime | None] = mapped_column()
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incident.id"))
+    reply_draft_id: Mapped[int | None] = mapped_column(ForeignKey("draft.id"))
+
+
+class InboundAction(Base):
+    """What a person did about an item, with the reason (kept and purged with the item)."""
+
+    __tablename__ = "inbound_action"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("inbound_item.id"), index=True)
+    action: Mapped[str] = mapped_column(String(16))
+    by_hand: Mapped[bool] = mapped_column(Boolean, default=False)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    evidence_sha256: Mapped[str | None] = mapped_column(String(64))
+    done_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    done_at: Mapped[datetime] = mapped_column()
+
+
+class InboundEvidence(Base):
+    """The item as it was (text, author, URL, time; canonical JSON) before it was hidden or deleted."""
+
+    __tablename__ = "inbound_evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("inbound_item.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    recorded_at: Mapped[datetime] = mapped_column()
+
+
+class InboundSettings(Base):
+    """The organization's inbound settings (row id 1): retention and the 炎上 threshold."""
+
+    __tablename__ = "inbound_settings"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    retention_days: Mapped[int] = mapped_column(Integer, default=365)
+    spike_factor: Mapped[float] = mapped_column(default=3.0)
+    spike_min_per_hour: Mapped[int] = mapped_column(Integer, default=20)
+    spike_flagged_share: Mapped[float] = mapped_column(default=0.3)
+
+
+class InboundSpike(Base):
+    """One 炎上 episode of an account: from the hour it crossed the threshold until it calmed down."""
+
+    __tablename__ = "inbound_spike"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("official_account.id"), index=True)
+    started_at: Mapped[datetime] = mapped_column()
+    ended_at: Mapped[datetime | None] = mapped_column()
+    peak_per_hour: Mapped[int] = mapped_column(Integer, default=0)
+    baseline_per_hour: Mapped[float] = mapped_column(default=0.0)
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incident.id"))
+
+
 class AuditEntry(Base):
     """One link of the tamper-evident record. Append-only (database triggers)."""
 
