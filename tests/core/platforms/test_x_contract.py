@@ -300,3 +300,30 @@ def _seen(method: str, path: str, **kwargs: Any) -> Seen:
 def test_the_document_refuses_what_x_refuses(spec: Contract, seen: Seen) -> None:
     with pytest.raises(OpenAPIError):
         validate(spec, seen)
+
+
+def test_reading_mentions_and_moderating_match_the_document(spec: Contract, httpserver: HTTPServer) -> None:
+    """The inbound reader: mentions with since_id and pagination_token, hidden replies, muting."""
+    from core.platforms.facts import Moderation
+    from core.platforms.inbound import Pacing
+    from core.platforms.inbound_x import XReader
+    from tests.support.inbound_fakes import XInbox
+
+    fake = XInbox(httpserver)
+    fake.mention("最初")
+    reader = XReader(Connection("x", "@city_koho", TOKEN, base_url=fake.base_url), Pacing(sleep=lambda _s: None))
+    cursor = reader.read(None).cursor
+    for n in range(120):
+        fake.mention(f"返信 {n}")
+    items = reader.read(cursor).items
+    reader.moderate(Moderation.HIDE, items[0], "脅迫")
+    reader.moderate(Moderation.MUTE, items[0], "脅迫")
+    paths = [(s.method, s.path, s.args.get("pagination_token")) for s in validated(spec, fake)]
+    assert paths == [
+        ("GET", "/2/users/me", None),
+        ("GET", "/2/users/42/mentions", None),
+        ("GET", "/2/users/42/mentions", None),
+        ("GET", "/2/users/42/mentions", "100"),
+        ("PUT", f"/2/tweets/{items[0].item_id}/hidden", None),
+        ("POST", "/2/users/42/muting", None),
+    ]
