@@ -260,17 +260,26 @@ def cmd_incident(args: argparse.Namespace) -> int:
         env.close()
 
 
+def _known_accounts(env: Environment, ids: list[int] | None) -> None:
+    from core.services.accounts import list_accounts
+
+    if ids:
+        unknown = sorted(set(ids) - {a.id for a in list_accounts(env.store)})
+        if unknown:
+            raise InvalidInput(tr("No official account has the id {ids}.").format(ids=", ".join(map(str, unknown))))
+
+
 def cmd_watch(args: argparse.Namespace) -> int:
     """Exit 0 when nothing new was found, 1 for new candidates or a platform that could not be searched, 2 bad input."""
+    if args.watch_command == "replies":
+        from cli.watch_replies import watch_replies
+
+        return watch_replies(args, _env, _known_accounts)
     from core.incidents.watch import watch_impersonation
-    from core.services.accounts import list_accounts
 
     env = _env(args)
     try:
-        if args.account:
-            unknown = sorted(set(args.account) - {a.id for a in list_accounts(env.store)})
-            if unknown:
-                raise InvalidInput(tr("No official account has the id {ids}.").format(ids=", ".join(map(str, unknown))))
+        _known_accounts(env, args.account)
         report = watch_impersonation(env.store, account_ids=args.account)
         for candidate in report.candidates:
             found = candidate.found

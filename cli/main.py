@@ -169,12 +169,24 @@ def build_parser() -> argparse.ArgumentParser:
     listing = incident_commands.add_parser("list", help=tr("list incidents, newest first"))
     listing.add_argument("--open", action="store_true", help=tr("only incidents not yet closed"))
 
-    watch = commands.add_parser("watch", help=tr("look for impersonating accounts (for Task Scheduler / cron)"))
+    watch = commands.add_parser(
+        "watch", help=tr("look for impersonating accounts or read replies (for Task Scheduler / cron)")
+    )
     watch_commands = watch.add_subparsers(dest="watch_command", metavar="WHAT", required=True)
     impersonation = watch_commands.add_parser(
         "impersonation", help=tr("search the platforms for accounts that look like the official ones")
     )
     impersonation.add_argument(
+        "--account", type=int, metavar="ID", action="append", help=tr("only this official account (repeatable)")
+    )
+    replies = watch_commands.add_parser(
+        "replies",
+        help=tr(
+            "read new replies and mentions into the moderation queue, triage them, watch for 炎上 and purge "
+            "old ones (exit 1 when something needs a person)"
+        ),
+    )
+    replies.add_argument(
         "--account", type=int, metavar="ID", action="append", help=tr("only this official account (repeatable)")
     )
 

@@ -92,6 +92,21 @@ _LABELS: dict[str, Callable[[], str]] = {
     "deletion.approved": lambda: tr("Deletion approved"),
     "deletion.rejected": lambda: tr("Deletion rejected"),
     "audit.checkpoint": lambda: tr("Audit checkpoint signed"),
+    "inbound.read": lambda: tr("Replies read from a platform"),
+    "inbound.evidence_kept": lambda: tr("Reply kept as evidence"),
+    "inbound.hidden": lambda: tr("Reply hidden on the platform"),
+    "inbound.deleted": lambda: tr("Reply deleted on the platform"),
+    "inbound.blocked": lambda: tr("Author of a reply blocked"),
+    "inbound.muted": lambda: tr("Author of a reply muted"),
+    "inbound.reported": lambda: tr("Reply reported to the platform"),
+    "inbound.handled": lambda: tr("Reply marked handled"),
+    "inbound.escalated": lambda: tr("Reply escalated to an incident"),
+    "inbound.reply_drafted": lambda: tr("Answer to a reply drafted"),
+    "inbound.spike_detected": lambda: tr("炎上 suspected: replies far above normal"),
+    "inbound.spike_ended": lambda: tr("炎上 episode calmed down"),
+    "inbound.spike_escalated": lambda: tr("炎上 episode opened as an incident"),
+    "inbound.purged": lambda: tr("Old replies deleted (retention)"),
+    "inbound.settings_changed": lambda: tr("Reply settings changed"),
 }
 
 
@@ -200,6 +215,22 @@ CHANGE_KINDS: dict[str, frozenset[ChangeKind]] = {
     "incident.response_posted": frozenset({_I}),
     "incident.note": frozenset({_I}),
     "incident.closed": frozenset({_I}),
+    # The moderation queue re-reads with the incident desk (a reply may become an incident).
+    "inbound.read": frozenset({_I}),
+    "inbound.evidence_kept": frozenset({_I}),
+    "inbound.hidden": frozenset({_I}),
+    "inbound.deleted": frozenset({_I}),
+    "inbound.blocked": frozenset({_I}),
+    "inbound.muted": frozenset({_I}),
+    "inbound.reported": frozenset({_I}),
+    "inbound.handled": frozenset({_I}),
+    "inbound.escalated": frozenset({_I}),
+    "inbound.reply_drafted": frozenset({_I, _D}),
+    "inbound.spike_detected": frozenset({_I}),
+    "inbound.spike_ended": frozenset({_I}),
+    "inbound.spike_escalated": frozenset({_I}),
+    "inbound.purged": frozenset({_I}),
+    "inbound.settings_changed": frozenset({_S, _I}),
 }
 _EVERY_KIND = frozenset(ChangeKind)
 
