@@ -56,6 +56,7 @@ def screen_titles() -> list[str]:
         tr("Audit record"),
         tr("Settings"),
         tr("Incidents"),
+        tr("Moderation"),
     ]
 
 
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         from gui.screens.audit import AuditScreen
         from gui.screens.drafts import DraftsScreen
         from gui.screens.incidents import IncidentsScreen
+        from gui.screens.moderation import ModerationScreen
         from gui.screens.settings.screen import SettingsScreen
         from gui.screens.terminals import TerminalsScreen
 
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
             AuditScreen,
             SettingsScreen,
             IncidentsScreen,
+            ModerationScreen,
         )
         for number, (title, cls) in enumerate(zip(screen_titles(), classes, strict=True), start=1):
             screen = cls(session)
@@ -178,6 +181,12 @@ class MainWindow(QMainWindow):
         self.scheduler.summary.connect(self._scheduler_summary)
         self.scheduler.remind.connect(self._scheduler_reminder)
         self.scheduler.start()
+        from gui.moderation.background import InboundScheduler
+
+        self.inbound = InboundScheduler(session, self)
+        self.inbound.summary.connect(lambda text: self.statusBar().showMessage(text, 60_000))
+        self.inbound.alert.connect(self._inbound_alert)
+        self.inbound.start()
         self._update_status()
         self.nav.setEnabled(True)
         self.nav.setCurrentRow(0)
@@ -327,6 +336,16 @@ class MainWindow(QMainWindow):
         if self.tray is not None and self.tray.supportsMessages():
             self.tray.showMessage(tr("KohoGate"), text)
 
+    def _inbound_alert(self, text: str) -> None:
+        """A 炎上 episode or a reply needing action: the status bar, and the tray's balloon once."""
+        self.statusBar().showMessage(text, 300_000)
+        if self.tray is None and QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray.activated.connect(lambda _reason: self._bring_to_approvals())
+            self.tray.show()
+        if self.tray is not None and self.tray.supportsMessages():
+            self.tray.showMessage(tr("KohoGate"), text, QSystemTrayIcon.MessageIcon.Warning, 15_000)
+
     def _bring_to_approvals(self) -> None:
         self.showNormal()
         self.raise_()
@@ -413,6 +432,8 @@ class MainWindow(QMainWindow):
                 screen.detach()
         if getattr(self, "scheduler", None) is not None:
             self.scheduler.stop()
+        if getattr(self, "inbound", None) is not None:
+            self.inbound.stop()
         settings = user_settings.load(self.paths.config)
         settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         # Losing the window size must never block closing.

@@ -257,14 +257,18 @@ def triage(
 ) -> Triage:
     """The level and the reasons for one reply's place in the queue."""
     rules = rules or inbound_rules()
-    folded = fold(text)
+    normalized = normalize(text)
+    folded = normalized.text.translate(_KATAKANA).lower()
+    same_length = len(folded) == len(normalized.text)
     matches: list[Match] = []
     for rule in rules.rules:
         if rule.pattern is None:
             continue
         found = rule.pattern.search(folded)
         if found is not None:
-            matches.append(_match(rule, found.group()))
+            # The words as the resident wrote them, where the folding kept the positions.
+            start, end = normalized.span_to_original(*found.span()) if same_length else (0, 0)
+            matches.append(_match(rule, text[start:end] if end > start else found.group()))
     matches.extend(_code_matches(text, rules, profile))
     seen: set[str] = set()
     for finding in run_checks(DraftInput(text, platform), profile, config or CheckConfig()).findings:
@@ -275,3 +279,16 @@ def triage(
     matches.sort(key=lambda m: -m.level.rank)
     level = matches[0].level if matches else Level.INFO
     return Triage(level, tuple(matches))
+
+
+def rule_title(rule_id: str) -> str:
+    """A matched rule's title in the current language (inbound rules, then the posting checklist's)."""
+    from core.checks.catalog import rule_definition
+
+    rule = inbound_rules().rule(rule_id)
+    if rule is not None:
+        return rule.title
+    definition = rule_definition(rule_id)
+    if definition is None:
+        return rule_id
+    return definition.title_ja if current_language() == "ja" else definition.title_en

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, TypeVar, cast
 
+from core.i18n import tr
 from core.platforms.base import Connection
 from core.platforms.errors import ErrorKind, PublishError, unsupported
 from core.platforms.facts import Moderation, Platform, facts_of, no_replies_message
@@ -133,8 +134,6 @@ def with_pacing(pacing: Pacing, call: Callable[[], T]) -> T:
 
 def not_offered(platform: str) -> PublishError:
     """The error for an action the platform's API does not offer (the screen offers it by hand instead)."""
-    from core.i18n import tr
-
     facts = facts_of(platform)
     name = facts.display_name if facts is not None else platform
     return unsupported(

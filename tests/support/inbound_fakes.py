@@ -136,6 +136,19 @@ class XInbox(FakeX):
         return ok(body)
 
 
+def _lexicon_problem(record: Any, model: str) -> str | None:
+    """Why the ``atproto`` package's model (generated from the lexicons) refuses ``record``; ``None`` if valid."""
+    from atproto import models
+    from atproto_client.exceptions import ModelError
+    from atproto_client.models.utils import get_or_create
+
+    try:
+        get_or_create(record, getattr(models, model).Record, strict_string_format=True)
+    except ModelError as error:
+        return str(error)
+    return None
+
+
 class BlueskyInbox(FakeBluesky):
     """listNotifications (newest first, ``cursor`` backwards, ``reasons``), getPosts, the moderation calls."""
 
@@ -216,6 +229,9 @@ class BlueskyInbox(FakeBluesky):
     def _create(self, request: Request) -> Response:
         body = request.get_json()
         if body.get("collection") == "app.bsky.graph.block":
+            problem = _lexicon_problem(body["record"], "AppBskyGraphBlock")
+            if problem is not None:
+                return ok({"error": "InvalidRequest", "message": problem[:500]}, 400)
             self.blocks.append(body["record"])
             return ok({"uri": f"at://{self.DID}/app.bsky.graph.block/3kb1", "cid": self.notes[0]["cid"]})
         return super()._create(request)
@@ -224,6 +240,9 @@ class BlueskyInbox(FakeBluesky):
         body = request.get_json()
         if body.get("collection") != "app.bsky.feed.threadgate":
             return ok({"error": "InvalidRequest", "message": "unexpected collection"}, 400)
+        problem = _lexicon_problem(body["record"], "AppBskyFeedThreadgate")
+        if problem is not None:
+            return ok({"error": "InvalidRequest", "message": problem[:500]}, 400)
         self.threadgates[body["rkey"]] = body["record"]
         return ok({"uri": f"at://{self.DID}/app.bsky.feed.threadgate/{body['rkey']}", "cid": self.notes[0]["cid"]})
 

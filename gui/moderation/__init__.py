@@ -1,0 +1,1 @@
+"""The inbound half in the GUI: the background reader (the queue screen is gui/screens/moderation.py)."""
