@@ -601,3 +601,70 @@ def open_spikes(store: Store) -> list[SpikeAlert]:
             for s, handle in rows
             if s.incident_id is None
         ]
+
+
+@dataclass(frozen=True)
+class EpisodeVolume:
+    """What a 炎上 incident shows: replies per hour around the episode, the posts that drew them,
+    and the answers drafted to them."""
+
+    handle: str
+    started_at: datetime
+    ended_at: datetime | None
+    hours: tuple[tuple[datetime, int, int], ...]  # (hour, replies, of which flagged)
+    drew: tuple[tuple[str, int], ...]  # (the official post, or its id; replies to it)
+    answers: tuple[int, ...]  # draft ids
+
+
+def episode_volume(store: Store, incident_id: int, *, now: datetime | None = None) -> EpisodeVolume | None:
+    """The volume of the 炎上 episode an incident was opened for; ``None`` for any other incident."""
+    with store.read() as session:
+        episode = session.scalar(select(InboundSpike).where(InboundSpike.incident_id == incident_id))
+        if episode is None:
+            return None
+        account = session.get(OfficialAccount, episode.account_id)
+        start = episode.started_at.replace(minute=0, second=0, microsecond=0) - timedelta(hours=12)
+        end = min(episode.ended_at or now or store.now(), start + timedelta(hours=72))
+        written = func.coalesce(ItemRow.posted_at, ItemRow.received_at)
+        rows = session.execute(
+            select(
+                ItemRow.posted_at, ItemRow.received_at, ItemRow.level, ItemRow.in_reply_to, ItemRow.reply_draft_id
+            ).where(ItemRow.account_id == episode.account_id, written >= start, written <= end + timedelta(hours=1))
+        ).all()
+        buckets: dict[datetime, list[int]] = {}
+        moment = start
+        while moment <= end:
+            buckets[moment] = [0, 0]
+            moment += timedelta(hours=1)
+        drew: dict[str, int] = {}
+        answers = []
+        for posted, received, level, reply_to, draft in rows:
+            hour = (posted or received).replace(minute=0, second=0, microsecond=0)
+            if hour in buckets:
+                buckets[hour][0] += 1
+                buckets[hour][1] += level != Level.INFO.value
+            if reply_to:
+                drew[reply_to] = drew.get(reply_to, 0) + 1
+            if draft is not None:
+                answers.append(draft)
+        texts = _post_texts(session, episode.account_id, list(drew))
+        top = sorted(drew.items(), key=lambda kv: -kv[1])[:5]
+        return EpisodeVolume(
+            account.handle if account else "",
+            episode.started_at,
+            episode.ended_at,
+            tuple((hour, counts[0], counts[1]) for hour, counts in buckets.items()),
+            tuple((texts.get(post, post), count) for post, count in top),
+            tuple(sorted(set(answers))),
+        )
+
+
+def _post_texts(session: Session, account_id: int, post_ids: list[str]) -> dict[str, str]:
+    if not post_ids:
+        return {}
+    found = session.execute(
+        select(Publication.platform_post_id, DraftVersion.text)
+        .join(DraftVersion, DraftVersion.id == Publication.version_id)
+        .where(Publication.account_id == account_id, Publication.platform_post_id.in_(post_ids))
+    ).all()
+    return {str(p): t for p, t in found}

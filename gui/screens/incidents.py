@@ -307,7 +307,14 @@ class IncidentsScreen(Screen):
     def _show_selected(self) -> None:
         chosen = self.selected()
         self.detail = load_incident(self.session.store, chosen.id) if chosen is not None else None
-        self.view.setHtml(detail_html(self.detail) if self.detail else "")
+        page = detail_html(self.detail) if self.detail else ""
+        if self.detail is not None and self.detail.summary.kind is IncidentKind.FLAMING:
+            from core.services.inbound import episode_volume
+            from gui.screens.moderation import volume_html
+
+            volume = episode_volume(self.session.store, self.detail.summary.id)
+            page += volume_html(volume) if volume is not None else ""
+        self.view.setHtml(page)
         self.on_actor_changed()
 
     def on_actor_changed(self) -> None:

@@ -37,6 +37,7 @@ from core.organization.roles import Role
 from core.platforms.facts import Moderation, inbound_facts, no_replies_message, platform_label, reads_replies
 from core.services.accounts import list_accounts
 from core.services.inbound import (
+    EpisodeVolume,
     InboundService,
     QueueItem,
     Settings,
@@ -528,4 +529,31 @@ def detail_html(item: QueueItem) -> str:
         f"<h4>{e(tr('Text'))}</h4><p style='white-space:pre-wrap'>{e(item.item.text)}</p>"
         f"{original}<h4>{e(tr('Why it is here'))}</h4><ul>{matches}</ul>"
         + (f"<h4>{e(tr('Done'))}</h4><ul>{done}</ul>" if done else "")
+    )
+
+
+def volume_html(volume: EpisodeVolume) -> str:
+    """A 炎上 incident's volume over time as bars (plain HTML: the incident view is a text browser)."""
+    e = html.escape
+    peak = max((count for _h, count, _f in volume.hours), default=0) or 1
+    bars = "".join(
+        f"<tr><td style='color:{MUTED}'>{e(hour.astimezone().strftime('%m-%d %H:00'))}</td>"
+        f"<td><span style='background:{BLOCK if flagged else CONFIRM};color:{BLOCK if flagged else CONFIRM}'>"
+        f"{'█' * max(1, round(24 * count / peak)) if count else ''}</span></td><td>{count}"
+        + (f" ({e(tr('needing a person'))}: {flagged})" if flagged else "")
+        + "</td></tr>"
+        for hour, count, flagged in volume.hours
+    )
+    drew = (
+        "".join(
+            f"<li>{e(' '.join(text.split())[:80])} — {e(tr('{count} replies').format(count=count))}</li>"
+            for text, count in volume.drew
+        )
+        or f"<li>{e(tr('Not known'))}</li>"
+    )
+    answers = ", ".join(tr("draft {id}").format(id=d) for d in volume.answers) or tr("None yet")
+    return (
+        f"<h3>{e(tr('Replies per hour on {handle}').format(handle=volume.handle))}</h3><table>{bars}</table>"
+        f"<h4>{e(tr('The posts that drew them'))}</h4><ul>{drew}</ul>"
+        f"<h4>{e(tr('Answers drafted'))}</h4><p>{e(answers)}</p>"
     )

@@ -508,5 +508,37 @@
       <source>Mark ha&amp;ndled…</source>
       <translation>対応済みにする(&amp;N)…</translation>
     </message>
+    <message>
+      <source>None yet</source>
+      <translation>まだありません</translation>
+    </message>
+    <message>
+      <source>The posts that drew them</source>
+      <translation>返信が集まった投稿</translation>
+    </message>
+    <message>
+      <source>Answers drafted</source>
+      <translation>起案した回答</translation>
+    </message>
+    <message>
+      <source>Not known</source>
+      <translation>不明</translation>
+    </message>
+    <message>
+      <source>draft {id}</source>
+      <translation>下書き {id}</translation>
+    </message>
+    <message>
+      <source>Replies per hour on {handle}</source>
+      <translation>{handle} への1時間あたりの返信</translation>
+    </message>
+    <message>
+      <source>needing a person</source>
+      <translation>要確認以上</translation>
+    </message>
+    <message>
+      <source>{count} replies</source>
+      <translation>返信 {count} 件</translation>
+    </message>
   </context>
 </TS>
