@@ -181,15 +181,27 @@ class InboundWatch(Service):
 
     # -- reading ---------------------------------------------------------------------------------
     def run(
-        self, account_ids: Sequence[int] | None = None, *, background: bool = False, purge: bool = True
+        self,
+        account_ids: Sequence[int] | None = None,
+        *,
+        background: bool = False,
+        only_here: bool | None = None,
+        purge: bool = True,
     ) -> WatchReport:
+        """Read ``account_ids`` (every account in operation when ``None``).
+
+        ``background``: the app's scheduler — each account at most every
+        :data:`READ_INTERVAL`, and only those this terminal can read
+        (``only_here``, which a person's "read now" of all accounts also uses,
+        so it reports no refusal for accounts that are read elsewhere).
+        """
         report = WatchReport()
         accounts = self._accounts(account_ids)
         for account in accounts:
             if not reads_replies(account.platform):
                 report.not_readable.append((account.handle, no_replies_message(account.platform)))
         accounts = [a for a in accounts if reads_replies(a.platform)]
-        if background:
+        if background if only_here is None else only_here:
             accounts = self._readable_here(accounts)
         now = self.clock()
         for account in accounts:

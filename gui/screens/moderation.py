@@ -340,10 +340,12 @@ class ModerationScreen(Screen):
     # -- actions --
     def read_now(self) -> None:
         watch = InboundWatch(self.session.store, self.session.actor)
+        chosen = self.account.currentData()  # read here: widgets belong to the UI thread
 
         def run() -> WatchReport:
             try:
-                return watch.run(self.account.currentData() and [self.account.currentData()])
+                # One account: read it or say why not. All: those this terminal reads, without refusals.
+                return watch.run([chosen]) if chosen is not None else watch.run(only_here=True)
             finally:
                 watch.close()
 

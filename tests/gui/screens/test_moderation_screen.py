@@ -123,3 +123,30 @@ def test_the_screen_in_japanese_renders(
     finally:
         install_translations(QCoreApplication.instance(), "en", tmp_path)
         i18n.set_language("en")
+
+
+def test_read_now_fills_the_queue_without_refusals_for_accounts_read_elsewhere(
+    qtbot: QtBot, world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import select
+
+    from core.credentials.vault import credential_name
+    from core.storage.models import AuditEntry
+
+    fake = XInbox(httpserver)
+    fake.mention("市役所を爆破する")
+    monkeypatch.setattr("core.platforms.x.DEFAULT_API", fake.base_url)
+    # Only X's credential on this terminal: the other accounts are read elsewhere.
+    for platform, account_id in world.ids.items():
+        if platform != "x":
+            world.vault.delete(credential_name(world.uid, account_id))
+    screen = ModerationScreen(AppSession(world.env, world.op))
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    assert screen.model.rowCount() == 0
+    screen.read_button.click()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=20_000)
+    assert screen.model.row(0).level is Level.ACTION
+    with world.store.read() as session:
+        assert "posting.refused" not in set(session.scalars(select(AuditEntry.event)))
