@@ -49,3 +49,40 @@ def test_watch_replies_exit_codes(
     assert len(list_queue(world.store)) == 2
     printed = capsys.readouterr()
     assert TOKENS["mastodon"] not in printed.out + printed.err
+
+
+def test_watch_replies_reports_a_surge_once(
+    sqlite_env: Environment,
+    data_dir: Path,
+    httpserver: HTTPServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from datetime import timedelta
+
+    from cli.main import main
+    from core.inbound.triage import Level, Triage
+    from core.platforms.inbound import Author, InboundItem, ItemKind
+    from core.services.inbound import InboundService
+
+    world = PubWorld(sqlite_env)
+    fake = MastodonInbox(httpserver)
+    monkeypatch.setattr("core.platforms.inbound_mastodon.instance_url", lambda _c: fake.base_url)
+    monkeypatch.setattr("core.organization.identity._os_login", lambda: "sato")
+    account = world.ids["mastodon"]
+    now = world.store.now()
+    surge = [
+        (
+            InboundItem(f"s{n}", ItemKind.REPLY, Author("a", "@a"), "返信", "", now - timedelta(minutes=n)),
+            Triage(Level.INFO, ()),
+        )
+        for n in range(30)
+    ]
+    InboundService(world.store, world.op).store_read(
+        account, surge, cursor=None, complete=True, resume_after=None, outcome="ok"
+    )
+    capsys.readouterr()
+    argv = ["--data-dir", str(data_dir), "--lang", "en", "watch", "replies", "--account", str(account)]
+    assert main(argv) == 1
+    assert "炎上 suspected on @koho@city.example: 30 replies" in capsys.readouterr().err
+    assert main(argv) == 0  # the same episode: not told again
