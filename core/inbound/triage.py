@@ -209,8 +209,8 @@ def _lookalike(link: Link, own: frozenset[str], names: frozenset[str]) -> bool:
     return ".lg.jp." in link.host
 
 
-def _code_matches(text: str, rules: InboundRules, profile: OrganizationProfile) -> Iterator[Match]:
-    links = find_links(normalize(text).text, userinfo=True)
+def _code_matches(normalized: str, rules: InboundRules, profile: OrganizationProfile) -> Iterator[Match]:
+    links = find_links(normalized, userinfo=True)
     own, names = _own(tuple(profile.own_domains))
     rule = rules.rule("inbound.fraud.lookalike_link")
     for link in links:
@@ -269,7 +269,7 @@ def triage(
             # The words as the resident wrote them, where the folding kept the positions.
             start, end = normalized.span_to_original(*found.span()) if same_length else (0, 0)
             matches.append(_match(rule, text[start:end] if end > start else found.group()))
-    matches.extend(_code_matches(text, rules, profile))
+    matches.extend(_code_matches(normalized.text, rules, profile))
     seen: set[str] = set()
     for finding in run_checks(DraftInput(text, platform), profile, config or CheckConfig()).findings:
         match = _engine_match(finding, rules.engine)
