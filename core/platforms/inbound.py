@@ -55,7 +55,8 @@ class InboundItem:
     """One reply, mention, quote or comment as the platform gave it.
 
     ``in_reply_to``: the platform id of the post it answers (for showing the
-    official post it replies to); ``root``: the thread's first post (Bluesky
+    official post it replies to; ``parent_text`` is that post's text when the
+    platform gave it in the same answer); ``root``: the thread's first post (Bluesky
     hides replies through the root's threadgate); ``ref``: what the platform
     needs to name this exact version (a Bluesky CID, for reports).
     """
@@ -69,6 +70,7 @@ class InboundItem:
     in_reply_to: str = ""
     root: str = ""
     ref: str = ""
+    parent_text: str = ""  # the text of the post it answers, where the platform sent it along
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,8 @@ class BlueskyReader(BlueskyPublisher):
             try:
                 answer = self._page(page_cursor)
                 fresh = [n for n in answer.notifications if cursor is None or str(n.indexed_at) > cursor]
-                live = self._live([str(n.uri) for n in fresh if n.reason in REASONS])
+                wanted = [str(n.uri) for n in fresh if n.reason in REASONS]
+                live = self._live(wanted + [p for p in map(_parent_uri, fresh) if p and p not in wanted])
             except RateLimited as stop:
                 return ReadResult(_oldest_first(items), cursor, complete=False, retry_after=stop.seconds)
             for notification in answer.notifications:
@@ -123,7 +124,8 @@ class BlueskyReader(BlueskyPublisher):
                 if post is None:
                     deleted += 1
                     continue
-                item = self._item(notification, post)
+                parent = live.get(_parent_uri(notification))
+                item = self._item(notification, post, str(_get(parent.record, "text", "") or "") if parent else "")
                 items.setdefault(item.item_id, item)
             page_cursor = answer.cursor
             if cursor is None or reached or not page_cursor or not answer.notifications:
@@ -131,7 +133,7 @@ class BlueskyReader(BlueskyPublisher):
                 break
         return ReadResult(_oldest_first(items), newest or cursor, complete=reached, deleted=deleted)
 
-    def _item(self, notification: Any, post: Any) -> InboundItem:
+    def _item(self, notification: Any, post: Any, parent_text: str) -> InboundItem:
         record = post.record
         reply = _get(record, "reply")
         parent = str(_get(_get(reply, "parent"), "uri", "") or "")
@@ -148,6 +150,7 @@ class BlueskyReader(BlueskyPublisher):
             in_reply_to=parent,
             root=root or parent,
             ref=str(post.cid),
+            parent_text=parent_text,
         )
 
     def moderate(self, action: Moderation, item: InboundItem, reason: str) -> None:
@@ -196,6 +199,11 @@ class BlueskyReader(BlueskyPublisher):
         record.setdefault("createdAt", _now())
         data = models.ComAtprotoRepoPutRecord.Data(repo=self._did, collection=THREADGATE, rkey=rkey, record=record)
         self._sdk(lambda: client.com.atproto.repo.put_record(data))
+
+
+def _parent_uri(notification: Any) -> str:
+    """The post a reply notification answers (from the notification's own record)."""
+    return str(_get(_get(_get(notification.record, "reply"), "parent"), "uri", "") or "")
 
 
 def _now() -> str:

@@ -65,10 +65,11 @@ class FacebookReader:
 
     def _posts(self) -> list[dict[str, Any]]:
         since = int((datetime.now(UTC) - timedelta(days=LOOKBACK_DAYS)).timestamp())
-        answer = self._get("/me/posts", {"fields": "id,permalink_url,created_time", "limit": POSTS, "since": since})
+        fields = "id,message,permalink_url,created_time"
+        answer = self._get("/me/posts", {"fields": fields, "limit": POSTS, "since": since})
         return [p for p in answer.get("data", []) if isinstance(p, dict) and p.get("id")]
 
-    def _comments(self, post_id: str, cursor: datetime | None) -> list[InboundItem]:
+    def _comments(self, post_id: str, cursor: datetime | None, post_text: str) -> list[InboundItem]:
         """The post's comments newer than ``cursor`` (all pages); ``KeyError`` when the post is gone."""
         found: list[InboundItem] = []
         params: dict[str, Any] = {
@@ -85,7 +86,7 @@ class FacebookReader:
                     raise KeyError(post_id) from None
                 raise
             for comment in answer.get("data", []):
-                item = _item(comment, post_id)
+                item = _item(comment, post_id, post_text)
                 if cursor is not None and item.created_at is not None and item.created_at < cursor:
                     return found
                 found.append(item)
@@ -104,7 +105,7 @@ class FacebookReader:
             posts = self._posts()
             for post in posts:
                 try:
-                    comments = self._comments(str(post["id"]), since)
+                    comments = self._comments(str(post["id"]), since, str(post.get("message") or ""))
                 except KeyError:
                     deleted += 1
                     continue
@@ -125,7 +126,7 @@ class FacebookReader:
             raise not_offered(self.platform)
 
 
-def _item(comment: dict[str, Any], post_id: str) -> InboundItem:
+def _item(comment: dict[str, Any], post_id: str, post_text: str) -> InboundItem:
     author = comment.get("from") or {}
     parent = (comment.get("parent") or {}).get("id")
     comment_id = str(comment["id"])
@@ -139,6 +140,7 @@ def _item(comment: dict[str, Any], post_id: str) -> InboundItem:
         created_at=parse_time(comment.get("created_time")),
         in_reply_to=str(parent or post_id),
         root=post_id,
+        parent_text="" if parent else post_text,
     )
 
 

@@ -59,7 +59,7 @@ class XReader(XPublisher):
         params: dict[str, Any] = {
             "max_results": PAGE,
             "tweet.fields": TWEET_FIELDS,
-            "expansions": "author_id",
+            "expansions": "author_id,referenced_tweets.id",
             "user.fields": USER_FIELDS,
         }
         if cursor:
@@ -81,9 +81,11 @@ class XReader(XPublisher):
                 return ReadResult(_oldest_first(items), cursor, complete=False, retry_after=stop.seconds)
             meta = answer.get("meta") or {}
             newest = newest or meta.get("newest_id")
-            users = {u.get("id"): u for u in (answer.get("includes") or {}).get("users", [])}
+            includes = answer.get("includes") or {}
+            users = {u.get("id"): u for u in includes.get("users", [])}
+            parents = {str(t.get("id")): str(t.get("text", "")) for t in includes.get("tweets", [])}
             for tweet in answer.get("data") or []:
-                item = self._item(tweet, users)
+                item = self._item(tweet, users, parents)
                 items.setdefault(item.item_id, item)
             deleted += sum(1 for e in answer.get("errors") or [] if e.get("type") == _NOT_FOUND)
             token = meta.get("next_token")
@@ -92,7 +94,7 @@ class XReader(XPublisher):
         complete = not token or not cursor
         return ReadResult(_oldest_first(items), str(newest or cursor or "") or None, complete, deleted=deleted)
 
-    def _item(self, tweet: dict[str, Any], users: dict[Any, Any]) -> InboundItem:
+    def _item(self, tweet: dict[str, Any], users: dict[Any, Any], parents: dict[str, str]) -> InboundItem:
         user = users.get(tweet.get("author_id")) or {}
         replied = next(
             (str(r.get("id")) for r in tweet.get("referenced_tweets") or [] if r.get("type") == "replied_to"), ""
@@ -109,6 +111,7 @@ class XReader(XPublisher):
             created_at=parse_time(tweet.get("created_at")),
             in_reply_to=replied,
             root=str(tweet.get("conversation_id") or ""),
+            parent_text=parents.get(replied, ""),
         )
 
     def moderate(self, action: Moderation, item: InboundItem, reason: str) -> None:

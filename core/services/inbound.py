@@ -98,7 +98,7 @@ class QueueItem:
     state: str
     incident_id: int | None
     reply_draft_id: int | None
-    original_text: str  # the official post it replies to, when KohoGate published it
+    original_text: str  # the post it answers: KohoGate's record of it, else the text the platform sent
     actions: tuple[ActionRecord, ...] = ()
 
     @property
@@ -152,6 +152,7 @@ def _item(row: ItemRow) -> InboundItem:
         row.in_reply_to,
         row.root,
         row.ref,
+        row.parent_text,
     )
 
 
@@ -475,6 +476,7 @@ def _new_row(account_id: int, item: InboundItem, result: Triage, now: datetime) 
         in_reply_to=item.in_reply_to[:300],
         root=item.root[:300],
         ref=item.ref[:200],
+        parent_text=item.parent_text,
         level=result.level.value,
         matches=[m.to_json() for m in result.matches],
         state=ItemState.OPEN,
@@ -580,7 +582,7 @@ def list_queue(
                 state=row.state,
                 incident_id=row.incident_id,
                 reply_draft_id=row.reply_draft_id,
-                original_text=originals.get((row.account_id, row.in_reply_to), ""),
+                original_text=originals.get((row.account_id, row.in_reply_to), "") or row.parent_text,
                 actions=tuple(actions.get(row.id, [])),
             )
             for row, handle, platform in rows

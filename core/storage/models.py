@@ -537,6 +537,7 @@ class InboundItem(Base):
     in_reply_to: Mapped[str] = mapped_column(String(300), default="")
     root: Mapped[str] = mapped_column(String(300), default="")
     ref: Mapped[str] = mapped_column(String(200), default="")
+    parent_text: Mapped[str] = mapped_column(Text, default="")
     level: Mapped[str] = mapped_column(String(16), index=True)
     matches: Mapped[list[Any]] = mapped_column(default=list)
     state: Mapped[str] = mapped_column(String(16), default="open", index=True)

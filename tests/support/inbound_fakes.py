@@ -78,6 +78,8 @@ class XInbox(FakeX):
         self.route("/2/users/42/mentions", "GET", self._mentions)
         self.route("/2/users/42/muting", "POST", self._mute)
         self.muted: list[str] = []
+        # The account's own posts, returned in includes.tweets for expansions=referenced_tweets.id.
+        self.parents: dict[str, str] = {"1000": "市民まつりは11月3日です。"}
 
     def mention(self, text: str, *, author: str = "7", reply_to: str | None = "1000") -> str:
         tweet_id = str(9000 + len(self.mentions))
@@ -118,6 +120,11 @@ class XInbox(FakeX):
             "includes": {"users": [{"id": u, "username": f"user{u}", "name": f"User {u}"} for u in sorted(users)]},
             "meta": {"result_count": len(page)},
         }
+        if "referenced_tweets.id" in request.args.get("expansions", "").split(","):
+            wanted = {r["id"] for t in page for r in t.get("referenced_tweets", [])}
+            body["includes"]["tweets"] = [
+                {"id": i, "text": self.parents[i]} for i in sorted(wanted & set(self.parents))
+            ]
         if page:
             body["meta"].update(newest_id=page[0]["id"], oldest_id=page[-1]["id"])
         else:
@@ -160,6 +167,7 @@ class BlueskyInbox(FakeBluesky):
         self.mutes: list[str] = []
         self.reports: list[dict[str, Any]] = []
         self.threadgates: dict[str, dict[str, Any]] = {}
+        self.root_uri = f"at://{self.DID}/app.bsky.feed.post/3kroot0000001"
         x = "/xrpc/"
         self.route(x + "app.bsky.notification.listNotifications", "GET", self._list_notifications)
         self.route(x + "app.bsky.feed.getPosts", "GET", self._get_posts)
@@ -215,6 +223,23 @@ class BlueskyInbox(FakeBluesky):
             for n in self.notes
             if n["uri"] in wanted and n["uri"] not in self.deleted_posts
         ]
+        if self.root_uri in wanted:
+            record = {
+                "$type": "app.bsky.feed.post",
+                "text": "市民まつりは11月3日です。",
+                "createdAt": "2026-11-01T00:00:00.000Z",
+            }
+            author = {"did": self.DID, "handle": "koho.city.example"}
+            cid = self.notes[0]["cid"]
+            posts.append(
+                {
+                    "uri": self.root_uri,
+                    "cid": cid,
+                    "author": author,
+                    "record": record,
+                    "indexedAt": "2026-11-01T00:00:00.000Z",
+                }
+            )
         return ok({"posts": posts})
 
     def _mute(self, request: Request) -> Response:
@@ -252,7 +277,9 @@ class FacebookInbox(FakeFacebook):
 
     def __init__(self, server: HTTPServer, post_ids: tuple[str, ...] = ("123_1",)) -> None:
         super().__init__(server)
-        self.page_posts = [{"id": p, "created_time": "2026-11-01T00:00:00+0000"} for p in post_ids]
+        self.page_posts = [
+            {"id": p, "created_time": "2026-11-01T00:00:00+0000", "message": f"お知らせ {p}"} for p in post_ids
+        ]
         self.comments: dict[str, list[dict[str, Any]]] = {p: [] for p in post_ids}
         self.hidden: list[str] = []
         self.removed: list[str] = []

@@ -138,6 +138,7 @@ def test_x_reads_mentions_since_the_cursor_across_pages(httpserver: HTTPServer) 
     calls = fake.calls("GET", "/2/users/42/mentions")[1:]
     assert [c.args.get("pagination_token") for c in calls] == [None, "100", "200"]
     assert {c.args["since_id"] for c in calls} == {"9000"}
+    assert second.items[0].parent_text == "市民まつりは11月3日です。"
     assert second.items[0].in_reply_to == "1000"
     assert second.items[0].kind is ItemKind.REPLY
 
@@ -204,6 +205,7 @@ def test_bluesky_reads_replies_mentions_quotes_back_to_the_cursor(httpserver: HT
     ]
     assert reader.read(second.cursor).items == ()
     reply = second.items[0]
+    assert reply.parent_text == "市民まつりは11月3日です。"  # the post it answers, from the same getPosts
     assert reply.root == f"at://{fake.DID}/app.bsky.feed.post/3kroot0000001"
     assert reply.ref
     assert fake.sessions == 1
@@ -262,6 +264,7 @@ def test_facebook_reads_comments_newer_than_the_cursor_across_pages(httpserver: 
     assert second.complete
     pages = [c.args.get("after") for c in fake.calls("GET", "/123_2/comments")]
     assert pages[-2:] == [None, "100"]
+    assert new[0].parent_text == "お知らせ 123_2"
     assert new[0].in_reply_to == "123_2"
     assert new[0].author.name == "住民 u1"
 

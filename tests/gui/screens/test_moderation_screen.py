@@ -58,6 +58,7 @@ def test_the_queue_shows_the_most_severe_first_and_hides_through_the_api(
     assert "inbound.threat.kill" in text
     assert "joso:6(5)" in text
     assert "@user7" in text
+    assert "市民まつりは11月3日です。" in text  # the post it answers, as X sent it along
     assert "wako:5-エ" in screen.no_replies.text()  # the LINE account: no public replies
     assert screen.buttons[Moderation.HIDE].isEnabled()
     assert not screen.buttons[Moderation.DELETE].isEnabled()  # X has no deleting of others' replies

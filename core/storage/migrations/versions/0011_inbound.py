@@ -53,6 +53,7 @@ def upgrade() -> None:
         sa.Column("in_reply_to", sa.String(length=300), nullable=False),
         sa.Column("root", sa.String(length=300), nullable=False),
         sa.Column("ref", sa.String(length=200), nullable=False),
+        sa.Column("parent_text", sa.Text(), nullable=False),
         sa.Column("level", sa.String(length=16), nullable=False),
         sa.Column("matches", sa.JSON(), nullable=False),
         sa.Column("state", sa.String(length=16), nullable=False),
