@@ -1,11 +1,24 @@
 """Word lists for the ``content.lexicon.<category>`` rules.
 
-The shipped lists are ``resources/rules/lexicon/<category>.txt``: one word or
-phrase per line; a line starting with ``# `` is a comment, ``#PR`` is a
-hashtag. Organizations add and remove words through
-:class:`core.checks.config.CheckConfig`. All lists are compiled into one
-regular expression so the text is scanned once per keystroke, whatever the
-number of words.
+The shipped lists are ``resources/rules/lexicon/<category>.txt``: one entry
+per line; a line starting with ``# `` is a comment, ``#PR`` is a hashtag.
+Organizations add and remove entries through
+:class:`core.checks.config.CheckConfig`, in the same format.
+
+Two kinds of entry (``resources/rules/README.md`` explains them to
+administrators):
+
+- a plain phrase (``今なら半額``) is found as written, after NFKC and case
+  folding, on every keystroke. All phrases are compiled into one regular
+  expression so the text is scanned once, whatever the number of words;
+- a word rule, starting with ``~`` (``~私個人…反対 !賛成多数``), is matched on
+  morphemes (SudachiPy's normalized forms), so spelling variants,
+  okurigana and conjugations match too (``~応援してください`` finds
+  おうえんして下さい); ``…`` allows a gap of a few morphemes within a sentence,
+  and each `` !word`` is negative context: the entry does not fire in a post
+  that contains that word (an election notice is not campaigning). Word rules
+  run in the analysis tier with the person-name check
+  (:mod:`core.checks.morphemes`).
 """
 
 from __future__ import annotations
@@ -20,6 +33,9 @@ from core.checks.config import CheckConfig, normalize_word
 from core.runtime.resources import resource_path
 
 BUILTIN_CATEGORIES = (
+    "illegal",
+    "personal_opinion",
+    "rights",
     "defamation",
     "discrimination",
     "political",
@@ -72,14 +88,24 @@ class LexiconMatch:
     word: str
 
 
+WORD_RULE_MARK = "~"
+
+
+def is_word_rule(entry: str) -> bool:
+    """Whether a list entry is a word rule on morphemes (``~…``) rather than a phrase."""
+    return entry.startswith(WORD_RULE_MARK)
+
+
 class LexiconMatcher:
-    """Finds every listed word in normalised text, longest word first at a position."""
+    """Finds every listed phrase in normalised text, longest first at a position
+    (word rules, ``~…``, are :class:`core.checks.word_rules.WordRuleMatcher`'s)."""
 
     def __init__(self, lexicons: Mapping[str, tuple[str, ...]]) -> None:
         self._category: dict[str, str] = {}
         for category, words in lexicons.items():
             for word in words:
-                self._category.setdefault(word, category)
+                if not is_word_rule(word):
+                    self._category.setdefault(word, category)
         # One trie-shaped pattern for all words: the standard library's engine
         # walks a literal trie several times faster than ``regex`` or a flat
         # alternation of hundreds of words. Whole-word boundaries for ASCII
