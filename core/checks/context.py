@@ -125,17 +125,20 @@ _CONTACT_PHONE = regex.compile(r"\+?[\d(][\d\-() \u2010-\u2015\u2212\u30fc]{7,}\
 # Variant kanji that people and fonts swap in names (柴﨑/柴崎, 髙橋/高橋): one form for comparing.
 _NAME_VARIANTS = str.maketrans("﨑髙邉邊齋齊濵濱德𠮷冨嶋", "崎高辺辺斎斉浜浜徳吉富島")
 _NAME_NOISE = regex.compile(r"[\s\u3000・･]|[(（].*?[)）]")
-_TITLES = regex.compile(r"^(?:市長|副市長|町長|副町長|村長|副村長|区長|教育長|議長|副議長|知事|副知事|議員|市議会議員)|(?:市長|副市長|町長|副町長|村長|副村長|区長|教育長|議長|副議長|知事|副知事|議員)$")
+_OFFICE_TITLES = "市長|副市長|町長|副町長|村長|副村長|区長|教育長|議長|副議長|知事|副知事|市議会議員|議員"
+_TITLES = regex.compile(rf"^(?:{_OFFICE_TITLES})|(?:{_OFFICE_TITLES})$")
 
 
 def fold_name(name: str) -> str:
     """A name in one form for comparing: NFKC, no spaces or brackets, common variant kanji folded."""
-    value = _NAME_NOISE.sub("", unicodedata.normalize("NFKC", name))
-    return _TITLES.sub("", value).translate(_NAME_VARIANTS).casefold()
+    value: str = _NAME_NOISE.sub("", unicodedata.normalize("NFKC", name))
+    untitled: str = _TITLES.sub("", value)
+    return untitled.translate(_NAME_VARIANTS).casefold()
 
 
 def _contacts(lines: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
-    phones, emails = set(), set()
+    phones: set[str] = set()
+    emails: set[str] = set()
     for line in lines:
         text = unicodedata.normalize("NFKC", line)
         emails.update(m.group().casefold() for m in _CONTACT_EMAIL.finditer(text))
@@ -161,7 +164,7 @@ def _channel(url: str) -> tuple[str, str] | None:
 
 def _build_setup(profile: OrganizationProfile, config: CheckConfig) -> CheckSetup:
     shorteners = (builtin_shorteners() | frozenset(config.shorteners_added)) - frozenset(config.shorteners_removed)
-    contact_phones, contact_emails = _contacts(profile.public_contacts)
+    contact_phones, contact_emails = _contacts(profile.partner_contacts)
     phones = frozenset(p for p in (e164(n) for n in profile.public_phones) if p) | contact_phones
     emails = frozenset(unicodedata.normalize("NFKC", e).strip().casefold() for e in profile.public_emails)
     emails |= contact_emails

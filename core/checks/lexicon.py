@@ -102,10 +102,17 @@ class LexiconMatcher:
 
     def __init__(self, lexicons: Mapping[str, tuple[str, ...]]) -> None:
         self._category: dict[str, str] = {}
+        # A phrase may carry negative context too (``無断転載 !ご遠慮``): not in a post containing it.
+        self._negatives: dict[str, tuple[str, ...]] = {}
         for category, words in lexicons.items():
-            for word in words:
-                if not is_word_rule(word):
+            for entry in words:
+                if is_word_rule(entry):
+                    continue
+                word, *negatives = (part.strip() for part in entry.split(" !"))
+                if word:
                     self._category.setdefault(word, category)
+                    if negatives:
+                        self._negatives[word] = tuple(n for n in negatives if n)
         # One trie-shaped pattern for all words: the standard library's engine
         # walks a literal trie several times faster than ``regex`` or a flat
         # alternation of hundreds of words. Whole-word boundaries for ASCII
@@ -122,14 +129,18 @@ class LexiconMatcher:
 
     def find(self, text: str) -> list[LexiconMatch]:
         matches = []
+        folded = text.casefold() if self._negatives else text
         found = (m for pattern in self._patterns for m in pattern.finditer(text))
         for match in found:
             word: str = match.group().casefold()
             category = self._category.get(word)
             if category is None:  # case folding changed the length; find it the slow way
                 category = next((c for w, c in self._category.items() if w == normalize_word(word)), None)
-            if category is not None and _bounded_ok(text, match.start(), match.end()):
-                matches.append(LexiconMatch(match.start(), match.end(), category, match.group()))
+            if category is None or not _bounded_ok(text, match.start(), match.end()):
+                continue
+            if any(n in folded for n in self._negatives.get(word, ())):
+                continue
+            matches.append(LexiconMatch(match.start(), match.end(), category, match.group()))
         return sorted(matches, key=lambda m: m.start)
 
 

@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 _CHUNK = 512
 _CUTS = "\n。！？!?．. \u3000、，,"
 
@@ -88,8 +90,6 @@ def chunks(text: str) -> Iterator[tuple[int, str]]:
         start = end
 
 
-
-
 @functools.lru_cache(maxsize=512)
 def _analyse_chunk_cached(chunk: str) -> tuple[tuple[int, int, str, str, tuple[str, ...]], ...]:
     return tuple(
@@ -98,9 +98,15 @@ def _analyse_chunk_cached(chunk: str) -> tuple[tuple[int, int, str, str, tuple[s
     )
 
 
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
 def analyse(text: str) -> tuple[Morpheme, ...]:
     """The morphemes of ``text`` (normalised text, as the rules see it), in order."""
     result: list[Morpheme] = []
+    # SudachiPy takes UTF-8: a lone surrogate (pasted from a broken file) is replaced
+    # one for one, so the offsets still point into ``text``.
+    text = _SURROGATE.sub("\ufffd", text)
     for offset, chunk in chunks(text):
         for start, end, surface, normalized, pos in _analyse_chunk_cached(chunk):
             result.append(Morpheme(offset + start, offset + end, surface, normalized, pos))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from core.checks.lexicon import WORD_RULE_MARK, is_word_rule
 from core.checks.morphemes import Morpheme, normalized_forms
 
-GAP = 8
+GAP = 10
 _GAP_MARKS = ("...", "…", "・・・")
 _SENTENCE_ENDS = frozenset("。！？!?\n")
 
@@ -60,7 +60,8 @@ def parse_word_rule(category: str, entry: str) -> WordRule | None:
     if not segments:
         return None
     negative_texts = tuple(n.casefold() for n in negatives if n)
-    return WordRule(category, body.split("!")[0].strip(), segments, tuple(_forms(n) for n in negative_texts), negative_texts)
+    negative_forms = tuple(_forms(n) for n in negative_texts)
+    return WordRule(category, body.split("!")[0].strip(), segments, negative_forms, negative_texts)
 
 
 class WordRuleMatcher:
@@ -104,15 +105,27 @@ def _run_at(segment: Forms, forms: Sequence[str], i: int) -> bool:
     return tuple(forms[i : i + len(segment)]) == segment
 
 
+def _form_matches(wanted: str, morpheme: Morpheme, form: str) -> bool:
+    # A noun compound counts as its head noun after the first word (販売中 for 販売,
+    # 配布物 for 配布): Sudachi's long units would otherwise hide the word.
+    return form == wanted or (len(wanted) >= 2 and morpheme.pos[0] == "名詞" and form.startswith(wanted))
+
+
+def _segment_at(segment: Forms, forms: Sequence[str], morphemes: Sequence[Morpheme], i: int) -> bool:
+    if i + len(segment) > len(forms):
+        return False
+    return all(_form_matches(w, morphemes[i + k], forms[i + k]) for k, w in enumerate(segment))
+
+
 def _match(segments: tuple[Forms, ...], forms: Sequence[str], morphemes: Sequence[Morpheme], i: int) -> int | None:
     """The end (exclusive morpheme index) of ``segments`` matched from ``i``, or ``None``."""
-    if not _run_at(segments[0], forms, i):
+    if not _run_at(segments[0][:1], forms, i) or not _segment_at(segments[0], forms, morphemes, i):
         return None
     end = i + len(segments[0])
     for segment in segments[1:]:
         found = None
         for j in range(end, min(len(forms), end + GAP + 1)):
-            if _run_at(segment, forms, j):
+            if _segment_at(segment, forms, morphemes, j):
                 found = j
                 break
             if morphemes[j].surface in _SENTENCE_ENDS:

@@ -13,7 +13,7 @@ class OrganizationProfile:
     count as own too. Published contacts are the numbers, addresses and postal
     addresses the city itself publishes, which may appear in posts freely.
 
-    ``public_contacts`` are other bodies' published numbers and addresses the
+    ``partner_contacts`` are other bodies' published numbers and addresses the
     city passes on (police, fire, hospitals, a partner's 0120 number), one per
     line with an optional label (``朝霞警察署 048-464-0110``). ``own_channels``
     are the city's own accounts on other platforms
@@ -29,7 +29,7 @@ class OrganizationProfile:
     public_emails: tuple[str, ...] = ()
     postal_addresses: tuple[str, ...] = ()
     departments: tuple[str, ...] = field(default=())
-    public_contacts: tuple[str, ...] = ()
+    partner_contacts: tuple[str, ...] = ()
     own_channels: tuple[str, ...] = ()
     place_names: tuple[str, ...] = ()
     officials: tuple[str, ...] = ()

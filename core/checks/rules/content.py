@@ -42,6 +42,7 @@ _DM = regex.compile(
 # "DMには対応しておりません" tells readers the opposite: not a request.
 _NEGATION = regex.compile(
     r".{0,12}?(?:対応して(?:おり|い)ません|受け付けて(?:おり|い)ません|お答えでき(?:ません|かねます)"
+    r"|お答えして(?:おり|い)ません|お答えしません|お受けして(?:おり|い)ません"
     r"|返信(?:は)?(?:して|いたして|致して)?(?:おり|い)ません|行って(?:おり|い)ません|利用して(?:おり|い)ません"
     r"|お控えください|送らないで)",
     regex.VERSION1,
@@ -70,9 +71,26 @@ _QUOTE = regex.compile(
 )
 
 
+_QUOTE_HINT = (
+    "rt",
+    "qt",
+    "mt",
+    "rp",
+    "引用",
+    "転載",
+    "リポスト",
+    "リツイート",
+    "投稿",
+    "ポスト",
+    "ツイート",
+    "つぶやき",
+)
+
+
 def check_quote(ctx: CheckContext) -> Iterator[Hit]:
     text = ctx.text
-    if "@" not in text and "引用" not in text and "転載" not in text:
+    folded = text.casefold()
+    if not any(hint in folded for hint in _QUOTE_HINT):
         return
     for match in _QUOTE.finditer(text):
         yield Hit("content.quote", match.start(), match.end())
@@ -111,17 +129,23 @@ HARMFUL_EXTENSIONS = frozenset(
     }
 )
 # ``setup.exe`` named without a link is as much a program to run.
+_PROGRAM_EXTENSIONS = ("exe", "apk", "scr", "bat", "vbs", "msi", "jar", "ps1", "hta", "wsf", "lnk", "xapk")
+# ASCII names only and anchored at the start of a name, so a scan stays linear.
 _PROGRAM_FILE = regex.compile(
-    r"(?<![A-Za-z0-9])[\w\-]+\.(?:exe|apk|scr|bat|vbs|msi|jar|ps1|hta|wsf|lnk|xapk)(?![A-Za-z0-9])",
+    r"(?<![A-Za-z0-9_\-])[A-Za-z0-9_\-]++\.(?:" + "|".join(_PROGRAM_EXTENSIONS) + r")(?![A-Za-z0-9])",
     regex.IGNORECASE | regex.VERSION1,
 )
+_PROGRAM_HINT = tuple("." + e for e in _PROGRAM_EXTENSIONS)
 _MACRO_LURE = regex.compile(
     r"マクロ\s*を?\s*(?:有効|オン|許可|実行)|コンテンツ\s*の?\s*有効化|編集\s*を\s*有効に"
     r"|enable\s+(?:macros|content|editing)"
-    r"|(?:提供元|発行元)?不明なアプリ(?:の)?(?:インストール)?\s*を?\s*(?:許可|有効)"
+    r"|(?:提供元|発行元)?不明(?:な|の)アプリ(?:の)?(?:インストール)?[」』\"]?\s*を?\s*(?:許可|有効)"
     r"|セキュリティ(?:ソフト|対策ソフト)?\s*を\s*(?:無効|オフ|停止)",
     regex.IGNORECASE | regex.VERSION1,
 )
+
+
+_LURE_HINT = ("マクロ", "有効", "enable", "不明", "セキュリティ")
 
 
 def _link_extension(text: str, start: int, end: int) -> str:
@@ -135,17 +159,25 @@ def _link_extension(text: str, start: int, end: int) -> str:
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
+_LINK_HINT = tuple("." + e for e in HARMFUL_EXTENSIONS)
+
+
 def check_harmful_program(ctx: CheckContext) -> Iterator[Hit]:
     text = ctx.text
+    folded = text.casefold()
     covered: list[tuple[int, int]] = []
-    for link in ctx.links:
+    # A link to a program has its extension in the text: most drafts skip the links entirely.
+    links = ctx.links if any(hint in folded for hint in _LINK_HINT) else ()
+    for link in links:
         extension = _link_extension(text, link.start, link.end)
         if extension in HARMFUL_EXTENSIONS:
             covered.append((link.start, link.end))
             yield Hit("content.harmful_program", link.start, link.end, params={"word": "." + extension})
-    if "." in text:
+    if any(hint in folded for hint in _PROGRAM_HINT):
         for match in _PROGRAM_FILE.finditer(text):
             if not any(s <= match.start() < e for s, e in covered):
                 yield Hit("content.harmful_program", match.start(), match.end(), params={"word": match.group()})
+    if not any(k in folded for k in _LURE_HINT):
+        return
     for match in _MACRO_LURE.finditer(text):
         yield Hit("content.harmful_program", match.start(), match.end(), params={"word": match.group()})

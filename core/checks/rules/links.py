@@ -12,6 +12,7 @@ shortener, not also as third-party.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -44,14 +45,35 @@ def check_links(ctx: CheckContext) -> Iterator[Hit]:
 
 
 _LOOKALIKE_SCRIPT = regex.compile(r"[\p{Cyrillic}\p{Greek}\p{Armenian}\p{Cherokee}]", regex.VERSION1)
+# The same blocks as plain ranges: the standard library skips through them far faster than a
+# Unicode-property class, and most drafts have none of these letters at all.
+_LOOKALIKE_BLOCKS = re.compile(
+    "[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u13a0-\u13ff\u1c80-\u1c8f\u1f00-\u1fff"
+    "\u2de0-\u2dff\ua640-\ua69f\uab70-\uabbf]"
+)
 _WORD = r"[\p{Latin}\p{Cyrillic}\p{Greek}\p{Armenian}\p{Cherokee}0-9\-]"
 # Possessive and anchored at the start of a run, so a long run is scanned once.
 _DOMAIN_LIKE = regex.compile(rf"(?<!{_WORD}|\.){_WORD}++(?:\.{_WORD}++)+", regex.VERSION1)
 _LATIN = regex.compile(r"[A-Za-z]")
 
 
+# Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables.txt, the common part):
+# a label made only of them (аррӏе) reads as a Latin word.
+_LATIN_LOOKALIKES = frozenset("аеорсухіјѕԁһӏԛԝьАВЕКМНОРСТХІЈЅԜαεικνορτυχΑΒΕΗΙΚΜΝΟΡΤΥΧΖ")
+
+
+def _whole_script_lookalike(label: str) -> bool:
+    letters = [ch for ch in label if ch.isalpha()]
+    return bool(letters) and all(ch in _LATIN_LOOKALIKES for ch in letters)
+
+
 def _mixed(name: str) -> bool:
-    return any(_LATIN.search(label) and _LOOKALIKE_SCRIPT.search(label) for label in name.split("."))
+    """A label mixing Latin with look-alike letters, or a host whose labels are
+    Latin except one spelled wholly in look-alikes (``myna.аррӏе.com``)."""
+    labels = name.split(".")
+    if any(_LATIN.search(label) and _LOOKALIKE_SCRIPT.search(label) for label in labels):
+        return True
+    return any(_LATIN.search(label) for label in labels) and any(_whole_script_lookalike(label) for label in labels)
 
 
 def check_confusable_hosts(ctx: CheckContext) -> Iterator[Hit]:
@@ -59,7 +81,7 @@ def check_confusable_hosts(ctx: CheckContext) -> Iterator[Hit]:
     (``аpple.com`` with a Cyrillic а): an IDN homograph, whether or not an app
     would make it a link. Punycode hosts of links are decoded and checked too."""
     text = ctx.text
-    if _LOOKALIKE_SCRIPT.search(text) is not None:
+    if _LOOKALIKE_BLOCKS.search(text) is not None:
         for match in _DOMAIN_LIKE.finditer(text):
             if _mixed(match.group()):
                 yield Hit("link.confusable_host", match.start(), match.end(), params={"host": match.group()})

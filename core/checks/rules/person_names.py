@@ -120,7 +120,31 @@ _PLACE_SUFFIXES = (
 )
 # Elected and appointed offices: a name before one is the office holder in public.
 _OFFICES = frozenset(
-    {"市長", "副市長", "町長", "副町長", "村長", "副村長", "区長", "教育長", "議長", "副議長", "知事", "副知事", "議員", "大臣", "総理", "首相", "市議", "県議", "管理者", "消防長"}
+    {
+        "市長",
+        "副市長",
+        "町長",
+        "副町長",
+        "村長",
+        "副村長",
+        "区長",
+        "教育長",
+        "議長",
+        "副議長",
+        "知事",
+        "副知事",
+        "議員",
+        "大臣",
+        "総理",
+        "首相",
+        "市議",
+        "県議",
+        "管理者",
+        "消防長",
+        "候補",
+        "候補者",
+        "氏",
+    }
 )
 _AGE = regex.compile(r"\d{1,3}\s*(?:歳|才|か月|ヶ月|カ月)|(?:小学|中学|高校)\s*\d\s*年|\d年生|[一二三四五六]年生")
 _AGE_WINDOW = 30
@@ -152,9 +176,32 @@ def _raw_name_runs(morphemes: Sequence[Morpheme]) -> list[tuple[int, int]]:
     return runs
 
 
+_KATAKANA = regex.compile(r"^[\p{Katakana}ー・]+$")
+_DEPARTMENT_ENDS = tuple("部課係室局所署")
+
+
+def _not_a_name(morphemes: Sequence[Morpheme], first: int, last: int, text: str) -> bool:
+    """What Sudachi calls a name but a reader would not: romaji inside addresses
+    and links (``hanako_s@…``), a lone katakana word (トング, マイナ), the tail of
+    a compound noun naming a department (上下水道部 → 道部)."""
+    if text.isascii():
+        return True
+    if first == last and _KATAKANA.match(text):
+        return True
+    previous = morphemes[first - 1] if first > 0 else None
+    return (
+        text.endswith(_DEPARTMENT_ENDS)
+        and previous is not None
+        and previous.end == morphemes[first].start
+        and previous.pos[0] == "名詞"
+    )
+
+
 def _is_public(ctx: CheckContext, morphemes: Sequence[Morpheme], first: int, last: int) -> bool:
     setup = ctx.setup
     text = ctx.text[morphemes[first].start : morphemes[last].end]
+    if _not_a_name(morphemes, first, last, text):
+        return True
     parts = [m.surface for m in morphemes[first : last + 1]]
     if text in setup.place_names or any(p in setup.place_names for p in parts):
         return True
