@@ -91,33 +91,29 @@ def _sort_key(finding: Finding) -> tuple[float, float, int, str]:
     return (position, media_position, -finding.severity.rank, finding.rule_id)
 
 
-def _overlaps_word_finding(finding: Finding, kept: list[Finding]) -> bool:
-    """A word-list finding inside or across another of the same list (the phrase
-    ``を応援してください`` and the word rule ``~応援してください``) is one finding."""
-    if not finding.rule_id.startswith(LEXICON_PREFIX) or finding.start is None or finding.end is None:
-        return False
-    return any(
-        k.rule_id == finding.rule_id
-        and k.start is not None
-        and k.end is not None
-        and k.start < finding.end
-        and finding.start < k.end
-        for k in kept
-    )
-
-
 def _unique(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Findings without duplicates, in display order.
+
+    A word-list finding inside or across another of the same list (the phrase
+    ``を支持しましょう`` and the word rule ``~を支持する``) is one finding: in
+    start order, with the longer span first at a position, a word-list finding
+    that starts before the furthest end kept for its rule is dropped (one
+    dictionary lookup each, so many findings stay linear)."""
     seen: set[tuple[str, int | None, int | None, int | None]] = set()
+    word_ends: dict[str, int] = {}
     kept: list[Finding] = []
-    # Longer spans first at a position, so the overlap rule keeps the fuller match.
     ordered = sorted(findings, key=lambda f: (_sort_key(f), -((f.end or 0) - (f.start or 0))))
     for finding in ordered:
         key = (finding.rule_id, finding.start, finding.end, finding.media_index)
-        if key in seen or _overlaps_word_finding(finding, kept):
+        if key in seen:
             continue
+        if finding.rule_id.startswith(LEXICON_PREFIX) and finding.start is not None and finding.end is not None:
+            if finding.start < word_ends.get(finding.rule_id, -1):
+                continue
+            word_ends[finding.rule_id] = finding.end
         seen.add(key)
         kept.append(finding)
-    return tuple(sorted(kept, key=_sort_key))
+    return tuple(kept)
 
 
 def _findings(hits: Iterable[Hit], ctx: CheckContext, config: CheckConfig) -> tuple[Finding, ...]:

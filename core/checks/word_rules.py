@@ -16,7 +16,7 @@ check that needs them.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from core.checks.lexicon import WORD_RULE_MARK, is_word_rule
@@ -105,27 +105,36 @@ def _run_at(segment: Forms, forms: Sequence[str], i: int) -> bool:
     return tuple(forms[i : i + len(segment)]) == segment
 
 
-def _form_matches(wanted: str, morpheme: Morpheme, form: str) -> bool:
-    # A noun compound counts as its head noun after the first word (販売中 for 販売,
-    # 配布物 for 配布): Sudachi's long units would otherwise hide the word.
-    return form == wanted or (len(wanted) >= 2 and morpheme.pos[0] == "名詞" and form.startswith(wanted))
-
-
 def _segment_at(segment: Forms, forms: Sequence[str], morphemes: Sequence[Morpheme], i: int) -> bool:
+    """Whether ``segment`` matches the morphemes from ``i``. A noun compound counts
+    as its head noun (販売中 for 販売, 配布物 for 配布): Sudachi's long units would
+    otherwise hide the word."""
     if i + len(segment) > len(forms):
         return False
-    return all(_form_matches(w, morphemes[i + k], forms[i + k]) for k, w in enumerate(segment))
+    for k, wanted in enumerate(segment):
+        form = forms[i + k]
+        if form == wanted:
+            continue
+        if len(wanted) < 2 or not form.startswith(wanted) or morphemes[i + k].pos[0] != "名詞":
+            return False
+    return True
 
 
 def _match(segments: tuple[Forms, ...], forms: Sequence[str], morphemes: Sequence[Morpheme], i: int) -> int | None:
-    """The end (exclusive morpheme index) of ``segments`` matched from ``i``, or ``None``."""
-    if not _run_at(segments[0][:1], forms, i) or not _segment_at(segments[0], forms, morphemes, i):
+    """The end (exclusive morpheme index) of ``segments`` matched from ``i``, or ``None``.
+
+    The first word must match exactly (the index found it); later segments are
+    looked for within :data:`GAP` morphemes, never across a sentence end."""
+    first = segments[0]
+    if len(first) > 1 and not _segment_at(first[1:], forms, morphemes, i + 1):
         return None
-    end = i + len(segments[0])
+    end = i + len(first)
     for segment in segments[1:]:
+        head = segment[0]
         found = None
         for j in range(end, min(len(forms), end + GAP + 1)):
-            if _segment_at(segment, forms, morphemes, j):
+            # A cheap test of the first word before the segment's own.
+            if forms[j].startswith(head) and _segment_at(segment, forms, morphemes, j):
                 found = j
                 break
             if morphemes[j].surface in _SENTENCE_ENDS:
@@ -137,23 +146,26 @@ def _match(segments: tuple[Forms, ...], forms: Sequence[str], morphemes: Sequenc
 
 
 class _Negatives:
-    """Whether a rule's negative context occurs in the post (cached per context)."""
+    """Whether a rule's negative context occurs in the post (cached per context).
+
+    The positions of each normalized form are indexed once, so checking a
+    negative costs its occurrences, not a scan of the post."""
 
     def __init__(self, text: str, forms: Sequence[str]) -> None:
         self._text = text
         self._forms = forms
+        self._positions: dict[str, list[int]] | None = None
         self._seen: dict[Forms, bool] = {}
 
     def _occurs(self, negative: Forms) -> bool:
         if negative not in self._seen:
-            self._seen[negative] = bool(negative) and any(
-                _run_at(negative, self._forms, i) for i in _starts(self._forms, negative[0])
-            )
+            if self._positions is None:
+                self._positions = {}
+                for i, form in enumerate(self._forms):
+                    self._positions.setdefault(form, []).append(i)
+            starts = self._positions.get(negative[0], []) if negative else []
+            self._seen[negative] = any(_run_at(negative, self._forms, i) for i in starts)
         return self._seen[negative]
 
     def any(self, rule: WordRule) -> bool:
         return any(t in self._text for t in rule.negative_texts) or any(self._occurs(n) for n in rule.negatives)
-
-
-def _starts(forms: Sequence[str], first: str) -> Iterator[int]:
-    return (i for i, form in enumerate(forms) if form == first)

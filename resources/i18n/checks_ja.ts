@@ -166,6 +166,18 @@
       <source>Links to own domains and own accounts are not third-party links; published contacts are not PII; place names and officials are not personal names.</source>
       <translation>自組織のドメインとアカウントへのリンクは外部リンクではありません。公開している連絡先は個人情報ではありません。地名と公職者は個人名ではありません。</translation>
     </message>
+    <message>
+      <source>Illegal</source>
+      <translation>法令違反</translation>
+    </message>
+    <message>
+      <source>Personal opinion</source>
+      <translation>個人的意見</translation>
+    </message>
+    <message>
+      <source>Others' rights</source>
+      <translation>他者の権利</translation>
+    </message>
   </context>
   <context>
     <name>SettingsScreen</name>

@@ -59,6 +59,9 @@ def category_label(category: str) -> str:
         "obscene": tr("Obscene"),
         "rumour": tr("Rumour"),
         "confidential": tr("Confidential"),
+        "illegal": tr("Illegal"),
+        "personal_opinion": tr("Personal opinion"),
+        "rights": tr("Others' rights"),
     }
     return labels.get(category, category)
 
