@@ -53,7 +53,7 @@ def _forms(text: str) -> Forms:
 def parse_word_rule(category: str, entry: str) -> WordRule | None:
     """``~pattern !neg !neg`` → a :class:`WordRule`; ``None`` when nothing is left to match."""
     body = entry[len(WORD_RULE_MARK) :] if entry.startswith(WORD_RULE_MARK) else entry
-    pattern, *negatives = (part.strip() for part in body.split("!"))
+    pattern, *negatives = (part.strip() for part in body.split(" !"))
     for mark in _GAP_MARKS[1:]:
         pattern = pattern.replace(mark, _GAP_MARKS[0])
     segments = tuple(f for f in (_forms(part) for part in pattern.split(_GAP_MARKS[0])) if f)
@@ -61,7 +61,7 @@ def parse_word_rule(category: str, entry: str) -> WordRule | None:
         return None
     negative_texts = tuple(n.casefold() for n in negatives if n)
     negative_forms = tuple(_forms(n) for n in negative_texts)
-    return WordRule(category, body.split("!")[0].strip(), segments, negative_forms, negative_texts)
+    return WordRule(category, pattern, segments, negative_forms, negative_texts)
 
 
 class WordRuleMatcher:
