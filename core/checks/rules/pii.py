@@ -76,7 +76,7 @@ _ISSUERS: tuple[tuple[int, int, frozenset[int]], ...] = (
 )
 # Words that say a number is a card's (within _CONTEXT characters before it).
 _CARD_CONTEXT = regex.compile(
-    r"カード|クレジット|クレカ|デビット|card|visa|master|jcb|amex|american\s*express|diners|有効期限|セキュリティコード|cvv|会員番号",
+    r"カード|クレジット|クレカ|デビット|card|visa|master|jcb|amex|american\s*express|diners|有効期限|セキュリティコード|cvv",
     regex.IGNORECASE,
 )
 # Words that say it is a product or book code: never a card.
