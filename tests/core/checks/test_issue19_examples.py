@@ -278,3 +278,14 @@ def test_no_rule_raises_on_arbitrary_unicode(text):
     for finding in result.findings:
         if finding.start is not None:
             assert 0 <= finding.start <= finding.end <= len(text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(alphabet=st.sampled_from("~!…. 私個人反対党支持\u3164\u200ba"), max_size=20),
+    st.text(alphabet=st.characters(), max_size=80),
+)
+def test_no_administrator_entry_makes_a_rule_raise(entry, text):
+    config = CheckConfig().with_words("local_terms", added=[entry, "~" + entry])
+    result = run_checks(DraftInput(text + "私個人として党を支持し反対"), WAKO, config, include_person_names=True)
+    assert all(f.rule_id for f in result.findings)
