@@ -226,7 +226,8 @@ _LONG_NUMBER = re.compile(rf"[0-9][0-9_]{{{MAX_INTEGER_DIGITS},}}")
 
 def load_profile(path: Path) -> tuple[OrganizationProfile, CheckConfig]:
     """``ORG.toml``: ``[organization] name, own_domains, public_contacts`` (and the
-    specific ``public_phones``/``public_emails``/``postal_addresses`` lists), with
+    specific ``public_phones``/``public_emails``/``postal_addresses`` lists, and
+    ``partner_contacts``, ``own_channels``, ``place_names``, ``officials``), with
     an optional ``[checks]`` table in the :class:`CheckConfig` JSON shape."""
     if path.is_dir():
         raise InputError(tr("{path} is a folder, not a file.").format(path=path))
@@ -251,6 +252,10 @@ def load_profile(path: Path) -> tuple[OrganizationProfile, CheckConfig]:
             public_emails=tuple(emails) + _string_list(org.get("public_emails", [])),
             postal_addresses=tuple(addresses) + _string_list(org.get("postal_addresses", [])),
             departments=_string_list(org.get("departments", [])),
+            partner_contacts=_string_list(org.get("partner_contacts", [])),
+            own_channels=_string_list(org.get("own_channels", [])),
+            place_names=_string_list(org.get("place_names", [])),
+            officials=_string_list(org.get("officials", [])),
         )
         config = CheckConfig.from_json(data.get("checks") or {})
     except (tomllib.TOMLDecodeError, ValueError) as exc:
@@ -261,6 +266,8 @@ def load_profile(path: Path) -> tuple[OrganizationProfile, CheckConfig]:
         ) from None
     for value in (profile.name, *profile.own_domains, *profile.public_phones, *profile.public_emails):
         _usable_string(path, tr("the profile"), value)
-    for value in (*profile.postal_addresses, *profile.departments):
+    for value in (*profile.postal_addresses, *profile.departments, *profile.partner_contacts):
+        _usable_string(path, tr("the profile"), value)
+    for value in (*profile.own_channels, *profile.place_names, *profile.officials):
         _usable_string(path, tr("the profile"), value)
     return profile, config

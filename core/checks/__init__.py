@@ -1,7 +1,8 @@
 """The guideline checks: what may be posted, per wako and joso guidelines.
 
 Pure Python (no Qt). The composer calls :func:`run_checks` on every keystroke
-and :func:`check_person_names` on a worker thread; the settings screen uses
+and :func:`check_person_names` (the analysis tier: person names and word
+rules on SudachiPy morphemes) on a worker thread; the settings screen uses
 :func:`list_rules` and :class:`CheckConfig`; ``app.py check`` is
 :mod:`cli.check`.
 """

@@ -21,7 +21,8 @@ from core.checks.config import CheckConfig
 from core.checks.lexicon import LexiconMatcher, effective_lexicons
 from core.checks.model import DraftInput
 from core.checks.normalize import NormalizedText
-from core.checks.urls import Link, domain_set, find_links
+from core.checks.urls import Link, ascii_host, clean_domain, domain_set, find_links
+from core.checks.word_rules import WordRuleMatcher
 from core.organization.profile import OrganizationProfile
 from core.runtime.resources import resource_path
 
@@ -112,15 +113,65 @@ class CheckSetup:
     own_postal_codes: frozenset[str]
     lexicon: LexiconMatcher
     link_hosts: frozenset[str]  # linked even without a scheme or a listed TLD
+    word_rules: WordRuleMatcher
+    own_channels: tuple[tuple[str, str], ...] = ()  # (host, path prefix), case-folded
+    place_names: frozenset[str] = frozenset()
+    officials: frozenset[str] = frozenset()  # names in fold_name() form
+
+
+# A published contact line: ``朝霞警察署 048-464-0110`` or ``info@hospital.example.jp（市民病院）``.
+_CONTACT_EMAIL = regex.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,24}")
+_CONTACT_PHONE = regex.compile(r"\+?[\d(][\d\-() \u2010-\u2015\u2212\u30fc]{7,}\d")
+# Variant kanji that people and fonts swap in names (柴﨑/柴崎, 髙橋/高橋): one form for comparing.
+_NAME_VARIANTS = str.maketrans("﨑髙邉邊齋齊濵濱德𠮷冨嶋", "崎高辺辺斎斉浜浜徳吉富島")
+_NAME_NOISE = regex.compile(r"[\s\u3000・･]|[(（].*?[)）]")
+_OFFICE_TITLES = "市長|副市長|町長|副町長|村長|副村長|区長|教育長|議長|副議長|知事|副知事|市議会議員|議員"
+_TITLES = regex.compile(rf"^(?:{_OFFICE_TITLES})|(?:{_OFFICE_TITLES})$")
+
+
+def fold_name(name: str) -> str:
+    """A name in one form for comparing: NFKC, no spaces or brackets, common variant kanji folded."""
+    value: str = _NAME_NOISE.sub("", unicodedata.normalize("NFKC", name))
+    untitled: str = _TITLES.sub("", value)
+    return untitled.translate(_NAME_VARIANTS).casefold()
+
+
+def _contacts(lines: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    phones: set[str] = set()
+    emails: set[str] = set()
+    for line in lines:
+        text = unicodedata.normalize("NFKC", line)
+        emails.update(m.group().casefold() for m in _CONTACT_EMAIL.finditer(text))
+        for match in _CONTACT_PHONE.finditer(_CONTACT_EMAIL.sub(" ", text)):
+            number = e164(match.group())
+            if number:
+                phones.add(number)
+    return frozenset(phones), frozenset(emails)
+
+
+def _channel(url: str) -> tuple[str, str] | None:
+    """``https://www.YouTube.com/@City/`` → ``("youtube.com", "/@city")``."""
+    value = unicodedata.normalize("NFKC", url).strip()
+    host = ascii_host(clean_domain(value))
+    if host is None:
+        return None
+    host = host.removeprefix("www.").removeprefix("m.")
+    rest = regex.sub(r"^[a-z][a-z0-9+.-]*://", "", value.casefold())
+    slash = rest.find("/")
+    path = regex.split(r"[?#]", rest[slash:], maxsplit=1)[0].rstrip("/") if slash != -1 else ""
+    return (host, path) if path else None
 
 
 def _build_setup(profile: OrganizationProfile, config: CheckConfig) -> CheckSetup:
     shorteners = (builtin_shorteners() | frozenset(config.shorteners_added)) - frozenset(config.shorteners_removed)
-    phones = frozenset(p for p in (e164(n) for n in profile.public_phones) if p)
+    contact_phones, contact_emails = _contacts(profile.partner_contacts)
+    phones = frozenset(p for p in (e164(n) for n in profile.public_phones) if p) | contact_phones
     emails = frozenset(unicodedata.normalize("NFKC", e).strip().casefold() for e in profile.public_emails)
+    emails |= contact_emails
     addresses = tuple(canonical_address(a) for a in profile.postal_addresses if a.strip())
     codes = frozenset(code for a in profile.postal_addresses for code in postal_codes(a))
     own_domains = domain_set(profile.own_domains)
+    lexicons = effective_lexicons(config)
     return CheckSetup(
         profile=profile,
         config=config,
@@ -130,8 +181,12 @@ def _build_setup(profile: OrganizationProfile, config: CheckConfig) -> CheckSetu
         public_emails=emails,
         own_addresses=addresses,
         own_postal_codes=codes,
-        lexicon=LexiconMatcher(effective_lexicons(config)),
+        lexicon=LexiconMatcher(lexicons),
         link_hosts=shorteners | own_domains,
+        word_rules=WordRuleMatcher(lexicons),
+        own_channels=tuple(c for c in (_channel(u) for u in profile.own_channels) if c),
+        place_names=frozenset(unicodedata.normalize("NFKC", p).strip() for p in profile.place_names if p.strip()),
+        officials=frozenset(f for f in (fold_name(o) for o in profile.officials) if f),
     )
 
 

@@ -6,7 +6,8 @@ then turns the rules' raw hits into :class:`Finding` objects with the
 organization's severities, clauses and messages, spans mapped back to the
 original text.
 
-The person-name check is slow by comparison, so it is off by default here and
+The analysis tier (person names, names with details, word rules on
+morphemes; SudachiPy) is slow by comparison, so it is off by default here and
 available on its own as :func:`check_person_names` for a worker thread.
 """
 
@@ -17,7 +18,7 @@ import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
-from core.checks.catalog import rule_definition
+from core.checks.catalog import LEXICON_PREFIX, rule_definition
 from core.checks.config import CheckConfig
 from core.checks.context import CheckContext, Hit, Param, prepare
 from core.checks.length import text_length
@@ -32,6 +33,7 @@ Rule = Callable[[CheckContext], Iterable[Hit]]
 # The keystroke rules, in display order of their families.
 KEYSTROKE_RULES: tuple[Rule, ...] = (
     links.check_links,
+    links.check_confusable_hosts,
     pii.check_mynumber,
     pii.check_card_number,
     pii.check_phone,
@@ -39,6 +41,8 @@ KEYSTROKE_RULES: tuple[Rule, ...] = (
     pii.check_postal_address,
     text.check_invisible,
     content.check_dm_request,
+    content.check_quote,
+    content.check_harmful_program,
     content.check_lexicon,
     media.check_media,
 )
@@ -87,18 +91,33 @@ def _sort_key(finding: Finding) -> tuple[float, float, int, str]:
     return (position, media_position, -finding.severity.rank, finding.rule_id)
 
 
-def _findings(hits: Iterable[Hit], ctx: CheckContext, config: CheckConfig) -> tuple[Finding, ...]:
+def _unique(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Findings without duplicates, in display order.
+
+    A word-list finding inside or across another of the same list (the phrase
+    ``を支持しましょう`` and the word rule ``~を支持する``) is one finding: in
+    start order, with the longer span first at a position, a word-list finding
+    that starts before the furthest end kept for its rule is dropped (one
+    dictionary lookup each, so many findings stay linear)."""
     seen: set[tuple[str, int | None, int | None, int | None]] = set()
-    findings: list[Finding] = []
-    for hit in hits:
-        finding = _to_finding(hit, ctx, config)
-        if finding is None:
-            continue
+    word_ends: dict[str, int] = {}
+    kept: list[Finding] = []
+    ordered = sorted(findings, key=lambda f: (_sort_key(f), -((f.end or 0) - (f.start or 0))))
+    for finding in ordered:
         key = (finding.rule_id, finding.start, finding.end, finding.media_index)
-        if key not in seen:
-            seen.add(key)
-            findings.append(finding)
-    return tuple(sorted(findings, key=_sort_key))
+        if key in seen:
+            continue
+        if finding.rule_id.startswith(LEXICON_PREFIX) and finding.start is not None and finding.end is not None:
+            if finding.start < word_ends.get(finding.rule_id, -1):
+                continue
+            word_ends[finding.rule_id] = finding.end
+        seen.add(key)
+        kept.append(finding)
+    return tuple(kept)
+
+
+def _findings(hits: Iterable[Hit], ctx: CheckContext, config: CheckConfig) -> tuple[Finding, ...]:
+    return _unique(f for f in (_to_finding(hit, ctx, config) for hit in hits) if f is not None)
 
 
 def run_checks(
@@ -125,7 +144,7 @@ def run_checks(
     if include_attached_media:
         hits.extend(platform_media.check_platform_media(ctx))
     hits.extend(length_rule.check_length(ctx, length))
-    if include_person_names and config.is_enabled("pii.person_name"):
+    if include_person_names:
         hits.extend(person_names.check_person_name_hits(ctx))
     return CheckResult(_findings(hits, ctx, config), length)
 
@@ -135,18 +154,22 @@ def check_person_names(
     profile: OrganizationProfile,
     config: CheckConfig | None = None,
 ) -> tuple[Finding, ...]:
-    """Only the ``pii.person_name`` findings (SudachiPy). Thread-safe; meant for
+    """The analysis tier's findings (SudachiPy): ``pii.person_name``,
+    ``pii.person_details`` and word rules on morphemes. Thread-safe; meant for
     a worker thread. Merge the result with :func:`with_person_names`."""
     config = config or CheckConfig()
     if isinstance(draft, str):
         draft = DraftInput(draft)
-    if not config.is_enabled("pii.person_name"):
-        return ()
     ctx = CheckContext(draft, normalize(draft.text), prepare(profile, config))
     return _findings(person_names.check_person_name_hits(ctx), ctx, config)
 
 
 def with_person_names(result: CheckResult, names: Iterable[Finding]) -> CheckResult:
-    """``result`` plus person-name findings computed separately (replacing older ones)."""
-    kept = [f for f in result.findings if f.rule_id != "pii.person_name"]
-    return replace(result, findings=tuple(sorted([*kept, *names], key=_sort_key)))
+    """``result`` plus the analysis tier's findings computed separately (replacing
+    older ones of the rules only that tier produces)."""
+    kept = [f for f in result.findings if f.rule_id not in ANALYSIS_ONLY_RULES]
+    return replace(result, findings=_unique([*kept, *names]))
+
+
+# Rules that only the analysis tier reports (word rules share their ids with phrases).
+ANALYSIS_ONLY_RULES = frozenset({"pii.person_name", "pii.person_details"})

@@ -1,11 +1,24 @@
 """Word lists for the ``content.lexicon.<category>`` rules.
 
-The shipped lists are ``resources/rules/lexicon/<category>.txt``: one word or
-phrase per line; a line starting with ``# `` is a comment, ``#PR`` is a
-hashtag. Organizations add and remove words through
-:class:`core.checks.config.CheckConfig`. All lists are compiled into one
-regular expression so the text is scanned once per keystroke, whatever the
-number of words.
+The shipped lists are ``resources/rules/lexicon/<category>.txt``: one entry
+per line; a line starting with ``# `` is a comment, ``#PR`` is a hashtag.
+Organizations add and remove entries through
+:class:`core.checks.config.CheckConfig`, in the same format.
+
+Two kinds of entry (``resources/rules/README.md`` explains them to
+administrators):
+
+- a plain phrase (``今なら半額``) is found as written, after NFKC and case
+  folding, on every keystroke. All phrases are compiled into one regular
+  expression so the text is scanned once, whatever the number of words;
+- a word rule, starting with ``~`` (``~私個人…反対 !賛成多数``), is matched on
+  morphemes (SudachiPy's normalized forms), so spelling variants,
+  okurigana and conjugations match too (``~応援してください`` finds
+  おうえんして下さい); ``…`` allows a gap of a few morphemes within a sentence,
+  and each `` !word`` is negative context: the entry does not fire in a post
+  that contains that word (an election notice is not campaigning). Word rules
+  run in the analysis tier with the person-name check
+  (:mod:`core.checks.morphemes`).
 """
 
 from __future__ import annotations
@@ -20,6 +33,9 @@ from core.checks.config import CheckConfig, normalize_word
 from core.runtime.resources import resource_path
 
 BUILTIN_CATEGORIES = (
+    "illegal",
+    "personal_opinion",
+    "rights",
     "defamation",
     "discrimination",
     "political",
@@ -72,14 +88,31 @@ class LexiconMatch:
     word: str
 
 
+WORD_RULE_MARK = "~"
+
+
+def is_word_rule(entry: str) -> bool:
+    """Whether a list entry is a word rule on morphemes (``~…``) rather than a phrase."""
+    return entry.startswith(WORD_RULE_MARK)
+
+
 class LexiconMatcher:
-    """Finds every listed word in normalised text, longest word first at a position."""
+    """Finds every listed phrase in normalised text, longest first at a position
+    (word rules, ``~…``, are :class:`core.checks.word_rules.WordRuleMatcher`'s)."""
 
     def __init__(self, lexicons: Mapping[str, tuple[str, ...]]) -> None:
         self._category: dict[str, str] = {}
+        # A phrase may carry negative context too (``無断転載 !ご遠慮``): not in a post containing it.
+        self._negatives: dict[str, tuple[str, ...]] = {}
         for category, words in lexicons.items():
-            for word in words:
-                self._category.setdefault(word, category)
+            for entry in words:
+                if is_word_rule(entry):
+                    continue
+                word, *negatives = (part.strip() for part in entry.split(" !"))
+                if word:
+                    self._category.setdefault(word, category)
+                    if negatives:
+                        self._negatives[word] = tuple(n for n in negatives if n)
         # One trie-shaped pattern for all words: the standard library's engine
         # walks a literal trie several times faster than ``regex`` or a flat
         # alternation of hundreds of words. Whole-word boundaries for ASCII
@@ -96,14 +129,18 @@ class LexiconMatcher:
 
     def find(self, text: str) -> list[LexiconMatch]:
         matches = []
+        folded = text.casefold() if self._negatives else text
         found = (m for pattern in self._patterns for m in pattern.finditer(text))
         for match in found:
             word: str = match.group().casefold()
             category = self._category.get(word)
             if category is None:  # case folding changed the length; find it the slow way
                 category = next((c for w, c in self._category.items() if w == normalize_word(word)), None)
-            if category is not None and _bounded_ok(text, match.start(), match.end()):
-                matches.append(LexiconMatch(match.start(), match.end(), category, match.group()))
+            if category is None or not _bounded_ok(text, match.start(), match.end()):
+                continue
+            if any(n in folded for n in self._negatives.get(word, ())):
+                continue
+            matches.append(LexiconMatch(match.start(), match.end(), category, match.group()))
         return sorted(matches, key=lambda m: m.start)
 
 

@@ -14,23 +14,55 @@ normalised piece by piece.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
-# Zero-width and bidirectional control characters: invisible, and able to hide
-# what a link really is (``bit\u200b.ly``) or reorder what the reader sees.
-INVISIBLE_CHARACTERS = frozenset(
-    "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f"
-    "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064"
-    "\u2066\u2067\u2068\u2069\ufeff"
+# Unicode's default-ignorable code points (DerivedCoreProperties.txt,
+# Default_Ignorable_Code_Point) render as nothing: zero-width and
+# bidirectional controls, the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0),
+# tag characters. They can hide what a link really is (``bit\u200b.ly``,
+# ``city\u3164.example``) or reorder what the reader sees. The braille blank
+# U+2800 is not default-ignorable but shows as a blank all the same.
+# ``tests/core/checks/test_normalize.py`` compares the ranges with the
+# ``regex`` module's \p{Default_Ignorable_Code_Point}.
+_INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x2800, 0x2800),
+    (0x3164, 0x3164),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE00FF),
+    (0xE01F0, 0xE0FFF),
 )
+INVISIBLE_CHARACTERS = frozenset(chr(c) for low, high in _INVISIBLE_RANGES for c in range(low, high + 1))
 # Removed from the normalised copy too, but not reported: variation selectors
-# are legitimate in emoji and kanji variants.
-_IGNORED_CHARACTERS = frozenset(chr(c) for c in range(0xFE00, 0xFE10))
+# are legitimate in emoji and in kanji variants (IVS, U+E0100..U+E01EF).
+_IGNORED_RANGES = ((0xFE00, 0xFE0F), (0xE0100, 0xE01EF))
+_IGNORED_CHARACTERS = frozenset(chr(c) for low, high in _IGNORED_RANGES for c in range(low, high + 1))
 _DROPPED = INVISIBLE_CHARACTERS | _IGNORED_CHARACTERS
+
+
+def _char_class(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges)
+
+
+_INVISIBLE_CLASS = _char_class(_INVISIBLE_RANGES)
+_DROPPED_CLASS = _INVISIBLE_CLASS + _char_class(_IGNORED_RANGES)
 
 # Characters verified NFKC-stable and never composing with a neighbour
 # (``tests/core/checks/test_normalize.py`` re-verifies every one).
@@ -80,7 +112,7 @@ def _segments(run: str) -> list[tuple[int, int]]:
 # has none of them, NFKC works character by character, so when it also keeps
 # the length, every character maps to itself.
 _COMPOSING_OR_DROPPED = regex.compile(
-    r"[\p{M}\u1100-\u11ff\u3130-\u318f\uffa0-\uffdc\uff9e\uff9f" + "".join(sorted(_DROPPED)) + "]"
+    r"[\p{M}\u1100-\u11ff\u3130-\u318f\uffa0-\uffdc\uff9e\uff9f" + _DROPPED_CLASS + "]"
 )
 
 
@@ -155,19 +187,23 @@ def _normalize_piecewise(original: str) -> NormalizedText:
 def invisible_character_spans(text: str) -> list[tuple[int, int]]:
     """Runs of invisible characters in ``text`` (original offsets).
 
-    A zero-width joiner inside an emoji sequence (👨‍👩‍👧) is how those emoji are
-    written, not a hidden character, so it is left out.
+    A zero-width joiner inside an emoji sequence (👨‍👩‍👧) and the tag characters
+    of a subdivision flag (🏴 + tags + cancel tag) are how those emoji are
+    written, not hidden characters, so they are left out.
     """
     spans: list[tuple[int, int]] = []
     for match in _INVISIBLE_RUN.finditer(text):
         start, end = match.span()
         if text[start:end] == "\u200d" and _is_emoji_joiner(text, start):
             continue
+        if _is_flag_tags(text, start, end):
+            continue
         spans.append((start, end))
     return spans
 
 
-_INVISIBLE_RUN = regex.compile("[" + "".join(sorted(INVISIBLE_CHARACTERS)) + "]+")
+# The standard library's engine scans a class of plain ranges faster than ``regex``.
+_INVISIBLE_RUN = re.compile("[" + _INVISIBLE_CLASS + "]+")
 _PICTOGRAPHIC = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f]")
 
 
@@ -175,3 +211,13 @@ def _is_emoji_joiner(text: str, index: int) -> bool:
     before = text[index - 1] if index > 0 else ""
     after = text[index + 1] if index + 1 < len(text) else ""
     return bool(before and after and _PICTOGRAPHIC.match(before) and _PICTOGRAPHIC.match(after))
+
+
+def _is_flag_tags(text: str, start: int, end: int) -> bool:
+    run = text[start:end]
+    return (
+        start > 0
+        and text[start - 1] == "\U0001f3f4"
+        and run.endswith("\U000e007f")
+        and all("\U000e0020" <= ch <= "\U000e007f" for ch in run)
+    )

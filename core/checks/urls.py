@@ -209,11 +209,25 @@ def find_links(
     taken = _Taken(len(text))
     userinfo = userinfo and "@" in text
     if userinfo:
-        for match in _WITH_SCHEME_USERINFO.finditer(text):
-            link = _scheme_link(text, match, unicode_paths)
-            if link is not None:
-                links.append(link)
-                taken.add(link.start, link.end)
+        _scheme_userinfo_pass(text, unicode_paths, links, taken)
+    _scheme_pass(text, userinfo, unicode_paths, links, taken)
+    if include_schemeless:
+        if userinfo:
+            _schemeless_userinfo_pass(text, known_hosts, links, taken)
+        _schemeless_pass(text, userinfo, twitter_compat, known_hosts, links, taken)
+        links.sort(key=lambda link: link.start)
+    return links
+
+
+def _scheme_userinfo_pass(text: str, unicode_paths: bool, links: list[Link], taken: _Taken) -> None:
+    for match in _WITH_SCHEME_USERINFO.finditer(text):
+        link = _scheme_link(text, match, unicode_paths)
+        if link is not None:
+            links.append(link)
+            taken.add(link.start, link.end)
+
+
+def _scheme_pass(text: str, userinfo: bool, unicode_paths: bool, links: list[Link], taken: _Taken) -> None:
     for match in _WITH_SCHEME.finditer(text):
         if match.start() in taken:
             continue
@@ -223,26 +237,39 @@ def find_links(
         if link is not None:
             links.append(link)
             taken.add(link.start, link.end)
-    if include_schemeless and userinfo:
-        for match in _WITHOUT_SCHEME_USERINFO.finditer(text):
-            if match.start() in taken:
-                continue
-            link = _schemeless_link(text, match, False, known_hosts)
-            if link is not None:
-                links.append(link)
-                taken.add(link.start, link.end)
-    if include_schemeless:
-        for match in _WITHOUT_SCHEME.finditer(text):
-            start = match.start()
-            if start in taken:
-                continue
-            if userinfo and _BEFORE_AT.match(text, match.end("host")):
-                continue  # ``city.example.jp`` of ``city.example.jp.x@evil.com`` is no host
-            link = _schemeless_link(text, match, twitter_compat, known_hosts)
-            if link is not None:
-                links.append(link)
-        links.sort(key=lambda link: link.start)
-    return links
+
+
+def _schemeless_userinfo_pass(text: str, known_hosts: frozenset[str], links: list[Link], taken: _Taken) -> None:
+    for match in _WITHOUT_SCHEME_USERINFO.finditer(text):
+        if match.start() in taken:
+            continue
+        link = _schemeless_link(text, match, False, known_hosts)
+        if link is not None:
+            links.append(link)
+            taken.add(link.start, link.end)
+
+
+def _schemeless_pass(
+    text: str, userinfo: bool, twitter_compat: bool, known_hosts: frozenset[str], links: list[Link], taken: _Taken
+) -> None:
+    for match in _WITHOUT_SCHEME.finditer(text):
+        if match.start() in taken:
+            continue
+        if userinfo and _BEFORE_AT.match(text, match.end("host")):
+            continue  # ``city.example.jp`` of ``city.example.jp.x@evil.com`` is no host
+        link = _schemeless_link(text, match, twitter_compat, known_hosts)
+        if link is not None:
+            links.append(link)
+
+
+def link_path(text: str, link: Link) -> str:
+    """The path (with query) of ``link`` as written in ``text``: ``/@city/videos`` of
+    ``https://www.youtube.com/@city/videos``; ``""`` when there is none."""
+    url = text[link.start : link.end]
+    scheme = url.find("://")
+    rest = url[scheme + 3 :] if scheme != -1 else url
+    cut = min((i for i in (rest.find("/"), rest.find("?"), rest.find("#")) if i != -1), default=-1)
+    return rest[cut:] if cut != -1 else ""
 
 
 def _scheme_link(text: str, match: regex.Match[str], unicode_paths: bool = False) -> Link | None:

@@ -473,6 +473,10 @@ _KEY_LABELS: dict[str, Callable[[], str]] = {
     "public_phones": lambda: tr("Published phone numbers"),
     "public_emails": lambda: tr("Published e-mail addresses"),
     "postal_addresses": lambda: tr("Published postal addresses"),
+    "partner_contacts": lambda: tr("Other bodies' public contacts"),
+    "own_channels": lambda: tr("Own accounts on other platforms"),
+    "place_names": lambda: tr("Place names"),
+    "officials": lambda: tr("Officials"),
     "account_id_pattern": lambda: tr("Account ID rule"),
     "rotation_interval_days": lambda: tr("Password change interval"),
 }

@@ -33,7 +33,6 @@ from core.signoff.content_hash import content_hash
 from core.signoff.contributors import note_contributor
 from core.storage.engine import Store
 from core.storage.models import (
-    Department,
     Draft,
     DraftVersion,
     MediaBlob,
@@ -357,19 +356,11 @@ def _gate(session: Session, draft: Draft, now: datetime | None = None) -> GateSt
     """The submission gate for ``draft``, with the organization's settings read in this transaction."""
     from core.checks.config import CheckConfig
     from core.composer.submission import evaluate
-    from core.organization.profile import OrganizationProfile
     from core.platforms.facts import Platform
+    from core.services.organization import profile_of
 
     org = organization_row(session)
-    departments = session.scalars(select(Department.name).where(Department.active).order_by(Department.id))
-    profile = OrganizationProfile(
-        name=org.name,
-        own_domains=tuple(org.own_domains),
-        public_phones=tuple(org.public_phones),
-        public_emails=tuple(org.public_emails),
-        postal_addresses=tuple(org.postal_addresses),
-        departments=tuple(departments),
-    )
+    profile = profile_of(session)
     return evaluate(
         draft.text,
         Platform.parse(draft.account.platform),

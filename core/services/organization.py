@@ -41,18 +41,27 @@ def load_organization(store: Store) -> Organization:
         return organization_row(session)
 
 
+def profile_of(session: Session) -> OrganizationProfile:
+    """The profile as the checks see it, read in ``session`` (one place builds it)."""
+    org = organization_row(session)
+    departments = session.scalars(select(Department.name).where(Department.active).order_by(Department.id))
+    return OrganizationProfile(
+        name=org.name,
+        own_domains=tuple(org.own_domains),
+        public_phones=tuple(org.public_phones),
+        public_emails=tuple(org.public_emails),
+        postal_addresses=tuple(org.postal_addresses),
+        departments=tuple(departments),
+        partner_contacts=tuple(org.partner_contacts or ()),
+        own_channels=tuple(org.own_channels or ()),
+        place_names=tuple(org.place_names or ()),
+        officials=tuple(org.officials or ()),
+    )
+
+
 def load_profile(store: Store) -> OrganizationProfile:
     with store.read() as session:
-        org = organization_row(session)
-        departments = session.scalars(select(Department.name).where(Department.active).order_by(Department.id))
-        return OrganizationProfile(
-            name=org.name,
-            own_domains=tuple(org.own_domains),
-            public_phones=tuple(org.public_phones),
-            public_emails=tuple(org.public_emails),
-            postal_addresses=tuple(org.postal_addresses),
-            departments=tuple(departments),
-        )
+        return profile_of(session)
 
 
 def load_check_config(store: Store) -> dict[str, Any]:
@@ -167,6 +176,11 @@ class ProfileUpdate:
     # an empty pattern removes the naming rule.
     account_id_pattern: str | None = None
     rotation_interval_days: int | None = None
+    # The check lists (issue 19); None leaves a list as it is.
+    partner_contacts: Sequence[str] | None = None
+    own_channels: Sequence[str] | None = None
+    place_names: Sequence[str] | None = None
+    officials: Sequence[str] | None = None
 
 
 class OrganizationService(Service):
@@ -186,6 +200,10 @@ class OrganizationService(Service):
                 "public_emails": clean_list(update.public_emails, lower=True),
                 "postal_addresses": clean_list(update.postal_addresses),
             }
+            for key in ("partner_contacts", "own_channels", "place_names", "officials"):
+                lines = getattr(update, key)
+                if lines is not None:
+                    values[key] = clean_list(lines)
             if update.account_id_pattern is not None:
                 values["account_id_pattern"] = clean_account_id_pattern(update.account_id_pattern)
             if update.rotation_interval_days is not None:

@@ -83,6 +83,12 @@ class Organization(Base):
     public_phones: Mapped[list[Any]] = mapped_column(default=list)
     public_emails: Mapped[list[Any]] = mapped_column(default=list)
     postal_addresses: Mapped[list[Any]] = mapped_column(default=list)
+    # What the checks read besides the own contacts (issue 19): other bodies' public contacts,
+    # own accounts on other platforms, place names, officials in their public role.
+    partner_contacts: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+    own_channels: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+    place_names: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+    officials: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
     account_id_pattern: Mapped[str | None] = mapped_column(String(200))
     check_config: Mapped[dict[str, Any]] = mapped_column(default=dict)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -135,5 +135,99 @@
       <source>{path} is a folder, not a file.</source>
       <translation>{path} はフォルダーです。ファイルを指定してください。</translation>
     </message>
+    <message>
+      <source>Other bodies' public contacts</source>
+      <translation>他機関の公開連絡先</translation>
+    </message>
+    <message>
+      <source>Own accounts on other platforms</source>
+      <translation>他サービスの自組織アカウント</translation>
+    </message>
+    <message>
+      <source>Place names</source>
+      <translation>地名</translation>
+    </message>
+    <message>
+      <source>Officials</source>
+      <translation>公職者</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChecksTab</name>
+    <message>
+      <source>One phrase per line, found as written. A line starting with ~ is a word rule matched on morphemes, so other spellings and conjugations match too: ~私個人…反対 allows a few words in place of …, and ' !word' after it means: not in a post that contains that word.</source>
+      <translation>1行に1語句。書かれたとおりに照合します。~ で始まる行は形態素で照合する語句ルールで、表記ゆれや活用の違いも一致します。~私個人…反対 の … には数語が入ってもよく、後ろに「 !語」を付けると、その語を含む投稿では一致しません。</translation>
+    </message>
+    <message>
+      <source>Own domains, published contacts, places and officials…</source>
+      <translation>自組織のドメイン・公開連絡先・地名・公職者…</translation>
+    </message>
+    <message>
+      <source>Links to own domains and own accounts are not third-party links; published contacts are not PII; place names and officials are not personal names.</source>
+      <translation>自組織のドメインとアカウントへのリンクは外部リンクではありません。公開している連絡先は個人情報ではありません。地名と公職者は個人名ではありません。</translation>
+    </message>
+    <message>
+      <source>Illegal</source>
+      <translation>法令違反</translation>
+    </message>
+    <message>
+      <source>Personal opinion</source>
+      <translation>個人的意見</translation>
+    </message>
+    <message>
+      <source>Others' rights</source>
+      <translation>他者の権利</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsScreen</name>
+    <message>
+      <source>What the checks accept</source>
+      <translation>チェックで問題としないもの</translation>
+    </message>
+    <message>
+      <source>Other bodies' public contacts</source>
+      <translation>他機関の公開連絡先</translation>
+    </message>
+    <message>
+      <source>e.g. Asaka police station 048-464-0110</source>
+      <translation>例：朝霞警察署 048-464-0110</translation>
+    </message>
+    <message>
+      <source>Own accounts on other platforms</source>
+      <translation>他サービスの自組織アカウント</translation>
+    </message>
+    <message>
+      <source>Place names</source>
+      <translation>地名</translation>
+    </message>
+    <message>
+      <source>Officials</source>
+      <translation>公職者</translation>
+    </message>
+    <message>
+      <source>e.g. Mayor Taro Yamada</source>
+      <translation>例：市長 山田太郎</translation>
+    </message>
+    <message>
+      <source>Numbers and addresses of police, fire, hospitals and partner bodies are not personal data; links to the organization's own accounts are not third-party links; place names and officials in their public role are not personal names.</source>
+      <translation>警察・消防・病院・協力機関の番号や連絡先は個人情報として扱いません。自組織の他サービスのアカウントへのリンクは外部リンクとして扱いません。地名と、公的な立場で登場する公職者の名前は個人名として扱いません。</translation>
+    </message>
+    <message>
+      <source>Other bodies' public &amp;contacts:</source>
+      <translation>他機関の公開連絡先(&amp;C):</translation>
+    </message>
+    <message>
+      <source>Own accounts on other p&amp;latforms:</source>
+      <translation>他サービスの自組織アカウント(&amp;L):</translation>
+    </message>
+    <message>
+      <source>Place na&amp;mes:</source>
+      <translation>地名(&amp;M):</translation>
+    </message>
+    <message>
+      <source>O&amp;fficials:</source>
+      <translation>公職者(&amp;F):</translation>
+    </message>
   </context>
 </TS>

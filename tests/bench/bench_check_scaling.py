@@ -4,7 +4,8 @@
 
 For each input kind (a realistic Japanese draft, and texts built to hit the
 parts that used to grow faster than linearly: many links, ``a.a.a.…`` runs,
-paths ending in many brackets, combining marks, invisible characters) it
+paths ending in many brackets, combining marks, invisible characters, and
+the rules of issue 19: look-alike letters, program names, quotes, word rules) it
 prints the time of the whole ``app.py check`` engine (every rule, the
 person-name analyser included) at 1k, 10k, 100k and 1M characters, as µs per
 character, and the ratio of the 1M figure to the 10k one. Linear means the
@@ -42,6 +43,12 @@ KINDS = {
     "combining": lambda n: _repeat("か\u3099e\u0301", n),
     "invisible": lambda n: _repeat("あ\u200b", n),
     "numbers": lambda n: _repeat("０４８－４２４－９０９０ ", n),
+    # Issue 19's rules: look-alike letters in a long Latin run, program names, quotes, word rules
+    # whose first word recurs without the rest (the bounded gap), negative context.
+    "lookalike": lambda n: _repeat("abcdefghij" * 20 + "а.", n),
+    "programs": lambda n: _repeat("tool-setup_v2.exe マクロを有効 ", n),
+    "quotes": lambda n: _repeat("RT @a: QT @b 引用: ", n),
+    "wordrules": lambda n: _repeat("私個人としては候補の党を", n),
 }
 
 

@@ -298,3 +298,27 @@ def test_published_number_with_ime_dashes_in_profile_file(tmp_path):
     draft.write_text("電話048-424-9090、03‐1234‐5678", encoding="utf-8")
     code, out, _, _ = run(["--format", "json", "--profile", str(profile), str(draft)])
     assert (code, json.loads(out)["findings"]) == (0, [])
+
+
+def test_profile_file_lists_of_issue_19(tmp_path):
+    """partner_contacts, own_channels, place_names and officials in ORG.toml, as in 設定 → 組織."""
+    profile = tmp_path / "org.toml"
+    profile.write_text(
+        '[organization]\nname = "和光市"\nown_domains = ["city.wako.lg.jp"]\n'
+        'partner_contacts = ["朝霞警察署 048-465-0110"]\n'
+        'own_channels = ["https://www.youtube.com/@wakocity"]\n'
+        'place_names = ["新倉"]\nofficials = ["市長 柴﨑光子"]\n',
+        encoding="utf-8",
+    )
+    draft = tmp_path / "d.txt"
+    draft.write_text(
+        "新倉の公園で柴﨑光子市長があいさつ。動画 https://www.youtube.com/@wakocity 、朝霞警察署 048-465-0110",
+        encoding="utf-8",
+    )
+    code, out, _, _ = run(["--format", "json", "--profile", str(profile), str(draft)])
+    assert (code, json.loads(out)["findings"]) == (0, [])
+    draft.write_text("4901234567894（JAN）と 申込みは https://example.com/setup.exe", encoding="utf-8")
+    code, out, _, _ = run(["--format", "json", "--profile", str(profile), str(draft)])
+    rules = {f["rule"] for f in json.loads(out)["findings"]}
+    assert code == 1
+    assert rules == {"content.harmful_program", "link.third_party"}

@@ -55,6 +55,39 @@ def check_mynumber(ctx: CheckContext) -> Iterator[Hit]:
 
 _CARD = regex.compile(r"(?<!\d)(?<!\d[ -])\d(?:[ -]?\d){12,18}(?!\d)(?![ -]\d)")
 
+# Issuer identification numbers (ISO/IEC 7812 IIN ranges as the brands publish
+# them) and the lengths each brand issues: a Luhn-valid run of digits is a card
+# number only when a real issuer uses that prefix at that length. One in ten
+# random numbers passes Luhn, so Luhn alone blocked barcodes and order numbers.
+_ISSUERS: tuple[tuple[int, int, frozenset[int]], ...] = (
+    (4, 4, frozenset({13, 16, 19})),  # Visa
+    (51, 55, frozenset({16})),  # Mastercard
+    (2221, 2720, frozenset({16})),  # Mastercard 2-series
+    (34, 34, frozenset({15})),  # American Express
+    (37, 37, frozenset({15})),
+    (3528, 3589, frozenset({16, 17, 18, 19})),  # JCB
+    (300, 305, frozenset({14, 16, 17, 18, 19})),  # Diners Club
+    (36, 36, frozenset({14, 16, 17, 18, 19})),
+    (38, 39, frozenset({16, 17, 18, 19})),
+    (6011, 6011, frozenset({16, 17, 18, 19})),  # Discover
+    (644, 649, frozenset({16, 17, 18, 19})),
+    (65, 65, frozenset({16, 17, 18, 19})),
+    (62, 62, frozenset({16, 17, 18, 19})),  # UnionPay
+)
+# Words that say a number is a card's (within _CONTEXT characters before it).
+_CARD_CONTEXT = regex.compile(
+    r"カード|クレジット|クレカ|デビット|card|visa|master|jcb|amex|american\s*express|diners|有効期限|セキュリティコード|cvv",
+    regex.IGNORECASE,
+)
+# Words that say it is a product or book code: never a card.
+_CODE_CONTEXT = regex.compile(
+    r"jan|ean|isbn|issn|gtin|upc|itf|バーコード|商品コード|品番|書籍|コード番号|問い合わせ番号|受付番号",
+    regex.IGNORECASE,
+)
+_CONTEXT = 24
+# 4-4-4-4 (or 4-6-5 for Amex) groups are how card numbers are printed and written.
+_CARD_GROUPS = regex.compile(r"^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?$|^\d{4}([ -])\d{6}\2\d{4,5}$")
+
 
 def luhn_valid(digits: str) -> bool:
     total = 0
@@ -68,10 +101,61 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
+def gtin_valid(digits: str) -> bool:
+    """The GS1 check digit of a GTIN-8/12/13/14 (JAN, EAN-13, EAN-8, UPC-A, ITF-14;
+    ISBN-13 is an EAN-13 starting with 978/979)."""
+    if len(digits) not in (8, 12, 13, 14) or not digits.isdigit():
+        return False
+    body, check = digits[:-1], int(digits[-1])
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
+    return (10 - total % 10) % 10 == check
+
+
+def isbn10_valid(code: str) -> bool:
+    """ISBN-10 with its mod-11 check character (``X`` for ten)."""
+    code = code.upper()
+    if len(code) != 10 or not code[:9].isdigit() or not (code[9].isdigit() or code[9] == "X"):
+        return False
+    total = sum((10 - i) * (10 if ch == "X" else int(ch)) for i, ch in enumerate(code))
+    return total % 11 == 0
+
+
+def card_issuer_ok(digits: str) -> bool:
+    """Whether a real card issuer uses ``digits``' prefix at its length."""
+    length = len(digits)
+    for low, high, lengths in _ISSUERS:
+        prefix = int(digits[: len(str(low))])
+        if low <= prefix <= high and length in lengths:
+            return True
+    return False
+
+
+def is_check_digit_code(digits: str) -> bool:
+    """A product or book code whose check digit holds (JAN/EAN-13, GTIN-14, UPC-A, EAN-8)."""
+    return gtin_valid(digits)
+
+
+def looks_like_card(text: str, start: int, end: int) -> bool:
+    """A Luhn-valid number with a real issuer prefix and length, written as cards
+    are (groups of four) or named as a card nearby, and not a product code."""
+    written = text[start:end]
+    digits = written.replace(" ", "").replace("-", "")
+    if not (13 <= len(digits) <= 19) or len(set(digits)) == 1 or not luhn_valid(digits):
+        return False
+    if not card_issuer_ok(digits):
+        return False
+    before = text[max(0, start - _CONTEXT) : start]
+    if _CODE_CONTEXT.search(before):
+        return False
+    if is_check_digit_code(digits) and not _CARD_CONTEXT.search(before):
+        return False
+    return bool(_CARD_GROUPS.match(written) or _CARD_CONTEXT.search(before))
+
+
 def check_card_number(ctx: CheckContext) -> Iterator[Hit]:
-    for match in _CARD.finditer(ctx.text):
-        digits = match.group().replace(" ", "").replace("-", "")
-        if 13 <= len(digits) <= 19 and len(set(digits)) > 1 and luhn_valid(digits):
+    text = ctx.text
+    for match in _CARD.finditer(text):
+        if looks_like_card(text, match.start(), match.end()):
             yield Hit("pii.card_number", match.start(), match.end())
 
 
@@ -248,12 +332,14 @@ def _occurrences(address: str, key: str) -> Iterator[int]:
         i = address.find(key, i + 1)
 
 
-def check_postal_address(ctx: CheckContext) -> Iterator[Hit]:
+def street_address_spans(ctx: CheckContext) -> list[tuple[int, int]]:
+    """Postal codes and street addresses in the normalised text that are not the organization's own."""
     text = ctx.text
     if not any(ch.isdigit() for ch in text):
-        return
+        return []
     setup = ctx.setup
     spans = sorted(set(_postal_matches(text)))
+    found: list[tuple[int, int]] = []
     last_end = -1
     for start, end, is_code in spans:
         if start < last_end:  # 丁目 and 1-2-3 forms may overlap; keep the first
@@ -264,4 +350,10 @@ def check_postal_address(ctx: CheckContext) -> Iterator[Hit]:
                 continue
         elif _is_own_street_address(text, start, end, setup.own_addresses):
             continue
+        found.append((start, end))
+    return found
+
+
+def check_postal_address(ctx: CheckContext) -> Iterator[Hit]:
+    for start, end in street_address_spans(ctx):
         yield Hit("pii.postal_address", start, end)

@@ -59,6 +59,9 @@ def category_label(category: str) -> str:
         "obscene": tr("Obscene"),
         "rumour": tr("Rumour"),
         "confidential": tr("Confidential"),
+        "illegal": tr("Illegal"),
+        "personal_opinion": tr("Personal opinion"),
+        "rights": tr("Others' rights"),
     }
     return labels.get(category, category)
 
@@ -104,8 +107,15 @@ class ChecksTab(QWidget):
         )
         self.table = make_table(self.model, tr("Guideline checks"), self, stretch_column=0)
         self.table.setSortingEnabled(False)
+        detail = self._build_detail()
+        words_box = self._build_words()
+        shortener_box = self._build_shorteners()
+        self._lay_out(detail, words_box, shortener_box)
+        self._connect()
+        self._loading = False
 
-        # Detail of the selected rule.
+    def _build_detail(self) -> QGroupBox:
+        """The selected rule: its text, severity and on/off switch."""
         self.rule_title = QLabel()
         self.rule_title.setObjectName("ruleTitle")
         self.rule_text = QLabel()
@@ -132,12 +142,20 @@ class ChecksTab(QWidget):
         severity_row.addWidget(self.severity, 1)
         severity_row.addWidget(self.enabled)
         detail_layout.addLayout(severity_row)
+        return detail
 
-        # Word lists.
+    def _build_words(self) -> QGroupBox:
         self.category = QComboBox()
         self.category.setAccessibleName(tr("Word list"))
         self.words = QPlainTextEdit()
         self.words.setAccessibleName(tr("Words, one per line"))
+        self.words.setToolTip(
+            tr(
+                "One phrase per line, found as written. A line starting with ~ is a word rule matched on "
+                "morphemes, so other spellings and conjugations match too: ~私個人…反対 allows a few words "
+                "in place of …, and ' !word' after it means: not in a post that contains that word."
+            )
+        )
         self.words.setTabChangesFocus(True)
         self.new_category = QPushButton(tr("New &list…"))
         words_box = QGroupBox(tr("Word lists (wako:5 prohibited content, joso:5)"))
@@ -150,8 +168,9 @@ class ChecksTab(QWidget):
         row.addWidget(self.new_category)
         words_layout.addLayout(row)
         words_layout.addWidget(self.words, 1)
+        return words_box
 
-        # Extra shortener domains.
+    def _build_shorteners(self) -> QGroupBox:
         self.shorteners_added = QPlainTextEdit()
         self.shorteners_added.setAccessibleName(tr("Extra shortener domains"))
         self.shorteners_removed = QPlainTextEdit()
@@ -163,9 +182,16 @@ class ChecksTab(QWidget):
         shortener_form = QFormLayout(shortener_box)
         shortener_form.addRow(tr("Also treat as shorteners:"), self.shorteners_added)
         shortener_form.addRow(tr("Do not treat as shorteners:"), self.shorteners_removed)
+        return shortener_box
 
-        self.org_link = QPushButton(tr("Own domains and published contacts…"))
-        self.org_link.setToolTip(tr("Links to own domains are not third-party links; published contacts are not PII."))
+    def _lay_out(self, detail: QGroupBox, words_box: QGroupBox, shortener_box: QGroupBox) -> None:
+        self.org_link = QPushButton(tr("Own domains, published contacts, places and officials…"))
+        self.org_link.setToolTip(
+            tr(
+                "Links to own domains and own accounts are not third-party links; published contacts are not PII; "
+                "place names and officials are not personal names."
+            )
+        )
         self.status = plain(QLabel())
         self.save_button = QPushButton(tr("&Save check settings"))
         self.revert_button = QPushButton(tr("Re&vert"))
@@ -191,6 +217,7 @@ class ChecksTab(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
+    def _connect(self) -> None:
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_rule())
         self.severity.activated.connect(lambda _i: self._severity_changed())
         self.enabled.clicked.connect(self._enabled_changed)
@@ -202,7 +229,6 @@ class ChecksTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.load)
         self.org_link.clicked.connect(self.show_organization.emit)
-        self._loading = False
 
     # -- state --
     @property

@@ -242,6 +242,7 @@ class SettingsScreen(Screen):
         form.addRow(tr("Published &phone numbers:"), self.phones)
         form.addRow(tr("Published &e-mail addresses:"), self.emails)
         form.addRow(tr("Published postal &addresses:"), self.addresses)
+        outer.addWidget(self._build_check_lists())
         outer.addWidget(self._build_account_rules())
         outer.addWidget(self.save_profile_button)
         outer.addStretch(1)
@@ -252,6 +253,42 @@ class SettingsScreen(Screen):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         return scroll
+
+    def _build_check_lists(self) -> QGroupBox:
+        """What the guideline checks accept besides the own contacts (issue 19)."""
+        box = QGroupBox(tr("What the checks accept"))
+        self.partner_contacts = QPlainTextEdit()
+        self.partner_contacts.setAccessibleName(tr("Other bodies' public contacts"))
+        self.partner_contacts.setPlaceholderText(tr("e.g. Asaka police station 048-464-0110"))
+        self.own_channels = QPlainTextEdit()
+        self.own_channels.setAccessibleName(tr("Own accounts on other platforms"))
+        self.own_channels.setPlaceholderText("https://www.youtube.com/@…")
+        self.place_names = QPlainTextEdit()
+        self.place_names.setAccessibleName(tr("Place names"))
+        self.officials = QPlainTextEdit()
+        self.officials.setAccessibleName(tr("Officials"))
+        self.officials.setPlaceholderText(tr("e.g. Mayor Taro Yamada"))
+        note = QLabel(
+            tr(
+                "Numbers and addresses of police, fire, hospitals and partner bodies are not personal data; "
+                "links to the organization's own accounts are not third-party links; place names and "
+                "officials in their public role are not personal names."
+            )
+        )
+        note.setWordWrap(True)
+        form = QFormLayout(box)
+        form.addRow(note)
+        form.addRow(tr("Other bodies' public &contacts:"), self.partner_contacts)
+        form.addRow(tr("Own accounts on other p&latforms:"), self.own_channels)
+        form.addRow(tr("Place na&mes:"), self.place_names)
+        form.addRow(tr("O&fficials:"), self.officials)
+        for edit in self._check_list_edits():
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(80)
+        return box
+
+    def _check_list_edits(self) -> tuple[QPlainTextEdit, ...]:
+        return (self.partner_contacts, self.own_channels, self.place_names, self.officials)
 
     def _build_account_rules(self) -> QGroupBox:
         self._saved_pattern: str | None = None
@@ -333,6 +370,10 @@ class SettingsScreen(Screen):
             public_phones=_lines(self.phones),
             public_emails=_lines(self.emails),
             postal_addresses=_lines(self.addresses),
+            partner_contacts=_lines(self.partner_contacts),
+            own_channels=_lines(self.own_channels),
+            place_names=_lines(self.place_names),
+            officials=_lines(self.officials),
             # Untouched rules are left alone, so saving the profile neither rewrites an interval the
             # spin box had to clamp nor fails on a rule stored by an older version.
             account_id_pattern=pattern if rule_changed else None,
@@ -498,6 +539,7 @@ class SettingsScreen(Screen):
             self.phones.toPlainText(),
             self.emails.toPlainText(),
             self.addresses.toPlainText(),
+            *(edit.toPlainText() for edit in self._check_list_edits()),
             self.id_pattern.text(),
             self.rotation_days.value(),
         )
@@ -530,6 +572,10 @@ class SettingsScreen(Screen):
             self.phones.setPlainText("\n".join(profile.public_phones))
             self.emails.setPlainText("\n".join(profile.public_emails))
             self.addresses.setPlainText("\n".join(profile.postal_addresses))
+            self.partner_contacts.setPlainText("\n".join(profile.partner_contacts))
+            self.own_channels.setPlainText("\n".join(profile.own_channels))
+            self.place_names.setPlainText("\n".join(profile.place_names))
+            self.officials.setPlainText("\n".join(profile.officials))
             rules = load_account_rules(self.session.store)
             self._saved_pattern = rules.account_id_pattern
             self.id_pattern.setText(rules.account_id_pattern or "")
@@ -546,6 +592,8 @@ class SettingsScreen(Screen):
         admin = self.session.has(Role.ADMINISTRATOR)
         for widget in (self.org_name, self.domains, self.phones, self.emails, self.addresses, self.id_pattern):
             widget.setReadOnly(not admin)
+        for edit in self._check_list_edits():
+            edit.setReadOnly(not admin)
         self.rotation_days.setReadOnly(not admin)
         self.save_profile_button.setEnabled(admin)
         self._update_staff_actions()

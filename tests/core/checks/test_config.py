@@ -61,7 +61,17 @@ def test_rule_ids_and_defaults_are_exactly_the_issue_contract():
         "media.video_length",
         "media.alt_too_long",
     }
-    assert set(rules) == ISSUE_RULE_IDS | {"media.faces"} | platform_limits
+    # Issue 19: the clauses that had no check, and three more word lists.
+    issue19 = {
+        "content.harmful_program",
+        "content.quote",
+        "link.confusable_host",
+        "pii.person_details",
+        "content.lexicon.illegal",
+        "content.lexicon.personal_opinion",
+        "content.lexicon.rights",
+    }
+    assert set(rules) == ISSUE_RULE_IDS | {"media.faces"} | platform_limits | issue19
     assert all(rules[r].default_severity is Severity.BLOCK for r in platform_limits)
     assert all("joso:4(2)" in rules[r].clauses for r in platform_limits)
     for rule_id, severity in ISSUE_DEFAULTS.items():
