@@ -76,7 +76,21 @@ class Smoke:
             "XDG_RUNTIME_DIR": str(self.work / "runtime"),
         }
         # Windows needs these to start any program; they name no Python and no source.
-        for name in ("SYSTEMROOT", "SystemRoot", "WINDIR", "TEMP", "TMP", "USERNAME", "LOCALAPPDATA", "APPDATA"):
+        for name in (
+            "SYSTEMROOT",
+            "SystemDrive",
+            "WINDIR",
+            "COMSPEC",
+            "PATHEXT",
+            "TEMP",
+            "TMP",
+            "USERNAME",
+            "USERDOMAIN",
+            "COMPUTERNAME",
+            "LOCALAPPDATA",
+            "APPDATA",
+            "PROGRAMDATA",
+        ):
             if name in os.environ:
                 env[name] = os.environ[name]
         env.update(extra)
