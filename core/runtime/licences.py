@@ -33,6 +33,7 @@ class Component:
 
 # The components the issue names, with the licence under which they are redistributed.
 COMPONENTS: tuple[Component, ...] = (
+    Component("KohoGate", "MIT", "The program itself."),
     Component(
         "Qt 6 / PySide6 (PySide6-Essentials, shiboken6)",
         "LGPL-3.0-only",
