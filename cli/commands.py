@@ -192,15 +192,17 @@ def cmd_publish_due(args: argparse.Namespace) -> int:
     from core.organization.identity import current_login
     from core.publishing.outbox import Outbox
     from core.publishing.scheduler import run_due
+    from core.runtime.machine_config import effective_publish_window, load_machine_config
     from core.services.staff import actor_for
 
+    window = effective_publish_window(load_machine_config(), args.window)
     env = _env(args, register_terminal=True)
     try:
         actor = actor_for(env.store, current_login(), env.terminal.uid)
         if actor is None:
             print(tr("Error: {message}").format(message=tr("You are not registered in KohoGate.")), file=sys.stderr)
             return EXIT_FAILED
-        report = run_due(Outbox(env.store, actor), env.store.now(), window=timedelta(minutes=args.window))
+        report = run_due(Outbox(env.store, actor), env.store.now(), window=timedelta(minutes=window))
         for item, url in report.sent:
             print(tr("Sent: {title} ({account}) {url}").format(title=item.title, account=item.account, url=url or ""))
         for item in report.missed:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from core import __version__
-from core.i18n import detect_language, set_language, tr
+from core.i18n import detect_language, env_language, set_language, tr
+from core.runtime.machine_config import effective_language, load_quietly
 
 
 @dataclass
@@ -159,9 +160,12 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument(
         "--window",
         type=int,
-        default=60,
+        default=None,
         metavar="MINUTES",
-        help=tr("how late a post may still go out; later ones are reported as missed"),
+        help=tr(
+            "how late a post may still go out; later ones are reported as missed "
+            "(default: 60, or what the machine-wide configuration says)"
+        ),
     )
 
     incident = commands.add_parser("incident", help=tr("list the incident register"))
@@ -203,7 +207,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--lang", nargs="?")
     known, _ = pre.parse_known_args(argv)
-    set_language(detect_language(known.lang))
+    set_language(detect_language(effective_language(load_quietly(), known.lang or env_language())))
     return build_parser().parse_args(argv)
 
 

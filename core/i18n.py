@@ -72,6 +72,11 @@ def normalize_language(value: str | None) -> str | None:
     return code if code in SUPPORTED_LANGUAGES else None
 
 
+def env_language() -> str | None:
+    """``$KOHOGATE_LANG`` when it names a supported language."""
+    return normalize_language(os.environ.get("KOHOGATE_LANG"))
+
+
 def detect_language(explicit: str | None = None) -> str:
     """The UI language: ``--lang`` / ``KOHOGATE_LANG`` first, then the OS locale.
 

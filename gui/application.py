@@ -23,13 +23,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from core.errors import KohoGateError, explain
-from core.i18n import detect_language, set_language
+from core.i18n import detect_language, env_language, set_language
 from core.organization.identity import current_login
 from core.runtime import user_settings
+from core.runtime.machine_config import effective_language, load_quietly
 from core.runtime.paths import resolve_database_url, resolve_paths
+from core.runtime.resources import resource_path
 from gui import crash, messages
 from gui.i18n import install_translations, translator
 from gui.main_window import MainWindow
@@ -67,18 +70,22 @@ class Startup:
 
 def application() -> QApplication:
     app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("KohoGate")
-    app.setOrganizationName("KohoGate")
-    app.setApplicationDisplayName("KohoGate")
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("KohoGate")
+        app.setOrganizationName("KohoGate")
+        app.setApplicationDisplayName("KohoGate")
+    if app.windowIcon().isNull():
+        # Every window's icon; the desktop file name ties the windows to packaging/linux/kohogate.desktop.
+        app.setWindowIcon(QIcon(str(resource_path("icons", "kohogate.png"))))
+        app.setDesktopFileName("kohogate")
     return app
 
 
 def choose_language(args: argparse.Namespace) -> str:
+    """IT's locked language > ``--lang`` > the saved setting > ``$KOHOGATE_LANG`` > IT's default > the system's."""
     saved = user_settings.load(resolve_paths(args.data_dir).config).language
-    return detect_language(args.lang or saved)
+    return detect_language(effective_language(load_quietly(), args.lang or saved or env_language()))
 
 
 def start(args: argparse.Namespace, on_done: Callable[[Startup], None] | None = None) -> Startup:
@@ -99,8 +106,12 @@ def start(args: argparse.Namespace, on_done: Callable[[Startup], None] | None = 
 
         return open_environment(args.data_dir, args.database_url)
 
-    # Known here so a failure can name the SQLite file or the server (password masked).
-    database_url = resolve_database_url(paths, args.database_url)
+    # Known here so a failure can name the SQLite file or the server (password masked). An
+    # invalid machine-wide configuration raises again in open_env, which reports it.
+    try:
+        database_url: str | None = resolve_database_url(paths, args.database_url)
+    except KohoGateError:
+        database_url = None
     run_task(
         open_env,
         on_done=lambda env: _opened(startup, env),

@@ -46,14 +46,22 @@ def lrelease_path() -> Path | None:
     return Path(found) if found else None
 
 
-def compile_qm(ts_file: Path, out_dir: Path) -> Path | None:
-    """``.qm`` for ``ts_file`` in ``out_dir``, rebuilt only when the source changed."""
+def compile_qm(ts_file: Path, out_dir: Path, *, use_shipped: bool = True) -> Path | None:
+    """``.qm`` for ``ts_file`` in ``out_dir``, rebuilt only when the source changed.
+
+    A frozen bundle (tools/build.py) ships ``<area>_ja-<digest>.qm`` next to the
+    ``.ts``: the digest proves it was compiled from this very source, so nothing is
+    compiled or written at run time (the bundle has no lrelease).
+    """
     digest = hashlib.sha256(ts_file.read_bytes()).hexdigest()[:16]
-    qm = out_dir / f"{ts_file.stem}-{digest}.qm"
+    name = f"{ts_file.stem}-{digest}.qm"
+    if use_shipped and (ts_file.parent / name).exists():
+        return ts_file.parent / name
+    qm = out_dir / name
     if qm.exists():
         return qm
     shipped = ts_file.with_suffix(".qm")  # a wheel built with qm files carries them
-    if shipped.exists() and shipped.stat().st_mtime >= ts_file.stat().st_mtime:
+    if use_shipped and shipped.exists() and shipped.stat().st_mtime >= ts_file.stat().st_mtime:
         return shipped
     tool = lrelease_path()
     if tool is None:

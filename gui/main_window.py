@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import __version__
 from core.organization.roles import roles_label
 from core.runtime import user_settings
 from core.runtime.paths import AppPaths
@@ -385,14 +384,9 @@ class MainWindow(QMainWindow):
         audit.ask_export()
 
     def _about(self) -> None:
-        messages.info(
-            self,
-            tr("About KohoGate"),
-            tr(
-                "KohoGate {version}\nApproval, guideline checks and a tamper-evident record "
-                "for official social-media posts."
-            ).format(version=__version__),
-        )
+        from gui.about import AboutDialog
+
+        AboutDialog(self).exec()
 
     def _restore_geometry(self) -> None:
         saved = user_settings.load(self.paths.config).window_geometry

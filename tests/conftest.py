@@ -69,6 +69,8 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
     """No test touches the real home folder, the real database or a leftover language."""
     data = tmp_path / "data"
     monkeypatch.setenv("KOHOGATE_DATA_DIR", str(data))
+    # The workstation's own /etc/kohogate/kohogate.toml (or %PROGRAMDATA%'s) must not reach a test.
+    monkeypatch.setenv("KOHOGATE_MACHINE_CONFIG", str(tmp_path / "no-machine-config" / "kohogate.toml"))
     monkeypatch.delenv("KOHOGATE_DATABASE_URL", raising=False)
     monkeypatch.delenv("KOHOGATE_LANG", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))

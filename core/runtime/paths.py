@@ -103,5 +103,12 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
 
 
 def resolve_database_url(paths: AppPaths, explicit: str | None = None) -> str:
-    """``--database-url`` > ``$KOHOGATE_DATABASE_URL`` > SQLite in the data folder."""
-    return explicit or os.environ.get(DATABASE_URL_ENV) or paths.default_database_url
+    """IT's locked URL > ``--database-url`` > ``$KOHOGATE_DATABASE_URL`` > IT's default > SQLite in the data folder.
+
+    The machine-wide configuration (core/runtime/machine_config.py) is read here, so
+    an invalid file or an attempt to override a locked URL stops every entry point.
+    """
+    from core.runtime.machine_config import effective_database_url, load_machine_config
+
+    url = effective_database_url(load_machine_config(), explicit, os.environ.get(DATABASE_URL_ENV))
+    return url or paths.default_database_url

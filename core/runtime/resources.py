@@ -5,10 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import resources as _resources_pkg
+from core.runtime.bundle import bundle_root
 
-RESOURCES_DIR = Path(_resources_pkg.__file__).resolve().parent
+
+def _resources_dir() -> Path:
+    # In a PyInstaller bundle the data files sit below sys._MEIPASS/resources (the spec puts
+    # them there); the package's __file__ points at the same folder, but say so explicitly.
+    root = bundle_root()
+    if root is not None:
+        return root / "resources"
+    return Path(_resources_pkg.__file__).resolve().parent
+
+
+RESOURCES_DIR = _resources_dir()
 
 
 def resource_path(*parts: str) -> Path:
-    """Path of a file below ``resources/`` (works from a checkout and an installed wheel)."""
+    """Path of a file below ``resources/`` (a checkout, an installed wheel, or a frozen bundle)."""
     return RESOURCES_DIR.joinpath(*parts)

@@ -82,6 +82,7 @@ def isolated_session_env(root: Path) -> Iterator[pytest.MonkeyPatch]:
         mp.setenv("XDG_DATA_HOME", str(root / "home" / ".local" / "share"))
         mp.setenv("XDG_CONFIG_HOME", str(root / "home" / ".config"))
         mp.delenv("KOHOGATE_DATABASE_URL", raising=False)
+        mp.setenv("KOHOGATE_MACHINE_CONFIG", str(root / "no-machine-config" / "kohogate.toml"))
         mp.delenv("KOHOGATE_LANG", raising=False)
         previous = i18n.current_language()
         i18n.set_language("en")

@@ -520,8 +520,13 @@ class SettingsScreen(Screen):
         form = QFormLayout(group)
         form.addRow(tr("&Language:"), self.language)
         form.addRow(self.language_note)
+        from gui.screens.settings.managed import ManagedSettings
+
+        self.managed = ManagedSettings()
+        self.managed.lock_language(self.language, self.language_note)
         layout = QVBoxLayout(page)
         layout.addWidget(group)
+        layout.addWidget(self.managed)
         layout.addStretch(1)
         self.language.currentIndexChanged.connect(self._save_language)
         return page
