@@ -242,6 +242,10 @@ def cmd_publish_due(args: argparse.Namespace) -> int:
 
 
 def cmd_incident(args: argparse.Namespace) -> int:
+    if args.incident_command == "export":
+        from cli.records import cmd_incident_export
+
+        return cmd_incident_export(args)
     from core.services.incidents import list_incidents
 
     env = _env(args)
@@ -258,6 +262,12 @@ def cmd_incident(args: argparse.Namespace) -> int:
         return EXIT_OK
     finally:
         env.close()
+
+
+def cmd_records(args: argparse.Namespace) -> int:
+    from cli.records import cmd_records as run
+
+    return run(args)
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
@@ -311,6 +321,7 @@ COMMANDS = {
     "publish-due": cmd_publish_due,
     "incident": cmd_incident,
     "watch": cmd_watch,
+    "records": cmd_records,
 }
 
 

@@ -168,6 +168,10 @@ def build_parser() -> argparse.ArgumentParser:
     incident_commands = incident.add_subparsers(dest="incident_command", metavar="ACTION", required=True)
     listing = incident_commands.add_parser("list", help=tr("list incidents, newest first"))
     listing.add_argument("--open", action="store_true", help=tr("only incidents not yet closed"))
+    from cli import records as records_cli
+
+    records_cli.add_incident_export(incident_commands)
+    records_cli.add_records_parser(commands)
 
     watch = commands.add_parser("watch", help=tr("look for impersonating accounts (for Task Scheduler / cron)"))
     watch_commands = watch.add_subparsers(dest="watch_command", metavar="WHAT", required=True)

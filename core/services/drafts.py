@@ -27,6 +27,7 @@ from core.i18n import tr
 from core.lifecycle.states import DraftState, PublicationState, ReviewDecision
 from core.lifecycle.transitions import move
 from core.organization.roles import Role
+from core.records.numbering import allocate as allocate_number
 from core.services.base import Service, organization_row
 from core.services.validation import aware_datetime, storable
 from core.signoff.content_hash import content_hash
@@ -288,6 +289,7 @@ class DraftService(Service):
             move(draft, DraftState.SUBMITTED)
             session.flush()
             note_contributor(session, draft.id, staff.id)
+            document = allocate_number(session, draft.id, self.store.now())
             self.record(
                 session,
                 "draft.submitted",
@@ -295,6 +297,7 @@ class DraftService(Service):
                     "draft_id": draft.id,
                     "version_id": version.id,
                     "number": number,
+                    "document_number": document.label,
                     "content_hash": digest,
                     "findings": [r.key for r in gate.records],
                     "acknowledged": sorted(version.acknowledgements),
