@@ -423,6 +423,50 @@
       <source>Document number prefix</source>
       <translation>文書番号の接頭辞</translation>
     </message>
+    <message>
+      <source>Verified by the platform (its verification mark is shown)</source>
+      <translation>認証済み（サービスの認証マークが表示されます）</translation>
+    </message>
+    <message>
+      <source>Not verified by the platform</source>
+      <translation>サービスによる認証なし</translation>
+    </message>
+    <message>
+      <source>Facts about the account {name}</source>
+      <translation>{name} の基本情報</translation>
+    </message>
+    <message>
+      <source>Last updated</source>
+      <translation>最終更新日</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>サービス</translation>
+    </message>
+    <message>
+      <source>Kind of account</source>
+      <translation>アカウントの種類</translation>
+    </message>
+    <message>
+      <source>Verification</source>
+      <translation>認証</translation>
+    </message>
+    <message>
+      <source>Accounts no longer in operation</source>
+      <translation>運用を終了したアカウント</translation>
+    </message>
+    <message>
+      <source>These accounts were ours but are no longer operated. Posts made on them after the date shown are not from us.</source>
+      <translation>以下のアカウントは運用を終了しました。終了日より後にこれらのアカウントで行われた投稿は、当団体によるものではありません。</translation>
+    </message>
+    <message>
+      <source>Operation ended</source>
+      <translation>運用終了日</translation>
+    </message>
+    <message>
+      <source>date not recorded</source>
+      <translation>記録なし</translation>
+    </message>
   </context>
   <context>
     <name>RecordsExport</name>
