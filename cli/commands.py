@@ -118,7 +118,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
             return EXIT_OK if result.ok else EXIT_FAILED
         if args.audit_command == "checkpoint":
             return _checkpoint(env, Path(args.out))
-        from core.audit.export import export_csv
+        from core.services.audit_export import export_csv
 
         count = export_csv(env.store, Path(args.out))
         print(tr("{count} audit entries written to {path}.").format(count=count, path=args.out))

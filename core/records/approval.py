@@ -245,8 +245,8 @@ def _findings(pdf: RecordPdf, data: ReviewData) -> None:
     pdf.bullets(items, empty=tr("None (the checks found nothing to confirm)."))
     pdf.heading(tr("Confirmations ticked"))
     # ■ (ticked, as on Japanese paper forms) is in JIS X 0208, so the font has it; ☑ is not.
-    ticks = [f"■ {c.text} ({c.clauses}) — {c.ticked_by}" for c in data.confirmations]
-    pdf.bullets(ticks, empty=tr("None (no confirmation applied to this post)."))
+    ticks = [f"{c.text} ({c.clauses}) — {c.ticked_by}" for c in data.confirmations]
+    pdf.bullets(ticks, empty=tr("None (no confirmation applied to this post)."), marker="■ ")
 
 
 def _history(pdf: RecordPdf, record: ApprovalRecord) -> None:
@@ -285,7 +285,7 @@ def _history(pdf: RecordPdf, record: ApprovalRecord) -> None:
     pdf.table(
         [tr("Version"), tr("Step"), tr("By"), tr("When"), tr("Comment / URL")],
         rows,
-        (18, 30, 34, 38, pdf.width - 120),
+        (15, 24, 28, 50, pdf.width - 117),
     )
 
 

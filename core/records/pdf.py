@@ -213,7 +213,7 @@ class RecordPdf:
             for values in rows:
                 row = table.row()
                 for text in values:
-                    row.cell(printable(text or "—"))
+                    row.cell(printable(text or ""))
         self.pdf.set_font(FAMILY, size=10)
         self.pdf.ln(1)
 
@@ -249,13 +249,15 @@ class RecordPdf:
         self.pdf.set_font(FAMILY, size=10)
         self.pdf.ln(1.5)
 
-    def bullets(self, items: Sequence[str], *, empty: str) -> None:
+    def bullets(self, items: Sequence[str], *, empty: str, marker: str = "・") -> None:
         """One line per item; ``empty`` (「なし」) when there are none — never a lone dash."""
         if not items:
             self.paragraph(empty)
             return
         for item in items:
-            self.pdf.multi_cell(0, LINE, printable(f"・{item}"), wrapmode=self._wrap, new_x="LMARGIN", new_y="NEXT")
+            self.pdf.multi_cell(
+                0, LINE, printable(f"{marker}{item}"), wrapmode=self._wrap, new_x="LMARGIN", new_y="NEXT"
+            )
 
     def image(self, data: bytes, caption: str, *, alt: str, width: float = 55) -> None:
         """The picture, then its name and alt text as a caption (the alt text is also the image's /Alt)."""

@@ -467,6 +467,350 @@
       <source>date not recorded</source>
       <translation>記録なし</translation>
     </message>
+    <message>
+      <source>Editing of a draft ended</source>
+      <translation>下書きの編集を終了</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>日時</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>実施者</translation>
+    </message>
+    <message>
+      <source>Staff member concerned</source>
+      <translation>対象の職員</translation>
+    </message>
+    <message>
+      <source>Other recorded details</source>
+      <translation>その他の記録内容</translation>
+    </message>
+    <message>
+      <source>Hash</source>
+      <translation>ハッシュ</translation>
+    </message>
+    <message>
+      <source>Previous hash</source>
+      <translation>直前のハッシュ</translation>
+    </message>
+    <message>
+      <source>images and videos</source>
+      <translation>画像・動画</translation>
+    </message>
+    <message>
+      <source>the scheduled time</source>
+      <translation>予定日時</translation>
+    </message>
+    <message>
+      <source>the title</source>
+      <translation>件名</translation>
+    </message>
+    <message>
+      <source>acknowledgements</source>
+      <translation>指摘への確認</translation>
+    </message>
+    <message>
+      <source>confirmations</source>
+      <translation>確認事項</translation>
+    </message>
+    <message>
+      <source>nothing</source>
+      <translation>変更なし</translation>
+    </message>
+    <message>
+      <source>the window was closed</source>
+      <translation>画面を閉じた</translation>
+    </message>
+    <message>
+      <source>submitted for approval</source>
+      <translation>承認申請した</translation>
+    </message>
+    <message>
+      <source>someone else started editing</source>
+      <translation>別の職員が編集を始めた</translation>
+    </message>
+    <message>
+      <source>no save for 30 minutes</source>
+      <translation>30分間保存がなかった</translation>
+    </message>
+    <message>
+      <source>started</source>
+      <translation>開始</translation>
+    </message>
+    <message>
+      <source>continued</source>
+      <translation>継続</translation>
+    </message>
+    <message>
+      <source>this computer is not registered</source>
+      <translation>この端末は登録されていない</translation>
+    </message>
+    <message>
+      <source>this computer is not approved yet</source>
+      <translation>この端末はまだ承認されていない</translation>
+    </message>
+    <message>
+      <source>this computer's approval was revoked</source>
+      <translation>この端末の承認は取り消された</translation>
+    </message>
+    <message>
+      <source>this computer's approval has expired</source>
+      <translation>この端末の承認は期限切れ</translation>
+    </message>
+    <message>
+      <source>the account does not exist</source>
+      <translation>アカウントが存在しない</translation>
+    </message>
+    <message>
+      <source>the account is not in operation</source>
+      <translation>アカウントは運用中ではない</translation>
+    </message>
+    <message>
+      <source>the account is locked after an incident</source>
+      <translation>インシデントによりアカウントがロックされている</translation>
+    </message>
+    <message>
+      <source>this computer is not approved for the account</source>
+      <translation>この端末はこのアカウントに承認されていない</translation>
+    </message>
+    <message>
+      <source>the account's password must be changed first</source>
+      <translation>先にアカウントのパスワード変更が必要</translation>
+    </message>
+    <message>
+      <source>this computer holds no credential for the account</source>
+      <translation>この端末にはこのアカウントの認証情報がない</translation>
+    </message>
+    <message>
+      <source>the stored credential predates the last password change</source>
+      <translation>保存された認証情報が最後のパスワード変更より古い</translation>
+    </message>
+    <message>
+      <source>this computer's key is missing</source>
+      <translation>この端末の鍵がない</translation>
+    </message>
+    <message>
+      <source>the computer's signature does not verify</source>
+      <translation>端末の署名を検証できない</translation>
+    </message>
+    <message>
+      <source>there is no approval</source>
+      <translation>承認がない</translation>
+    </message>
+    <message>
+      <source>the draft changed after the approval</source>
+      <translation>承認後に下書きが変更された</translation>
+    </message>
+    <message>
+      <source>the approved content was altered</source>
+      <translation>承認された内容が改変された</translation>
+    </message>
+    <message>
+      <source>an approved file is missing</source>
+      <translation>承認されたファイルがない</translation>
+    </message>
+    <message>
+      <source>the approval is not signed</source>
+      <translation>承認に署名がない</translation>
+    </message>
+    <message>
+      <source>the approval's key is unknown</source>
+      <translation>承認の鍵が不明</translation>
+    </message>
+    <message>
+      <source>the approval's key was revoked</source>
+      <translation>承認の鍵が失効している</translation>
+    </message>
+    <message>
+      <source>the approval's signature does not verify</source>
+      <translation>承認の署名を検証できない</translation>
+    </message>
+    <message>
+      <source>the approval was withdrawn</source>
+      <translation>承認が取り下げられた</translation>
+    </message>
+    <message>
+      <source>the approver made the draft</source>
+      <translation>承認者が下書きの作成者</translation>
+    </message>
+    <message>
+      <source>the approver is no longer active</source>
+      <translation>承認者は無効になっている</translation>
+    </message>
+    <message>
+      <source>no administrator key is pinned on this computer</source>
+      <translation>この端末に管理者の鍵が登録されていない</translation>
+    </message>
+    <message>
+      <source>this computer's approval is not endorsed by an administrator</source>
+      <translation>この端末の承認に管理者の裏書きがない</translation>
+    </message>
+    <message>
+      <source>the approver's key is not endorsed by an administrator</source>
+      <translation>承認者の鍵に管理者の裏書きがない</translation>
+    </message>
+    <message>
+      <source>Document number</source>
+      <translation>文書番号</translation>
+    </message>
+    <message>
+      <source>Editing session</source>
+      <translation>編集セッション</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>段階</translation>
+    </message>
+    <message>
+      <source>Saves</source>
+      <translation>保存回数</translation>
+    </message>
+    <message>
+      <source>Saves in the session</source>
+      <translation>セッション内の保存回数</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>変更した項目</translation>
+    </message>
+    <message>
+      <source>Length (characters)</source>
+      <translation>文字数</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>開始</translation>
+    </message>
+    <message>
+      <source>Last saved</source>
+      <translation>最終保存</translation>
+    </message>
+    <message>
+      <source>Acknowledged findings</source>
+      <translation>確認済みの指摘</translation>
+    </message>
+    <message>
+      <source>Ticked confirmations</source>
+      <translation>チェック済みの確認事項</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>指摘</translation>
+    </message>
+    <message>
+      <source>Copied from draft</source>
+      <translation>複製元の下書き</translation>
+    </message>
+    <message>
+      <source>Window ends</source>
+      <translation>送信期限</translation>
+    </message>
+    <message>
+      <source>Size (bytes)</source>
+      <translation>サイズ（バイト）</translation>
+    </message>
+    <message>
+      <source>Accounts</source>
+      <translation>アカウント</translation>
+    </message>
+    <message>
+      <source>File type</source>
+      <translation>ファイル形式</translation>
+    </message>
+    <message>
+      <source>Entry</source>
+      <translation>記録番号</translation>
+    </message>
+    <message>
+      <source>Previous state</source>
+      <translation>変更前の状態</translation>
+    </message>
+    <message>
+      <source>Started editing draft {draft}: changed {fields}</source>
+      <translation>下書き {draft} の編集を開始: {fields}を変更</translation>
+    </message>
+    <message>
+      <source>Editing draft {draft}: {saves} saves, changed {fields}</source>
+      <translation>下書き {draft} を編集中: 保存 {saves} 回、{fields}を変更</translation>
+    </message>
+    <message>
+      <source>Finished editing draft {draft}: {saves} saves, changed {fields} ({why})</source>
+      <translation>下書き {draft} の編集を終了: 保存 {saves} 回、{fields}を変更（{why}）</translation>
+    </message>
+    <message>
+      <source>Copied draft {source} into the new draft {draft}</source>
+      <translation>下書き {source} を複製して下書き {draft} を作成</translation>
+    </message>
+    <message>
+      <source>Posting to {account} refused: {reason}</source>
+      <translation>{account} への投稿を拒否: {reason}</translation>
+    </message>
+    <message>
+      <source>Publishing draft {draft} refused: {reason}</source>
+      <translation>下書き {draft} の公開を拒否: {reason}</translation>
+    </message>
+    <message>
+      <source>Draft {draft} missed its time (due {due})</source>
+      <translation>下書き {draft} は予定時刻に送信されなかった（予定 {due}）</translation>
+    </message>
+    <message>
+      <source>Checked post {post}: it was posted ({url})</source>
+      <translation>投稿 {post} を確認: 投稿済み（{url}）</translation>
+    </message>
+    <message>
+      <source>Checked post {post}: it was not posted</source>
+      <translation>投稿 {post} を確認: 未投稿</translation>
+    </message>
+    <message>
+      <source>Approved the deletion of post {post}: {comment}</source>
+      <translation>投稿 {post} の削除を承認: {comment}</translation>
+    </message>
+    <message>
+      <source>Rejected the deletion of post {post}: {comment}</source>
+      <translation>投稿 {post} の削除を却下: {comment}</translation>
+    </message>
+    <message>
+      <source>Locked the account {account}: nothing posts until it is unlocked</source>
+      <translation>アカウント {account} をロック: 解除まで投稿しない</translation>
+    </message>
+    <message>
+      <source>Unlocked the account {account}</source>
+      <translation>アカウント {account} のロックを解除</translation>
+    </message>
+    <message>
+      <source>Paused all scheduled posting: {reason}</source>
+      <translation>予約投稿をすべて停止（全停止）: {reason}</translation>
+    </message>
+    <message>
+      <source>Resumed scheduled posting: {reason}</source>
+      <translation>予約投稿を再開: {reason}</translation>
+    </message>
+    <message>
+      <source>Reported incident {incident} ({kind})</source>
+      <translation>インシデント {incident} を報告（{kind}）</translation>
+    </message>
+    <message>
+      <source>Incident {incident} is now {state}</source>
+      <translation>インシデント {incident} を「{state}」に変更</translation>
+    </message>
+    <message>
+      <source>Recorded evidence for incident {incident} ({size} bytes)</source>
+      <translation>インシデント {incident} の証拠を記録（{size} バイト）</translation>
+    </message>
+    <message>
+      <source>no comment</source>
+      <translation>コメントなし</translation>
+    </message>
+    <message>
+      <source>Incident {incident}: {step}</source>
+      <translation>インシデント {incident}: {step}</translation>
+    </message>
+    <message>
+      <source>In short</source>
+      <translation>概要</translation>
+    </message>
   </context>
   <context>
     <name>RecordsExport</name>
@@ -579,6 +923,37 @@
     <message>
       <source>Document n&amp;umber prefix (文書番号):</source>
       <translation>文書番号の接頭辞(&amp;U):</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditScreen</name>
+    <message>
+      <source>The selected entry in words</source>
+      <translation>選択した記録の内容</translation>
+    </message>
+    <message>
+      <source>&amp;Details</source>
+      <translation>内容(&amp;D)</translation>
+    </message>
+    <message>
+      <source>Recorded &amp;data (JSON)</source>
+      <translation>記録データ（JSON）(&amp;A)</translation>
+    </message>
+    <message>
+      <source>No. {seq} · {time} ({offset_time})</source>
+      <translation>番号 {seq} · {time}（{offset_time}）</translation>
+    </message>
+    <message>
+      <source>Event: {event}</source>
+      <translation>出来事: {event}</translation>
+    </message>
+    <message>
+      <source>By: {person} on the terminal {terminal}</source>
+      <translation>実施者: {person}（端末 {terminal}）</translation>
+    </message>
+    <message>
+      <source>Hash: {hash}</source>
+      <translation>ハッシュ: {hash}</translation>
     </message>
   </context>
 </TS>
