@@ -255,9 +255,8 @@ class RecordPdf:
             self.paragraph(empty)
             return
         for item in items:
-            self.pdf.multi_cell(
-                0, LINE, printable(f"{marker}{item}"), wrapmode=self._wrap, new_x="LMARGIN", new_y="NEXT"
-            )
+            text = printable(f"{marker}{item}")
+            self.pdf.multi_cell(0, LINE, text, wrapmode=self._wrap, new_x="LMARGIN", new_y="NEXT")
 
     def image(self, data: bytes, caption: str, *, alt: str, width: float = 55) -> None:
         """The picture, then its name and alt text as a caption (the alt text is also the image's /Alt)."""
