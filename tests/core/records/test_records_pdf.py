@@ -127,3 +127,26 @@ def test_the_prefix_is_the_organizations_and_a_given_number_never_changes(world:
     second = world.submitted(world.op1)
     assert load_approval_record(world.store, first).document_number == "見本広第1号"
     assert load_approval_record(world.store, second).document_number == "秘広第2号"
+
+
+def test_pictures_are_printed_with_their_alt_text(world: World, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from pypdf import PdfReader
+
+    from core.composer.media_store import prepare_image
+    from core.demo.support import poster_png
+
+    drafts = DraftService(world.store, world.op1)
+    draft_id = drafts.create(world.account, "市民まつりのポスターです。")
+    prepared = prepare_image(poster_png(), "poster.png")
+    drafts.store_media(prepared)
+    item = replace(prepared.item(), alt="市民まつりのポスター（11月3日、見本市役所前）")
+    drafts.save(draft_id, 1, text="市民まつりのポスターです。", media=[item])
+    version = drafts.submit(draft_id, make_ready(drafts, draft_id))
+    out = write_approval_record(world.store, version, tmp_path / "k.pdf")
+    text = re.sub(r"\s+", "", pdftotext(out))
+    assert "代替テキスト:市民まつりのポスター（11月3日、見本市役所前）" in text
+    assert "poster.png" in text
+    images = [image for page in PdfReader(str(out)).pages for image in page.images]
+    assert len(images) == 1
