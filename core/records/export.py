@@ -51,7 +51,7 @@ def _columns() -> list[str]:
         tr("Account"),
         tr("Platform"),
         tr("State"),
-        tr("Published"),
+        tr("Published at"),
         tr("URL"),
         tr("Content hash (SHA-256)"),
         tr("File"),

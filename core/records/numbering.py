@@ -33,16 +33,16 @@ def number_label(prefix: str, seq: int) -> str:
 def allocate(session: Session, draft_id: int, now: datetime) -> RecordNumber:
     """The draft's 文書番号, given now if it has none (call inside the submitting transaction).
 
-    Two workstations submitting at once both read the same maximum; the
-    unique (年度, 番号) constraint makes the second transaction fail rather
-    than share a number, and its submission is retried by the person.
+    The organization row is locked first, so two workstations submitting at
+    once take numbers one after the other (SQLite already serialises
+    writers); the unique (年度, 番号) constraint backs that up.
     """
     existing = session.get(RecordNumber, draft_id)
     if existing is not None:
         return existing
+    org = session.scalar(select(Organization).where(Organization.id == 1).with_for_update())
     year = fiscal_year(now)
     seq = (session.scalar(select(func.max(RecordNumber.seq)).where(RecordNumber.fiscal_year == year)) or 0) + 1
-    org = session.get(Organization, 1)
     prefix = org.document_prefix if org is not None else ""
     row = RecordNumber(draft_id=draft_id, fiscal_year=year, seq=seq, label=number_label(prefix, seq), assigned_at=now)
     session.add(row)

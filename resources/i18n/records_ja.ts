@@ -811,6 +811,10 @@
       <source>In short</source>
       <translation>概要</translation>
     </message>
+    <message>
+      <source>Published at</source>
+      <translation>公開日時</translation>
+    </message>
   </context>
   <context>
     <name>RecordsExport</name>
