@@ -304,6 +304,12 @@ def usable_target(out: Path, *, folder: bool = False) -> Path:
     if folder:
         if out.exists() and not out.is_dir():
             raise InvalidInput(tr("{path} is a file, not a folder.").format(path=out))
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InvalidInput(
+                tr("{path} cannot be written: {reason}").format(path=out, reason=exc.strerror or exc)
+            ) from None
         return out
     if out.is_dir():
         raise InvalidInput(tr("{path} is a folder; give the name of the PDF file to write.").format(path=out))

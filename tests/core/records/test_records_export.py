@@ -98,6 +98,10 @@ def test_cli_exports_and_refuses_clearly(env: Environment, world: World, tmp_pat
     assert app.main([*base, "records", "export", "--from", day, "--to", day, "--out", str(folder)]) == 0
     assert sorted(p.name for p in folder.iterdir()) == ["index.csv", "第1号.pdf"]
     assert app.main([*base, "records", "export", "--from", day, "--to", "2020-01-01", "--out", str(folder)]) == 2
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x", encoding="utf-8")
+    assert app.main([*base, "records", "export", "--from", day, "--to", day, "--out", str(blocked / "sub")]) == 2
+    assert str(blocked) in capsys.readouterr().err
     with pytest.raises(SystemExit) as refused:  # argparse: a usage error, one line, exit 2
         app.main([*base, "records", "export", "--from", "2026-13-01", "--to", day, "--out", str(folder)])
     assert refused.value.code == 2
