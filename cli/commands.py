@@ -118,7 +118,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
             return EXIT_OK if result.ok else EXIT_FAILED
         if args.audit_command == "checkpoint":
             return _checkpoint(env, Path(args.out))
-        from core.audit.export import export_csv
+        from core.services.audit_export import export_csv
 
         count = export_csv(env.store, Path(args.out))
         print(tr("{count} audit entries written to {path}.").format(count=count, path=args.out))
@@ -244,6 +244,10 @@ def cmd_publish_due(args: argparse.Namespace) -> int:
 
 
 def cmd_incident(args: argparse.Namespace) -> int:
+    if args.incident_command == "export":
+        from cli.records import cmd_incident_export
+
+        return cmd_incident_export(args)
     from core.services.incidents import list_incidents
 
     env = _env(args)
@@ -269,6 +273,10 @@ def _known_accounts(env: Environment, ids: list[int] | None) -> None:
         unknown = sorted(set(ids) - {a.id for a in list_accounts(env.store)})
         if unknown:
             raise InvalidInput(tr("No official account has the id {ids}.").format(ids=", ".join(map(str, unknown))))
+def cmd_records(args: argparse.Namespace) -> int:
+    from cli.records import cmd_records as run
+
+    return run(args)
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
@@ -322,6 +330,7 @@ COMMANDS = {
     "publish-due": cmd_publish_due,
     "incident": cmd_incident,
     "watch": cmd_watch,
+    "records": cmd_records,
 }
 
 

@@ -172,6 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
     incident_commands = incident.add_subparsers(dest="incident_command", metavar="ACTION", required=True)
     listing = incident_commands.add_parser("list", help=tr("list incidents, newest first"))
     listing.add_argument("--open", action="store_true", help=tr("only incidents not yet closed"))
+    from cli import records as records_cli
+
+    records_cli.add_incident_export(incident_commands)
+    records_cli.add_records_parser(commands)
 
     watch = commands.add_parser(
         "watch", help=tr("look for impersonating accounts or read replies (for Task Scheduler / cron)")

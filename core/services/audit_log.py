@@ -48,12 +48,39 @@ class AuditRow:
     actor_name: str = ""
     terminal_host: str = ""
     summary: str = ""
+    # The payload in words: (key, label, value) with names instead of ids (raw JSON stays in ``payload``).
+    fields: tuple[tuple[str, str, str], ...] = ()
+    prev_hash: str = ""
+
+    @property
+    def details(self) -> tuple[tuple[str, str], ...]:
+        """(label, value) for every recorded field a person reads, in words."""
+        return tuple((label, value) for _key, label, value in self.fields)
+
+    def field(self, key: str) -> str:
+        """One recorded field in words ("" when the entry has none)."""
+        return next((value for k, _label, value in self.fields if k == key), "")
+
+    @property
+    def actor_label(self) -> str:
+        """「佐藤 花子 (sato)」: the staff name with the login as recorded."""
+        return f"{self.actor_name} ({self.actor})" if self.actor_name else self.actor
+
+    @property
+    def moment(self) -> datetime:
+        return datetime.strptime(self.recorded_at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+    @property
+    def local_time_with_offset(self) -> str:
+        """「2026-12-02 14:05:09 +09:00」: local time with the zone offset (for exports read elsewhere)."""
+        local = self.moment.astimezone()
+        offset = local.strftime("%z")
+        return f"{local:%Y-%m-%d %H:%M:%S} {offset[:3]}:{offset[3:]}"
 
     @property
     def local_time(self) -> str:
         """The UTC record time in this computer's time zone, to the second."""
-        moment = datetime.strptime(self.recorded_at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
-        return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        return self.moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
     @property
     def pretty_payload(self) -> str:
@@ -148,6 +175,8 @@ def query_audit(
                 name or "",
                 host or "",
                 summarize(e.event, payload, names) if payload is not None else _clip(e.payload),
+                _fields_in_words(payload, names) if payload is not None else (),
+                e.prev_hash,
             )
             for (e, name, host), payload in zip(page, payloads, strict=True)
         ]
@@ -297,6 +326,106 @@ def _media_stored(p: Mapping[str, Any], n: Names) -> str:
     return tr("Stored a file ({mime}, {size} KB)").format(mime=p.get("mime", "?"), size=kilobytes)
 
 
+def _draft_saved(p: Mapping[str, Any], n: Names) -> str:
+    phase = p.get("phase")
+    if phase == "started":
+        return tr("Started editing draft {draft}: changed {fields}").format(
+            draft=p.get("draft_id"), fields=_fields(p.get("changed"))
+        )
+    if phase == "continued":
+        return tr("Editing draft {draft}: {saves} saves, changed {fields}").format(
+            draft=p.get("draft_id"), saves=p.get("saves", "?"), fields=_fields(p.get("changed"))
+        )
+    # An entry from before editing sessions: one per save.
+    return tr("Saved draft {draft} ({length} characters)").format(draft=p.get("draft_id"), length=p.get("length", "?"))
+
+
+_FIELD_LABELS: dict[str, Callable[[], str]] = {
+    "text": lambda: tr("the text"),
+    "media": lambda: tr("images and videos"),
+    "scheduled_at": lambda: tr("the scheduled time"),
+    "title": lambda: tr("the title"),
+    "acknowledgements": lambda: tr("acknowledgements"),
+    "confirmations": lambda: tr("confirmations"),
+}
+
+
+def _fields(values: Any) -> str:
+    names = [_FIELD_LABELS[v]() if v in _FIELD_LABELS else str(v) for v in values or []]
+    return ", ".join(names) if names else tr("nothing")
+
+
+# Codes the record keeps (refusal reasons, states, kinds), in words.
+_CODE_WORDS: dict[str, Callable[[], str]] = {
+    "closed": lambda: tr("the window was closed"),
+    "submitted": lambda: tr("submitted for approval"),
+    "another_editor": lambda: tr("someone else started editing"),
+    "idle": lambda: tr("no save for 30 minutes"),
+    "started": lambda: tr("started"),
+    "continued": lambda: tr("continued"),
+    "terminal_unknown": lambda: tr("this computer is not registered"),
+    "terminal_pending": lambda: tr("this computer is not approved yet"),
+    "terminal_revoked": lambda: tr("this computer's approval was revoked"),
+    "terminal_expired": lambda: tr("this computer's approval has expired"),
+    "account_unknown": lambda: tr("the account does not exist"),
+    "account_not_active": lambda: tr("the account is not in operation"),
+    "account_locked": lambda: tr("the account is locked after an incident"),
+    "out_of_scope": lambda: tr("this computer is not approved for the account"),
+    "rotation_required": lambda: tr("the account's password must be changed first"),
+    "credential_missing": lambda: tr("this computer holds no credential for the account"),
+    "credential_stale": lambda: tr("the stored credential predates the last password change"),
+    "key_missing": lambda: tr("this computer's key is missing"),
+    "signature_invalid": lambda: tr("the computer's signature does not verify"),
+    "no_approval": lambda: tr("there is no approval"),
+    "stale": lambda: tr("the draft changed after the approval"),
+    "tampered": lambda: tr("the approved content was altered"),
+    "media_missing": lambda: tr("an approved file is missing"),
+    "unsigned": lambda: tr("the approval is not signed"),
+    "key_unknown": lambda: tr("the approval's key is unknown"),
+    "key_revoked": lambda: tr("the approval's key was revoked"),
+    "bad_signature": lambda: tr("the approval's signature does not verify"),
+    "withdrawn": lambda: tr("the approval was withdrawn"),
+    "self_approval": lambda: tr("the approver made the draft"),
+    "approver_inactive": lambda: tr("the approver is no longer active"),
+    "trust_no_anchors": lambda: tr("no administrator key is pinned on this computer"),
+    "trust_terminal_unendorsed": lambda: tr("this computer's approval is not endorsed by an administrator"),
+    "trust_key_unendorsed": lambda: tr("the approver's key is not endorsed by an administrator"),
+}
+
+
+def _code(value: Any) -> str:
+    """A recorded code in words: refusal reasons, states and kinds (an unknown one as it is)."""
+    if not isinstance(value, str):
+        return "—" if value is None else str(value)
+    words = _CODE_WORDS.get(value)
+    if words is not None:
+        return words()
+    from core.incidents.model import IncidentKind
+    from core.lifecycle.states import DraftState, IncidentState
+
+    for kind in (IncidentKind, IncidentState, DraftState, AccountStatus):
+        try:
+            return str(kind(value).label)
+        except ValueError:
+            continue
+    return value
+
+
+def _when(value: Any) -> str:
+    """A recorded UTC time (canonical ISO text) on this computer's clock, with the offset."""
+    if not isinstance(value, str):
+        return "—" if value is None else str(value)
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        return value
+    local = moment.astimezone()
+    offset = local.strftime("%z")
+    return f"{local:%Y-%m-%d %H:%M} {offset[:3]}:{offset[3:]}"
+
+
 Summary = Callable[[Mapping[str, Any], Names], str]
 
 _SUMMARIES: dict[str, Summary] = {
@@ -365,9 +494,6 @@ _SUMMARIES: dict[str, Summary] = {
     "draft.created": lambda p, n: tr("Created draft {draft} for {account}").format(
         draft=p.get("draft_id"), account=n.account(p.get("account_id"))
     ),
-    "draft.saved": lambda p, n: tr("Saved draft {draft} ({length} characters)").format(
-        draft=p.get("draft_id"), length=p.get("length", "?")
-    ),
     "draft.submitted": lambda p, n: tr("Submitted draft {draft} for approval (version {number})").format(
         draft=p.get("draft_id"), number=p.get("number", "?")
     ),
@@ -425,6 +551,57 @@ _SUMMARIES: dict[str, Summary] = {
         url=p.get("url") or "—", reason=_clip(p.get("reason", ""))
     ),
     "publication.deleted": lambda p, n: tr("Deleted the post {url}").format(url=p.get("url") or "—"),
+    "draft.saved": _draft_saved,
+    "draft.editing_ended": lambda p, n: tr(
+        "Finished editing draft {draft}: {saves} saves, changed {fields} ({why})"
+    ).format(
+        draft=p.get("draft_id"), saves=p.get("saves", "?"), fields=_fields(p.get("changed")), why=_code(p.get("reason"))
+    ),
+    "draft.duplicated": lambda p, n: tr("Copied draft {source} into the new draft {draft}").format(
+        source=p.get("source_draft_id"), draft=p.get("draft_id")
+    ),
+    "posting.refused": lambda p, n: tr("Posting to {account} refused: {reason}").format(
+        account=n.account(p.get("account_id")), reason=_code(p.get("reason"))
+    ),
+    "publishing.refused": lambda p, n: tr("Publishing draft {draft} refused: {reason}").format(
+        draft=p.get("draft_id"), reason=_code(p.get("reason"))
+    ),
+    "publication.missed_window": lambda p, n: tr("Draft {draft} missed its time (due {due})").format(
+        draft=p.get("draft_id"), due=_when(p.get("due_at"))
+    ),
+    "publication.resolved_posted": lambda p, n: tr("Checked post {post}: it was posted ({url})").format(
+        post=p.get("publication_id"), url=p.get("url") or "—"
+    ),
+    "publication.resolved_not_posted": lambda p, n: tr("Checked post {post}: it was not posted").format(
+        post=p.get("publication_id")
+    ),
+    "deletion.approved": lambda p, n: tr("Approved the deletion of post {post}: {comment}").format(
+        post=p.get("publication_id"), comment=_clip(p.get("comment") or tr("no comment"))
+    ),
+    "deletion.rejected": lambda p, n: tr("Rejected the deletion of post {post}: {comment}").format(
+        post=p.get("publication_id"), comment=_clip(p.get("comment") or tr("no comment"))
+    ),
+    "account.locked": lambda p, n: tr("Locked the account {account}: nothing posts until it is unlocked").format(
+        account=n.account(p.get("account_id"))
+    ),
+    "account.unlocked": lambda p, n: tr("Unlocked the account {account}").format(
+        account=n.account(p.get("account_id"))
+    ),
+    "organization.paused": lambda p, n: tr("Paused all scheduled posting: {reason}").format(
+        reason=_clip(p.get("reason", ""))
+    ),
+    "organization.resumed": lambda p, n: tr("Resumed scheduled posting: {reason}").format(
+        reason=_clip(p.get("reason", ""))
+    ),
+    "incident.reported": lambda p, n: tr("Reported incident {incident} ({kind})").format(
+        incident=p.get("incident_id"), kind=_code(p.get("kind"))
+    ),
+    "incident.state_changed": lambda p, n: tr("Incident {incident} is now {state}").format(
+        incident=p.get("incident_id"), state=_code(p.get("state"))
+    ),
+    "incident.evidence_added": lambda p, n: tr("Recorded evidence for incident {incident} ({size} bytes)").format(
+        incident=p.get("incident_id"), size=p.get("size", "?")
+    ),
     "audit.checkpoint": lambda p, n: tr("Signed a checkpoint of the record up to entry {seq}").format(
         seq=p.get("seq", "?")
     ),
@@ -479,6 +656,30 @@ _KEY_LABELS: dict[str, Callable[[], str]] = {
     "officials": lambda: tr("Officials"),
     "account_id_pattern": lambda: tr("Account ID rule"),
     "rotation_interval_days": lambda: tr("Password change interval"),
+    "document_prefix": lambda: tr("Document number prefix"),
+    "document_number": lambda: tr("Document number"),
+    "incident_id": lambda: tr("Incident"),
+    "evidence_id": lambda: tr("Evidence"),
+    "step_id": lambda: tr("Step"),
+    "session_id": lambda: tr("Editing session"),
+    "phase": lambda: tr("Phase"),
+    "saves": lambda: tr("Saves"),
+    "saves_in_session": lambda: tr("Saves in the session"),
+    "changed": lambda: tr("Changed"),
+    "length": lambda: tr("Length (characters)"),
+    "started_at": lambda: tr("Started"),
+    "last_saved_at": lambda: tr("Last saved"),
+    "acknowledged": lambda: tr("Acknowledged findings"),
+    "confirmed": lambda: tr("Ticked confirmations"),
+    "findings": lambda: tr("Findings"),
+    "source_draft_id": lambda: tr("Copied from draft"),
+    "window_ends_at": lambda: tr("Window ends"),
+    "size": lambda: tr("Size (bytes)"),
+    "accounts": lambda: tr("Accounts"),
+    "severity": lambda: tr("Severity"),
+    "mime": lambda: tr("File type"),
+    "seq": lambda: tr("Entry"),
+    "from_state": lambda: tr("Previous state"),
 }
 
 
@@ -499,6 +700,15 @@ def _value(key: str, value: Any, names: Names) -> str:
         return resolvers[key](value)
     if value is None:
         return "—"
+    if key in ("state", "kind", "from_state", "reason", "phase") and isinstance(value, str):
+        return _clip(_code(value))
+    if key == "changed" and isinstance(value, list):
+        return _fields(value)
+    if key in ("confirmed", "acknowledged", "findings") and isinstance(value, list):
+        # Ids of checklist items and findings: how many is what a reader needs (the ids are in the JSON).
+        return tr("{count} items").format(count=len(value)) if value else tr("none")
+    if key.endswith("_at") and isinstance(value, str):
+        return _when(value)
     if isinstance(value, bool):
         return tr("yes") if value else tr("no")
     if isinstance(value, dict):
@@ -508,18 +718,44 @@ def _value(key: str, value: Any, names: Names) -> str:
     return _clip(value)
 
 
+def _incident_step(event: str, p: Mapping[str, Any]) -> str | None:
+    """「インシデント 3: 警察に相談した」 for the timeline steps of an incident (incident.<step kind>)."""
+    from core.incidents.model import StepKind
+
+    step = next((k for k in StepKind if k.audit_event == event), None)
+    if step is None:
+        return None
+    return tr("Incident {incident}: {step}").format(incident=p.get("incident_id"), step=step.label)
+
+
 def summarize(event: str, payload: Mapping[str, Any], names: Names | None = None) -> str:
     """One line about an entry, in the current language (never raises on an odd payload)."""
     names = names or Names()
+    step = _incident_step(event, payload) if event.startswith("incident.") and event not in _SUMMARIES else None
+    if step is not None:
+        return step
     known = _SUMMARIES.get(event)
     if known is not None:
         try:
             return known(payload, names)
         except (AttributeError, KeyError, TypeError, ValueError, IndexError):
             pass  # a payload from another version: fall back to its fields
-    pairs = [
-        f"{_key_label(key)}: {_value(key, value, names)}"
+    pairs = [f"{label}: {value}" for label, value in describe(payload, names)]
+    return " / ".join(pairs) if pairs else event_label(event)
+
+
+def describe(payload: Mapping[str, Any], names: Names | None = None) -> tuple[tuple[str, str], ...]:
+    """Every recorded field in words, for the detail view and the CSV: (label, value), ids named.
+
+    Hashes, keys and machine ids are left to the raw JSON (one click away on the screen).
+    """
+    return tuple((label, value) for _key, label, value in _fields_in_words(payload, names))
+
+
+def _fields_in_words(payload: Mapping[str, Any], names: Names | None = None) -> tuple[tuple[str, str, str], ...]:
+    names = names or Names()
+    return tuple(
+        (key, _key_label(key), _value(key, value, names))
         for key, value in sorted(payload.items())
         if key not in _HIDDEN_KEYS and not key.endswith(("sha256", "hash"))
-    ]
-    return " / ".join(pairs)
+    )

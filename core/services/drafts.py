@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from core.accounts.usable import ensure_account_usable
 from core.audit.canonical import sha256_hex
+from core.audit.editing import CLOSED, EDITABLE_FIELDS, SUBMITTED, end_sessions, note_save
 from core.composer.acknowledgements import stamp_acknowledgements, stamp_confirmations
 from core.composer.media_items import StoredMedia, media_of, stored_json
 from core.errors import Conflict, InvalidInput, NotFound
@@ -27,6 +28,7 @@ from core.i18n import tr
 from core.lifecycle.states import DraftState, PublicationState, ReviewDecision
 from core.lifecycle.transitions import move
 from core.organization.roles import Role
+from core.records.numbering import allocate as allocate_number
 from core.services.base import Service, organization_row
 from core.services.validation import aware_datetime, storable
 from core.signoff.content_hash import content_hash
@@ -129,25 +131,44 @@ class DraftService(Service):
                 values["confirmations"] = stamp_confirmations(confirmations, draft.confirmations or {}, staff.id, now)
             if title is not None:
                 values["title"] = storable(title, tr("Title")).strip()[:200]
+            changed = [f for f in EDITABLE_FIELDS if f in values and values[f] != getattr(draft, f)]
             result = session.execute(
                 update(Draft).where(Draft.id == draft_id, Draft.row_version == row_version).values(**values)
             )
             if result.rowcount != 1:  # type: ignore[attr-defined]
                 raise Conflict(tr("Someone else changed this draft. Reload it and try again."))
             note_contributor(session, draft_id, staff.id)
-            self.record(
+            # Coalesced per editing session (core/audit/editing.py): autosaves do not flood the record.
+            note_save(
                 session,
-                "draft.saved",
-                {
-                    "draft_id": draft_id,
-                    "text_sha256": sha256_hex(text),
-                    "length": len(text),
-                    "media_sha256": [m["sha256"] for m in values.get("media", draft.media)],
-                    "acknowledged": sorted(values.get("acknowledgements", draft.acknowledgements or {})),
-                    "confirmed": sorted(values.get("confirmations", draft.confirmations or {})),
-                },
+                self.actor.recorder,
+                draft_id=draft_id,
+                staff_id=staff.id,
+                changed=changed,
+                state=_saved_state(
+                    text,
+                    values.get("media", draft.media),
+                    values.get("acknowledgements", draft.acknowledgements),
+                    values.get("confirmations", draft.confirmations),
+                ),
+                now=self.store.now(),
             )
             return row_version + 1
+
+    def end_editing(self, draft_id: int) -> None:
+        """The composer window closed: end this person's editing session, recording saves not yet in the chain."""
+        with self.store.write() as session:
+            staff = self.authorize(session)
+            draft: Draft = self.get_or_404(session, Draft, draft_id, tr("Draft"))
+            end_sessions(
+                session,
+                self.actor.recorder,
+                draft_id,
+                CLOSED,
+                self.store.now(),
+                _saved_state(draft.text, draft.media, draft.acknowledgements, draft.confirmations),
+                only=(staff.id, self.actor.recorder.terminal),
+            )
 
     def create_correction(self, publication_id: int) -> int:
         """A correction (訂正, wako:5-キ, joso:4(5)): a new draft linked to a published post.
@@ -287,6 +308,15 @@ class DraftService(Service):
             move(draft, DraftState.SUBMITTED)
             session.flush()
             note_contributor(session, draft.id, staff.id)
+            document = allocate_number(session, draft.id, self.store.now())
+            end_sessions(
+                session,
+                self.actor.recorder,
+                draft.id,
+                SUBMITTED,
+                self.store.now(),
+                _saved_state(draft.text, draft.media, draft.acknowledgements, draft.confirmations),
+            )
             self.record(
                 session,
                 "draft.submitted",
@@ -294,6 +324,7 @@ class DraftService(Service):
                     "draft_id": draft.id,
                     "version_id": version.id,
                     "number": number,
+                    "document_number": document.label,
                     "content_hash": digest,
                     "findings": [r.key for r in gate.records],
                     "acknowledged": sorted(version.acknowledgements),
@@ -350,6 +381,19 @@ class DraftService(Service):
                 {"draft_id": draft.id, "from_state": state.value, "reason": reason, "staff_id": staff.id},
             )
             return draft.row_version
+
+
+def _saved_state(
+    text: str, media: Sequence[Any], acknowledgements: Mapping[str, Any] | None, confirmations: Mapping[str, Any] | None
+) -> dict[str, Any]:
+    """What a save leaves in the draft, as the audit entries of an editing session record it (hashes, not text)."""
+    return {
+        "text_sha256": sha256_hex(text),
+        "length": len(text),
+        "media_sha256": [m["sha256"] for m in media],
+        "acknowledged": sorted(acknowledgements or {}),
+        "confirmed": sorted(confirmations or {}),
+    }
 
 
 def _gate(session: Session, draft: Draft, now: datetime | None = None) -> GateStatus:

@@ -181,6 +181,15 @@ class ProfileUpdate:
     own_channels: Sequence[str] | None = None
     place_names: Sequence[str] | None = None
     officials: Sequence[str] | None = None
+    # 文書番号の接頭辞 (「見本広」 → 「見本広第12号」); None leaves it as it is.
+    document_prefix: str | None = None
+
+
+def document_prefix(store: Store) -> str:
+    """The organization's prefix of a 文書番号 (empty when none is set)."""
+    with store.read() as session:
+        org = session.get(Organization, 1)
+        return org.document_prefix if org is not None else ""
 
 
 class OrganizationService(Service):
@@ -208,6 +217,10 @@ class OrganizationService(Service):
                 values["account_id_pattern"] = clean_account_id_pattern(update.account_id_pattern)
             if update.rotation_interval_days is not None:
                 values["rotation_interval_days"] = clean_rotation_interval(update.rotation_interval_days)
+            if update.document_prefix is not None:
+                values["document_prefix"] = clean_text(
+                    update.document_prefix, tr("Document number prefix"), max_length=50, required=False
+                )
             return self._apply(session, org, values)
 
     def set_account_rules(self, account_id_pattern: str | None, rotation_interval_days: int) -> list[str]:

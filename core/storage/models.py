@@ -102,6 +102,8 @@ class Organization(Base):
     paused_at: Mapped[datetime | None] = mapped_column()
     paused_by_id: Mapped[int | None] = mapped_column(Integer)
     pause_reason: Mapped[str | None] = mapped_column(Text)
+    # 文書番号: the organization's prefix (「見本広」 in 「見本広第12号」).
+    document_prefix: Mapped[str] = mapped_column(String(50), default="", server_default="")
 
 
 class Department(Base):
@@ -605,6 +607,36 @@ class InboundSpike(Base):
     peak_per_hour: Mapped[int] = mapped_column(Integer, default=0)
     baseline_per_hour: Mapped[float] = mapped_column(default=0.0)
     incident_id: Mapped[int | None] = mapped_column(ForeignKey("incident.id"))
+class RecordNumber(Base):
+    """A draft's 文書番号, given at its first submission (起案); append-only (database triggers)."""
+
+    __tablename__ = "record_number"
+    __table_args__ = (UniqueConstraint("fiscal_year", "seq"),)
+
+    draft_id: Mapped[int] = mapped_column(ForeignKey("draft.id"), primary_key=True)
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(120))
+    assigned_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DraftEditSession(Base):
+    """The running tally of one person's autosaves on one draft (coalesced into a few audit entries)."""
+
+    __tablename__ = "draft_edit_session"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("draft.id"), index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    terminal: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[datetime] = mapped_column()
+    last_saved_at: Mapped[datetime] = mapped_column()
+    last_recorded_at: Mapped[datetime] = mapped_column()
+    saves: Mapped[int] = mapped_column(Integer, default=0)
+    # Saves and changed fields since the session's last audit entry.
+    unrecorded: Mapped[int] = mapped_column(Integer, default=0)
+    changed: Mapped[list[Any]] = mapped_column(default=list)
+    ended_at: Mapped[datetime | None] = mapped_column()
 
 
 class AuditEntry(Base):

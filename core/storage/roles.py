@@ -35,7 +35,7 @@ from core.storage.engine import Store
 DEFAULT_ROLE = "kohogate_workstation"
 
 #: Rows that are evidence: insert and read only (the append-only triggers guard them too).
-APPEND_ONLY = ("audit_entry", "draft_version", "review", "draft_contributor")
+APPEND_ONLY = ("audit_entry", "draft_version", "review", "draft_contributor", "record_number")
 
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 

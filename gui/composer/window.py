@@ -17,6 +17,7 @@ Signals:
 from __future__ import annotations
 
 import dataclasses
+import logging
 from datetime import UTC, datetime
 from typing import Any
 
@@ -70,6 +71,7 @@ from gui.tasks import Progress, run_task, wait_for_tasks
 from gui.widgets.plain import plain
 
 tr = translator("Composer")
+log = logging.getLogger(__name__)
 
 AUTOSAVE_DEBOUNCE_MS = 1000
 AUTOSAVE_MAX_WAIT_MS = 1800
@@ -779,8 +781,20 @@ class ComposerWindow(QMainWindow):
         ):
             event.ignore()
             return
+        if self.editable:
+            self._end_editing()
         self.closed.emit(self.draft_id)
         super().closeEvent(event)
+
+    def _end_editing(self) -> None:
+        """Close this editing session in the audit record (its saves since the last entry, in one entry)."""
+        try:
+            self.service.end_editing(self.draft_id)
+        except Exception as exc:
+            if explain(exc) is None:
+                raise
+            # Not lost: the session is ended as idle at a later save (core/audit/editing.py).
+            log.warning("editing session of draft %s not closed: %s", self.draft_id, exc)
 
 
 def _render(button: QPushButton, action: Action | None) -> None:

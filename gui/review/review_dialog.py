@@ -311,10 +311,14 @@ class ReviewDialog(QDialog):
             self.save_record(Path(name))
 
     def save_record(self, path: Path) -> None:
-        from gui.reports.approval_record import write_approval_record
+        """Write the 決裁記録 off the UI thread (core.records makes every PDF; no Qt printing)."""
+        from core.records.approval import write_approval_record
+        from gui.operations import Operation
 
-        write_approval_record(self.session.store, self.version_id, path)
-        self.status.setText(tr("Approval record saved to {path}.").format(path=path))
+        store, version_id = self.session.store, self.version_id
+        Operation(self, lambda: write_approval_record(store, version_id, path)).success(
+            lambda written: self.status.setText(tr("Approval record saved to {path}.").format(path=written))
+        ).run()
 
 
 def _render(button: QPushButton, action: Action | None) -> None:

@@ -84,6 +84,9 @@ class ApprovalsScreen(Screen):
         self.view_button.clicked.connect(self.open_decision)
         self.pdf_button = QPushButton(tr("Save approval &record (PDF)…"))
         self.pdf_button.clicked.connect(self.save_record)
+        self.filing_button = QPushButton(tr("Export records for &filing…"))
+        self.filing_button.setToolTip(tr("The approval records of a month or a fiscal year, as PDFs with an index"))
+        self.filing_button.clicked.connect(self.export_for_filing)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -103,6 +106,7 @@ class ApprovalsScreen(Screen):
         row2.addWidget(self.view_button)
         row2.addWidget(self.pdf_button)
         row2.addStretch(1)
+        row2.addWidget(self.filing_button)
         bottom_layout.addLayout(row2)
         from gui.publishing.deletions import DeletionRequestsPanel
 
@@ -184,6 +188,11 @@ class ApprovalsScreen(Screen):
         dialog = ReviewDialog(self.session, version_id, self)
         dialog.exec()  # the decision announced its own change
 
+    def export_for_filing(self) -> None:
+        from gui.records.export_dialog import RecordsExportDialog
+
+        RecordsExportDialog(self.session, self).exec()
+
     def save_record(self) -> None:
         decision = self._selected_decision()
         if decision is None:
@@ -192,6 +201,8 @@ class ApprovalsScreen(Screen):
             self, tr("Save approval record"), f"kessai-{decision.draft_id}.pdf", tr("PDF files (*.pdf)")
         )
         if name:
-            from gui.reports.approval_record import write_approval_record
+            from core.records.approval import write_approval_record
+            from gui.operations import Operation
 
-            self.attempt(lambda: write_approval_record(self.session.store, decision.version_id, Path(name)))
+            store, version_id = self.session.store, decision.version_id
+            Operation(self, lambda: write_approval_record(store, version_id, Path(name))).run()

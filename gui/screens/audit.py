@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from core.audit.events import event_label
-from core.audit.export import export_csv
 from core.audit.verify import VerifyResult, verify_chain
+from core.services.audit_export import export_csv
 from core.services.audit_log import AuditFilter, AuditRow, audit_actors, audit_events, count_audit, query_audit
 from gui.changes import Changes
 from gui.i18n import translator
@@ -86,7 +87,24 @@ class AuditScreen(Screen):
         super().__init__(session, parent)
         self.model = AuditListModel(session)
         self.table = make_table(self.model, tr("Audit record"), self, stretch_column=4)
+        filters = self._build_filters()
+        details = self._build_details()
+        buttons = self._build_actions()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 180])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self._set_tab_order()
+        self._wire()
 
+    def _build_filters(self) -> QGridLayout:
         self.actor_filter = QComboBox()
         self.actor_filter.setAccessibleName(tr("Filter by person"))
         self.event_filter = QComboBox()
@@ -96,24 +114,6 @@ class AuditScreen(Screen):
         self.clear_button = QPushButton(tr("C&lear filters"))
         self.count_label = QLabel()
         self.count_label.setObjectName("auditCount")
-
-        self.details = QPlainTextEdit()
-        self.details.setObjectName("auditDetails")
-        self.details.setReadOnly(True)
-        self.details.setTabChangesFocus(True)
-        self.details.setAccessibleName(tr("Recorded data of the selected entry"))
-        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.details.setPlaceholderText(tr("Select an entry to see everything that was recorded for it."))
-        details_label = QLabel(tr("Recorded &data (JSON):"))
-        details_label.setBuddy(self.details)
-
-        self.result = plain(QLabel(tr("Not verified in this session.")))
-        self.result.setObjectName("verifyResult")
-        self.result.setWordWrap(True)
-        self.verify_button = QPushButton(tr("Verify chai&n"))
-        self.export_button = QPushButton(tr("&Export CSV…"))
-        self.export_button.setToolTip(tr("Exports the whole record, whatever the filters show."))
-
         filters = QGridLayout()
         fields: tuple[tuple[int, int, str, QWidget], ...] = (
             (0, 0, tr("&Person:"), self.actor_filter),
@@ -134,28 +134,40 @@ class AuditScreen(Screen):
         for combo in (self.actor_filter, self.event_filter):
             combo.setMinimumContentsLength(18)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        return filters
 
-        details_box = QWidget()
-        details_layout = QVBoxLayout(details_box)
-        details_layout.setContentsMargins(0, 0, 0, 0)
-        details_layout.addWidget(details_label)
-        details_layout.addWidget(self.details, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.table)
-        splitter.addWidget(details_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 140])
+    def _build_details(self) -> QWidget:
+        """The selected entry in words; the raw recorded JSON one click away, in the second tab."""
+        self.details = QPlainTextEdit()
+        self.details.setObjectName("auditDetails")
+        self.details.setAccessibleName(tr("The selected entry in words"))
+        self.details.setPlaceholderText(tr("Select an entry to see everything that was recorded for it."))
+        self.raw = QPlainTextEdit()
+        self.raw.setObjectName("auditRaw")
+        self.raw.setAccessibleName(tr("Recorded data of the selected entry"))
+        self.raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        for edit in (self.details, self.raw):
+            edit.setReadOnly(True)
+            edit.setTabChangesFocus(True)
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.addTab(self.details, tr("&Details"))
+        self.detail_tabs.addTab(self.raw, tr("Recorded &data (JSON)"))
+        return self.detail_tabs
 
+    def _build_actions(self) -> QHBoxLayout:
+        self.result = plain(QLabel(tr("Not verified in this session.")))
+        self.result.setObjectName("verifyResult")
+        self.result.setWordWrap(True)
+        self.verify_button = QPushButton(tr("Verify chai&n"))
+        self.export_button = QPushButton(tr("&Export CSV…"))
+        self.export_button.setToolTip(tr("Exports the whole record, whatever the filters show."))
         buttons = QHBoxLayout()
         buttons.addWidget(self.verify_button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.result, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
+        return buttons
+
+    def _set_tab_order(self) -> None:
         # Reading order: the filters, the list, the selected entry, then what to do with the record.
         chain = [
             self.actor_filter,
@@ -165,13 +177,16 @@ class AuditScreen(Screen):
             self.date_to,
             self.clear_button,
             self.table,
+            self.detail_tabs,
             self.details,
+            self.raw,
             self.verify_button,
             self.export_button,
         ]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
 
+    def _wire(self) -> None:
         for combo in (self.actor_filter, self.event_filter):
             combo.currentIndexChanged.connect(self._apply_filter)
         self.dates.changed.connect(self._apply_filter)
@@ -230,9 +245,26 @@ class AuditScreen(Screen):
         row = selected_row(self.table)
         if row is None:
             self.details.clear()
+            self.raw.clear()
             return
         entry = self.model.row(row)
-        self.details.setPlainText(
+        lines = [
+            entry.summary,
+            "",
+            tr("No. {seq} · {time} ({offset_time})").format(
+                seq=entry.seq, time=entry.local_time, offset_time=entry.local_time_with_offset
+            ),
+            tr("Event: {event}").format(event=event_label(entry.event)),
+            tr("By: {person} on the terminal {terminal}").format(
+                person=entry.actor_label, terminal=entry.terminal_host or entry.terminal
+            ),
+            "",
+            *(f"{label}: {value}" for label, value in entry.details),
+            "",
+            tr("Hash: {hash}").format(hash=entry.hash),
+        ]
+        self.details.setPlainText("\n".join(lines))
+        self.raw.setPlainText(
             tr("No. {seq} · {event} ({code}) · terminal {terminal}\nHash: {hash}\n\n{json}").format(
                 seq=entry.seq,
                 event=event_label(entry.event),

@@ -35,6 +35,7 @@ from core.services.organization import (
     OrganizationService,
     ProfileUpdate,
     accounts_outside_rule,
+    document_prefix,
     list_departments,
     load_account_rules,
     load_profile,
@@ -221,6 +222,16 @@ class SettingsScreen(Screen):
         self.emails.setAccessibleName(tr("Published e-mail addresses"))
         self.addresses = QPlainTextEdit()
         self.addresses.setAccessibleName(tr("Published postal addresses"))
+        self.doc_prefix = QLineEdit()
+        self.doc_prefix.setAccessibleName(tr("Document number prefix"))
+        self.doc_prefix.setPlaceholderText(tr("e.g. 見本広"))
+        self.doc_prefix.setMaxLength(50)
+        self.doc_prefix.setToolTip(
+            tr(
+                "Printed before the number on every approval record (見本広第12号). Numbers restart each "
+                "fiscal year; a number once given never changes."
+            )
+        )
         for edit in (self.domains, self.phones, self.emails, self.addresses):
             edit.setTabChangesFocus(True)
             edit.setMaximumHeight(80)
@@ -242,6 +253,7 @@ class SettingsScreen(Screen):
         form.addRow(tr("Published &phone numbers:"), self.phones)
         form.addRow(tr("Published &e-mail addresses:"), self.emails)
         form.addRow(tr("Published postal &addresses:"), self.addresses)
+        form.addRow(tr("Document n&umber prefix (文書番号):"), self.doc_prefix)
         outer.addWidget(self._build_check_lists())
         outer.addWidget(self._build_account_rules())
         outer.addWidget(self.save_profile_button)
@@ -378,6 +390,7 @@ class SettingsScreen(Screen):
             # spin box had to clamp nor fails on a rule stored by an older version.
             account_id_pattern=pattern if rule_changed else None,
             rotation_interval_days=None if days == self._shown_days else days,
+            document_prefix=self.doc_prefix.text(),
         )
         service = self.session.service(OrganizationService)
         self.saving_profile = True
@@ -547,6 +560,7 @@ class SettingsScreen(Screen):
             *(edit.toPlainText() for edit in self._check_list_edits()),
             self.id_pattern.text(),
             self.rotation_days.value(),
+            self.doc_prefix.text(),
         )
 
     @property
@@ -581,6 +595,7 @@ class SettingsScreen(Screen):
             self.own_channels.setPlainText("\n".join(profile.own_channels))
             self.place_names.setPlainText("\n".join(profile.place_names))
             self.officials.setPlainText("\n".join(profile.officials))
+            self.doc_prefix.setText(document_prefix(self.session.store))
             rules = load_account_rules(self.session.store)
             self._saved_pattern = rules.account_id_pattern
             self.id_pattern.setText(rules.account_id_pattern or "")
@@ -595,7 +610,15 @@ class SettingsScreen(Screen):
 
     def on_actor_changed(self) -> None:
         admin = self.session.has(Role.ADMINISTRATOR)
-        for widget in (self.org_name, self.domains, self.phones, self.emails, self.addresses, self.id_pattern):
+        for widget in (
+            self.org_name,
+            self.domains,
+            self.phones,
+            self.emails,
+            self.addresses,
+            self.id_pattern,
+            self.doc_prefix,
+        ):
             widget.setReadOnly(not admin)
         for edit in self._check_list_edits():
             edit.setReadOnly(not admin)

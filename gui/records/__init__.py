@@ -1,0 +1,1 @@
+"""Dialogs for records a city files (the PDFs themselves are made in core.records)."""

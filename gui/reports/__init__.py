@@ -1,1 +1,0 @@
-"""Printable records produced with Qt's PDF writer."""
