@@ -273,6 +273,8 @@ def _known_accounts(env: Environment, ids: list[int] | None) -> None:
         unknown = sorted(set(ids) - {a.id for a in list_accounts(env.store)})
         if unknown:
             raise InvalidInput(tr("No official account has the id {ids}.").format(ids=", ".join(map(str, unknown))))
+
+
 def cmd_records(args: argparse.Namespace) -> int:
     from cli.records import cmd_records as run
 

@@ -607,6 +607,8 @@ class InboundSpike(Base):
     peak_per_hour: Mapped[int] = mapped_column(Integer, default=0)
     baseline_per_hour: Mapped[float] = mapped_column(default=0.0)
     incident_id: Mapped[int | None] = mapped_column(ForeignKey("incident.id"))
+
+
 class RecordNumber(Base):
     """A draft's 文書番号, given at its first submission (起案); append-only (database triggers)."""
 
