@@ -37,10 +37,13 @@ from PySide6.QtWidgets import (
 from core.audit.events import Changes
 from core.incidents.model import IncidentDetail, IncidentKind, IncidentState, IncidentSummary, Severity, StepKind
 from core.organization.roles import Role
+from core.platforms.facts import platform_label
 from core.publishing.scheduler import posts_held_by_pause
 from core.services.accounts import list_accounts
-from core.services.incidents import IncidentService, list_incidents, load_incident, pause_state
+from core.services.incidents import IncidentService, list_incidents, load_incident, pause_state, platform_reports
+from gui import messages
 from gui.i18n import translator
+from gui.incidents.report_dialog import PlatformReportDialog, SuspectDialog
 from gui.models.rows import Column, RowsModel
 from gui.screens.base import Screen
 from gui.session import AppSession
@@ -123,7 +126,7 @@ class ReportDialog(QDialog):
 class StepDialog(QDialog):
     """One timeline entry; the step is preselected from the guideline's next step."""
 
-    def __init__(self, suggested: StepKind | None, parent: QWidget | None = None) -> None:
+    def __init__(self, suggested: StepKind | None, parent: QWidget | None = None, *, counterpart: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Record a step"))
         self.kind = QComboBox()
@@ -135,7 +138,7 @@ class StepDialog(QDialog):
         self.at = QDateTimeEdit(QDateTime.currentDateTime())
         self.at.setCalendarPopup(True)
         self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.counterpart = QLineEdit()
+        self.counterpart = QLineEdit(counterpart)
         self.counterpart.setPlaceholderText(tr("e.g. 管理課 山田, 和光警察署, X"))
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(tr("ticket or reference number, notice URL"))
@@ -242,6 +245,13 @@ class IncidentsScreen(Screen):
         self.lock_button = QPushButton(tr("&Lock its accounts…"))
         self.contain_button = QPushButton(tr("Mark &contained"))
         self.close_button = QPushButton(tr("Close with a s&ummary…"))
+        # What the guideline asks for after an impersonation or a hijack (wako:5-impersonation, joso:6(4)).
+        self.suspect_button = QPushButton(tr("Suspicious &account…"))
+        self.report_button = QPushButton(tr("Report to the &platform…"))
+        tools = QHBoxLayout()
+        for button in (self.suspect_button, self.report_button):
+            tools.addWidget(button)
+        tools.addStretch(1)
         buttons = QHBoxLayout()
         for button in (
             self.new_button,
@@ -267,6 +277,7 @@ class IncidentsScreen(Screen):
         layout.addLayout(banner)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
+        layout.addLayout(tools)
         self.open_only.toggled.connect(lambda _on: self.refresh())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.new_button.clicked.connect(self._report)
@@ -276,6 +287,8 @@ class IncidentsScreen(Screen):
         self.contain_button.clicked.connect(self._contain)
         self.close_button.clicked.connect(self._close)
         self.pause_button.clicked.connect(self._pause_or_resume)
+        self.suspect_button.clicked.connect(self._suspect)
+        self.report_button.clicked.connect(self._platform_report)
         self.on_actor_changed()
 
     # -- data --
@@ -319,6 +332,9 @@ class IncidentsScreen(Screen):
         self.lock_button.setEnabled(active and bool(detail and detail.account_ids))
         self.contain_button.setEnabled(bool(detail and detail.summary.state is IncidentState.OPEN))
         self.close_button.setEnabled(active and deciders)
+        kind = detail.summary.kind if detail is not None else None
+        self.suspect_button.setEnabled(active and kind is not IncidentKind.HIJACK)
+        self.report_button.setEnabled(active and kind in (IncidentKind.IMPERSONATION, IncidentKind.HIJACK))
         self.close_button.setToolTip("" if deciders else tr("Closing an incident needs a supervisor or administrator."))
         self.pause_button.setEnabled(deciders)
         self.pause_button.setToolTip("" if deciders else tr("Pausing needs a supervisor or administrator."))
@@ -353,23 +369,8 @@ class IncidentsScreen(Screen):
 
     def _step(self) -> None:
         detail = self.detail
-        if detail is None:
-            return
-        dialog = StepDialog(detail.next_steps[0] if detail.next_steps else None, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        service = self.session.service(IncidentService)
-        self.attempt(
-            lambda: service.add_step(
-                detail.summary.id,
-                dialog.kind_value(),
-                at=dialog.at_value(),
-                counterpart=dialog.counterpart.text(),
-                reference=dialog.reference.text(),
-                note=dialog.note.toPlainText(),
-            ),
-            INCIDENT_CHANGED,
-        )
+        if detail is not None:
+            self._record_step(detail, detail.next_steps[0] if detail.next_steps else StepKind.NOTE)
 
     def _evidence(self) -> None:
         detail = self.detail
@@ -398,6 +399,61 @@ class IncidentsScreen(Screen):
             )
 
         self.attempt(add, INCIDENT_CHANGED)
+
+    def _suspect(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        dialog = SuspectDialog(self, platform=detail.officials[0].platform if detail.officials else None)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        service = self.session.service(IncidentService)
+        self.attempt(
+            lambda: service.add_suspect(
+                detail.summary.id,
+                dialog.platform_value(),
+                dialog.handle.text(),
+                display_name=dialog.name.text(),
+                url=dialog.url.text(),
+            ),
+            INCIDENT_CHANGED,
+        )
+
+    def _platform_report(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        reports = platform_reports(self.session.store, detail.summary.id)
+        if not reports:
+            messages.info(
+                self,
+                tr("Report to the platform"),
+                tr("Record the suspicious account first: the report names it and goes to its platform."),
+            )
+            return
+        dialog = PlatformReportDialog(reports, self)
+        if dialog.exec() != PlatformReportDialog.RECORD:
+            return
+        chosen = dialog.current()
+        self._record_step(detail, StepKind.PLATFORM_REPORTED, chosen.platform_name if chosen else "")
+
+    def _record_step(self, detail: IncidentDetail, kind: StepKind, counterpart: str = "", reference: str = "") -> None:
+        dialog = StepDialog(kind, self, counterpart=counterpart)
+        dialog.reference.setText(reference)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        service = self.session.service(IncidentService)
+        self.attempt(
+            lambda: service.add_step(
+                detail.summary.id,
+                dialog.kind_value(),
+                at=dialog.at_value(),
+                counterpart=dialog.counterpart.text(),
+                reference=dialog.reference.text(),
+                note=dialog.note.toPlainText(),
+            ),
+            INCIDENT_CHANGED,
+        )
 
     def _lock(self) -> None:
         detail = self.detail
@@ -523,10 +579,17 @@ def detail_html(detail: IncidentDetail) -> str:
         )
         or f"<li>{e(tr('None'))}</li>"
     )
+    suspects = "".join(
+        f"<li>{e(platform_label(x.platform))} {e(x.handle)} {e(x.display_name)} {e(x.url)}</li>"
+        for x in detail.suspects
+    )
+    drafts = ", ".join(f"#{d}" for d in detail.warning_drafts)
     return (
         f"<h3>#{s.id} {e(s.title)}</h3><table>{table}</table>"
         f"<p style='white-space:pre-wrap'>{e(detail.description)}</p>"
-        f"<h4>{e(tr('Next steps the guideline asks for'))}</h4><ol>{todo}</ol>"
+        + (f"<h4>{e(tr('Impersonating accounts'))}</h4><ul>{suspects}</ul>" if suspects else "")
+        + (f"<p>{e(tr('Warning posts drafted: {drafts}').format(drafts=drafts))}</p>" if drafts else "")
+        + f"<h4>{e(tr('Next steps the guideline asks for'))}</h4><ol>{todo}</ol>"
         f"<h4>{e(tr('Timeline'))}</h4><ul>{timeline}</ul>"
         f"<h4>{e(tr('Evidence'))}</h4><ul>{evidence}</ul>"
     )

@@ -255,6 +255,30 @@
       <source>Why is posting resumed?</source>
       <translation>再開する理由は？</translation>
     </message>
+    <message>
+      <source>Suspicious &amp;account…</source>
+      <translation>不審なアカウント(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>Report to the &amp;platform…</source>
+      <translation>運営者へ報告(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>Report to the platform</source>
+      <translation>サービス運営者への報告</translation>
+    </message>
+    <message>
+      <source>Record the suspicious account first: the report names it and goes to its platform.</source>
+      <translation>先に不審なアカウントを記録してください。報告にはそのアカウントを記載し、そのサービスの運営者に送ります。</translation>
+    </message>
+    <message>
+      <source>Impersonating accounts</source>
+      <translation>なりすましアカウント</translation>
+    </message>
+    <message>
+      <source>Warning posts drafted: {drafts}</source>
+      <translation>注意喚起の下書き: {drafts}</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -544,6 +568,145 @@
     <message>
       <source>only this official account (repeatable)</source>
       <translation>この公式アカウントのみ（複数指定可）</translation>
+    </message>
+    <message>
+      <source>Impersonating account recorded</source>
+      <translation>なりすましアカウントを記録</translation>
+    </message>
+    <message>
+      <source>Warning post drafted from an incident</source>
+      <translation>インシデントから注意喚起の下書きを作成</translation>
+    </message>
+    <message>
+      <source> (verified)</source>
+      <translation>(認証済み)</translation>
+    </message>
+    <message>
+      <source>The account {fake} pretends to be the official {platform} account of {org} ({official}). It is not operated by {org} and misleads residents. We are the organization impersonated and ask you to remove the account.</source>
+      <translation>アカウント {fake} は{org}の{platform}公式アカウント({official})になりすましています。{org}が運用するものではなく、住民を誤解させています。なりすまされている当団体として、このアカウントの削除を依頼します。</translation>
+    </message>
+    <message>
+      <source>The official {platform} account {official} of {org} was accessed without our permission. Posts since the takeover were not made by us. We ask you to help us regain control of the account and to remove the posts we did not make.</source>
+      <translation>{org}の{platform}公式アカウント {official} が不正にアクセスされました。乗っ取り以降の投稿は当団体によるものではありません。アカウントの回復と、当団体が行っていない投稿の削除にご協力ください。</translation>
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>経緯</translation>
+    </message>
+    <message>
+      <source>Official account</source>
+      <translation>公式アカウント</translation>
+    </message>
+    <message>
+      <source>Our list of official accounts: {url}</source>
+      <translation>公式アカウント一覧: {url}</translation>
+    </message>
+    <message>
+      <source>Impersonating account</source>
+      <translation>なりすましアカウント</translation>
+    </message>
+    <message>
+      <source>This platform has no known report form; use its help centre.</source>
+      <translation>このサービスの報告フォームは登録されていません。ヘルプセンターから報告してください。</translation>
+    </message>
+    <message>
+      <source>found {date}</source>
+      <translation>{date} 発見</translation>
+    </message>
+    <message>
+      <source>Handle</source>
+      <translation>アカウントID</translation>
+    </message>
+    <message>
+      <source>Display name</source>
+      <translation>表示名</translation>
+    </message>
+    <message>
+      <source>The account's URL must start with https:// or http://.</source>
+      <translation>アカウントの URL は https:// または http:// で始めてください。</translation>
+    </message>
+    <message>
+      <source>Account found by the impersonation watch</source>
+      <translation>なりすまし監視で見つかったアカウント</translation>
+    </message>
+    <message>
+      <source>Unknown platform: {value}</source>
+      <translation>不明なサービスです: {value}</translation>
+    </message>
+    <message>
+      <source>Look-alike of {official}: {handle}</source>
+      <translation>{official} に似たアカウント: {handle}</translation>
+    </message>
+  </context>
+  <context>
+    <name>IncidentDialogs</name>
+    <message>
+      <source>Copy</source>
+      <translation>コピー</translation>
+    </message>
+    <message>
+      <source>Report form address</source>
+      <translation>報告フォームのアドレス</translation>
+    </message>
+    <message>
+      <source>Copy &amp;everything</source>
+      <translation>すべてコピー(&amp;E)</translation>
+    </message>
+    <message>
+      <source>Report to the platform</source>
+      <translation>サービス運営者への報告</translation>
+    </message>
+    <message>
+      <source>Open the form in your browser, paste the facts below and submit it. Then record the report with the ticket or reference number the platform gives.</source>
+      <translation>ブラウザでフォームを開き、下の内容を貼り付けて送信してください。その後、運営者から受け取った受付番号とともに報告を記録します。</translation>
+    </message>
+    <message>
+      <source>&amp;Record as reported…</source>
+      <translation>報告済みとして記録(&amp;R)…</translation>
+    </message>
+    <message>
+      <source>Suspicious account</source>
+      <translation>不審なアカウント</translation>
+    </message>
+    <message>
+      <source>&amp;Platform:</source>
+      <translation>サービス(&amp;P):</translation>
+    </message>
+    <message>
+      <source>&amp;Handle:</source>
+      <translation>アカウントID(&amp;H):</translation>
+    </message>
+    <message>
+      <source>&amp;Display name:</source>
+      <translation>表示名(&amp;D):</translation>
+    </message>
+    <message>
+      <source>&amp;URL:</source>
+      <translation>URL(&amp;U):</translation>
+    </message>
+    <message>
+      <source>Add what you saw (a screenshot, the profile text) as evidence too.</source>
+      <translation>見たもの(スクリーンショット、プロフィールの文面)は証拠としても追加してください。</translation>
+    </message>
+    <message>
+      <source>Copy {what}</source>
+      <translation>{what}をコピー</translation>
+    </message>
+    <message>
+      <source>(no known form: see the help centre)</source>
+      <translation>(登録されたフォームなし: ヘルプセンターを参照)</translation>
+    </message>
+    <message>
+      <source>Form:</source>
+      <translation>フォーム:</translation>
+    </message>
+    <message>
+      <source>the form address</source>
+      <translation>フォームのアドレス</translation>
+    </message>
+    <message>
+      <source>Source: {url}</source>
+      <translation>出典: {url}</translation>
     </message>
   </context>
 </TS>

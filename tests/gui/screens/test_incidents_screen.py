@@ -103,3 +103,48 @@ def test_pause_banner_and_resume_list(qtbot: QtBot, world: World, monkeypatch: p
     screen.pause_button.click()
     assert not pause_state(world.store).paused
     assert "No post became due" in prompts[-1]
+
+
+def test_suspect_and_platform_report_with_copy_buttons(
+    qtbot: QtBot, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QPushButton
+
+    from core.services.incidents import load_incident
+    from gui.incidents import report_dialog
+
+    incident_id = IncidentService(world.store, world.op1).report(
+        IncidentKind.IMPERSONATION, "偽アカウント", account_ids=[world.account]
+    )
+    screen = make_screen(qtbot, world, "op1")
+    screen.select(incident_id)
+    assert screen.report_button.isEnabled()
+
+    def fill_suspect(dialog: report_dialog.SuspectDialog) -> None:
+        dialog.handle.setText("@josokoiki_koho")
+        dialog.name.setText("見本市公式")
+        dialog.url.setText("https://x.com/josokoiki_koho")
+
+    accept(monkeypatch, report_dialog.SuspectDialog, fill_suspect)
+    screen.suspect_button.click()
+    assert "@josokoiki_koho" in screen.view.toPlainText()
+
+    seen: list[report_dialog.PlatformReportDialog] = []
+
+    def open_report(dialog: report_dialog.PlatformReportDialog) -> int:
+        seen.append(dialog)
+        page = dialog.tabs.widget(0)
+        assert isinstance(page, report_dialog.ReportPage)
+        assert "@josokoiki_koho" in page.editors["suspect"].toPlainText()
+        copy = next(b for b in page.findChildren(QPushButton) if b.accessibleName().endswith("the form address"))
+        copy.click()
+        assert QGuiApplication.clipboard().text() == "https://help.x.com/forms/impersonation"
+        return report_dialog.PlatformReportDialog.RECORD
+
+    monkeypatch.setattr(report_dialog.PlatformReportDialog, "exec", open_report)
+    accept(monkeypatch, screen_module.StepDialog, lambda d: d.reference.setText("X-ticket-991"))
+    screen.report_button.click()
+    assert seen
+    steps = load_incident(world.store, incident_id).steps
+    assert [(s.kind, s.counterpart, s.reference) for s in steps] == [(StepKind.PLATFORM_REPORTED, "X", "X-ticket-991")]
