@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.credentials.redaction import redact
-from core.errors import InvalidInput, KohoGateError, explain, one_line
+from core.errors import InvalidInput, KohoGateError, NotFound, explain, one_line
 from core.i18n import tr
 from core.organization.profile import OrganizationProfile
 
@@ -246,6 +246,8 @@ def cmd_incident(args: argparse.Namespace) -> int:
 
     env = _env(args)
     try:
+        if args.incident_command == "notice":
+            return _incident_notice(env, args)
         incidents = list_incidents(env.store, open_only=args.open)
         if not incidents:
             print(tr("No open incidents.") if args.open else tr("No incidents recorded."))
@@ -258,6 +260,28 @@ def cmd_incident(args: argparse.Namespace) -> int:
         return EXIT_OK
     finally:
         env.close()
+
+
+def _incident_notice(env: Environment, args: argparse.Namespace) -> int:
+    """Exit 0 written (and recorded); 2 unknown incident, an incident without a notice or an unusable path."""
+    from core.disclosure.notice import write_notice
+    from core.incidents.model import StepKind
+    from core.services.incidents import IncidentService, incident_notice
+
+    notice = incident_notice(env.store, args.number, page_url=args.page_url)
+    out = write_notice(notice, Path(args.out))
+    print(tr("Notice for incident {number} written to {path}.").format(number=args.number, path=out))
+    if args.published:
+        from core.organization.identity import current_login
+        from core.services.staff import actor_for
+
+        actor = actor_for(env.store, current_login(), env.terminal.uid)
+        if actor is None:
+            print(tr("Error: {message}").format(message=tr("You are not registered in KohoGate.")), file=sys.stderr)
+            return EXIT_FAILED
+        IncidentService(env.store, actor).add_step(args.number, StepKind.NOTICE_PUBLISHED, reference=args.published)
+        print(tr("Recorded: notice published at {url}.").format(url=args.published))
+    return EXIT_OK
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
@@ -329,8 +353,10 @@ def dispatch(args: argparse.Namespace) -> int:
         return COMMANDS[args.command](args)
     except KohoGateError as exc:
         print(tr("Error: {message}").format(message=redact(one_line(exc))), file=sys.stderr)
-        # check and watch document 2 for unusable input; the others exit 1 on any failure.
+        # check, watch and incident notice document 2 for unusable input; the others exit 1 on any failure.
         if args.command == "check" or (args.command == "watch" and isinstance(exc, InvalidInput)):
+            return EXIT_USAGE
+        if getattr(args, "incident_command", None) == "notice" and isinstance(exc, (InvalidInput, NotFound)):
             return EXIT_USAGE
         return EXIT_FAILED
     except Exception as exc:

@@ -53,6 +53,7 @@ from core.storage.models import (
 )
 
 if TYPE_CHECKING:
+    from core.disclosure.notice import Notice
     from core.incidents.watch import Candidate
 
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024  # a screenshot or a saved page; larger belongs in the records system
@@ -582,6 +583,17 @@ def platform_reports(store: Store, incident_id: int, *, page_url: str = "") -> t
     detail = load_incident(store, incident_id)
     department = next((o.department for o in detail.officials if o.department), "")
     return prepare_reports(detail, organization_contact(store, department), page_url=page_url)
+
+
+def incident_notice(store: Store, incident_id: int, *, page_url: str = "") -> Notice:
+    """The public warning for the city's website (wako:5-impersonation, joso:6(4)), see core.disclosure.notice."""
+    from core.disclosure.notice import notice_for
+
+    detail = load_incident(store, incident_id)
+    department = next((o.department for o in detail.officials if o.department), "")
+    return notice_for(
+        detail, official_refs(store), organization_contact(store, department), store.now(), page_url=page_url
+    )
 
 
 def _clean_suspect(platform: str, handle: str, display_name: str, url: str) -> tuple[str, str, str, str]:

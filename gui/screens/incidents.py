@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import mimetypes
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,16 +36,25 @@ from PySide6.QtWidgets import (
 )
 
 from core.audit.events import Changes
+from core.disclosure.notice import NOTICE_KINDS, write_notice
 from core.incidents.model import IncidentDetail, IncidentKind, IncidentState, IncidentSummary, Severity, StepKind
 from core.organization.roles import Role
 from core.platforms.facts import platform_label
 from core.publishing.scheduler import posts_held_by_pause
 from core.services.accounts import list_accounts
-from core.services.incidents import IncidentService, list_incidents, load_incident, pause_state, platform_reports
+from core.services.incidents import (
+    IncidentService,
+    incident_notice,
+    list_incidents,
+    load_incident,
+    pause_state,
+    platform_reports,
+)
 from gui import messages
 from gui.i18n import translator
 from gui.incidents.report_dialog import PlatformReportDialog, SuspectDialog
 from gui.models.rows import Column, RowsModel
+from gui.operations import Operation
 from gui.screens.base import Screen
 from gui.session import AppSession
 from gui.widgets.dialogs import CommentDialog
@@ -208,6 +218,16 @@ class EvidenceDialog(QDialog):
 
 
 class IncidentsScreen(Screen):
+    new_button: QPushButton
+    step_button: QPushButton
+    evidence_button: QPushButton
+    lock_button: QPushButton
+    contain_button: QPushButton
+    close_button: QPushButton
+    suspect_button: QPushButton
+    report_button: QPushButton
+    notice_button: QPushButton
+
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.detail: IncidentDetail | None = None
@@ -239,30 +259,24 @@ class IncidentsScreen(Screen):
         self.view.setObjectName("incidentDetail")
         self.view.setOpenLinks(False)  # evidence URLs are shown, never opened from here
         self.view.setAccessibleName(tr("Incident details"))
-        self.new_button = QPushButton(tr("&New incident…"))
-        self.step_button = QPushButton(tr("Record a &step…"))
-        self.evidence_button = QPushButton(tr("Add &evidence…"))
-        self.lock_button = QPushButton(tr("&Lock its accounts…"))
-        self.contain_button = QPushButton(tr("Mark &contained"))
-        self.close_button = QPushButton(tr("Close with a s&ummary…"))
+        buttons = self._row(
+            [
+                ("new_button", tr("&New incident…"), self._report),
+                ("step_button", tr("Record a &step…"), self._step),
+                ("evidence_button", tr("Add &evidence…"), self._evidence),
+                ("lock_button", tr("&Lock its accounts…"), self._lock),
+                ("contain_button", tr("Mark &contained"), self._contain),
+                ("close_button", tr("Close with a s&ummary…"), self._close),
+            ]
+        )
         # What the guideline asks for after an impersonation or a hijack (wako:5-impersonation, joso:6(4)).
-        self.suspect_button = QPushButton(tr("Suspicious &account…"))
-        self.report_button = QPushButton(tr("Report to the &platform…"))
-        tools = QHBoxLayout()
-        for button in (self.suspect_button, self.report_button):
-            tools.addWidget(button)
-        tools.addStretch(1)
-        buttons = QHBoxLayout()
-        for button in (
-            self.new_button,
-            self.step_button,
-            self.evidence_button,
-            self.lock_button,
-            self.contain_button,
-            self.close_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        tools = self._row(
+            [
+                ("suspect_button", tr("Suspicious &account…"), self._suspect),
+                ("report_button", tr("Report to the &platform…"), self._platform_report),
+                ("notice_button", tr("Public &notice…"), self._notice),
+            ]
+        )
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -280,16 +294,19 @@ class IncidentsScreen(Screen):
         layout.addLayout(tools)
         self.open_only.toggled.connect(lambda _on: self.refresh())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
-        self.new_button.clicked.connect(self._report)
-        self.step_button.clicked.connect(self._step)
-        self.evidence_button.clicked.connect(self._evidence)
-        self.lock_button.clicked.connect(self._lock)
-        self.contain_button.clicked.connect(self._contain)
-        self.close_button.clicked.connect(self._close)
         self.pause_button.clicked.connect(self._pause_or_resume)
-        self.suspect_button.clicked.connect(self._suspect)
-        self.report_button.clicked.connect(self._platform_report)
         self.on_actor_changed()
+
+    def _row(self, specs: list[tuple[str, str, Callable[[], None]]]) -> QHBoxLayout:
+        """A row of action buttons, each kept as ``self.<name>`` (tests and ``on_actor_changed`` use them)."""
+        row = QHBoxLayout()
+        for name, text, action in specs:
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, act=action: act())
+            setattr(self, name, button)
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
 
     # -- data --
     def concerned_by(self, changes: Changes) -> bool:
@@ -335,6 +352,7 @@ class IncidentsScreen(Screen):
         kind = detail.summary.kind if detail is not None else None
         self.suspect_button.setEnabled(active and kind is not IncidentKind.HIJACK)
         self.report_button.setEnabled(active and kind in (IncidentKind.IMPERSONATION, IncidentKind.HIJACK))
+        self.notice_button.setEnabled(active and kind in NOTICE_KINDS)
         self.close_button.setToolTip("" if deciders else tr("Closing an incident needs a supervisor or administrator."))
         self.pause_button.setEnabled(deciders)
         self.pause_button.setToolTip("" if deciders else tr("Pausing needs a supervisor or administrator."))
@@ -436,6 +454,32 @@ class IncidentsScreen(Screen):
             return
         chosen = dialog.current()
         self._record_step(detail, StepKind.PLATFORM_REPORTED, chosen.platform_name if chosen else "")
+
+    def _notice(self) -> None:
+        """Write the public warning to a file, then (once it is on the website) record it as published."""
+        detail = self.detail
+        if detail is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, tr("Save the public notice"), f"notice-{detail.summary.id}.html", tr("Web page (*.html)")
+        )
+        if not name:
+            return
+        store, incident_id, out = self.session.store, detail.summary.id, Path(name)
+        Operation(self, lambda: write_notice(incident_notice(store, incident_id), out)).success(
+            lambda path: self._notice_written(detail, path)
+        ).run()
+
+    def _notice_written(self, detail: IncidentDetail, path: Path) -> None:
+        if messages.ask(
+            self,
+            tr("Public notice"),
+            tr("The notice was written to {path}. Put it on the city's website, then record where it is.").format(
+                path=path
+            ),
+            accept=tr("&Record as published…"),
+        ):
+            self._record_step(detail, StepKind.NOTICE_PUBLISHED, tr("City website"))
 
     def _record_step(self, detail: IncidentDetail, kind: StepKind, counterpart: str = "", reference: str = "") -> None:
         dialog = StepDialog(kind, self, counterpart=counterpart)

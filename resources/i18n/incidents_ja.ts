@@ -279,6 +279,34 @@
       <source>Warning posts drafted: {drafts}</source>
       <translation>注意喚起の下書き: {drafts}</translation>
     </message>
+    <message>
+      <source>Save the public notice</source>
+      <translation>公開のお知らせを保存</translation>
+    </message>
+    <message>
+      <source>Web page (*.html)</source>
+      <translation>Web ページ (*.html)</translation>
+    </message>
+    <message>
+      <source>Public notice</source>
+      <translation>公開のお知らせ</translation>
+    </message>
+    <message>
+      <source>&amp;Record as published…</source>
+      <translation>掲載済みとして記録(&amp;R)…</translation>
+    </message>
+    <message>
+      <source>City website</source>
+      <translation>市ホームページ</translation>
+    </message>
+    <message>
+      <source>Public &amp;notice…</source>
+      <translation>公開のお知らせ(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>The notice was written to {path}. Put it on the city's website, then record where it is.</source>
+      <translation>お知らせを {path} に書き出しました。市のホームページに掲載したら、掲載先を記録してください。</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -636,6 +664,146 @@
     <message>
       <source>Look-alike of {official}: {handle}</source>
       <translation>{official} に似たアカウント: {handle}</translation>
+    </message>
+    <message>
+      <source>The account concerned</source>
+      <translation>対象のアカウント</translation>
+    </message>
+    <message>
+      <source>Impersonating accounts</source>
+      <translation>なりすましアカウント</translation>
+    </message>
+    <message>
+      <source>Found</source>
+      <translation>発見日</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>サービス</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>アドレス</translation>
+    </message>
+    <message>
+      <source>The addresses are shown as text so that nobody is taken to these accounts.</source>
+      <translation>これらのアカウントへ移動しないよう、アドレスはリンクにせず文字で示しています。</translation>
+    </message>
+    <message>
+      <source>Our official accounts</source>
+      <translation>公式アカウント</translation>
+    </message>
+    <message>
+      <source>The full list of official accounts and their operating policies</source>
+      <translation>公式アカウントの一覧と運用方針</translation>
+    </message>
+    <message>
+      <source>What to do</source>
+      <translation>皆さまへのお願い</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>電話</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>メール</translation>
+    </message>
+    <message>
+      <source>Do not follow, reply to or send messages to the account.</source>
+      <translation>このアカウントをフォローしたり、返信やメッセージを送ったりしないでください。</translation>
+    </message>
+    <message>
+      <source>Do not open links it sends, and never enter passwords, card numbers or personal details.</source>
+      <translation>送られてきたリンクを開かず、パスワード・カード番号・個人情報を絶対に入力しないでください。</translation>
+    </message>
+    <message>
+      <source>{org} never asks for money, bank details or passwords on social media.</source>
+      <translation>{org}が SNS で金銭、口座情報、パスワードを求めることはありません。</translation>
+    </message>
+    <message>
+      <source>If you have already answered or paid, consult the police (#9110) or the consumer hotline (188) without delay.</source>
+      <translation>すでに返信したり支払ったりした場合は、すぐに警察相談専用電話(#9110)または消費者ホットライン(188)にご相談ください。</translation>
+    </message>
+    <message>
+      <source>You can help by reporting the account to the service.</source>
+      <translation>サービスへの通報にご協力ください。</translation>
+    </message>
+    <message>
+      <source>Record the impersonating account first: the notice names it.</source>
+      <translation>先になりすましアカウントを記録してください。お知らせにはそのアカウントを記載します。</translation>
+    </message>
+    <message>
+      <source>Name the hijacked account in the incident first: the notice names it.</source>
+      <translation>先にインシデントに乗っ取られたアカウントを指定してください。お知らせにはそのアカウントを記載します。</translation>
+    </message>
+    <message>
+      <source>Ignore posts and messages the account sent around the date it was found, and do not share them.</source>
+      <translation>発見日前後にこのアカウントから送られた投稿やメッセージは無視し、拡散しないでください。</translation>
+    </message>
+    <message>
+      <source>Unauthorized access to an official account of {org}</source>
+      <translation>{org}公式アカウントへの不正アクセスについて</translation>
+    </message>
+    <message>
+      <source>An official social-media account of {org} was accessed by someone else. Posts and messages sent from it since then were not made by {org}.</source>
+      <translation>{org}の SNS 公式アカウントが第三者により不正にアクセスされました。その後にこのアカウントから送られた投稿やメッセージは{org}によるものではありません。</translation>
+    </message>
+    <message>
+      <source>Beware of accounts impersonating {org}</source>
+      <translation>{org}をかたる「なりすましアカウント」にご注意ください</translation>
+    </message>
+    <message>
+      <source>Accounts pretending to be official accounts of {org} have been found. They are not operated by {org}.</source>
+      <translation>{org}の公式アカウントを装ったアカウントが見つかりました。これらは{org}が運用するものではありません。</translation>
+    </message>
+    <message>
+      <source>Only these accounts are operated by {org}.</source>
+      <translation>{org}が運用しているのは次のアカウントだけです。</translation>
+    </message>
+    <message>
+      <source>A public notice is written for impersonation and hijacked accounts, not for {kind}.</source>
+      <translation>公開のお知らせは、なりすましと乗っ取りについて作成します({kind}は対象外です)。</translation>
+    </message>
+    <message>
+      <source>{path} is a folder; give a file name such as notice.html.</source>
+      <translation>{path} はフォルダーです。notice.html のようなファイル名を指定してください。</translation>
+    </message>
+    <message>
+      <source>The notice could not be written to {path}: {reason}</source>
+      <translation>お知らせを {path} に書き込めませんでした: {reason}</translation>
+    </message>
+    <message>
+      <source>Notice for incident {number} written to {path}.</source>
+      <translation>インシデント {number} のお知らせを {path} に書き出しました。</translation>
+    </message>
+    <message>
+      <source>Recorded: notice published at {url}.</source>
+      <translation>記録しました: お知らせを {url} に掲載。</translation>
+    </message>
+    <message>
+      <source>write the public warning for the city's website (impersonation, hijacked account)</source>
+      <translation>ホームページ用の注意喚起のお知らせを書き出す(なりすまし・乗っ取り)</translation>
+    </message>
+    <message>
+      <source>the incident's number</source>
+      <translation>インシデントの番号</translation>
+    </message>
+    <message>
+      <source>where to write the HTML page</source>
+      <translation>HTML ページの書き出し先</translation>
+    </message>
+    <message>
+      <source>address of the list of official accounts on the website</source>
+      <translation>ホームページ上の公式アカウント一覧のアドレス</translation>
+    </message>
+    <message>
+      <source>the page is on the website at URL: record the step 'notice published' (as the OS login)</source>
+      <translation>ページを URL に掲載した: 「お知らせ掲載」の手順を記録する(OS のログインユーザーとして)</translation>
+    </message>
+    <message>
+      <source>Date of this notice</source>
+      <translation>掲載日</translation>
     </message>
   </context>
   <context>

@@ -148,3 +148,27 @@ def test_suspect_and_platform_report_with_copy_buttons(
     assert seen
     steps = load_incident(world.store, incident_id).steps
     assert [(s.kind, s.counterpart, s.reference) for s in steps] == [(StepKind.PLATFORM_REPORTED, "X", "X-ticket-991")]
+
+
+def test_public_notice_is_written_then_recorded_as_published(
+    qtbot: QtBot, world: World, monkeypatch: pytest.MonkeyPatch, tmp_path, messages
+) -> None:
+    from core.services.incidents import load_incident
+    from tests.support.gui import wait_for_operations
+
+    desk = IncidentService(world.store, world.op1)
+    incident_id = desk.report(IncidentKind.IMPERSONATION, "偽アカウント", account_ids=[world.account])
+    desk.add_suspect(incident_id, "x", "@josokoiki_koho", url="https://x.com/josokoiki_koho")
+    screen = make_screen(qtbot, world, "op1")
+    screen.select(incident_id)
+    assert screen.notice_button.isEnabled()
+    out = tmp_path / "notice.html"
+    monkeypatch.setattr(screen_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    messages.answer(True)
+    url = "https://www.city.example/news/1.html"
+    accept(monkeypatch, screen_module.StepDialog, lambda d: d.reference.setText(url))
+    screen.notice_button.click()
+    wait_for_operations(qtbot, lambda: bool(load_incident(world.store, incident_id).steps))
+    assert "@josokoiki_koho" in out.read_text(encoding="utf-8")
+    (step,) = load_incident(world.store, incident_id).steps
+    assert (step.kind, step.reference) == (StepKind.NOTICE_PUBLISHED, url)
