@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.accounts.usable import ensure_account_usable
+from core.audit.canonical import sha256_hex
 from core.errors import Conflict, InvalidInput, NotFound
 from core.i18n import tr
 from core.incidents.model import (
@@ -304,6 +306,54 @@ class IncidentService(Service):
                 mime="text/plain; charset=utf-8",
             )
             return incident.id
+
+    # -- warning posts (注意喚起) --
+    def draft_warnings(self, incident_id: int, account_ids: Iterable[int]) -> list[int]:
+        """One prefilled draft per chosen official account, linked to the incident; returns the draft ids.
+
+        The drafts are ordinary drafts of the person asking (an operator):
+        they go through the composer's checks, submission and a supervisor's
+        signed approval like any other post. Nothing is published here.
+        """
+        from core.incidents.warnings import warning_post
+        from core.services.drafts import _start_draft
+
+        chosen = sorted(set(account_ids))
+        if not chosen:
+            raise InvalidInput(tr("Choose at least one official account to post the warning from."))
+        with self.store.write() as session:
+            staff = self.authorize(session, Role.OPERATOR)
+            incident = self.get_locked(session, Incident, incident_id, tr("Incident"))
+            if incident.state == IncidentState.CLOSED.value:
+                raise Conflict(tr("Incident {id} is closed; open a new one.").format(id=incident_id))
+            kind = IncidentKind(incident.kind)
+            named = _warned_about(session, incident, kind)
+            notice_url = session.scalar(
+                select(IncidentStep.reference)
+                .where(IncidentStep.incident_id == incident_id, IncidentStep.kind == StepKind.NOTICE_PUBLISHED.value)
+                .order_by(IncidentStep.id.desc())
+                .limit(1)
+            )
+            org = organization_row(session).name
+            drafts = []
+            for account_id in chosen:
+                account = self.get_or_404(session, OfficialAccount, account_id, tr("Account"))
+                ensure_account_usable(session, account)  # joso:3(3): a filed policy, as for any draft
+                post = warning_post(kind, Platform(account.platform), org, named, notice_url or "")
+                if post is None:
+                    raise InvalidInput(
+                        tr("There is no warning post for an incident of the kind {kind}.").format(kind=kind.label)
+                    )
+                draft = _start_draft(session, staff, account_id=account.id, title=post.title, text=post.text, media=[])
+                session.add(IncidentDraft(incident_id=incident_id, draft_id=draft.id, created_at=self.store.now()))
+                self.record(
+                    session,
+                    "draft.created",
+                    {"draft_id": draft.id, "account_id": account.id, "text_sha256": sha256_hex(draft.text)},
+                )
+                self.record(session, "incident.warning_drafted", {"incident_id": incident_id, "draft_id": draft.id})
+                drafts.append(draft.id)
+            return drafts
 
     # -- evidence --
     def add_evidence(
@@ -593,6 +643,22 @@ def incident_notice(store: Store, incident_id: int, *, page_url: str = "") -> No
     department = next((o.department for o in detail.officials if o.department), "")
     return notice_for(
         detail, official_refs(store), organization_contact(store, department), store.now(), page_url=page_url
+    )
+
+
+def _warned_about(session: Session, incident: Incident, kind: IncidentKind) -> list[str]:
+    """Whom the warning names: the impersonators, or the hijacked accounts."""
+    if kind is IncidentKind.HIJACK:
+        ids = list(
+            session.scalars(select(IncidentAccount.account_id).where(IncidentAccount.incident_id == incident.id))
+        )
+        return [a.handle for a in _accounts(session, ids)]
+    return list(
+        session.scalars(
+            select(IncidentSuspect.handle)
+            .where(IncidentSuspect.incident_id == incident.id)
+            .order_by(IncidentSuspect.id)
+        )
     )
 
 

@@ -7,6 +7,7 @@ and then records the step (time, ticket number) with "Record as reported".
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -158,3 +161,45 @@ class SuspectDialog(QDialog):
 
     def platform_value(self) -> str:
         return str(self.platform.currentData())
+
+
+class WarningPostsDialog(QDialog):
+    """Which official accounts post the warning; each gets a prefilled draft that goes through sign-off."""
+
+    def __init__(self, accounts: list[tuple[int, str]], preselected: set[int], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Warning posts"))
+        note = QLabel(
+            tr(
+                "KohoGate prepares one draft per account chosen, with a warning text that fits the platform. "
+                "The drafts are checked, submitted and approved like any other post: nothing is published now."
+            )
+        )
+        note.setWordWrap(True)
+        self.accounts = QListWidget()
+        self.accounts.setAccessibleName(tr("Accounts to post the warning from"))
+        for account_id, label in accounts:
+            item = QListWidgetItem(label)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = account_id in preselected
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, account_id)
+            self.accounts.addItem(item)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("&Prepare drafts"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.accounts.itemChanged.connect(lambda _item: self._update())
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.accounts, 1)
+        layout.addWidget(self.buttons)
+        self._update()
+        self.resize(520, 420)
+
+    def account_ids(self) -> list[int]:
+        items = (self.accounts.item(i) for i in range(self.accounts.count()))
+        return [int(i.data(Qt.ItemDataRole.UserRole)) for i in items if i.checkState() == Qt.CheckState.Checked]
+
+    def _update(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.account_ids()))

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from core.audit.events import Changes
 from core.disclosure.notice import NOTICE_KINDS, write_notice
 from core.incidents.model import IncidentDetail, IncidentKind, IncidentState, IncidentSummary, Severity, StepKind
+from core.lifecycle.states import AccountStatus
 from core.organization.roles import Role
 from core.platforms.facts import platform_label
 from core.publishing.scheduler import posts_held_by_pause
@@ -52,7 +53,7 @@ from core.services.incidents import (
 )
 from gui import messages
 from gui.i18n import translator
-from gui.incidents.report_dialog import PlatformReportDialog, SuspectDialog
+from gui.incidents.report_dialog import PlatformReportDialog, SuspectDialog, WarningPostsDialog
 from gui.models.rows import Column, RowsModel
 from gui.operations import Operation
 from gui.screens.base import Screen
@@ -65,6 +66,8 @@ tr = translator("IncidentsScreen")
 
 SEVERITY_COLOURS = {Severity.HIGH: BLOCK}
 INCIDENT_CHANGED = Changes(incidents=True)
+# New drafts: the drafts list re-reads (their ids are known only afterwards).
+WARNINGS_CHANGED = Changes(incidents=True, all_drafts=True)
 # A lock stops an account's posts; a pause stops every scheduled one: the queue and accounts show it too.
 LOCK_CHANGED = Changes(incidents=True, accounts=True, queue=True)
 PAUSE_CHANGED = Changes(incidents=True, settings=True, queue=True)
@@ -227,6 +230,7 @@ class IncidentsScreen(Screen):
     suspect_button: QPushButton
     report_button: QPushButton
     notice_button: QPushButton
+    warn_button: QPushButton
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -275,6 +279,7 @@ class IncidentsScreen(Screen):
                 ("suspect_button", tr("Suspicious &account…"), self._suspect),
                 ("report_button", tr("Report to the &platform…"), self._platform_report),
                 ("notice_button", tr("Public &notice…"), self._notice),
+                ("warn_button", tr("&Warning posts…"), self._warning_posts),
             ]
         )
         left = QWidget()
@@ -353,6 +358,8 @@ class IncidentsScreen(Screen):
         self.suspect_button.setEnabled(active and kind is not IncidentKind.HIJACK)
         self.report_button.setEnabled(active and kind in (IncidentKind.IMPERSONATION, IncidentKind.HIJACK))
         self.notice_button.setEnabled(active and kind in NOTICE_KINDS)
+        self.warn_button.setEnabled(active and kind in NOTICE_KINDS and self.session.has(Role.OPERATOR))
+        self.warn_button.setToolTip("" if self.session.has(Role.OPERATOR) else tr("Drafting posts needs an operator."))
         self.close_button.setToolTip("" if deciders else tr("Closing an incident needs a supervisor or administrator."))
         self.pause_button.setEnabled(deciders)
         self.pause_button.setToolTip("" if deciders else tr("Pausing needs a supervisor or administrator."))
@@ -480,6 +487,30 @@ class IncidentsScreen(Screen):
             accept=tr("&Record as published…"),
         ):
             self._record_step(detail, StepKind.NOTICE_PUBLISHED, tr("City website"))
+
+    def _warning_posts(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        usable = [a for a in list_accounts(self.session.store) if a.usable and a.status is AccountStatus.ACTIVE]
+        suspect_platforms = {x.platform for x in detail.suspects}
+        preselected = {a.id for a in usable if a.id in detail.account_ids or a.platform in suspect_platforms}
+        dialog = WarningPostsDialog(
+            [(a.id, f"{a.display_name} — {a.handle} ({platform_label(a.platform)})") for a in usable], preselected, self
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        service = self.session.service(IncidentService)
+        chosen = dialog.account_ids()
+        drafts = self.attempt(lambda: service.draft_warnings(detail.summary.id, chosen), WARNINGS_CHANGED)
+        if drafts:
+            messages.info(
+                self,
+                tr("Warning posts"),
+                tr(
+                    "Drafts {drafts} are ready in Drafts. Check them, submit them and have them approved as usual."
+                ).format(drafts=", ".join(f"#{d}" for d in drafts)),
+            )
 
     def _record_step(self, detail: IncidentDetail, kind: StepKind, counterpart: str = "", reference: str = "") -> None:
         dialog = StepDialog(kind, self, counterpart=counterpart)

@@ -307,6 +307,22 @@
       <source>The notice was written to {path}. Put it on the city's website, then record where it is.</source>
       <translation>お知らせを {path} に書き出しました。市のホームページに掲載したら、掲載先を記録してください。</translation>
     </message>
+    <message>
+      <source>Drafting posts needs an operator.</source>
+      <translation>下書きの作成には担当者の役割が必要です。</translation>
+    </message>
+    <message>
+      <source>Warning posts</source>
+      <translation>注意喚起の投稿</translation>
+    </message>
+    <message>
+      <source>&amp;Warning posts…</source>
+      <translation>注意喚起の投稿(&amp;W)…</translation>
+    </message>
+    <message>
+      <source>Drafts {drafts} are ready in Drafts. Check them, submit them and have them approved as usual.</source>
+      <translation>下書き {drafts} を「下書き」に用意しました。内容を確認し、通常どおり申請して承認を受けてください。</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -805,6 +821,14 @@
       <source>Date of this notice</source>
       <translation>掲載日</translation>
     </message>
+    <message>
+      <source>Choose at least one official account to post the warning from.</source>
+      <translation>注意喚起を投稿する公式アカウントを 1 つ以上選んでください。</translation>
+    </message>
+    <message>
+      <source>There is no warning post for an incident of the kind {kind}.</source>
+      <translation>{kind}のインシデントには注意喚起の投稿文がありません。</translation>
+    </message>
   </context>
   <context>
     <name>IncidentDialogs</name>
@@ -875,6 +899,22 @@
     <message>
       <source>Source: {url}</source>
       <translation>出典: {url}</translation>
+    </message>
+    <message>
+      <source>Warning posts</source>
+      <translation>注意喚起の投稿</translation>
+    </message>
+    <message>
+      <source>KohoGate prepares one draft per account chosen, with a warning text that fits the platform. The drafts are checked, submitted and approved like any other post: nothing is published now.</source>
+      <translation>選んだアカウントごとに、そのサービスの文字数に収まる注意喚起の下書きを用意します。下書きは通常の投稿と同じくチェック・申請・承認を経ます。ここでは何も公開されません。</translation>
+    </message>
+    <message>
+      <source>Accounts to post the warning from</source>
+      <translation>注意喚起を投稿するアカウント</translation>
+    </message>
+    <message>
+      <source>&amp;Prepare drafts</source>
+      <translation>下書きを用意(&amp;P)</translation>
     </message>
   </context>
 </TS>

@@ -172,3 +172,31 @@ def test_public_notice_is_written_then_recorded_as_published(
     assert "@josokoiki_koho" in out.read_text(encoding="utf-8")
     (step,) = load_incident(world.store, incident_id).steps
     assert (step.kind, step.reference) == (StepKind.NOTICE_PUBLISHED, url)
+
+
+def test_warning_posts_are_prepared_as_drafts(
+    qtbot: QtBot, world: World, monkeypatch: pytest.MonkeyPatch, messages
+) -> None:
+    from core.lifecycle.states import DraftState
+    from core.services.drafts import load_draft_detail
+    from core.services.incidents import load_incident
+    from gui.incidents import report_dialog
+
+    desk = IncidentService(world.store, world.op1)
+    incident_id = desk.report(IncidentKind.IMPERSONATION, "偽アカウント", account_ids=[world.account])
+    desk.add_suspect(incident_id, "x", "@josokoiki_koho")
+    screen = make_screen(qtbot, world, "op1")
+    screen.select(incident_id)
+    assert screen.warn_button.isEnabled()
+    chosen: list[list[int]] = []
+    accept(monkeypatch, report_dialog.WarningPostsDialog, lambda d: chosen.append(d.account_ids()))
+    screen.warn_button.click()
+    assert chosen == [[world.account]]  # preselected: the account concerned
+    (draft_id,) = load_incident(world.store, incident_id).warning_drafts
+    detail = load_draft_detail(world.store, draft_id)
+    assert detail.state is DraftState.DRAFT
+    assert "@josokoiki_koho" in detail.text
+    assert f"#{draft_id}" in messages.texts[-1]
+    sup_screen = make_screen(qtbot, world, "sup")
+    sup_screen.select(incident_id)
+    assert not sup_screen.warn_button.isEnabled()  # drafting needs an operator
