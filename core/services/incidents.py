@@ -68,6 +68,30 @@ class EvidenceAltered(Conflict):
 
 
 @dataclass(frozen=True)
+class ForeignPost:
+    """A post on an official account that KohoGate did not make (after a hijack), as the platform gave it."""
+
+    platform: str
+    post_id: str
+    url: str
+    text: str
+    created_at: datetime | None
+
+    def captured(self) -> bytes:
+        """The evidence bytes: stable JSON, so the same post always hashes the same."""
+        import json
+
+        record = {
+            "platform": self.platform,
+            "post_id": self.post_id,
+            "url": self.url,
+            "created_at": self.created_at.isoformat() if self.created_at else None,
+            "text": self.text,
+        }
+        return json.dumps(record, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+
+
+@dataclass(frozen=True)
 class PauseState:
     paused: bool
     since: datetime | None = None
@@ -354,6 +378,54 @@ class IncidentService(Service):
                 self.record(session, "incident.warning_drafted", {"incident_id": incident_id, "draft_id": draft.id})
                 drafts.append(draft.id)
             return drafts
+
+    # -- the hijacked account's posts compared with KohoGate's (乗っ取り) --
+    def record_comparison(self, incident_id: int, account_id: int, read: int, foreign: Sequence[ForeignPost]) -> int:
+        """Keep each post KohoGate did not make as evidence and the comparison as a step; return new evidence.
+
+        A post already kept for this incident (same bytes, same hash) is not
+        kept twice, so the comparison can be run again as the platform answers more.
+        """
+        with self.store.write() as session:
+            staff = self.authorize(session, *ANYONE)
+            incident = self.get_locked(session, Incident, incident_id, tr("Incident"))
+            if incident.state == IncidentState.CLOSED.value:
+                raise Conflict(tr("Incident {id} is closed; open a new one.").format(id=incident_id))
+            account = self.get_or_404(session, OfficialAccount, account_id, tr("Account"))
+            kept = set(
+                session.scalars(select(IncidentEvidence.sha256).where(IncidentEvidence.incident_id == incident_id))
+            )
+            added = 0
+            for post in foreign:
+                body = post.captured()
+                if hashlib.sha256(body).hexdigest() in kept:
+                    continue
+                self._evidence(
+                    session,
+                    incident_id,
+                    staff.id,
+                    label=tr("Post not made by KohoGate ({handle})").format(handle=account.handle),
+                    url=post.url[:2000],
+                    body=body,
+                    filename="",
+                    mime="application/json",
+                )
+                added += 1
+            summary = tr("{read} recent posts read, {foreign} not made by KohoGate ({new} newly kept as evidence).")
+            note = "\n".join(
+                [summary.format(read=read, foreign=len(foreign), new=added), *(p.url for p in foreign if p.url)]
+            )
+            self._step(
+                session,
+                incident,
+                staff.id,
+                StepKind.POSTS_COMPARED,
+                None,
+                account.handle[:200],
+                f"{len(foreign)}/{read}",
+                note,
+            )
+            return added
 
     # -- evidence --
     def add_evidence(

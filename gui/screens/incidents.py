@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -41,10 +42,12 @@ from core.incidents.model import IncidentDetail, IncidentKind, IncidentState, In
 from core.lifecycle.states import AccountStatus
 from core.organization.roles import Role
 from core.platforms.facts import platform_label
+from core.publishing.incident_posts import ComparisonReport, PostComparison
 from core.publishing.scheduler import posts_held_by_pause
 from core.services.accounts import list_accounts
 from core.services.incidents import (
     IncidentService,
+    account_locks,
     incident_notice,
     list_incidents,
     load_incident,
@@ -231,10 +234,13 @@ class IncidentsScreen(Screen):
     report_button: QPushButton
     notice_button: QPushButton
     warn_button: QPushButton
+    compare_button: QPushButton
+    unlock_button: QPushButton
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.detail: IncidentDetail | None = None
+        self.locked: set[int] = set()  # accounts locked now (of any incident)
         self.pause_label = QLabel()
         self.pause_label.setObjectName("pauseBanner")
         self.pause_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -280,6 +286,8 @@ class IncidentsScreen(Screen):
                 ("report_button", tr("Report to the &platform…"), self._platform_report),
                 ("notice_button", tr("Public &notice…"), self._notice),
                 ("warn_button", tr("&Warning posts…"), self._warning_posts),
+                ("compare_button", tr("Compare its p&osts…"), self._compare),
+                ("unlock_button", tr("Un&lock…"), self._unlock),
             ]
         )
         left = QWidget()
@@ -342,6 +350,7 @@ class IncidentsScreen(Screen):
     def _show_selected(self) -> None:
         chosen = self.selected()
         self.detail = load_incident(self.session.store, chosen.id) if chosen is not None else None
+        self.locked = {lock.account_id for lock in account_locks(self.session.store)}
         self.view.setHtml(detail_html(self.detail) if self.detail else "")
         self.on_actor_changed()
 
@@ -360,6 +369,10 @@ class IncidentsScreen(Screen):
         self.notice_button.setEnabled(active and kind in NOTICE_KINDS)
         self.warn_button.setEnabled(active and kind in NOTICE_KINDS and self.session.has(Role.OPERATOR))
         self.warn_button.setToolTip("" if self.session.has(Role.OPERATOR) else tr("Drafting posts needs an operator."))
+        self.compare_button.setEnabled(active and kind is IncidentKind.HIJACK and bool(detail and detail.account_ids))
+        locked_here = bool(detail and self.locked & set(detail.account_ids))
+        self.unlock_button.setEnabled(locked_here and deciders)
+        self.unlock_button.setToolTip("" if deciders else tr("Unlocking needs a supervisor or administrator."))
         self.close_button.setToolTip("" if deciders else tr("Closing an incident needs a supervisor or administrator."))
         self.pause_button.setEnabled(deciders)
         self.pause_button.setToolTip("" if deciders else tr("Pausing needs a supervisor or administrator."))
@@ -512,6 +525,69 @@ class IncidentsScreen(Screen):
                 ).format(drafts=", ".join(f"#{d}" for d in drafts)),
             )
 
+    def _choose_account(self, detail: IncidentDetail, title: str, among: set[int] | None = None) -> int | None:
+        """The incident's account to act on: the only one, or the one the person picks."""
+        options = [o for o in detail.officials if among is None or o.id in among]
+        if len(options) <= 1:
+            return options[0].id if options else None
+        labels = [f"{o.display_name} — {o.handle} ({platform_label(o.platform)})" for o in options]
+        label, ok = QInputDialog.getItem(self, title, tr("Account:"), labels, 0, False)
+        return options[labels.index(label)].id if ok else None
+
+    def _compare(self) -> None:
+        """Read the hijacked account's recent posts (network: off the UI thread) and keep strangers' as evidence."""
+        detail = self.detail
+        if detail is None:
+            return
+        account_id = self._choose_account(detail, tr("Compare posts"))
+        if account_id is None:
+            return
+        comparison = make_comparison(self.session)
+        incident_id = detail.summary.id
+        self.compare_button.setEnabled(False)
+        Operation(self, lambda: comparison.compare(incident_id, account_id)).changes(INCIDENT_CHANGED).finished(
+            self.on_actor_changed
+        ).success(self._compared).run()
+
+    def _compared(self, report: ComparisonReport) -> None:
+        result = report.comparison
+        if result.unmatched:
+            text = tr(
+                "{read} recent posts of {account} read: {foreign} were not made by KohoGate and are kept as "
+                "evidence ({new} new). Ask the platform to remove them and name them in the notice."
+            ).format(read=result.read, account=report.account, foreign=len(result.unmatched), new=report.kept)
+            messages.warning(self, tr("Compare posts"), text)
+        else:
+            messages.info(
+                self,
+                tr("Compare posts"),
+                tr("{read} recent posts of {account} read: every one was published through KohoGate.").format(
+                    read=result.read, account=report.account
+                ),
+            )
+
+    def _unlock(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        account_id = self._choose_account(detail, tr("Unlock account"), self.locked)
+        if account_id is None:
+            return
+        dialog = CommentDialog(
+            tr("Unlock account"),
+            tr(
+                "Unlock the account? Posting resumes only once a new credential is stored (要パスワード変更 stays "
+                "until then). Why is it safe again?"
+            ),
+            required=True,
+            parent=self,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        service = self.session.service(IncidentService)
+        reason = dialog.comment()
+        self.attempt(lambda: service.unlock_account(account_id, reason), LOCK_CHANGED)
+
     def _record_step(self, detail: IncidentDetail, kind: StepKind, counterpart: str = "", reference: str = "") -> None:
         dialog = StepDialog(kind, self, counterpart=counterpart)
         dialog.reference.setText(reference)
@@ -549,8 +625,6 @@ class IncidentsScreen(Screen):
         reason = dialog.comment()
 
         def lock() -> None:
-            from core.services.incidents import account_locks
-
             already = {lock.account_id for lock in account_locks(self.session.store)}
             for account_id in detail.account_ids:
                 if account_id not in already:
@@ -617,6 +691,11 @@ class IncidentsScreen(Screen):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             reason = dialog.comment()
             self.attempt(lambda: service.pause_all(reason), PAUSE_CHANGED)
+
+
+def make_comparison(session: AppSession) -> PostComparison:
+    """The hijack comparison for this window's person and terminal (tests point it at a loopback fake)."""
+    return PostComparison(session.store, session.actor)
 
 
 def detail_html(detail: IncidentDetail) -> str:

@@ -323,6 +323,42 @@
       <source>Drafts {drafts} are ready in Drafts. Check them, submit them and have them approved as usual.</source>
       <translation>下書き {drafts} を「下書き」に用意しました。内容を確認し、通常どおり申請して承認を受けてください。</translation>
     </message>
+    <message>
+      <source>Account:</source>
+      <translation>アカウント:</translation>
+    </message>
+    <message>
+      <source>Compare posts</source>
+      <translation>投稿の照合</translation>
+    </message>
+    <message>
+      <source>Unlock account</source>
+      <translation>アカウントのロック解除</translation>
+    </message>
+    <message>
+      <source>Unlock the account? Posting resumes only once a new credential is stored (要パスワード変更 stays until then). Why is it safe again?</source>
+      <translation>アカウントのロックを解除しますか? 新しい認証情報が保存されるまで投稿は再開しません(それまで要パスワード変更のままです)。安全と判断した理由は?</translation>
+    </message>
+    <message>
+      <source>Unlocking needs a supervisor or administrator.</source>
+      <translation>ロック解除には承認者または管理者の役割が必要です。</translation>
+    </message>
+    <message>
+      <source>Compare its p&amp;osts…</source>
+      <translation>投稿を照合(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>Un&amp;lock…</source>
+      <translation>ロック解除(&amp;L)…</translation>
+    </message>
+    <message>
+      <source>{read} recent posts of {account} read: {foreign} were not made by KohoGate and are kept as evidence ({new} new). Ask the platform to remove them and name them in the notice.</source>
+      <translation>{account} の最近の投稿 {read} 件を読み取りました: {foreign} 件は KohoGate による投稿ではなく、証拠として保存しました(新規 {new} 件)。運営者に削除を依頼し、お知らせにも記載してください。</translation>
+    </message>
+    <message>
+      <source>{read} recent posts of {account} read: every one was published through KohoGate.</source>
+      <translation>{account} の最近の投稿 {read} 件を読み取りました: すべて KohoGate から公開したものです。</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -828,6 +864,30 @@
     <message>
       <source>There is no warning post for an incident of the kind {kind}.</source>
       <translation>{kind}のインシデントには注意喚起の投稿文がありません。</translation>
+    </message>
+    <message>
+      <source>The account is not one of the incident's accounts.</source>
+      <translation>このアカウントはインシデントの対象アカウントではありません。</translation>
+    </message>
+    <message>
+      <source>This terminal's keyring holds no credential for {handle}. Store the new credential (after changing the password) on this terminal, then compare.</source>
+      <translation>この端末のキーリングに {handle} の認証情報がありません。パスワードを変更したあと新しい認証情報をこの端末に保存してから照合してください。</translation>
+    </message>
+    <message>
+      <source>{platform} does not let KohoGate read the account's posts. Compare them by hand in the platform's own app with the publications in KohoGate's record.</source>
+      <translation>{platform}では KohoGate からアカウントの投稿を読み取れません。サービスのアプリで、KohoGate の記録にある投稿と手作業で照合してください。</translation>
+    </message>
+    <message>
+      <source>This terminal is not approved for {handle}. Compare on a terminal that is.</source>
+      <translation>この端末は {handle} に承認されていません。承認された端末で照合してください。</translation>
+    </message>
+    <message>
+      <source>{read} recent posts read, {foreign} not made by KohoGate ({new} newly kept as evidence).</source>
+      <translation>最近の投稿 {read} 件を読み取り、うち {foreign} 件は KohoGate による投稿ではありません(新たに証拠として保存 {new} 件)。</translation>
+    </message>
+    <message>
+      <source>Post not made by KohoGate ({handle})</source>
+      <translation>KohoGate によらない投稿({handle})</translation>
     </message>
   </context>
   <context>

@@ -200,3 +200,47 @@ def test_warning_posts_are_prepared_as_drafts(
     sup_screen = make_screen(qtbot, world, "sup")
     sup_screen.select(incident_id)
     assert not sup_screen.warn_button.isEnabled()  # drafting needs an operator
+
+
+def test_compare_and_unlock_from_the_screen(
+    qtbot: QtBot, sqlite_env: Environment, monkeypatch: pytest.MonkeyPatch, messages, httpserver
+) -> None:
+    from core.publishing import incident_posts
+    from core.services.incidents import load_incident
+    from tests.support.gui import wait_for_operations
+    from tests.support.platform_fakes import FakeMastodon
+    from tests.support.publishing import PubWorld
+
+    pub = PubWorld(sqlite_env)
+    fake = FakeMastodon(httpserver)
+    fake.posts.append({"id": "666", "url": "https://city.example/@koho/666", "content": "<p>給付金はこちら</p>"})
+    desk = IncidentService(pub.store, pub.op)
+    incident_id = desk.report(IncidentKind.HIJACK, "乗っ取り", account_ids=[pub.ids["mastodon"]])
+    desk.lock_account(pub.ids["mastodon"], "不審な投稿", incident_id=incident_id)
+    monkeypatch.setattr(
+        screen_module,
+        "make_comparison",
+        lambda session: incident_posts.PostComparison(
+            session.store, session.actor, vault=pub.vault, base_url={"mastodon": fake.base_url}
+        ),
+    )
+
+    screen = IncidentsScreen(AppSession(pub.env, pub.op))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.select(incident_id)
+    assert screen.compare_button.isEnabled()
+    assert not screen.unlock_button.isEnabled()  # an operator does not unlock
+    screen.compare_button.click()
+    wait_for_operations(qtbot, lambda: bool(messages.shown))
+    assert "1" in messages.texts[-1]
+    assert [e.url for e in load_incident(pub.store, incident_id).evidence] == ["https://city.example/@koho/666"]
+
+    sup = IncidentsScreen(AppSession(pub.env, pub.sup))
+    qtbot.addWidget(sup)
+    sup.show()
+    sup.select(incident_id)
+    assert sup.unlock_button.isEnabled()
+    accept(monkeypatch, screen_module.CommentDialog, lambda d: d.editor.setPlainText("パスワード変更済み"))
+    sup.unlock_button.click()
+    assert account_locks(pub.store) == []
