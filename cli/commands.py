@@ -228,13 +228,19 @@ def cmd_publish_due(args: argparse.Namespace) -> int:
                     time=item.local_time,
                 )
             )
+        for item in report.locked:
+            print(
+                tr("Held, the account is locked (乗っ取り): {title} ({account}), due {time}").format(
+                    title=item.title, account=item.account, time=item.local_time
+                )
+            )
         if report.held:
             print(
                 tr("Scheduled posting is paused (全停止): {count} due posts held until it is resumed.").format(
                     count=len(report.held)
                 )
             )
-        elif not (report.sent or report.missed or report.failed or report.by_hand):
+        elif not (report.sent or report.missed or report.failed or report.by_hand or report.locked):
             print(tr("Nothing is due."))
         return EXIT_OK if report.ok else EXIT_FAILED
     finally:

@@ -351,7 +351,7 @@ class IncidentsScreen(Screen):
         chosen = self.selected()
         self.detail = load_incident(self.session.store, chosen.id) if chosen is not None else None
         self.locked = {lock.account_id for lock in account_locks(self.session.store)}
-        self.view.setHtml(detail_html(self.detail) if self.detail else "")
+        self.view.setHtml(detail_html(self.detail, self.locked) if self.detail else "")
         self.on_actor_changed()
 
     def on_actor_changed(self) -> None:
@@ -698,7 +698,7 @@ def make_comparison(session: AppSession) -> PostComparison:
     return PostComparison(session.store, session.actor)
 
 
-def detail_html(detail: IncidentDetail) -> str:
+def detail_html(detail: IncidentDetail, locked: set[int] | frozenset[int] = frozenset()) -> str:
     """The incident in words: every value escaped (evidence and notes are untrusted text)."""
     e = html.escape
     s = detail.summary
@@ -708,7 +708,13 @@ def detail_html(detail: IncidentDetail) -> str:
         (tr("State"), s.state.label),
         (tr("Severity"), s.severity.label),
         (tr("Discovered"), f"{s.discovered_at.astimezone().strftime('%Y-%m-%d %H:%M')} — {detail.discovered_by}"),
-        (tr("Accounts"), ", ".join(s.accounts) or "—"),
+        (
+            tr("Accounts"),
+            ", ".join(
+                o.handle + (" " + tr("(locked: nothing posts)") if o.id in locked else "") for o in detail.officials
+            )
+            or "—",
+        ),
     ]
     table = "".join(f"<tr><th align='left'>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in rows)
     todo = "".join(f"<li>{e(step.label)}</li>" for step in detail.next_steps) or f"<li>{e(tr('None'))}</li>"

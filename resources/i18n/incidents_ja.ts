@@ -359,12 +359,20 @@
       <source>{read} recent posts of {account} read: every one was published through KohoGate.</source>
       <translation>{account} の最近の投稿 {read} 件を読み取りました: すべて KohoGate から公開したものです。</translation>
     </message>
+    <message>
+      <source>(locked: nothing posts)</source>
+      <translation>(ロック中: 投稿は止まっています)</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
       <source>Incidents</source>
       <translation>インシデント</translation>
+    </message>
+    <message>
+      <source>全停止: scheduled posting paused</source>
+      <translation>全停止中: 予約投稿を停止しています</translation>
     </message>
   </context>
   <context>
@@ -889,6 +897,10 @@
       <source>Post not made by KohoGate ({handle})</source>
       <translation>KohoGate によらない投稿({handle})</translation>
     </message>
+    <message>
+      <source>Held, the account is locked (乗っ取り): {title} ({account}), due {time}</source>
+      <translation>アカウントがロック中のため保留(乗っ取り): {title}({account})、予定 {time}</translation>
+    </message>
   </context>
   <context>
     <name>IncidentDialogs</name>
@@ -975,6 +987,24 @@
     <message>
       <source>&amp;Prepare drafts</source>
       <translation>下書きを用意(&amp;P)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Publishing</name>
+    <message>
+      <source>account locked, held: {count}</source>
+      <translation>ロック中のアカウントで保留: {count}</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountsScreen</name>
+    <message>
+      <source>Not verified</source>
+      <translation>未認証</translation>
+    </message>
+    <message>
+      <source>The platform's verification badge (joso:3(2))</source>
+      <translation>サービスによる認証バッジ(joso:3(2))</translation>
     </message>
   </context>
 </TS>
