@@ -75,7 +75,7 @@ class ReportPage(QWidget):
             editor.setReadOnly(True)
             editor.setAccessibleName(item.label)
             editor.setTabChangesFocus(True)
-            editor.setMaximumHeight(110)
+            editor.setMaximumHeight(130)
             self.editors[item.key] = editor
             row = QGridLayout(box)
             row.addWidget(editor, 0, 0)
@@ -113,7 +113,7 @@ class PlatformReportDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(720, 680)
+        self.resize(760, 760)
 
     def current(self) -> PlatformReport | None:
         index = self.tabs.currentIndex()

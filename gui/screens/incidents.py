@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from core.audit.events import Changes
 from core.disclosure.notice import NOTICE_KINDS, write_notice
 from core.incidents.model import IncidentDetail, IncidentKind, IncidentState, IncidentSummary, Severity, StepKind
+from core.incidents.watch import WatchReport, watch_impersonation
 from core.lifecycle.states import AccountStatus
 from core.organization.roles import Role
 from core.platforms.facts import platform_label
@@ -57,6 +58,7 @@ from core.services.incidents import (
 from gui import messages
 from gui.i18n import translator
 from gui.incidents.report_dialog import PlatformReportDialog, SuspectDialog, WarningPostsDialog
+from gui.incidents.watch_dialog import WatchDialog
 from gui.models.rows import Column, RowsModel
 from gui.operations import Operation
 from gui.screens.base import Screen
@@ -225,6 +227,7 @@ class EvidenceDialog(QDialog):
 
 class IncidentsScreen(Screen):
     new_button: QPushButton
+    watch_button: QPushButton
     step_button: QPushButton
     evidence_button: QPushButton
     lock_button: QPushButton
@@ -272,6 +275,7 @@ class IncidentsScreen(Screen):
         buttons = self._row(
             [
                 ("new_button", tr("&New incident…"), self._report),
+                ("watch_button", tr("Look for &impersonators…"), self._watch),
                 ("step_button", tr("Record a &step…"), self._step),
                 ("evidence_button", tr("Add &evidence…"), self._evidence),
                 ("lock_button", tr("&Lock its accounts…"), self._lock),
@@ -283,11 +287,11 @@ class IncidentsScreen(Screen):
         tools = self._row(
             [
                 ("suspect_button", tr("Suspicious &account…"), self._suspect),
-                ("report_button", tr("Report to the &platform…"), self._platform_report),
-                ("notice_button", tr("Public &notice…"), self._notice),
+                ("report_button", tr("Report to the plat&form…"), self._platform_report),
+                ("notice_button", tr("Public no&tice…"), self._notice),
                 ("warn_button", tr("&Warning posts…"), self._warning_posts),
-                ("compare_button", tr("Compare its p&osts…"), self._compare),
-                ("unlock_button", tr("Un&lock…"), self._unlock),
+                ("compare_button", tr("Co&mpare its posts…"), self._compare),
+                ("unlock_button", tr("Unloc&k…"), self._unlock),
             ]
         )
         left = QWidget()
@@ -437,6 +441,26 @@ class IncidentsScreen(Screen):
             )
 
         self.attempt(add, INCIDENT_CHANGED)
+
+    def _watch(self) -> None:
+        """Search the platforms (network: off the UI thread), then show what was found."""
+        store = self.session.store
+        self.watch_button.setEnabled(False)
+        Operation(self, lambda: watch_impersonation(store)).finished(
+            lambda: self.watch_button.setEnabled(True)
+        ).success(self._watched).run()
+
+    def _watched(self, report: WatchReport) -> None:
+        dialog = WatchDialog(report, self)
+        if dialog.exec() != WatchDialog.OPEN:
+            return
+        chosen = dialog.chosen()
+        if chosen is None:
+            return
+        service = self.session.service(IncidentService)
+        new_id = self.attempt(lambda: service.report_impersonator(chosen), INCIDENT_CHANGED)
+        if new_id is not None:
+            self.select(new_id)
 
     def _suspect(self) -> None:
         detail = self.detail

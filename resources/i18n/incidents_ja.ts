@@ -260,10 +260,6 @@
       <translation>不審なアカウント(&amp;A)…</translation>
     </message>
     <message>
-      <source>Report to the &amp;platform…</source>
-      <translation>運営者へ報告(&amp;P)…</translation>
-    </message>
-    <message>
       <source>Report to the platform</source>
       <translation>サービス運営者への報告</translation>
     </message>
@@ -298,10 +294,6 @@
     <message>
       <source>City website</source>
       <translation>市ホームページ</translation>
-    </message>
-    <message>
-      <source>Public &amp;notice…</source>
-      <translation>公開のお知らせ(&amp;N)…</translation>
     </message>
     <message>
       <source>The notice was written to {path}. Put it on the city's website, then record where it is.</source>
@@ -344,14 +336,6 @@
       <translation>ロック解除には承認者または管理者の役割が必要です。</translation>
     </message>
     <message>
-      <source>Compare its p&amp;osts…</source>
-      <translation>投稿を照合(&amp;O)…</translation>
-    </message>
-    <message>
-      <source>Un&amp;lock…</source>
-      <translation>ロック解除(&amp;L)…</translation>
-    </message>
-    <message>
       <source>{read} recent posts of {account} read: {foreign} were not made by KohoGate and are kept as evidence ({new} new). Ask the platform to remove them and name them in the notice.</source>
       <translation>{account} の最近の投稿 {read} 件を読み取りました: {foreign} 件は KohoGate による投稿ではなく、証拠として保存しました(新規 {new} 件)。運営者に削除を依頼し、お知らせにも記載してください。</translation>
     </message>
@@ -362,6 +346,26 @@
     <message>
       <source>(locked: nothing posts)</source>
       <translation>(ロック中: 投稿は止まっています)</translation>
+    </message>
+    <message>
+      <source>Look for &amp;impersonators…</source>
+      <translation>なりすましを探す(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>Report to the plat&amp;form…</source>
+      <translation>運営者へ報告(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>Public no&amp;tice…</source>
+      <translation>公開のお知らせ(&amp;T)…</translation>
+    </message>
+    <message>
+      <source>Co&amp;mpare its posts…</source>
+      <translation>投稿を照合(&amp;M)…</translation>
+    </message>
+    <message>
+      <source>Unloc&amp;k…</source>
+      <translation>ロック解除(&amp;K)…</translation>
     </message>
   </context>
   <context>
@@ -987,6 +991,58 @@
     <message>
       <source>&amp;Prepare drafts</source>
       <translation>下書きを用意(&amp;P)</translation>
+    </message>
+    <message>
+      <source>Look-alike accounts</source>
+      <translation>似たアカウント</translation>
+    </message>
+    <message>
+      <source>&amp;Open an incident</source>
+      <translation>インシデントにする(&amp;O)</translation>
+    </message>
+    <message>
+      <source>No look-alike accounts found.</source>
+      <translation>似たアカウントは見つかりませんでした。</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>新規</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>サービス</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>アカウント</translation>
+    </message>
+    <message>
+      <source>Display name</source>
+      <translation>表示名</translation>
+    </message>
+    <message>
+      <source>Resembles</source>
+      <translation>似ている公式アカウント</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>アドレス</translation>
+    </message>
+    <message>
+      <source>Could not search for {handle}: {message}</source>
+      <translation>{handle} を検索できませんでした: {message}</translation>
+    </message>
+    <message>
+      <source>Not searchable through the platform's API (check by hand): {handles}</source>
+      <translation>サービスの API では検索できません(手作業で確認してください): {handles}</translation>
+    </message>
+    <message>
+      <source>known</source>
+      <translation>既知</translation>
+    </message>
+    <message>
+      <source>NEW</source>
+      <translation>新規</translation>
     </message>
   </context>
   <context>

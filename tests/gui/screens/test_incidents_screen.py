@@ -244,3 +244,44 @@ def test_compare_and_unlock_from_the_screen(
     accept(monkeypatch, screen_module.CommentDialog, lambda d: d.editor.setPlainText("パスワード変更済み"))
     sup.unlock_button.click()
     assert account_locks(pub.store) == []
+
+
+def test_a_watch_candidate_becomes_an_incident_from_the_screen(
+    qtbot: QtBot, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.incidents.watch import Candidate, FoundAccount, WatchReport
+    from core.services.incidents import load_incident
+    from gui.incidents import watch_dialog
+    from tests.support.gui import wait_for_operations
+
+    found = FoundAccount(
+        "bluesky", "j0sokoiki.bsky.social", "見本市公式", "https://bsky.app/profile/j0sokoiki.bsky.social"
+    )
+    known = FoundAccount("bluesky", "old.bsky.social", "見本市", "https://bsky.app/profile/old.bsky.social")
+    report = WatchReport(
+        candidates=[
+            Candidate(known, world.account, "@josokoiki.koho", "見本市公式", known=True),
+            Candidate(found, world.account, "@josokoiki.koho", "見本市公式", known=False),
+        ],
+        not_searchable=["@josokoiki.koho"],
+    )
+    monkeypatch.setattr(screen_module, "watch_impersonation", lambda store: report)
+    shown: list[watch_dialog.WatchDialog] = []
+
+    def choose(dialog: watch_dialog.WatchDialog) -> int:
+        shown.append(dialog)
+        chosen = dialog.chosen()
+        assert chosen is not None
+        assert chosen.found.handle == found.handle  # new ones first, preselected
+        assert dialog.open_button.isEnabled()
+        return watch_dialog.WatchDialog.OPEN
+
+    monkeypatch.setattr(watch_dialog.WatchDialog, "exec", choose)
+    screen = make_screen(qtbot, world, "op1")
+    screen.watch_button.click()
+    wait_for_operations(qtbot, lambda: bool(shown))
+    (incident,) = list_incidents(world.store)
+    detail = load_incident(world.store, incident.id)
+    assert [s.handle for s in detail.suspects] == [found.handle]
+    assert screen.selected() is not None
+    assert screen.selected().id == incident.id  # type: ignore[union-attr]
