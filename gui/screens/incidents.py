@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from core.audit.events import Changes
 from core.disclosure.notice import NOTICE_KINDS, write_notice
+from core.errors import InvalidInput
 from core.incidents.model import IncidentDetail, IncidentKind, IncidentState, IncidentSummary, Severity, StepKind
 from core.incidents.watch import WatchReport, watch_impersonation
 from core.lifecycle.states import AccountStatus
@@ -54,6 +55,7 @@ from core.services.incidents import (
     load_incident,
     pause_state,
     platform_reports,
+    read_evidence,
 )
 from gui import messages
 from gui.i18n import translator
@@ -230,6 +232,7 @@ class IncidentsScreen(Screen):
     watch_button: QPushButton
     step_button: QPushButton
     evidence_button: QPushButton
+    export_button: QPushButton
     lock_button: QPushButton
     contain_button: QPushButton
     close_button: QPushButton
@@ -278,6 +281,7 @@ class IncidentsScreen(Screen):
                 ("watch_button", tr("Look for &impersonators…"), self._watch),
                 ("step_button", tr("Record a &step…"), self._step),
                 ("evidence_button", tr("Add &evidence…"), self._evidence),
+                ("export_button", tr("E&xport evidence…"), self._export_evidence),
                 ("lock_button", tr("&Lock its accounts…"), self._lock),
                 ("contain_button", tr("Mark &contained"), self._contain),
                 ("close_button", tr("Close with a s&ummary…"), self._close),
@@ -365,6 +369,7 @@ class IncidentsScreen(Screen):
         for button in (self.step_button, self.evidence_button):
             button.setEnabled(active)
         self.lock_button.setEnabled(active and bool(detail and detail.account_ids))
+        self.export_button.setEnabled(bool(detail and detail.evidence))
         self.contain_button.setEnabled(bool(detail and detail.summary.state is IncidentState.OPEN))
         self.close_button.setEnabled(active and deciders)
         kind = detail.summary.kind if detail is not None else None
@@ -629,6 +634,48 @@ class IncidentsScreen(Screen):
             ),
             INCIDENT_CHANGED,
         )
+
+    def _export_evidence(self) -> None:
+        """Save one evidence item as it was recorded; its hash is checked first, so an altered one is refused."""
+        detail = self.detail
+        if detail is None or not detail.evidence:
+            return
+        items = detail.evidence
+        labels = [f"{e.label or e.filename or tr('Evidence')} — SHA-256 {e.sha256[:16]}…" for e in items]
+        index = 0
+        if len(items) > 1:
+            label, ok = QInputDialog.getItem(self, tr("Export evidence"), tr("Evidence:"), labels, 0, False)
+            if not ok:
+                return
+            index = labels.index(label)
+        item = items[index]
+        suggested = item.filename or f"evidence-{item.id}-{item.sha256[:12]}" + (
+            ".json" if item.mime == "application/json" else ".txt" if item.mime.startswith("text/") else ".bin"
+        )
+        name, _filter = QFileDialog.getSaveFileName(self, tr("Export evidence"), suggested)
+        if not name:
+            return
+        store, out = self.session.store, Path(name)
+
+        def save() -> Path:
+            data = read_evidence(store, item.id)  # refuses bytes that no longer match their hash
+            try:
+                out.write_bytes(data)
+            except OSError as exc:
+                raise InvalidInput(
+                    tr("The evidence could not be saved to {path}: {reason}").format(
+                        path=out, reason=exc.strerror or exc
+                    )
+                ) from None
+            return out
+
+        Operation(self, save).success(
+            lambda path: messages.info(
+                self,
+                tr("Export evidence"),
+                tr("Saved to {path}. SHA-256 {sha} matches the record.").format(path=path, sha=item.sha256),
+            )
+        ).run()
 
     def _lock(self) -> None:
         detail = self.detail

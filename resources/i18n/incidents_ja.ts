@@ -367,6 +367,26 @@
       <source>Unloc&amp;k…</source>
       <translation>ロック解除(&amp;K)…</translation>
     </message>
+    <message>
+      <source>Export evidence</source>
+      <translation>証拠の書き出し</translation>
+    </message>
+    <message>
+      <source>Evidence:</source>
+      <translation>証拠:</translation>
+    </message>
+    <message>
+      <source>E&amp;xport evidence…</source>
+      <translation>証拠を書き出す(&amp;X)…</translation>
+    </message>
+    <message>
+      <source>The evidence could not be saved to {path}: {reason}</source>
+      <translation>証拠を {path} に保存できませんでした: {reason}</translation>
+    </message>
+    <message>
+      <source>Saved to {path}. SHA-256 {sha} matches the record.</source>
+      <translation>{path} に保存しました。SHA-256 {sha} は記録と一致しています。</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>

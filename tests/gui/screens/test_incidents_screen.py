@@ -285,3 +285,34 @@ def test_a_watch_candidate_becomes_an_incident_from_the_screen(
     assert [s.handle for s in detail.suspects] == [found.handle]
     assert screen.selected() is not None
     assert screen.selected().id == incident.id  # type: ignore[union-attr]
+
+
+def test_evidence_is_exported_only_while_its_hash_matches(
+    qtbot: QtBot, world: World, monkeypatch: pytest.MonkeyPatch, messages, tmp_path, sqlite_env: Environment
+) -> None:
+    from sqlalchemy import text
+
+    from tests.support.gui import wait_for_operations
+
+    desk = IncidentService(world.store, world.op1)
+    incident_id = desk.report(IncidentKind.FLAMING, "炎上")
+    sha = desk.add_evidence(incident_id, data=b"\x89PNG shot", filename="shot.png", mime="image/png")
+    screen = make_screen(qtbot, world, "op1")
+    screen.select(incident_id)
+    assert screen.export_button.isEnabled()
+    out = tmp_path / "shot.png"
+    monkeypatch.setattr(screen_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    screen.export_button.click()
+    wait_for_operations(qtbot, lambda: bool(messages.shown))
+    assert out.read_bytes() == b"\x89PNG shot"
+    assert sha in messages.texts[-1]
+    # Someone with the database owner's rights changes the bytes: the export is refused, nothing written.
+    with world.store.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER incident_evidence_no_update")
+        conn.execute(text("UPDATE incident_evidence SET data = :d"), {"d": b"forged"})
+    out.unlink()
+    shown = len(messages.shown)
+    screen.export_button.click()
+    wait_for_operations(qtbot, lambda: len(messages.shown) > shown)
+    assert not out.exists()
+    assert "altered" in messages.texts[-1]
