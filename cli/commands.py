@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.credentials.redaction import redact
-from core.errors import InvalidInput, KohoGateError, explain, one_line
+from core.errors import InvalidInput, KohoGateError, NotFound, explain, one_line
 from core.i18n import tr
 from core.organization.profile import OrganizationProfile
 
@@ -230,13 +230,19 @@ def cmd_publish_due(args: argparse.Namespace) -> int:
                     time=item.local_time,
                 )
             )
+        for item in report.locked:
+            print(
+                tr("Held, the account is locked (乗っ取り): {title} ({account}), due {time}").format(
+                    title=item.title, account=item.account, time=item.local_time
+                )
+            )
         if report.held:
             print(
                 tr("Scheduled posting is paused (全停止): {count} due posts held until it is resumed.").format(
                     count=len(report.held)
                 )
             )
-        elif not (report.sent or report.missed or report.failed or report.by_hand):
+        elif not (report.sent or report.missed or report.failed or report.by_hand or report.locked):
             print(tr("Nothing is due."))
         return EXIT_OK if report.ok else EXIT_FAILED
     finally:
@@ -252,6 +258,8 @@ def cmd_incident(args: argparse.Namespace) -> int:
 
     env = _env(args)
     try:
+        if args.incident_command == "notice":
+            return _incident_notice(env, args)
         incidents = list_incidents(env.store, open_only=args.open)
         if not incidents:
             print(tr("No open incidents.") if args.open else tr("No incidents recorded."))
@@ -279,6 +287,28 @@ def cmd_records(args: argparse.Namespace) -> int:
     from cli.records import cmd_records as run
 
     return run(args)
+
+
+def _incident_notice(env: Environment, args: argparse.Namespace) -> int:
+    """Exit 0 written (and recorded); 2 unknown incident, an incident without a notice or an unusable path."""
+    from core.disclosure.notice import write_notice
+    from core.incidents.model import StepKind
+    from core.services.incidents import IncidentService, incident_notice
+
+    notice = incident_notice(env.store, args.number, page_url=args.page_url)
+    out = write_notice(notice, Path(args.out))
+    print(tr("Notice for incident {number} written to {path}.").format(number=args.number, path=out))
+    if args.published:
+        from core.organization.identity import current_login
+        from core.services.staff import actor_for
+
+        actor = actor_for(env.store, current_login(), env.terminal.uid)
+        if actor is None:
+            print(tr("Error: {message}").format(message=tr("You are not registered in KohoGate.")), file=sys.stderr)
+            return EXIT_FAILED
+        IncidentService(env.store, actor).add_step(args.number, StepKind.NOTICE_PUBLISHED, reference=args.published)
+        print(tr("Recorded: notice published at {url}.").format(url=args.published))
+    return EXIT_OK
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
@@ -351,8 +381,10 @@ def dispatch(args: argparse.Namespace) -> int:
         return COMMANDS[args.command](args)
     except KohoGateError as exc:
         print(tr("Error: {message}").format(message=redact(one_line(exc))), file=sys.stderr)
-        # check and watch document 2 for unusable input; the others exit 1 on any failure.
+        # check, watch and incident notice document 2 for unusable input; the others exit 1 on any failure.
         if args.command == "check" or (args.command == "watch" and isinstance(exc, InvalidInput)):
+            return EXIT_USAGE
+        if getattr(args, "incident_command", None) == "notice" and isinstance(exc, (InvalidInput, NotFound)):
             return EXIT_USAGE
         return EXIT_FAILED
     except Exception as exc:

@@ -172,6 +172,20 @@ def build_parser() -> argparse.ArgumentParser:
     incident_commands = incident.add_subparsers(dest="incident_command", metavar="ACTION", required=True)
     listing = incident_commands.add_parser("list", help=tr("list incidents, newest first"))
     listing.add_argument("--open", action="store_true", help=tr("only incidents not yet closed"))
+    notice = incident_commands.add_parser(
+        "notice", help=tr("write the public warning for the city's website (impersonation, hijacked account)")
+    )
+    notice.add_argument("number", type=int, metavar="N", help=tr("the incident's number"))
+    notice.add_argument("--out", metavar="FILE.html", required=True, help=tr("where to write the HTML page"))
+    notice.add_argument(
+        "--page-url", metavar="URL", default="", help=tr("address of the list of official accounts on the website")
+    )
+    notice.add_argument(
+        "--published",
+        metavar="URL",
+        help=tr("the page is on the website at URL: record the step 'notice published' (as the OS login)"),
+    )
+
     from cli import records as records_cli
 
     records_cli.add_incident_export(incident_commands)

@@ -34,10 +34,12 @@ from core.runtime import user_settings
 from core.runtime.paths import AppPaths
 from gui import messages
 from gui.i18n import translator
+from gui.widgets.palette import BLOCK
 from gui.widgets.plain import plain
 
 if TYPE_CHECKING:
     from core.audit.events import Changes
+    from core.services.incidents import PauseState
     from gui.change_watcher import ChangeWatcher
     from gui.screens.base import Screen
     from gui.session import AppSession
@@ -115,7 +117,13 @@ class MainWindow(QMainWindow):
         self.terminal_label.setObjectName("statusTerminal")
         self.database_label = plain(QLabel())
         self.database_label.setObjectName("statusDatabase")
+        # 全停止 is shown on every screen until resumed: nobody should wonder why nothing goes out.
+        self.pause_label = plain(QLabel())
+        self.pause_label.setObjectName("statusPaused")
+        self.pause_label.setStyleSheet(f"color:{BLOCK};font-weight:bold")
+        self.pause_label.hide()
         # Permanent: a passing message ("Submitted for approval") must not hide who is acting and where.
+        self.statusBar().addPermanentWidget(self.pause_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.terminal_label)
         self.statusBar().addPermanentWidget(self.database_label)
@@ -275,15 +283,16 @@ class MainWindow(QMainWindow):
             tr("User: {name} ({roles})").format(name=actor.display_name, roles=roles_label(actor.roles))
         )
         from core.lifecycle.actions import sees_pending_reviews
+        from core.services.incidents import pause_state
         from core.services.reviews import pending_reviews
         from gui.operations import Operation
 
-        def read() -> tuple[str, int]:
+        def read() -> tuple[str, int, PauseState]:
             terminal = session.terminal()
             count = 0
             if sees_pending_reviews(actor, deputy=session.is_deputy):
                 count = len(pending_reviews(session.store, reviewer_id=actor.staff_id))
-            return (terminal.status.label if terminal else tr("not registered")), count
+            return (terminal.status.label if terminal else tr("not registered")), count, pause_state(session.store)
 
         if self.status_reads:
             self._status_again = True  # a burst of changes: one more read when this one is back
@@ -303,9 +312,12 @@ class MainWindow(QMainWindow):
         # A busy database: the next change tries again; a status line must not pop up a dialog.
         log.warning("status bar not updated: %s", exc)
 
-    def _show_status(self, result: tuple[str, int]) -> None:
-        status, count = result
+    def _show_status(self, result: tuple[str, int, PauseState]) -> None:
+        status, count, paused = result
         self.terminal_label.setText(tr("Terminal: {status}").format(status=status))
+        self.pause_label.setVisible(paused.paused)
+        self.pause_label.setText(tr("全停止: scheduled posting paused") if paused.paused else "")
+        self.pause_label.setToolTip(paused.reason)
         self._update_badge(count)
 
     def _update_badge(self, count: int) -> None:

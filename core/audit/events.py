@@ -44,6 +44,8 @@ _LABELS: dict[str, Callable[[], str]] = {
     "incident.response_posted": lambda: tr("Response to an incident posted"),
     "incident.note": lambda: tr("Incident note"),
     "incident.closed": lambda: tr("Incident closed"),
+    "incident.suspect_added": lambda: tr("Impersonating account recorded"),
+    "incident.warning_drafted": lambda: tr("Warning post drafted from an incident"),
     "credential.stored": lambda: tr("Credential stored on a terminal"),
     "credential.removed": lambda: tr("Credential removed from a terminal"),
     "terminal.registered": lambda: tr("Terminal registered"),
@@ -233,6 +235,8 @@ CHANGE_KINDS: dict[str, frozenset[ChangeKind]] = {
     "inbound.spike_escalated": frozenset({_I}),
     "inbound.purged": frozenset({_I}),
     "inbound.settings_changed": frozenset({_S, _I}),
+    "incident.suspect_added": frozenset({_I}),
+    "incident.warning_drafted": frozenset({_I, _D}),
 }
 _EVERY_KIND = frozenset(ChangeKind)
 

@@ -204,6 +204,10 @@ def _demo_incident(store: Store, reporter: Actor, account_id: int) -> None:
         account_ids=[account_id],
         description="X で @josokoiki_koho（下線）が市のロゴを使い、「抽選で商品券。DMで当選連絡」と投稿している。",
     )
+    # Recorded as the suspicious account, so the report to the platform and the public notice name it.
+    desk.add_suspect(
+        incident, "x", "@josokoiki_koho", display_name="見本市公式（広報）", url="https://x.com/josokoiki_koho"
+    )
     desk.add_evidence(
         incident,
         label="偽アカウントのプロフィールと投稿",

@@ -138,6 +138,32 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Suspect:
+    """An account that poses as one of ours (wako:5-impersonation): named in the platform report and the notice."""
+
+    id: int
+    platform: str
+    handle: str
+    display_name: str
+    url: str
+    recorded_at: datetime
+    recorded_by: str
+
+
+@dataclass(frozen=True)
+class OfficialRef:
+    """One of the registry's accounts as an incident names it (the real one residents should trust)."""
+
+    id: int
+    platform: str
+    handle: str
+    display_name: str
+    url: str
+    verified: bool
+    department: str = ""
+
+
+@dataclass(frozen=True)
 class IncidentSummary:
     id: int
     kind: IncidentKind
@@ -157,6 +183,9 @@ class IncidentDetail:
     steps: tuple[Step, ...]
     evidence: tuple[Evidence, ...]
     row_version: int
+    suspects: tuple[Suspect, ...] = ()
+    officials: tuple[OfficialRef, ...] = ()  # the accounts concerned, as the registry knows them
+    warning_drafts: tuple[int, ...] = ()  # drafts prepared from this incident (they go through sign-off)
 
     @property
     def next_steps(self) -> tuple[StepKind, ...]:

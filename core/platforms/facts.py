@@ -107,6 +107,8 @@ class PlatformFacts:
     ``idempotent``: a retry with the outbox's key never makes a second post.
     ``deletable``: a published post can be taken back at all (by API or by hand).
     ``single_video``: a post carries images or one video, never both or two videos.
+    ``reads_own_posts``: the API lets the account read back what it posted (the outbox's
+    reconciliation and the hijack comparison need it).
     """
 
     platform: Platform
@@ -122,6 +124,7 @@ class PlatformFacts:
     idempotent: bool
     deletable: bool
     post_hosts: frozenset[str] = field(default_factory=frozenset)
+    reads_own_posts: bool = True
 
     @property
     def id(self) -> str:
@@ -407,6 +410,8 @@ _FACTS: dict[Platform, PlatformFacts] = {
         # Broadcasts cannot be unsent.
         deletable=False,
         post_hosts=frozenset({"line.me", "page.line.me"}),
+        # The Messaging API has no list of the broadcasts sent (only delivery counts).
+        reads_own_posts=False,
     ),
     Platform.YOUTUBE: PlatformFacts(
         Platform.YOUTUBE,
@@ -508,6 +513,12 @@ def supports_api(code: str) -> bool:
     """Does KohoGate post to this platform itself (otherwise: manual posting)?"""
     facts = facts_of(code)
     return facts is not None and facts.api
+
+
+def reads_own_posts(code: str) -> bool:
+    """Can KohoGate read the account's recent posts through the API (for the hijack comparison)?"""
+    facts = facts_of(code)
+    return facts is not None and facts.api and facts.reads_own_posts
 
 
 def api_platform_ids() -> tuple[str, ...]:

@@ -42,6 +42,7 @@ class Scheduled:
     platform: str
     scheduled_at: datetime
     account_id: int = 0
+    locked: bool = False  # the account is locked (乗っ取り): nothing goes out for it
 
     @property
     def local_time(self) -> str:
@@ -58,6 +59,8 @@ class DueReport:
     by_hand: list[Scheduled] = field(default_factory=list)
     # 全停止: due (or past their window) but held back while scheduled posting is paused.
     held: list[Scheduled] = field(default_factory=list)
+    # Due for an account that is locked (乗っ取り): not sent, not refused and audited every run.
+    locked: list[Scheduled] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -106,6 +109,7 @@ def scheduled_posts(store: Store, *, until: datetime | None = None, manual_platf
             OfficialAccount.platform,
             Draft.scheduled_at,
             OfficialAccount.id,
+            OfficialAccount.locked_at,
         )
         .join(OfficialAccount, OfficialAccount.id == Draft.account_id)
         .where(Draft.state == DraftState.APPROVED.value, Draft.scheduled_at.is_not(None))
@@ -117,7 +121,7 @@ def scheduled_posts(store: Store, *, until: datetime | None = None, manual_platf
         query = query.where(OfficialAccount.platform.in_(api_platform_ids()))
     with store.read() as session:
         rows = session.execute(query).all()
-    return [Scheduled(r[0], r[1] or r[2][:30], r[3], r[4], r[5], r[6]) for r in rows]
+    return [Scheduled(r[0], r[1] or r[2][:30], r[3], r[4], r[5], r[6], r[7] is not None) for r in rows]
 
 
 def _paused(store: Store) -> bool:
@@ -139,7 +143,8 @@ def posts_held_by_pause(store: Store, now: datetime, *, window: timedelta = DEFA
     due: list[Scheduled] = []
     missed: list[Scheduled] = []
     for item in scheduled_posts(store, until=now, manual_platforms=True):
-        if item.draft_id not in blocked:
+        # A locked account's posts stay held after resuming: the lock is lifted on its own.
+        if item.draft_id not in blocked and not item.locked:
             (missed if now > item.scheduled_at + window else due).append(item)
     return HeldPosts(tuple(due), tuple(missed))
 
@@ -168,6 +173,11 @@ def run_due(
     here = postable_accounts(outbox.store, outbox.actor.terminal, now=now) if only_postable else None
     for item in scheduled_posts(outbox.store, until=now, manual_platforms=True):
         if item.draft_id in blocked:
+            continue
+        if item.locked:
+            # Held, not missed: once unlocked, the window decides as for any post (and 要パスワード
+            # 変更 still stops it until a new credential is stored).
+            report.locked.append(item)
             continue
         ends = item.scheduled_at + window
         if now > ends:

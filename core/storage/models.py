@@ -641,6 +641,31 @@ class DraftEditSession(Base):
     ended_at: Mapped[datetime | None] = mapped_column()
 
 
+class IncidentSuspect(Base):
+    """An account that poses as one of ours (なりすまし): what the platform report and the notice name. Append-only."""
+
+    __tablename__ = "incident_suspect"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id"), index=True)
+    platform: Mapped[str] = mapped_column(String(32))
+    handle: Mapped[str] = mapped_column(String(200))
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    url: Mapped[str] = mapped_column(String(2000), default="")
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class IncidentDraft(Base):
+    """A warning post prepared from an incident; the draft goes through sign-off like any other. Append-only."""
+
+    __tablename__ = "incident_draft"
+
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id"), primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("draft.id"), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class AuditEntry(Base):
     """One link of the tamper-evident record. Append-only (database triggers)."""
 

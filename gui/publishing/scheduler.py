@@ -80,6 +80,8 @@ class BackgroundScheduler(QObject):
             text += " · " + tr("due by hand: {count}").format(count=len(report.by_hand))
         if report.held:
             text += " · " + tr("paused, held: {count}").format(count=len(report.held))
+        if report.locked:
+            text += " · " + tr("account locked, held: {count}").format(count=len(report.locked))
         if report.missed or report.failed:
             text += " · " + tr("need attention: {count}").format(count=len(report.missed) + len(report.failed))
         self.summary.emit(text)

@@ -62,7 +62,13 @@ class AccountsScreen(Screen):
                     tooltip=lambda a: "\n".join(a.missing) or None,
                     foreground=_policy_colour,
                 ),
-                Column(tr("Verified"), lambda a: a.verified),
+                # joso:3(2): the platform's verification (認証) is sought for every account; say which lack it.
+                Column(
+                    tr("Verified"),
+                    lambda a: tr("Verified") if a.verified else tr("Not verified"),
+                    tooltip=lambda a: tr("The platform's verification badge (joso:3(2))"),
+                    foreground=lambda a: None if a.verified else "#777",
+                ),
                 Column(
                     tr("Password"),
                     lambda a: tr("Change required") if a.rotation_required else "",

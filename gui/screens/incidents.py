@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import mimetypes
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -35,13 +37,32 @@ from PySide6.QtWidgets import (
 )
 
 from core.audit.events import Changes
+from core.disclosure.notice import NOTICE_KINDS, write_notice
+from core.errors import InvalidInput
 from core.incidents.model import IncidentDetail, IncidentKind, IncidentState, IncidentSummary, Severity, StepKind
+from core.incidents.watch import WatchReport, watch_impersonation
+from core.lifecycle.states import AccountStatus
 from core.organization.roles import Role
+from core.platforms.facts import platform_label
+from core.publishing.incident_posts import ComparisonReport, PostComparison
 from core.publishing.scheduler import posts_held_by_pause
 from core.services.accounts import list_accounts
-from core.services.incidents import IncidentService, list_incidents, load_incident, pause_state
+from core.services.incidents import (
+    IncidentService,
+    account_locks,
+    incident_notice,
+    list_incidents,
+    load_incident,
+    pause_state,
+    platform_reports,
+    read_evidence,
+)
+from gui import messages
 from gui.i18n import translator
+from gui.incidents.report_dialog import PlatformReportDialog, SuspectDialog, WarningPostsDialog
+from gui.incidents.watch_dialog import WatchDialog
 from gui.models.rows import Column, RowsModel
+from gui.operations import Operation
 from gui.screens.base import Screen
 from gui.session import AppSession
 from gui.widgets.dialogs import CommentDialog
@@ -52,6 +73,8 @@ tr = translator("IncidentsScreen")
 
 SEVERITY_COLOURS = {Severity.HIGH: BLOCK}
 INCIDENT_CHANGED = Changes(incidents=True)
+# New drafts: the drafts list re-reads (their ids are known only afterwards).
+WARNINGS_CHANGED = Changes(incidents=True, all_drafts=True)
 # A lock stops an account's posts; a pause stops every scheduled one: the queue and accounts show it too.
 LOCK_CHANGED = Changes(incidents=True, accounts=True, queue=True)
 PAUSE_CHANGED = Changes(incidents=True, settings=True, queue=True)
@@ -123,7 +146,7 @@ class ReportDialog(QDialog):
 class StepDialog(QDialog):
     """One timeline entry; the step is preselected from the guideline's next step."""
 
-    def __init__(self, suggested: StepKind | None, parent: QWidget | None = None) -> None:
+    def __init__(self, suggested: StepKind | None, parent: QWidget | None = None, *, counterpart: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Record a step"))
         self.kind = QComboBox()
@@ -135,7 +158,7 @@ class StepDialog(QDialog):
         self.at = QDateTimeEdit(QDateTime.currentDateTime())
         self.at.setCalendarPopup(True)
         self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.counterpart = QLineEdit()
+        self.counterpart = QLineEdit(counterpart)
         self.counterpart.setPlaceholderText(tr("e.g. 管理課 山田, 和光警察署, X"))
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(tr("ticket or reference number, notice URL"))
@@ -205,9 +228,25 @@ class EvidenceDialog(QDialog):
 
 
 class IncidentsScreen(Screen):
+    new_button: QPushButton
+    watch_button: QPushButton
+    step_button: QPushButton
+    evidence_button: QPushButton
+    export_button: QPushButton
+    lock_button: QPushButton
+    contain_button: QPushButton
+    close_button: QPushButton
+    suspect_button: QPushButton
+    report_button: QPushButton
+    notice_button: QPushButton
+    warn_button: QPushButton
+    compare_button: QPushButton
+    unlock_button: QPushButton
+
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.detail: IncidentDetail | None = None
+        self.locked: set[int] = set()  # accounts locked now (of any incident)
         self.pause_label = QLabel()
         self.pause_label.setObjectName("pauseBanner")
         self.pause_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -236,23 +275,29 @@ class IncidentsScreen(Screen):
         self.view.setObjectName("incidentDetail")
         self.view.setOpenLinks(False)  # evidence URLs are shown, never opened from here
         self.view.setAccessibleName(tr("Incident details"))
-        self.new_button = QPushButton(tr("&New incident…"))
-        self.step_button = QPushButton(tr("Record a &step…"))
-        self.evidence_button = QPushButton(tr("Add &evidence…"))
-        self.lock_button = QPushButton(tr("&Lock its accounts…"))
-        self.contain_button = QPushButton(tr("Mark &contained"))
-        self.close_button = QPushButton(tr("Close with a s&ummary…"))
-        buttons = QHBoxLayout()
-        for button in (
-            self.new_button,
-            self.step_button,
-            self.evidence_button,
-            self.lock_button,
-            self.contain_button,
-            self.close_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = self._row(
+            [
+                ("new_button", tr("&New incident…"), self._report),
+                ("watch_button", tr("Look for &impersonators…"), self._watch),
+                ("step_button", tr("Record a &step…"), self._step),
+                ("evidence_button", tr("Add &evidence…"), self._evidence),
+                ("export_button", tr("E&xport evidence…"), self._export_evidence),
+                ("lock_button", tr("&Lock its accounts…"), self._lock),
+                ("contain_button", tr("Mark &contained"), self._contain),
+                ("close_button", tr("Close with a s&ummary…"), self._close),
+            ]
+        )
+        # What the guideline asks for after an impersonation or a hijack (wako:5-impersonation, joso:6(4)).
+        tools = self._row(
+            [
+                ("suspect_button", tr("Suspicious &account…"), self._suspect),
+                ("report_button", tr("Report to the plat&form…"), self._platform_report),
+                ("notice_button", tr("Public no&tice…"), self._notice),
+                ("warn_button", tr("&Warning posts…"), self._warning_posts),
+                ("compare_button", tr("Co&mpare its posts…"), self._compare),
+                ("unlock_button", tr("Unloc&k…"), self._unlock),
+            ]
+        )
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -267,16 +312,22 @@ class IncidentsScreen(Screen):
         layout.addLayout(banner)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
+        layout.addLayout(tools)
         self.open_only.toggled.connect(lambda _on: self.refresh())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
-        self.new_button.clicked.connect(self._report)
-        self.step_button.clicked.connect(self._step)
-        self.evidence_button.clicked.connect(self._evidence)
-        self.lock_button.clicked.connect(self._lock)
-        self.contain_button.clicked.connect(self._contain)
-        self.close_button.clicked.connect(self._close)
         self.pause_button.clicked.connect(self._pause_or_resume)
         self.on_actor_changed()
+
+    def _row(self, specs: list[tuple[str, str, Callable[[], None]]]) -> QHBoxLayout:
+        """A row of action buttons, each kept as ``self.<name>`` (tests and ``on_actor_changed`` use them)."""
+        row = QHBoxLayout()
+        for name, text, action in specs:
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, act=action: act())
+            setattr(self, name, button)
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
 
     # -- data --
     def concerned_by(self, changes: Changes) -> bool:
@@ -307,7 +358,8 @@ class IncidentsScreen(Screen):
     def _show_selected(self) -> None:
         chosen = self.selected()
         self.detail = load_incident(self.session.store, chosen.id) if chosen is not None else None
-        page = detail_html(self.detail) if self.detail else ""
+        self.locked = {lock.account_id for lock in account_locks(self.session.store)}
+        page = detail_html(self.detail, self.locked) if self.detail else ""
         if self.detail is not None and self.detail.summary.kind is IncidentKind.FLAMING:
             from core.services.inbound import episode_volume
             from gui.screens.moderation import volume_html
@@ -324,8 +376,19 @@ class IncidentsScreen(Screen):
         for button in (self.step_button, self.evidence_button):
             button.setEnabled(active)
         self.lock_button.setEnabled(active and bool(detail and detail.account_ids))
+        self.export_button.setEnabled(bool(detail and detail.evidence))
         self.contain_button.setEnabled(bool(detail and detail.summary.state is IncidentState.OPEN))
         self.close_button.setEnabled(active and deciders)
+        kind = detail.summary.kind if detail is not None else None
+        self.suspect_button.setEnabled(active and kind is not IncidentKind.HIJACK)
+        self.report_button.setEnabled(active and kind in (IncidentKind.IMPERSONATION, IncidentKind.HIJACK))
+        self.notice_button.setEnabled(active and kind in NOTICE_KINDS)
+        self.warn_button.setEnabled(active and kind in NOTICE_KINDS and self.session.has(Role.OPERATOR))
+        self.warn_button.setToolTip("" if self.session.has(Role.OPERATOR) else tr("Drafting posts needs an operator."))
+        self.compare_button.setEnabled(active and kind is IncidentKind.HIJACK and bool(detail and detail.account_ids))
+        locked_here = bool(detail and self.locked & set(detail.account_ids))
+        self.unlock_button.setEnabled(locked_here and deciders)
+        self.unlock_button.setToolTip("" if deciders else tr("Unlocking needs a supervisor or administrator."))
         self.close_button.setToolTip("" if deciders else tr("Closing an incident needs a supervisor or administrator."))
         self.pause_button.setEnabled(deciders)
         self.pause_button.setToolTip("" if deciders else tr("Pausing needs a supervisor or administrator."))
@@ -360,23 +423,8 @@ class IncidentsScreen(Screen):
 
     def _step(self) -> None:
         detail = self.detail
-        if detail is None:
-            return
-        dialog = StepDialog(detail.next_steps[0] if detail.next_steps else None, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        service = self.session.service(IncidentService)
-        self.attempt(
-            lambda: service.add_step(
-                detail.summary.id,
-                dialog.kind_value(),
-                at=dialog.at_value(),
-                counterpart=dialog.counterpart.text(),
-                reference=dialog.reference.text(),
-                note=dialog.note.toPlainText(),
-            ),
-            INCIDENT_CHANGED,
-        )
+        if detail is not None:
+            self._record_step(detail, detail.next_steps[0] if detail.next_steps else StepKind.NOTE)
 
     def _evidence(self) -> None:
         detail = self.detail
@@ -406,6 +454,236 @@ class IncidentsScreen(Screen):
 
         self.attempt(add, INCIDENT_CHANGED)
 
+    def _watch(self) -> None:
+        """Search the platforms (network: off the UI thread), then show what was found."""
+        store = self.session.store
+        self.watch_button.setEnabled(False)
+        Operation(self, lambda: watch_impersonation(store)).finished(
+            lambda: self.watch_button.setEnabled(True)
+        ).success(self._watched).run()
+
+    def _watched(self, report: WatchReport) -> None:
+        dialog = WatchDialog(report, self)
+        if dialog.exec() != WatchDialog.OPEN:
+            return
+        chosen = dialog.chosen()
+        if chosen is None:
+            return
+        service = self.session.service(IncidentService)
+        new_id = self.attempt(lambda: service.report_impersonator(chosen), INCIDENT_CHANGED)
+        if new_id is not None:
+            self.select(new_id)
+
+    def _suspect(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        dialog = SuspectDialog(self, platform=detail.officials[0].platform if detail.officials else None)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        service = self.session.service(IncidentService)
+        self.attempt(
+            lambda: service.add_suspect(
+                detail.summary.id,
+                dialog.platform_value(),
+                dialog.handle.text(),
+                display_name=dialog.name.text(),
+                url=dialog.url.text(),
+            ),
+            INCIDENT_CHANGED,
+        )
+
+    def _platform_report(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        reports = platform_reports(self.session.store, detail.summary.id)
+        if not reports:
+            messages.info(
+                self,
+                tr("Report to the platform"),
+                tr("Record the suspicious account first: the report names it and goes to its platform."),
+            )
+            return
+        dialog = PlatformReportDialog(reports, self)
+        if dialog.exec() != PlatformReportDialog.RECORD:
+            return
+        chosen = dialog.current()
+        self._record_step(detail, StepKind.PLATFORM_REPORTED, chosen.platform_name if chosen else "")
+
+    def _notice(self) -> None:
+        """Write the public warning to a file, then (once it is on the website) record it as published."""
+        detail = self.detail
+        if detail is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, tr("Save the public notice"), f"notice-{detail.summary.id}.html", tr("Web page (*.html)")
+        )
+        if not name:
+            return
+        store, incident_id, out = self.session.store, detail.summary.id, Path(name)
+        Operation(self, lambda: write_notice(incident_notice(store, incident_id), out)).success(
+            lambda path: self._notice_written(detail, path)
+        ).run()
+
+    def _notice_written(self, detail: IncidentDetail, path: Path) -> None:
+        if messages.ask(
+            self,
+            tr("Public notice"),
+            tr("The notice was written to {path}. Put it on the city's website, then record where it is.").format(
+                path=path
+            ),
+            accept=tr("&Record as published…"),
+        ):
+            self._record_step(detail, StepKind.NOTICE_PUBLISHED, tr("City website"))
+
+    def _warning_posts(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        usable = [a for a in list_accounts(self.session.store) if a.usable and a.status is AccountStatus.ACTIVE]
+        suspect_platforms = {x.platform for x in detail.suspects}
+        preselected = {a.id for a in usable if a.id in detail.account_ids or a.platform in suspect_platforms}
+        dialog = WarningPostsDialog(
+            [(a.id, f"{a.display_name} — {a.handle} ({platform_label(a.platform)})") for a in usable], preselected, self
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        service = self.session.service(IncidentService)
+        chosen = dialog.account_ids()
+        drafts = self.attempt(lambda: service.draft_warnings(detail.summary.id, chosen), WARNINGS_CHANGED)
+        if drafts:
+            messages.info(
+                self,
+                tr("Warning posts"),
+                tr(
+                    "Drafts {drafts} are ready in Drafts. Check them, submit them and have them approved as usual."
+                ).format(drafts=", ".join(f"#{d}" for d in drafts)),
+            )
+
+    def _choose_account(self, detail: IncidentDetail, title: str, among: set[int] | None = None) -> int | None:
+        """The incident's account to act on: the only one, or the one the person picks."""
+        options = [o for o in detail.officials if among is None or o.id in among]
+        if len(options) <= 1:
+            return options[0].id if options else None
+        labels = [f"{o.display_name} — {o.handle} ({platform_label(o.platform)})" for o in options]
+        label, ok = QInputDialog.getItem(self, title, tr("Account:"), labels, 0, False)
+        return options[labels.index(label)].id if ok else None
+
+    def _compare(self) -> None:
+        """Read the hijacked account's recent posts (network: off the UI thread) and keep strangers' as evidence."""
+        detail = self.detail
+        if detail is None:
+            return
+        account_id = self._choose_account(detail, tr("Compare posts"))
+        if account_id is None:
+            return
+        comparison = make_comparison(self.session)
+        incident_id = detail.summary.id
+        self.compare_button.setEnabled(False)
+        Operation(self, lambda: comparison.compare(incident_id, account_id)).changes(INCIDENT_CHANGED).finished(
+            self.on_actor_changed
+        ).success(self._compared).run()
+
+    def _compared(self, report: ComparisonReport) -> None:
+        result = report.comparison
+        if result.unmatched:
+            text = tr(
+                "{read} recent posts of {account} read: {foreign} were not made by KohoGate and are kept as "
+                "evidence ({new} new). Ask the platform to remove them and name them in the notice."
+            ).format(read=result.read, account=report.account, foreign=len(result.unmatched), new=report.kept)
+            messages.warning(self, tr("Compare posts"), text)
+        else:
+            messages.info(
+                self,
+                tr("Compare posts"),
+                tr("{read} recent posts of {account} read: every one was published through KohoGate.").format(
+                    read=result.read, account=report.account
+                ),
+            )
+
+    def _unlock(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        account_id = self._choose_account(detail, tr("Unlock account"), self.locked)
+        if account_id is None:
+            return
+        dialog = CommentDialog(
+            tr("Unlock account"),
+            tr(
+                "Unlock the account? Posting resumes only once a new credential is stored (要パスワード変更 stays "
+                "until then). Why is it safe again?"
+            ),
+            required=True,
+            parent=self,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        service = self.session.service(IncidentService)
+        reason = dialog.comment()
+        self.attempt(lambda: service.unlock_account(account_id, reason), LOCK_CHANGED)
+
+    def _record_step(self, detail: IncidentDetail, kind: StepKind, counterpart: str = "", reference: str = "") -> None:
+        dialog = StepDialog(kind, self, counterpart=counterpart)
+        dialog.reference.setText(reference)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        service = self.session.service(IncidentService)
+        self.attempt(
+            lambda: service.add_step(
+                detail.summary.id,
+                dialog.kind_value(),
+                at=dialog.at_value(),
+                counterpart=dialog.counterpart.text(),
+                reference=dialog.reference.text(),
+                note=dialog.note.toPlainText(),
+            ),
+            INCIDENT_CHANGED,
+        )
+
+    def _export_evidence(self) -> None:
+        """Save one evidence item as it was recorded; its hash is checked first, so an altered one is refused."""
+        detail = self.detail
+        if detail is None or not detail.evidence:
+            return
+        items = detail.evidence
+        labels = [f"{e.label or e.filename or tr('Evidence')} — SHA-256 {e.sha256[:16]}…" for e in items]
+        index = 0
+        if len(items) > 1:
+            label, ok = QInputDialog.getItem(self, tr("Export evidence"), tr("Evidence:"), labels, 0, False)
+            if not ok:
+                return
+            index = labels.index(label)
+        item = items[index]
+        suggested = item.filename or f"evidence-{item.id}-{item.sha256[:12]}" + (
+            ".json" if item.mime == "application/json" else ".txt" if item.mime.startswith("text/") else ".bin"
+        )
+        name, _filter = QFileDialog.getSaveFileName(self, tr("Export evidence"), suggested)
+        if not name:
+            return
+        store, out = self.session.store, Path(name)
+
+        def save() -> Path:
+            data = read_evidence(store, item.id)  # refuses bytes that no longer match their hash
+            try:
+                out.write_bytes(data)
+            except OSError as exc:
+                raise InvalidInput(
+                    tr("The evidence could not be saved to {path}: {reason}").format(
+                        path=out, reason=exc.strerror or exc
+                    )
+                ) from None
+            return out
+
+        Operation(self, save).success(
+            lambda path: messages.info(
+                self,
+                tr("Export evidence"),
+                tr("Saved to {path}. SHA-256 {sha} matches the record.").format(path=path, sha=item.sha256),
+            )
+        ).run()
+
     def _lock(self) -> None:
         detail = self.detail
         if detail is None:
@@ -425,8 +703,6 @@ class IncidentsScreen(Screen):
         reason = dialog.comment()
 
         def lock() -> None:
-            from core.services.incidents import account_locks
-
             already = {lock.account_id for lock in account_locks(self.session.store)}
             for account_id in detail.account_ids:
                 if account_id not in already:
@@ -495,7 +771,12 @@ class IncidentsScreen(Screen):
             self.attempt(lambda: service.pause_all(reason), PAUSE_CHANGED)
 
 
-def detail_html(detail: IncidentDetail) -> str:
+def make_comparison(session: AppSession) -> PostComparison:
+    """The hijack comparison for this window's person and terminal (tests point it at a loopback fake)."""
+    return PostComparison(session.store, session.actor)
+
+
+def detail_html(detail: IncidentDetail, locked: set[int] | frozenset[int] = frozenset()) -> str:
     """The incident in words: every value escaped (evidence and notes are untrusted text)."""
     e = html.escape
     s = detail.summary
@@ -505,7 +786,13 @@ def detail_html(detail: IncidentDetail) -> str:
         (tr("State"), s.state.label),
         (tr("Severity"), s.severity.label),
         (tr("Discovered"), f"{s.discovered_at.astimezone().strftime('%Y-%m-%d %H:%M')} — {detail.discovered_by}"),
-        (tr("Accounts"), ", ".join(s.accounts) or "—"),
+        (
+            tr("Accounts"),
+            ", ".join(
+                o.handle + (" " + tr("(locked: nothing posts)") if o.id in locked else "") for o in detail.officials
+            )
+            or "—",
+        ),
     ]
     table = "".join(f"<tr><th align='left'>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in rows)
     todo = "".join(f"<li>{e(step.label)}</li>" for step in detail.next_steps) or f"<li>{e(tr('None'))}</li>"
@@ -530,10 +817,17 @@ def detail_html(detail: IncidentDetail) -> str:
         )
         or f"<li>{e(tr('None'))}</li>"
     )
+    suspects = "".join(
+        f"<li>{e(platform_label(x.platform))} {e(x.handle)} {e(x.display_name)} {e(x.url)}</li>"
+        for x in detail.suspects
+    )
+    drafts = ", ".join(f"#{d}" for d in detail.warning_drafts)
     return (
         f"<h3>#{s.id} {e(s.title)}</h3><table>{table}</table>"
         f"<p style='white-space:pre-wrap'>{e(detail.description)}</p>"
-        f"<h4>{e(tr('Next steps the guideline asks for'))}</h4><ol>{todo}</ol>"
+        + (f"<h4>{e(tr('Impersonating accounts'))}</h4><ul>{suspects}</ul>" if suspects else "")
+        + (f"<p>{e(tr('Warning posts drafted: {drafts}').format(drafts=drafts))}</p>" if drafts else "")
+        + f"<h4>{e(tr('Next steps the guideline asks for'))}</h4><ol>{todo}</ol>"
         f"<h4>{e(tr('Timeline'))}</h4><ul>{timeline}</ul>"
         f"<h4>{e(tr('Evidence'))}</h4><ul>{evidence}</ul>"
     )

@@ -13,7 +13,13 @@ from alembic import op
 
 APPEND_ONLY_TABLES = ("audit_entry", "draft_version", "review")
 # Append-only tables added by later migrations (0001 creates triggers for the first set only).
-LATER_APPEND_ONLY_TABLES = ("draft_contributor", "incident_step", "incident_evidence")
+LATER_APPEND_ONLY_TABLES = (
+    "draft_contributor",
+    "incident_step",
+    "incident_evidence",
+    "incident_suspect",
+    "incident_draft",
+)
 
 
 def _sqlite_triggers(table: str) -> None:

@@ -140,3 +140,60 @@ def test_cli_exit_codes(
     IncidentService(pub.store, pub.op).report(IncidentKind.HIJACK, "LINE 乗っ取り", account_ids=[pub.ids["line"]])
     assert run("incident", "list") == 0
     assert "LINE 乗っ取り" in capsys.readouterr().out
+
+
+def test_confusable_names_are_found_through_the_search_apis_and_own_accounts_are_not(
+    sqlite_env: Environment, httpserver: HTTPServer
+) -> None:
+    """The issue's cases — ``city``/``cíty``, ``sampIe``/``sample``, full width — end to end on loopback fakes."""
+    import json
+
+    from atproto_client.models.app.bsky.actor.search_actors import Response as SearchActors
+
+    from core.accounts.samples import sample_policy
+    from core.lifecycle.states import AccountStatus
+    from tests.support.accounts import Org
+
+    org = Org(sqlite_env)
+    for platform, handle, url in (
+        ("bluesky", "sample.city.example", "https://bsky.app/profile/sample.city.example"),
+        ("mastodon", "@sample@city.example", "https://city.example/@sample"),
+    ):
+        account = org.accounts.create(platform, handle, "city", None, url=url)
+        org.accounts.set_policy(account, sample_policy("city", "秘書広報課", "048-000-0000"))
+        org.accounts.set_staff(account, org.full_staff())
+        org.accounts.file(account)
+        org.accounts.set_status(account, AccountStatus.ACTIVE)
+    actors = {
+        "actors": [
+            {"did": "did:plc:own", "handle": "sample.city.example", "displayName": "city"},  # ours
+            {"did": "did:plc:a", "handle": "news-1.bsky.social", "displayName": "cíty"},  # an accent
+            {"did": "did:plc:b", "handle": "news-2.bsky.social", "displayName": "ｃｉｔｙ"},  # full width
+            {"did": "did:plc:c", "handle": "sampie.bsky.social", "displayName": "SampIe"},  # I for l
+            {"did": "did:plc:d", "handle": "tokyo.bsky.social", "displayName": "Tokyo"},
+        ]
+    }
+    SearchActors.model_validate(actors)
+    statuses = {
+        "accounts": [
+            {"id": "1", "acct": "sample@city.example", "display_name": "city", "url": "https://city.example/@sample"},
+            {"id": "2", "acct": "sampIe@evil.example", "display_name": "Sample", "url": "https://evil.example/@sampIe"},
+            {"id": "3", "acct": "samplers", "display_name": "Samplers' club", "url": "https://city.example/@samplers"},
+        ],
+        "statuses": [],
+        "hashtags": [],
+    }
+    httpserver.expect_request("/xrpc/app.bsky.actor.searchActors").respond_with_data(
+        json.dumps(actors), content_type="application/json"
+    )
+    httpserver.expect_request("/api/v2/search").respond_with_data(json.dumps(statuses), content_type="application/json")
+    base = httpserver.url_for("/").rstrip("/")
+    report = watch.watch_impersonation(org.store, base_urls={"bluesky": base, "mastodon": base})
+    found = {c.found.handle: c.resembles for c in report.candidates}
+    assert found == {
+        "news-1.bsky.social": "city",
+        "news-2.bsky.social": "city",
+        "sampie.bsky.social": "sample",
+        "@sampIe@evil.example": "sample",
+    }
+    assert report.errors == []

@@ -157,12 +157,18 @@ def test_locking_an_account_stops_its_posts_only_and_unlocking_needs_a_decider(
     desk.lock_account(world.ids["line"], "身に覚えのない配信", incident_id=incident_id)
     assert [lock.handle for lock in account_locks(world.store)] == ["@cityline"]
 
-    report = run_due(world.outbox(urls), datetime.now(UTC))
-    assert [item.platform for item, _url in report.sent] == ["mastodon"]
-    assert [item.platform for item, _message in report.failed] == ["line"]
-    assert "locked" in report.failed[0][1]
-    with pytest.raises(PublishRefused):
-        world.outbox(urls).publish(locked_draft)
+    before = events(world).count("posting.refused")
+    # The app's background scheduler (only this terminal's accounts) and publish-due (everything due).
+    for only_postable in (True, False):
+        report = run_due(world.outbox(urls), datetime.now(UTC), only_postable=only_postable)
+        assert [item.platform for item, _url in report.sent] == (["mastodon"] if only_postable else [])
+        assert [item.draft_id for item in report.locked] == [locked_draft]
+        assert report.failed == []
+        assert report.ok
+    assert [p["content"] for p in fake.posts] == ["<p>mastodon のお知らせ</p>"]  # the other account posted once
+    assert events(world).count("posting.refused") == before  # held, not refused and audited every minute
+    with pytest.raises(PublishRefused, match="locked"):
+        world.outbox(urls).publish(locked_draft)  # posting it by hand is refused by the terminal gate
 
     with pytest.raises(PermissionDenied):
         desk.unlock_account(world.ids["line"], "パスワード変更済み")
@@ -175,6 +181,11 @@ def test_locking_an_account_stops_its_posts_only_and_unlocking_needs_a_decider(
         assert account.locked_at is None
         assert account.rotation_required  # still 要パスワード変更: a new credential is needed first
     assert {"account.locked", "account.unlocked"} <= set(events(world))
+    # Unlocked, but 要パスワード変更: the post still does not go out with the old credential.
+    report = run_due(world.outbox(urls), datetime.now(UTC))
+    assert report.locked == []
+    assert [item.draft_id for item, _message in report.failed] == [locked_draft]
+    assert fake.posts[-1]["content"] == "<p>mastodon のお知らせ</p>"
 
 
 def test_pause_all_holds_every_scheduled_post_and_resuming_lists_them(
@@ -225,3 +236,81 @@ def test_publish_due_says_posting_is_paused(
     monkeypatch.setattr("core.organization.identity._os_login", lambda: "sato")
     assert main(["--data-dir", str(data_dir), "--lang", "en", "publish-due"]) == 0
     assert "paused" in capsys.readouterr().out
+
+
+def test_publish_due_holds_a_locked_account_and_sends_the_others(
+    sqlite_env: Environment,
+    data_dir: Path,
+    httpserver: HTTPServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from cli.main import main
+    from core.publishing import outbox as outbox_module
+
+    world = PubWorld(sqlite_env)
+    fake = FakeMastodon(httpserver)
+    _due_now(world, "mastodon")
+    _due_now(world, "bluesky")
+    IncidentService(world.store, world.op).lock_account(world.ids["bluesky"], "乗っ取りの疑い")
+    monkeypatch.setattr("core.organization.identity._os_login", lambda: world.op.login)
+    real = outbox_module.Outbox.__init__
+
+    def pointed(self: outbox_module.Outbox, *args: object, **kwargs: object) -> None:
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+        self.vault = world.vault
+        self.base_url = {"mastodon": fake.base_url}
+
+    monkeypatch.setattr(outbox_module.Outbox, "__init__", pointed)
+    assert main(["--data-dir", str(data_dir), "--lang", "en", "publish-due"]) == 0
+    out = capsys.readouterr().out
+    assert "Sent: mastodon のお知らせ" in out
+    assert "Held, the account is locked" in out
+    assert "bluesky のお知らせ" in out
+    assert len(fake.posts) == 1
+
+
+def test_every_step_of_the_desk_is_an_entry_of_the_verified_chain(sqlite_env: Environment) -> None:
+    import json
+
+    from core.audit.events import CHANGE_KINDS, event_label
+
+    world = PubWorld(sqlite_env)
+    desk = IncidentService(world.store, world.op)
+    incident = desk.report(IncidentKind.IMPERSONATION, "偽アカウント", account_ids=[world.ids["x"]])
+    desk.add_suspect(incident, "x", "@clty_koho", url="https://x.com/clty_koho")
+    desk.add_evidence(incident, url="https://x.com/clty_koho", text="プロフィール")
+    for kind in StepKind:
+        if kind is not StepKind.CLOSED:
+            desk.add_step(incident, kind, counterpart="見本警察署", note="記録")
+    desk.draft_warnings(incident, [world.ids["x"]])
+    desk.lock_account(world.ids["x"], "念のため", incident_id=incident)
+    sup = IncidentService(world.store, world.sup)
+    sup.unlock_account(world.ids["x"], "確認済み")
+    sup.pause_all("訓練")
+    sup.resume_all("訓練終了")
+    sup.set_state(incident, IncidentState.CLOSED, summary="削除された")
+    with world.store.read() as session:
+        entries = [
+            (e.event, json.loads(e.payload)) for e in session.scalars(select(AuditEntry).order_by(AuditEntry.seq))
+        ]
+    recorded = [event for event, _payload in entries]
+    expected = [k.audit_event for k in StepKind] + [
+        "incident.reported",
+        "incident.suspect_added",
+        "incident.evidence_added",
+        "incident.warning_drafted",
+        "incident.state_changed",
+        "account.locked",
+        "account.unlocked",
+        "organization.paused",
+        "organization.resumed",
+    ]
+    for event in expected:
+        assert event in recorded, event
+        assert event in CHANGE_KINDS, event  # screens know what it changes
+        assert event_label(event) != event, event  # and people read it in words
+    steps = load_incident(world.store, incident).steps
+    step_ids = {p["step_id"] for e, p in entries if e.startswith("incident.") and "step_id" in p}
+    assert {s.id for s in steps} == step_ids  # each timeline entry has its own audit entry
+    assert verify_chain(world.store).ok

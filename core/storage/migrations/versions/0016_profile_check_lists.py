@@ -1,7 +1,7 @@
 """organization: the profile lists the checks read (issue 19)
 
 Revision ID: 0016
-Revises: 0013
+Revises: 0014
 Create Date: 2026-12-02 14:00:00
 
 * ``partner_contacts``: other bodies' published numbers and addresses the city
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
-down_revision = "0013"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""Dialogs of the incident desk (インシデント): suspicious accounts, the platform report, the notice, warning posts."""
