@@ -22,7 +22,6 @@ from core.accounts.policy import POLICY_ITEMS
 from core.i18n import tr
 from core.lifecycle.states import AccountStatus
 from core.platforms.facts import platform_label
-from core.runtime.resources import resource_path
 from core.services.accounts import AccountDetail, account_detail, list_accounts
 from core.storage.engine import Store
 from core.storage.models import AuditEntry, Organization
@@ -124,7 +123,7 @@ def profile_text(detail: AccountDetail, org_name: str, page_url: str) -> str:
 
 def write_disclosure(store: Store, out_dir: Path, *, page_url: str = "") -> Written:
     """Write the page and one ``profile-<id>.txt`` per published account into ``out_dir``."""
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
+    from core.disclosure.templating import page_environment
 
     with store.read() as session:
         org = session.get(Organization, 1)
@@ -133,12 +132,7 @@ def write_disclosure(store: Store, out_dir: Path, *, page_url: str = "") -> Writ
         account_detail(store, a.id) for a in list_accounts(store) if a.status in PUBLISHED and a.filed_at is not None
     ]
     page_url = page_url or PAGE_FILE
-    env = Environment(
-        loader=FileSystemLoader(str(resource_path("templates"))),
-        autoescape=select_autoescape(["html", "j2"], default=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = page_environment()
     updated = store.now()
     html = env.get_template("official_accounts.html.j2").render(
         org_name=org_name,
