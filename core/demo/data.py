@@ -13,8 +13,10 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from core.accounts.duties import Duty
+from core.accounts.kinds import AccountKind
 from core.accounts.samples import sample_policy
 from core.credentials.vault import open_vault
+from core.demo.support import consult_all
 from core.errors import Conflict, KeyringUnavailable
 from core.i18n import tr
 from core.lifecycle.states import AccountStatus, ReviewDecision
@@ -112,7 +114,12 @@ def fill_demo(env: Environment) -> dict[str, int]:
     }
     for platform, handle, name, dept, status in ACCOUNTS:
         account_id = account_service.create(
-            platform, handle, name, departments[dept], url=f"https://example.invalid/{platform}/{handle.strip('@')}"
+            platform,
+            handle,
+            name,
+            departments[dept],
+            url=f"https://example.invalid/{platform}/{handle.strip('@')}",
+            kind=_demo_kind(dept),
         )
         policy = sample_policy(name, dept, "048-424-9090")
         if status is AccountStatus.PREPARING:
@@ -124,6 +131,7 @@ def fill_demo(env: Environment) -> dict[str, int]:
             + [(ids[login], Duty.OPERATOR) for login in operators[dept]],
         )
         if status is not AccountStatus.PREPARING:
+            consult_all(store, admin, account_id)  # wako 運用開始の留意点, joso:3(2)
             account_service.file(account_id)
             account_service.set_status(account_id, status)
         accounts.append(account_id)
@@ -188,7 +196,46 @@ def fill_demo(env: Environment) -> dict[str, int]:
         )
     made += 6
     _demo_incident(store, sato, accounts[0])
+    _demo_lifecycle(store, admin, accounts, departments)
     return {"staff": len(STAFF) + 1, "accounts": len(accounts), "drafts": made}
+
+
+def _demo_kind(department: str) -> AccountKind:
+    """The PR section runs the city's own accounts; other departments run field-specific ones (joso:3(1))."""
+    return AccountKind.OFFICIAL if department == "秘書広報課" else AccountKind.FIELD
+
+
+def _demo_lifecycle(store: Store, admin: Actor, accounts: list[int], departments: dict[str, int]) -> None:
+    """An account's life on screen: a review and a password change overdue, a withdrawal, a deleted account."""
+    from core.accounts.continuation import DeletionMethod
+    from core.services.account_lifecycle import AccountLifecycleService
+    from core.storage.models import OfficialAccount
+
+    lifecycle = AccountLifecycleService(store, admin)
+    # The Mastodon trial ends: 撤退 with the notice period (joso:7(2)); the notice post waits as a draft.
+    lifecycle.start_withdrawal(accounts[6], reason="試行期間の終了(当初の目的を達成: joso:7(1)-ア)")
+    # A tourism account from an earlier trial, stopped at once and deleted: it stays in the page's history.
+    service = AccountService(store, admin)
+    old = service.create(
+        "x", "@josokoiki.kanko", "見本市観光", departments["秘書広報課"], url="https://x.com/josokoiki.kanko"
+    )
+    service.set_policy(old, sample_policy("見本市観光", "秘書広報課", "048-424-9090"))
+    service.set_staff(
+        old, [(admin.staff_id, Duty.MANAGER), (admin.staff_id, Duty.RESPONSIBLE), (admin.staff_id, Duty.OPERATOR)]
+    )
+    consult_all(store, admin, old)
+    service.file(old)
+    service.set_status(old, AccountStatus.ACTIVE)
+    lifecycle.stop_now(old, "パスワード流出のおそれがあるため、直ちに運用を停止しました。")
+    lifecycle.record_deletion(old, DeletionMethod.MANUAL, "X の設定画面から削除")
+    # The LINE account has run for over a year: its continuation review and its periodic
+    # password change (joso:6(1)) are overdue. Demo data only: the dates are set back directly.
+    with store.write() as session:
+        line = session.get(OfficialAccount, accounts[1])
+        assert line is not None
+        year_ago = store.now() - timedelta(days=400)
+        line.opened_at = line.filed_at = year_ago
+        line.review_due_at = year_ago + timedelta(days=365)
 
 
 def _demo_incident(store: Store, reporter: Actor, account_id: int) -> None:
