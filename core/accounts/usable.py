@@ -72,6 +72,8 @@ def usability_problems(session: Session, account: OfficialAccount) -> list[str]:
         problems.append(tr("The operating policy has not been filed (届出) by an administrator (joso:3(3))."))
     if account.status == AccountStatus.DELETED.value:
         problems.append(tr("The account is deleted."))
+    if account.status == AccountStatus.STOPPED.value:
+        problems.append(tr("The account was stopped (joso:7(2)); nothing more is posted to it."))
     return problems
 
 

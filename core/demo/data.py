@@ -24,7 +24,7 @@ from core.organization.identity import Actor, current_login
 from core.organization.roles import Role
 from core.publishing.records import PublicationService
 from core.runtime.bootstrap import Environment
-from core.services.accounts import AccountService
+from core.services.accounts import AccountService, account_detail
 from core.services.drafts import DraftService
 from core.services.organization import list_departments
 from core.services.reviews import ReviewService
@@ -212,10 +212,21 @@ def _demo_lifecycle(store: Store, admin: Actor, accounts: list[int], departments
     from core.storage.models import OfficialAccount
 
     lifecycle = AccountLifecycleService(store, admin)
+    # The city's main X account carries the platform's verification (joso:3(2) 認証アカウント).
+    service = AccountService(store, admin)
+    main = account_detail(store, accounts[0]).info
+    service.update(
+        main.id,
+        platform=main.platform,
+        handle=main.handle,
+        display_name=main.display_name,
+        department_id=main.department_id,
+        url=main.url,
+        verified=True,
+    )
     # The Mastodon trial ends: 撤退 with the notice period (joso:7(2)); the notice post waits as a draft.
     lifecycle.start_withdrawal(accounts[6], reason="試行期間の終了(当初の目的を達成: joso:7(1)-ア)")
     # A tourism account from an earlier trial, stopped at once and deleted: it stays in the page's history.
-    service = AccountService(store, admin)
     old = service.create(
         "x", "@josokoiki.kanko", "見本市観光", departments["秘書広報課"], url="https://x.com/josokoiki.kanko"
     )

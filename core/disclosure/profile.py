@@ -7,8 +7,9 @@ publishes no figure gets the full text.
 
 Shortening, in order, until the text fits: the optional item カ is left
 out; the labels are dropped ("公式アカウント一覧: " before the link); イ and エ
-are cut with "…" (never below a few characters); and last, エ then イ are
-left out and reported missing. ア, ウ and オ are short and always kept.
+are cut with "…" (never below a few characters); then エ, イ, ウ and オ are
+left out in that order and reported missing; last, ア is cut. The text always
+fits: what could not be said is in the report, not over the limit.
 """
 
 from __future__ import annotations
@@ -89,6 +90,9 @@ class _Parts:
     include_extra: bool = True
     content: str = ""
     response: str = ""
+    body: bool = True
+    url: bool = True
+    cut_to: int | None = None
 
     def lines(self) -> list[str]:
         i = self.inputs
@@ -97,17 +101,19 @@ class _Parts:
         if self.content:
             lines.append(f"発信内容: {self.content}" if self.labels else self.content)  # イ
         body = f"{i.running_body}({i.responsible_title})" if self.labels and i.responsible_title else i.running_body
-        lines.append(f"運用: {body}")  # ウ
+        if self.body and body:
+            lines.append(f"運用: {body}")  # ウ
         if self.response:
             lines.append(f"対応: {self.response}" if self.labels else self.response)  # エ
         if self.include_extra and i.extra:
             lines.append(i.extra)  # カ
-        if i.page_url:
+        if self.url and i.page_url:
             lines.append(f"公式アカウント一覧: {i.page_url}" if self.labels else i.page_url)  # オ
         return lines
 
     def text(self) -> str:
-        return "\n".join(self.lines())
+        text = "\n".join(self.lines())
+        return text if self.cut_to is None else _cut(text, self.cut_to)
 
 
 def _cut(text: str, keep: int) -> str:
@@ -142,11 +148,15 @@ def suggest_profile(inputs: ProfileInputs, facts: PlatformFacts) -> ProfileText:
         lambda: _fit_cut(parts, measure, limit or 0),
         lambda: setattr(parts, "response", ""),
         lambda: setattr(parts, "content", ""),
+        lambda: setattr(parts, "body", False),
+        lambda: setattr(parts, "url", False),
     ]
     for step in steps:
         if limit is None or measure(parts.text()) <= limit:
             break
         step()
+    while limit is not None and measure(parts.text()) > limit:
+        parts.cut_to = min(parts.cut_to or len(parts.text()), len(parts.text())) - 1
     text = parts.text()
     return ProfileText(facts.id, text, measure(text), limit, _reports(inputs, parts, limit))
 
@@ -162,15 +172,13 @@ def _reports(inputs: ProfileInputs, parts: _Parts, limit: int | None) -> tuple[I
         return (ItemState.INCLUDED, "") if kept == written.strip() else (ItemState.SHORTENED, "")
 
     states: dict[str, tuple[ItemState, str]] = {
-        "a": (ItemState.INCLUDED, ""),
+        "a": (ItemState.INCLUDED, "") if parts.cut_to is None else (ItemState.SHORTENED, ""),
         "i": state(inputs.content, parts.content, tr("the policy's content (カ) is not written")),
-        "u": (ItemState.INCLUDED, "")
-        if inputs.running_body
-        else (ItemState.MISSING, tr("no running department is set")),
+        "u": state(inputs.running_body, inputs.running_body if parts.body else "", tr("no running department is set")),
         "e": state(inputs.response, parts.response, tr("the policy's response to users (ケ) is not written")),
-        "o": (ItemState.INCLUDED, "")
-        if inputs.page_url
-        else (ItemState.MISSING, tr("no address of the public page was given")),
+        "o": state(
+            inputs.page_url, inputs.page_url if parts.url else "", tr("no address of the public page was given")
+        ),
         "ka": state(inputs.extra, inputs.extra if parts.include_extra else "", tr("nothing to add")),
     }
     return tuple(ItemReport(item, *states[item.key]) for item in lifecycle_rules().profile_items)

@@ -102,7 +102,8 @@ class AccountInfo:
     @property
     def usable(self) -> bool:
         """Drafts may use it: policy complete, filed, not deleted."""
-        return not self.missing and self.filed_at is not None and self.status is not AccountStatus.DELETED
+        ended = self.status in (AccountStatus.DELETED, AccountStatus.STOPPED)
+        return not self.missing and self.filed_at is not None and not ended
 
 
 @dataclass(frozen=True)

@@ -229,7 +229,13 @@ class AccountsScreen(Screen):
         self.add_button.setEnabled(admin)
         self.edit_button.setEnabled(account is not None)
         self.edit_button.setText(tr("&Edit…") if admin else tr("&Open…"))
-        self.file_button.setEnabled(admin and account is not None and not account.missing and not account.filed_at)
+        self.file_button.setEnabled(
+            admin
+            and account is not None
+            and not account.missing
+            and not account.consultation_missing
+            and not account.filed_at
+        )
         self.credential_button.setEnabled(account is not None)
         settable = account is not None and account.status in SETTABLE
         self.status_button.setEnabled(admin and settable)

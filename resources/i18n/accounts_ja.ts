@@ -1124,6 +1124,10 @@ Information allowed: {scope}</source>
       <source>The periodic password change of {handle} was due on {date} (joso:6(1)): record the password change, then store the new credential.</source>
       <translation>{handle} の定期的なパスワード変更の期限は{date}でした(joso:6(1))。パスワード変更を記録し、新しい資格情報を保存してください。</translation>
     </message>
+    <message>
+      <source>The account was stopped (joso:7(2)); nothing more is posted to it.</source>
+      <translation>このアカウントは運用を停止しました(joso:7(2))。これ以上投稿しません。</translation>
+    </message>
   </context>
   <context>
     <name>AccountLifecycle</name>
