@@ -30,7 +30,7 @@ from core.services.organization import list_departments
 from core.services.reviews import ReviewService
 from core.services.setup import OrganizationSetup, initialize, is_initialized
 from core.services.signing_keys import SigningKeyService
-from core.services.staff import StaffService, actor_for_staff
+from core.services.staff import StaffService, actor_for_staff, list_staff
 from core.services.terminals import TerminalService, terminal_by_uid
 from core.signoff.keys import DemoSigner
 from core.storage.engine import Store
@@ -239,6 +239,7 @@ def _demo_lifecycle(store: Store, admin: Actor, accounts: list[int], departments
     service.set_status(old, AccountStatus.ACTIVE)
     lifecycle.stop_now(old, "パスワード流出のおそれがあるため、直ちに運用を停止しました。")
     lifecycle.record_deletion(old, DeletionMethod.MANUAL, "X の設定画面から削除")
+    _demo_exception_device(store, admin, accounts[4])
     # The LINE account has run for over a year: its continuation review and its periodic
     # password change (joso:6(1)) are overdue. Demo data only: the dates are set back directly.
     with store.write() as session:
@@ -247,6 +248,30 @@ def _demo_lifecycle(store: Store, admin: Actor, accounts: list[int], departments
         year_ago = store.now() - timedelta(days=400)
         line.opened_at = line.filed_at = year_ago
         line.review_due_at = year_ago + timedelta(days=365)
+
+
+def _demo_exception_device(store: Store, admin: Actor, account_id: int) -> None:
+    """An off-site laptop approved for disaster information on the 防災 account, agreed by its 運用責任者."""
+    from core.services.terminals import register_local
+    from core.terminals.approval import TerminalKind
+    from core.terminals.identity import LocalTerminal
+
+    laptop = register_local(
+        store, LocalTerminal("demo-bousai-laptop", "bousai-laptop", "demo.ito", "demo-machine-bousai", "Windows")
+    )
+    TerminalService(store, admin).approve(
+        laptop.id,
+        scope_all=False,
+        account_ids=[account_id],
+        expires_at=store.now() + timedelta(days=90),
+        kind=TerminalKind.EXCEPTION,
+        reason="災害時の庁外(避難所)からの発信",
+        information_scope="災害・緊急情報のみ",
+        categories=["emergency"],
+        endorser=DemoSigner(current_login()),
+    )
+    ito = next(s for s in list_staff(store) if s.login == "demo.ito")
+    TerminalService(store, actor_for_staff(store, ito.id, laptop.uid)).consent(laptop.id, account_id)
 
 
 def _demo_incident(store: Store, reporter: Actor, account_id: int) -> None:
