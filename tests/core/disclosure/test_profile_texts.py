@@ -99,3 +99,17 @@ def test_demo_profiles_fit_and_the_page_shows_kind_verified_and_withdrawal(
     assert ("運用停止予定" in html) or ("Scheduled end of operation" in html)
     assert "@josokoiki.kanko" in html  # the deleted account stays in the history
     assert "パスワード流出のおそれ" in html
+
+
+def test_the_disclosure_command_lists_what_each_profile_left_out(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import app
+
+    assert app.main(["--data-dir", str(data_dir), "demo"]) == 0
+    capsys.readouterr()
+    out_dir = tmp_path / "site"
+    assert app.main(["--lang", "en", "--data-dir", str(data_dir), "disclosure", "--out", str(out_dir)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "profile texts" in lines[0]
+    # X's 160 leaves no room for カ (the posting rhythm): said per file, with the reason.
+    x_lines = [line for line in lines[1:] if "profile-1-x.txt" in line]
+    assert any("カ" in line and "missing" in line and "160" in line for line in x_lines)
