@@ -176,6 +176,11 @@ def cmd_disclosure(args: argparse.Namespace) -> int:
     try:
         written = write_disclosure(env.store, Path(args.out), page_url=args.page_url)
         print(tr("Wrote {page} and {count} profile texts.").format(page=written.page, count=len(written.profiles)))
+        # joso:3(4) ア–カ: what a profile had to shorten or leave out, so nobody pastes it unaware.
+        for path, text in zip(written.profiles, written.texts, strict=True):
+            for report in text.items:
+                if report.state.value != "included":
+                    print(f"  {path.name}: {report}")
         return EXIT_OK
     finally:
         env.close()

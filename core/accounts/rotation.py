@@ -1,18 +1,22 @@
 """Password rotation when staff change, and periodically (wako:5-カ, joso:6(1)).
 
-When a person leaves an account's staff (異動) — removed from the account or
-deactivated — the account is flagged 要パスワード変更 and posting to it is
+When a person leaves an account's staff (異動) — removed from the account,
+moved to another department, or deactivated — the account is flagged 要パスワード変更 and posting to it is
 blocked (:mod:`core.terminals.authorization`) until the administrator has recorded that
 the platform password was changed *and* a credential has been stored after
 that change. Flagging clears ``password_changed_at`` so that "changed after
 the flag" is simply "``password_changed_at`` is set"; the earlier date stays
 in the audit record.
+
+A periodic change that is overdue (joso:6(1) 定期的に変更) blocks posting too
+when the organization says so (``organization.rotation_overdue`` = ``block``,
+the default); otherwise it is only shown.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -34,22 +38,52 @@ def flag_rotation(session: Session, recorder: Recorder, account: OfficialAccount
     chain.append(session, recorder, "account.rotation_required", {"account_id": account.id, "reason": reason})
 
 
-def on_staff_deactivated(session: Session, recorder: Recorder, staff: Staff) -> list[int]:
-    """Flag every account ``staff`` is named on; called by ``StaffService.set_active``. Returns their ids."""
+def _flag_accounts_of(session: Session, recorder: Recorder, staff: Staff, reason: str) -> list[int]:
     rows = session.scalars(select(AccountStaff).where(AccountStaff.staff_id == staff.id)).all()
     flagged: list[int] = []
     for account_id in sorted({r.account_id for r in rows}):
         account = session.get(OfficialAccount, account_id)
         if account is None or account.status == AccountStatus.DELETED.value:
             continue
-        flag_rotation(
-            session,
-            recorder,
-            account,
-            tr("{name} was deactivated (異動).").format(name=staff.display_name),
-        )
+        flag_rotation(session, recorder, account, reason)
         flagged.append(account_id)
     return flagged
+
+
+def on_staff_deactivated(session: Session, recorder: Recorder, staff: Staff) -> list[int]:
+    """Flag every account ``staff`` is named on; called by ``StaffService.set_active``. Returns their ids."""
+    return _flag_accounts_of(
+        session, recorder, staff, tr("{name} was deactivated (異動).").format(name=staff.display_name)
+    )
+
+
+def on_staff_moved(session: Session, recorder: Recorder, staff: Staff, before: str, after: str) -> list[int]:
+    """Flag every account ``staff`` is named on after a department change (人事異動, wako:5-カ)."""
+    return _flag_accounts_of(
+        session,
+        recorder,
+        staff,
+        tr("{name} moved from {before} to {after} (異動).").format(
+            name=staff.display_name, before=before or "—", after=after or "—"
+        ),
+    )
+
+
+def periodic_due(interval_days: int, account: OfficialAccount) -> datetime | None:
+    """When the periodic change of ``account``'s password falls due (``None``: no schedule)."""
+    if interval_days <= 0:
+        return None
+    since = account.password_changed_at or account.filed_at
+    return since + timedelta(days=interval_days) if since is not None else None
+
+
+def overdue_block(session: Session, account: OfficialAccount, now: datetime) -> datetime | None:
+    """The due date of an overdue periodic change when the organization blocks on it, else ``None``."""
+    org = session.get(Organization, 1)
+    if org is None or (org.rotation_overdue or "block") != "block":
+        return None
+    due = periodic_due(org.rotation_interval_days, account)
+    return due if due is not None and due <= now else None
 
 
 def maybe_complete_rotation(session: Session, recorder: Recorder, account: OfficialAccount) -> bool:
@@ -79,15 +113,17 @@ class RotationReminder:
     reason: str
     due_at: datetime | None  # None: required now (staff change)
     overdue: bool
+    blocking: bool = False  # posting to the account is refused until the password is changed
 
 
 def rotation_reminders(store: Store, *, now: datetime | None = None, warn_days: int = 14) -> list[RotationReminder]:
     """Accounts whose password must change now, or is due within ``warn_days`` (joso:6(1) 定期的に変更)."""
-    moment = now or datetime.now(UTC)
+    moment = now or store.now()
     reminders: list[RotationReminder] = []
     with store.read() as session:
         org = session.get(Organization, 1)
         interval = org.rotation_interval_days if org else 0
+        blocks = org is not None and (org.rotation_overdue or "block") == "block"
         accounts = session.scalars(
             select(OfficialAccount)
             .where(OfficialAccount.status != AccountStatus.DELETED.value)
@@ -103,15 +139,13 @@ def rotation_reminders(store: Store, *, now: datetime | None = None, warn_days: 
                         account.rotation_reason or tr("Staff changed."),
                         None,
                         True,
+                        True,
                     )
                 )
                 continue
-            if interval <= 0:
+            due = periodic_due(interval, account)
+            if due is None:
                 continue
-            since = account.password_changed_at or account.filed_at
-            if since is None:
-                continue
-            due = since + timedelta(days=interval)
             if due - timedelta(days=warn_days) <= moment:
                 reminders.append(
                     RotationReminder(
@@ -121,6 +155,7 @@ def rotation_reminders(store: Store, *, now: datetime | None = None, warn_days: 
                         tr("Periodic change every {days} days.").format(days=interval),
                         due,
                         due <= moment,
+                        blocks and due <= moment,
                     )
                 )
     return reminders

@@ -37,7 +37,7 @@ from core.storage.models import DraftEditSession
 
 RECORD_EVERY = timedelta(minutes=10)
 IDLE = timedelta(minutes=30)
-EDITABLE_FIELDS = ("text", "media", "scheduled_at", "title", "acknowledgements", "confirmations")
+EDITABLE_FIELDS = ("text", "media", "scheduled_at", "title", "acknowledgements", "confirmations", "category")
 
 STARTED = "started"
 CONTINUED = "continued"

@@ -28,6 +28,13 @@ _LABELS: dict[str, Callable[[], str]] = {
     "account.rotation_required": lambda: tr("Password change required"),
     "account.password_changed": lambda: tr("Platform password changed"),
     "account.rotation_completed": lambda: tr("Password change completed"),
+    "account.consulted": lambda: tr("Consultation before opening recorded"),
+    "account.reviewed": lambda: tr("Continuation review recorded"),
+    "account.withdrawal_started": lambda: tr("Withdrawal announced (notice period started)"),
+    "account.withdrawal_cancelled": lambda: tr("Withdrawal called off"),
+    "account.stopped": lambda: tr("Account stopped at once"),
+    "account.deleted": lambda: tr("Account deletion recorded"),
+    "terminal.exception_agreed": lambda: tr("Exception device agreed by the person responsible"),
     "account.locked": lambda: tr("Account locked (incident)"),
     "account.unlocked": lambda: tr("Account unlocked"),
     "organization.paused": lambda: tr("All scheduled posting paused"),
@@ -142,7 +149,7 @@ CHANGE_KINDS: dict[str, frozenset[ChangeKind]] = {
     "staff.roles_changed": frozenset({_S, _Q}),  # who may decide
     "staff.activated": frozenset({_S, _A, _Q}),
     "staff.deactivated": frozenset({_S, _A, _Q}),  # accounts they were named on need a new password
-    "staff.department_changed": frozenset({_S, _Q}),
+    "staff.department_changed": frozenset({_S, _A, _Q}),  # accounts they were named on need a new password
     "checks.configured": frozenset({_S}),
     "account.created": frozenset({_A}),
     "account.updated": frozenset({_A}),
@@ -154,6 +161,13 @@ CHANGE_KINDS: dict[str, frozenset[ChangeKind]] = {
     "account.rotation_required": frozenset({_A}),
     "account.password_changed": frozenset({_A}),
     "account.rotation_completed": frozenset({_A}),
+    "account.consulted": frozenset({_A}),
+    "account.reviewed": frozenset({_A}),
+    "account.withdrawal_started": frozenset({_A, _D, _Q}),  # its queued posts stop; the notice draft appears
+    "account.withdrawal_cancelled": frozenset({_A, _D, _Q}),
+    "account.stopped": frozenset({_A, _D, _Q}),
+    "account.deleted": frozenset({_A, _D, _Q}),
+    "terminal.exception_agreed": frozenset({_T}),
     "credential.stored": frozenset({_A}),
     "credential.removed": frozenset({_A}),
     "terminal.registered": frozenset({_T}),

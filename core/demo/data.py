@@ -13,8 +13,10 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from core.accounts.duties import Duty
+from core.accounts.kinds import AccountKind
 from core.accounts.samples import sample_policy
 from core.credentials.vault import open_vault
+from core.demo.support import consult_all
 from core.errors import Conflict, KeyringUnavailable
 from core.i18n import tr
 from core.lifecycle.states import AccountStatus, ReviewDecision
@@ -22,13 +24,13 @@ from core.organization.identity import Actor, current_login
 from core.organization.roles import Role
 from core.publishing.records import PublicationService
 from core.runtime.bootstrap import Environment
-from core.services.accounts import AccountService
+from core.services.accounts import AccountService, account_detail
 from core.services.drafts import DraftService
 from core.services.organization import list_departments
 from core.services.reviews import ReviewService
 from core.services.setup import OrganizationSetup, initialize, is_initialized
 from core.services.signing_keys import SigningKeyService
-from core.services.staff import StaffService, actor_for_staff
+from core.services.staff import StaffService, actor_for_staff, list_staff
 from core.services.terminals import TerminalService, terminal_by_uid
 from core.signoff.keys import DemoSigner
 from core.storage.engine import Store
@@ -112,7 +114,12 @@ def fill_demo(env: Environment) -> dict[str, int]:
     }
     for platform, handle, name, dept, status in ACCOUNTS:
         account_id = account_service.create(
-            platform, handle, name, departments[dept], url=f"https://example.invalid/{platform}/{handle.strip('@')}"
+            platform,
+            handle,
+            name,
+            departments[dept],
+            url=f"https://example.invalid/{platform}/{handle.strip('@')}",
+            kind=_demo_kind(dept),
         )
         policy = sample_policy(name, dept, "048-424-9090")
         if status is AccountStatus.PREPARING:
@@ -124,6 +131,7 @@ def fill_demo(env: Environment) -> dict[str, int]:
             + [(ids[login], Duty.OPERATOR) for login in operators[dept]],
         )
         if status is not AccountStatus.PREPARING:
+            consult_all(store, admin, account_id)  # wako 運用開始の留意点, joso:3(2)
             account_service.file(account_id)
             account_service.set_status(account_id, status)
         accounts.append(account_id)
@@ -188,7 +196,82 @@ def fill_demo(env: Environment) -> dict[str, int]:
         )
     made += 6
     _demo_incident(store, sato, accounts[0])
+    _demo_lifecycle(store, admin, accounts, departments)
     return {"staff": len(STAFF) + 1, "accounts": len(accounts), "drafts": made}
+
+
+def _demo_kind(department: str) -> AccountKind:
+    """The PR section runs the city's own accounts; other departments run field-specific ones (joso:3(1))."""
+    return AccountKind.OFFICIAL if department == "秘書広報課" else AccountKind.FIELD
+
+
+def _demo_lifecycle(store: Store, admin: Actor, accounts: list[int], departments: dict[str, int]) -> None:
+    """An account's life on screen: a review and a password change overdue, a withdrawal, a deleted account."""
+    from core.accounts.continuation import DeletionMethod
+    from core.services.account_lifecycle import AccountLifecycleService
+    from core.storage.models import OfficialAccount
+
+    lifecycle = AccountLifecycleService(store, admin)
+    # The city's main X account carries the platform's verification (joso:3(2) 認証アカウント).
+    service = AccountService(store, admin)
+    main = account_detail(store, accounts[0]).info
+    service.update(
+        main.id,
+        platform=main.platform,
+        handle=main.handle,
+        display_name=main.display_name,
+        department_id=main.department_id,
+        url=main.url,
+        verified=True,
+    )
+    # The Mastodon trial ends: 撤退 with the notice period (joso:7(2)); the notice post waits as a draft.
+    lifecycle.start_withdrawal(accounts[6], reason="試行期間の終了(当初の目的を達成: joso:7(1)-ア)")
+    # A tourism account from an earlier trial, stopped at once and deleted: it stays in the page's history.
+    old = service.create(
+        "x", "@josokoiki.kanko", "見本市観光", departments["秘書広報課"], url="https://x.com/josokoiki.kanko"
+    )
+    service.set_policy(old, sample_policy("見本市観光", "秘書広報課", "048-424-9090"))
+    service.set_staff(
+        old, [(admin.staff_id, Duty.MANAGER), (admin.staff_id, Duty.RESPONSIBLE), (admin.staff_id, Duty.OPERATOR)]
+    )
+    consult_all(store, admin, old)
+    service.file(old)
+    service.set_status(old, AccountStatus.ACTIVE)
+    lifecycle.stop_now(old, "パスワード流出のおそれがあるため、直ちに運用を停止しました。")
+    lifecycle.record_deletion(old, DeletionMethod.MANUAL, "X の設定画面から削除")
+    _demo_exception_device(store, admin, accounts[4])
+    # The LINE account has run for over a year: its continuation review and its periodic
+    # password change (joso:6(1)) are overdue. Demo data only: the dates are set back directly.
+    with store.write() as session:
+        line = session.get(OfficialAccount, accounts[1])
+        assert line is not None
+        year_ago = store.now() - timedelta(days=400)
+        line.opened_at = line.filed_at = year_ago
+        line.review_due_at = year_ago + timedelta(days=365)
+
+
+def _demo_exception_device(store: Store, admin: Actor, account_id: int) -> None:
+    """An off-site laptop approved for disaster information on the 防災 account, agreed by its 運用責任者."""
+    from core.services.terminals import register_local
+    from core.terminals.approval import TerminalKind
+    from core.terminals.identity import LocalTerminal
+
+    laptop = register_local(
+        store, LocalTerminal("demo-bousai-laptop", "bousai-laptop", "demo.ito", "demo-machine-bousai", "Windows")
+    )
+    TerminalService(store, admin).approve(
+        laptop.id,
+        scope_all=False,
+        account_ids=[account_id],
+        expires_at=store.now() + timedelta(days=90),
+        kind=TerminalKind.EXCEPTION,
+        reason="災害時の庁外(避難所)からの発信",
+        information_scope="災害・緊急情報のみ",
+        categories=["emergency"],
+        endorser=DemoSigner(current_login()),
+    )
+    ito = next(s for s in list_staff(store) if s.login == "demo.ito")
+    TerminalService(store, actor_for_staff(store, ito.id, laptop.uid)).consent(laptop.id, account_id)
 
 
 def _demo_incident(store: Store, reporter: Actor, account_id: int) -> None:

@@ -8,12 +8,15 @@ daily use, so a demo submission must be complete too.
 from __future__ import annotations
 
 import io
+from datetime import datetime
 
 from core.checks.config import CheckConfig
 from core.composer.submission import evaluate
+from core.organization.identity import Actor
 from core.platforms.facts import Platform
 from core.services.drafts import DraftService, load_draft_detail
 from core.services.organization import load_check_config, load_profile
+from core.storage.engine import Store
 
 DEMO_REASON = "デモ: 担当者が内容を確認済み"
 
@@ -56,3 +59,22 @@ def poster_png(title: str = "市民まつり 11/3", width: int = 640, height: in
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def consult_all(store: Store, actor: Actor, account_id: int, when: datetime | None = None) -> None:
+    """Record an agreed consultation with every section the organization lists (demo data and tests)."""
+    from core.accounts.consultation import ConsultOutcome
+    from core.services.account_lifecycle import AccountLifecycleService
+    from core.services.organization import load_lifecycle_settings
+
+    service = AccountLifecycleService(store, actor)
+    moment = when or store.now()
+    for section in load_lifecycle_settings(store).consult_sections:
+        service.record_consultation(
+            account_id,
+            section=section,
+            consulted_at=moment,
+            counterpart=f"{section}長",
+            outcome=ConsultOutcome.AGREED,
+            note="開設の必要性・運用体制を説明し、了承を得た。",
+        )

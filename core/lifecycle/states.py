@@ -49,7 +49,10 @@ class AccountStatus(enum.StrEnum):
     PREPARING = "preparing"
     ACTIVE = "active"
     PAUSED = "paused"
+    # 撤退 announced: only the notice post goes out until the date (joso:7(2)).
     WITHDRAWAL_NOTICE = "withdrawal_notice"
+    # Stopped at once (joso:7(2) ただし書き): nothing goes out; the deletion is still to be recorded.
+    STOPPED = "stopped"
     DELETED = "deleted"
 
     @property
@@ -59,6 +62,7 @@ class AccountStatus(enum.StrEnum):
             AccountStatus.ACTIVE: tr("In operation"),
             AccountStatus.PAUSED: tr("Paused"),
             AccountStatus.WITHDRAWAL_NOTICE: tr("Withdrawal announced"),
+            AccountStatus.STOPPED: tr("Stopped"),
             AccountStatus.DELETED: tr("Deleted"),
         }[self]
 

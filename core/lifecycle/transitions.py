@@ -1,7 +1,7 @@
 """Which state moves are allowed, as data, and the one function that makes a move.
 
-Every service that changes the state of a draft, a publication or a deletion
-request calls :func:`move`; the services keep their own, more specific
+Every service that changes the state of a draft, a publication, a deletion
+request, an incident or an official account calls :func:`move`; the services keep their own, more specific
 refusals (they know *why* a move makes no sense to the person), and the table
 is the last word: a move it does not list is a bug or a race, refused with a
 :class:`~core.errors.Conflict` before anything is written.
@@ -16,9 +16,9 @@ from typing import Generic, Protocol, TypeVar
 
 from core.errors import Conflict
 from core.i18n import tr
-from core.lifecycle.states import DeletionState, DraftState, IncidentState, PublicationState
+from core.lifecycle.states import AccountStatus, DeletionState, DraftState, IncidentState, PublicationState
 
-S = TypeVar("S", DraftState, PublicationState, DeletionState, IncidentState)
+S = TypeVar("S", DraftState, PublicationState, DeletionState, IncidentState, AccountStatus)
 T = TypeVar("T", bound=enum.StrEnum)
 
 
@@ -33,6 +33,8 @@ class Machine(Generic[T]):
     moves: Mapping[T, frozenset[T]]
     #: Whether the record carries ``row_version`` (optimistic locking), bumped on every move.
     versioned: bool
+    #: The column holding the state (accounts and terminals call it ``status``).
+    column: str = "state"
 
     def allows(self, source: T, target: T) -> bool:
         return target in self.moves.get(source, frozenset())
@@ -103,12 +105,39 @@ INCIDENTS: Machine[IncidentState] = Machine(
     versioned=True,
 )
 
-AnyMachine = Machine[DraftState] | Machine[PublicationState] | Machine[DeletionState] | Machine[IncidentState]
+A = AccountStatus
+ACCOUNTS: Machine[AccountStatus] = Machine(
+    states=AccountStatus,
+    initial=frozenset({A.PREPARING}),
+    moves={
+        # Opened, or filed and held back; an account never opened may be dropped (nothing public to announce).
+        A.PREPARING: frozenset({A.ACTIVE, A.PAUSED, A.DELETED}),
+        # 撤退 with notice (joso:7(2)), or stopped at once with a reason published on the website.
+        A.ACTIVE: frozenset({A.PAUSED, A.WITHDRAWAL_NOTICE, A.STOPPED}),
+        A.PAUSED: frozenset({A.ACTIVE, A.WITHDRAWAL_NOTICE, A.STOPPED}),
+        # The withdrawal is called off, stopped early for cause, or the deletion is recorded after the date.
+        A.WITHDRAWAL_NOTICE: frozenset({A.ACTIVE, A.STOPPED, A.DELETED}),
+        A.STOPPED: frozenset({A.DELETED}),
+        # A deleted account stays in the public page's history; a new account is registered anew.
+        A.DELETED: frozenset(),
+    },
+    versioned=False,
+    column="status",
+)
+
+AnyMachine = (
+    Machine[DraftState]
+    | Machine[PublicationState]
+    | Machine[DeletionState]
+    | Machine[IncidentState]
+    | Machine[AccountStatus]
+)
 MACHINES: Mapping[type[enum.StrEnum], AnyMachine] = {
     DraftState: DRAFTS,
     PublicationState: PUBLICATIONS,
     DeletionState: DELETIONS,
     IncidentState: INCIDENTS,
+    AccountStatus: ACCOUNTS,
 }
 
 
@@ -116,6 +145,12 @@ class Stateful(Protocol):
     """A stored record with a string state column (a draft, a publication, a deletion request)."""
 
     state: str
+
+
+class WithStatus(Protocol):
+    """A stored record whose state column is called ``status`` (an official account)."""
+
+    status: str
 
 
 class Versioned(Stateful, Protocol):
@@ -142,7 +177,7 @@ def check_initial(target: S) -> None:
         raise Conflict(tr("A new record cannot start as {state}.").format(state=target.label))
 
 
-def move(row: Stateful, target: S) -> S:
+def move(row: Stateful | WithStatus, target: S) -> S:
     """Move ``row`` to ``target`` if the table allows it; return the state it left.
 
     Sets the state column and, for a versioned record (a draft), bumps
@@ -150,9 +185,9 @@ def move(row: Stateful, target: S) -> S:
     else changed it.
     """
     machine = machine_for(type(target))
-    source = type(target)(row.state)
+    source = type(target)(getattr(row, machine.column))
     check_move(source, target)
-    row.state = target.value
+    setattr(row, machine.column, target.value)
     if machine.versioned:
         versioned: Versioned = row  # type: ignore[assignment]
         versioned.row_version += 1

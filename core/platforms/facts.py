@@ -324,7 +324,9 @@ _FACTS: dict[Platform, PlatformFacts] = {
         image=MediaRules(mime_types=_IMAGES_JPEG_PNG, max_bytes=8 * MB),
         video=MediaRules(mime_types=frozenset({"video/mp4", "video/quicktime"}), max_bytes=1024 * MB, max_seconds=300),
         single_video=True,
-        bio_limit=None,  # not published for the API
+        # The Threads profile bio is 150 characters, as Instagram's (imported from it at sign-up); Meta
+        # publishes no API figure, so the app's limit is used (third-party roundups, 2025–2026).
+        bio_limit=150,
         bio_counting=Counting.CODE_POINTS,
         api=False,
         idempotent=False,
@@ -382,7 +384,10 @@ _FACTS: dict[Platform, PlatformFacts] = {
             mime_types=frozenset({"video/mp4", "video/quicktime"}), max_bytes=10 * 1024 * MB, max_seconds=240 * 60
         ),
         single_video=False,
-        bio_limit=None,  # Meta publishes no figure for a Page's intro
+        # A Page's bio (intro) in the new Pages experience takes 101 characters; the older "About" field
+        # took 255. Meta's Graph reference gives neither; the stricter figure is used so that the
+        # suggested text fits either field (third-party roundups, 2025–2026).
+        bio_limit=101,
         bio_counting=Counting.CODE_POINTS,
         api=True,
         idempotent=False,

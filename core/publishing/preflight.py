@@ -9,8 +9,10 @@ condition and written to the audit chain:
    bytes of every media file) still hashes to what was signed. Refusal
    event ``publishing.refused`` with ``reason`` = the approval problem.
 2. :func:`core.terminals.authorization.check_posting` — this terminal is approved, in
-   scope, not expired; the account is 運用中 and not flagged for rotation;
-   the credential is present (it audits its own ``posting.refused``).
+   scope, not expired; the account is 運用中 (or announcing its withdrawal and
+   this is the notice post) and not flagged for rotation or overdue; an
+   exception device has the 運用責任者's agreement and the draft's category is
+   one it may post; the credential is present (it audits its own ``posting.refused``).
 
 3. :func:`core.terminals.trust.check_trust` — this terminal's approval and
    the approver's signing key were endorsed by an administrator key pinned
@@ -137,7 +139,9 @@ def check_approval(store: Store, actor: Actor, draft_id: int, *, emergency: bool
 def gate_publish(store: Store, vault: Vault, actor: Actor, draft_id: int) -> VerifiedApproval:
     """All gates for ``draft_id`` from this terminal, approval first; or :class:`PublishRefused`."""
     verified = verified_approval(store, actor, draft_id)
-    result = check_posting(store, vault, actor.terminal, verified.account_id, actor.recorder)
+    result = check_posting(
+        store, vault, actor.terminal, verified.account_id, actor.recorder, version_id=verified.version_id
+    )
     if not result.allowed:
         assert result.refusal is not None
         raise PublishRefused(result.refusal.value, result.message)
@@ -157,8 +161,9 @@ def check_manual(store: Store, actor: Actor, draft_id: int, vault: Vault | None 
     The operator signs in to the platform's own app, so the keyring need not
     hold a token; everything else is as strict as for the API.
     """
-    account_id = check_approval(store, actor, draft_id, emergency=True)
-    result = check_manual_posting(store, actor.terminal, account_id, actor.recorder)
+    verified = verified_approval(store, actor, draft_id, emergency=True)
+    account_id = verified.account_id
+    result = check_manual_posting(store, actor.terminal, account_id, actor.recorder, version_id=verified.version_id)
     if not result.allowed:
         assert result.refusal is not None
         raise PublishRefused(result.refusal.value, result.message)

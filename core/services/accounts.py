@@ -19,19 +19,29 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.accounts.consultation import Consultation
+from core.accounts.continuation import next_review
 from core.accounts.duties import Duty
+from core.accounts.kinds import AccountKind, parse_kind
 from core.accounts.policy import TITLES_KEY, Missing, check_handle, clean_policy
 from core.accounts.rotation import flag_rotation, maybe_complete_rotation
-from core.accounts.usable import policy_missing, usability_problems
+from core.accounts.usable import (
+    configured_sections,
+    consultation_missing,
+    consultations,
+    policy_missing,
+    usability_problems,
+)
 from core.credentials.strength import estimate_final
 from core.credentials.vault import Vault, credential_name
 from core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from core.i18n import tr
 from core.lifecycle.states import AccountStatus
+from core.lifecycle.transitions import move
 from core.organization.roles import Role
 from core.platforms.facts import platform_label
 from core.runtime.logging_setup import register_secret
-from core.services.base import Service
+from core.services.base import Service, organization_row
 from core.services.validation import clean_text, record_id, storable
 from core.storage.engine import Store
 from core.storage.models import (
@@ -71,11 +81,29 @@ class AccountInfo:
     rotation_reason: str | None = None
     password_changed_at: datetime | None = None
     missing: tuple[str, ...] = ()
+    kind: AccountKind = AccountKind.OFFICIAL
+    opened_at: datetime | None = None
+    review_due_at: datetime | None = None
+    withdrawal_started_at: datetime | None = None
+    withdrawal_ends_at: datetime | None = None  # 運用停止予定
+    withdrawal_reason: str | None = None
+    withdrawal_immediate: bool = False
+    withdrawal_notice_draft_id: int | None = None
+    deleted_at: datetime | None = None
+    deletion_method: str | None = None
+    # Sections not yet consulted (filing is refused until empty).
+    consultation_missing: tuple[str, ...] = ()
+
+    def review_overdue(self, now: datetime) -> bool:
+        """The continuation review is due (joso:7(1)); only accounts still running are reviewed."""
+        running = self.status in (AccountStatus.ACTIVE, AccountStatus.PAUSED)
+        return running and self.review_due_at is not None and self.review_due_at <= now
 
     @property
     def usable(self) -> bool:
         """Drafts may use it: policy complete, filed, not deleted."""
-        return not self.missing and self.filed_at is not None and self.status is not AccountStatus.DELETED
+        ended = self.status in (AccountStatus.DELETED, AccountStatus.STOPPED)
+        return not self.missing and self.filed_at is not None and not ended
 
 
 @dataclass(frozen=True)
@@ -94,6 +122,8 @@ class AccountDetail:
     staff: tuple[StaffAssignment, ...]
     missing: tuple[Missing, ...]
     credentials: tuple[CredentialInfo, ...] = field(default=())
+    consultations: tuple[Consultation, ...] = field(default=())
+    sections: tuple[str, ...] = field(default=())
 
     def titles(self) -> dict[Duty, str]:
         """Disclosure titles per duty: written ones, else derived from the staff's departments."""
@@ -124,6 +154,17 @@ def _info(session: Session, account: OfficialAccount) -> AccountInfo:
         rotation_reason=account.rotation_reason,
         password_changed_at=account.password_changed_at,
         missing=tuple(str(m) for m in policy_missing(session, account)),
+        kind=parse_kind(account.kind),
+        opened_at=account.opened_at,
+        review_due_at=account.review_due_at,
+        withdrawal_started_at=account.withdrawal_started_at,
+        withdrawal_ends_at=account.withdrawal_ends_at,
+        withdrawal_reason=account.withdrawal_reason,
+        withdrawal_immediate=bool(account.withdrawal_immediate),
+        withdrawal_notice_draft_id=account.withdrawal_notice_draft_id,
+        deleted_at=account.deleted_at,
+        deletion_method=account.deletion_method,
+        consultation_missing=tuple(consultation_missing(session, account)) if account.filed_at is None else (),
     )
 
 
@@ -173,6 +214,8 @@ def account_detail(store: Store, account_id: int) -> AccountDetail:
             staff=_assignments(session, account_id),
             missing=tuple(policy_missing(session, account)),
             credentials=_credentials(session, account_id),
+            consultations=tuple(consultations(session, account_id)),
+            sections=configured_sections(session),
         )
 
 
@@ -199,7 +242,13 @@ def _known_platform(value: str) -> str:
 
 class AccountService(Service):
     def create(
-        self, platform: str, handle: str, display_name: str, department_id: int | None, url: str | None = None
+        self,
+        platform: str,
+        handle: str,
+        display_name: str,
+        department_id: int | None,
+        url: str | None = None,
+        kind: AccountKind = AccountKind.OFFICIAL,
     ) -> int:
         handle = clean_text(handle, tr("Account ID"), max_length=200)
         name = clean_text(display_name, tr("Account name"), max_length=200)
@@ -217,6 +266,7 @@ class AccountService(Service):
                 department_id=department_id,
                 url=url,
                 status=AccountStatus.PREPARING.value,
+                kind=AccountKind(kind).value,
             )
             session.add(account)
             session.flush()
@@ -230,6 +280,7 @@ class AccountService(Service):
                     "display_name": name,
                     "department_id": department_id,
                     "url": url,
+                    "kind": account.kind,
                 },
             )
             return account.id
@@ -244,8 +295,12 @@ class AccountService(Service):
         department_id: int | None,
         url: str | None,
         verified: bool,
+        kind: AccountKind | None = None,
     ) -> None:
-        """Change the account's own fields. Changing name, ID, service or URL withdraws the filing."""
+        """Change the account's own fields. Changing name, ID, service, URL or kind withdraws the filing.
+
+        ``kind`` (joso:3(1)) is left as it is when ``None``.
+        """
         handle = clean_text(handle, tr("Account ID"), max_length=200)
         name = clean_text(display_name, tr("Account name"), max_length=200)
         platform = _known_platform(platform)
@@ -263,6 +318,7 @@ class AccountService(Service):
                 "department_id": account.department_id,
                 "url": account.url,
                 "verified": account.verified,
+                "kind": account.kind,
             }
             after = {
                 "platform": platform,
@@ -271,14 +327,16 @@ class AccountService(Service):
                 "department_id": department_id,
                 "url": url,
                 "verified": verified,
+                "kind": AccountKind(kind).value if kind is not None else account.kind,
             }
             if before == after:
                 return
             account.platform, account.handle, account.display_name = platform, handle, name
             account.department_id, account.url, account.verified = department_id, url, verified
+            account.kind = str(after["kind"])
             changes = {k: after[k] for k in after if before[k] != after[k]}
             self.record(session, "account.updated", {"account_id": account.id, "changes": changes})
-            if {"platform", "handle", "display_name", "url"} & changes.keys():
+            if {"platform", "handle", "display_name", "url", "kind"} & changes.keys():
                 self._withdraw_filing(session, account)
 
     def set_policy(self, account_id: int, values: Mapping[str, Any]) -> None:
@@ -355,7 +413,10 @@ class AccountService(Service):
         with self.store.write() as session:
             admin = self.authorize(session, Role.ADMINISTRATOR)
             account: OfficialAccount = self.get_or_404(session, OfficialAccount, account_id, tr("Account"))
-            missing = policy_missing(session, account)
+            missing = [str(m) for m in policy_missing(session, account)]
+            # wako 運用開始の留意点 / joso:3(2): consulted before opening. Once filed, a later
+            # re-filing (a changed policy) does not ask again for an account already consulted.
+            missing += consultation_missing(session, account)
             if missing:
                 raise InvalidInput(
                     tr("The operating policy cannot be filed while items are missing:")
@@ -367,9 +428,21 @@ class AccountService(Service):
             self.record(session, "account.policy_filed", {"account_id": account.id, "policy": dict(account.policy)})
 
     def set_status(self, account_id: int, status: AccountStatus) -> None:
+        """Put the account into operation or pause it; 撤退 and deletion go through the withdrawal.
+
+        Withdrawal (:class:`core.services.account_lifecycle.AccountLifecycleService`) needs a
+        notice period or, for an immediate stop, a reason (joso:7(2)).
+        """
+        if status not in (AccountStatus.ACTIVE, AccountStatus.PAUSED, AccountStatus.PREPARING):
+            raise InvalidInput(
+                tr(
+                    "An account is withdrawn with a notice period, or stopped at once with a reason (joso:7(2)): "
+                    "use Withdraw… on the account."
+                )
+            )
         with self.store.write() as session:
             self.authorize(session, Role.ADMINISTRATOR)
-            account: OfficialAccount = self.get_or_404(session, OfficialAccount, account_id, tr("Account"))
+            account: OfficialAccount = self.get_locked(session, OfficialAccount, account_id, tr("Account"))
             if account.status == status.value:
                 return
             if status is AccountStatus.ACTIVE:
@@ -378,12 +451,15 @@ class AccountService(Service):
                     raise InvalidInput(
                         tr("The account cannot go into operation yet:") + "\n" + "\n".join(f"• {p}" for p in problems)
                     )
-            self.record(
-                session,
-                "account.status_changed",
-                {"account_id": account.id, "from": account.status, "to": status.value},
-            )
-            account.status = status.value
+            before = move(account, status)
+            payload: dict[str, Any] = {"account_id": account.id, "from": before.value, "to": status.value}
+            if status is AccountStatus.ACTIVE and account.opened_at is None:
+                # joso:7(1): the first continuation review falls due a review interval after opening.
+                org = organization_row(session)
+                account.opened_at = utcnow()
+                account.review_due_at = next_review(account.opened_at, org.review_interval_days)
+                payload["review_due_at"] = account.review_due_at
+            self.record(session, "account.status_changed", payload)
 
     def confirm_password_change(self, account_id: int, new_password: str) -> int:
         """Record that the platform password was changed (joso:6(1)); returns its zxcvbn score.

@@ -347,6 +347,7 @@ _FIELD_LABELS: dict[str, Callable[[], str]] = {
     "title": lambda: tr("the title"),
     "acknowledgements": lambda: tr("acknowledgements"),
     "confirmations": lambda: tr("confirmations"),
+    "category": lambda: tr("the category of information"),
 }
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, Select, func, select, update
 from sqlalchemy.orm import Session
 
+from core.accounts.lifecycle_rules import DEFAULT_CATEGORY, category_keys
 from core.accounts.usable import ensure_account_usable
 from core.audit.canonical import sha256_hex
 from core.audit.editing import CLOSED, EDITABLE_FIELDS, SUBMITTED, end_sessions, note_save
@@ -95,12 +96,14 @@ class DraftService(Service):
         title: str | None = None,
         acknowledgements: Mapping[str, str] | None = None,
         confirmations: Iterable[str] | None = None,
+        category: str | None = None,
     ) -> int:
         """Save the working copy; return the new row version (optimistic locking).
 
         ``media``, ``title``, ``acknowledgements`` (finding key → one-line
-        reason) and ``confirmations`` (ticked ids) are left unchanged when
-        ``None``. Media must refer to stored blobs (:meth:`store_media`).
+        reason), ``confirmations`` (ticked ids) and ``category`` (of information,
+        wako:5-conduct) are left unchanged when ``None``. Media must refer to
+        stored blobs (:meth:`store_media`).
         """
         text = _clean(text)
         scheduled_at = aware_datetime(scheduled_at, tr("Scheduled time"))
@@ -131,6 +134,8 @@ class DraftService(Service):
                 values["confirmations"] = stamp_confirmations(confirmations, draft.confirmations or {}, staff.id, now)
             if title is not None:
                 values["title"] = storable(title, tr("Title")).strip()[:200]
+            if category is not None:
+                values["category"] = _category(category)
             changed = [f for f in EDITABLE_FIELDS if f in values and values[f] != getattr(draft, f)]
             result = session.execute(
                 update(Draft).where(Draft.id == draft_id, Draft.row_version == row_version).values(**values)
@@ -150,6 +155,7 @@ class DraftService(Service):
                     values.get("media", draft.media),
                     values.get("acknowledgements", draft.acknowledgements),
                     values.get("confirmations", draft.confirmations),
+                    values.get("category", draft.category),
                 ),
                 now=self.store.now(),
             )
@@ -166,7 +172,7 @@ class DraftService(Service):
                 draft_id,
                 CLOSED,
                 self.store.now(),
-                _saved_state(draft.text, draft.media, draft.acknowledgements, draft.confirmations),
+                _saved_state(draft.text, draft.media, draft.acknowledgements, draft.confirmations, draft.category),
                 only=(staff.id, self.actor.recorder.terminal),
             )
 
@@ -303,6 +309,7 @@ class DraftService(Service):
                 confirmations=gate.confirmations_in_use(draft.confirmations or {}),
                 emergency=draft.emergency,
                 emergency_reason=draft.emergency_reason,
+                category=draft.category or DEFAULT_CATEGORY,
             )
             session.add(version)
             move(draft, DraftState.SUBMITTED)
@@ -315,7 +322,7 @@ class DraftService(Service):
                 draft.id,
                 SUBMITTED,
                 self.store.now(),
-                _saved_state(draft.text, draft.media, draft.acknowledgements, draft.confirmations),
+                _saved_state(draft.text, draft.media, draft.acknowledgements, draft.confirmations, draft.category),
             )
             self.record(
                 session,
@@ -329,6 +336,7 @@ class DraftService(Service):
                     "findings": [r.key for r in gate.records],
                     "acknowledged": sorted(version.acknowledgements),
                     "confirmed": sorted(version.confirmations),
+                    "category": version.category,
                 },
             )
             return version.id
@@ -384,7 +392,11 @@ class DraftService(Service):
 
 
 def _saved_state(
-    text: str, media: Sequence[Any], acknowledgements: Mapping[str, Any] | None, confirmations: Mapping[str, Any] | None
+    text: str,
+    media: Sequence[Any],
+    acknowledgements: Mapping[str, Any] | None,
+    confirmations: Mapping[str, Any] | None,
+    category: str | None,
 ) -> dict[str, Any]:
     """What a save leaves in the draft, as the audit entries of an editing session record it (hashes, not text)."""
     return {
@@ -393,6 +405,7 @@ def _saved_state(
         "media_sha256": [m["sha256"] for m in media],
         "acknowledged": sorted(acknowledgements or {}),
         "confirmed": sorted(confirmations or {}),
+        "category": category,
     }
 
 
@@ -450,6 +463,14 @@ def _require_blobs(session: Session, media: Sequence[StoredMedia]) -> None:
     present = set(session.scalars(select(MediaBlob.sha256).where(MediaBlob.sha256.in_(wanted))))
     if wanted - present:
         raise InvalidInput(tr("An attached file is missing from the database. Attach it again."))
+
+
+def _category(value: str) -> str:
+    """A category of information the organization knows (wako:5-conduct 情報の範囲)."""
+    key = str(value).strip()
+    if key not in category_keys():
+        raise InvalidInput(tr("Unknown category of information {category}.").format(category=repr(key)[:40]))
+    return key
 
 
 def _clean(text: str) -> str:
@@ -654,6 +675,7 @@ class DraftDetail:
     comments: list[ReviewComment]
     emergency: bool = False
     emergency_reason: str = ""
+    category: str = DEFAULT_CATEGORY
 
     @property
     def returned_comment(self) -> ReviewComment | None:
@@ -698,5 +720,6 @@ def load_draft_detail(store: Store, draft_id: int) -> DraftDetail:
             comments=[],
             emergency=draft.emergency,
             emergency_reason=draft.emergency_reason or "",
+            category=draft.category or DEFAULT_CATEGORY,
         )
     return DraftDetail(**{**detail.__dict__, "comments": review_comments(store, draft_id)})

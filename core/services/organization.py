@@ -17,7 +17,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.accounts.consultation import sections_to_consult
+from core.accounts.lifecycle_rules import RotationOverdue
 from core.accounts.policy import check_handle
+from core.accounts.withdrawal import notice_period_problem
 from core.errors import Conflict, InvalidInput
 from core.i18n import tr
 from core.lifecycle.states import AccountStatus
@@ -90,6 +93,57 @@ def load_account_rules(store: Store) -> AccountRules:
     with store.read() as session:
         org = organization_row(session)
         return AccountRules(org.account_id_pattern, org.rotation_interval_days)
+
+
+@dataclass(frozen=True)
+class LifecycleSettings:
+    """The organization's choices for an account's life (defaults: ``resources/rules/account_lifecycle.toml``)."""
+
+    consult_sections: tuple[str, ...]  # wako 運用開始の留意点, joso:3(2)
+    sections_are_default: bool
+    review_interval_days: int  # joso:7(1)
+    withdrawal_notice_days: int  # joso:7(2)
+    rotation_overdue: RotationOverdue  # joso:6(1)
+
+
+def load_lifecycle_settings(store: Store) -> LifecycleSettings:
+    with store.read() as session:
+        org = organization_row(session)
+        return LifecycleSettings(
+            consult_sections=sections_to_consult(org.consult_sections),
+            sections_are_default=org.consult_sections is None,
+            review_interval_days=org.review_interval_days,
+            withdrawal_notice_days=org.withdrawal_notice_days,
+            rotation_overdue=RotationOverdue(org.rotation_overdue or RotationOverdue.BLOCK.value),
+        )
+
+
+MIN_REVIEW_DAYS = 30
+MAX_REVIEW_DAYS = 1096
+
+
+def _clean_lifecycle(settings: LifecycleSettings) -> dict[str, Any]:
+    sections = clean_list(settings.consult_sections)
+    if not sections:
+        raise InvalidInput(
+            tr("Name at least one section to consult before an account opens (wako 運用開始の留意点, joso:3(2)).")
+        )
+    review = settings.review_interval_days
+    if isinstance(review, bool) or not MIN_REVIEW_DAYS <= review <= MAX_REVIEW_DAYS:
+        raise InvalidInput(
+            tr("The continuation review interval must be between {min} and {max} days (joso:7(1)).").format(
+                min=MIN_REVIEW_DAYS, max=MAX_REVIEW_DAYS
+            )
+        )
+    problem = notice_period_problem(settings.withdrawal_notice_days)
+    if problem is not None:
+        raise InvalidInput(problem)
+    return {
+        "consult_sections": None if settings.sections_are_default else sections,
+        "review_interval_days": review,
+        "withdrawal_notice_days": settings.withdrawal_notice_days,
+        "rotation_overdue": RotationOverdue(settings.rotation_overdue).value,
+    }
 
 
 def clean_account_id_pattern(pattern: str | None) -> str | None:
@@ -251,6 +305,13 @@ class OrganizationService(Service):
             payload["accounts_outside_rule"] = [account_id for account_id, _ in outside]
         self.record(session, "organization.updated", payload)
         return [handle for _, handle in outside]
+
+    def set_lifecycle_settings(self, settings: LifecycleSettings) -> None:
+        """Sections to consult, review interval, notice period, and what an overdue password change does."""
+        values = _clean_lifecycle(settings)
+        with self.store.write() as session:
+            self.authorize(session, Role.ADMINISTRATOR)
+            self._apply(session, organization_row(session), values)
 
     def set_check_config(self, config: dict[str, Any]) -> None:
         """Store the organization's check settings (設定 → チェック項目); audited with before/after."""

@@ -176,7 +176,15 @@ class StaffService(Service):
             "staff.department_changed",
             {"staff_id": staff.id, "from": staff.department_id, "to": department_id},
         )
+        before = staff.department
+        after_row = session.get(Department, department_id) if department_id is not None else None
         staff.department_id = department_id
+        if before is not None:
+            # 異動 (wako:5-カ / joso:6(1)): the people running their accounts changed (same transaction).
+            # A first department for someone who had none is data entry, not a move.
+            from core.accounts.rotation import on_staff_moved
+
+            on_staff_moved(session, self.actor.recorder, staff, before.name, after_row.name if after_row else "")
         return True
 
     def set_active(self, staff_id: int, active: bool) -> None:

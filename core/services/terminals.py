@@ -12,20 +12,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from core.accounts.duties import Duty
+from core.accounts.lifecycle_rules import category_keys, lifecycle_rules
 from core.audit import chain
 from core.credentials.ed25519 import fingerprint
-from core.errors import InvalidInput
+from core.errors import InvalidInput, PermissionDenied
 from core.i18n import tr
 from core.lifecycle.states import TerminalStatus
 from core.organization.roles import Role
 from core.services.base import Service
 from core.storage.engine import Store
-from core.storage.models import Credential, OfficialAccount, Staff, Terminal, utcnow
-from core.terminals.approval import TerminalKind, is_expired, normalized_scope
+from core.storage.models import AccountStaff, Credential, OfficialAccount, Staff, Terminal, TerminalConsent, utcnow
+from core.terminals.approval import TerminalKind, categories_of, has_consent, in_scope, is_expired, normalized_scope
 from core.terminals.identity import LocalTerminal
 from core.terminals.trust import Endorser, endorse, endorser_key_row, terminal_statement
 
@@ -50,6 +53,9 @@ class TerminalInfo:
     approved_by: str = ""
     approved_at: datetime | None = None
     credential_account_ids: tuple[int, ...] = ()
+    information_categories: tuple[str, ...] = ()
+    # Accounts whose 所属長 / 運用責任者 agreed to the current approval (exception devices, joso:6(2)).
+    consented_account_ids: tuple[int, ...] = ()
 
     @property
     def expired(self) -> bool:
@@ -63,7 +69,9 @@ class TerminalInfo:
         return self.status.label
 
 
-def _info(t: Terminal, approver: str = "", credentials: Iterable[int] = ()) -> TerminalInfo:
+def _info(
+    t: Terminal, approver: str = "", credentials: Iterable[int] = (), consents: Iterable[int] = ()
+) -> TerminalInfo:
     return TerminalInfo(
         id=t.id,
         uid=t.uid,
@@ -83,6 +91,22 @@ def _info(t: Terminal, approver: str = "", credentials: Iterable[int] = ()) -> T
         approved_by=approver,
         approved_at=t.approved_at,
         credential_account_ids=tuple(sorted(credentials)),
+        information_categories=tuple(sorted(categories_of(t))),
+        consented_account_ids=tuple(sorted(set(consents))),
+    )
+
+
+def _consents(session: Session, terminal: Terminal) -> list[int]:
+    if terminal.approved_at is None:
+        return []
+    return list(
+        session.scalars(
+            select(TerminalConsent.account_id).where(
+                TerminalConsent.terminal_id == terminal.id,
+                TerminalConsent.approval_at == terminal.approved_at,
+                TerminalConsent.revoked_at.is_(None),
+            )
+        )
     )
 
 
@@ -165,7 +189,7 @@ def list_terminals(store: Store) -> list[TerminalInfo]:
         ).tuples():
             held.setdefault(terminal_id, []).append(account_id)
         return [
-            _info(t, names.get(t.approved_by_id or -1, ""), held.get(t.id, ()))
+            _info(t, names.get(t.approved_by_id or -1, ""), held.get(t.id, ()), _consents(session, t))
             for t in session.scalars(select(Terminal).order_by(Terminal.id))
         ]
 
@@ -179,7 +203,7 @@ def terminal_by_uid(store: Store, uid: str) -> TerminalInfo | None:
             select(Credential.account_id).where(Credential.terminal_id == row.id, Credential.removed_at.is_(None))
         ).all()
         approver = session.get(Staff, row.approved_by_id) if row.approved_by_id else None
-        return _info(row, approver.display_name if approver else "", credentials)
+        return _info(row, approver.display_name if approver else "", credentials, _consents(session, row))
 
 
 class TerminalService(Service):
@@ -194,11 +218,15 @@ class TerminalService(Service):
         reason: str = "",
         information_scope: str = "",
         endorser: Endorser | None = None,
+        categories: Iterable[str] = (),
     ) -> None:
         """Approve (or re-approve with a new scope) a terminal for posting.
 
-        An exception terminal (個人情報機器 / off-site) needs the reason and the
-        information it may handle, approved in advance (wako:5, joso:6(2)).
+        An exception terminal (個人情報機器 / off-site) needs the reason, named
+        accounts, an expiry and the categories of information it may post
+        (``categories``, enforced at publish), approved in advance (wako:5,
+        joso:6(2)); it posts to an account only once that account's 所属長 /
+        運用責任者 has agreed (:meth:`consent`). A new approval needs new agreements.
         ``endorser`` (the administrator's own key) signs the approval; a
         terminal posts only under an approval signed by a key it has pinned
         (:mod:`core.terminals.trust`).
@@ -211,10 +239,9 @@ class TerminalService(Service):
             raise InvalidInput(tr("The expiry needs a time zone."))
         if expires_at is not None and expires_at <= datetime.now(UTC):
             raise InvalidInput(tr("The expiry must be in the future."))
-        if kind is TerminalKind.EXCEPTION and (not reason or not information_scope):
-            raise InvalidInput(
-                tr("An exception terminal needs the reason and the scope of information allowed (joso:6(2)).")
-            )
+        chosen = _categories(categories)
+        if kind is TerminalKind.EXCEPTION:
+            _check_exception(scope_all, reason, expires_at, chosen)
         with self.store.write() as session:
             admin = self.authorize(session, Role.ADMINISTRATOR)
             row: Terminal = self.get_or_404(session, Terminal, terminal_id, tr("Terminal"))
@@ -228,6 +255,7 @@ class TerminalService(Service):
             row.kind = kind.value
             row.exception_reason = reason or None
             row.information_scope = information_scope or None
+            row.information_categories = chosen
             row.approved_by_id = admin.id
             row.approved_at = utcnow()
             row.endorsement = row.endorser_key = None
@@ -250,8 +278,64 @@ class TerminalService(Service):
                     "kind": kind.value,
                     "reason": reason or None,
                     "information_scope": information_scope or None,
+                    "information_categories": chosen,
                     "has_key": bool(row.public_key),
                     "endorser_fingerprint": fingerprint(row.endorser_key) if row.endorser_key else None,
+                },
+            )
+
+    def consent(self, terminal_id: int, account_id: int) -> None:
+        """The account's 所属長 / 運用責任者 agrees to an exception device posting to it (joso:6(2)).
+
+        Only someone named on the account as 運用管理者 or 運用責任者 agrees: an
+        administrator who is not is refused. The agreement covers the current
+        approval (scope, expiry, categories); a re-approval needs a new one.
+        """
+        with self.store.write() as session:
+            staff = self.authorize(session)
+            row: Terminal = self.get_or_404(session, Terminal, terminal_id, tr("Terminal"))
+            account: OfficialAccount = self.get_or_404(session, OfficialAccount, account_id, tr("Account"))
+            if row.kind != TerminalKind.EXCEPTION.value or row.status != TerminalStatus.APPROVED.value:
+                raise InvalidInput(tr("Only an approved exception device needs the agreement of the account's head."))
+            if row.approved_at is None or not in_scope(row, account.id):
+                raise InvalidInput(
+                    tr("This device is not approved for the account {handle}.").format(handle=account.handle)
+                )
+            duty = session.scalar(
+                select(AccountStaff.duty).where(
+                    AccountStaff.account_id == account.id,
+                    AccountStaff.staff_id == staff.id,
+                    AccountStaff.duty.in_([Duty.RESPONSIBLE.value, Duty.MANAGER.value]),
+                )
+            )
+            if duty is None:
+                raise PermissionDenied(
+                    tr(
+                        "Only the person responsible (所属長 / 運用責任者) or the operations manager named on "
+                        "{handle} may agree to an exception device (joso:6(2))."
+                    ).format(handle=account.handle)
+                )
+            if has_consent(session, row, account.id):
+                return
+            session.add(
+                TerminalConsent(
+                    terminal_id=row.id,
+                    account_id=account.id,
+                    approval_at=row.approved_at,
+                    consented_by_id=staff.id,
+                    duty=duty,
+                )
+            )
+            self.record(
+                session,
+                "terminal.exception_agreed",
+                {
+                    "terminal_id": row.id,
+                    "account_id": account.id,
+                    "duty": duty,
+                    "approval_at": row.approved_at,
+                    "expires_at": row.expires_at,
+                    "information_categories": sorted(categories_of(row)),
                 },
             )
 
@@ -293,6 +377,30 @@ class TerminalService(Service):
                     {"terminal_id": row.id, "uid": row.uid, "from": row.status, "to": status.value},
                 )
                 row.status = status.value
+
+
+def _categories(values: Iterable[str]) -> list[str]:
+    known = set(category_keys())
+    chosen = sorted({str(v).strip() for v in values})
+    unknown = [c for c in chosen if c not in known]
+    if unknown:
+        raise InvalidInput(tr("Unknown category of information {category}.").format(category=repr(unknown[0])[:40]))
+    return chosen
+
+
+def _check_exception(scope_all: bool, reason: str, expires_at: datetime | None, categories: list[str]) -> None:
+    """An exception device is approved for named accounts, a reason, an expiry and named categories."""
+    rules = lifecycle_rules()
+    if not reason or not categories:
+        raise InvalidInput(
+            tr("An exception device needs the reason and the categories of information it may post (joso:6(2)).")
+        )
+    if scope_all:
+        raise InvalidInput(tr("An exception device is approved for named accounts, not for all of them."))
+    if expires_at is None or expires_at > datetime.now(UTC) + timedelta(days=rules.max_exception_days):
+        raise InvalidInput(
+            tr("An exception device needs an expiry, at most {days} days ahead.").format(days=rules.max_exception_days)
+        )
 
 
 def approval_expired(store: Store, terminal_id: int) -> bool:

@@ -104,6 +104,13 @@ class Organization(Base):
     pause_reason: Mapped[str | None] = mapped_column(Text)
     # 文書番号: the organization's prefix (「見本広」 in 「見本広第12号」).
     document_prefix: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    # An account's life (resources/rules/account_lifecycle.toml). None: the guideline's sections
+    # to consult before opening (wako 運用開始の留意点, joso:3(2)).
+    consult_sections: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
+    review_interval_days: Mapped[int] = mapped_column(Integer, default=365, server_default="365")
+    withdrawal_notice_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
+    # "block": an overdue periodic password change stops posting; "remind": it is only shown.
+    rotation_overdue: Mapped[str] = mapped_column(String(16), default="block", server_default="block")
 
 
 class Department(Base):
@@ -166,8 +173,62 @@ class OfficialAccount(Base):
     locked_at: Mapped[datetime | None] = mapped_column()
     lock_reason: Mapped[str | None] = mapped_column(Text)
     lock_incident_id: Mapped[int | None] = mapped_column(Integer)
+    # joso:3(1): "official" (組合/市 公式, run by the PR section) or "field" (分野別, run by the department).
+    kind: Mapped[str] = mapped_column(String(16), default="official", server_default="official")
+    opened_at: Mapped[datetime | None] = mapped_column()
+    # joso:7(1): the next continuation review.
+    review_due_at: Mapped[datetime | None] = mapped_column()
+    # joso:7(2): 撤退 — announced until withdrawal_ends_at (運用停止予定), or stopped at once with a reason.
+    withdrawal_started_at: Mapped[datetime | None] = mapped_column()
+    withdrawal_ends_at: Mapped[datetime | None] = mapped_column()
+    withdrawal_reason: Mapped[str | None] = mapped_column(Text)
+    withdrawal_immediate: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    withdrawal_notice_draft_id: Mapped[int | None] = mapped_column(Integer)
+    deleted_at: Mapped[datetime | None] = mapped_column()
+    deletion_method: Mapped[str | None] = mapped_column(String(16))
 
     department: Mapped[Department | None] = relationship(lazy="joined")
+
+
+class AccountConsultation(Base):
+    """A consultation with a section before the account opens (wako 運用開始の留意点, joso:3(2)).
+
+    Append-only: a later consultation with the same section supersedes an earlier one.
+    """
+
+    __tablename__ = "account_consultation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("official_account.id"), index=True)
+    section: Mapped[str] = mapped_column(String(200))
+    consulted_at: Mapped[datetime] = mapped_column()
+    counterpart: Mapped[str] = mapped_column(String(200))
+    outcome: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AccountReview(Base):
+    """A continuation review (joso:7(1) ア–エ) with the facts KohoGate had. Append-only."""
+
+    __tablename__ = "account_review"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("official_account.id"), index=True)
+    period_start: Mapped[datetime] = mapped_column()
+    period_end: Mapped[datetime] = mapped_column()
+    posts: Mapped[int] = mapped_column(Integer)
+    last_post_at: Mapped[datetime | None] = mapped_column()
+    incidents: Mapped[int] = mapped_column(Integer)
+    inbound: Mapped[int | None] = mapped_column(Integer)
+    # Criterion key → the reviewer's note, for each ア–エ found to apply.
+    criteria: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    decision: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    reviewed_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    reviewed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    next_due_at: Mapped[datetime | None] = mapped_column()
 
 
 class AccountStaff(Base):
@@ -197,6 +258,8 @@ class Draft(Base):
     scheduled_at: Mapped[datetime | None] = mapped_column()
     emergency: Mapped[bool] = mapped_column(Boolean, default=False)
     emergency_reason: Mapped[str | None] = mapped_column(Text)
+    # The category of information (wako:5-conduct 情報の範囲): an exception device posts only its own.
+    category: Mapped[str] = mapped_column(String(32), default="general", server_default="general")
     # {finding key: {"reason", "staff_id", "at"}} for acknowledged `confirm` findings.
     acknowledgements: Mapped[dict[str, Any]] = mapped_column(default=dict)
     # {confirmation id: {"staff_id", "at"}} for ticked guideline confirmations.
@@ -260,6 +323,8 @@ class DraftVersion(Base):
     confirmations: Mapped[dict[str, Any]] = mapped_column(default=dict)
     emergency: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     emergency_reason: Mapped[str | None] = mapped_column(Text)
+    # The draft's category as submitted (the publish gate reads it from here: versions do not change).
+    category: Mapped[str] = mapped_column(String(32), default="general", server_default="general")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     draft: Mapped[Draft] = relationship(back_populates="versions")
@@ -362,9 +427,30 @@ class Terminal(Base):
     information_scope: Mapped[str | None] = mapped_column(Text)
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     approved_at: Mapped[datetime | None] = mapped_column()
+    # The categories of information an exception device may post (wako:5-conduct 情報の範囲); [] = any.
+    information_categories: Mapped[list[Any] | None] = mapped_column(default=list)
     # The approving administrator's signature over the approval (core/terminals/trust.py).
     endorsement: Mapped[str | None] = mapped_column(Text)
     endorser_key: Mapped[str | None] = mapped_column(String(100))
+
+
+class TerminalConsent(Base):
+    """The account's 所属長 / 運用責任者 agrees to an exception device posting to it (joso:6(2), wako:5-conduct).
+
+    ``approval_at`` is the terminal approval agreed to: a new approval (scope, expiry,
+    categories) needs a new agreement. ``revoked_at`` withdraws it.
+    """
+
+    __tablename__ = "terminal_consent"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminal.id"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("official_account.id"))
+    approval_at: Mapped[datetime] = mapped_column()
+    consented_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    duty: Mapped[str] = mapped_column(String(32))
+    consented_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column()
 
 
 class Credential(Base):

@@ -6,8 +6,11 @@ import enum
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from core.i18n import tr
-from core.storage.models import Terminal
+from core.storage.models import Terminal, TerminalConsent
 
 
 class TerminalKind(enum.StrEnum):
@@ -36,3 +39,23 @@ def is_expired(terminal: Terminal, now: datetime | None = None) -> bool:
 
 def normalized_scope(account_ids: Iterable[int]) -> list[int]:
     return sorted({int(i) for i in account_ids})
+
+
+def categories_of(terminal: Terminal) -> set[str]:
+    """The categories of information the terminal may post (empty: any, for a city-managed terminal)."""
+    return {str(c) for c in terminal.information_categories or []}
+
+
+def has_consent(session: Session, terminal: Terminal, account_id: int) -> bool:
+    """Has the account's 所属長 / 運用責任者 agreed to this terminal's *current* approval (joso:6(2))?"""
+    if terminal.approved_at is None:
+        return False
+    consent = session.scalar(
+        select(TerminalConsent.id).where(
+            TerminalConsent.terminal_id == terminal.id,
+            TerminalConsent.account_id == account_id,
+            TerminalConsent.approval_at == terminal.approved_at,
+            TerminalConsent.revoked_at.is_(None),
+        )
+    )
+    return consent is not None

@@ -4,8 +4,13 @@ Conditions (wako:5 端末, joso:6(1), joso:6(2)), each with its own refusal so
 the person at the screen and the audit record say exactly which one failed:
 
 1. the terminal is registered, approved (not 申請中, not revoked) and not expired;
-2. the account is 運用中 and within the terminal's approved scope;
-3. the account is not flagged 要パスワード変更 (staff change);
+2. the account is 運用中 (while a withdrawal is announced, only its notice post
+   goes out: joso:7(2)) and within the terminal's approved scope;
+   an exception device (個人情報機器) also needs the agreement of the account's
+   所属長 / 運用責任者 to its current approval (joso:6(2)), and posts only the
+   categories of information approved for it (wako:5-conduct 情報の範囲);
+3. the account is not flagged 要パスワード変更 (staff change), and its periodic
+   change is not overdue when the organization blocks on that (joso:6(1));
 4. this terminal holds a credential for the account — recorded in the
    database *and* present in this terminal's OS keyring — stored after the
    latest platform password change;
@@ -22,7 +27,7 @@ show an unlock prompt, and no database lock should wait for a person.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -30,6 +35,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.accounts.lifecycle_rules import DEFAULT_CATEGORY, lifecycle_rules
+from core.accounts.rotation import overdue_block
 from core.audit import chain
 from core.audit.canonical import canonical_json, sha256_hex, utc_iso
 from core.audit.recorder import Recorder
@@ -38,8 +45,8 @@ from core.errors import PermissionDenied
 from core.i18n import tr
 from core.lifecycle.states import AccountStatus, TerminalStatus
 from core.storage.engine import Store
-from core.storage.models import Credential, OfficialAccount, Terminal
-from core.terminals.approval import in_scope, is_expired
+from core.storage.models import Credential, DraftVersion, OfficialAccount, Terminal
+from core.terminals.approval import TerminalKind, categories_of, has_consent, in_scope, is_expired
 from core.terminals.keys import KeyState, ensure_terminal_key, fingerprint, sign, verify
 
 
@@ -51,8 +58,12 @@ class Refusal(enum.StrEnum):
     ACCOUNT_UNKNOWN = "account_unknown"
     ACCOUNT_NOT_ACTIVE = "account_not_active"
     ACCOUNT_LOCKED = "account_locked"
+    ACCOUNT_WITHDRAWING = "account_withdrawing"
     OUT_OF_SCOPE = "out_of_scope"
+    EXCEPTION_NOT_AGREED = "exception_not_agreed"
+    CATEGORY_OUT_OF_SCOPE = "category_out_of_scope"
     ROTATION_REQUIRED = "rotation_required"
+    ROTATION_OVERDUE = "rotation_overdue"
     CREDENTIAL_MISSING = "credential_missing"
     CREDENTIAL_STALE = "credential_stale"
     KEY_MISSING = "key_missing"
@@ -118,7 +129,21 @@ def _message(refusal: Refusal, **values: Any) -> str:
             "The account {handle} is locked (suspected hijack or incident): nothing is posted until a supervisor "
             "or administrator unlocks it."
         ),
+        Refusal.ACCOUNT_WITHDRAWING: tr(
+            "The account {handle} is being withdrawn (運用停止予定 {date}): only its withdrawal notice is posted."
+        ),
         Refusal.OUT_OF_SCOPE: tr("This terminal is not approved for the account {handle}."),
+        Refusal.EXCEPTION_NOT_AGREED: tr(
+            "This exception device (personal or off-site) has no agreement from the person responsible for "
+            "{handle} to its current approval (joso:6(2))."
+        ),
+        Refusal.CATEGORY_OUT_OF_SCOPE: tr(
+            "This device is approved only for {allowed}; the draft's category is {category} (wako:5 情報の範囲)."
+        ),
+        Refusal.ROTATION_OVERDUE: tr(
+            "The periodic password change of {handle} was due on {date} (joso:6(1)): record the password "
+            "change, then store the new credential."
+        ),
         Refusal.ROTATION_REQUIRED: tr(
             "The password of {handle} must be changed first (staff changed): record the password change, "
             "then store the new credential."
@@ -133,32 +158,85 @@ def _message(refusal: Refusal, **values: Any) -> str:
     return texts[refusal].format(**values)
 
 
-def _db_check(
-    session: Session, terminal_uid: str, account_id: int, facts: _KeyringFacts, now: datetime
-) -> tuple[Refusal | None, dict[str, Any], Terminal | None]:
-    """The first failing condition, the message values, and the terminal row."""
-    terminal = session.scalar(select(Terminal).where(Terminal.uid == terminal_uid))
+@dataclass(frozen=True)
+class _Post:
+    """The post being authorised (absent for a deletion): its draft and category of information."""
+
+    draft_id: int
+    category: str
+
+
+def _post_of(session: Session, version_id: object) -> _Post | None:
+    if isinstance(version_id, bool) or not isinstance(version_id, int):
+        return None
+    version = session.get(DraftVersion, version_id)
+    return _Post(version.draft_id, version.category or DEFAULT_CATEGORY) if version is not None else None
+
+
+Check = tuple[Refusal | None, dict[str, Any]]
+
+
+def _day(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d") if moment is not None else "—"
+
+
+def _terminal_check(terminal: Terminal | None, now: datetime) -> Check:
     if terminal is None:
-        return Refusal.TERMINAL_UNKNOWN, {}, None
+        return Refusal.TERMINAL_UNKNOWN, {}
     if terminal.status == TerminalStatus.PENDING.value:
-        return Refusal.TERMINAL_PENDING, {}, terminal
+        return Refusal.TERMINAL_PENDING, {}
     if terminal.status != TerminalStatus.APPROVED.value:
-        return Refusal.TERMINAL_REVOKED, {}, terminal
+        return Refusal.TERMINAL_REVOKED, {}
     if is_expired(terminal, now):
         assert terminal.expires_at is not None
-        return Refusal.TERMINAL_EXPIRED, {"date": terminal.expires_at.astimezone().strftime("%Y-%m-%d %H:%M")}, terminal
-    account = session.get(OfficialAccount, account_id)
-    if account is None:
-        return Refusal.ACCOUNT_UNKNOWN, {}, terminal
-    values: dict[str, Any] = {"handle": account.handle}
+        return Refusal.TERMINAL_EXPIRED, {"date": terminal.expires_at.astimezone().strftime("%Y-%m-%d %H:%M")}
+    return None, {}
+
+
+def _status_check(account: OfficialAccount, post: _Post | None, values: dict[str, Any]) -> Check:
+    """Posting needs 運用中; during a withdrawal notice only the notice post (and deletions) go out."""
     if account.locked_at is not None:
-        return Refusal.ACCOUNT_LOCKED, values, terminal
-    if account.status != AccountStatus.ACTIVE.value:
-        return Refusal.ACCOUNT_NOT_ACTIVE, {**values, "status": AccountStatus(account.status).label}, terminal
+        return Refusal.ACCOUNT_LOCKED, values
+    if account.status == AccountStatus.ACTIVE.value:
+        return None, values
+    if account.status == AccountStatus.WITHDRAWAL_NOTICE.value:
+        if post is None or post.draft_id == account.withdrawal_notice_draft_id:
+            return None, values
+        return Refusal.ACCOUNT_WITHDRAWING, {**values, "date": _day(account.withdrawal_ends_at)}
+    return Refusal.ACCOUNT_NOT_ACTIVE, {**values, "status": AccountStatus(account.status).label}
+
+
+def _device_check(session: Session, terminal: Terminal, account: OfficialAccount, post: _Post | None) -> Check:
+    """Scope of accounts; for an exception device, the 運用責任者's agreement and the categories (情報の範囲)."""
+    values: dict[str, Any] = {"handle": account.handle}
     if not in_scope(terminal, account.id):
-        return Refusal.OUT_OF_SCOPE, values, terminal
+        return Refusal.OUT_OF_SCOPE, values
+    if terminal.kind == TerminalKind.EXCEPTION.value and not has_consent(session, terminal, account.id):
+        return Refusal.EXCEPTION_NOT_AGREED, values
+    allowed = categories_of(terminal)
+    if post is not None and allowed and post.category not in allowed:
+        rules = lifecycle_rules()
+        return Refusal.CATEGORY_OUT_OF_SCOPE, {
+            **values,
+            "category": rules.category_label(post.category),
+            "allowed": "、".join(rules.category_label(c) for c in sorted(allowed)),
+        }
+    return None, values
+
+
+def _rotation_check(session: Session, account: OfficialAccount, now: datetime) -> Check:
+    values: dict[str, Any] = {"handle": account.handle}
     if account.rotation_required:
-        return Refusal.ROTATION_REQUIRED, values, terminal
+        return Refusal.ROTATION_REQUIRED, values
+    due = overdue_block(session, account, now)
+    if due is not None:
+        return Refusal.ROTATION_OVERDUE, {**values, "date": _day(due)}
+    return None, values
+
+
+def _credential_check(
+    session: Session, terminal: Terminal, account: OfficialAccount, facts: _KeyringFacts
+) -> Refusal | None:
     credential = session.scalar(
         select(Credential).where(
             Credential.terminal_id == terminal.id,
@@ -167,10 +245,39 @@ def _db_check(
         )
     )
     if credential is None or not facts.has_credential:
-        return Refusal.CREDENTIAL_MISSING, values, terminal
+        return Refusal.CREDENTIAL_MISSING
     if account.password_changed_at is not None and credential.set_at < account.password_changed_at:
-        return Refusal.CREDENTIAL_STALE, values, terminal
-    return None, values, terminal
+        return Refusal.CREDENTIAL_STALE
+    return None
+
+
+def _db_check(
+    session: Session,
+    terminal_uid: str,
+    account_id: int,
+    facts: _KeyringFacts,
+    now: datetime,
+    version_id: object = None,
+) -> tuple[Refusal | None, dict[str, Any], Terminal | None]:
+    """The first failing condition, the message values, and the terminal row."""
+    terminal = session.scalar(select(Terminal).where(Terminal.uid == terminal_uid))
+    refusal, values = _terminal_check(terminal, now)
+    if refusal is not None or terminal is None:
+        return refusal, values, terminal
+    account = session.get(OfficialAccount, account_id)
+    if account is None:
+        return Refusal.ACCOUNT_UNKNOWN, {}, terminal
+    post = _post_of(session, version_id)
+    checks: tuple[Callable[[], Check], ...] = (
+        lambda: _status_check(account, post, {"handle": account.handle}),
+        lambda: _device_check(session, terminal, account, post),
+        lambda: _rotation_check(session, account, now),
+    )
+    for check in checks:
+        refusal, values = check()
+        if refusal is not None:
+            return refusal, values, terminal
+    return _credential_check(session, terminal, account, facts), {"handle": account.handle}, terminal
 
 
 def _refuse(
@@ -197,16 +304,25 @@ def _refuse(
 
 
 def check_posting(
-    store: Store, vault: Vault, terminal_uid: str, account_id: int, recorder: Recorder, *, now: datetime | None = None
+    store: Store,
+    vault: Vault,
+    terminal_uid: str,
+    account_id: int,
+    recorder: Recorder,
+    *,
+    now: datetime | None = None,
+    version_id: int | None = None,
 ) -> GateResult:
     """Conditions 1–4 for posting from ``terminal_uid`` to ``account_id``; refusals are audited.
 
+    ``version_id``: the version to be posted (its category and draft decide the
+    conditions about information scope and withdrawal); ``None`` for a deletion.
     Does not sign anything: use :func:`authorize_post` right before sending.
     """
     facts = _KeyringFacts(has_credential=vault.has(credential_name(terminal_uid, account_id)))
     moment = now or store.now()
     with store.write() as session:
-        refusal, values, terminal = _db_check(session, terminal_uid, account_id, facts, moment)
+        refusal, values, terminal = _db_check(session, terminal_uid, account_id, facts, moment, version_id)
         if refusal is not None:
             return _refuse(session, recorder, terminal_uid, terminal, account_id, refusal, values)
         return GateResult(True, None, "", values)
@@ -229,7 +345,13 @@ def postable_accounts(store: Store, terminal_uid: str, *, now: datetime | None =
 
 
 def check_manual_posting(
-    store: Store, terminal_uid: str, account_id: int, recorder: Recorder, *, now: datetime | None = None
+    store: Store,
+    terminal_uid: str,
+    account_id: int,
+    recorder: Recorder,
+    *,
+    now: datetime | None = None,
+    version_id: int | None = None,
 ) -> GateResult:
     """Conditions 1–3 for a post made by hand in the platform's own app on this terminal.
 
@@ -240,7 +362,7 @@ def check_manual_posting(
     facts = _KeyringFacts(has_credential=True)
     moment = now or store.now()
     with store.write() as session:
-        refusal, values, terminal = _db_check(session, terminal_uid, account_id, facts, moment)
+        refusal, values, terminal = _db_check(session, terminal_uid, account_id, facts, moment, version_id)
         if refusal is not None and refusal not in (Refusal.CREDENTIAL_MISSING, Refusal.CREDENTIAL_STALE):
             return _refuse(session, recorder, terminal_uid, terminal, account_id, refusal, values)
         return GateResult(True, None, "", values)
@@ -276,7 +398,9 @@ def authorize_post(
     # A refusal is committed first and raised afterwards: raising inside the
     # transaction would roll back its audit entry.
     with store.write() as session:
-        refusal, values, terminal = _db_check(session, terminal_uid, account_id, facts, moment)
+        # A publish or manual request names its version: the post's category and draft are checked too.
+        version_id = request.get("version_id") if request.get("action") in ("publish", "manual") else None
+        refusal, values, terminal = _db_check(session, terminal_uid, account_id, facts, moment, version_id)
         if manual and refusal in (Refusal.CREDENTIAL_MISSING, Refusal.CREDENTIAL_STALE):
             refusal = None
         if refusal is None and (private is None or terminal is None or not terminal.public_key):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.accounts.lifecycle_rules import lifecycle_rules
 from core.lifecycle.states import AccountStatus
 from core.platforms.facts import platform_label
 from core.services.accounts import AccountInfo
@@ -70,10 +71,12 @@ class ApproveDialog(QDialog):
         self.reason.setAccessibleName(tr("Reason for the exception"))
         self.information_scope = QLineEdit(terminal.information_scope or "")
         self.information_scope.setAccessibleName(tr("Information allowed on this terminal"))
+        self.category_list = self._category_list(terminal)
         note = QLabel(
             tr(
-                "Personal devices and off-site terminals are an exception: approve them in advance, "
-                "with the reason and the information they may handle (wako:5, joso:6(2))."
+                "Personal devices and off-site terminals are an exception: approve them in advance for named "
+                "accounts, with the reason, an expiry and the categories of information they may post (wako:5, "
+                "joso:6(2)). Each account's person responsible then agrees on the Terminals screen."
             )
         )
         note.setWordWrap(True)
@@ -86,6 +89,7 @@ class ApproveDialog(QDialog):
         form.addRow(tr("&Kind:"), self.kind)
         form.addRow(tr("&Reason:"), self.reason)
         form.addRow(tr("&Information allowed:"), self.information_scope)
+        form.addRow(tr("Cate&gories:"), self.category_list)
         form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -97,12 +101,30 @@ class ApproveDialog(QDialog):
         self._update()
         self.resize(560, 560)
 
+    def _category_list(self, terminal: TerminalInfo) -> QListView:
+        """The categories of information an exception device may post (wako:5 情報の範囲), checkable."""
+        self.category_model = QStandardItemModel(self)
+        for category in lifecycle_rules().categories:
+            item = QStandardItem(category.label)
+            item.setData(category.key, Qt.ItemDataRole.UserRole)
+            item.setCheckable(True)
+            item.setEditable(False)
+            chosen = category.key in terminal.information_categories
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+            self.category_model.appendRow(item)
+        view = QListView()
+        view.setModel(self.category_model)
+        view.setAccessibleName(tr("Categories of information this device may post"))
+        view.setMaximumHeight(96)
+        return view
+
     def _update(self) -> None:
         self.account_list.setEnabled(not self.all_accounts.isChecked())
         self.expiry.setEnabled(self.has_expiry.isChecked())
         exception = self.kind.currentData() == TerminalKind.EXCEPTION.value
         self.reason.setEnabled(exception)
         self.information_scope.setEnabled(exception)
+        self.category_list.setEnabled(exception)
 
     def account_ids(self) -> list[int]:
         return [
@@ -115,6 +137,16 @@ class ApproveDialog(QDialog):
         if not self.has_expiry.isChecked():
             return None
         return datetime.fromtimestamp(self.expiry.dateTime().toSecsSinceEpoch(), UTC)
+
+    def categories(self) -> list[str]:
+        """The categories ticked (an exception device only: a city-managed terminal posts any)."""
+        if self.kind_value() is not TerminalKind.EXCEPTION:
+            return []
+        return [
+            str(self.category_model.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.category_model.rowCount())
+            if self.category_model.item(row).checkState() == Qt.CheckState.Checked
+        ]
 
     def kind_value(self) -> TerminalKind:
         return TerminalKind(self.kind.currentData())

@@ -1,4 +1,4 @@
-"""The account editor: the account's fields, every joso:3(3) policy item, named staff, what is missing.
+"""The account editor: the account's fields and kind, every joso:3(3) policy item, named staff, what is missing.
 
 Administrators edit; everybody else gets the same dialog read-only. What is
 missing is recomputed from the form on every change with the same core
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.accounts.duties import Duty
+from core.accounts.kinds import AccountKind
 from core.accounts.policy import POLICY_ITEMS, TEXT_ITEMS, TITLES_KEY, AccountFacts, missing_items
 from core.platforms.facts import all_platforms
 from core.services.accounts import AccountDetail, account_id_pattern, staff_choices
@@ -74,6 +75,9 @@ class AccountEditor(QDialog):
     def platform_code(self) -> str:
         return str(self.platform.currentData())
 
+    def kind_value(self) -> AccountKind:
+        return AccountKind(self.kind.currentData())
+
     def __init__(
         self, session: AppSession, detail: AccountDetail | None, *, editable: bool, parent: QWidget | None = None
     ) -> None:
@@ -82,11 +86,34 @@ class AccountEditor(QDialog):
         self.detail = detail
         self.pattern = account_id_pattern(session.store)
         self.setWindowTitle(tr("Official account") if detail else tr("Add official account"))
+        account_box = self._account_box(session)
+        staff_box = self._staff_box(session)
+        policy_box = self._policy_box()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+            if editable
+            else QDialogButtonBox.StandardButton.Close
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._lay_out(account_box, staff_box, policy_box)
+        self._load()
+        self._connect()
+        if not editable:
+            self._make_read_only()
+        self._update_missing()
+        self.resize(980, 720)
+
+    def _account_box(self, session: AppSession) -> QGroupBox:
         self.platform = QComboBox()
         # Names people know; the id is the data. Not editable: only known platforms have adapters.
         for facts in all_platforms():
             self.platform.addItem(facts.display_name, facts.id)
         self.platform.setAccessibleName(tr("Platform"))
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(tr("Kind of account"))
+        for kind in AccountKind:
+            self.kind.addItem(f"{kind.label} ({kind.clause})", kind.value)
         self.handle = QLineEdit()
         self.handle.setAccessibleName(tr("Account ID"))
         self.handle.setPlaceholderText(self.pattern or "")
@@ -96,22 +123,24 @@ class AccountEditor(QDialog):
         self.url.setAccessibleName(tr("URL"))
         self.url.setPlaceholderText("https://")
         self.department = QComboBox()
-        self.department.setAccessibleName(tr("Owning department"))
+        self.department.setAccessibleName(tr("Running section"))
         self.department.addItem(tr("(none)"), None)
         for dept in list_departments(session.store):
             self.department.addItem(dept.name, dept.id)
         self.verified = QCheckBox(tr("&Verified account (認証済み)"))
-
         fields = QFormLayout()
         fields.addRow(tr("&Platform:"), self.platform)
+        fields.addRow(tr("&Kind:"), self.kind)
         fields.addRow(tr("Account &ID:"), self.handle)
         fields.addRow(tr("Account &name:"), self.name)
         fields.addRow(tr("&URL:"), self.url)
-        fields.addRow(tr("&Department:"), self.department)
+        fields.addRow(tr("&Running section:"), self.department)
         fields.addRow("", self.verified)
-        account_box = QGroupBox(tr("Account"))
-        account_box.setLayout(fields)
+        box = QGroupBox(tr("Account"))
+        box.setLayout(fields)
+        return box
 
+    def _policy_box(self) -> QGroupBox:
         self.texts: dict[str, QPlainTextEdit] = {}
         policy_form = QFormLayout()
         for item in POLICY_ITEMS:
@@ -130,9 +159,11 @@ class AccountEditor(QDialog):
             caption.setBuddy(editor)
             self.texts[item.key] = editor
             policy_form.addRow(caption, editor)
-        policy_box = QGroupBox(tr("Operating policy (joso:3(3) ア–セ)"))
-        policy_box.setLayout(policy_form)
+        box = QGroupBox(tr("Operating policy (joso:3(3) ア–セ)"))
+        box.setLayout(policy_form)
+        return box
 
+    def _staff_box(self, session: AppSession) -> QGroupBox:
         choices = list(staff_choices(session.store))
         self.pickers = {duty: StaffPicker(duty, choices) for duty in Duty}
         self.titles = {duty: QLineEdit() for duty in Duty}
@@ -144,14 +175,15 @@ class AccountEditor(QDialog):
             column.addWidget(self.pickers[duty])
             column.addWidget(self.titles[duty])
             staff_form.addRow(duty.label + ":", column)
-        staff_box = QGroupBox(tr("Staff (named staff records; titles only are published)"))
-        staff_box.setLayout(staff_form)
+        box = QGroupBox(tr("Staff (named staff records; titles only are published)"))
+        box.setLayout(staff_form)
+        return box
 
+    def _lay_out(self, account_box: QGroupBox, staff_box: QGroupBox, policy_box: QGroupBox) -> None:
         self.missing = QLabel()
         self.missing.setObjectName("missingItems")
         self.missing.setWordWrap(True)
         self.missing.setTextFormat(Qt.TextFormat.PlainText)
-
         content = QWidget()
         inner = QVBoxLayout(content)
         inner.addWidget(account_box)
@@ -160,17 +192,8 @@ class AccountEditor(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-            if editable
-            else QDialogButtonBox.StandardButton.Close
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         side = QVBoxLayout()
-        heading = QLabel(tr("<b>Missing before filing (届出)</b>"))
-        side.addWidget(heading)
+        side.addWidget(QLabel(tr("<b>Missing before filing (届出)</b>")))
         side.addWidget(self.missing)
         side.addStretch(1)
         side_widget = QWidget()
@@ -183,7 +206,7 @@ class AccountEditor(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.buttons)
 
-        self._load()
+    def _connect(self) -> None:
         for line in (self.handle, self.name, self.url):
             line.textChanged.connect(self._update_missing)
         self.platform.currentTextChanged.connect(self._update_missing)
@@ -191,23 +214,23 @@ class AccountEditor(QDialog):
             text.textChanged.connect(self._update_missing)
         for picker in self.pickers.values():
             picker.items.itemChanged.connect(self._update_missing)
-        if not editable:
-            for widget in [self.platform, self.handle, self.name, self.url, self.department, self.verified]:
-                widget.setEnabled(False)
-            for text in self.texts.values():
-                text.setReadOnly(True)
-            for picker in self.pickers.values():
-                picker.setEnabled(False)
-            for title in self.titles.values():
-                title.setReadOnly(True)
-        self._update_missing()
-        self.resize(980, 720)
+
+    def _make_read_only(self) -> None:
+        for widget in [self.platform, self.kind, self.handle, self.name, self.url, self.department, self.verified]:
+            widget.setEnabled(False)
+        for text in self.texts.values():
+            text.setReadOnly(True)
+        for picker in self.pickers.values():
+            picker.setEnabled(False)
+        for title in self.titles.values():
+            title.setReadOnly(True)
 
     def _load(self) -> None:
         if self.detail is None:
             return
         info = self.detail.info
         self.platform.setCurrentIndex(max(0, self.platform.findData(info.platform)))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(info.kind.value)))
         self.handle.setText(info.handle)
         self.name.setText(info.display_name)
         self.url.setText(info.url or "")
@@ -240,9 +263,12 @@ class AccountEditor(QDialog):
         )
 
     def _update_missing(self) -> None:
-        missing = missing_items(self.facts())
-        if missing:
-            self.missing.setText("\n".join(f"• {m}" for m in missing))
+        # Consultations are recorded on the account (アカウント → 協議…), not in this form.
+        lines = [f"• {m}" for m in missing_items(self.facts())]
+        if self.detail is not None:
+            lines += [f"• {m}" for m in self.detail.info.consultation_missing]
+        if lines:
+            self.missing.setText("\n".join(lines))
             self.missing.setStyleSheet("color: #a33;")
         else:
             self.missing.setText(tr("Nothing: the policy is complete and can be filed."))

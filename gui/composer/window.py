@@ -26,6 +26,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
+    QComboBox,
     QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.accounts.lifecycle_rules import lifecycle_rules
 from core.checks.config import CheckConfig
 from core.composer.acknowledgements import reasons_of
 from core.composer.findings import FindingRecord
@@ -213,6 +215,7 @@ class ComposerWindow(QMainWindow):
         emergency_row.addWidget(self.emergency_box)
         emergency_row.addWidget(self.emergency_reason, 1)
         form.addRow(tr("Urgency:"), emergency_row)
+        form.addRow(tr("Cate&gory:"), self._category_combo(detail))
         text_caption = QLabel(tr("Te&xt:"))
         text_caption.setBuddy(self.editor)
         bottom = QHBoxLayout()
@@ -276,12 +279,24 @@ class ComposerWindow(QMainWindow):
         self.progress.setAccessibleName(tr("Attaching files"))
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
-        for widget in (self.title, self.schedule_box, self.schedule, self.emergency_box):
+        for widget in (self.title, self.schedule_box, self.schedule, self.emergency_box, self.category):
             widget.setEnabled(self.editable and (widget is not self.schedule or self.schedule_box.isChecked()))
         self.confirmations_view.setEnabled(self.editable)
         self.findings.reason.setReadOnly(not self.editable)
         self.submit_button.setVisible(self.editable)
         self._build_menu()
+
+    def _category_combo(self, detail: DraftDetail) -> QComboBox:
+        """The draft's category of information: an exception device posts only its own (wako:5 情報の範囲)."""
+        self.category = QComboBox()
+        self.category.setAccessibleName(tr("Category of information"))
+        self.category.setToolTip(
+            tr("A personal or off-site device may post only the categories it was approved for (wako:5, joso:6(2)).")
+        )
+        for category in lifecycle_rules().categories:
+            self.category.addItem(category.label, category.key)
+        self.category.setCurrentIndex(max(0, self.category.findData(detail.category)))
+        return self.category
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(tr("&File"))
@@ -324,6 +339,7 @@ class ComposerWindow(QMainWindow):
         self.title.textEdited.connect(lambda _t: self._changed(recheck=False))
         self.schedule_box.toggled.connect(self._schedule_toggled)
         self.emergency_box.clicked.connect(self._emergency_clicked)
+        self.category.currentIndexChanged.connect(lambda _i: self._changed(recheck=False))
         self.schedule.dateTimeChanged.connect(lambda _d: self._schedule_changed())
         self.confirmations.ticked_changed.connect(self._changed)
         self.media.changed.connect(self._changed)
@@ -474,6 +490,7 @@ class ComposerWindow(QMainWindow):
             "scheduled_at": self.scheduled_at(),
             "acknowledgements": dict(self.acks),
             "confirmations": list(self.confirmations.ticked),
+            "category": str(self.category.currentData()),
         }
 
     def save_now(self) -> None:

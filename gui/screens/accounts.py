@@ -1,21 +1,26 @@
 """アカウント: official accounts, their operating policy, staff, filing, status and credentials.
 
 Administrators add, edit, file (届出) and change status; everybody can open an
-account read-only. Rotation warnings (要パスワード変更, periodic change due)
-are shown above the table.
+account read-only. Consultation before opening, the continuation review and
+withdrawal (joso:3(2), joso:7) open their own dialogs. Rotation warnings
+(要パスワード変更, periodic change due or overdue) and overdue reviews are
+shown above the table.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from itertools import pairwise
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from core.accounts.rotation import rotation_reminders
+from core.accounts.rotation import RotationReminder, rotation_reminders
 from core.lifecycle.states import AccountStatus
+from core.lifecycle.transitions import ACCOUNTS
 from core.organization.roles import Role
 from core.platforms.facts import platform_label
+from core.services.account_lifecycle import AccountLifecycleService, current_review_facts
 from core.services.accounts import (
     AccountInfo,
     AccountService,
@@ -23,11 +28,15 @@ from core.services.accounts import (
     account_detail,
     list_accounts,
 )
+from core.services.organization import load_lifecycle_settings
 from gui.accounts.credential import CredentialDialog, run_keyring_task
 from gui.accounts.editor import AccountEditor
+from gui.accounts.lifecycle import ConsultationDialog, ReviewDialog, WithdrawalDialog
 from gui.changes import Changes, announce
 from gui.i18n import translator
+from gui.messages import confirm_irreversible
 from gui.models.rows import Column, RowsModel
+from gui.operations import Operation
 from gui.screens.base import Screen
 from gui.session import AppSession
 from gui.widgets.plain import plain
@@ -36,60 +45,119 @@ from gui.widgets.table_view import make_table, selected_row
 tr = translator("AccountsScreen")
 
 
+def _reminder_line(r: RotationReminder) -> str:
+    if r.due_at is None:
+        return tr("⚠ {handle}: password change required — {reason}").format(handle=r.handle, reason=r.reason)
+    if r.blocking:
+        return tr(
+            "⚠ {handle}: periodic password change was due {date} — posting is stopped until it is changed"
+        ).format(handle=r.handle, date=_day(r.due_at))
+    return tr("⚠ {handle}: periodic password change due {date}").format(handle=r.handle, date=_day(r.due_at))
+
+
 def _policy_state(a: AccountInfo) -> str:
-    if a.missing:
-        return tr("{count} missing").format(count=len(a.missing))
+    if a.missing or a.consultation_missing:
+        return tr("{count} missing").format(count=len(a.missing) + len(a.consultation_missing))
     return tr("Filed") if a.filed_at else tr("Complete, not filed")
 
 
 def _policy_colour(a: AccountInfo) -> str | None:
-    return "#a33" if a.missing else (None if a.filed_at else "#a60")
+    return "#a33" if a.missing or a.consultation_missing else (None if a.filed_at else "#a60")
+
+
+def _day(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d") if moment is not None else ""
+
+
+def _review_text(a: AccountInfo) -> str:
+    if a.status not in (AccountStatus.ACTIVE, AccountStatus.PAUSED):
+        return ""
+    return _day(a.review_due_at)
+
+
+def _end_text(a: AccountInfo) -> str:
+    if a.status in (AccountStatus.WITHDRAWAL_NOTICE, AccountStatus.STOPPED):
+        return _day(a.withdrawal_ends_at)
+    return _day(a.deleted_at)
+
+
+#: Statuses set from the combo box; withdrawal and deletion have their own dialog (joso:7(2)).
+SETTABLE = (AccountStatus.PREPARING, AccountStatus.ACTIVE, AccountStatus.PAUSED)
 
 
 class AccountsScreen(Screen):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.model: RowsModel[AccountInfo] = RowsModel(
-            [
-                Column(tr("Platform"), lambda a: platform_label(a.platform)),
-                Column(tr("Account ID"), lambda a: a.handle),
-                Column(tr("Name"), lambda a: a.display_name),
-                Column(tr("Department"), lambda a: a.department),
-                Column(tr("Status"), lambda a: a.status.label),
-                Column(
-                    tr("Policy"),
-                    _policy_state,
-                    tooltip=lambda a: "\n".join(a.missing) or None,
-                    foreground=_policy_colour,
-                ),
-                # joso:3(2): the platform's verification (認証) is sought for every account; say which lack it.
-                Column(
-                    tr("Verified"),
-                    lambda a: tr("Verified") if a.verified else tr("Not verified"),
-                    tooltip=lambda a: tr("The platform's verification badge (joso:3(2))"),
-                    foreground=lambda a: None if a.verified else "#777",
-                ),
-                Column(
-                    tr("Password"),
-                    lambda a: tr("Change required") if a.rotation_required else "",
-                    tooltip=lambda a: a.rotation_reason,
-                    foreground=lambda a: "#a33" if a.rotation_required else None,
-                ),
-                Column(tr("URL"), lambda a: a.url or ""),
-            ]
-        )
-        self.table = make_table(self.model, tr("Official accounts"), self, stretch_column=8)
+        self.model: RowsModel[AccountInfo] = RowsModel(self._columns())
+        self.table = make_table(self.model, tr("Official accounts"), self, stretch_column=11)
         self.warnings = plain(QLabel())
         self.warnings.setObjectName("rotationWarnings")
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("QLabel { background: #fff4e5; border: 1px solid #e0a050; padding: 6px; }")
+        buttons = self._buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        for before, after in pairwise(self._tab_chain):
+            QWidget.setTabOrder(before, after)
+        self._connect()
+        self.on_actor_changed()
+
+    def _columns(self) -> list[Column[AccountInfo]]:
+        now = self.session.store.now
+        return [
+            Column(tr("Platform"), lambda a: platform_label(a.platform)),
+            Column(tr("Account ID"), lambda a: a.handle),
+            Column(tr("Name"), lambda a: a.display_name),
+            Column(tr("Kind"), lambda a: a.kind.label),
+            Column(tr("Running section"), lambda a: a.department),
+            Column(tr("Status"), lambda a: a.status.label, tooltip=lambda a: a.withdrawal_reason),
+            Column(
+                tr("Policy"),
+                _policy_state,
+                tooltip=lambda a: "\n".join((*a.missing, *a.consultation_missing)) or None,
+                foreground=_policy_colour,
+            ),
+            # joso:3(2): the platform's verification (認証) is sought for every account; say which lack it.
+            Column(
+                tr("Verified"),
+                lambda a: tr("Verified") if a.verified else tr("Not verified"),
+                tooltip=lambda a: tr("The platform's verification badge (joso:3(2))"),
+                foreground=lambda a: None if a.verified else "#777",
+            ),
+            Column(
+                tr("Password"),
+                lambda a: tr("Change required") if a.rotation_required else "",
+                tooltip=lambda a: a.rotation_reason,
+                foreground=lambda a: "#a33" if a.rotation_required else None,
+            ),
+            Column(
+                tr("Review due"),
+                _review_text,
+                foreground=lambda a: "#a33" if a.review_overdue(now()) else None,
+                tooltip=lambda a: (
+                    tr("The continuation review is overdue (joso:7(1)).") if a.review_overdue(now()) else None
+                ),
+            ),
+            Column(tr("End of operation"), _end_text),
+            Column(tr("URL"), lambda a: a.url or ""),
+        ]
+
+    def _buttons(self) -> QHBoxLayout:
         self.add_button = QPushButton(tr("&Add account…"))
         self.edit_button = QPushButton(tr("&Open…"))
+        self.consult_button = QPushButton(tr("Consu&lt…"))
+        self.consult_button.setToolTip(tr("Consultation before opening (wako 運用開始の留意点, joso:3(2))"))
         self.file_button = QPushButton(tr("&File policy (届出)"))
+        self.review_button = QPushButton(tr("Re&view…"))
+        self.review_button.setToolTip(tr("Continuation review (joso:7(1))"))
+        self.withdraw_button = QPushButton(tr("&Withdraw…"))
+        self.withdraw_button.setToolTip(tr("Withdrawal with notice, immediate stop, deletion (joso:7(2))"))
         self.credential_button = QPushButton(tr("&Credential on this terminal…"))
         self.status = QComboBox()
         self.status.setAccessibleName(tr("Account status"))
-        for status in AccountStatus:
+        for status in SETTABLE:
             self.status.addItem(status.label, status.value)
         self.status.setCurrentIndex(-1)  # blank until an account is selected
         self.status_label = QLabel(tr("S&tatus:"))
@@ -99,55 +167,60 @@ class AccountsScreen(Screen):
         # The account whose stored status the combo box shows (an unsaved choice survives reloads).
         self._status_shown: tuple[int, AccountStatus] | None = None
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.file_button, self.credential_button):
+        chain: list[QWidget] = [self.table]
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.consult_button,
+            self.file_button,
+            self.review_button,
+            self.withdraw_button,
+            self.credential_button,
+        ):
             buttons.addWidget(button)
+            chain.append(button)
         buttons.addStretch(1)
         buttons.addWidget(self.status_label)
         buttons.addWidget(self.status)
         buttons.addWidget(self.status_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.warnings)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        chain = [
-            self.table,
-            self.add_button,
-            self.edit_button,
-            self.file_button,
-            self.credential_button,
-            self.status,
-            self.status_button,
-        ]
-        for before, after in pairwise(chain):
-            QWidget.setTabOrder(before, after)
+        self._tab_chain = [*chain, self.status, self.status_button]
+        return buttons
+
+    def _connect(self) -> None:
         self.add_button.clicked.connect(self._add)
         self.edit_button.clicked.connect(self._open)
         # Enter, and double-click (which activates too), open the account.
         self.table.activated.connect(self._open_index)
+        self.consult_button.clicked.connect(self._consult)
         self.file_button.clicked.connect(self._file)
+        self.review_button.clicked.connect(self._review)
+        self.withdraw_button.clicked.connect(self._withdraw)
         self.credential_button.clicked.connect(self._credential)
         self.status_button.clicked.connect(self._set_status)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.on_actor_changed())
-        self.on_actor_changed()
 
     def concerned_by(self, changes: Changes) -> bool:
         return changes.accounts or changes.settings
 
     def refresh(self) -> None:
-        self.model.set_rows(list_accounts(self.session.store))
-        reminders = rotation_reminders(self.session.store)
-        lines = []
-        for r in reminders:
-            if r.due_at is None:
-                lines.append(
-                    tr("⚠ {handle}: password change required — {reason}").format(handle=r.handle, reason=r.reason)
-                )
-            else:
-                lines.append(
-                    tr("⚠ {handle}: periodic password change due {date}").format(
-                        handle=r.handle, date=r.due_at.astimezone().strftime("%Y-%m-%d")
-                    )
-                )
+        rows = list_accounts(self.session.store)
+        self.model.set_rows(rows)
+        lines = [_reminder_line(r) for r in rotation_reminders(self.session.store)]
+        now = self.session.store.now()
+        lines += [
+            tr("⚠ {handle}: the continuation review was due {date} (joso:7(1))").format(
+                handle=a.handle, date=_day(a.review_due_at)
+            )
+            for a in rows
+            if a.review_overdue(now)
+        ]
+        lines += [
+            tr("⚑ {handle}: withdrawal announced, operation ends {date} (only the notice post goes out)").format(
+                handle=a.handle, date=_day(a.withdrawal_ends_at)
+            )
+            for a in rows
+            if a.status is AccountStatus.WITHDRAWAL_NOTICE
+        ]
         self.warnings.setText("\n".join(lines))
         self.warnings.setVisible(bool(lines))
         self.on_actor_changed()
@@ -162,10 +235,27 @@ class AccountsScreen(Screen):
         self.add_button.setEnabled(admin)
         self.edit_button.setEnabled(account is not None)
         self.edit_button.setText(tr("&Edit…") if admin else tr("&Open…"))
-        self.file_button.setEnabled(admin and account is not None and not account.missing and not account.filed_at)
+        self.file_button.setEnabled(
+            admin
+            and account is not None
+            and not account.missing
+            and not account.consultation_missing
+            and not account.filed_at
+        )
         self.credential_button.setEnabled(account is not None)
-        self.status_button.setEnabled(admin and account is not None)
-        self.status.setEnabled(admin and account is not None)
+        settable = account is not None and account.status in SETTABLE
+        self.status_button.setEnabled(admin and settable)
+        self.status.setEnabled(admin and settable)
+        # The service decides who may (administrators, the account's 運用管理者 / 運用責任者); these only
+        # hide what the account's state makes meaningless.
+        self.consult_button.setEnabled(account is not None and account.status is not AccountStatus.DELETED)
+        running = account is not None and account.status in (AccountStatus.ACTIVE, AccountStatus.PAUSED)
+        self.review_button.setEnabled(running)
+        self.withdraw_button.setEnabled(
+            account is not None
+            and bool(ACCOUNTS.moves.get(account.status))
+            and account.status is not AccountStatus.PREPARING
+        )
         self._show_status(account)
 
     def _show_status(self, account: AccountInfo | None) -> None:
@@ -175,6 +265,74 @@ class AccountsScreen(Screen):
             return
         self._status_shown = shown
         self.status.setCurrentIndex(self.status.findData(account.status.value) if account is not None else -1)
+
+    def _consult(self) -> None:
+        account = self.selected()
+        if account is None:
+            return
+        dialog = ConsultationDialog(account_detail(self.session.store, account.id), parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        service = self.session.service(AccountLifecycleService)
+        section, when, who = dialog.section.currentText(), dialog.consulted_at(), dialog.counterpart.text()
+        outcome, note = dialog.outcome_value(), dialog.note.toPlainText()
+        Operation(
+            self,
+            lambda: service.record_consultation(
+                account.id, section=section, consulted_at=when, counterpart=who, outcome=outcome, note=note
+            ),
+        ).changes(Changes(accounts=True)).run()
+
+    def _review(self) -> None:
+        account = self.selected()
+        if account is None:
+            return
+        store = self.session.store
+        dialog = ReviewDialog(
+            account,
+            current_review_facts(store, account.id),
+            load_lifecycle_settings(store).withdrawal_notice_days,
+            self,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        service = self.session.service(AccountLifecycleService)
+        criteria, decision, note, days = (
+            dialog.applies(),
+            dialog.decision(),
+            dialog.note.toPlainText(),
+            dialog.days.value(),
+        )
+        Operation(
+            self, lambda: service.review(account.id, criteria=criteria, decision=decision, note=note, notice_days=days)
+        ).changes(Changes(accounts=True, all_drafts=True, queue=True)).run()
+
+    def _withdraw(self) -> None:
+        account = self.selected()
+        if account is None:
+            return
+        days = load_lifecycle_settings(self.session.store).withdrawal_notice_days
+        dialog = WithdrawalDialog(account, days, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        choice, reason = dialog.choice(), dialog.reason.toPlainText()
+        if choice == "stop" and not confirm_irreversible(
+            self,
+            tr("Stop {handle} now?").format(handle=account.handle),
+            tr("Nothing more is posted to {handle}; the public page states the reason at once.").format(
+                handle=account.handle
+            ),
+            accept=tr("Stop now"),
+        ):
+            return
+        service = self.session.service(AccountLifecycleService)
+        calls = {
+            "notice": lambda: service.start_withdrawal(account.id, reason=reason, notice_days=dialog.days.value()),
+            "stop": lambda: service.stop_now(account.id, reason),
+            "cancel": lambda: service.cancel_withdrawal(account.id, reason),
+            "delete": lambda: service.record_deletion(account.id, dialog.method_value(), reason),
+        }
+        Operation(self, calls[choice]).changes(Changes(accounts=True, all_drafts=True, queue=True)).run()
 
     def _add(self) -> None:
         dialog = AccountEditor(self.session, None, editable=True, parent=self)
@@ -189,6 +347,7 @@ class AccountsScreen(Screen):
                 dialog.name.text(),
                 dialog.department.currentData(),
                 dialog.url.text().strip() or None,
+                kind=dialog.kind_value(),
             )
             self._save_rest(service, account_id, dialog)
 
@@ -203,6 +362,7 @@ class AccountsScreen(Screen):
             department_id=dialog.department.currentData(),
             url=dialog.url.text(),
             verified=dialog.verified.isChecked(),
+            kind=dialog.kind_value(),
         )
         service.set_policy(account_id, dialog.policy())
         service.set_staff(account_id, dialog.assignments())

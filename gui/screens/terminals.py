@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.accounts.lifecycle_rules import lifecycle_rules
+from core.errors import PermissionDenied
 from core.organization.roles import Role
 from core.services.accounts import list_accounts
 from core.services.terminals import TerminalInfo, TerminalService, list_terminals
@@ -21,6 +23,7 @@ from gui.accounts.approve import ApproveDialog
 from gui.changes import Changes
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
+from gui.operations import Operation
 from gui.review.signer import signer_for
 from gui.screens.base import Screen
 from gui.session import AppSession
@@ -45,6 +48,12 @@ class TerminalsScreen(Screen):
                 ),
                 Column(tr("Kind"), lambda t: t.kind.label, tooltip=self._kind_tooltip),
                 Column(tr("Accounts"), self._scope_text),
+                Column(tr("Categories"), self._categories_text),
+                Column(
+                    tr("Agreed by the person responsible"),
+                    self._consent_text,
+                    foreground=lambda t: "#a33" if self._consent_missing(t) else None,
+                ),
                 Column(tr("Expires"), lambda t: t.expires_at),
                 Column(tr("Key"), lambda t: tr("Registered") if t.has_key else tr("Not yet")),
                 Column(tr("Credentials held"), lambda t: self._handles_text(t.credential_account_ids)),
@@ -53,7 +62,7 @@ class TerminalsScreen(Screen):
                 Column(tr("Machine ID"), lambda t: t.machine_id or ""),
             ]
         )
-        self.table = make_table(self.model, tr("Terminals"), self, stretch_column=10)
+        self.table = make_table(self.model, tr("Terminals"), self, stretch_column=12)
         self.note = QLabel(
             tr(
                 "Posting is possible only from approved terminals: each request is signed with a key kept in "
@@ -68,7 +77,12 @@ class TerminalsScreen(Screen):
         self.approve_button = QPushButton(tr("&Approve…"))
         self.revoke_button = QPushButton(tr("&Revoke…"))
         self.reset_button = QPushButton(tr("Reset &key"))
+        self.consent_button = QPushButton(tr("A&gree as person responsible…"))
+        self.consent_button.setToolTip(
+            tr("The account's 所属長 / 運用責任者 agrees to this exception device posting to it (joso:6(2)).")
+        )
         buttons = QHBoxLayout()
+        buttons.addWidget(self.consent_button)
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.revoke_button)
         buttons.addWidget(self.reset_button)
@@ -80,6 +94,7 @@ class TerminalsScreen(Screen):
         self.approve_button.clicked.connect(self._approve)
         self.revoke_button.clicked.connect(self._revoke)
         self.reset_button.clicked.connect(self._reset)
+        self.consent_button.clicked.connect(self._consent)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.on_actor_changed())
         self.on_actor_changed()
 
@@ -90,6 +105,24 @@ class TerminalsScreen(Screen):
         if t.status.value != "approved":
             return ""
         return tr("All accounts") if t.scope_all else self._handles_text(t.scope_account_ids)
+
+    @staticmethod
+    def _categories_text(t: TerminalInfo) -> str:
+        rules = lifecycle_rules()
+        return "、".join(rules.category_label(c) for c in t.information_categories) or tr("Any")
+
+    @staticmethod
+    def _consent_missing(t: TerminalInfo) -> bool:
+        return t.kind is TerminalKind.EXCEPTION and set(t.scope_account_ids) - set(t.consented_account_ids) != set()
+
+    def _consent_text(self, t: TerminalInfo) -> str:
+        if t.kind is not TerminalKind.EXCEPTION:
+            return ""
+        waiting = [i for i in t.scope_account_ids if i not in t.consented_account_ids]
+        agreed = self._handles_text(t.consented_account_ids)
+        if not waiting:
+            return agreed
+        return tr("waiting: {handles}").format(handles=self._handles_text(tuple(waiting)))
 
     @staticmethod
     def _kind_tooltip(t: TerminalInfo) -> str | None:
@@ -113,9 +146,49 @@ class TerminalsScreen(Screen):
 
     def on_actor_changed(self) -> None:
         self.note.setVisible(self.session.has(Role.ADMINISTRATOR))
-        enabled = self.session.has(Role.ADMINISTRATOR) and self.selected() is not None
+        selected = self.selected()
+        enabled = self.session.has(Role.ADMINISTRATOR) and selected is not None
         for button in (self.approve_button, self.revoke_button, self.reset_button):
             button.setEnabled(enabled)
+        # Who may agree is the service's decision (the person named on the account).
+        self.consent_button.setEnabled(selected is not None and self._consent_missing(selected))
+
+    def _consent(self) -> None:
+        terminal = self.selected()
+        if terminal is None:
+            return
+        waiting = [i for i in terminal.scope_account_ids if i not in terminal.consented_account_ids]
+        names = [self._handles.get(i, f"#{i}") for i in waiting]
+        text = tr(
+            "Agree that {host} (an exception device) posts to {handles} until {date}, only: {categories}?"
+        ).format(
+            host=terminal.hostname,
+            handles="、".join(names),
+            date=terminal.expires_at.astimezone().strftime("%Y-%m-%d") if terminal.expires_at else "—",
+            categories=self._categories_text(terminal),
+        )
+        if not messages.ask(self, tr("Exception device"), text, accept=tr("&Agree")):
+            return
+        service = self.session.service(TerminalService)
+
+        def agree() -> list[str]:
+            refused = []
+            for account_id, name in zip(waiting, names, strict=True):
+                try:
+                    service.consent(terminal.id, account_id)
+                except PermissionDenied:
+                    refused.append(name)
+            return refused
+
+        Operation(self, agree).changes(Changes(terminals=True)).success(self._agreed).run()
+
+    def _agreed(self, refused: list[str]) -> None:
+        if refused:
+            messages.warning(
+                self,
+                tr("Exception device"),
+                tr("You are not named as the person responsible for: {handles}").format(handles="、".join(refused)),
+            )
 
     def _approve(self) -> None:
         terminal = self.selected()
@@ -135,6 +208,7 @@ class TerminalsScreen(Screen):
                 reason=dialog.reason.text(),
                 information_scope=dialog.information_scope.text(),
                 endorser=signer_for(self.session),
+                categories=dialog.categories(),
             )
         )
 

@@ -20,10 +20,6 @@
       <translation>URL</translation>
     </message>
     <message>
-      <source>Owning department</source>
-      <translation>所管部署</translation>
-    </message>
-    <message>
       <source>(none)</source>
       <translation>(なし)</translation>
     </message>
@@ -46,10 +42,6 @@
     <message>
       <source>&amp;URL:</source>
       <translation>URL(&amp;U):</translation>
-    </message>
-    <message>
-      <source>&amp;Department:</source>
-      <translation>部署(&amp;D):</translation>
     </message>
     <message>
       <source>Account</source>
@@ -90,6 +82,22 @@
     <message>
       <source>{duty}: title</source>
       <translation>{duty}: 職名</translation>
+    </message>
+    <message>
+      <source>Kind of account</source>
+      <translation>アカウントの種類</translation>
+    </message>
+    <message>
+      <source>Running section</source>
+      <translation>運用主体の所属</translation>
+    </message>
+    <message>
+      <source>&amp;Kind:</source>
+      <translation>種類(&amp;K):</translation>
+    </message>
+    <message>
+      <source>&amp;Running section:</source>
+      <translation>運用主体の所属(&amp;R):</translation>
     </message>
   </context>
   <context>
@@ -146,6 +154,74 @@
       <source>⚠ {handle}: periodic password change due {date}</source>
       <translation>⚠ {handle}: 定期パスワード変更の期限 {date}</translation>
     </message>
+    <message>
+      <source>Consu&amp;lt…</source>
+      <translation>協議(&amp;L)…</translation>
+    </message>
+    <message>
+      <source>Consultation before opening (wako 運用開始の留意点, joso:3(2))</source>
+      <translation>運用開始前の協議(wako 運用開始の留意点、joso:3(2))</translation>
+    </message>
+    <message>
+      <source>Re&amp;view…</source>
+      <translation>継続判断(&amp;V)…</translation>
+    </message>
+    <message>
+      <source>Continuation review (joso:7(1))</source>
+      <translation>継続判断(joso:7(1))</translation>
+    </message>
+    <message>
+      <source>&amp;Withdraw…</source>
+      <translation>撤退(&amp;W)…</translation>
+    </message>
+    <message>
+      <source>Withdrawal with notice, immediate stop, deletion (joso:7(2))</source>
+      <translation>周知を経た撤退、直ちに停止、削除の記録(joso:7(2))</translation>
+    </message>
+    <message>
+      <source>⚠ {handle}: periodic password change was due {date} — posting is stopped until it is changed</source>
+      <translation>⚠ {handle}: 定期的なパスワード変更の期限({date})を過ぎています — 変更するまで投稿できません</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>種類</translation>
+    </message>
+    <message>
+      <source>Running section</source>
+      <translation>運用主体の所属</translation>
+    </message>
+    <message>
+      <source>Review due</source>
+      <translation>継続判断期限</translation>
+    </message>
+    <message>
+      <source>End of operation</source>
+      <translation>運用終了日</translation>
+    </message>
+    <message>
+      <source>⚠ {handle}: the continuation review was due {date} (joso:7(1))</source>
+      <translation>⚠ {handle}: 継続判断の期限({date})を過ぎています(joso:7(1))</translation>
+    </message>
+    <message>
+      <source>⚑ {handle}: withdrawal announced, operation ends {date} (only the notice post goes out)</source>
+      <translation>⚑ {handle}: 撤退を予告中、{date}に運用停止(停止のお知らせのみ投稿可)</translation>
+    </message>
+    <message>
+      <source>Stop now</source>
+      <translation>直ちに停止</translation>
+    </message>
+    <message>
+      <source>The continuation review is overdue (joso:7(1)).</source>
+      <translation>継続判断の期限を過ぎています(joso:7(1))。</translation>
+    </message>
+    <message>
+      <source>Stop {handle} now?</source>
+      <translation>{handle} を直ちに停止しますか?</translation>
+    </message>
+    <message>
+      <source>Nothing more is posted to {handle}; the public page states the reason at once.</source>
+      <translation>{handle} への投稿はすべて止まり、公開ページに理由がすぐに掲載されます。</translation>
+    </message>
   </context>
   <context>
     <name>ApproveTerminalDialog</name>
@@ -182,10 +258,6 @@
       <translation>この端末で扱える情報の範囲</translation>
     </message>
     <message>
-      <source>Personal devices and off-site terminals are an exception: approve them in advance, with the reason and the information they may handle (wako:5, joso:6(2)).</source>
-      <translation>個人情報機器や庁外の端末は例外です。理由と扱える情報の範囲を定めて事前に承認してください (wako:5, joso:6(2))。</translation>
-    </message>
-    <message>
       <source>&amp;Kind:</source>
       <translation>種別(&amp;K):</translation>
     </message>
@@ -200,6 +272,18 @@
     <message>
       <source>Approve terminal {host}</source>
       <translation>端末 {host} を承認</translation>
+    </message>
+    <message>
+      <source>Personal devices and off-site terminals are an exception: approve them in advance for named accounts, with the reason, an expiry and the categories of information they may post (wako:5, joso:6(2)). Each account's person responsible then agrees on the Terminals screen.</source>
+      <translation>個人情報機器や庁外の端末は例外です。アカウントを指定し、理由・有効期限・発信してよい情報の区分を定めて事前に許可してください(wako:5、joso:6(2))。その後、各アカウントの運用責任者が「端末」画面で了解します。</translation>
+    </message>
+    <message>
+      <source>Cate&amp;gories:</source>
+      <translation>情報の区分(&amp;G):</translation>
+    </message>
+    <message>
+      <source>Categories of information this device may post</source>
+      <translation>この端末が発信してよい情報の区分</translation>
     </message>
   </context>
   <context>
@@ -336,6 +420,46 @@ Information allowed: {scope}</source>
     <message>
       <source>&amp;Reset key</source>
       <translation>鍵をリセット(&amp;R)</translation>
+    </message>
+    <message>
+      <source>A&amp;gree as person responsible…</source>
+      <translation>運用責任者として了解(&amp;G)…</translation>
+    </message>
+    <message>
+      <source>The account's 所属長 / 運用責任者 agrees to this exception device posting to it (joso:6(2)).</source>
+      <translation>アカウントの所属長・運用責任者が、この例外端末からの発信を了解します(joso:6(2))。</translation>
+    </message>
+    <message>
+      <source>Any</source>
+      <translation>制限なし</translation>
+    </message>
+    <message>
+      <source>waiting: {handles}</source>
+      <translation>未了解: {handles}</translation>
+    </message>
+    <message>
+      <source>Agree that {host} (an exception device) posts to {handles} until {date}, only: {categories}?</source>
+      <translation>例外端末 {host} から {handles} へ、{date}まで「{categories}」に限り発信することを了解しますか?</translation>
+    </message>
+    <message>
+      <source>Exception device</source>
+      <translation>例外端末</translation>
+    </message>
+    <message>
+      <source>Categories</source>
+      <translation>情報の区分</translation>
+    </message>
+    <message>
+      <source>Agreed by the person responsible</source>
+      <translation>運用責任者の了解</translation>
+    </message>
+    <message>
+      <source>&amp;Agree</source>
+      <translation>了解する(&amp;A)</translation>
+    </message>
+    <message>
+      <source>You are not named as the person responsible for: {handles}</source>
+      <translation>次のアカウントの運用責任者として登録されていません: {handles}</translation>
     </message>
   </context>
   <context>
@@ -661,10 +785,6 @@ Information allowed: {scope}</source>
       <translation>有効期限は未来の日時にしてください。</translation>
     </message>
     <message>
-      <source>An exception terminal needs the reason and the scope of information allowed (joso:6(2)).</source>
-      <translation>例外端末には理由と扱える情報の範囲が必要です (joso:6(2))。</translation>
-    </message>
-    <message>
       <source>City-managed terminal</source>
       <translation>市が管理する端末</translation>
     </message>
@@ -731,6 +851,532 @@ Information allowed: {scope}</source>
     <message>
       <source>This terminal is not registered</source>
       <translation>この端末は登録されていません</translation>
+    </message>
+    <message>
+      <source>Agreed</source>
+      <translation>了承</translation>
+    </message>
+    <message>
+      <source>Agreed with conditions</source>
+      <translation>条件付き了承</translation>
+    </message>
+    <message>
+      <source>Not agreed</source>
+      <translation>了承せず</translation>
+    </message>
+    <message>
+      <source>No consultation with {section} is recorded ({clauses}).</source>
+      <translation>{section}との協議が記録されていません({clauses})。</translation>
+    </message>
+    <message>
+      <source>{section} did not agree on {date}; consult again ({clauses}).</source>
+      <translation>{section}は{date}に了承していません。再度協議してください({clauses})。</translation>
+    </message>
+    <message>
+      <source>Say why the account is withdrawn: tick what applies (ア–エ) or write a note.</source>
+      <translation>撤退の理由を示してください: 該当する項目(ア〜エ)を選ぶか、備考を書いてください。</translation>
+    </message>
+    <message>
+      <source>Continue</source>
+      <translation>継続</translation>
+    </message>
+    <message>
+      <source>Withdraw</source>
+      <translation>撤退</translation>
+    </message>
+    <message>
+      <source>Deleted by hand on the platform</source>
+      <translation>サービス上で手作業により削除</translation>
+    </message>
+    <message>
+      <source>Checked: the account's URL is gone</source>
+      <translation>確認済み: アカウントのURLが表示されない</translation>
+    </message>
+    <message>
+      <source>Deleted through the platform's API</source>
+      <translation>サービスのAPIで削除</translation>
+    </message>
+    <message>
+      <source>{letters} of joso:7(1) applies: the guideline asks for a prompt withdrawal, so the account cannot simply continue.</source>
+      <translation>joso:7(1)の{letters}に該当します。ガイドラインは速やかな撤退を求めているため、このまま継続とはできません。</translation>
+    </message>
+    <message>
+      <source>Official account</source>
+      <translation>公式アカウント</translation>
+    </message>
+    <message>
+      <source>Field-specific official account</source>
+      <translation>分野別公式アカウント</translation>
+    </message>
+    <message>
+      <source>Stop posting until it is changed</source>
+      <translation>変更するまで投稿を止める</translation>
+    </message>
+    <message>
+      <source>Only remind</source>
+      <translation>通知のみ</translation>
+    </message>
+    <message>
+      <source>{name} moved from {before} to {after} (異動).</source>
+      <translation>{name}が{before}から{after}へ異動しました。</translation>
+    </message>
+    <message>
+      <source>A withdrawal needs a notice period of {min}–{max} days (joso:7(2)). To stop at once, use “Stop now” and give the reason.</source>
+      <translation>撤退には{min}〜{max}日の周知期間が必要です(joso:7(2))。直ちに停止する場合は「直ちに停止」を選び、理由を記入してください。</translation>
+    </message>
+    <message>
+      <source>Consultation before opening recorded</source>
+      <translation>運用開始前の協議を記録</translation>
+    </message>
+    <message>
+      <source>Continuation review recorded</source>
+      <translation>継続判断を記録</translation>
+    </message>
+    <message>
+      <source>Withdrawal announced (notice period started)</source>
+      <translation>撤退を予告(周知期間開始)</translation>
+    </message>
+    <message>
+      <source>Withdrawal called off</source>
+      <translation>撤退を取りやめ</translation>
+    </message>
+    <message>
+      <source>Account stopped at once</source>
+      <translation>アカウントを直ちに停止</translation>
+    </message>
+    <message>
+      <source>Account deletion recorded</source>
+      <translation>アカウントの削除を記録</translation>
+    </message>
+    <message>
+      <source>Exception device agreed by the person responsible</source>
+      <translation>例外端末を運用責任者が了解</translation>
+    </message>
+    <message>
+      <source>Kind of account</source>
+      <translation>アカウントの種類</translation>
+    </message>
+    <message>
+      <source>Verified by the platform</source>
+      <translation>認証アカウント</translation>
+    </message>
+    <message>
+      <source>Accounts no longer in operation</source>
+      <translation>運用を終了したアカウント</translation>
+    </message>
+    <message>
+      <source>End of operation</source>
+      <translation>運用終了日</translation>
+    </message>
+    <message>
+      <source>Scheduled end of operation</source>
+      <translation>運用停止予定</translation>
+    </message>
+    <message>
+      <source>Operation stopped</source>
+      <translation>運用停止</translation>
+    </message>
+    <message>
+      <source>Not verified</source>
+      <translation>未認証</translation>
+    </message>
+    <message>
+      <source>no room within the platform's limit of {limit}</source>
+      <translation>サービスの上限({limit})に収まらないため省略</translation>
+    </message>
+    <message>
+      <source>the policy's content (カ) is not written</source>
+      <translation>運用方針の発信内容(カ)が未記入</translation>
+    </message>
+    <message>
+      <source>the policy's response to users (ケ) is not written</source>
+      <translation>運用方針の利用者への対応(ケ)が未記入</translation>
+    </message>
+    <message>
+      <source>nothing to add</source>
+      <translation>追加事項なし</translation>
+    </message>
+    <message>
+      <source>included</source>
+      <translation>記載</translation>
+    </message>
+    <message>
+      <source>shortened to fit</source>
+      <translation>上限に合わせて短縮</translation>
+    </message>
+    <message>
+      <source>missing</source>
+      <translation>未記載</translation>
+    </message>
+    <message>
+      <source>no running department is set</source>
+      <translation>運用主体の所属が未設定</translation>
+    </message>
+    <message>
+      <source>no address of the public page was given</source>
+      <translation>ホームページの掲載アドレスが未指定</translation>
+    </message>
+    <message>
+      <source>Stopped</source>
+      <translation>運用停止</translation>
+    </message>
+    <message>
+      <source>Section</source>
+      <translation>所属</translation>
+    </message>
+    <message>
+      <source>Consulted with</source>
+      <translation>協議の相手</translation>
+    </message>
+    <message>
+      <source>Date of consultation</source>
+      <translation>協議日</translation>
+    </message>
+    <message>
+      <source>Only administrators and the account's manager or person responsible may decide this.</source>
+      <translation>これを決められるのは管理者と、当該アカウントの運用管理者または運用責任者だけです。</translation>
+    </message>
+    <message>
+      <source>Notice: this account ends</source>
+      <translation>運用終了のお知らせ</translation>
+    </message>
+    <message>
+      <source>Stopping at once needs the reason, which the public page states (joso:7(2) ただし書き).</source>
+      <translation>直ちに停止するには理由が必要です。理由は公開ページに明記されます(joso:7(2)ただし書き)。</translation>
+    </message>
+    <message>
+      <source>A consultation is recorded after it took place, not in the future.</source>
+      <translation>協議は実施後に記録します。未来の日付は指定できません。</translation>
+    </message>
+    <message>
+      <source>None of the supported platforms deletes an account through its API.</source>
+      <translation>対応しているサービスには、APIでアカウントを削除できるものがありません。</translation>
+    </message>
+    <message>
+      <source>The account {handle} cannot be withdrawn from {status}.</source>
+      <translation>アカウント {handle} は「{status}」の状態からは撤退できません。</translation>
+    </message>
+    <message>
+      <source>Unknown criterion {key}.</source>
+      <translation>不明な判断基準です: {key}</translation>
+    </message>
+    <message>
+      <source>Only an account in operation is reviewed (status: {status}).</source>
+      <translation>継続判断は運用中のアカウントだけが対象です(状態: {status})。</translation>
+    </message>
+    <message>
+      <source>The notice period of {handle} runs until {date}: record the deletion after that, or stop the account at once with a reason.</source>
+      <translation>{handle} の周知期間は{date}までです。削除はその後に記録するか、理由を添えて直ちに停止してください。</translation>
+    </message>
+    <message>
+      <source>An account is withdrawn with a notice period, or stopped at once with a reason (joso:7(2)): use Withdraw… on the account.</source>
+      <translation>アカウントの撤退は周知期間を置いて行うか、理由を添えて直ちに停止します(joso:7(2))。アカウントの「撤退…」を使ってください。</translation>
+    </message>
+    <message>
+      <source>Unknown category of information {category}.</source>
+      <translation>不明な情報の区分です: {category}</translation>
+    </message>
+    <message>
+      <source>Name at least one section to consult before an account opens (wako 運用開始の留意点, joso:3(2)).</source>
+      <translation>運用開始前に協議する所属を1つ以上指定してください(wako 運用開始の留意点、joso:3(2))。</translation>
+    </message>
+    <message>
+      <source>The continuation review interval must be between {min} and {max} days (joso:7(1)).</source>
+      <translation>継続判断の間隔は{min}〜{max}日の範囲で指定してください(joso:7(1))。</translation>
+    </message>
+    <message>
+      <source>An exception device needs the reason and the categories of information it may post (joso:6(2)).</source>
+      <translation>例外端末には、理由と発信してよい情報の区分が必要です(joso:6(2))。</translation>
+    </message>
+    <message>
+      <source>An exception device is approved for named accounts, not for all of them.</source>
+      <translation>例外端末は、アカウントを指定して許可します(すべてのアカウントは指定できません)。</translation>
+    </message>
+    <message>
+      <source>Only an approved exception device needs the agreement of the account's head.</source>
+      <translation>所属長の了解が必要なのは、許可済みの例外端末だけです。</translation>
+    </message>
+    <message>
+      <source>An exception device needs an expiry, at most {days} days ahead.</source>
+      <translation>例外端末には有効期限が必要です(最長{days}日先まで)。</translation>
+    </message>
+    <message>
+      <source>This device is not approved for the account {handle}.</source>
+      <translation>この端末はアカウント {handle} 用に許可されていません。</translation>
+    </message>
+    <message>
+      <source>Only the person responsible (所属長 / 運用責任者) or the operations manager named on {handle} may agree to an exception device (joso:6(2)).</source>
+      <translation>例外端末を了解できるのは、{handle} に登録された運用責任者(所属長)または運用管理者だけです(joso:6(2))。</translation>
+    </message>
+    <message>
+      <source>The account {handle} is being withdrawn (運用停止予定 {date}): only its withdrawal notice is posted.</source>
+      <translation>アカウント {handle} は撤退の周知期間中です(運用停止予定 {date})。投稿できるのは停止のお知らせだけです。</translation>
+    </message>
+    <message>
+      <source>This exception device (personal or off-site) has no agreement from the person responsible for {handle} to its current approval (joso:6(2)).</source>
+      <translation>この例外端末(個人情報機器・庁外端末)は、現在の許可について {handle} の運用責任者の了解を得ていません(joso:6(2))。</translation>
+    </message>
+    <message>
+      <source>This device is approved only for {allowed}; the draft's category is {category} (wako:5 情報の範囲).</source>
+      <translation>この端末が発信できるのは「{allowed}」だけです。下書きの区分は「{category}」です(wako:5 情報の範囲)。</translation>
+    </message>
+    <message>
+      <source>The periodic password change of {handle} was due on {date} (joso:6(1)): record the password change, then store the new credential.</source>
+      <translation>{handle} の定期的なパスワード変更の期限は{date}でした(joso:6(1))。パスワード変更を記録し、新しい資格情報を保存してください。</translation>
+    </message>
+    <message>
+      <source>The account was stopped (joso:7(2)); nothing more is posted to it.</source>
+      <translation>このアカウントは運用を停止しました(joso:7(2))。これ以上投稿しません。</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountLifecycle</name>
+    <message>
+      <source>joso:7(2): announce the end on the account and on the website for a suitable period, then delete. Stop at once only when needed, stating it on the website.</source>
+      <translation>joso:7(2): 必要な期間、アカウントとホームページで停止を周知してから削除します。直ちに停止するのは必要な場合だけで、その旨をホームページに明記します。</translation>
+    </message>
+    <message>
+      <source>Recorded consultations</source>
+      <translation>記録された協議</translation>
+    </message>
+    <message>
+      <source>Section</source>
+      <translation>所属</translation>
+    </message>
+    <message>
+      <source>Date of consultation</source>
+      <translation>協議日</translation>
+    </message>
+    <message>
+      <source>Consulted with</source>
+      <translation>協議の相手</translation>
+    </message>
+    <message>
+      <source>e.g. 秘書広報課長</source>
+      <translation>例: 秘書広報課長</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>結果</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>備考</translation>
+    </message>
+    <message>
+      <source>&amp;Section:</source>
+      <translation>所属(&amp;S):</translation>
+    </message>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>日付(&amp;D):</translation>
+    </message>
+    <message>
+      <source>Consulted &amp;with:</source>
+      <translation>協議の相手(&amp;W):</translation>
+    </message>
+    <message>
+      <source>&amp;Outcome:</source>
+      <translation>結果(&amp;O):</translation>
+    </message>
+    <message>
+      <source>&amp;Note:</source>
+      <translation>備考(&amp;N):</translation>
+    </message>
+    <message>
+      <source>Record a consultation</source>
+      <translation>協議を記録</translation>
+    </message>
+    <message>
+      <source>not read by this version</source>
+      <translation>このバージョンでは未取得</translation>
+    </message>
+    <message>
+      <source>What applies (joso:7(1) — any of these asks for a prompt withdrawal)</source>
+      <translation>該当する状況(joso:7(1) — いずれかに該当すれば速やかに撤退)</translation>
+    </message>
+    <message>
+      <source>&amp;Continue (継続)</source>
+      <translation>継続(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Withdraw (撤退) with a notice period of</source>
+      <translation>撤退(&amp;W) 周知期間:</translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> 日</translation>
+    </message>
+    <message>
+      <source>Notice period</source>
+      <translation>周知期間</translation>
+    </message>
+    <message>
+      <source>Announce the end, then delete, after a notice period of</source>
+      <translation>停止を周知した後に削除 周知期間:</translation>
+    </message>
+    <message>
+      <source>Stop at once (the reason is published on the website)</source>
+      <translation>直ちに停止(理由をホームページに明記)</translation>
+    </message>
+    <message>
+      <source>Call off the withdrawal (back into operation)</source>
+      <translation>撤退を取りやめる(運用に戻す)</translation>
+    </message>
+    <message>
+      <source>Record that the account is deleted on the platform</source>
+      <translation>サービス上でアカウントを削除したことを記録</translation>
+    </message>
+    <message>
+      <source>How the deletion was established</source>
+      <translation>削除の確認方法</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>理由</translation>
+    </message>
+    <message>
+      <source>Why (joso:7(1) ア–エ, or what makes an immediate stop necessary)</source>
+      <translation>理由(joso:7(1) ア〜エ、または直ちに停止が必要な事情)</translation>
+    </message>
+    <message>
+      <source>&amp;Reason / note:</source>
+      <translation>理由・備考(&amp;R):</translation>
+    </message>
+    <message>
+      <source>not consulted</source>
+      <translation>未協議</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日付</translation>
+    </message>
+    <message>
+      <source>&amp;Record</source>
+      <translation>記録(&amp;R)</translation>
+    </message>
+    <message>
+      <source>What shows it</source>
+      <translation>根拠</translation>
+    </message>
+    <message>
+      <source>&amp;Record review</source>
+      <translation>継続判断を記録(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Go ahead</source>
+      <translation>実行(&amp;G)</translation>
+    </message>
+    <message>
+      <source>Consultation before opening: {handle}</source>
+      <translation>運用開始前の協議: {handle}</translation>
+    </message>
+    <message>
+      <source>Continuation review: {handle}</source>
+      <translation>継続判断: {handle}</translation>
+    </message>
+    <message>
+      <source>Withdraw {handle}</source>
+      <translation>撤退: {handle}</translation>
+    </message>
+    <message>
+      <source>Withdrawal announced: operation ends on {date}. Only the notice post goes out.</source>
+      <translation>撤退を予告中: {date}に運用を停止します。投稿できるのは停止のお知らせだけです。</translation>
+    </message>
+    <message>
+      <source>Stopped on {date}: {reason}</source>
+      <translation>{date}に停止: {reason}</translation>
+    </message>
+    <message>
+      <source>Period {start} – {end}
+Posts: {posts}   Last post: {last}
+Incidents: {incidents}   Inbound messages: {inbound}
+Review due: {due}</source>
+      <translation>期間 {start} 〜 {end}
+投稿数: {posts}   最終投稿: {last}
+インシデント: {incidents}   受信メッセージ: {inbound}
+判断期限: {due}</translation>
+    </message>
+    <message>
+      <source>Note on {letter}</source>
+      <translation>{letter}の根拠</translation>
+    </message>
+    <message>
+      <source>Sections to consult ({clauses}):</source>
+      <translation>協議する所属({clauses}):</translation>
+    </message>
+  </context>
+  <context>
+    <name>Composer</name>
+    <message>
+      <source>Cate&amp;gory:</source>
+      <translation>情報の区分(&amp;G):</translation>
+    </message>
+    <message>
+      <source>Category of information</source>
+      <translation>情報の区分</translation>
+    </message>
+    <message>
+      <source>A personal or off-site device may post only the categories it was approved for (wako:5, joso:6(2)).</source>
+      <translation>個人情報機器や庁外の端末は、許可された区分の情報だけを発信できます(wako:5、joso:6(2))。</translation>
+    </message>
+  </context>
+  <context>
+    <name>LifecycleTab</name>
+    <message>
+      <source>Sections to consult before opening</source>
+      <translation>運用開始前に協議する所属</translation>
+    </message>
+    <message>
+      <source>Guideline &amp;default</source>
+      <translation>ガイドラインの既定(&amp;D)</translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> 日</translation>
+    </message>
+    <message>
+      <source>Continuation review interval</source>
+      <translation>継続判断の間隔</translation>
+    </message>
+    <message>
+      <source>Withdrawal notice period</source>
+      <translation>撤退の周知期間</translation>
+    </message>
+    <message>
+      <source>When a periodic password change is overdue</source>
+      <translation>定期的なパスワード変更の期限切れ時</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Before an account opens, each section listed here is consulted and the consultation recorded (wako 運用開始の留意点, joso:3(2)); the policy cannot be filed before. Accounts are reviewed at this interval (joso:7(1)); a withdrawal is announced for the notice period before the account is deleted (joso:7(2)). One section per line.</source>
+      <translation>アカウントの運用開始前に、ここに挙げた各所属と協議して記録します(wako 運用開始の留意点、joso:3(2))。記録するまで運用方針は届出できません。アカウントはこの間隔で継続を判断し(joso:7(1))、撤退するときは周知期間を置いてから削除します(joso:7(2))。所属は1行に1つ。</translation>
+    </message>
+    <message>
+      <source>Sections to &amp;consult:</source>
+      <translation>協議する所属(&amp;C):</translation>
+    </message>
+    <message>
+      <source>Continuation &amp;review every:</source>
+      <translation>継続判断の間隔(&amp;R):</translation>
+    </message>
+    <message>
+      <source>Withdrawal &amp;notice period:</source>
+      <translation>撤退の周知期間(&amp;N):</translation>
+    </message>
+    <message>
+      <source>Overdue password &amp;change:</source>
+      <translation>パスワード変更の期限切れ(&amp;C):</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsScreen</name>
+    <message>
+      <source>Account life</source>
+      <translation>アカウントの運用</translation>
     </message>
   </context>
 </TS>

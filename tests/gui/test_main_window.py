@@ -40,7 +40,7 @@ def test_status_bar_names_user_role_terminal_and_database(window: MainWindow) ->
 def test_drafts_screen_lists_and_filters(window: MainWindow) -> None:
     drafts = window.screens[0][1]
     assert isinstance(drafts, DraftsScreen)
-    assert drafts.model.rowCount() == 8
+    assert drafts.model.rowCount() == 9  # with the withdrawal notice of the Mastodon account
     drafts.state_filter.setCurrentIndex(drafts.state_filter.findData("returned"))
     assert drafts.model.rowCount() == 1
     drafts.search.setText("強風")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from core.accounts.duties import Duty
 from core.accounts.samples import sample_policy
 from core.credentials.vault import open_vault
+from core.demo.support import consult_all
 from core.lifecycle.states import AccountStatus
 from core.organization.identity import Actor
 from core.organization.roles import Role
@@ -45,6 +46,7 @@ class Org:
         account = self.accounts.create("x", handle, "見本市公式", None, url=f"https://x.com/{handle[1:]}")
         self.accounts.set_policy(account, sample_policy("見本市公式", "秘書広報課", "048-000-0000"))
         self.accounts.set_staff(account, self.full_staff())
+        consult_all(self.store, self.admin, account)  # wako 運用開始の留意点, joso:3(2)
         self.accounts.file(account)
         self.accounts.set_status(account, AccountStatus.ACTIVE)
         return account

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from core.accounts.samples import sample_policy
 from core.composer.media_store import prepare_image
-from core.demo.support import make_ready, poster_png
+from core.demo.support import consult_all, make_ready, poster_png
 from core.lifecycle.states import AccountStatus, ReviewDecision
 from core.organization.identity import Actor
 from core.publishing.outbox import Outbox
@@ -43,6 +43,7 @@ class PubWorld(Org):
             account = self.accounts.create(platform, handle, "見本市公式", None, url=url)
             self.accounts.set_policy(account, sample_policy("見本市公式", "秘書広報課", "048-000-0000"))
             self.accounts.set_staff(account, self.full_staff())
+            consult_all(self.store, self.admin, account)  # wako 運用開始の留意点, joso:3(2)
             self.accounts.file(account)
             self.accounts.set_status(account, AccountStatus.ACTIVE)
             self.ids[platform] = account

@@ -9,7 +9,7 @@ from __future__ import annotations
 from core.accounts.duties import Duty
 from core.accounts.samples import sample_policy
 from core.credentials.vault import open_vault
-from core.demo.support import make_ready
+from core.demo.support import consult_all, make_ready
 from core.lifecycle.states import AccountStatus
 from core.organization.identity import Actor
 from core.organization.roles import Role
@@ -57,6 +57,7 @@ class World:
             self.account,
             [(admin_id, Duty.MANAGER), (self.sup.staff_id, Duty.RESPONSIBLE), (self.op1.staff_id, Duty.OPERATOR)],
         )
+        consult_all(self.store, self.admin, self.account)  # wako 運用開始の留意点, joso:3(2)
         accounts.file(self.account)
         accounts.set_status(self.account, AccountStatus.ACTIVE)
         # This workstation is an approved city terminal (manual posting checks it).

@@ -204,6 +204,10 @@ class SettingsScreen(Screen):
 
         self.approval = ApprovalTab(session)
         self.tabs.addTab(self.approval, tr("Approval"))
+        from gui.screens.settings.lifecycle_tab import LifecycleTab
+
+        self.lifecycle = LifecycleTab(session)
+        self.tabs.addTab(self.lifecycle, tr("Account life"))
         self.tabs.addTab(self._build_staff(), tr("Staff"))
         self.tabs.addTab(self._build_preferences(), tr("Preferences"))
         layout = QVBoxLayout(self)
@@ -576,6 +580,8 @@ class SettingsScreen(Screen):
             names.append(tr("Checks"))
         if self.approval.policy_dirty:
             names.append(tr("Approval"))
+        if self.lifecycle.dirty:
+            names.append(tr("Account life"))
         return names
 
     def concerned_by(self, changes: Changes) -> bool:
@@ -607,6 +613,7 @@ class SettingsScreen(Screen):
         if not self.checks.dirty:
             self.checks.load()
         self.approval.load()
+        self.lifecycle.load()
 
     def on_actor_changed(self) -> None:
         admin = self.session.has(Role.ADMINISTRATOR)

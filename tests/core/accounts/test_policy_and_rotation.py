@@ -7,15 +7,18 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select, update
 
+from core.accounts.continuation import DeletionMethod
 from core.accounts.duties import Duty
 from core.accounts.policy import POLICY_ITEMS, AccountFacts, check_handle, missing_items
 from core.accounts.rotation import rotation_reminders
 from core.accounts.samples import sample_policy
 from core.accounts.usable import ensure_account_usable
 from core.audit.verify import verify_chain
+from core.demo.support import consult_all
 from core.errors import InvalidInput, PermissionDenied
 from core.lifecycle.states import AccountStatus
 from core.runtime.bootstrap import Environment
+from core.services.account_lifecycle import AccountLifecycleService
 from core.services.accounts import AccountService, CredentialService, account_detail, list_accounts
 from core.services.staff import StaffService
 from core.storage.models import AuditEntry, OfficialAccount, Organization
@@ -76,6 +79,9 @@ def test_account_is_not_usable_until_policy_is_complete_and_filed(org: Org) -> N
         accounts.set_status(new, AccountStatus.ACTIVE)
     accounts.set_policy(new, sample_policy("子育て", "子育て支援課", "048"))
     assert "filed" in (_usable_error(org, new) or "")
+    with pytest.raises(InvalidInput, match="consultation"):
+        accounts.file(new)
+    consult_all(org.store, org.admin, new)  # wako 運用開始の留意点, joso:3(2)
     accounts.file(new)
     assert _usable_error(org, new) is None
     assert next(a for a in list_accounts(org.store) if a.id == new).usable
@@ -83,7 +89,8 @@ def test_account_is_not_usable_until_policy_is_complete_and_filed(org: Org) -> N
     accounts.set_policy(new, {**sample_policy("子育て", "子育て支援課", "048"), "ku": "毎日"})
     assert "filed" in (_usable_error(org, new) or "")
     accounts.file(new)
-    accounts.set_status(new, AccountStatus.DELETED)
+    # Never opened: its deletion is recorded without a notice period (nothing public to announce).
+    AccountLifecycleService(org.store, org.admin).record_deletion(new, DeletionMethod.MANUAL)
     assert "deleted" in (_usable_error(org, new) or "")
     assert verify_chain(org.store).ok
 

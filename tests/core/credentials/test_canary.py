@@ -109,6 +109,7 @@ def test_approval_rules(org: Org) -> None:
         kind=TerminalKind.EXCEPTION,
         reason="災害時の庁外対応",
         information_scope="防災情報のみ",
+        categories=["emergency"],
     )
     info = next(t for t in list_terminals(org.store) if t.id == org.terminal_id)
     assert info.status is TerminalStatus.APPROVED

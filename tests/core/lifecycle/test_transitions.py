@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from core.errors import Conflict
-from core.lifecycle.states import DeletionState, DraftState, IncidentState, PublicationState
+from core.lifecycle.states import AccountStatus, DeletionState, DraftState, IncidentState, PublicationState
 from core.lifecycle.transitions import MACHINES, check_initial, move
 
-D, P, X, N = DraftState, PublicationState, DeletionState, IncidentState
+D, P, X, N, A = DraftState, PublicationState, DeletionState, IncidentState, AccountStatus
 AnyState = DraftState | PublicationState | DeletionState | IncidentState
 
 # Written out pair by pair (not derived from the table) so that a change of the policy shows up here.
@@ -44,8 +44,22 @@ ALLOWED: set[tuple[enum.StrEnum, enum.StrEnum]] = {
     (N.OPEN, N.CLOSED),
     (N.CONTAINED, N.OPEN),
     (N.CONTAINED, N.CLOSED),
+    # Official accounts (joso:7(2)): deleted only after a notice or an immediate stop, or never opened.
+    (A.PREPARING, A.ACTIVE),
+    (A.PREPARING, A.PAUSED),
+    (A.PREPARING, A.DELETED),
+    (A.ACTIVE, A.PAUSED),
+    (A.ACTIVE, A.WITHDRAWAL_NOTICE),
+    (A.ACTIVE, A.STOPPED),
+    (A.PAUSED, A.ACTIVE),
+    (A.PAUSED, A.WITHDRAWAL_NOTICE),
+    (A.PAUSED, A.STOPPED),
+    (A.WITHDRAWAL_NOTICE, A.ACTIVE),
+    (A.WITHDRAWAL_NOTICE, A.STOPPED),
+    (A.WITHDRAWAL_NOTICE, A.DELETED),
+    (A.STOPPED, A.DELETED),
 }
-INITIAL = {D.DRAFT, P.PENDING, P.PUBLISHED, P.FAILED, X.REQUESTED, N.OPEN}
+INITIAL = {D.DRAFT, P.PENDING, P.PUBLISHED, P.FAILED, X.REQUESTED, N.OPEN, A.PREPARING}
 
 
 def _key(*states: enum.StrEnum) -> tuple[tuple[str, str], ...]:
@@ -81,6 +95,25 @@ def test_every_pair_of_states_is_allowed_or_refused_as_listed(source: AnyState, 
         assert (row.state, row.row_version) == (source.value, 7)
         assert source.label in refused.value.message
         assert target.label in refused.value.message
+
+
+@dataclass
+class AccountRow:
+    status: str
+
+
+@pytest.mark.parametrize(("source", "target"), list(itertools.product(AccountStatus, AccountStatus)), ids=str)
+def test_every_pair_of_account_states_is_allowed_or_refused_as_listed(
+    source: AccountStatus, target: AccountStatus
+) -> None:
+    row = AccountRow(source.value)
+    if _key(source, target) in ALLOWED_KEYS:
+        assert move(row, target) is source
+        assert row.status == target.value
+    else:
+        with pytest.raises(Conflict):
+            move(row, target)
+        assert row.status == source.value
 
 
 @pytest.mark.parametrize("state", [s for states in MACHINES for s in states], ids=str)

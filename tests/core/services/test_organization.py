@@ -17,6 +17,7 @@ from core.accounts.policy import check_handle
 from core.accounts.rotation import rotation_reminders
 from core.accounts.samples import sample_policy
 from core.audit.verify import verify_chain
+from core.demo.support import consult_all
 from core.errors import InvalidInput, PermissionDenied
 from core.services.accounts import AccountService, account_detail, naming_problem
 from core.services.audit_log import AuditRow, query_audit
@@ -171,6 +172,7 @@ def test_accounts_are_checked_against_the_new_rule(world: World) -> None:
     )
     assert naming_problem(world.store, "@josokoiki.kanko") is None
     assert account_detail(world.store, bad).missing == ()
+    consult_all(world.store, world.admin, bad)  # wako 運用開始の留意点, joso:3(2)
     accounts.file(bad)
 
 

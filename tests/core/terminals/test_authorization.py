@@ -143,7 +143,7 @@ def test_expired_approval_is_refused(org: Org) -> None:
 def test_every_refusal_has_its_own_message(org: Org) -> None:
     from core.terminals.authorization import _message
 
-    texts = {_message(r, handle="@h", status="s", date="d", state="x") for r in Refusal}
+    texts = {_message(r, handle="@h", status="s", date="d", state="x", allowed="a", category="c") for r in Refusal}
     assert len(texts) == len(Refusal)
 
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from core.credentials.vault import credential_name
+from core.demo.support import consult_all
 from core.lifecycle.states import TerminalStatus
 from core.organization.identity import current_login
 from core.services.accounts import account_detail, list_accounts
@@ -39,15 +40,25 @@ def _row(screen: AccountsScreen, handle: str) -> int:
 def test_accounts_model_and_rotation_warning(window: MainWindow, qtmodeltester) -> None:
     screen = _accounts(window)
     qtmodeltester.check(screen.model)
-    assert screen.model.rowCount() == 7
+    assert screen.model.rowCount() == 8  # the deleted tourism account stays in the registry
     assert screen.warnings.isVisible()
     assert "mihon.city" in screen.warnings.text()
     instagram = _row(screen, "mihon_kosodate")
-    assert "2 missing" in screen.model.index(instagram, 5).data()
-    tooltip = screen.model.index(instagram, 5).data(Qt.ItemDataRole.ToolTipRole)
+    # Two policy items and the two sections not yet consulted (wako 運用開始の留意点, joso:3(2)).
+    assert "4 missing" in screen.model.index(instagram, 6).data()
+    tooltip = screen.model.index(instagram, 6).data(Qt.ItemDataRole.ToolTipRole)
     assert "joso:3(3)-ケ" in tooltip
+    assert "情報推進課" in tooltip
+    assert screen.model.index(instagram, 3).data() == "Field-specific official account"
     facebook = _row(screen, "mihon.city")
-    assert screen.model.index(facebook, 7).data() == "Change required"
+    assert screen.model.index(facebook, 8).data() == "Change required"
+    # The LINE account's review and periodic password change are overdue; Mastodon is being withdrawn.
+    line = _row(screen, "@mihon-city")
+    assert screen.model.index(line, 9).data(Qt.ItemDataRole.ToolTipRole) is not None
+    warnings = screen.warnings.text()
+    assert "continuation review" in warnings
+    assert "posting is stopped" in warnings
+    assert "withdrawal announced" in warnings
 
 
 def test_operator_reads_administrator_edits(window: MainWindow) -> None:
@@ -79,7 +90,9 @@ def test_editor_shows_what_is_missing_and_saves(window: MainWindow, qtbot: QtBot
     assert "joso:3(3)-ス" in dialog.missing.text()
     dialog.texts["ke"].setPlainText("返信はしません。")
     dialog.texts["su"].setPlainText("DMは使いません。")
-    assert "complete" in dialog.missing.text()
+    # The policy is complete; what remains is the consultation before opening (joso:3(2)).
+    assert "joso:3(3)" not in dialog.missing.text()
+    assert "No consultation with 情報推進課" in dialog.missing.text()
     dialog.url.setText("")
     assert "URL" in dialog.missing.text()
     dialog.url.setText("https://www.instagram.com/mihon_kosodate")
@@ -91,6 +104,10 @@ def test_editor_shows_what_is_missing_and_saves(window: MainWindow, qtbot: QtBot
     saved = account_detail(store, instagram.id)
     assert saved.policy["ke"] == "返信はしません。"
     assert saved.missing == ()
+    screen.refresh()
+    screen.table.selectRow(_row(screen, "mihon_kosodate"))
+    assert not screen.file_button.isEnabled()  # the sections are not consulted yet
+    consult_all(store, window.session.actor, instagram.id)
     screen.refresh()
     screen.table.selectRow(_row(screen, "mihon_kosodate"))
     assert screen.file_button.isEnabled()
@@ -193,6 +210,8 @@ def test_terminals_screen_approve_and_revoke(window: MainWindow, qtbot: QtBot, m
     assert dialog.reason.isEnabled()
     dialog.reason.setText("災害対応")
     dialog.information_scope.setText("防災情報のみ")
+    dialog.category_model.item(2).setCheckState(Qt.CheckState.Checked)  # 災害・緊急 only
+    assert dialog.categories() == ["emergency"]
     monkeypatch.setattr(ApproveDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr("gui.screens.terminals.ApproveDialog", lambda *a, **k: dialog)
     screen.approve_button.click()
@@ -200,6 +219,7 @@ def test_terminals_screen_approve_and_revoke(window: MainWindow, qtbot: QtBot, m
     assert info.scope_account_ids == (accounts[0].id,)
     assert info.expires_at is not None
     assert info.exception_reason == "災害対応"
+    assert info.information_categories == ("emergency",)
     screen.refresh()
     assert screen.model.index(0, 4).data() == accounts[0].handle
     assert screen.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole).startswith("Reason")

@@ -1,7 +1,7 @@
 """inbound: replies and mentions read back, their triage and moderation, cursors, 炎上 episodes, retention
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-02 14:00:00
 
 New tables only (nothing existing is altered). Items, their actions and
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
