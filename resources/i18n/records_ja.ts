@@ -512,6 +512,10 @@
       <translation>指摘への確認</translation>
     </message>
     <message>
+      <source>the category of information</source>
+      <translation>情報の区分</translation>
+    </message>
+    <message>
       <source>confirmations</source>
       <translation>確認事項</translation>
     </message>

@@ -9,10 +9,11 @@ import html5lib
 import pytest
 
 from core import i18n
+from core.accounts.continuation import DeletionMethod
 from core.disclosure import write_disclosure
-from core.lifecycle.states import AccountStatus
 from core.organization.identity import current_login
 from core.runtime.bootstrap import Environment
+from core.services.account_lifecycle import AccountLifecycleService
 from core.services.accounts import AccountService, account_detail
 from core.services.staff import actor_for_staff, find_by_login
 
@@ -28,8 +29,10 @@ def _page(env: Environment, tmp_path: Path) -> str:
     me = find_by_login(env.store, current_login())
     assert me is not None
     accounts = AccountService(env.store, actor_for_staff(env.store, me.id, env.terminal.uid))
-    accounts.set_status(5, AccountStatus.WITHDRAWAL_NOTICE)
-    accounts.set_status(5, AccountStatus.DELETED)
+    # joso:7(2): stopped at once with its reason, then recorded as deleted — it moves to the history.
+    lifecycle = AccountLifecycleService(env.store, actor_for_staff(env.store, me.id, env.terminal.uid))
+    lifecycle.stop_now(5, "事業の終了")
+    lifecycle.record_deletion(5, DeletionMethod.MANUAL)
     info = account_detail(env.store, 1).info
     accounts.update(
         1,
