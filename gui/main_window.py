@@ -39,7 +39,10 @@ from gui.widgets.plain import plain
 
 if TYPE_CHECKING:
     from core.audit.events import Changes
+    from core.organization.identity import Actor
+    from core.organization.onboarding import Place
     from gui.change_watcher import ChangeWatcher
+    from gui.guided_start import GuidedStartDialog
     from gui.screens.base import Screen
     from gui.session import AppSession
 
@@ -120,6 +123,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.terminal_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.switcher: QComboBox | None = None
+        self.guided: GuidedStartDialog | None = None
         self.watcher: ChangeWatcher | None = None
         self.tray: QSystemTrayIcon | None = None
         self.pending = 0
@@ -179,6 +183,7 @@ class MainWindow(QMainWindow):
         self.scheduler.remind.connect(self._scheduler_reminder)
         self.scheduler.start()
         self._update_status()
+        self.guided_action.setEnabled(True)
         self.nav.setEnabled(True)
         self.nav.setCurrentRow(0)
         self._on_nav(0)
@@ -218,9 +223,50 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(refresh)
         help_menu = self.menuBar().addMenu(tr("&Help"))
+        self.guided_action = QAction(tr("&Getting started (はじめに)…"), self)
+        self.guided_action.setEnabled(False)
+        self.guided_action.triggered.connect(self.open_guided_start)
+        help_menu.addAction(self.guided_action)
         about = QAction(tr("&About KohoGate"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def open_guided_start(self) -> GuidedStartDialog | None:
+        """はじめに: the steps to a first post (after the set-up wizard, and from ヘルプ)."""
+        if self.session is None:
+            return None
+        from gui.guided_start import GuidedStartDialog
+
+        if self.guided is None:
+            self.guided = GuidedStartDialog(self.session, self)
+            self.guided.go_to.connect(self.show_place)
+            self.guided.add_account.connect(self._add_first_account)
+            self.guided.finished.connect(lambda _result: setattr(self, "guided", None))
+        if self.guided.isVisible():
+            self.guided.raise_()  # asked again from ヘルプ: bring the open one forward
+            self.guided.activateWindow()
+        else:
+            self.guided.show()
+        return self.guided
+
+    def show_place(self, place: Place) -> None:
+        """The page where a guided-start step is done."""
+        from core.organization.onboarding import Place
+        from gui.screens.settings.screen import SettingsScreen
+
+        row = {Place.STAFF: 5, Place.ACCOUNTS: 2, Place.TERMINALS: 3, Place.SIGNING_KEYS: 5}[place]
+        self.show_screen(row)
+        settings = self.screens[5][1]
+        if isinstance(settings, SettingsScreen) and place in (Place.STAFF, Place.SIGNING_KEYS):
+            settings.show_tab(settings.staff_tab if place is Place.STAFF else settings.approval)
+
+    def _add_first_account(self) -> None:
+        from gui.screens.accounts import AccountsScreen
+
+        self.show_screen(2)
+        accounts = self.screens[2][1]
+        if isinstance(accounts, AccountsScreen):
+            accounts.add_account()
 
     def _build_switcher(self) -> None:
         session = self.session
@@ -270,12 +316,16 @@ class MainWindow(QMainWindow):
         from core.services.reviews import pending_reviews
         from gui.operations import Operation
 
-        def read() -> tuple[str, int]:
+        def read() -> tuple[str, int, Actor]:
+            from core.services.staff import actor_for_staff
+
+            # Roles given a minute ago (to oneself, in the guided start) apply without a restart.
+            now = actor_for_staff(session.store, actor.staff_id, actor.terminal)
             terminal = session.terminal()
             count = 0
-            if sees_pending_reviews(actor, deputy=session.is_deputy):
-                count = len(pending_reviews(session.store, reviewer_id=actor.staff_id))
-            return (terminal.status.label if terminal else tr("not registered")), count
+            if sees_pending_reviews(now, deputy=session.is_deputy):
+                count = len(pending_reviews(session.store, reviewer_id=now.staff_id))
+            return (terminal.status.label if terminal else tr("not registered")), count, now
 
         if self.status_reads:
             self._status_again = True  # a burst of changes: one more read when this one is back
@@ -295,8 +345,14 @@ class MainWindow(QMainWindow):
         # A busy database: the next change tries again; a status line must not pop up a dialog.
         log.warning("status bar not updated: %s", exc)
 
-    def _show_status(self, result: tuple[str, int]) -> None:
-        status, count = result
+    def _show_status(self, result: tuple[str, int, Actor]) -> None:
+        status, count, now = result
+        session = self.session
+        if session is not None and now.staff_id == session.actor.staff_id and now != session.actor:
+            session.set_actor(now)
+            self.user_label.setText(
+                tr("User: {name} ({roles})").format(name=now.display_name, roles=roles_label(now.roles))
+            )
         self.terminal_label.setText(tr("Terminal: {status}").format(status=status))
         self._update_badge(count)
 

@@ -44,6 +44,8 @@ class ActionKind(enum.StrEnum):
     REQUEST_DELETION = "request_deletion"
     CARRY_OUT_DELETION = "carry_out_deletion"
     RECORD_DELETED_BY_HAND = "record_deleted_by_hand"
+    #: Start a new draft (the drafts list; not about one draft).
+    NEW_DRAFT = "new_draft"
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,35 @@ def _deleting(s: DraftSituation) -> list[Action]:
 def available_actions(detail: DraftSituation, actor: Actor) -> tuple[Action, ...]:
     """The actions to offer ``actor`` on the draft described by ``detail``, in the order screens show them."""
     return (*_editing(detail, actor), *_reviewing(detail), *_publishing(detail, actor))
+
+
+def new_draft_action(actor: Actor, usable_accounts: int) -> Action:
+    """新しい下書き: offered to everyone, enabled for an operator once an account is ready for drafts."""
+    if not actor.has(Role.OPERATOR):
+        if actor.has(Role.ADMINISTRATOR):
+            return Action(
+                ActionKind.NEW_DRAFT,
+                enabled=False,
+                reason=tr(
+                    "Only an operator (担当者) writes drafts. As administrator, give yourself or someone else "
+                    "the operator role under Settings → Staff (Help → Getting started)."
+                ),
+            )
+        return Action(
+            ActionKind.NEW_DRAFT,
+            enabled=False,
+            reason=tr("Only an operator (担当者) writes drafts; ask an administrator for the role."),
+        )
+    if usable_accounts == 0:
+        return Action(
+            ActionKind.NEW_DRAFT,
+            enabled=False,
+            reason=tr(
+                "No account is ready for drafts yet: its operating policy must be complete and filed "
+                "(Help → Getting started)."
+            ),
+        )
+    return Action(ActionKind.NEW_DRAFT)
 
 
 def find(actions: Iterable[Action], kind: ActionKind) -> Action | None:

@@ -114,7 +114,7 @@ class AccountsScreen(Screen):
         ]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
-        self.add_button.clicked.connect(self._add)
+        self.add_button.clicked.connect(self.add_account)
         self.edit_button.clicked.connect(self._open)
         # Enter, and double-click (which activates too), open the account.
         self.table.activated.connect(self._open_index)
@@ -170,7 +170,9 @@ class AccountsScreen(Screen):
         self._status_shown = shown
         self.status.setCurrentIndex(self.status.findData(account.status.value) if account is not None else -1)
 
-    def _add(self) -> None:
+    def add_account(self) -> None:
+        if not self.session.has(Role.ADMINISTRATOR):
+            return
         dialog = AccountEditor(self.session, None, editable=True, parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

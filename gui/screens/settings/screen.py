@@ -203,11 +203,15 @@ class SettingsScreen(Screen):
 
         self.approval = ApprovalTab(session)
         self.tabs.addTab(self.approval, tr("Approval"))
-        self.tabs.addTab(self._build_staff(), tr("Staff"))
+        self.staff_tab = self._build_staff()
+        self.tabs.addTab(self.staff_tab, tr("Staff"))
         self.tabs.addTab(self._build_preferences(), tr("Preferences"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.on_actor_changed()
+
+    def show_tab(self, tab: QWidget) -> None:
+        self.tabs.setCurrentWidget(tab)
 
     # -- organization profile --
     def _build_profile(self) -> QWidget:
