@@ -227,6 +227,10 @@ class MainWindow(QMainWindow):
         self.guided_action.setEnabled(False)
         self.guided_action.triggered.connect(self.open_guided_start)
         help_menu.addAction(self.guided_action)
+        manual = QAction(tr("&User manual (使い方)"), self)
+        manual.setShortcut(QKeySequence.StandardKey.HelpContents)
+        manual.triggered.connect(self.open_manual)
+        help_menu.addAction(manual)
         about = QAction(tr("&About KohoGate"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -248,6 +252,14 @@ class MainWindow(QMainWindow):
         else:
             self.guided.show()
         return self.guided
+
+    def open_manual(self) -> QWidget:
+        from gui.manual import ManualDialog
+
+        dialog = ManualDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def show_place(self, place: Place) -> None:
         """The page where a guided-start step is done."""

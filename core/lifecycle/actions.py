@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from core.i18n import tr
 from core.lifecycle.states import DeletionState, DraftState, PublicationState, ReviewDecision
@@ -46,6 +47,8 @@ class ActionKind(enum.StrEnum):
     RECORD_DELETED_BY_HAND = "record_deleted_by_hand"
     #: Start a new draft (the drafts list; not about one draft).
     NEW_DRAFT = "new_draft"
+    #: 破棄: throw away a draft that was never submitted (kept in the record with its text).
+    DISCARD = "discard"
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,12 @@ class DraftSituation:
     review: ReviewSituation | None = None
     #: The composer's live checks; ``None`` when nobody is editing (then submitting is not offered).
     submission: SubmissionCheck | None = None
+    #: Some version of the draft was submitted once (then it is kept, never discarded).
+    ever_submitted: bool = True
+    #: The approved time, when it is still ahead (by the database clock): it goes out then, not now.
+    scheduled_later: datetime | None = None
+    #: This terminal holds a credential for the account (``None``: not asked, e.g. no terminal given).
+    credential_here: bool | None = None
 
 
 _OPERATOR = (Role.OPERATOR,)
@@ -114,6 +123,24 @@ def _needs_checking() -> str:
     return tr("An earlier attempt may have gone out: check the account and record what happened first (要確認).")
 
 
+def _scheduled_reason(later: datetime | None) -> str | None:
+    if later is None:
+        return None
+    return tr(
+        "Approved for {time}: it goes out then by itself. To post now, take it back, clear the time and have it "
+        "approved again."
+    ).format(time=later.astimezone().strftime("%Y-%m-%d %H:%M"))
+
+
+def _credential_reason(held: bool | None) -> str | None:
+    if held is not False:
+        return None
+    return tr(
+        "This terminal holds no credential for the account: store it first (Accounts → Credential on this "
+        "terminal…), or post by hand."
+    )
+
+
 def _editing(s: DraftSituation, actor: Actor) -> list[Action]:
     if not _may(actor, _OPERATOR):
         return []
@@ -121,6 +148,8 @@ def _editing(s: DraftSituation, actor: Actor) -> list[Action]:
         found = [Action(ActionKind.EDIT)]
         if s.submission is not None:
             found.append(_action(ActionKind.SUBMIT, *s.submission.blockers))
+        if s.state is DraftState.DRAFT and not s.ever_submitted:
+            found.append(Action(ActionKind.DISCARD))
         return found
     if s.state in (DraftState.SUBMITTED, DraftState.APPROVED):
         kind = ActionKind.WITHDRAW if s.state is DraftState.SUBMITTED else ActionKind.TAKE_BACK
@@ -152,7 +181,14 @@ def _publishing(s: DraftSituation, actor: Actor) -> list[Action]:
     waiting = s.publication is PublicationState.NEEDS_RECONCILIATION
     if _may(actor, _OPERATOR):
         if s.state is DraftState.APPROVED and s.api:
-            found.append(_action(ActionKind.PUBLISH_NOW, _needs_checking() if waiting else None))
+            found.append(
+                _action(
+                    ActionKind.PUBLISH_NOW,
+                    _needs_checking() if waiting else None,
+                    _scheduled_reason(s.scheduled_later),
+                    _credential_reason(s.credential_here),
+                )
+            )
         if s.state is DraftState.APPROVED:
             found.append(_action(ActionKind.POST_BY_HAND, _needs_checking() if waiting else None))
         elif s.state is DraftState.SUBMITTED and s.early_manual:

@@ -12,3 +12,8 @@ RESOURCES_DIR = Path(_resources_pkg.__file__).resolve().parent
 def resource_path(*parts: str) -> Path:
     """Path of a file below ``resources/`` (works from a checkout and an installed wheel)."""
     return RESOURCES_DIR.joinpath(*parts)
+
+
+def manual_path(lang: str) -> Path:
+    """The user manual in ``lang`` (``docs/manual_ja.md`` or ``docs/manual_en.md``, written by tools/manual.py)."""
+    return RESOURCES_DIR.parent / "docs" / f"manual_{'ja' if lang == 'ja' else 'en'}.md"

@@ -202,7 +202,7 @@ class AccountEditor(QDialog):
             for title in self.titles.values():
                 title.setReadOnly(True)
         self._update_missing()
-        self.resize(980, 720)
+        self.resize(980, 690)  # fits a 1366×768 screen
 
     def _load(self) -> None:
         if self.detail is None:

@@ -23,6 +23,7 @@ from core.services.accounts import (
     account_detail,
     list_accounts,
 )
+from gui import messages
 from gui.accounts.credential import CredentialDialog, run_keyring_task
 from gui.accounts.editor import AccountEditor
 from gui.changes import Changes, announce
@@ -79,7 +80,7 @@ class AccountsScreen(Screen):
         self.warnings.setStyleSheet("QLabel { background: #fff4e5; border: 1px solid #e0a050; padding: 6px; }")
         self.add_button = QPushButton(tr("&Add account…"))
         self.edit_button = QPushButton(tr("&Open…"))
-        self.file_button = QPushButton(tr("&File policy (届出)"))
+        self.file_button = QPushButton(tr("File &policy (届出)"))
         self.credential_button = QPushButton(tr("&Credential on this terminal…"))
         self.status = QComboBox()
         self.status.setAccessibleName(tr("Account status"))
@@ -222,9 +223,23 @@ class AccountsScreen(Screen):
 
     def _file(self) -> None:
         account = self.selected()
-        if account is not None:
-            service = self.session.service(AccountService)
-            self.attempt(lambda: service.file(account.id))
+        if account is None:
+            return
+        if not messages.confirm_irreversible(
+            self,
+            tr("File policy (届出)"),
+            tr("File the operating policy of {name} ({handle}, {platform}) now?").format(
+                name=account.display_name, handle=account.handle, platform=platform_label(account.platform)
+            ),
+            informative=tr(
+                "The filing is recorded with the policy as it stands; drafts may then be written for the account. "
+                "A later change to the policy withdraws the filing until it is filed again."
+            ),
+            accept=tr("&File"),
+        ):
+            return
+        service = self.session.service(AccountService)
+        self.attempt(lambda: service.file(account.id))
 
     def _set_status(self) -> None:
         account = self.selected()

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.lifecycle.actions import new_draft_action
-from core.lifecycle.states import AccountStatus, DraftState
+from core.lifecycle.states import AccountStatus, ShownState
 from core.platforms.facts import platform_label
 from core.services.accounts import AccountInfo, list_accounts
 from core.services.drafts import (
@@ -69,18 +69,28 @@ tr = translator("DraftsScreen")
 MINE = "mine"
 
 STATE_COLOURS = {
-    DraftState.SUBMITTED: "#1f5fbf",
-    DraftState.RETURNED: palette.CONFIRM,
-    DraftState.APPROVED: "#1b7a35",
-    DraftState.REJECTED: "#a61b1b",
-    DraftState.PUBLISHED: "#555555",
+    ShownState.SUBMITTED: "#1f5fbf",
+    ShownState.RETURNED: palette.CONFIRM,
+    ShownState.APPROVED: "#1b7a35",
+    ShownState.SCHEDULED: "#1b7a35",
+    ShownState.SENDING: "#1f5fbf",
+    ShownState.NEEDS_CHECKING: palette.CONFIRM,
+    ShownState.FAILED: palette.BLOCK,
+    ShownState.REJECTED: "#a61b1b",
+    ShownState.PUBLISHED: "#555555",
+    ShownState.DELETED: "#555555",
 }
 
 
 def draft_columns() -> list[Column[DraftRow]]:
     return [
         Column(tr("No."), lambda r: r.id, "id"),
-        Column(tr("State"), lambda r: r.state.label, "state", foreground=lambda r: STATE_COLOURS.get(r.state)),
+        Column(
+            tr("State"),
+            lambda r: r.shown_state.label,
+            "state",
+            foreground=lambda r: STATE_COLOURS.get(r.shown_state),
+        ),
         Column(tr("Account"), lambda r: f"{r.account} ({platform_label(r.platform)})", "account"),
         Column(tr("Title"), lambda r: r.title, "title"),
         Column(tr("Text"), lambda r: r.excerpt, "text", tooltip=lambda r: r.excerpt),
@@ -167,13 +177,13 @@ class DraftsScreen(Screen):
         self.state_filter = QComboBox()
         self.state_filter.setAccessibleName(tr("Filter by state"))
         self.state_filter.addItem(tr("All states"), None)
-        for state in DraftState:
+        for state in ShownState:
             self.state_filter.addItem(state.label, state.value)
         self.author_filter = QComboBox()
         self.author_filter.setAccessibleName(tr("Filter by author"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Search text…"))
-        self.search.setAccessibleName(tr("Search text"))
+        self.search.setPlaceholderText(tr("Title, text or account…"))
+        self.search.setAccessibleName(tr("Search title, text and account"))
         self.search.setClearButtonEnabled(True)
         self.dates = DateRangeFilter(tr("Filter by date updated"), tr("Updated from"), tr("Updated to"), self)
         self.period, self.date_from, self.date_to = self.dates.period, self.dates.date_from, self.dates.date_to
@@ -322,7 +332,7 @@ class DraftsScreen(Screen):
         updated_from, updated_to = self._updated_range()
         flt = DraftFilter(
             account_id=self.account_filter.currentData(),
-            state=DraftState(state) if state else None,
+            shown=ShownState(state) if state else None,
             author_id=self.session.actor.staff_id if author == MINE else author,
             updated_from=updated_from,
             updated_to=updated_to,

@@ -139,6 +139,66 @@
       <source>{count} key(s) created on a computer wait to be registered (Settings → Approval).</source>
       <translation>作成済みで登録を待っている鍵が {count} 件あります(設定 → 承認)。</translation>
     </message>
+    <message>
+      <source>Approval</source>
+      <translation>承認</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>差戻し</translation>
+    </message>
+    <message>
+      <source>Rejection</source>
+      <translation>却下</translation>
+    </message>
+    <message>
+      <source>Scheduled to go out</source>
+      <translation>予約済み</translation>
+    </message>
+    <message>
+      <source>Send failed</source>
+      <translation>送信失敗</translation>
+    </message>
+    <message>
+      <source>Give the draft a title: the supervisor, the record and the search know it by its title.</source>
+      <translation>件名を入力してください。所属長の確認、記録、検索は件名で下書きを見分けます。</translation>
+    </message>
+    <message>
+      <source>Regular post</source>
+      <translation>通常の投稿</translation>
+    </message>
+    <message>
+      <source>Correction of a published post (訂正)</source>
+      <translation>投稿済みの記事の訂正</translation>
+    </message>
+    <message>
+      <source>Emergency (緊急)</source>
+      <translation>緊急</translation>
+    </message>
+    <message>
+      <source>Staff name corrected</source>
+      <translation>職員の氏名を訂正</translation>
+    </message>
+    <message>
+      <source>Draft discarded (破棄)</source>
+      <translation>下書きを破棄</translation>
+    </message>
+    <message>
+      <source>Discarded</source>
+      <translation>破棄</translation>
+    </message>
+    <message>
+      <source>Only a draft that was never submitted can be discarded; this one is kept in the record.</source>
+      <translation>破棄できるのは一度も申請していない下書きだけです。この下書きは記録として残ります。</translation>
+    </message>
+    <message>
+      <source>This terminal holds no credential for the account: store it first (Accounts → Credential on this terminal…), or post by hand.</source>
+      <translation>この端末にはこのアカウントの資格情報がありません。先に保存するか(アカウント → この端末の資格情報…)、手動で投稿してください。</translation>
+    </message>
+    <message>
+      <source>Approved for {time}: it goes out then by itself. To post now, take it back, clear the time and have it approved again.</source>
+      <translation>{time} の予約で承認されています。その時刻に自動で投稿されます。今すぐ投稿するには、取り戻して予約を外し、もう一度承認を受けてください。</translation>
+    </message>
   </context>
   <context>
     <name>GuidedStart</name>
@@ -201,12 +261,243 @@
       <source>&amp;Getting started (はじめに)…</source>
       <translation>はじめに(&amp;G)…</translation>
     </message>
+    <message>
+      <source>&amp;User manual (使い方)</source>
+      <translation>使い方(&amp;U)</translation>
+    </message>
   </context>
   <context>
     <name>DraftsScreen</name>
     <message>
       <source>Start a new draft for an official account (Ctrl+N).</source>
       <translation>公式アカウントの新しい下書きを作成します(Ctrl+N)。</translation>
+    </message>
+    <message>
+      <source>Title, text or account…</source>
+      <translation>件名・本文・アカウント…</translation>
+    </message>
+    <message>
+      <source>Search title, text and account</source>
+      <translation>件名・本文・アカウントを検索</translation>
+    </message>
+  </context>
+  <context>
+    <name>Composer</name>
+    <message>
+      <source>Saving… try again in a moment.</source>
+      <translation>保存中です。少し待ってからもう一度操作してください。</translation>
+    </message>
+    <message>
+      <source>&amp;Discard draft…</source>
+      <translation>下書きを破棄(&amp;D)…</translation>
+    </message>
+    <message>
+      <source>(no title)</source>
+      <translation>(件名なし)</translation>
+    </message>
+    <message>
+      <source>Discard draft</source>
+      <translation>下書きの破棄</translation>
+    </message>
+    <message>
+      <source>The audit record keeps its title and text as discarded (破棄).</source>
+      <translation>監査記録には件名と本文が「破棄」として残ります。</translation>
+    </message>
+    <message>
+      <source>&amp;Discard</source>
+      <translation>破棄する(&amp;D)</translation>
+    </message>
+    <message>
+      <source>Discard the draft “{title}” for {account}? It leaves the list for good.</source>
+      <translation>{account} の下書き「{title}」を破棄しますか?一覧からは完全に消えます。</translation>
+    </message>
+    <message>
+      <source>Emergenc&amp;y (disaster information)</source>
+      <translation>緊急 (災害情報など)(&amp;J)</translation>
+    </message>
+    <message>
+      <source>&amp;Remove</source>
+      <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Move up</source>
+      <translation>前へ移動</translation>
+    </message>
+    <message>
+      <source>Move down</source>
+      <translation>後ろへ移動</translation>
+    </message>
+    <message>
+      <source>Mas&amp;k faces and areas…</source>
+      <translation>顔や範囲をマスク(&amp;K)…</translation>
+    </message>
+    <message>
+      <source>Alt text guidance</source>
+      <translation>代替テキストの書き方</translation>
+    </message>
+    <message>
+      <source>装飾 — decorat&amp;ive only (no alt text needed)</source>
+      <translation>装飾のみ(代替テキスト不要)(&amp;I)</translation>
+    </message>
+    <message>
+      <source>Captions file (.vtt/.srt)…</source>
+      <translation>字幕ファイル (.vtt/.srt)…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewDialog</name>
+    <message>
+      <source>Decision: {decision} ({name}).</source>
+      <translation>判断: {decision}({name})</translation>
+    </message>
+    <message>
+      <source>not scheduled: as soon as it is published after approval</source>
+      <translation>予約なし(承認後、投稿した時点で公開)</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>件名</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>区分</translation>
+    </message>
+    <message>
+      <source>Goes out</source>
+      <translation>公開日時</translation>
+    </message>
+    <message>
+      <source>(no title)</source>
+      <translation>(件名なし)</translation>
+    </message>
+    <message>
+      <source>An operator may then publish it at once.</source>
+      <translation>承認後、担当者がすぐに投稿できます。</translation>
+    </message>
+    <message>
+      <source>Approve</source>
+      <translation>承認</translation>
+    </message>
+    <message>
+      <source>&amp;Approve and sign</source>
+      <translation>承認して署名(&amp;A)</translation>
+    </message>
+    <message>
+      <source>It will go out at {time}.</source>
+      <translation>{time} に投稿されます。</translation>
+    </message>
+    <message>
+      <source>Approve version {n} of “{title}” for {account}? Your signature binds exactly this text and media.</source>
+      <translation>{account} の「{title}」第{n}版を承認しますか?署名はこの本文と画像・動画そのものに対して行われます。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApprovalsScreen</name>
+    <message>
+      <source>Now</source>
+      <translation>現在の状態</translation>
+    </message>
+    <message>
+      <source>Vie&amp;w decision…</source>
+      <translation>判断を表示(&amp;W)…</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsScreen</name>
+    <message>
+      <source>Correct a misspelt name here. The record notes the correction; earlier records keep the old name.</source>
+      <translation>氏名の誤りはここで訂正できます。訂正は記録に残り、訂正前の記録は元の氏名のままです。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Publishing</name>
+    <message>
+      <source>Record as posted</source>
+      <translation>投稿済みとして記録</translation>
+    </message>
+    <message>
+      <source>The draft becomes 投稿済み (published) and cannot be posted again.</source>
+      <translation>下書きは「投稿済み」になり、もう一度投稿することはできません。</translation>
+    </message>
+    <message>
+      <source>Record that this post is published at {url}?</source>
+      <translation>この投稿が {url} で公開されたと記録しますか?</translation>
+    </message>
+    <message>
+      <source>Publish now</source>
+      <translation>今すぐ投稿</translation>
+    </message>
+    <message>
+      <source>It goes out at once and is public; only a deletion request can take it down again.</source>
+      <translation>すぐに公開されます。取り下げるには削除依頼が必要です。</translation>
+    </message>
+    <message>
+      <source>Publish “{title}” now on {account} ({platform})?</source>
+      <translation>「{title}」を {account}({platform})に今すぐ投稿しますか?</translation>
+    </message>
+    <message>
+      <source>(no title)</source>
+      <translation>(件名なし)</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountsScreen</name>
+    <message>
+      <source>File policy (届出)</source>
+      <translation>運用方針の届出</translation>
+    </message>
+    <message>
+      <source>The filing is recorded with the policy as it stands; drafts may then be written for the account. A later change to the policy withdraws the filing until it is filed again.</source>
+      <translation>現在の運用方針で届出が記録され、このアカウントの下書きを作成できるようになります。後で方針を変更すると、再び届け出るまで届出は取り消されます。</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>届け出る(&amp;F)</translation>
+    </message>
+    <message>
+      <source>File the operating policy of {name} ({handle}, {platform}) now?</source>
+      <translation>{name}({handle}、{platform})の運用方針を届け出ますか?</translation>
+    </message>
+    <message>
+      <source>File &amp;policy (届出)</source>
+      <translation>運用方針を届出(&amp;P)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApprovalTab</name>
+    <message>
+      <source>Fro&amp;m:</source>
+      <translation>開始(&amp;M):</translation>
+    </message>
+    <message>
+      <source>Revoke ke&amp;y</source>
+      <translation>鍵を取り消す(&amp;Y)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChecksTab</name>
+    <message>
+      <source>Ne&amp;w list…</source>
+      <translation>リストを追加(&amp;W)…</translation>
+    </message>
+    <message>
+      <source>Save check settin&amp;gs</source>
+      <translation>チェック設定を保存(&amp;G)</translation>
+    </message>
+    <message>
+      <source>Rever&amp;t</source>
+      <translation>元に戻す(&amp;T)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Manual</name>
+    <message>
+      <source>KohoGate user manual</source>
+      <translation>広報ゲート 使い方</translation>
+    </message>
+    <message>
+      <source>The manual was not installed with this copy of KohoGate.</source>
+      <translation>この広報ゲートには使い方の文書が含まれていません。</translation>
     </message>
   </context>
 </TS>

@@ -262,6 +262,7 @@ def test_from_an_empty_database_to_a_first_published_post(
     assert drafts.model.row(0).state is DraftState.PUBLISHED
     unexpected = [m for m in messages.shown if m.kind.value not in ("irreversible", "info")]
     assert unexpected == []
+    assert messages.answers == []  # every irreversible step (届出, 承認, 今すぐ投稿) asked first
     supervisor.close()
 
 

@@ -1,0 +1,54 @@
+"""Keyboard checks shared by the window tests: the Alt+letter mnemonics a person can press at once."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenuBar, QTabBar, QWidget
+
+_MNEMONIC = re.compile(r"&([^&\s])")
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single ``&`` (``&&`` is a literal ampersand), upper-cased."""
+    found = _MNEMONIC.search(text.replace("&&", ""))
+    return found.group(1).upper() if found else None
+
+
+def _shown(widget: QWidget, top: QWidget) -> bool:
+    return (widget.isVisibleTo(top) and widget.isEnabled()) or (widget.isVisibleTo(top) and isinstance(widget, QLabel))
+
+
+def mnemonic_owners(top: QWidget) -> dict[str, list[str]]:
+    """Alt+letter → what it reaches, for everything visible in ``top`` now (menu bar titles included)."""
+    owners: dict[str, list[str]] = defaultdict(list)
+
+    def add(text: str, what: str) -> None:
+        key = mnemonic(text)
+        if key:
+            owners[key].append(f"{what} {text!r}")
+
+    for widget in top.findChildren(QWidget):
+        # A hidden or disabled control does not take its Alt+letter (a label's buddy decides for it).
+        target = widget.buddy() if isinstance(widget, QLabel) and widget.buddy() is not None else widget
+        if not widget.isVisibleTo(top) or not target.isEnabled():
+            continue
+        if isinstance(widget, QMenuBar):
+            for action in widget.actions():
+                add(action.text(), "menu")
+        elif isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                add(widget.tabText(index), "tab")
+        elif isinstance(widget, QAbstractButton):
+            add(widget.text(), type(widget).__name__)
+        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+            add(widget.text(), "label")
+        elif isinstance(widget, QGroupBox) and widget.isCheckable():
+            add(widget.title(), "group")
+    return dict(owners)
+
+
+def clashes(top: QWidget) -> dict[str, list[str]]:
+    """Letters reaching more than one thing at once (Qt then only cycles between them)."""
+    return {key: found for key, found in mnemonic_owners(top).items() if len(found) > 1}
