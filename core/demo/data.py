@@ -146,7 +146,10 @@ def fill_demo(env: Environment) -> dict[str, int]:
     festival = sato_drafts.create(accounts[0], TEXTS["draft"], title="市民まつり")
     _attach_demo_poster(sato_drafts, festival)
     sato_drafts.create(accounts[0], TEXTS["draft_bad"], title="図書館休館")
-    made += 2
+    # 破棄: an empty draft started by mistake and thrown away (the record keeps it).
+    mistake = sato_drafts.create(accounts[0], "", title="(まちがえて作成)")
+    sato_drafts.discard(mistake, 1)
+    made += 3
 
     def submitted(service: DraftService, account: int, text: str, title: str) -> int:
         # Demo submissions pass the same gate as real ones: confirmations ticked, findings acknowledged.

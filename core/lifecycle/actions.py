@@ -49,6 +49,8 @@ class ActionKind(enum.StrEnum):
     NEW_DRAFT = "new_draft"
     #: 破棄: throw away a draft that was never submitted (kept in the record with its text).
     DISCARD = "discard"
+    #: 届出: file an account's complete operating policy (the accounts screen).
+    FILE_POLICY = "file_policy"
 
 
 @dataclass(frozen=True)
@@ -247,6 +249,21 @@ def new_draft_action(actor: Actor, usable_accounts: int) -> Action:
             ),
         )
     return Action(ActionKind.NEW_DRAFT)
+
+
+def file_policy_action(actor: Actor, *, missing: int, filed: bool) -> Action:
+    """届出 for the selected account: enabled for an administrator once the policy is complete and not filed."""
+    if not actor.has(Role.ADMINISTRATOR):
+        return Action(ActionKind.FILE_POLICY, False, tr("Only an administrator files an operating policy."))
+    if filed:
+        return Action(ActionKind.FILE_POLICY, False, tr("The policy is filed; a change to it withdraws the filing."))
+    if missing:
+        return Action(
+            ActionKind.FILE_POLICY,
+            False,
+            tr("{n} item(s) of the policy are still missing: open the account to see which.").format(n=missing),
+        )
+    return Action(ActionKind.FILE_POLICY)
 
 
 def find(actions: Iterable[Action], kind: ActionKind) -> Action | None:

@@ -254,13 +254,12 @@ class DraftService(Service):
             ensure_account_usable(session, draft.account)
             from core.composer.submission import title_problem  # the checks engine loads on first use
 
-            untitled = title_problem(draft.title or "")
-            if untitled is not None:
-                raise InvalidInput(untitled)
             gate = _gate(session, draft, self.store.now())
-            if not gate.ok:
+            untitled = title_problem(draft.title or "")
+            reasons = ([untitled] if untitled else []) + ([] if gate.ok else gate.reasons())
+            if reasons:
                 raise InvalidInput(
-                    tr("The draft cannot be submitted yet:") + "\n" + "\n".join("・" + r for r in gate.reasons())
+                    tr("The draft cannot be submitted yet:") + "\n" + "\n".join("・" + r for r in reasons)
                 )
             number = (
                 session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft.id)) or 0

@@ -157,6 +157,42 @@ class ComposerWindow(QMainWindow):
         else:
             self.schedule.setDateTime(QDateTime.currentDateTime().addSecs(3600))
         self.schedule.setEnabled(self.schedule_box.isChecked())
+        self._build_returned(detail)
+        self.editor = PostEditor()
+        self.editor.setPlainText(detail.text)
+        self.editor.setReadOnly(not self.editable)
+        if not self.editable:
+            # Read-only must look read-only, not like a text box that ignores typing.
+            self.editor.setStyleSheet("QPlainTextEdit { background: #f3f4f6; }")
+        self.state = detail.state
+        self.counter = QLabel()
+        self.counter.setObjectName("lengthCounter")
+        self.save_state = plain(QLabel())
+        self.submit_button = QPushButton(tr("S&ubmit for approval"))
+        self.submit_button.setToolTip(tr("Ctrl+Enter"))
+        self.gate_label = plain(QLabel())
+        self.gate_label.setWordWrap(True)
+
+        left = self._build_left(detail)
+        self._build_tabs(detail)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([640, 520])
+        self.setCentralWidget(splitter)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(200)
+        self.progress.setAccessibleName(tr("Attaching files"))
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        for widget in (self.title, self.schedule_box, self.schedule, self.emergency_box):
+            widget.setEnabled(self.editable and (widget is not self.schedule or self.schedule_box.isChecked()))
+        self.confirmations_view.setEnabled(self.editable)
+        self.findings.reason.setReadOnly(not self.editable)
+        self.submit_button.setVisible(self.editable)
+        self._build_menu()
+
+    def _build_returned(self, detail: DraftDetail) -> None:
         self.returned = plain(QLabel())
         self.returned.setObjectName("returnedComment")
         self.returned.setWordWrap(True)
@@ -186,21 +222,8 @@ class ComposerWindow(QMainWindow):
             )
             self.returned.setAccessibleName(tr("Supervisor's comment"))
         self.returned.setVisible(comment is not None)
-        self.editor = PostEditor()
-        self.editor.setPlainText(detail.text)
-        self.editor.setReadOnly(not self.editable)
-        if not self.editable:
-            # Read-only must look read-only, not like a text box that ignores typing.
-            self.editor.setStyleSheet("QPlainTextEdit { background: #f3f4f6; }")
-        self.state = detail.state
-        self.counter = QLabel()
-        self.counter.setObjectName("lengthCounter")
-        self.save_state = plain(QLabel())
-        self.submit_button = QPushButton(tr("S&ubmit for approval"))
-        self.submit_button.setToolTip(tr("Ctrl+Enter"))
-        self.gate_label = plain(QLabel())
-        self.gate_label.setWordWrap(True)
 
+    def _build_left(self, detail: DraftDetail) -> QWidget:
         form = QFormLayout()
         title_caption = QLabel(tr("&Title:"))
         title_caption.setBuddy(self.title)
@@ -255,6 +278,9 @@ class ComposerWindow(QMainWindow):
         self.publishing: PublishPanel | None = None
         self._add_publishing()
 
+        return left
+
+    def _build_tabs(self, detail: DraftDetail) -> None:
         self.findings = FindingsPanel()
         self.confirmations = ConfirmationsModel()
         self.confirmations.set_ticked(detail.confirmations.keys())
@@ -272,22 +298,6 @@ class ComposerWindow(QMainWindow):
         self.tabs.addTab(self.confirmations_view, tr("C&onfirmations"))
         self.tabs.addTab(self.media, tr("&Media"))
         self.tabs.addTab(self.preview, tr("&Preview"))
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.tabs)
-        splitter.setSizes([640, 520])
-        self.setCentralWidget(splitter)
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(200)
-        self.progress.setAccessibleName(tr("Attaching files"))
-        self.progress.hide()
-        self.statusBar().addPermanentWidget(self.progress)
-        for widget in (self.title, self.schedule_box, self.schedule, self.emergency_box):
-            widget.setEnabled(self.editable and (widget is not self.schedule or self.schedule_box.isChecked()))
-        self.confirmations_view.setEnabled(self.editable)
-        self.findings.reason.setReadOnly(not self.editable)
-        self.submit_button.setVisible(self.editable)
-        self._build_menu()
 
     def _add_publishing(self) -> None:
         """The publishing panel, once the draft has a publishing side (approved, published, 緊急)."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.accounts.rotation import rotation_reminders
+from core.lifecycle.actions import file_policy_action
 from core.lifecycle.states import AccountStatus
 from core.organization.roles import Role
 from core.platforms.facts import platform_label
@@ -157,7 +158,13 @@ class AccountsScreen(Screen):
         self.add_button.setEnabled(admin)
         self.edit_button.setEnabled(account is not None)
         self.edit_button.setText(tr("&Edit…") if admin else tr("&Open…"))
-        self.file_button.setEnabled(admin and account is not None and not account.missing and not account.filed_at)
+        filing = (
+            file_policy_action(self.session.actor, missing=len(account.missing), filed=account.filed_at is not None)
+            if account is not None
+            else None
+        )
+        self.file_button.setEnabled(filing is not None and filing.enabled)
+        self.file_button.setToolTip(filing.reason if filing is not None else tr("Select an account first."))
         self.credential_button.setEnabled(account is not None)
         self.status_button.setEnabled(admin and account is not None)
         self.status.setEnabled(admin and account is not None)

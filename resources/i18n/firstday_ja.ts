@@ -199,6 +199,26 @@
       <source>Approved for {time}: it goes out then by itself. To post now, take it back, clear the time and have it approved again.</source>
       <translation>{time} の予約で承認されています。その時刻に自動で投稿されます。今すぐ投稿するには、取り戻して予約を外し、もう一度承認を受けてください。</translation>
     </message>
+    <message>
+      <source>{name} has {mp} megapixels; up to {limit} can be attached. Reduce it first.</source>
+      <translation>{name} は {mp} メガピクセルあります。添付できるのは {limit} メガピクセルまでです。先に縮小してください。</translation>
+    </message>
+    <message>
+      <source>{name} has more than {limit} megapixels; reduce it first.</source>
+      <translation>{name} は {limit} メガピクセルを超えています。先に縮小してください。</translation>
+    </message>
+    <message>
+      <source>Only an administrator files an operating policy.</source>
+      <translation>運用方針を届け出るのは管理者です。</translation>
+    </message>
+    <message>
+      <source>The policy is filed; a change to it withdraws the filing.</source>
+      <translation>届出済みです。方針を変更すると届出は取り消されます。</translation>
+    </message>
+    <message>
+      <source>{n} item(s) of the policy are still missing: open the account to see which.</source>
+      <translation>運用方針に未記入の項目が {n} 件あります。アカウントを開いて確認してください。</translation>
+    </message>
   </context>
   <context>
     <name>GuidedStart</name>
@@ -343,6 +363,18 @@
       <source>Captions file (.vtt/.srt)…</source>
       <translation>字幕ファイル (.vtt/.srt)…</translation>
     </message>
+    <message>
+      <source>No attachment selected</source>
+      <translation>添付ファイルが選ばれていません</translation>
+    </message>
+    <message>
+      <source>Select an image above to describe it.</source>
+      <translation>上の一覧で画像を選ぶと、説明を入力できます。</translation>
+    </message>
+    <message>
+      <source>Preview of {name}</source>
+      <translation>{name} のプレビュー</translation>
+    </message>
   </context>
   <context>
     <name>ReviewDialog</name>
@@ -461,6 +493,10 @@
     <message>
       <source>File &amp;policy (届出)</source>
       <translation>運用方針を届出(&amp;P)</translation>
+    </message>
+    <message>
+      <source>Select an account first.</source>
+      <translation>先にアカウントを選んでください。</translation>
     </message>
   </context>
   <context>

@@ -52,3 +52,22 @@ def mnemonic_owners(top: QWidget) -> dict[str, list[str]]:
 def clashes(top: QWidget) -> dict[str, list[str]]:
     """Letters reaching more than one thing at once (Qt then only cycles between them)."""
     return {key: found for key, found in mnemonic_owners(top).items() if len(found) > 1}
+
+
+def unreachable_by_tab(top: QWidget) -> list[str]:
+    """Visible, enabled controls that take Tab focus but are not in ``top``'s focus chain."""
+    from PySide6.QtCore import Qt
+
+    wanted = [
+        w
+        for w in top.findChildren(QWidget)
+        if w.isVisibleTo(top) and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+    ]
+    chain = set()
+    widget = top.nextInFocusChain()
+    for _ in range(5000):
+        if widget is None or widget is top:
+            break
+        chain.add(widget)
+        widget = widget.nextInFocusChain()
+    return sorted(f"{type(w).__name__} {w.objectName() or w.accessibleName() or ''}" for w in wanted if w not in chain)

@@ -54,3 +54,12 @@ def test_new_draft_says_why_not() -> None:
     no_account = new_draft_action(OPERATOR, 0)
     assert not no_account.enabled
     assert "filed" in no_account.reason
+
+
+def test_filing_says_why_not() -> None:
+    from core.lifecycle.actions import file_policy_action
+
+    assert file_policy_action(ADMIN, missing=0, filed=False).enabled
+    assert "3 item(s)" in file_policy_action(ADMIN, missing=3, filed=False).reason
+    assert "filed" in file_policy_action(ADMIN, missing=0, filed=True).reason
+    assert "administrator" in file_policy_action(OPERATOR, missing=0, filed=False).reason
