@@ -46,7 +46,7 @@ class TerminalsScreen(Screen):
                 Column(tr("Kind"), lambda t: t.kind.label, tooltip=self._kind_tooltip),
                 Column(tr("Accounts"), self._scope_text),
                 Column(tr("Expires"), lambda t: t.expires_at),
-                Column(tr("Key"), lambda t: tr("Registered") if t.has_key else tr("Not yet")),
+                Column(tr("Key"), lambda t: tr("Key registered") if t.has_key else tr("Not yet")),
                 Column(tr("Credentials held"), lambda t: self._handles_text(t.credential_account_ids)),
                 Column(tr("Approved by"), lambda t: t.approved_by),
                 Column(tr("Last seen"), lambda t: t.last_seen_at),

@@ -536,4 +536,11 @@
       <translation>この広報ゲートには使い方の文書が含まれていません。</translation>
     </message>
   </context>
+  <context>
+    <name>TerminalsScreen</name>
+    <message>
+      <source>Key registered</source>
+      <translation>登録済み</translation>
+    </message>
+  </context>
 </TS>
