@@ -60,6 +60,8 @@ class Startup:
     exit_code: int | None = None
     done: bool = False
     on_done: Callable[[Startup], None] | None = None
+    #: The set-up wizard ran in this start: the guided start (はじめに) follows it.
+    first_run: bool = False
 
     def finish(self, exit_code: int | None = None) -> None:
         self.exit_code = exit_code
@@ -143,6 +145,7 @@ def _opened(startup: Startup, env: Environment) -> None:
             startup.window.close()
             startup.finish(0)
             return
+        startup.first_run = True
     identify(startup)
 
 
@@ -165,6 +168,8 @@ def identify(startup: Startup) -> None:
         return
     startup.session = AppSession(env, actor)
     startup.window.attach(startup.session)
+    if startup.first_run:
+        startup.window.open_guided_start()
     startup.finish()
     # The terminal's key pair (wako:5 / joso:6(2)) is made once the window is up, off the UI
     # thread: key work and the keyring must not slow the start or block it with a prompt.

@@ -39,8 +39,11 @@ from gui.widgets.plain import plain
 
 if TYPE_CHECKING:
     from core.audit.events import Changes
+    from core.organization.identity import Actor
+    from core.organization.onboarding import Place
     from core.services.incidents import PauseState
     from gui.change_watcher import ChangeWatcher
+    from gui.guided_start import GuidedStartDialog
     from gui.screens.base import Screen
     from gui.session import AppSession
 
@@ -128,6 +131,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.terminal_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.switcher: QComboBox | None = None
+        self.guided: GuidedStartDialog | None = None
         self.watcher: ChangeWatcher | None = None
         self.tray: QSystemTrayIcon | None = None
         self.pending = 0
@@ -195,6 +199,7 @@ class MainWindow(QMainWindow):
         self.inbound.alert.connect(self._inbound_alert)
         self.inbound.start()
         self._update_status()
+        self.guided_action.setEnabled(True)
         self.nav.setEnabled(True)
         self.nav.setCurrentRow(0)
         self._on_nav(0)
@@ -234,9 +239,62 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(refresh)
         help_menu = self.menuBar().addMenu(tr("&Help"))
+        self.guided_action = QAction(tr("&Getting started (はじめに)…"), self)
+        self.guided_action.setEnabled(False)
+        self.guided_action.triggered.connect(self.open_guided_start)
+        help_menu.addAction(self.guided_action)
+        manual = QAction(tr("&User manual (使い方)"), self)
+        manual.setShortcut(QKeySequence.StandardKey.HelpContents)
+        manual.triggered.connect(self.open_manual)
+        help_menu.addAction(manual)
         about = QAction(tr("&About KohoGate"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def open_guided_start(self) -> GuidedStartDialog | None:
+        """はじめに: the steps to a first post (after the set-up wizard, and from ヘルプ)."""
+        if self.session is None:
+            return None
+        from gui.guided_start import GuidedStartDialog
+
+        if self.guided is None:
+            self.guided = GuidedStartDialog(self.session, self)
+            self.guided.go_to.connect(self.show_place)
+            self.guided.add_account.connect(self._add_first_account)
+            self.guided.finished.connect(lambda _result: setattr(self, "guided", None))
+        if self.guided.isVisible():
+            self.guided.raise_()  # asked again from ヘルプ: bring the open one forward
+            self.guided.activateWindow()
+        else:
+            self.guided.show()
+        return self.guided
+
+    def open_manual(self) -> QWidget:
+        from gui.manual import ManualDialog
+
+        dialog = ManualDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_place(self, place: Place) -> None:
+        """The page where a guided-start step is done."""
+        from core.organization.onboarding import Place
+        from gui.screens.settings.screen import SettingsScreen
+
+        row = {Place.STAFF: 5, Place.ACCOUNTS: 2, Place.TERMINALS: 3, Place.SIGNING_KEYS: 5}[place]
+        self.show_screen(row)
+        settings = self.screens[5][1]
+        if isinstance(settings, SettingsScreen) and place in (Place.STAFF, Place.SIGNING_KEYS):
+            settings.show_tab(settings.staff_tab if place is Place.STAFF else settings.approval)
+
+    def _add_first_account(self) -> None:
+        from gui.screens.accounts import AccountsScreen
+
+        self.show_screen(2)
+        accounts = self.screens[2][1]
+        if isinstance(accounts, AccountsScreen):
+            accounts.add_account()
 
     def _build_switcher(self) -> None:
         session = self.session
@@ -287,12 +345,17 @@ class MainWindow(QMainWindow):
         from core.services.reviews import pending_reviews
         from gui.operations import Operation
 
-        def read() -> tuple[str, int, PauseState]:
+        def read() -> tuple[str, int, PauseState, Actor]:
+            from core.services.staff import actor_for_staff
+
+            # Roles given a minute ago (to oneself, in the guided start) apply without a restart.
+            now = actor_for_staff(session.store, actor.staff_id, actor.terminal)
             terminal = session.terminal()
             count = 0
-            if sees_pending_reviews(actor, deputy=session.is_deputy):
-                count = len(pending_reviews(session.store, reviewer_id=actor.staff_id))
-            return (terminal.status.label if terminal else tr("not registered")), count, pause_state(session.store)
+            if sees_pending_reviews(now, deputy=session.is_deputy):
+                count = len(pending_reviews(session.store, reviewer_id=now.staff_id))
+            status = terminal.status.label if terminal else tr("not registered")
+            return status, count, pause_state(session.store), now
 
         if self.status_reads:
             self._status_again = True  # a burst of changes: one more read when this one is back
@@ -312,8 +375,14 @@ class MainWindow(QMainWindow):
         # A busy database: the next change tries again; a status line must not pop up a dialog.
         log.warning("status bar not updated: %s", exc)
 
-    def _show_status(self, result: tuple[str, int, PauseState]) -> None:
-        status, count, paused = result
+    def _show_status(self, result: tuple[str, int, PauseState, Actor]) -> None:
+        status, count, paused, now = result
+        session = self.session
+        if session is not None and now.staff_id == session.actor.staff_id and now != session.actor:
+            session.set_actor(now)
+            self.user_label.setText(
+                tr("User: {name} ({roles})").format(name=now.display_name, roles=roles_label(now.roles))
+            )
         self.terminal_label.setText(tr("Terminal: {status}").format(status=status))
         self.pause_label.setVisible(paused.paused)
         self.pause_label.setText(tr("全停止: scheduled posting paused") if paused.paused else "")

@@ -61,6 +61,11 @@ class AppSession(QObject):
     def terminal(self) -> TerminalInfo | None:
         return terminal_by_uid(self.store, self.env.terminal.uid)
 
+    def set_actor(self, actor: Actor) -> None:
+        """The same person with what the database now says (roles changed, name corrected)."""
+        self.actor = actor
+        self.actor_changed.emit(actor)
+
     def switch_to(self, staff_id: int) -> None:
         """Act as another staff member: only ever offered in a demo database."""
         if not self.is_demo:

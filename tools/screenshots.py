@@ -23,8 +23,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--lang", choices=["ja", "en"], default="ja")
+    parser.add_argument("--only", choices=["guided-start"], help="render only this screen (a new organization)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.only == "guided-start":
+        print(guided_start(args.out, args.lang))
+        return 0
 
     from PySide6.QtWidgets import QApplication
 
@@ -194,6 +198,41 @@ def main() -> int:
     for path in written:
         print(path)
     return 0
+
+
+def guided_start(out: Path, lang: str) -> Path:
+    """はじめに for a new organization (the set-up wizard just done), as the manual shows it."""
+    from PySide6.QtWidgets import QApplication
+
+    from core.i18n import set_language
+    from core.organization.identity import current_login
+    from core.runtime.bootstrap import open_environment
+    from core.services.setup import OrganizationSetup, initialize
+    from gui.application import application, main_window_for
+    from gui.i18n import install_translations
+    from gui.tasks import wait_for_tasks
+
+    with tempfile.TemporaryDirectory() as tmp:
+        app = application()
+        set_language(lang)
+        install_translations(app, lang, Path(tmp) / "cache")
+        env = open_environment(tmp)
+        setup = OrganizationSetup(name="見本市", admin_display_name="管理 一郎", admin_department="秘書広報課")
+        admin = initialize(env.store, setup, login=current_login(), terminal=env.terminal.uid)
+        window = main_window_for(env, admin)
+        window.show()
+        dialog = window.open_guided_start()
+        assert dialog is not None
+        for _ in range(3):
+            wait_for_tasks()
+            QApplication.processEvents()
+        path = out / "00-guided-start.png"
+        dialog.grab().save(str(path))
+        dialog.close()
+        window.close()
+        wait_for_tasks()
+        env.close()
+    return path
 
 
 if __name__ == "__main__":

@@ -25,3 +25,12 @@ def sample_policy(display_name: str, department: str, contact: str) -> dict[str,
         "su": "ダイレクトメッセージ機能は利用しない(wako:5-エ)。共有・引用は慎重に行う。",
         "se": f"{department} {contact}",
     }
+
+
+def starting_policy(organization: str, department: str, contacts: tuple[str, ...]) -> dict[str, str]:
+    """The sample policy as a new account's starting point: the organization's own name and contacts.
+
+    Every item stays editable; the editor shows what is still missing before filing.
+    """
+    contact = " / ".join(contacts[:2]) or "(連絡先)"
+    return sample_policy(f"{organization}公式アカウント", department or organization, contact)

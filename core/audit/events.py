@@ -17,6 +17,7 @@ _LABELS: dict[str, Callable[[], str]] = {
     "staff.activated": lambda: tr("Staff reactivated"),
     "staff.deactivated": lambda: tr("Staff deactivated"),
     "staff.department_changed": lambda: tr("Staff moved to another department"),
+    "staff.renamed": lambda: tr("Staff name corrected"),
     "checks.configured": lambda: tr("Check settings changed"),
     "account.created": lambda: tr("Account added"),
     "account.updated": lambda: tr("Account changed"),
@@ -87,6 +88,7 @@ _LABELS: dict[str, Callable[[], str]] = {
     "publication.attempt": lambda: tr("Sending attempt"),
     "draft.reopened": lambda: tr("Draft taken back for editing"),
     "draft.duplicated": lambda: tr("New draft copied from another"),
+    "draft.discarded": lambda: tr("Draft discarded (破棄)"),
     "terminal.moved": lambda: tr("Terminal identity seen on another machine"),
     "publication.claim_released": lambda: tr("Sending stopped before the call"),
     "publication.published": lambda: tr("Post published"),
@@ -150,6 +152,7 @@ CHANGE_KINDS: dict[str, frozenset[ChangeKind]] = {
     "staff.activated": frozenset({_S, _A, _Q}),
     "staff.deactivated": frozenset({_S, _A, _Q}),  # accounts they were named on need a new password
     "staff.department_changed": frozenset({_S, _A, _Q}),  # accounts they were named on need a new password
+    "staff.renamed": frozenset({_S, _Q, _D}),  # names on drafts and in the queue
     "checks.configured": frozenset({_S}),
     "account.created": frozenset({_A}),
     "account.updated": frozenset({_A}),
@@ -186,6 +189,7 @@ CHANGE_KINDS: dict[str, frozenset[ChangeKind]] = {
     "draft.correction_created": frozenset({_D}),
     "draft.reopened": frozenset({_D, _Q}),
     "draft.duplicated": frozenset({_D}),
+    "draft.discarded": frozenset({_D}),
     "media.stored": frozenset(),  # a blob no draft uses until the draft is saved
     "review.approved": frozenset({_D, _Q}),
     "review.returned": frozenset({_D, _Q}),

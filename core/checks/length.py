@@ -133,7 +133,12 @@ def mastodon_length(text: str) -> int:
 
 
 def count(text: str, counting: Counting) -> int:
-    """Length of ``text`` in the given unit."""
+    """Length of ``text`` in the given unit, counted as it is stored and sent: NFC.
+
+    The composer counts what is typed, the review what was saved (NFC, core/services/drafts.py); a
+    decomposed が (か + ゛, as pasted from some Macs) counted 2 in one and 1 in the other (64/500 vs 63/500).
+    """
+    text = unicodedata.normalize("NFC", text)
     if counting is Counting.TWITTER_WEIGHTED:
         return twitter_weighted_length(text)
     if counting is Counting.GRAPHEMES:

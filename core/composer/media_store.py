@@ -39,7 +39,12 @@ _FORMAT_MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", 
 MAX_IMAGE_BYTES = 30 * 1024 * 1024
 MAX_VIDEO_BYTES = 512 * 1024 * 1024
 MAX_CAPTION_BYTES = 2 * 1024 * 1024
-MAX_PIXELS = 80_000_000
+#: What an attached image may have. 108 MP phones and 100 MP medium-format cameras are real, so the
+#: limit sits above them; Pillow's own bomb guard (about 179 MP) is answered with the same message.
+MAX_PIXELS = 150_000_000
+#: The longer side an attached still image is reduced to: no platform shows more, and a huge photo would
+#: otherwise exceed every platform's upload size (and the checks' input cap).
+POSTING_SIDE = 4096
 _GPS_IFD = 0x8825
 
 
@@ -121,25 +126,37 @@ def open_image(data: bytes, name: str) -> Image:
 
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            # Our own limit below decides, with a message that names it; Pillow's warning would be "damaged".
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
             image = PILImage.open(io.BytesIO(data))
             if image.format not in _FORMAT_MIME:
                 raise InvalidInput(tr("{name} is not a JPEG, PNG, WebP or GIF image.").format(name=name))
             if image.width * image.height > MAX_PIXELS:
-                raise InvalidInput(tr("{name} has too many pixels to post.").format(name=name))
+                raise _too_many_pixels(name, image.width * image.height)
+            if image.format == "JPEG" and max(image.size) > POSTING_SIDE:
+                # Decode at 1/2, 1/4 … scale straight away: a 108 MP photo never fills memory whole.
+                image.draft(image.mode, (POSTING_SIDE, POSTING_SIDE))
             image.load()
-    except (
-        UnidentifiedImageError,
-        OSError,
-        SyntaxError,
-        ValueError,
-        PILImage.DecompressionBombWarning,
-        PILImage.DecompressionBombError,
-    ):
+    except PILImage.DecompressionBombError:
+        raise _too_many_pixels(name, None) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise InvalidInput(
             tr("{name} cannot be read as an image (damaged or not an image).").format(name=name)
         ) from None
     return image
+
+
+def _too_many_pixels(name: str, pixels: int | None) -> InvalidInput:
+    limit = MAX_PIXELS // 1_000_000
+    if pixels is None:
+        return InvalidInput(
+            tr("{name} has more than {limit} megapixels; reduce it first.").format(name=name, limit=limit)
+        )
+    return InvalidInput(
+        tr("{name} has {mp} megapixels; up to {limit} can be attached. Reduce it first.").format(
+            name=name, mp=pixels // 1_000_000, limit=limit
+        )
+    )
 
 
 def _has_location(image: Image) -> bool:
@@ -189,6 +206,12 @@ def prepare_image(data: bytes, name: str) -> PreparedMedia:
             image = upright
     image.info.pop("exif", None)
     image.info.pop("xmp", None)
+    if not getattr(image, "is_animated", False) and max(image.size) > POSTING_SIDE:
+        icc = image.info.get("icc_profile")
+        image = image.copy()
+        image.thumbnail((POSTING_SIDE, POSTING_SIDE))  # keeps the aspect ratio
+        if icc:
+            image.info["icc_profile"] = icc
     out = encode(image, fmt)
     return PreparedMedia("image", _FORMAT_MIME[fmt], name, out, image.width, image.height, had_location)
 

@@ -122,6 +122,17 @@ def evaluate(
     )
 
 
+def title_problem(title: str) -> str | None:
+    """Why the draft cannot be submitted without a title, or ``None``.
+
+    The supervisor's queue, the review, the approval record and the search know a post by its
+    title; an untitled one cannot be told apart from the next.
+    """
+    if title.strip():
+        return None
+    return tr("Give the draft a title: the supervisor, the record and the search know it by its title.")
+
+
 def schedule_problem(scheduled_at: datetime | None, now: datetime | None = None) -> str | None:
     """Why a scheduled time cannot be submitted, or ``None``.
 

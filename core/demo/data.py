@@ -195,6 +195,11 @@ def fill_demo(env: Environment) -> dict[str, int]:
             published, "https://bsky.app/profile/mihon-city.bsky.social/post/demo1", vault=vault
         )
     made += 6
+    # 破棄: an empty draft started by mistake and thrown away (the record keeps it); made last, so the
+    # other demo drafts keep their numbers.
+    mistake = sato_drafts.create(accounts[0], "", title="(まちがえて作成)")
+    sato_drafts.discard(mistake, 1)
+    made += 1
     _demo_incident(store, sato, accounts[0])
     _demo_lifecycle(store, admin, accounts, departments)
     return {"staff": len(STAFF) + 1, "accounts": len(accounts), "drafts": made}

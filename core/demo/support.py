@@ -38,10 +38,17 @@ def make_ready(service: DraftService, draft_id: int, reason: str = DEMO_REASON) 
         draft_id,
         detail.row_version,
         text=detail.text,
+        # A title is required to submit; an untitled test or demo draft is named after its opening words.
+        title=detail.title or _title_from(detail.text),
         scheduled_at=detail.scheduled_at,
         acknowledgements={r.key: reason for r in gate.unacknowledged},
         confirmations=[c.id for c in gate.confirmations],
     )
+
+
+def _title_from(text: str) -> str:
+    first = " ".join(text.split())[:20]
+    return first or "お知らせ"
 
 
 def poster_png(title: str = "市民まつり 11/3", width: int = 640, height: int = 400) -> bytes:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from core.i18n import tr
 from core.lifecycle.states import DeletionState, DraftState, PublicationState, ReviewDecision
@@ -44,6 +45,12 @@ class ActionKind(enum.StrEnum):
     REQUEST_DELETION = "request_deletion"
     CARRY_OUT_DELETION = "carry_out_deletion"
     RECORD_DELETED_BY_HAND = "record_deleted_by_hand"
+    #: Start a new draft (the drafts list; not about one draft).
+    NEW_DRAFT = "new_draft"
+    #: 破棄: throw away a draft that was never submitted (kept in the record with its text).
+    DISCARD = "discard"
+    #: 届出: file an account's complete operating policy (the accounts screen).
+    FILE_POLICY = "file_policy"
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,12 @@ class DraftSituation:
     review: ReviewSituation | None = None
     #: The composer's live checks; ``None`` when nobody is editing (then submitting is not offered).
     submission: SubmissionCheck | None = None
+    #: Some version of the draft was submitted once (then it is kept, never discarded).
+    ever_submitted: bool = True
+    #: The approved time, when it is still ahead (by the database clock): it goes out then, not now.
+    scheduled_later: datetime | None = None
+    #: This terminal holds a credential for the account (``None``: not asked, e.g. no terminal given).
+    credential_here: bool | None = None
 
 
 _OPERATOR = (Role.OPERATOR,)
@@ -112,6 +125,24 @@ def _needs_checking() -> str:
     return tr("An earlier attempt may have gone out: check the account and record what happened first (要確認).")
 
 
+def _scheduled_reason(later: datetime | None) -> str | None:
+    if later is None:
+        return None
+    return tr(
+        "Approved for {time}: it goes out then by itself. To post now, take it back, clear the time and have it "
+        "approved again."
+    ).format(time=later.astimezone().strftime("%Y-%m-%d %H:%M"))
+
+
+def _credential_reason(held: bool | None) -> str | None:
+    if held is not False:
+        return None
+    return tr(
+        "This terminal holds no credential for the account: store it first (Accounts → Credential on this "
+        "terminal…), or post by hand."
+    )
+
+
 def _editing(s: DraftSituation, actor: Actor) -> list[Action]:
     if not _may(actor, _OPERATOR):
         return []
@@ -119,6 +150,8 @@ def _editing(s: DraftSituation, actor: Actor) -> list[Action]:
         found = [Action(ActionKind.EDIT)]
         if s.submission is not None:
             found.append(_action(ActionKind.SUBMIT, *s.submission.blockers))
+        if s.state is DraftState.DRAFT and not s.ever_submitted:
+            found.append(Action(ActionKind.DISCARD))
         return found
     if s.state in (DraftState.SUBMITTED, DraftState.APPROVED):
         kind = ActionKind.WITHDRAW if s.state is DraftState.SUBMITTED else ActionKind.TAKE_BACK
@@ -150,7 +183,14 @@ def _publishing(s: DraftSituation, actor: Actor) -> list[Action]:
     waiting = s.publication is PublicationState.NEEDS_RECONCILIATION
     if _may(actor, _OPERATOR):
         if s.state is DraftState.APPROVED and s.api:
-            found.append(_action(ActionKind.PUBLISH_NOW, _needs_checking() if waiting else None))
+            found.append(
+                _action(
+                    ActionKind.PUBLISH_NOW,
+                    _needs_checking() if waiting else None,
+                    _scheduled_reason(s.scheduled_later),
+                    _credential_reason(s.credential_here),
+                )
+            )
         if s.state is DraftState.APPROVED:
             found.append(_action(ActionKind.POST_BY_HAND, _needs_checking() if waiting else None))
         elif s.state is DraftState.SUBMITTED and s.early_manual:
@@ -180,6 +220,50 @@ def _deleting(s: DraftSituation) -> list[Action]:
 def available_actions(detail: DraftSituation, actor: Actor) -> tuple[Action, ...]:
     """The actions to offer ``actor`` on the draft described by ``detail``, in the order screens show them."""
     return (*_editing(detail, actor), *_reviewing(detail), *_publishing(detail, actor))
+
+
+def new_draft_action(actor: Actor, usable_accounts: int) -> Action:
+    """新しい下書き: offered to everyone, enabled for an operator once an account is ready for drafts."""
+    if not actor.has(Role.OPERATOR):
+        if actor.has(Role.ADMINISTRATOR):
+            return Action(
+                ActionKind.NEW_DRAFT,
+                enabled=False,
+                reason=tr(
+                    "Only an operator (担当者) writes drafts. As administrator, give yourself or someone else "
+                    "the operator role under Settings → Staff (Help → Getting started)."
+                ),
+            )
+        return Action(
+            ActionKind.NEW_DRAFT,
+            enabled=False,
+            reason=tr("Only an operator (担当者) writes drafts; ask an administrator for the role."),
+        )
+    if usable_accounts == 0:
+        return Action(
+            ActionKind.NEW_DRAFT,
+            enabled=False,
+            reason=tr(
+                "No account is ready for drafts yet: its operating policy must be complete and filed "
+                "(Help → Getting started)."
+            ),
+        )
+    return Action(ActionKind.NEW_DRAFT)
+
+
+def file_policy_action(actor: Actor, *, missing: int, filed: bool) -> Action:
+    """届出 for the selected account: enabled for an administrator once the policy is complete and not filed."""
+    if not actor.has(Role.ADMINISTRATOR):
+        return Action(ActionKind.FILE_POLICY, False, tr("Only an administrator files an operating policy."))
+    if filed:
+        return Action(ActionKind.FILE_POLICY, False, tr("The policy is filed; a change to it withdraws the filing."))
+    if missing:
+        return Action(
+            ActionKind.FILE_POLICY,
+            False,
+            tr("{n} item(s) of the policy are still missing: open the account to see which.").format(n=missing),
+        )
+    return Action(ActionKind.FILE_POLICY)
 
 
 def find(actions: Iterable[Action], kind: ActionKind) -> Action | None:

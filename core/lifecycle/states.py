@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from datetime import datetime
 
 from core.i18n import tr
 
@@ -14,10 +15,13 @@ class DraftState(enum.StrEnum):
     APPROVED = "approved"
     REJECTED = "rejected"
     PUBLISHED = "published"
+    #: 破棄: a draft never submitted, thrown away; kept in the record with its text.
+    DISCARDED = "discarded"
 
     @property
     def label(self) -> str:
         return {
+            DraftState.DISCARDED: tr("Discarded"),
             DraftState.DRAFT: tr("Draft"),
             DraftState.SUBMITTED: tr("Awaiting approval"),
             DraftState.RETURNED: tr("Returned"),
@@ -38,10 +42,11 @@ class ReviewDecision(enum.StrEnum):
 
     @property
     def label(self) -> str:
+        """The decision as a noun (承認 / 差戻し / 却下), never a button's label."""
         return {
-            ReviewDecision.APPROVED: tr("Approve"),
-            ReviewDecision.RETURNED: tr("Return with comments"),
-            ReviewDecision.REJECTED: tr("Reject"),
+            ReviewDecision.APPROVED: tr("Approval"),
+            ReviewDecision.RETURNED: tr("Return"),
+            ReviewDecision.REJECTED: tr("Rejection"),
         }[self]
 
 
@@ -127,3 +132,70 @@ class IncidentState(enum.StrEnum):
             IncidentState.CONTAINED: tr("Contained"),
             IncidentState.CLOSED: tr("Closed"),
         }[self]
+
+
+class ShownState(enum.StrEnum):
+    """What a list shows for a draft: its state, told apart by what happened to its newest sending attempt.
+
+    The draft's own states keep their values (a list filters on either); an approved draft is
+    予約済み while its time is ahead, 送信中 / 要確認 / 送信失敗 while its newest attempt is so.
+    """
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    SCHEDULED = "scheduled"
+    SENDING = "sending"
+    NEEDS_CHECKING = "needs_checking"
+    FAILED = "failed"
+    PUBLISHED = "published"
+    DELETED = "deleted"
+    REJECTED = "rejected"
+    DISCARDED = "discarded"
+
+    @property
+    def label(self) -> str:
+        return {
+            ShownState.DISCARDED: tr("Discarded"),
+            ShownState.DRAFT: tr("Draft"),
+            ShownState.SUBMITTED: tr("Awaiting approval"),
+            ShownState.RETURNED: tr("Returned"),
+            ShownState.APPROVED: tr("Approved"),
+            ShownState.SCHEDULED: tr("Scheduled to go out"),
+            ShownState.SENDING: tr("Sending"),
+            ShownState.NEEDS_CHECKING: tr("Needs checking"),
+            ShownState.FAILED: tr("Send failed"),
+            ShownState.PUBLISHED: tr("Published"),
+            ShownState.DELETED: tr("Deleted"),
+            ShownState.REJECTED: tr("Rejected"),
+        }[self]
+
+
+#: An approved draft's newest attempt in one of these states is what the list shows.
+ATTEMPT_SHOWN = {
+    PublicationState.PENDING: ShownState.SENDING,
+    PublicationState.NEEDS_RECONCILIATION: ShownState.NEEDS_CHECKING,
+    PublicationState.FAILED: ShownState.FAILED,
+}
+
+
+def shown_state(
+    draft: DraftState, newest: PublicationState | None, scheduled_at: datetime | None, now: datetime
+) -> ShownState:
+    """The one answer to "what state is this draft in?" for people (lists, filters, the queue).
+
+    ``newest`` is the draft's newest publication row; ``now`` the database clock. The SQL of the
+    list (:func:`core.services.drafts.shown_state_sql`) says the same; a test holds them together.
+    """
+    if draft is DraftState.APPROVED:
+        if newest in ATTEMPT_SHOWN:
+            return ATTEMPT_SHOWN[newest]
+        if scheduled_at is not None and scheduled_at > now:
+            return ShownState.SCHEDULED
+        return ShownState.APPROVED
+    if draft is DraftState.SUBMITTED and newest is PublicationState.PUBLISHED:
+        return ShownState.PUBLISHED  # 緊急: posted by hand before approval, reviewed afterwards
+    if draft is DraftState.PUBLISHED and newest is PublicationState.DELETED:
+        return ShownState.DELETED
+    return ShownState(draft.value)

@@ -49,7 +49,8 @@ DRAFTS: Machine[DraftState] = Machine(
     states=DraftState,
     initial=frozenset({D.DRAFT}),
     moves={
-        D.DRAFT: frozenset({D.SUBMITTED}),
+        # 破棄 only before the first submission (the service checks there is no version).
+        D.DRAFT: frozenset({D.SUBMITTED, D.DISCARDED}),
         D.RETURNED: frozenset({D.SUBMITTED}),
         # Decisions; taken back for editing (reopen); 緊急 posted by hand before approval (joso:6 / wako:4).
         D.SUBMITTED: frozenset({D.APPROVED, D.RETURNED, D.REJECTED, D.DRAFT, D.PUBLISHED}),
@@ -58,6 +59,7 @@ DRAFTS: Machine[DraftState] = Machine(
         # A rejected draft stays rejected (copy it to a new draft); a published one is corrected by a new draft.
         D.REJECTED: frozenset(),
         D.PUBLISHED: frozenset(),
+        D.DISCARDED: frozenset(),
     },
     versioned=True,
 )

@@ -9,6 +9,7 @@ credential.
 
 from __future__ import annotations
 
+import enum
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -393,7 +394,7 @@ class PublicationService(Service):
                 event = "publication.resolved_posted"
             else:
                 move(row, PublicationState.FAILED)
-                row.last_error = tr("Checked by a person: not posted.")
+                row.last_error = OwnMessage.CHECKED_NOT_POSTED.stored
             self.record(session, event, {"publication_id": row.id, "url": row.url})
 
     def report_missed(self, draft_id: int, due_at: datetime, window_ends_at: datetime) -> int:
@@ -411,7 +412,7 @@ class PublicationService(Service):
                 attempts=0,
                 due_at=due_at,
                 window_ends_at=window_ends_at,
-                last_error=tr("Not sent within its time window; publish it by hand or reschedule it."),
+                last_error=OwnMessage.MISSED_WINDOW.stored,
             )
             session.add(row)
             session.flush()
@@ -637,6 +638,41 @@ def _publish_draft(draft: Draft) -> None:
 # ---- read models --------------------------------------------------------------------------------
 
 
+class OwnMessage(enum.StrEnum):
+    """KohoGate's own words about an attempt, stored as a code and translated when shown.
+
+    Stored text would stay in the language of the session that wrote it: a Japanese
+    workstation's note read on an English one (and the reverse).
+    """
+
+    CHECKED_NOT_POSTED = "checked_not_posted"
+    MISSED_WINDOW = "missed_window"
+
+    @property
+    def stored(self) -> str:
+        return f"{_OWN_PREFIX}{self.value}"
+
+    @property
+    def text(self) -> str:
+        return {
+            OwnMessage.CHECKED_NOT_POSTED: tr("Checked by a person: not posted."),
+            OwnMessage.MISSED_WINDOW: tr("Not sent within its time window; publish it by hand or reschedule it."),
+        }[self]
+
+
+_OWN_PREFIX = "kohogate:"
+
+
+def shown_error(stored: str | None) -> str | None:
+    """The stored note in the reader's language (a platform's own text stays as the platform wrote it)."""
+    if stored and stored.startswith(_OWN_PREFIX):
+        try:
+            return OwnMessage(stored.removeprefix(_OWN_PREFIX)).text
+        except ValueError:
+            return stored
+    return stored
+
+
 @dataclass(frozen=True)
 class PublicationRow:
     id: int
@@ -665,7 +701,7 @@ def _row(p: Publication, version: DraftVersion, handle: str, account_url: str | 
         url=p.url,
         published_at=p.published_at,
         due_at=p.due_at,
-        last_error=p.last_error,
+        last_error=shown_error(p.last_error),
         manual=p.manual,
         text=version.text,
         account_url=account_url,

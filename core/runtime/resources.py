@@ -23,3 +23,8 @@ RESOURCES_DIR = _resources_dir()
 def resource_path(*parts: str) -> Path:
     """Path of a file below ``resources/`` (a checkout, an installed wheel, or a frozen bundle)."""
     return RESOURCES_DIR.joinpath(*parts)
+
+
+def manual_path(lang: str) -> Path:
+    """The user manual in ``lang`` (``docs/manual_ja.md`` or ``docs/manual_en.md``, written by tools/manual.py)."""
+    return RESOURCES_DIR.parent / "docs" / f"manual_{'ja' if lang == 'ja' else 'en'}.md"

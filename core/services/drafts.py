@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, func, select, update
+from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from core.accounts.lifecycle_rules import DEFAULT_CATEGORY, category_keys
@@ -26,7 +26,7 @@ from core.composer.acknowledgements import stamp_acknowledgements, stamp_confirm
 from core.composer.media_items import StoredMedia, media_of, stored_json
 from core.errors import Conflict, InvalidInput, NotFound
 from core.i18n import tr
-from core.lifecycle.states import DraftState, PublicationState, ReviewDecision
+from core.lifecycle.states import ATTEMPT_SHOWN, DraftState, PublicationState, ReviewDecision, ShownState
 from core.lifecycle.transitions import move
 from core.organization.roles import Role
 from core.records.numbering import allocate as allocate_number
@@ -40,6 +40,7 @@ from core.storage.models import (
     DraftVersion,
     MediaBlob,
     OfficialAccount,
+    Publication,
     Review,
     Staff,
     utcnow,
@@ -183,7 +184,6 @@ class DraftService(Service):
         only what was wrong, and goes through sign-off like any other draft.
         """
         from core.lifecycle.states import PublicationState
-        from core.storage.models import Publication
 
         with self.store.write() as session:
             staff = self.authorize(session, Role.OPERATOR)
@@ -278,10 +278,14 @@ class DraftService(Service):
                     tr("This draft is {state} and cannot be submitted.").format(state=DraftState(draft.state).label)
                 )
             ensure_account_usable(session, draft.account)
+            from core.composer.submission import title_problem  # the checks engine loads on first use
+
             gate = _gate(session, draft, self.store.now())
-            if not gate.ok:
+            untitled = title_problem(draft.title or "")
+            reasons = ([untitled] if untitled else []) + ([] if gate.ok else gate.reasons())
+            if reasons:
                 raise InvalidInput(
-                    tr("The draft cannot be submitted yet:") + "\n" + "\n".join("・" + r for r in gate.reasons())
+                    tr("The draft cannot be submitted yet:") + "\n" + "\n".join("・" + r for r in reasons)
                 )
             number = (
                 session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft.id)) or 0
@@ -297,6 +301,7 @@ class DraftService(Service):
                 number=number,
                 account_id=draft.account_id,
                 platform=draft.account.platform,
+                title=draft.title,
                 text=draft.text,
                 media=list(draft.media),
                 scheduled_at=draft.scheduled_at,
@@ -341,6 +346,37 @@ class DraftService(Service):
             )
             return version.id
 
+    def discard(self, draft_id: int, row_version: int) -> None:
+        """破棄: throw away a draft that was never submitted; the record keeps its title, text and media.
+
+        A draft that was submitted once has versions a supervisor saw: it is kept (take it back,
+        or let it be rejected) so the record stays whole.
+        """
+        with self.store.write() as session:
+            staff = self.authorize(session, Role.OPERATOR)
+            draft: Draft = self.get_locked(session, Draft, draft_id, tr("Draft"))
+            if draft.row_version != row_version:
+                raise Conflict(tr("Someone else changed this draft. Reload it and try again."))
+            versions = session.scalar(select(func.count(DraftVersion.id)).where(DraftVersion.draft_id == draft_id))
+            if draft.state != DraftState.DRAFT.value or versions:
+                raise Conflict(
+                    tr("Only a draft that was never submitted can be discarded; this one is kept in the record.")
+                )
+            move(draft, DraftState.DISCARDED)
+            session.flush()
+            self.record(
+                session,
+                "draft.discarded",
+                {
+                    "draft_id": draft.id,
+                    "account_id": draft.account_id,
+                    "staff_id": staff.id,
+                    "title": draft.title,
+                    "text": draft.text,
+                    "media_sha256": [m["sha256"] for m in draft.media or []],
+                },
+            )
+
     def reopen(self, draft_id: int, row_version: int, reason: str) -> int:
         """Take a submitted or approved draft back for editing; return its new row version.
 
@@ -350,8 +386,6 @@ class DraftService(Service):
         again before it can go out. Refused while a sending attempt is open,
         whose outcome a person must settle first.
         """
-        from core.storage.models import Publication
-
         reason = (reason or "").strip()
         if not reason:
             raise InvalidInput(tr("Give the reason for taking this draft back."))
@@ -492,7 +526,43 @@ class DraftFilter:
     author_id: int | None = None
     updated_from: datetime | None = None
     updated_to: datetime | None = None
+    #: Found in the title, the text, or the account's ID or name.
     text: str = ""
+    #: The state as the list shows it (要確認, 送信失敗, 予約済み …), judged by the database clock.
+    shown: ShownState | None = None
+
+
+def newest_publication_state() -> ScalarSelect[Any]:
+    """The state of the draft's newest publication row (correlated to ``Draft``), or NULL."""
+    return (
+        select(Publication.state)
+        .join(DraftVersion, DraftVersion.id == Publication.version_id)
+        .where(DraftVersion.draft_id == Draft.id)
+        .order_by(Publication.id.desc())
+        .limit(1)
+        .correlate(Draft)
+        .scalar_subquery()
+    )
+
+
+def shown_state_sql(now: datetime) -> ColumnElement[str]:
+    """:func:`core.lifecycle.states.shown_state` as SQL, so the list can filter and sort on it."""
+    newest = newest_publication_state()
+    approved = Draft.state == DraftState.APPROVED.value
+    attempts = [(and_(approved, newest == p.value), shown.value) for p, shown in ATTEMPT_SHOWN.items()]
+    return case(
+        *attempts,
+        (and_(approved, Draft.scheduled_at.is_not(None), Draft.scheduled_at > now), ShownState.SCHEDULED.value),
+        (
+            and_(Draft.state == DraftState.SUBMITTED.value, newest == PublicationState.PUBLISHED.value),
+            ShownState.PUBLISHED.value,
+        ),
+        (
+            and_(Draft.state == DraftState.PUBLISHED.value, newest == PublicationState.DELETED.value),
+            ShownState.DELETED.value,
+        ),
+        else_=Draft.state,
+    )
 
 
 def local_days(first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:
@@ -538,6 +608,11 @@ class DraftRow:
     scheduled_at: datetime | None
     emergency: bool = field(default=False)
     row_version: int = 1
+    shown: ShownState | None = None
+
+    @property
+    def shown_state(self) -> ShownState:
+        return self.shown if self.shown is not None else ShownState(self.state.value)
 
 
 @dataclass(frozen=True)
@@ -556,7 +631,10 @@ def draft_authors(store: Store) -> list[DraftAuthor]:
         return [DraftAuthor(r[0], r[1], r[2]) for r in session.execute(query)]
 
 
-def _filtered(query: Select[Any], flt: DraftFilter) -> Select[Any]:
+def _filtered(query: Select[Any], flt: DraftFilter, now: datetime | None = None) -> Select[Any]:
+    asked = {flt.state.value if flt.state else None, flt.shown.value if flt.shown else None}
+    if DraftState.DISCARDED.value not in asked:
+        query = query.where(Draft.state != DraftState.DISCARDED.value)  # 破棄 is shown only when asked for
     if flt.account_id is not None:
         query = query.where(Draft.account_id == flt.account_id)
     if flt.state is not None:
@@ -568,13 +646,28 @@ def _filtered(query: Select[Any], flt: DraftFilter) -> Select[Any]:
     if flt.updated_to is not None:
         query = query.where(Draft.updated_at < flt.updated_to)
     if flt.text:
-        query = query.where(Draft.text.contains(flt.text, autoescape=True))
+        found = [
+            Draft.text.contains(flt.text, autoescape=True),
+            Draft.title.contains(flt.text, autoescape=True),
+            Draft.account_id.in_(
+                select(OfficialAccount.id).where(
+                    or_(
+                        OfficialAccount.handle.contains(flt.text, autoescape=True),
+                        OfficialAccount.display_name.contains(flt.text, autoescape=True),
+                    )
+                )
+            ),
+        ]
+        query = query.where(or_(*found))
+    if flt.shown is not None:
+        query = query.where(shown_state_sql(now or datetime.now(UTC)) == flt.shown.value)
     return query
 
 
 def count_drafts(store: Store, flt: DraftFilter = DraftFilter()) -> int:
+    now = store.now() if flt.shown is not None else None
     with store.read() as session:
-        return session.scalar(_filtered(select(func.count(Draft.id)), flt)) or 0
+        return session.scalar(_filtered(select(func.count(Draft.id)), flt, now)) or 0
 
 
 def query_drafts(
@@ -593,6 +686,9 @@ def query_drafts(
         "scheduled_at": Draft.scheduled_at,
         "id": Draft.id,
     }
+    now = store.now()
+    shown = shown_state_sql(now)
+    columns["state"] = shown
     key = columns.get(sort.column, Draft.updated_at)
     order: list[ColumnElement[Any]] = [
         key.desc() if sort.descending else key.asc(),
@@ -611,11 +707,12 @@ def query_drafts(
             Draft.scheduled_at,
             Draft.emergency,
             Draft.row_version,
+            shown,
         )
         .join(OfficialAccount, Draft.account_id == OfficialAccount.id)
         .join(Staff, Draft.author_id == Staff.id)
     )
-    query = _filtered(query, flt).order_by(*order).offset(offset).limit(limit)
+    query = _filtered(query, flt, now).order_by(*order).offset(offset).limit(limit)
     with store.read() as session:
         return [
             DraftRow(
@@ -630,6 +727,7 @@ def query_drafts(
                 scheduled_at=r[8],
                 emergency=bool(r[9]),
                 row_version=r[10],
+                shown=ShownState(r[11]),
             )
             for r in session.execute(query)
         ]

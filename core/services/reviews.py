@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from core.errors import Conflict, InvalidInput, KohoGateError
 from core.i18n import tr
-from core.lifecycle.states import DraftState, ReviewDecision
+from core.lifecycle.states import DraftState, ReviewDecision, ShownState
 from core.lifecycle.transitions import move
 from core.services.base import Service
 from core.services.signing_keys import active_key
@@ -236,13 +236,19 @@ class DecisionRow:
     reviewer: str
     decided_at: datetime
     comment: str
+    #: Where the draft is now (予約済み, 送信失敗, 要確認, 投稿済み …): what became of the decision.
+    now: ShownState | None = None
 
 
 def recent_decisions(store: Store, *, limit: int = 100) -> list[DecisionRow]:
-    """The newest decisions first (for the approval record and a look back)."""
+    """The newest decisions first (for the approval record and a look back), with each draft's state now."""
+    from core.services.drafts import shown_state_sql
+
+    shown = shown_state_sql(store.now())
     query = (
-        select(Review, DraftVersion.draft_id, OfficialAccount.handle, Staff.display_name)
+        select(Review, DraftVersion.draft_id, OfficialAccount.handle, Staff.display_name, shown)
         .join(DraftVersion, DraftVersion.id == Review.version_id)
+        .join(Draft, Draft.id == DraftVersion.draft_id)
         .join(OfficialAccount, OfficialAccount.id == DraftVersion.account_id)
         .join(Staff, Staff.id == Review.reviewer_id)
         .order_by(Review.created_at.desc(), Review.id.desc())
@@ -250,6 +256,16 @@ def recent_decisions(store: Store, *, limit: int = 100) -> list[DecisionRow]:
     )
     with store.read() as session:
         return [
-            DecisionRow(r.id, r.version_id, draft_id, handle, ReviewDecision(r.decision), name, r.created_at, r.comment)
-            for r, draft_id, handle, name in session.execute(query)
+            DecisionRow(
+                r.id,
+                r.version_id,
+                draft_id,
+                handle,
+                ReviewDecision(r.decision),
+                name,
+                r.created_at,
+                r.comment,
+                ShownState(state),
+            )
+            for r, draft_id, handle, name, state in session.execute(query)
         ]

@@ -13,16 +13,34 @@ from core.platforms.facts import facts_of
 from core.services.emergency import before_approval_due
 from core.services.reviews import awaiting_post_review
 from core.storage.engine import Store
-from core.storage.models import DeletionRequest, Draft, DraftVersion, OfficialAccount, Publication, Review
+from core.storage.models import (
+    Credential,
+    DeletionRequest,
+    Draft,
+    DraftVersion,
+    OfficialAccount,
+    Publication,
+    Review,
+    Terminal,
+)
 
 _OPEN_ATTEMPT = (PublicationState.PENDING.value, PublicationState.NEEDS_RECONCILIATION.value)
 _OPEN_DELETION = (DeletionState.REQUESTED.value, DeletionState.APPROVED.value)
 
 
 def load_situation(
-    store: Store, draft_id: int, *, version_id: int | None = None, submission: SubmissionCheck | None = None
+    store: Store,
+    draft_id: int,
+    *,
+    version_id: int | None = None,
+    submission: SubmissionCheck | None = None,
+    terminal_uid: str | None = None,
 ) -> DraftSituation:
-    """The draft's situation; with ``version_id`` also that version's review, with ``submission`` the live checks."""
+    """The draft's situation; with ``version_id`` also that version's review, with ``submission`` the live checks.
+
+    With ``terminal_uid``, whether that terminal holds the account's credential (publishing now needs it).
+    """
+    now = store.now()
     with store.read() as session:
         draft = session.get(Draft, draft_id)
         if draft is None:
@@ -44,11 +62,27 @@ def load_situation(
         open_attempt = session.scalar(
             select(Publication.id).where(Publication.version_id.in_(of_draft), Publication.state.in_(_OPEN_ATTEMPT))
         )
+        ever_submitted = session.scalar(select(DraftVersion.id).where(DraftVersion.draft_id == draft_id).limit(1))
         review = None
         if version_id is not None:
             review = _review(session, draft, version_id)
         facts = facts_of(account.platform)
         deletable = facts is not None and facts.deletable
+        held = None
+        if terminal_uid is not None:
+            held = (
+                session.scalar(
+                    select(Credential.id)
+                    .join(Terminal, Terminal.id == Credential.terminal_id)
+                    .where(
+                        Terminal.uid == terminal_uid,
+                        Credential.account_id == account.id,
+                        Credential.removed_at.is_(None),
+                    )
+                )
+                is not None
+            )
+        later = draft.scheduled_at if draft.scheduled_at is not None and draft.scheduled_at > now else None
         return DraftSituation(
             state=DraftState(draft.state),
             api=facts is not None and facts.api,
@@ -60,6 +94,9 @@ def load_situation(
             open_attempt=open_attempt is not None,
             review=review,
             submission=submission,
+            ever_submitted=ever_submitted is not None,
+            scheduled_later=later,
+            credential_here=held,
         )
 
 

@@ -136,17 +136,44 @@ class StaffService(Service):
             staff: Staff = self.get_or_404(session, Staff, staff_id, tr("Staff"))
             self._move(session, staff, department_id)
 
-    def update(self, staff_id: int, *, roles: Iterable[Role], department_id: int | None) -> bool:
+    def rename(self, staff_id: int, display_name: str) -> bool:
+        """Correct a display name (a typo, a change of name); returns whether it changed.
+
+        The correction is in the record (``staff.renamed``, both names); what was recorded
+        before keeps the name it was made with (:mod:`core.signoff.names`).
+        """
+        name = clean_text(display_name, tr("Name"), max_length=200)
+        with self.store.write() as session:
+            self.authorize(session, Role.ADMINISTRATOR)
+            staff: Staff = self.get_or_404(session, Staff, staff_id, tr("Staff"))
+            return self._rename(session, staff, name)
+
+    def _rename(self, session: Session, staff: Staff, name: str) -> bool:
+        if staff.display_name == name:
+            return False
+        self.record(session, "staff.renamed", {"staff_id": staff.id, "from": staff.display_name, "to": name})
+        staff.display_name = name
+        return True
+
+    def update(
+        self,
+        staff_id: int,
+        *,
+        roles: Iterable[Role],
+        department_id: int | None,
+        display_name: str | None = None,
+    ) -> bool:
         """Change roles and department together (設定 → 職員 → 編集): both are saved, or neither.
 
         Each change is audited as by :meth:`set_roles` and :meth:`set_department`; what did not
         change is not recorded. Returns whether anything changed.
         """
         role_set = _role_set(roles)
+        name = clean_text(display_name, tr("Name"), max_length=200) if display_name is not None else None
         with self.store.write() as session:
             self.authorize(session, Role.ADMINISTRATOR)
             staff: Staff = self.get_or_404(session, Staff, staff_id, tr("Staff"))
-            changed = False
+            changed = name is not None and self._rename(session, staff, name)
             if sorted(r.role for r in staff.role_rows) != [r.value for r in role_set]:
                 self._replace_roles(session, staff, role_set)
                 changed = True

@@ -13,8 +13,9 @@ from core.composer.findings import FindingRecord
 from core.composer.media_items import StoredMedia, media_of
 from core.errors import NotFound
 from core.i18n import current_language, tr
+from core.signoff.names import names_as_of
 from core.storage.engine import Store
-from core.storage.models import Draft, DraftVersion, OfficialAccount, Review, SigningKey, Staff
+from core.storage.models import Draft, DraftVersion, OfficialAccount, Review, SigningKey
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ class ReviewData:
     changes: list[FieldChange] = field(default_factory=list)
     previous_comment: str = ""
     decision: DecisionView | None = None
+    #: What kind of post this is (通常 / 緊急 / 訂正), in words.
+    category: str = ""
 
 
 def text_diff(old: str, new: str) -> list[DiffPart]:
@@ -137,6 +140,20 @@ def _captions(item: StoredMedia) -> str:
     if item.captions_burned_in:
         return tr("burned into the picture")
     return (item.captions_name or "") if item.captions_sha256 else tr("none")
+
+
+def post_category(emergency: bool, correction: bool) -> str:
+    """The kind of post for the review and the record: a correction, an emergency post, or a regular one."""
+    if correction:
+        return tr("Correction of a published post (訂正)")
+    if emergency:
+        return tr("Emergency (緊急)")
+    return tr("Regular post")
+
+
+def title_change(old: str, new: str) -> list[FieldChange]:
+    """The title, when it changed between two versions (the supervisor sees it like any other change)."""
+    return [FieldChange(tr("Title"), old, new)] if old != new else []
 
 
 def content_changes(
@@ -197,7 +214,8 @@ def load_review_data(store: Store, version_id: int) -> ReviewData:
         account = session.get(OfficialAccount, version.account_id)
         assert draft is not None
         assert account is not None
-        names = {s.id: s.display_name for s in session.scalars(select(Staff))}
+        name_at = names_as_of(session)
+        at = version.created_at
         findings = []
         for f in (FindingRecord.from_json(raw) for raw in version.findings):
             ack = version.acknowledgements.get(f.key, {}) if f.key else {}
@@ -215,7 +233,7 @@ def load_review_data(store: Store, version_id: int) -> ReviewData:
                     clause=f.clause,
                     message=f.message(lang),
                     excerpt=excerpt,
-                    acknowledged_by=names.get(int(ack.get("staff_id") or 0), "") if ack else "",
+                    acknowledged_by=name_at(int(ack.get("staff_id") or 0), at) if ack else "",
                     reason=str(ack.get("reason", "")) if ack else "",
                 )
             )
@@ -225,7 +243,7 @@ def load_review_data(store: Store, version_id: int) -> ReviewData:
                 id=item_id,
                 text=items[item_id].text(lang) if item_id in items else item_id,
                 clauses=", ".join(items[item_id].clauses) if item_id in items else "",
-                ticked_by=names.get(int(tick.get("staff_id") or 0), ""),
+                ticked_by=name_at(int(tick.get("staff_id") or 0), at),
             )
             for item_id, tick in version.confirmations.items()
         ]
@@ -247,19 +265,19 @@ def load_review_data(store: Store, version_id: int) -> ReviewData:
             key = session.get(SigningKey, review.signing_key_id) if review.signing_key_id else None
             decision = DecisionView(
                 decision=review.decision,
-                reviewer=names.get(review.reviewer_id, ""),
+                reviewer=name_at(review.reviewer_id, review.created_at),
                 comment=review.comment,
                 decided_at=review.created_at,
                 signature=review.signature or "",
                 key_fingerprint=key.fingerprint if key else "",
-                deputy_for=names.get(review.deputy_for_id, "") if review.deputy_for_id else "",
+                deputy_for=name_at(review.deputy_for_id, review.created_at),
                 after_publication=review.after_publication,
             )
         return ReviewData(
             draft_id=draft.id,
             version_id=version.id,
             number=version.number,
-            title=draft.title,
+            title=version.title or draft.title,
             account=account.handle,
             account_name=account.display_name,
             platform=version.platform,
@@ -267,8 +285,8 @@ def load_review_data(store: Store, version_id: int) -> ReviewData:
             media=media_of(version.media),
             scheduled_at=version.scheduled_at,
             submitted_at=version.created_at,
-            author=names.get(version.author_id, ""),
-            submitted_by=names.get(version.submitted_by_id, ""),
+            author=name_at(version.author_id, at),
+            submitted_by=name_at(version.submitted_by_id, at),
             content_hash=version.content_hash,
             emergency=version.emergency,
             emergency_reason=version.emergency_reason or "",
@@ -277,7 +295,8 @@ def load_review_data(store: Store, version_id: int) -> ReviewData:
             policy=policy,
             previous_number=previous[0].number if previous else None,
             diff=text_diff(previous[0].text, version.text) if previous else [],
-            changes=content_changes(
+            changes=title_change(previous[0].title or draft.title, version.title or draft.title)
+            + content_changes(
                 media_of(previous[0].media),
                 media_of(version.media),
                 previous[0].scheduled_at,
@@ -289,4 +308,5 @@ def load_review_data(store: Store, version_id: int) -> ReviewData:
             else [],
             previous_comment=previous[1] if previous else "",
             decision=decision,
+            category=post_category(version.emergency, draft.corrects_publication_id is not None),
         )

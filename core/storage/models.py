@@ -310,6 +310,8 @@ class DraftVersion(Base):
     number: Mapped[int] = mapped_column(Integer)
     account_id: Mapped[int] = mapped_column(ForeignKey("official_account.id"))
     platform: Mapped[str] = mapped_column(String(32))
+    #: The title when submitted (empty for versions from before 0012: the draft's is shown then).
+    title: Mapped[str] = mapped_column(String(200), default="", server_default="")
     text: Mapped[str] = mapped_column(Text)
     media: Mapped[list[Any]] = mapped_column(default=list)
     scheduled_at: Mapped[datetime | None] = mapped_column()

@@ -84,6 +84,7 @@ class AccountEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("accountEditor")
         self.detail = detail
+        self.session = session
         self.pattern = account_id_pattern(session.store)
         self.setWindowTitle(tr("Official account") if detail else tr("Add official account"))
         account_box = self._account_box(session)
@@ -102,7 +103,7 @@ class AccountEditor(QDialog):
         if not editable:
             self._make_read_only()
         self._update_missing()
-        self.resize(980, 720)
+        self.resize(980, 690)  # fits a 1366×768 screen
 
     def _account_box(self, session: AppSession) -> QGroupBox:
         self.platform = QComboBox()
@@ -227,6 +228,7 @@ class AccountEditor(QDialog):
 
     def _load(self) -> None:
         if self.detail is None:
+            self._fill_sample()
             return
         info = self.detail.info
         self.platform.setCurrentIndex(max(0, self.platform.findData(info.platform)))
@@ -242,6 +244,17 @@ class AccountEditor(QDialog):
         for duty in Duty:
             self.pickers[duty].set_checked({a.staff_id for a in self.detail.staff if a.duty is duty})
             self.titles[duty].setText(str(written.get(duty.value) or ""))
+
+    def _fill_sample(self) -> None:
+        """A new account starts from the sample policy (core.accounts.samples), every item editable."""
+        from core.accounts.samples import starting_policy
+        from core.services.organization import load_profile
+
+        profile = load_profile(self.session.store)
+        department = profile.departments[0] if profile.departments else ""
+        sample = starting_policy(profile.name, department, profile.public_phones + profile.public_emails)
+        for key, editor in self.texts.items():
+            editor.setPlainText(sample.get(key, ""))
 
     def policy(self) -> dict[str, object]:
         values: dict[str, object] = {item.key: self.texts[item.key].toPlainText() for item in TEXT_ITEMS}

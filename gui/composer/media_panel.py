@@ -124,6 +124,10 @@ class MediaListModel(QAbstractListModel):
         return None
 
 
+#: The side of the enlarged picture beside the alt-text box (the list shows 64-px thumbnails).
+PREVIEW_SIZE = 240
+
+
 class MediaPanel(QWidget):
     changed = Signal()
     add_requested = Signal(list)
@@ -134,53 +138,76 @@ class MediaPanel(QWidget):
         super().__init__(parent)
         self.platform = platform
         self.setAcceptDrops(True)
-        self.model = MediaListModel(ThumbnailCache(blob_loader))
+        self.thumbnails = ThumbnailCache(blob_loader)
+        self.model = MediaListModel(self.thumbnails)
+        buttons = self._build_list()
+        self._build_details()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+        layout.addWidget(self.details)
+        layout.addStretch(1)
+        self._wire()
+        self._loading = False
+        self._load_details()
+
+    def _build_list(self) -> QHBoxLayout:
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(tr("Attachments"))
         self.view.setIconSize(QSize(64, 64))
         self.view.setSpacing(2)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setMaximumHeight(220)
-        limit = platform.max_images
+        self.view.setMaximumHeight(150)
         self.hint = QLabel(
             tr("JPEG, PNG, WebP, GIF, MP4 or MOV — drop files here. {platform}: up to {n} images.").format(
-                platform=platform.limits.label, n=limit
+                platform=self.platform.limits.label, n=self.platform.max_images
             )
         )
         self.hint.setWordWrap(True)
         self.add_button = QPushButton(tr("&Add image or video…"))
-        self.remove_button = QPushButton(tr("Re&move"))
-        self.up_button = QPushButton(tr("Move &up"))
+        self.remove_button = QPushButton(tr("&Remove"))
+        self.up_button = QPushButton(tr("Move up"))
         self.up_button.setToolTip(tr("Alt+Up"))
-        self.down_button = QPushButton(tr("Move do&wn"))
+        self.down_button = QPushButton(tr("Move down"))
         self.down_button.setToolTip(tr("Alt+Down"))
-        self.redact_button = QPushButton(tr("Mask &faces and areas…"))
+        self.redact_button = QPushButton(tr("Mas&k faces and areas…"))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button, self.redact_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        return buttons
 
+    def _build_details(self) -> None:
         self.details = QGroupBox(tr("Selected attachment"))
+        # The picture being described, large enough to read the text in it, beside the box.
+        self.large = QLabel()
+        self.large.setObjectName("altPreview")
+        self.large.setFixedSize(PREVIEW_SIZE, PREVIEW_SIZE)
+        self.large.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.large.setStyleSheet("QLabel#altPreview { background: #eceff1; border: 1px solid #cfd8dc; }")
         self.alt = QPlainTextEdit()
         self.alt.setAccessibleName(tr("Alt text"))
         self.alt.setTabChangesFocus(True)
         self.alt.setFixedHeight(80)
-        self.alt.setPlaceholderText(tr("Describe what matters in the image, including any text in it."))
         self.alt_counter = QLabel()
-        self.guidance_button = QPushButton(tr("Alt text &guidance"))
-        self.decorative = QCheckBox(tr("装飾 — &decorative only (no alt text needed)"))
+        self.alt_counter.setObjectName("altCounter")
+        self.guidance_button = QPushButton(tr("Alt text guidance"))
+        self.decorative = QCheckBox(tr("装飾 — decorat&ive only (no alt text needed)"))
         self.decorative_reason = QLineEdit()
         self.decorative_reason.setAccessibleName(tr("Why the image is decorative"))
         self.decorative_reason.setPlaceholderText(tr("Why it carries no information (required)"))
-        self.captions_button = QPushButton(tr("&Captions file (.vtt/.srt)…"))
+        self.captions_button = QPushButton(tr("Captions file (.vtt/.srt)…"))
         self.captions_label = plain(QLabel())
         self.burned_in = QCheckBox(tr("Captions are &burned into the video"))
         alt_row = QHBoxLayout()
         alt_row.addWidget(self.alt_counter)
         alt_row.addStretch(1)
         alt_row.addWidget(self.guidance_button)
-        form = QFormLayout(self.details)
+        fields = QWidget()
+        form = QFormLayout(fields)
+        form.setContentsMargins(0, 0, 0, 0)
         self.alt_caption = QLabel(tr("A&lt text:"))
         self.alt_caption.setBuddy(self.alt)
         form.addRow(self.alt_caption, self.alt)
@@ -191,14 +218,11 @@ class MediaPanel(QWidget):
         form.addRow(self.reason_caption, self.decorative_reason)
         form.addRow(self.captions_button, self.captions_label)
         form.addRow(self.burned_in)
+        row = QHBoxLayout(self.details)
+        row.addWidget(self.large, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(fields, 1)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.view)
-        layout.addLayout(buttons)
-        layout.addWidget(self.details)
-        layout.addStretch(1)
-
+    def _wire(self) -> None:
         self.add_button.clicked.connect(self._choose_files)
         self.remove_button.clicked.connect(self._remove)
         self.up_button.clicked.connect(lambda: self._move(-1))
@@ -214,8 +238,6 @@ class MediaPanel(QWidget):
         self.decorative.toggled.connect(self._decorative_edited)
         self.decorative_reason.textEdited.connect(self._decorative_edited)
         self.burned_in.toggled.connect(self._burned_in_edited)
-        self._loading = False
-        self._load_details()
 
     # -- public --
     def set_items(self, items: Sequence[StoredMedia]) -> None:
@@ -339,6 +361,13 @@ class MediaPanel(QWidget):
             for widget in (self.captions_button, self.captions_label, self.burned_in):
                 widget.setVisible(has and not image)
             self.alt.setPlainText(item.alt if item else "")
+            # Without a selection the box is disabled (nothing typed there could be kept) and says why.
+            self.alt.setPlaceholderText(
+                tr("Describe what matters in the image, including any text in it.")
+                if has
+                else tr("Select an image above to describe it.")
+            )
+            self._show_large(item)
             self.decorative.setChecked(bool(item and item.decorative))
             self.decorative_reason.setText(item.decorative_reason if item else "")
             self.decorative_reason.setEnabled(self.decorative.isChecked())
@@ -348,6 +377,15 @@ class MediaPanel(QWidget):
             self._update_alt_counter()
         finally:
             self._loading = False
+
+    def _show_large(self, item: StoredMedia | None) -> None:
+        if item is None:
+            self.large.clear()
+            self.large.setText(tr("No attachment selected"))
+            self.large.setAccessibleName(tr("No attachment selected"))
+            return
+        self.large.setPixmap(self.thumbnails.pixmap(item.sha256, "image" if item.is_image else "video", PREVIEW_SIZE))
+        self.large.setAccessibleName(tr("Preview of {name}").format(name=item.name or "—"))
 
     def _update_alt_counter(self) -> None:
         limits = self.platform.limits

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -48,17 +48,25 @@ from core.checks.config import CheckConfig
 from core.composer.acknowledgements import reasons_of
 from core.composer.findings import FindingRecord
 from core.composer.media_items import StoredMedia
-from core.composer.submission import GateStatus, schedule_problem
+from core.composer.submission import GateStatus, schedule_problem, title_problem
 from core.errors import Conflict, KohoGateError, explain
 from core.i18n import current_language
-from core.lifecycle.actions import Action, ActionKind, SubmissionCheck, available_actions, find, shows_publishing
+from core.lifecycle.actions import (
+    Action,
+    ActionKind,
+    DraftSituation,
+    SubmissionCheck,
+    available_actions,
+    find,
+    shows_publishing,
+)
 from core.lifecycle.states import DraftState, ReviewDecision
 from core.platforms.facts import Platform
 from core.services.drafts import DraftDetail, DraftService, load_blob, load_draft_detail
 from core.services.organization import load_check_config, load_profile
 from core.services.situations import load_situation
 from gui import messages
-from gui.changes import Changes, announce
+from gui.changes import Changes, announce, change_hub
 from gui.composer.checker import LiveChecker, State
 from gui.composer.confirmations import ConfirmationsModel
 from gui.composer.editor import PostEditor
@@ -71,6 +79,9 @@ from gui.operations import Operation
 from gui.session import AppSession
 from gui.tasks import Progress, run_task, wait_for_tasks
 from gui.widgets.plain import plain
+
+if TYPE_CHECKING:
+    from gui.publishing.panel import PublishPanel
 
 tr = translator("Composer")
 log = logging.getLogger(__name__)
@@ -107,6 +118,7 @@ class ComposerWindow(QMainWindow):
         self._saving = False
         self.submitting = False  # a submit is on its way (off the UI thread)
         self._save_again = False
+        self._submit_after_save = False
         self._dirty = False
         self._conflict = False
         self._finding_faces = False
@@ -124,8 +136,11 @@ class ComposerWindow(QMainWindow):
         )
         self.checker.checked.connect(self._show_gate)
         self.checker.run_now()
+        self.reloads = 0  # situation reads in flight (tests wait for none)
+        change_hub().changed.connect(self._on_changes)
+        self._listening = True
         self.editor.setFocus()
-        self.resize(1180, 760)
+        self.resize(1180, 690)  # fits a 1366×768 screen with its task bar
 
     # -- building --
     def _build(self, detail: DraftDetail) -> None:
@@ -146,6 +161,42 @@ class ComposerWindow(QMainWindow):
         else:
             self.schedule.setDateTime(QDateTime.currentDateTime().addSecs(3600))
         self.schedule.setEnabled(self.schedule_box.isChecked())
+        self._build_returned(detail)
+        self.editor = PostEditor()
+        self.editor.setPlainText(detail.text)
+        self.editor.setReadOnly(not self.editable)
+        if not self.editable:
+            # Read-only must look read-only, not like a text box that ignores typing.
+            self.editor.setStyleSheet("QPlainTextEdit { background: #f3f4f6; }")
+        self.state = detail.state
+        self.counter = QLabel()
+        self.counter.setObjectName("lengthCounter")
+        self.save_state = plain(QLabel())
+        self.submit_button = QPushButton(tr("S&ubmit for approval"))
+        self.submit_button.setToolTip(tr("Ctrl+Enter"))
+        self.gate_label = plain(QLabel())
+        self.gate_label.setWordWrap(True)
+
+        left = self._build_left(detail)
+        self._build_tabs(detail)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([640, 520])
+        self.setCentralWidget(splitter)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(200)
+        self.progress.setAccessibleName(tr("Attaching files"))
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        for widget in (self.title, self.schedule_box, self.schedule, self.emergency_box, self.category):
+            widget.setEnabled(self.editable and (widget is not self.schedule or self.schedule_box.isChecked()))
+        self.confirmations_view.setEnabled(self.editable)
+        self.findings.reason.setReadOnly(not self.editable)
+        self.submit_button.setVisible(self.editable)
+        self._build_menu()
+
+    def _build_returned(self, detail: DraftDetail) -> None:
         self.returned = plain(QLabel())
         self.returned.setObjectName("returnedComment")
         self.returned.setWordWrap(True)
@@ -175,21 +226,8 @@ class ComposerWindow(QMainWindow):
             )
             self.returned.setAccessibleName(tr("Supervisor's comment"))
         self.returned.setVisible(comment is not None)
-        self.editor = PostEditor()
-        self.editor.setPlainText(detail.text)
-        self.editor.setReadOnly(not self.editable)
-        if not self.editable:
-            # Read-only must look read-only, not like a text box that ignores typing.
-            self.editor.setStyleSheet("QPlainTextEdit { background: #f3f4f6; }")
-        self.state = detail.state
-        self.counter = QLabel()
-        self.counter.setObjectName("lengthCounter")
-        self.save_state = plain(QLabel())
-        self.submit_button = QPushButton(tr("S&ubmit for approval"))
-        self.submit_button.setToolTip(tr("Ctrl+Enter"))
-        self.gate_label = plain(QLabel())
-        self.gate_label.setWordWrap(True)
 
+    def _build_left(self, detail: DraftDetail) -> QWidget:
         form = QFormLayout()
         title_caption = QLabel(tr("&Title:"))
         title_caption.setBuddy(self.title)
@@ -201,7 +239,7 @@ class ComposerWindow(QMainWindow):
         schedule_row.addStretch(1)
         form.addRow(tr("When:"), schedule_row)
         # joso:6 / wako:4 緊急時: any supervisor may approve; maybe publish before approval.
-        self.emergency_box = QCheckBox(tr("&Emergency (disaster information)"))
+        self.emergency_box = QCheckBox(tr("Emergenc&y (disaster information)"))
         self.emergency_box.setChecked(detail.emergency)
         self.emergency_box.setToolTip(
             tr(
@@ -229,29 +267,25 @@ class ComposerWindow(QMainWindow):
         left_layout.addWidget(self.editor, 1)
         left_layout.addLayout(bottom)
         left_layout.addWidget(self.gate_label)
-        withdraw = find(self.offered, ActionKind.WITHDRAW)
-        take_back = withdraw or find(self.offered, ActionKind.TAKE_BACK)
-        self.reopen_button = QPushButton(
-            tr("&Withdraw the submission to edit…")
-            if withdraw is not None
-            else tr("Take back for editin&g (needs a new approval)…")
-        )
-        _render(self.reopen_button, take_back)
+        self.reopen_button = QPushButton()
         self.copy_button = QPushButton(tr("Start a &new draft from this one"))
-        _render(self.copy_button, find(self.offered, ActionKind.COPY_TO_NEW_DRAFT))
+        self.discard_button = QPushButton(tr("&Discard draft…"))
+        self.discard_button.setObjectName("discardDraft")
+        self._render_offered()
         action_row = QHBoxLayout()
+        action_row.addWidget(self.discard_button)
         action_row.addStretch(1)
         action_row.addWidget(self.copy_button)
         action_row.addWidget(self.reopen_button)
         action_row.addWidget(self.submit_button)
         left_layout.addLayout(action_row)
-        self.publishing = None
-        if shows_publishing(self.situation):
-            from gui.publishing.panel import PublishPanel
+        self.left_layout = left_layout
+        self.publishing: PublishPanel | None = None
+        self._add_publishing()
 
-            self.publishing = PublishPanel(self.session, self.draft_id, self)
-            left_layout.addWidget(self.publishing)
+        return left
 
+    def _build_tabs(self, detail: DraftDetail) -> None:
         self.findings = FindingsPanel()
         self.confirmations = ConfirmationsModel()
         self.confirmations.set_ticked(detail.confirmations.keys())
@@ -269,22 +303,63 @@ class ComposerWindow(QMainWindow):
         self.tabs.addTab(self.confirmations_view, tr("C&onfirmations"))
         self.tabs.addTab(self.media, tr("&Media"))
         self.tabs.addTab(self.preview, tr("&Preview"))
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.tabs)
-        splitter.setSizes([640, 520])
-        self.setCentralWidget(splitter)
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(200)
-        self.progress.setAccessibleName(tr("Attaching files"))
-        self.progress.hide()
-        self.statusBar().addPermanentWidget(self.progress)
-        for widget in (self.title, self.schedule_box, self.schedule, self.emergency_box, self.category):
-            widget.setEnabled(self.editable and (widget is not self.schedule or self.schedule_box.isChecked()))
-        self.confirmations_view.setEnabled(self.editable)
-        self.findings.reason.setReadOnly(not self.editable)
-        self.submit_button.setVisible(self.editable)
-        self._build_menu()
+
+    def _add_publishing(self) -> None:
+        """The publishing panel, once the draft has a publishing side (approved, published, 緊急)."""
+        if self.publishing is not None or not shows_publishing(self.situation):
+            return
+        from gui.publishing.panel import PublishPanel
+
+        # Its changes are announced on the hub, which this window follows (_on_changes).
+        self.publishing = PublishPanel(self.session, self.draft_id, self)
+        self.left_layout.addWidget(self.publishing)
+
+    def _render_offered(self) -> None:
+        withdraw = find(self.offered, ActionKind.WITHDRAW)
+        take_back = withdraw or find(self.offered, ActionKind.TAKE_BACK)
+        self.reopen_button.setText(
+            tr("&Withdraw the submission to edit…")
+            if withdraw is not None
+            else tr("Take back for editin&g (needs a new approval)…")
+        )
+        _render(self.reopen_button, take_back)
+        _render(self.copy_button, find(self.offered, ActionKind.COPY_TO_NEW_DRAFT))
+        _render(self.discard_button, find(self.offered, ActionKind.DISCARD))
+
+    def _on_changes(self, changes: Changes) -> None:
+        # An editable window announces its own autosaves; only a read-only one follows the draft.
+        if not self.editable and (self.draft_id in changes.drafts or changes.all_drafts):
+            self.reload_situation()
+
+    def reload_situation(self) -> None:
+        """Re-read the draft's state, row version and offered actions (after publishing, or a change elsewhere).
+
+        A read-only window kept the row version it opened with; taking the draft back after this
+        window's own publication then claimed that someone else had changed it.
+        """
+        store, draft_id = self.session.store, self.draft_id
+        self.reloads += 1
+
+        def read() -> tuple[DraftDetail, DraftSituation]:
+            return load_draft_detail(store, draft_id), load_situation(store, draft_id)
+
+        Operation(self, read).finished(self._reloaded).success(self._show_situation).run()
+
+    def _reloaded(self) -> None:
+        self.reloads -= 1
+
+    def _show_situation(self, result: tuple[DraftDetail, DraftSituation]) -> None:
+        detail, situation = result
+        if self.editable:
+            return
+        self.detail, self.situation = detail, situation
+        self.row_version, self.state = detail.row_version, detail.state
+        self.offered = available_actions(situation, self.session.actor)
+        self._render_offered()
+        self.gate_label.setText(self._read_only_note())
+        self._add_publishing()
+        if self.publishing is not None and not self.publishing.busy:
+            self.publishing.refresh()
 
     def _category_combo(self, detail: DraftDetail) -> QComboBox:
         """The draft's category of information: an exception device posts only its own (wako:5 情報の範囲)."""
@@ -336,7 +411,7 @@ class ComposerWindow(QMainWindow):
         # textChanged also fires for edits that end where they began (undo, paste of the same text): compare.
         self._last_text = self.editor.toPlainText()
         self.editor.textChanged.connect(self._text_changed)
-        self.title.textEdited.connect(lambda _t: self._changed(recheck=False))
+        self.title.textEdited.connect(lambda _t: self._title_edited())
         self.schedule_box.toggled.connect(self._schedule_toggled)
         self.emergency_box.clicked.connect(self._emergency_clicked)
         self.category.currentIndexChanged.connect(lambda _i: self._changed(recheck=False))
@@ -351,6 +426,7 @@ class ComposerWindow(QMainWindow):
         self.submit_button.clicked.connect(self.submit)
         self.reopen_button.clicked.connect(self.take_back)
         self.copy_button.clicked.connect(self.copy_to_new_draft)
+        self.discard_button.clicked.connect(self.discard)
         self.tabs.currentChanged.connect(lambda _i: self._refresh_preview())
 
     # -- state --
@@ -371,6 +447,11 @@ class ComposerWindow(QMainWindow):
         if text != self._last_text:
             self._last_text = text
             self._changed()
+
+    def _title_edited(self) -> None:
+        self._changed(recheck=False)
+        if self.gate is not None:
+            self._show_gate(self.gate)  # an emptied title blocks submission at once
 
     def _schedule_toggled(self, on: bool) -> None:
         self.schedule.setEnabled(on and self.editable)
@@ -446,6 +527,9 @@ class ComposerWindow(QMainWindow):
         past = schedule_problem(self.scheduled_at())
         if past:
             blockers.append(past)
+        untitled = title_problem(self.title.text())
+        if untitled:
+            blockers.append(untitled)
         if self.gate is None or self.checker.pending:
             blockers.append(tr("Checking person names…"))
         if self._conflict:
@@ -520,7 +604,10 @@ class ComposerWindow(QMainWindow):
         # This window's own autosave: only what shows this draft re-reads (the change watcher leaves it out).
         announce(Changes(drafts=frozenset({self.draft_id})))
         self.save_state.setText(tr("Saved at {time}").format(time=datetime.now().strftime("%H:%M:%S")))
-        if self._save_again or self._dirty:
+        if self._submit_after_save:
+            self._submit_after_save = False
+            self.submit()
+        elif self._save_again or self._dirty:
             self._save_again = False
             self._dirty = True
             self.save_now()
@@ -550,10 +637,14 @@ class ComposerWindow(QMainWindow):
         """Mark or unmark 緊急 through the service (a reason is required and recorded)."""
         from core.services.emergency import EmergencyService
 
-        if not self.flush():
+        if self._saving or self._conflict:
+            # A save on its way would meet the new row version: nothing changes until it is back.
             self.emergency_box.setChecked(not checked)
+            if self._saving:
+                self.statusBar().showMessage(tr("Saving… try again in a moment."), 5000)
             return
         service = EmergencyService(self.service.store, self.service.actor)
+        drafts = self.service
         reason = ""
         if checked:
             reason, ok = QInputDialog.getText(
@@ -562,13 +653,34 @@ class ComposerWindow(QMainWindow):
             if not ok or not reason.strip():
                 self.emergency_box.setChecked(False)
                 return
-        try:
-            self.row_version = service.mark(self.draft_id, reason) if checked else service.clear(self.draft_id)
-        except Exception as exc:
+        draft_id, row_version = self.draft_id, self.row_version
+        self.autosave_timer.stop()
+        snapshot = self._snapshot() if self._dirty else None
+        self._dirty = False
+        self.emergency_box.setEnabled(False)
+
+        saved: list[int] = []
+
+        def work() -> int:
+            if snapshot is not None:  # what is on screen is saved first, in the same worker call
+                saved.append(drafts.save(draft_id, row_version, **snapshot))
+            return service.mark(draft_id, reason) if checked else service.clear(draft_id)
+
+        def marked(row_version: int) -> None:
+            self.row_version = row_version
+            self.emergency_reason.setText(reason.strip() if checked else "")
+
+        def refused(exc: KohoGateError) -> None:
+            if saved:
+                self.row_version = saved[0]  # the save went through; only the mark was refused
+            else:
+                self._dirty = self._dirty or snapshot is not None
             self.emergency_box.setChecked(not checked)
             show_error(self, exc)
-            return
-        self.emergency_reason.setText(reason.strip() if checked else "")
+
+        Operation(self, work).changes(Changes(drafts=frozenset({draft_id}), queue=True)).finished(
+            lambda: self.emergency_box.setEnabled(self.editable)
+        ).success(marked).failure(refused).run()
 
     def flush(self) -> bool:
         """Finish any running save and save what is left, synchronously (before submit and close)."""
@@ -595,18 +707,37 @@ class ComposerWindow(QMainWindow):
     # -- submitting --
     def submit(self) -> None:
         self.checker.run_now()
-        if self.submitting or not self.can_submit or not self.flush():
+        if self.submitting or not self.can_submit or self._conflict:
             return
+        if self._saving:
+            self._submit_after_save = True  # the running autosave ends first; submitting follows it
+            return
+        self.autosave_timer.stop()
         service, draft_id, row_version = self.service, self.draft_id, self.row_version
+        snapshot = self._snapshot() if self._dirty else None
         self.submitting = True
+        self._dirty = False
         self.statusBar().showMessage(tr("Submitting…"))
-        Operation(self, lambda: service.submit(draft_id, row_version)).changes(
-            Changes(drafts=frozenset({draft_id}), queue=True)
-        ).finished(self._submit_finished).success(self._submitted).run()
+
+        def work() -> int:
+            # What is on screen is saved first, in the same worker call: the version is what the person saw.
+            version = service.save(draft_id, row_version, **snapshot) if snapshot is not None else row_version
+            return service.submit(draft_id, version)
+
+        Operation(self, work).changes(Changes(drafts=frozenset({draft_id}), queue=True)).finished(
+            self._submit_finished
+        ).success(self._submitted).failure(self._submit_failed).run()
 
     def _submit_finished(self) -> None:
         self.submitting = False
         self.statusBar().clearMessage()
+
+    def _submit_failed(self, exc: KohoGateError) -> None:
+        self._dirty = True  # whether the save or the submission refused, the text stays to be saved again
+        if isinstance(exc, Conflict):
+            self._conflict = True
+            self._render_submit()
+        show_error(self, exc)
 
     def _submitted(self, version_id: int) -> None:
         self.editable = False
@@ -617,16 +748,47 @@ class ComposerWindow(QMainWindow):
 
     def copy_to_new_draft(self) -> None:
         """A rejected draft cannot be resubmitted: start a new one with its text and media."""
-        try:
-            new_id = self.service.duplicate(self.draft_id)
-        except Exception as exc:
-            if explain(exc) is None:
-                raise
-            show_error(self, exc)
+        service, draft_id = self.service, self.draft_id
+        self.copy_button.setEnabled(False)
+
+        def copied(new_id: int) -> None:
+            self.copied.emit(new_id)
+            self.close()
+
+        Operation(self, lambda: service.duplicate(draft_id)).changes(
+            lambda new_id: Changes(drafts=frozenset({draft_id, new_id}))
+        ).finished(self._render_offered).success(copied).run()
+
+    def discard(self) -> None:
+        """破棄, after a confirmation: the draft leaves the list; the record keeps its text."""
+        title = self.title.text().strip() or tr("(no title)")
+        if not messages.confirm_irreversible(
+            self,
+            tr("Discard draft"),
+            tr("Discard the draft “{title}” for {account}? It leaves the list for good.").format(
+                title=title, account=self.detail.account
+            ),
+            informative=tr("The audit record keeps its title and text as discarded (破棄)."),
+            accept=tr("&Discard"),
+        ):
             return
-        announce(Changes(drafts=frozenset({self.draft_id, new_id})))
-        self.copied.emit(new_id)
-        self.close()
+        self.autosave_timer.stop()
+        service, draft_id = self.service, self.draft_id
+        row_version, snapshot = self.row_version, self._snapshot() if self._dirty else None
+        self.discard_button.setEnabled(False)
+
+        def work() -> None:
+            # The text on screen is what the record keeps: saved first, in the same worker call.
+            version = service.save(draft_id, row_version, **snapshot) if snapshot is not None else row_version
+            service.discard(draft_id, version)
+
+        def discarded(_result: None) -> None:
+            self.editable = False  # nothing left to save on close
+            self.close()
+
+        Operation(self, work).changes(Changes(drafts=frozenset({draft_id}))).finished(self._render_offered).success(
+            discarded
+        ).run()
 
     def take_back(self) -> None:
         """Withdraw the submission or set the approval aside, with a reason, to edit again."""
@@ -640,16 +802,16 @@ class ComposerWindow(QMainWindow):
         )
         if not ok:
             return
-        try:
-            self.service.reopen(self.draft_id, self.row_version, reason)
-        except Exception as exc:
-            if explain(exc) is None:
-                raise
-            show_error(self, exc)
-            return
-        announce(Changes(drafts=frozenset({self.draft_id}), queue=True))
-        self.reopened.emit(self.draft_id)
-        self.close()
+        service, draft_id, row_version = self.service, self.draft_id, self.row_version
+        self.reopen_button.setEnabled(False)
+
+        def reopened(_row_version: int) -> None:
+            self.reopened.emit(draft_id)
+            self.close()
+
+        Operation(self, lambda: service.reopen(draft_id, row_version, reason)).changes(
+            Changes(drafts=frozenset({draft_id}), queue=True)
+        ).finished(self._render_offered).success(reopened).run()
 
     # -- media --
     def add_files(self, paths: list[str]) -> None:
@@ -800,6 +962,9 @@ class ComposerWindow(QMainWindow):
             return
         if self.editable:
             self._end_editing()
+        if self._listening:
+            self._listening = False
+            change_hub().changed.disconnect(self._on_changes)
         self.closed.emit(self.draft_id)
         super().closeEvent(event)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from core.errors import KohoGateError
 from core.publishing.manual import ManualPackage
 from core.publishing.records import PublicationService
+from gui import messages
 from gui.changes import Changes, announce
 from gui.i18n import translator
 from gui.session import AppSession
@@ -105,11 +106,29 @@ class ManualPostDialog(QDialog):
         if self.package is not None and self.package.folder is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.package.folder)))
 
+    def _a_post_address(self, url: str) -> bool:
+        from core.publishing.post_urls import is_post_url
+        from core.services.accounts import account_detail
+        from core.services.drafts import load_draft_detail
+
+        detail = load_draft_detail(self.session.store, self.draft_id)
+        account = account_detail(self.session.store, detail.account_id).info
+        return is_post_url(account.platform, account.url, url)
+
     def record(self) -> None:
         if self.package is None:
             return
         # Whether the address is one of this account's posts is core's decision (https, the platform's hosts).
         url = self.url.text().strip()
+        # An address that is not a post of the account is refused by the service below, without a question first.
+        if self._a_post_address(url) and not messages.confirm_irreversible(
+            self,
+            tr("Record as posted"),
+            tr("Record that this post is published at {url}?").format(url=url),
+            informative=tr("The draft becomes 投稿済み (published) and cannot be posted again."),
+            accept=tr("&Record as posted"),
+        ):
+            return
         try:
             self.session.service(PublicationService).record_manual(self.package.version_id, url)
         except KohoGateError as exc:

@@ -32,11 +32,13 @@ from PySide6.QtWidgets import (
 from core.errors import KohoGateError, explain
 from core.lifecycle.actions import Action, ActionKind, available_actions, find
 from core.lifecycle.states import DraftState, PublicationState
+from core.platforms.facts import platform_label
 from core.publishing.post_urls import is_post_url
 from core.publishing.records import PublicationRow, PublicationService, publications_for_draft
 from core.runtime.logging_setup import redact
 from core.services.drafts import DraftService, load_draft_detail
 from core.services.situations import load_situation
+from gui import messages
 from gui.changes import Changes, announce
 from gui.i18n import translator
 from gui.session import AppSession
@@ -129,7 +131,8 @@ class PublishPanel(QGroupBox):
         self.deletion = _open_deletion(self.session, self.current)
         self.status.setText(self._status_text(detail.state, self.current))
         self._show_link(self.current)
-        offered = available_actions(load_situation(self.session.store, self.draft_id), self.session.actor)
+        situation = load_situation(self.session.store, self.draft_id, terminal_uid=self.session.env.terminal.uid)
+        offered = available_actions(situation, self.session.actor)
         early = find(offered, ActionKind.POST_BY_HAND_BEFORE_APPROVAL)
         self.manual_button.setText(
             tr("Post by hand &before approval (emergency)…") if early is not None else self.manual_button_text
@@ -225,8 +228,20 @@ class PublishPanel(QGroupBox):
 
     # -- actions --
     def publish(self) -> None:
+        """今すぐ投稿, after a confirmation naming the account: a post cannot be called back."""
         from core.publishing.outbox import Outbox
 
+        detail = self.detail
+        if not messages.confirm_irreversible(
+            self,
+            tr("Publish now"),
+            tr("Publish “{title}” now on {account} ({platform})?").format(
+                title=detail.title or tr("(no title)"), account=detail.account, platform=platform_label(detail.platform)
+            ),
+            informative=tr("It goes out at once and is public; only a deletion request can take it down again."),
+            accept=tr("&Publish now"),
+        ):
+            return
         outbox = Outbox(self.session.store, self.session.actor)
         self.message.setText(tr("Sending…"))
         self._set_busy(True)

@@ -84,6 +84,28 @@ def diff_html(data: ReviewData) -> str:
     return f"<p><b>{head}</b></p>{comment}<p>{text_changes}</p>{others}"
 
 
+def _facts_html(data: ReviewData) -> str:
+    """What will be published, where and when, above everything else (the title first)."""
+    when = (
+        data.scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if data.scheduled_at
+        else tr("not scheduled: as soon as it is published after approval")
+    )
+    facts = [
+        (tr("Title"), data.title or tr("(no title)")),
+        (tr("Account"), f"{data.account_name} ({data.account})"),
+        (tr("Category"), data.category),
+        (tr("Goes out"), when),
+        (tr("Author"), data.author),
+        (tr("Submitted"), data.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+    ]
+    if data.emergency:
+        facts.append((tr("Emergency"), data.emergency_reason))
+    return "<br>".join(f"<b>{html.escape(k)}:</b> {html.escape(v)}" for k, v in facts) + (
+        f"<br><span style='color:#c62828'><b>{html.escape(tr('EMERGENCY'))}</b></span>" if data.emergency else ""
+    )
+
+
 class ReviewDialog(QDialog):
     def __init__(self, session: AppSession, version_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,27 +125,13 @@ class ReviewDialog(QDialog):
         self.preview = PostPreview(
             platform, data.text, data.media, lambda sha: load_blob(session.store, sha), account=data.account_name
         )
-        facts = [
-            (tr("Account"), f"{data.account_name} ({data.account})"),
-            (tr("Author"), data.author),
-            (tr("Submitted"), data.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M")),
-            (
-                tr("Scheduled"),
-                data.scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M") if data.scheduled_at else tr("not scheduled"),
-            ),
-        ]
-        if data.emergency:
-            facts.append((tr("Emergency"), data.emergency_reason))
-        self.facts = QLabel(
-            "<br>".join(f"<b>{html.escape(k)}:</b> {html.escape(v)}" for k, v in facts)
-            + (
-                f"<br><span style='color:#c62828'><b>{html.escape(tr('EMERGENCY'))}</b></span>"
-                if data.emergency
-                else ""
-            )
-        )
+        self.facts = QLabel(_facts_html(data))
+        self.facts.setObjectName("reviewFacts")
+        self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._build_rest(data)
 
+    def _build_rest(self, data: ReviewData) -> None:
         self.findings: RowsModel[FindingView] = RowsModel(
             [
                 Column(
@@ -163,6 +171,13 @@ class ReviewDialog(QDialog):
         self.diff.setObjectName("diffView")
         self.diff.setAccessibleName(tr("Changes since the previous version"))
         self.diff.setHtml(diff_html(data))
+        self._build_tabs(data, findings_view, confirmations_view, media_text)
+        self._build_decision()
+        self._lay_out()
+
+    def _build_tabs(
+        self, data: ReviewData, findings_view: QWidget, confirmations_view: QWidget, media_text: QWidget
+    ) -> None:
         self.tabs = QTabWidget()
         if data.findings:
             findings_page: QWidget = findings_view
@@ -176,6 +191,7 @@ class ReviewDialog(QDialog):
         if data.previous_number is not None:
             self.tabs.setCurrentWidget(self.diff)
 
+    def _build_decision(self) -> None:
         self.policy_button = QPushButton(tr("Operating &policy…"))
         self.policy_button.clicked.connect(self.show_policy)
         self.comment = QPlainTextEdit()
@@ -194,10 +210,11 @@ class ReviewDialog(QDialog):
         self.status = plain(QLabel())
         self.status.setWordWrap(True)
 
+    def _lay_out(self) -> None:
         left = QWidget()
         left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.facts)  # title, account, kind and time first: what is being approved
         left_layout.addWidget(self.preview, 1)
-        left_layout.addWidget(self.facts)
         left_layout.addWidget(self.policy_button)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -213,7 +230,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.comment)
         layout.addLayout(buttons)
-        self.resize(1120, 720)
+        self.resize(1120, 690)
         close = QPushButton(tr("Close"))
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.clicked.connect(self.reject)
@@ -235,18 +252,40 @@ class ReviewDialog(QDialog):
         self.comment.setReadOnly(approve is None or not approve.enabled)
         if decision is not None:
             self.status.setText(
-                tr("{decision} by {name}.").format(
+                tr("Decision: {decision} ({name}).").format(
                     decision=ReviewDecision(decision.decision).label, name=decision.reviewer
                 )
             )
             if decision.comment:
                 self.comment.setPlainText(decision.comment)
 
+    def _confirm_approval(self) -> bool:
+        """承認 is signed and cannot be taken back: say what it lets happen (which account, when)."""
+        data = self.data
+        when = (
+            tr("It will go out at {time}.").format(time=data.scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+            if data.scheduled_at
+            else tr("An operator may then publish it at once.")
+        )
+        return messages.confirm_irreversible(
+            self,
+            tr("Approve"),
+            tr(
+                "Approve version {n} of “{title}” for {account}? Your signature binds exactly this text and media."
+            ).format(
+                n=data.number, title=data.title or tr("(no title)"), account=f"{data.account_name} ({data.account})"
+            ),
+            informative=when,
+            accept=tr("&Approve and sign"),
+        )
+
     def decide(self, decision: ReviewDecision) -> bool:
         comment = self.comment.toPlainText().strip()
         if decision is not ReviewDecision.APPROVED and not comment:
             self.status.setText(tr("Write a comment for the operator first."))
             self.comment.setFocus()
+            return False
+        if decision is ReviewDecision.APPROVED and not self._confirm_approval():
             return False
         from gui.operations import Operation
         from gui.review.signer import signer_for

@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.accounts.rotation import RotationReminder, rotation_reminders
+from core.lifecycle.actions import file_policy_action
 from core.lifecycle.states import AccountStatus
 from core.lifecycle.transitions import ACCOUNTS
 from core.organization.roles import Role
@@ -29,6 +30,7 @@ from core.services.accounts import (
     list_accounts,
 )
 from core.services.organization import load_lifecycle_settings
+from gui import messages
 from gui.accounts.credential import CredentialDialog, run_keyring_task
 from gui.accounts.editor import AccountEditor
 from gui.accounts.lifecycle import ConsultationDialog, ReviewDialog, WithdrawalDialog
@@ -149,7 +151,7 @@ class AccountsScreen(Screen):
         self.edit_button = QPushButton(tr("&Open…"))
         self.consult_button = QPushButton(tr("Consu&lt…"))
         self.consult_button.setToolTip(tr("Consultation before opening (wako 運用開始の留意点, joso:3(2))"))
-        self.file_button = QPushButton(tr("&File policy (届出)"))
+        self.file_button = QPushButton(tr("File &policy (届出)"))
         self.review_button = QPushButton(tr("Re&view…"))
         self.review_button.setToolTip(tr("Continuation review (joso:7(1))"))
         self.withdraw_button = QPushButton(tr("&Withdraw…"))
@@ -187,7 +189,7 @@ class AccountsScreen(Screen):
         return buttons
 
     def _connect(self) -> None:
-        self.add_button.clicked.connect(self._add)
+        self.add_button.clicked.connect(self.add_account)
         self.edit_button.clicked.connect(self._open)
         # Enter, and double-click (which activates too), open the account.
         self.table.activated.connect(self._open_index)
@@ -235,13 +237,18 @@ class AccountsScreen(Screen):
         self.add_button.setEnabled(admin)
         self.edit_button.setEnabled(account is not None)
         self.edit_button.setText(tr("&Edit…") if admin else tr("&Open…"))
-        self.file_button.setEnabled(
-            admin
-            and account is not None
-            and not account.missing
-            and not account.consultation_missing
-            and not account.filed_at
+        filing = (
+            file_policy_action(self.session.actor, missing=len(account.missing), filed=account.filed_at is not None)
+            if account is not None
+            else None
         )
+        consultations = account.consultation_missing if account is not None else ()
+        self.file_button.setEnabled(filing is not None and filing.enabled and not consultations)
+        if filing is None:
+            self.file_button.setToolTip(tr("Select an account first."))
+        else:
+            # Filing waits for the consultations too (wako 運用開始の留意点, joso:3(2)).
+            self.file_button.setToolTip("\n".join((filing.reason, *consultations)).strip())
         self.credential_button.setEnabled(account is not None)
         settable = account is not None and account.status in SETTABLE
         self.status_button.setEnabled(admin and settable)
@@ -334,7 +341,9 @@ class AccountsScreen(Screen):
         }
         Operation(self, calls[choice]).changes(Changes(accounts=True, all_drafts=True, queue=True)).run()
 
-    def _add(self) -> None:
+    def add_account(self) -> None:
+        if not self.session.has(Role.ADMINISTRATOR):
+            return
         dialog = AccountEditor(self.session, None, editable=True, parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -386,9 +395,23 @@ class AccountsScreen(Screen):
 
     def _file(self) -> None:
         account = self.selected()
-        if account is not None:
-            service = self.session.service(AccountService)
-            self.attempt(lambda: service.file(account.id))
+        if account is None:
+            return
+        if not messages.confirm_irreversible(
+            self,
+            tr("File policy (届出)"),
+            tr("File the operating policy of {name} ({handle}, {platform}) now?").format(
+                name=account.display_name, handle=account.handle, platform=platform_label(account.platform)
+            ),
+            informative=tr(
+                "The filing is recorded with the policy as it stands; drafts may then be written for the account. "
+                "A later change to the policy withdraws the filing until it is filed again."
+            ),
+            accept=tr("&File"),
+        ):
+            return
+        service = self.session.service(AccountService)
+        self.attempt(lambda: service.file(account.id))
 
     def _set_status(self) -> None:
         account = self.selected()

@@ -20,6 +20,7 @@ from gui.changes import Changes
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
 from gui.screens.base import Screen
+from gui.screens.drafts import STATE_COLOURS
 from gui.session import AppSession
 from gui.widgets.plain import plain
 from gui.widgets.table_view import make_table, selected_row
@@ -71,16 +72,21 @@ class ApprovalsScreen(Screen):
                 Column(tr("Decided"), lambda d: d.decided_at),
                 Column(tr("Account"), lambda d: d.account),
                 Column(tr("Decision"), lambda d: d.decision.label),
+                Column(
+                    tr("Now"),
+                    lambda d: d.now.label if d.now is not None else "",
+                    foreground=lambda d: STATE_COLOURS.get(d.now) if d.now is not None else None,
+                ),
                 Column(tr("Supervisor"), lambda d: d.reviewer),
                 Column(tr("Comment"), lambda d: d.comment, tooltip=lambda d: d.comment),
             ]
         )
-        self.decision_table = make_table(self.decisions, tr("Recent decisions"), self, stretch_column=4)
+        self.decision_table = make_table(self.decisions, tr("Recent decisions"), self, stretch_column=5)
         self.decision_table.setSortingEnabled(False)  # newest first, as the query returns them
         self.decision_table.activated.connect(
             lambda index: self.open_review(self.decisions.row(index.row()).version_id)
         )
-        self.view_button = QPushButton(tr("&View decision…"))
+        self.view_button = QPushButton(tr("Vie&w decision…"))
         self.view_button.clicked.connect(self.open_decision)
         self.pdf_button = QPushButton(tr("Save approval &record (PDF)…"))
         self.pdf_button.clicked.connect(self.save_record)

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.lifecycle.states import AccountStatus, DraftState
-from core.organization.roles import Role
+from core.lifecycle.actions import new_draft_action
+from core.lifecycle.states import AccountStatus, ShownState
 from core.platforms.facts import platform_label
 from core.services.accounts import AccountInfo, list_accounts
 from core.services.drafts import (
@@ -57,6 +57,7 @@ from gui.session import AppSession
 from gui.widgets import palette
 from gui.widgets.combos import refill
 from gui.widgets.date_range import DateRangeFilter
+from gui.widgets.plain import plain
 from gui.widgets.table_view import make_table, selected_row
 
 if TYPE_CHECKING:
@@ -68,18 +69,28 @@ tr = translator("DraftsScreen")
 MINE = "mine"
 
 STATE_COLOURS = {
-    DraftState.SUBMITTED: "#1f5fbf",
-    DraftState.RETURNED: palette.CONFIRM,
-    DraftState.APPROVED: "#1b7a35",
-    DraftState.REJECTED: "#a61b1b",
-    DraftState.PUBLISHED: "#555555",
+    ShownState.SUBMITTED: "#1f5fbf",
+    ShownState.RETURNED: palette.CONFIRM,
+    ShownState.APPROVED: "#1b7a35",
+    ShownState.SCHEDULED: "#1b7a35",
+    ShownState.SENDING: "#1f5fbf",
+    ShownState.NEEDS_CHECKING: palette.CONFIRM,
+    ShownState.FAILED: palette.BLOCK,
+    ShownState.REJECTED: "#a61b1b",
+    ShownState.PUBLISHED: "#555555",
+    ShownState.DELETED: "#555555",
 }
 
 
 def draft_columns() -> list[Column[DraftRow]]:
     return [
         Column(tr("No."), lambda r: r.id, "id"),
-        Column(tr("State"), lambda r: r.state.label, "state", foreground=lambda r: STATE_COLOURS.get(r.state)),
+        Column(
+            tr("State"),
+            lambda r: r.shown_state.label,
+            "state",
+            foreground=lambda r: STATE_COLOURS.get(r.shown_state),
+        ),
         Column(tr("Account"), lambda r: f"{r.account} ({platform_label(r.platform)})", "account"),
         Column(tr("Title"), lambda r: r.title, "title"),
         Column(tr("Text"), lambda r: r.excerpt, "text", tooltip=lambda r: r.excerpt),
@@ -87,6 +98,10 @@ def draft_columns() -> list[Column[DraftRow]]:
         Column(tr("Updated"), lambda r: r.updated_at, "updated_at"),
         Column(tr("Scheduled"), lambda r: r.scheduled_at, "scheduled_at"),
     ]
+
+
+def _draftable(accounts: list[AccountInfo]) -> list[AccountInfo]:
+    return [a for a in accounts if a.status in {AccountStatus.ACTIVE, AccountStatus.PREPARING} and a.usable]
 
 
 class DraftListModel(PagedModel[DraftRow]):
@@ -162,13 +177,13 @@ class DraftsScreen(Screen):
         self.state_filter = QComboBox()
         self.state_filter.setAccessibleName(tr("Filter by state"))
         self.state_filter.addItem(tr("All states"), None)
-        for state in DraftState:
+        for state in ShownState:
             self.state_filter.addItem(state.label, state.value)
         self.author_filter = QComboBox()
         self.author_filter.setAccessibleName(tr("Filter by author"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Search text…"))
-        self.search.setAccessibleName(tr("Search text"))
+        self.search.setPlaceholderText(tr("Title, text or account…"))
+        self.search.setAccessibleName(tr("Search title, text and account"))
         self.search.setClearButtonEnabled(True)
         self.dates = DateRangeFilter(tr("Filter by date updated"), tr("Updated from"), tr("Updated to"), self)
         self.period, self.date_from, self.date_to = self.dates.period, self.dates.date_from, self.dates.date_to
@@ -178,6 +193,12 @@ class DraftsScreen(Screen):
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.open_button = QPushButton(tr("&Open"))
         self.open_button.setToolTip(tr("Enter or double-click opens the selected draft."))
+        # Why 新しい下書き is disabled, where the person is looking (the tooltip says it too).
+        self.why_label = plain(QLabel())
+        self.why_label.setObjectName("newDraftReason")
+        self.why_label.setWordWrap(True)
+        self.why_label.setStyleSheet(f"color: {palette.CONFIRM}")
+        self.usable_accounts = 0
         self.composers: dict[int, ComposerWindow] = {}
 
         # Two rows in a grid, so the captions line up and nothing is squeezed at 1280 pixels.
@@ -206,7 +227,8 @@ class DraftsScreen(Screen):
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
         actions.addWidget(self.open_button)
-        actions.addStretch(1)
+        actions.addWidget(self.why_label, 1)
+        actions.addStretch(0)
         actions.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -248,14 +270,14 @@ class DraftsScreen(Screen):
         return changes.any_draft or changes.accounts
 
     def refresh(self) -> None:
+        accounts = list_accounts(self.session.store)
         refill(
             self.account_filter,
             tr("All accounts"),
-            [
-                (f"{account.handle} ({platform_label(account.platform)})", account.id)
-                for account in list_accounts(self.session.store)
-            ],
+            [(f"{account.handle} ({platform_label(account.platform)})", account.id) for account in accounts],
         )
+        self.usable_accounts = len(_draftable(accounts))
+        self._update_new_draft()
         authors = draft_authors(self.session.store)
         names = Counter(author.display_name for author in authors)
         refill(
@@ -310,7 +332,7 @@ class DraftsScreen(Screen):
         updated_from, updated_to = self._updated_range()
         flt = DraftFilter(
             account_id=self.account_filter.currentData(),
-            state=DraftState(state) if state else None,
+            shown=ShownState(state) if state else None,
             author_id=self.session.actor.staff_id if author == MINE else author,
             updated_from=updated_from,
             updated_to=updated_to,
@@ -322,8 +344,15 @@ class DraftsScreen(Screen):
         self._update_actions()
 
     def on_actor_changed(self) -> None:
-        self.new_button.setEnabled(self.session.has(Role.OPERATOR))
+        self._update_new_draft()
         self._update_actions()
+
+    def _update_new_draft(self) -> None:
+        action = new_draft_action(self.session.actor, self.usable_accounts)
+        self.new_button.setEnabled(action.enabled)
+        self.new_button.setToolTip(action.reason or tr("Start a new draft for an official account (Ctrl+N)."))
+        self.why_label.setText(action.reason)
+        self.why_label.setVisible(bool(action.reason))
 
     def _selected(self) -> DraftRow | None:
         row = selected_row(self.table)
@@ -334,11 +363,7 @@ class DraftsScreen(Screen):
         self.open_button.setEnabled(draft is not None)
 
     def _new_draft(self) -> None:
-        accounts = [
-            a
-            for a in list_accounts(self.session.store)
-            if a.status in {AccountStatus.ACTIVE, AccountStatus.PREPARING} and a.usable
-        ]
+        accounts = _draftable(list_accounts(self.session.store))
         dialog = NewDraftDialog(accounts, self)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.account.currentData() is None:
             return

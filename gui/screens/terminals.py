@@ -55,7 +55,7 @@ class TerminalsScreen(Screen):
                     foreground=lambda t: "#a33" if self._consent_missing(t) else None,
                 ),
                 Column(tr("Expires"), lambda t: t.expires_at),
-                Column(tr("Key"), lambda t: tr("Registered") if t.has_key else tr("Not yet")),
+                Column(tr("Key"), lambda t: tr("Key registered") if t.has_key else tr("Not yet")),
                 Column(tr("Credentials held"), lambda t: self._handles_text(t.credential_account_ids)),
                 Column(tr("Approved by"), lambda t: t.approved_by),
                 Column(tr("Last seen"), lambda t: t.last_seen_at),

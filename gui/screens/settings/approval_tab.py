@@ -118,7 +118,7 @@ class ApprovalTab(QWidget):
         self.register_staff = QComboBox()
         self.register_staff.setAccessibleName(tr("Register for"))
         self.register_button = QPushButton(tr("&Register selected key for…"))
-        self.revoke_button = QPushButton(tr("Re&voke key"))
+        self.revoke_button = QPushButton(tr("Revoke ke&y"))
         keys_box = QGroupBox(tr("Signing keys (administrators)"))
         keys_layout = QVBoxLayout(keys_box)
         waiting = tr("&Waiting for registration (compare the fingerprint first):")
@@ -171,7 +171,7 @@ class ApprovalTab(QWidget):
         fields = (
             (0, 0, tr("Su&pervisor:"), self.dep_supervisor),
             (0, 2, tr("&Deputy:"), self.dep_deputy),
-            (1, 0, tr("&From:"), self.dep_from),
+            (1, 0, tr("Fro&m:"), self.dep_from),
             (1, 2, tr("&Until:"), self.dep_until),
             (2, 0, tr("Rea&son:"), self.dep_reason),
         )

@@ -95,14 +95,16 @@ class StaffDialog(QDialog):
         self.problem.setStyleSheet(f"color: {palette.BLOCK}")
         self.problem.hide()
         if staff is not None:
-            # Name and login identify the person; only roles and department are changed here.
+            # The login identifies the person; the name can be corrected (recorded; past records keep the old one).
             self.name.setText(staff.display_name)
+            self.name.setToolTip(
+                tr("Correct a misspelt name here. The record notes the correction; earlier records keep the old name.")
+            )
             self.login.setText(staff.login)
-            for edit in (self.name, self.login):
-                # Read like text, yet can still be selected, copied and read out.
-                edit.setReadOnly(True)
-                edit.setFrame(False)
-                edit.setStyleSheet("QLineEdit { background: transparent; }")
+            # Read like text, yet can still be selected, copied and read out.
+            self.login.setReadOnly(True)
+            self.login.setFrame(False)
+            self.login.setStyleSheet("QLineEdit { background: transparent; }")
             self.department.setCurrentIndex(self.department.findData(current))
             for role, box in self.roles.items():
                 box.setChecked(role in staff.roles)
@@ -155,7 +157,9 @@ class StaffDialog(QDialog):
             if self.staff is None:
                 self.saved_id = service.create(self.name.text(), self.login.text(), department, self.selected_roles())
             else:
-                service.update(self.staff.id, roles=self.selected_roles(), department_id=department)
+                service.update(
+                    self.staff.id, roles=self.selected_roles(), department_id=department, display_name=self.name.text()
+                )
                 self.saved_id = self.staff.id
         except Exception as exc:
             known = explain(exc)
@@ -199,7 +203,12 @@ class SettingsScreen(Screen):
         self.checks = ChecksTab(session)
         self.checks.show_organization.connect(lambda: self.tabs.setCurrentIndex(0))
         self.tabs.addTab(self._build_profile(), tr("Organization"))
-        self.tabs.addTab(self.checks, tr("Checks"))
+        # Scrolls rather than pushing the window past a 1366×768 screen (its lists stand one above the other).
+        checks_page = QScrollArea()
+        checks_page.setWidgetResizable(True)
+        checks_page.setFrameShape(QFrame.Shape.NoFrame)
+        checks_page.setWidget(self.checks)
+        self.tabs.addTab(checks_page, tr("Checks"))
         from gui.screens.settings.approval_tab import ApprovalTab
 
         self.approval = ApprovalTab(session)
@@ -208,11 +217,15 @@ class SettingsScreen(Screen):
 
         self.lifecycle = LifecycleTab(session)
         self.tabs.addTab(self.lifecycle, tr("Account life"))
-        self.tabs.addTab(self._build_staff(), tr("Staff"))
+        self.staff_tab = self._build_staff()
+        self.tabs.addTab(self.staff_tab, tr("Staff"))
         self.tabs.addTab(self._build_preferences(), tr("Preferences"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.on_actor_changed()
+
+    def show_tab(self, tab: QWidget) -> None:
+        self.tabs.setCurrentWidget(tab)
 
     # -- organization profile --
     def _build_profile(self) -> QWidget:

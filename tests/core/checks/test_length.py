@@ -99,3 +99,16 @@ def test_platform_parse():
     assert Platform.parse(" X ") is Platform.X
     with pytest.raises(ValueError, match="valid"):
         Platform.parse("myspace")
+
+
+def test_one_counting_everywhere_a_decomposed_kana_counts_as_stored() -> None:
+    """The composer counted the typed text, the review the saved (NFC) one: 64/500 against 63/500."""
+    import unicodedata
+
+    from core.checks.length import text_length
+    from core.platforms.facts import Platform
+
+    typed = unicodedata.normalize("NFD", "がんばろう") + "x" * 58
+    stored = unicodedata.normalize("NFC", typed)
+    for platform in Platform:
+        assert text_length(typed, platform) == text_length(stored, platform), platform

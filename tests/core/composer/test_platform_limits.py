@@ -122,7 +122,7 @@ def test_video_duration_is_read_from_the_movie_header() -> None:
 def test_the_service_checks_sizes_of_items_stored_without_one(env: Environment) -> None:
     world = World(env)
     drafts = DraftService(world.store, world.op1)
-    draft_id = drafts.create(world.account, "写真")
+    draft_id = drafts.create(world.account, "写真", title="写真")
     import random
 
     noise = random.Random(7).randbytes(1500 * 1200 * 3)
@@ -154,7 +154,7 @@ def test_the_service_checks_the_stored_type_not_the_one_the_item_claims(env: Env
     )
     AccountService(world.store, world.admin).file(world.account)  # a changed platform is filed again
     drafts = DraftService(world.store, world.op1)
-    draft_id = drafts.create(world.account, "訓練の動画")
+    draft_id = drafts.create(world.account, "訓練の動画", title="訓練")
     mov = prepare_video(mp4_with_duration(600, 600 * 30).replace(b"isom", b"qt  ", 1), "drill.mov")
     assert mov.mime == "video/quicktime"
     drafts.store_media(mov)

@@ -48,6 +48,7 @@ class Desk:
             draft_id,
             detail.row_version,
             text=detail.text,
+            title=detail.title or "お知らせ",  # a title is required to submit
             media=detail.media,
             confirmations=required_confirmations(detail.text, Platform.X, detail.media),
             acknowledgements=acknowledgements or {},

@@ -20,6 +20,7 @@ AnyState = DraftState | PublicationState | DeletionState | IncidentState
 # Written out pair by pair (not derived from the table) so that a change of the policy shows up here.
 ALLOWED: set[tuple[enum.StrEnum, enum.StrEnum]] = {
     (D.DRAFT, D.SUBMITTED),
+    (D.DRAFT, D.DISCARDED),  # 破棄, before the first submission
     (D.RETURNED, D.SUBMITTED),
     (D.SUBMITTED, D.APPROVED),
     (D.SUBMITTED, D.RETURNED),
@@ -126,7 +127,8 @@ def test_only_the_listed_states_start_a_record(state: enum.StrEnum) -> None:
 
 
 def test_rejected_and_published_drafts_and_done_deletions_are_final() -> None:
-    assert [s for s in DraftState if MACHINES[DraftState].final(s)] == [D.REJECTED, D.PUBLISHED]  # type: ignore[arg-type]
+    finals = [s for s in DraftState if MACHINES[DraftState].final(s)]  # type: ignore[arg-type]
+    assert finals == [D.REJECTED, D.PUBLISHED, D.DISCARDED]
     assert [s for s in DeletionState if MACHINES[DeletionState].final(s)] == [X.REJECTED, X.DONE]  # type: ignore[arg-type]
 
 

@@ -76,7 +76,9 @@ def test_operator_reads_administrator_edits(window: MainWindow) -> None:
     assert screen.edit_button.isEnabled()  # read-only view
 
 
-def test_editor_shows_what_is_missing_and_saves(window: MainWindow, qtbot: QtBot, monkeypatch) -> None:
+def test_editor_shows_what_is_missing_and_saves(
+    window: MainWindow, qtbot: QtBot, monkeypatch, messages: MessageRecorder
+) -> None:
     screen = _accounts(window)
     store = window.session.store
     instagram = next(a for a in list_accounts(store) if a.handle == "mihon_kosodate")
@@ -111,6 +113,7 @@ def test_editor_shows_what_is_missing_and_saves(window: MainWindow, qtbot: QtBot
     screen.refresh()
     screen.table.selectRow(_row(screen, "mihon_kosodate"))
     assert screen.file_button.isEnabled()
+    messages.answer(True)  # 届出 asks first
     screen.file_button.click()
     assert account_detail(store, instagram.id).info.filed_at is not None
 

@@ -44,7 +44,7 @@ def session(world: World) -> AppSession:
 
 @pytest.fixture
 def composer(qtbot: QtBot, world: World, session: AppSession) -> Iterator[ComposerWindow]:
-    draft_id = DraftService(world.store, world.op1).create(world.account, "")
+    draft_id = DraftService(world.store, world.op1).create(world.account, "", title="図書館のお知らせ")
     window = ComposerWindow(session, draft_id)
     qtbot.addWidget(window)
     window.show()

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from core.lifecycle.states import DeletionState, DraftState, PublicationState
 from core.publishing.records import PublicationService, deletion_requests, publications_for_draft
 from core.runtime.bootstrap import Environment
+from gui.messages import Kind
 from gui.publishing.deletions import DeletionRequestsPanel
 from gui.publishing.manual import ManualPostDialog
 from gui.publishing.panel import PublishPanel
@@ -25,11 +26,12 @@ from tests.support.publishing import PubWorld
 @pytest.fixture
 def world(sqlite_env: Environment, messages: MessageRecorder) -> Iterator[PubWorld]:
     yield PubWorld(sqlite_env)
-    assert messages.shown == []  # publishing speaks in its panel, never in a box
+    # Publishing speaks in its panel, never in a box; only the irreversible steps ask first.
+    assert [m for m in messages.shown if m.kind is not Kind.IRREVERSIBLE] == []
 
 
 def test_publish_button_sends_with_progress_and_shows_the_url(
-    qtbot: QtBot, world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch, messages: MessageRecorder
 ) -> None:
     fake = FakeX(httpserver)
     monkeypatch.setattr("core.platforms.x.DEFAULT_API", fake.base_url)
@@ -40,6 +42,7 @@ def test_publish_button_sends_with_progress_and_shows_the_url(
     assert not panel.publish_button.isHidden()
     seen: list[tuple[int, int]] = []
     panel.progress.valueChanged.connect(lambda v: seen.append((v, panel.progress.maximum())))
+    messages.answer(True)  # 今すぐ投稿 asks first
     with qtbot.waitSignal(panel.changed, timeout=20_000):
         panel.publish()
         assert panel.busy
@@ -55,7 +58,7 @@ def test_publish_button_sends_with_progress_and_shows_the_url(
 
 
 def test_a_failed_publish_shows_a_plain_message(
-    qtbot: QtBot, world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch, messages: MessageRecorder
 ) -> None:
     fake = FakeX(httpserver)
     fake.fail("/2/tweets", Fault(drop_before=True))
@@ -63,6 +66,7 @@ def test_a_failed_publish_shows_a_plain_message(
     draft_id = world.approved("x")
     panel = PublishPanel(AppSession(world.env, world.op), draft_id)
     qtbot.addWidget(panel)
+    messages.answer(True)
     panel.publish()
     qtbot.waitUntil(lambda: not panel.busy, timeout=20_000)
     wait_for_tasks()
@@ -72,7 +76,9 @@ def test_a_failed_publish_shows_a_plain_message(
     assert not panel.publish_button.isEnabled()
 
 
-def test_manual_mode_copies_the_text_and_records_the_url(qtbot: QtBot, world: PubWorld) -> None:
+def test_manual_mode_copies_the_text_and_records_the_url(
+    qtbot: QtBot, world: PubWorld, messages: MessageRecorder
+) -> None:
     draft_id = world.approved("instagram", "秋の写真展を開催します。", image=True)
     dialog = ManualPostDialog(AppSession(world.env, world.op), draft_id)
     qtbot.addWidget(dialog)
@@ -88,6 +94,7 @@ def test_manual_mode_copies_the_text_and_records_the_url(qtbot: QtBot, world: Pu
     dialog.record()
     assert "https://" in dialog.error.text()
     dialog.url.setText("https://www.instagram.com/p/abc123/")
+    messages.answer(True)  # 投稿済みとして記録 asks first
     dialog.record()
     (row,) = publications_for_draft(world.store, draft_id)
     assert row.state is PublicationState.PUBLISHED
@@ -107,7 +114,9 @@ def test_manual_mode_is_gated_too(qtbot: QtBot, world: PubWorld) -> None:
     assert not dialog.record_button.isEnabled()
 
 
-def test_an_emergency_draft_offers_posting_by_hand_before_approval(qtbot: QtBot, world: PubWorld) -> None:
+def test_an_emergency_draft_offers_posting_by_hand_before_approval(
+    qtbot: QtBot, world: PubWorld, messages: MessageRecorder
+) -> None:
     from core.demo.support import make_ready
     from core.services.drafts import DraftService
     from core.services.emergency import EmergencyPolicy, EmergencyService
@@ -137,6 +146,7 @@ def test_an_emergency_draft_offers_posting_by_hand_before_approval(qtbot: QtBot,
     qtbot.addWidget(dialog)
     assert dialog.text.toPlainText() == "【避難指示】見本川の水位が上がっています。"
     dialog.url.setText("https://www.instagram.com/p/sos/")
+    messages.answer(True)
     dialog.record()
     (row,) = publications_for_draft(world.store, draft_id)
     assert row.state is PublicationState.PUBLISHED

@@ -28,6 +28,7 @@ from gui.publishing.manual import ManualPostDialog
 from gui.publishing.panel import PublishPanel
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
+from tests.support.gui import MessageRecorder
 from tests.support.publishing import PubWorld
 
 PAYLOAD = '<a href="file:///calc.exe">公式の投稿</a><img src="file:///etc/passwd">'
@@ -159,7 +160,7 @@ def test_a_post_address_on_the_platform_is_the_only_link_and_it_opens_only_itsel
     ],
 )
 def test_the_manual_dialog_refuses_an_address_that_is_not_a_post_on_the_platform(
-    qtbot: QtBot, world: PubWorld, url: str
+    qtbot: QtBot, world: PubWorld, url: str, messages: MessageRecorder
 ) -> None:
     draft_id = world.approved("x")
     dialog = ManualPostDialog(AppSession(world.env, world.op), draft_id)
@@ -170,6 +171,7 @@ def test_the_manual_dialog_refuses_an_address_that_is_not_a_post_on_the_platform
     assert dialog.error.textFormat() == Qt.TextFormat.PlainText
     assert [r.state for r in publications_for_draft(world.store, draft_id)] == []
     dialog.url.setText("https://x.com/city_koho/status/7")
+    messages.answer(True)  # a post address: 投稿済みとして記録 asks first
     dialog.record()
     (row,) = publications_for_draft(world.store, draft_id)
     assert row.state is PublicationState.PUBLISHED

@@ -83,9 +83,12 @@ def test_return_resubmit_approve_loop_with_two_users(
     assert "改修工事のため" in diff
     assert "休館の理由" in diff
     assert SOON.astimezone().strftime("%Y-%m-%d %H:%M") in diff  # the new time is shown with the text
+    messages.answer(True)  # 承認 asks first, naming the account and the time
     assert second.decide(ReviewDecision.APPROVED)
     wait_for_operations(qtbot, lambda: second.decided is ReviewDecision.APPROVED)
-    assert messages.shown == []
+    (question,) = messages.shown
+    assert "@josokoiki.koho" in question.text
+    assert SOON.astimezone().strftime("%Y-%m-%d %H:%M") in question.informative
     with demo_env.store.read() as session:
         assert verify_approval(session, draft_id).ok
 
@@ -222,6 +225,8 @@ def test_operator_marks_emergency_in_the_composer_and_any_supervisor_sees_it(
     assert not window.emergency_box.isChecked()  # cancelled: nothing marked
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("避難情報", True))
     window.emergency_box.click()
+    assert not window.emergency_box.isEnabled()  # marked off the UI thread
+    wait_for_operations(qtbot, window.emergency_box.isEnabled)
     assert window.emergency_reason.text() == "避難情報"
     detail = load_draft_detail(demo_env.store, draft_id)
     assert detail.emergency

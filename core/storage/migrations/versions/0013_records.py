@@ -1,7 +1,7 @@
 """records a city can file: document numbers (文書番号) and editing sessions
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-02 14:00:00
 
 * ``organization.document_prefix``: the organization's prefix of a 文書番号
@@ -25,7 +25,7 @@ from alembic import op
 from core.storage.migrations import triggers
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

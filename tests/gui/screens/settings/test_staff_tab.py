@@ -67,7 +67,8 @@ def test_edit_saves_roles_and_department(window: MainWindow, qtbot: QtBot) -> No
     assert dialog.windowTitle() == "Edit staff"
     assert dialog.department.currentText() == "秘書広報課"
     assert [r for r, box in dialog.roles.items() if box.isChecked()] == [Role.OPERATOR]
-    assert dialog.name.isReadOnly()
+    assert dialog.login.isReadOnly()  # the login identifies the person
+    assert not dialog.name.isReadOnly()  # a misspelt name can be corrected (recorded)
     dialog.roles[Role.SUPERVISOR].setChecked(True)
     dialog.department.setCurrentIndex(dialog.department.findText("危機管理課"))
     _ok(dialog)
