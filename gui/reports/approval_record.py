@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import base64
 import html
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QWidget
 
+from core.errors import KohoGateError
 from core.lifecycle.states import ReviewDecision
 from core.platforms.facts import platform_label
 from core.services.drafts import load_blob
@@ -37,7 +41,27 @@ def _local(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M (UTC%z)") if isinstance(moment, datetime) else ""
 
 
-def record_html(store: Store, data: ReviewData, fonts: RecordFonts) -> str:
+@dataclass(frozen=True)
+class RecordSource:
+    """What a record shows, read from the database (off the UI thread); laying it out needs no database."""
+
+    data: ReviewData
+    thumbnails: dict[str, bytes]
+    printed_at: datetime
+
+
+def load_record(store: Store, version_id: int) -> RecordSource:
+    data = load_review_data(store, version_id)
+    thumbnails: dict[str, bytes] = {}
+    for item in data.media:
+        blob = load_blob(store, item.sha256) if item.is_image else None
+        if blob:
+            thumbnails[item.sha256] = blob
+    return RecordSource(data, thumbnails, store.now())
+
+
+def record_html(source: RecordSource, fonts: RecordFonts) -> str:
+    data = source.data
     e = html.escape
     rows = [
         (tr("Account"), f"{data.account_name} ({data.account}, {platform_label(data.platform)})"),
@@ -60,7 +84,7 @@ def record_html(store: Store, data: ReviewData, fonts: RecordFonts) -> str:
     media = []
     for index, item in enumerate(data.media, start=1):
         alt = item.alt or (tr("(decorative)") if item.decorative else tr("(no alt text)"))
-        blob = load_blob(store, item.sha256) if item.is_image else None
+        blob = source.thumbnails.get(item.sha256)
         image = (
             f"<img src='data:{e(item.mime or 'image/png')};base64,{base64.b64encode(blob).decode()}' "
             f"width='{THUMBNAIL_WIDTH}'>"
@@ -78,6 +102,7 @@ def record_html(store: Store, data: ReviewData, fonts: RecordFonts) -> str:
     confirmations = "".join(f"<li>■ {e(c.text)} ({e(c.clauses)}) — {e(c.ticked_by)}</li>" for c in data.confirmations)
     signature = data.decision.signature if data.decision else ""
     fingerprint = data.decision.key_fingerprint if data.decision else ""
+    printed = _local(source.printed_at)
     return f"""
 <html><body style="font-family:'{e(fonts.text)}'; font-size:9pt">
 <h2>{e(tr("Approval record (決裁記録)"))}</h2>
@@ -91,13 +116,17 @@ def record_html(store: Store, data: ReviewData, fonts: RecordFonts) -> str:
 <p style="font-family:'{e(fonts.mono)}'; font-size:7pt">{e(tr("Content hash (SHA-256)"))}: {e(data.content_hash)}<br>
 {e(tr("Key fingerprint"))}: {e(fingerprint)}<br>
 {e(tr("Signature (Ed25519)"))}: {e(signature)}<br>
-{e(tr("Version"))} {data.number} / {e(tr("Draft"))} {data.draft_id} / {e(tr("Printed"))} {e(_local(store.now()))}</p>
+{e(tr("Version"))} {data.number} / {e(tr("Draft"))} {data.draft_id} / {e(tr("Printed"))} {e(printed)}</p>
 </body></html>"""
 
 
 def write_approval_record(store: Store, version_id: int, out: Path) -> Path:
     """Write the record of ``version_id`` to ``out`` (one A4 page, shrunk to fit)."""
-    data = load_review_data(store, version_id)
+    return print_record(load_record(store, version_id), out)
+
+
+def print_record(source: RecordSource, out: Path) -> Path:
+    """Lay out and print a record already read (:func:`load_record`): Qt's text layout, on the UI thread."""
     fonts = record_fonts()  # before the writer: no half-made file when there is no Japanese font
     writer = QPdfWriter(str(out))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -107,7 +136,7 @@ def write_approval_record(store: Store, version_id: int, out: Path) -> Path:
     writer.setCreator("KohoGate")
     document = QTextDocument()
     document.setDefaultFont(fonts.base_font(9))
-    document.setHtml(record_html(store, data, fonts))
+    document.setHtml(record_html(source, fonts))
     # Lay the page out in screen units (96 dpi); print_() scales it to the writer's resolution.
     page = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
     document.setPageSize(QSizeF(page.width() * 96 / 72, page.height() * 96 / 72))
@@ -119,3 +148,22 @@ def write_approval_record(store: Store, version_id: int, out: Path) -> Path:
             document.setDefaultFont(font)
     document.print_(writer)
     return out
+
+
+def save_record_to(
+    parent: QWidget, store: Store, version_id: int, out: Path, then: Callable[[Path], None] | None = None
+) -> None:
+    """Read the record off the UI thread, print it on the UI thread; a failure goes through the message door."""
+    from gui.messages import show_error
+    from gui.operations import Operation
+
+    def printed(source: RecordSource) -> None:
+        try:
+            path = print_record(source, out)
+        except KohoGateError as exc:
+            show_error(parent, exc)
+            return
+        if then is not None:
+            then(path)
+
+    Operation(parent, lambda: load_record(store, version_id)).success(printed).run()

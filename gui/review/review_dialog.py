@@ -311,10 +311,12 @@ class ReviewDialog(QDialog):
             self.save_record(Path(name))
 
     def save_record(self, path: Path) -> None:
-        from gui.reports.approval_record import write_approval_record
+        from gui.reports.approval_record import save_record_to
 
-        write_approval_record(self.session.store, self.version_id, path)
-        self.status.setText(tr("Approval record saved to {path}.").format(path=path))
+        def saved(out: Path) -> None:
+            self.status.setText(tr("Approval record saved to {path}.").format(path=out))
+
+        save_record_to(self, self.session.store, self.version_id, path, saved)
 
 
 def _render(button: QPushButton, action: Action | None) -> None:

@@ -192,6 +192,6 @@ class ApprovalsScreen(Screen):
             self, tr("Save approval record"), f"kessai-{decision.draft_id}.pdf", tr("PDF files (*.pdf)")
         )
         if name:
-            from gui.reports.approval_record import write_approval_record
+            from gui.reports.approval_record import save_record_to
 
-            self.attempt(lambda: write_approval_record(self.session.store, decision.version_id, Path(name)))
+            save_record_to(self, self.session.store, decision.version_id, Path(name))

@@ -330,19 +330,21 @@ class IncidentsScreen(Screen):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         service = self.session.service(IncidentService)
-        new_id = self.attempt(
+        kind, title, severity = dialog.kind_value(), dialog.title.text(), dialog.severity_value()
+        account_ids, discovered_at = dialog.account_ids(), dialog.discovered_at()
+        description = dialog.description.toPlainText()
+        self.attempt(
             lambda: service.report(
-                dialog.kind_value(),
-                dialog.title.text(),
-                severity=dialog.severity_value(),
-                account_ids=dialog.account_ids(),
-                discovered_at=dialog.discovered_at(),
-                description=dialog.description.toPlainText(),
+                kind,
+                title,
+                severity=severity,
+                account_ids=account_ids,
+                discovered_at=discovered_at,
+                description=description,
             ),
             INCIDENT_CHANGED,
+            then=self.select,
         )
-        if new_id is not None:
-            self.select(new_id)
 
     def select(self, incident_id: int) -> None:
         self.refresh()
@@ -359,14 +361,11 @@ class IncidentsScreen(Screen):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         service = self.session.service(IncidentService)
+        kind, at, counterpart = dialog.kind_value(), dialog.at_value(), dialog.counterpart.text()
+        reference, note = dialog.reference.text(), dialog.note.toPlainText()
         self.attempt(
             lambda: service.add_step(
-                detail.summary.id,
-                dialog.kind_value(),
-                at=dialog.at_value(),
-                counterpart=dialog.counterpart.text(),
-                reference=dialog.reference.text(),
-                note=dialog.note.toPlainText(),
+                detail.summary.id, kind, at=at, counterpart=counterpart, reference=reference, note=note
             ),
             INCIDENT_CHANGED,
         )
@@ -380,22 +379,16 @@ class IncidentsScreen(Screen):
             return
         service = self.session.service(IncidentService)
         file = dialog.file
+        label, url, text = dialog.label.text(), dialog.url.text(), dialog.text.toPlainText()
 
         def add() -> str:
             if file is not None:
                 data = file.read_bytes()
                 mime = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
                 return service.add_evidence(
-                    detail.summary.id,
-                    label=dialog.label.text(),
-                    url=dialog.url.text(),
-                    data=data,
-                    filename=file.name,
-                    mime=mime,
+                    detail.summary.id, label=label, url=url, data=data, filename=file.name, mime=mime
                 )
-            return service.add_evidence(
-                detail.summary.id, label=dialog.label.text(), url=dialog.url.text(), text=dialog.text.toPlainText()
-            )
+            return service.add_evidence(detail.summary.id, label=label, url=url, text=text)
 
         self.attempt(add, INCIDENT_CHANGED)
 

@@ -92,6 +92,8 @@ def test_return_resubmit_approve_loop_with_two_users(
 
     out = tmp_path / "kessai.pdf"
     second.save_record(out)
+    wait_for_operations(qtbot, out.exists)
+    assert "kessai.pdf" in second.status.text()
     from pypdf import PdfReader
 
     reader = PdfReader(str(out))
