@@ -126,10 +126,10 @@ def write_ts(path: Path, entries: dict[str, dict[str, str]]) -> None:
     root = ET.Element("TS", version="2.1", language="ja_JP", sourcelanguage="en")
     # Contexts and messages keep the order they have in ``entries`` (the file's own
     # order, new entries last) so that two branches adding strings merge cleanly.
-    for context in entries:
+    for context, messages in entries.items():
         ctx = ET.SubElement(root, "context")
         ET.SubElement(ctx, "name").text = context
-        for source, translation in entries[context].items():
+        for source, translation in messages.items():
             message = ET.SubElement(ctx, "message")
             ET.SubElement(message, "source").text = source
             element = ET.SubElement(message, "translation")
