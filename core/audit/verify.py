@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from core.audit.chain import GENESIS_HASH, entry_hash
@@ -68,16 +69,19 @@ def verify_chain(
         total = reader.count_after(start_seq)
         head = reader.head()
         walk = _Walk(start_seq + 1, start_hash)
-        for batch in reader.batches(start_seq, BATCH):
-            if not _batch_passes(batch, walk):
-                failure = _judge(reader.rows(walk.expected_seq - 1, BATCH), walk)
-                if failure is not None:
+        # Hashing batch k on a worker while the database renders batch k + 1: SQLite and psycopg
+        # release the GIL while they work, so the two overlap on a second core.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="audit-verify") as hasher:
+            pending: tuple[ChainBatch, Future[bool]] | None = None
+            for batch in reader.batches(start_seq, BATCH):
+                hashed = hasher.submit(_hashes_match, batch)
+                if pending is not None and (failure := _settle(reader, walk, *pending)) is not None:
                     return failure
-            else:
-                walk.expected_seq, walk.prev_hash = batch.last_seq + 1, batch.hashes[-64:]
-                walk.checked += batch.count
-            if progress is not None:
-                progress(walk.checked, total)
+                if pending is not None and progress is not None:
+                    progress(walk.checked, total)
+                pending = (batch, hashed)
+            if pending is not None and (failure := _settle(reader, walk, *pending)) is not None:
+                return failure
     last_seq = walk.expected_seq - 1
     if head is not None and (head[0] != last_seq or head[1] != walk.prev_hash):
         return VerifyResult(
@@ -92,11 +96,22 @@ def verify_chain(
     return VerifyResult(True, walk.checked, last_seq)
 
 
-def _batch_passes(batch: ChainBatch, walk: _Walk) -> bool:
+def _settle(reader: ChainReader, walk: _Walk, batch: ChainBatch, hashed: Future[bool]) -> VerifyResult | None:
+    """Move ``walk`` past ``batch``: at once if it passes, else entry by entry; the first bad entry if any."""
+    if hashed.result() and _links_hold(batch, walk):
+        walk.expected_seq, walk.prev_hash = batch.last_seq + 1, batch.hashes[-64:]
+        walk.checked += batch.count
+        return None
+    return _judge(reader.rows(walk.expected_seq - 1, BATCH), walk)
+
+
+def _links_hold(batch: ChainBatch, walk: _Walk) -> bool:
     if batch.first_seq != walk.expected_seq or batch.last_seq - batch.first_seq + 1 != batch.count:
         return False
-    if batch.prev_hashes != walk.prev_hash + batch.hashes[:-64]:
-        return False
+    return batch.prev_hashes == walk.prev_hash + batch.hashes[:-64]
+
+
+def _hashes_match(batch: ChainBatch) -> bool:
     lines = batch.lines.split(b"\n")
     return len(lines) == batch.count and "".join(map(_hexdigest, map(_sha256, lines))) == batch.hashes
 

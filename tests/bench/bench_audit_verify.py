@@ -92,6 +92,8 @@ def fill(store: Store, n: int) -> list[bytes]:
                 last = (row[0], row[7])
         cursor.execute("UPDATE audit_head SET seq = %s, hash = %s WHERE id = 1", last)
         raw.commit()
+        cursor.execute("ANALYZE audit_entry")  # what autovacuum does after a bulk load; else the plan is a guess
+        raw.commit()
     finally:
         raw.close()
     return canon
