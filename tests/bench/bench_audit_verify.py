@@ -85,7 +85,7 @@ def fill(store: Store, n: int) -> list[bytes]:
     try:
         cursor = raw.cursor()
         columns = "seq, recorded_at, actor, terminal, event, payload, prev_hash, hash"
-        with cursor.copy(f"COPY audit_entry ({columns}) FROM STDIN") as copy:  # type: ignore[attr-defined]
+        with cursor.copy(f"COPY audit_entry ({columns}) FROM STDIN") as copy:
             for row in entries(n):
                 canon.append(row[8])
                 copy.write_row(row[:8])
