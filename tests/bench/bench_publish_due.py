@@ -45,6 +45,7 @@ from tests.support.publishing import PubWorld
 
 class _Broadcast(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: a client that reuses its connection can
+    disable_nagle_algorithm = True  # headers and body go out at once: no 40 ms delayed-ACK stall per call
     connections: set[tuple[str, int]] = set()  # noqa: RUF012 -- shared by design: counts distinct client sockets
 
     def do_POST(self) -> None:
