@@ -105,17 +105,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     env = _env(args)
     try:
         if args.audit_command == "verify":
-            if args.checkpoint:
-                from core.audit.checkpoint import load_checkpoint, verify_against_checkpoint
-
-                outcome = verify_against_checkpoint(env.store, load_checkpoint(Path(args.checkpoint)))
-                print(outcome.message, file=sys.stdout if outcome.ok else sys.stderr)
-                return EXIT_OK if outcome.ok else EXIT_FAILED
-            from core.audit.verify import verify_chain
-
-            result = verify_chain(env.store)
-            print(result.summary(), file=sys.stdout if result.ok else sys.stderr)
-            return EXIT_OK if result.ok else EXIT_FAILED
+            return _verify(env, Path(args.checkpoint) if args.checkpoint else None)
         if args.audit_command == "checkpoint":
             return _checkpoint(env, Path(args.out))
         from core.services.audit_export import export_csv
@@ -125,6 +115,27 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return EXIT_OK
     finally:
         env.close()
+
+
+def _verify(env: Environment, checkpoint: Path | None) -> int:
+    from cli.progress import StderrProgress
+
+    progress = StderrProgress(tr("Verifying the audit record"))
+    try:
+        if checkpoint is not None:
+            from core.audit.checkpoint import load_checkpoint, verify_against_checkpoint
+
+            outcome = verify_against_checkpoint(env.store, load_checkpoint(checkpoint), progress)
+            ok, message = outcome.ok, outcome.message
+        else:
+            from core.audit.verify import verify_chain
+
+            result = verify_chain(env.store, progress)
+            ok, message = result.ok, result.summary()
+    finally:
+        progress.close()
+    print(message, file=sys.stdout if ok else sys.stderr)
+    return EXIT_OK if ok else EXIT_FAILED
 
 
 def _checkpoint(env: Environment, out: Path) -> int:

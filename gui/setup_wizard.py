@@ -20,6 +20,7 @@ from core.services.setup import OrganizationSetup, initialize
 from core.signoff.keys import Signer
 from gui import messages
 from gui.i18n import translator
+from gui.operations import Operation
 from gui.widgets.plain import plain
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class SetupWizard(QWizard):
         self.login = login
         self.terminal = terminal
         self.admin_id: int | None = None
+        self.saving = False  # the set-up on its way (off the UI thread): Finish does nothing more
         self.setWindowTitle(tr("KohoGate set-up"))
 
         org = QWizardPage()
@@ -95,15 +97,27 @@ class SetupWizard(QWizard):
             public_emails=_lines(self.emails),
             postal_addresses=_lines(self.addresses),
         )
-        try:
-            signer, vault = _first_administrator_key(self.login)
-            self.admin_id = initialize(
-                self.store, setup, login=self.login, terminal=self.terminal, signer=signer, vault=vault
-            )
-        except KohoGateError as exc:
-            messages.warning(self, tr("KohoGate set-up"), str(exc))
+        if self.saving:
             return
-        super().accept()
+        store, login, terminal = self.store, self.login, self.terminal
+
+        def set_up() -> int:
+            signer, vault = _first_administrator_key(login)
+            return initialize(store, setup, login=login, terminal=terminal, signer=signer, vault=vault)
+
+        def done(admin_id: int) -> None:
+            self.admin_id = admin_id
+            super(SetupWizard, self).accept()
+
+        def refused(exc: KohoGateError) -> None:
+            messages.warning(self, tr("KohoGate set-up"), str(exc))
+
+        def finished() -> None:
+            self.saving = False
+
+        # Off the UI thread: the keyring may ask for a password, the database may be a server far away.
+        self.saving = True
+        Operation(self, set_up).finished(finished).failure(refused).success(done).run()
 
 
 def _first_administrator_key(login: str) -> tuple[Signer | None, Vault | None]:

@@ -12,6 +12,7 @@ heads, RFC 9162).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,13 +22,14 @@ from sqlalchemy import select
 
 from core.audit import chain
 from core.audit.canonical import canonical_json, utc_iso
-from core.audit.verify import VerifyResult, verify_chain
+from core.audit.verify import VerifyResult, verify_chain, verify_entry
 from core.errors import InvalidInput, KohoGateError, PermissionDenied
 from core.i18n import tr
 from core.organization.identity import Actor
 from core.organization.roles import Role
 from core.runtime.atomic_file import write_text_atomically
 from core.signoff.keys import Signer, fingerprint, verify_signature
+from core.storage.audit_walk import chain_reader
 from core.storage.engine import Store
 from core.storage.models import AuditEntry, AuditHead, SigningKey, Staff
 
@@ -104,8 +106,10 @@ class CheckpointResult:
     chain: VerifyResult | None = None
 
 
-def verify_against_checkpoint(store: Store, data: dict[str, Any]) -> CheckpointResult:
-    """Is the chain intact *and* does it still contain the checkpointed head?"""
+def verify_against_checkpoint(
+    store: Store, data: dict[str, Any], progress: Callable[[int, int], None] | None = None
+) -> CheckpointResult:
+    """Does the chain still contain the checkpointed head, and is everything after it intact?"""
     required = ("seq", "hash", "public_key", "signature", "fingerprint")
     if any(key not in data for key in required):
         return CheckpointResult(False, tr("The checkpoint file is incomplete."))
@@ -133,27 +137,47 @@ def verify_against_checkpoint(store: Store, data: dict[str, Any]) -> CheckpointR
         )
     if not (is_admin or signed_by_admin_then):
         return CheckpointResult(False, tr("The checkpoint was not signed by an administrator's key."))
-    result = verify_chain(store)
-    if not result.ok:
-        return CheckpointResult(False, result.summary(), result)
+    # Incremental: the signed head proves everything up to it (nobody can recompute a chain to a
+    # signed hash), so only its own entry is re-hashed and only what came after it is walked.
     if seq and entry is None:
         return CheckpointResult(
             False,
             tr("The chain was truncated: entry {seq} of the checkpoint no longer exists (head is {head}).").format(
-                seq=seq, head=result.head_seq
+                seq=seq, head=_head_seq(store)
             ),
-            result,
         )
     if seq and entry is not None and entry.hash != digest:
         return CheckpointResult(
             False,
             tr("The chain was rewritten: entry {seq} no longer has the hash the checkpoint signed.").format(seq=seq),
-            result,
         )
+    if seq and not _entry_intact(store, seq):
+        return CheckpointResult(
+            False,
+            tr("Audit record broken at sequence number {seq}: {reason}").format(
+                seq=seq, reason=tr("content was changed after it was recorded")
+            ),
+            VerifyResult(False, 0, seq, seq, tr("content was changed after it was recorded")),
+        )
+    result = verify_chain(store, progress, after=(seq, digest if seq else chain.GENESIS_HASH))
+    if not result.ok:
+        return CheckpointResult(False, result.summary(), result)
     return CheckpointResult(
         True,
-        tr("Audit record intact and consistent with the checkpoint of entry {seq}: {count} entries.").format(
-            seq=seq, count=result.checked
-        ),
+        tr(
+            "Audit record intact and consistent with the checkpoint of entry {seq}: "
+            "{count} entries after it checked, head {head}."
+        ).format(seq=seq, count=result.checked, head=result.head_seq),
         result,
     )
+
+
+def _head_seq(store: Store) -> int:
+    with store.read() as session:
+        head = session.get(AuditHead, 1)
+        return head.seq if head is not None else 0
+
+
+def _entry_intact(store: Store, seq: int) -> bool:
+    with chain_reader(store) as reader:
+        return verify_entry(reader, seq) is not None

@@ -103,7 +103,17 @@ def fill_demo(env: Environment) -> dict[str, int]:
         # This terminal may post to every account; no credential is stored (demo data
         # needs no OS keyring) and the key pair is made on first use, not here.
         TerminalService(store, admin).approve(local.id, scope_all=True, endorser=admin_signer)
+    accounts = _demo_accounts(store, admin, departments, ids)
+    sato = actor_for_staff(store, ids["demo.sato"], terminal)
+    made = _demo_drafts(store, accounts, ids, terminal, admin=admin, admin_signer=admin_signer)
+    _demo_incident(store, sato, accounts[0])
+    _demo_lifecycle(store, admin, accounts, departments)
+    return {"staff": len(STAFF) + 1, "accounts": len(accounts), "drafts": made}
 
+
+def _demo_accounts(store: Store, admin: Actor, departments: dict[str, int], ids: dict[str, int]) -> list[int]:
+    """The official accounts with their policies and staff; one staff change shows a rotation due."""
+    admin_id = admin.staff_id
     account_service = AccountService(store, admin)
     accounts: list[int] = []
     leads = {"秘書広報課": "demo.takahashi", "危機管理課": "demo.ito", "子育て支援課": "demo.takahashi"}
@@ -140,7 +150,13 @@ def fill_demo(env: Environment) -> dict[str, int]:
         accounts[2],
         [(admin_id, Duty.MANAGER), (ids["demo.takahashi"], Duty.RESPONSIBLE), (ids["demo.sato"], Duty.OPERATOR)],
     )
+    return accounts
 
+
+def _demo_drafts(
+    store: Store, accounts: list[int], ids: dict[str, int], terminal: str, *, admin: Actor, admin_signer: DemoSigner
+) -> int:
+    """One draft in each state, through the same gate and sign-off as real ones; returns how many."""
     sato = actor_for_staff(store, ids["demo.sato"], terminal)
     tanaka = actor_for_staff(store, ids["demo.tanaka"], terminal)
     takahashi = actor_for_staff(store, ids["demo.takahashi"], terminal)
@@ -200,9 +216,7 @@ def fill_demo(env: Environment) -> dict[str, int]:
     mistake = sato_drafts.create(accounts[0], "", title="(まちがえて作成)")
     sato_drafts.discard(mistake, 1)
     made += 1
-    _demo_incident(store, sato, accounts[0])
-    _demo_lifecycle(store, admin, accounts, departments)
-    return {"staff": len(STAFF) + 1, "accounts": len(accounts), "drafts": made}
+    return made
 
 
 def _demo_kind(department: str) -> AccountKind:

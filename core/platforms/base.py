@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from core.platforms.errors import PublishError
 
@@ -95,6 +95,13 @@ class Publisher(Protocol):
     def delete(self, post_id: str) -> None: ...
 
     def recent(self, limit: int = 20) -> list[RecentPost]: ...
+
+
+@runtime_checkable
+class Closable(Protocol):
+    """An adapter holding a connection (an HTTP client) to close when the run ends."""
+
+    def close(self) -> None: ...
 
 
 def same_text(a: str, b: str) -> bool:

@@ -182,6 +182,11 @@ class FacebookPublisher:
         # Tests point both at one loopback fake.
         self._video_api = HttpApi(PLATFORM, connection.base_url or DEFAULT_VIDEO_API, connection.credential)
 
+    def close(self) -> None:
+        """Close the HTTP client (the end of a publishing run)."""
+        self._api.close()
+        self._video_api.close()
+
     def _post(self, path: str, **kwargs: Any) -> Any:
         return self._api.call("POST", path, accept=_classifier(POST_PERMISSIONS), **kwargs)
 

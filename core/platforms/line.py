@@ -55,6 +55,10 @@ class LinePublisher:
     def __init__(self, connection: Connection) -> None:
         self._api = HttpApi(PLATFORM, connection.base_url or DEFAULT_API, connection.credential)
 
+    def close(self) -> None:
+        """Close the HTTP client (the end of a publishing run)."""
+        self._api.close()
+
     def post(self, request: PostRequest, progress: Progress = no_progress) -> PostResult:
         if request.media:
             raise unsupported(

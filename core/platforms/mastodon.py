@@ -118,6 +118,12 @@ class MastodonPublisher:
             return classify_transport(PLATFORM, exc)
         return classify_transport(PLATFORM, exc)
 
+    def close(self) -> None:
+        """Close the SDK's HTTP session (the end of a publishing run)."""
+        session = getattr(self._api, "session", None)
+        if session is not None:
+            session.close()
+
     def post(self, request: PostRequest, progress: Progress = no_progress) -> PostResult:
         from mastodon.errors import MastodonError
 

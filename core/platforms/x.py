@@ -96,6 +96,10 @@ class XPublisher:
         self._renewed = False
         self._api = HttpApi(PLATFORM, self._base, self._token.access_token or "")
 
+    def close(self) -> None:
+        """Close the HTTP client (the end of a publishing run)."""
+        self._api.close()
+
     def _renew(self) -> None:
         try:
             self._token = renew(self._token, self._base)

@@ -45,6 +45,7 @@ from core.errors import Conflict, KohoGateError
 from core.i18n import tr
 from core.lifecycle.states import PublicationState
 from core.platforms.base import (
+    Closable,
     Connection,
     MediaFile,
     PostRequest,
@@ -102,6 +103,9 @@ class Outbox(Service):
     max_attempts: int = 3
     max_wait: float = 60.0
     base_url: dict[str, str] = field(default_factory=dict)  # platform → endpoint override (tests, proxies)
+    # One adapter (one HTTP client, its connections kept alive) per account for the outbox's life:
+    # a run of publish-due opens one TLS connection per account, not one per post.
+    _publishers: dict[int, Publisher] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def records(self) -> PublicationService:
@@ -117,6 +121,19 @@ class Outbox(Service):
         return self.vault
 
     def _publisher(self, account_id: int, platform: str, handle: str, account_url: str | None) -> Publisher:
+        publisher = self._publishers.get(account_id)
+        if publisher is None:
+            publisher = self._publishers[account_id] = self._new_publisher(account_id, platform, handle, account_url)
+        return publisher
+
+    def close(self) -> None:
+        """Close the adapters' HTTP clients (the end of a run); a later call opens new ones."""
+        publishers, self._publishers = list(self._publishers.values()), {}
+        for publisher in publishers:
+            if isinstance(publisher, Closable):
+                publisher.close()
+
+    def _new_publisher(self, account_id: int, platform: str, handle: str, account_url: str | None) -> Publisher:
         credential = read_credential(self._vault(), self.actor.terminal, account_id)
         if not credential:
             raise PublishRefused(

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -29,6 +30,9 @@ from core.lifecycle.states import DraftState, PublicationState
 from core.platforms.errors import ErrorKind
 from core.storage.engine import Store
 from core.storage.models import Draft, DraftVersion, OfficialAccount, Organization, Publication
+
+if TYPE_CHECKING:
+    from core.publishing.outbox import Outbox
 
 DEFAULT_WINDOW = timedelta(hours=1)
 log = logging.getLogger(__name__)
@@ -159,9 +163,7 @@ def run_due(
     that are, instead of being refused — and audited — on every run; missed
     windows are still reported from anywhere.
     """
-    from core.platforms.facts import supports_api
     from core.publishing.outbox import Outbox
-    from core.terminals.authorization import postable_accounts
 
     assert isinstance(outbox, Outbox)
     report = DueReport()
@@ -169,6 +171,17 @@ def run_due(
         # Nothing goes out and nothing is marked missed: resuming shows what became due meanwhile.
         report.held = [i for i in scheduled_posts(outbox.store, until=now, manual_platforms=True)]
         return report
+    try:
+        _send_due(outbox, report, now, window, only_postable)
+    finally:
+        outbox.close()  # the run's HTTP clients, one per account
+    return report
+
+
+def _send_due(outbox: Outbox, report: DueReport, now: datetime, window: timedelta, only_postable: bool) -> None:
+    from core.platforms.facts import supports_api
+    from core.terminals.authorization import postable_accounts
+
     blocked = _blocked_drafts(outbox.store)
     here = postable_accounts(outbox.store, outbox.actor.terminal, now=now) if only_postable else None
     for item in scheduled_posts(outbox.store, until=now, manual_platforms=True):
@@ -201,4 +214,3 @@ def run_due(
             report.failed.append((item, tr("Unexpected error ({kind}); see the log.").format(kind=type(exc).__name__)))
             continue
         report.sent.append((item, outcome.url))
-    return report

@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 import hashlib
 from dataclasses import dataclass, replace
+from typing import TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -116,7 +117,30 @@ def verify_approval(session: Session, draft_id: int, *, blobs: dict[str, bytes] 
     review = session.scalar(select(Review).where(Review.version_id == version.id)) if version else None
     if version is None or review is None or review.decision != ReviewDecision.APPROVED.value:
         return ApprovalCheck(ApprovalProblem.NO_APPROVAL, tr("The newest version of this draft is not approved."))
-    ids = {"version_id": version.id, "review_id": review.id}
+    ids = _Ids(version_id=version.id, review_id=review.id)
+    problem = _content_problem(session, draft, version, review, ids, blobs)
+    if problem is None:
+        reviewer = session.get(Staff, review.reviewer_id)
+        problem = _approver_problem(session, draft, version, review, reviewer, ids)
+        if problem is None:
+            problem = _signature_problem(session, draft, version, review, reviewer, ids)
+    return problem or ApprovalCheck(ApprovalProblem.NONE, tr("Approved and signed for exactly this content."), **ids)
+
+
+class _Ids(TypedDict):
+    version_id: int
+    review_id: int
+
+
+def _content_problem(
+    session: Session,
+    draft: Draft,
+    version: DraftVersion,
+    review: Review,
+    ids: _Ids,
+    blobs: dict[str, bytes] | None,
+) -> ApprovalCheck | None:
+    """Is the approved content still exactly what would be posted?"""
     if DraftState(draft.state).editable:
         # Taken back for editing (DraftService.reopen): even unchanged, it waits for a new approval.
         return ApprovalCheck(
@@ -135,6 +159,13 @@ def verify_approval(session: Session, draft_id: int, *, blobs: dict[str, bytes] 
             tr("The content changed after approval (text, time, images or their descriptions): approve it again."),
             **ids,
         )
+    return None
+
+
+def _approver_problem(
+    session: Session, draft: Draft, version: DraftVersion, review: Review, reviewer: Staff | None, ids: _Ids
+) -> ApprovalCheck | None:
+    """May this approver's decision count: not a maker of the draft, still active?"""
     if review.reviewer_id in contributors(session, draft.id) | _version_makers(version):
         # Separation of duties once more at publish time: the row may have come from outside the service.
         return ApprovalCheck(
@@ -142,7 +173,6 @@ def verify_approval(session: Session, draft_id: int, *, blobs: dict[str, bytes] 
             tr("The approver contributed to this draft; someone who did not make it must approve it."),
             **ids,
         )
-    reviewer = session.get(Staff, review.reviewer_id)
     if reviewer is not None and not reviewer.active:
         # A deactivated person's approval stops counting before publication (README: deactivation).
         return ApprovalCheck(
@@ -152,6 +182,13 @@ def verify_approval(session: Session, draft_id: int, *, blobs: dict[str, bytes] 
             ),
             **ids,
         )
+    return None
+
+
+def _signature_problem(
+    session: Session, draft: Draft, version: DraftVersion, review: Review, reviewer: Staff | None, ids: _Ids
+) -> ApprovalCheck | None:
+    """Is the decision signed with the approver's registered, unrevoked key?"""
     if not review.signature or review.signing_key_id is None:
         return ApprovalCheck(ApprovalProblem.UNSIGNED, tr("The approval is not signed."), **ids)
     key = session.get(SigningKey, review.signing_key_id)
@@ -174,7 +211,7 @@ def verify_approval(session: Session, draft_id: int, *, blobs: dict[str, bytes] 
     )
     if not verify_signature(key.public_key, message, review.signature):
         return ApprovalCheck(ApprovalProblem.BAD_SIGNATURE, tr("The approval's signature does not match."), **ids)
-    return ApprovalCheck(ApprovalProblem.NONE, tr("Approved and signed for exactly this content."), **ids)
+    return None
 
 
 def unpublished_approvals_by(session: Session, staff_id: int) -> list[int]:

@@ -13,9 +13,10 @@ from core.errors import KohoGateError
 from core.lifecycle.states import DeletionState
 from core.platforms.facts import platform_label
 from core.publishing.records import DeletionRow, PublicationService, deletion_requests
-from gui.changes import Changes, announce
+from gui.changes import Changes
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
+from gui.operations import Operation
 from gui.session import AppSession
 from gui.widgets.table_view import make_table
 
@@ -82,12 +83,16 @@ class DeletionRequestsPanel(QWidget):
             comment, ok = QInputDialog.getText(self, tr("Reject deletion"), tr("Why is the post kept?"))
             if not ok:
                 return
-        try:
-            self.session.service(PublicationService).decide_deletion(selected.id, approve, comment or "")
-        except KohoGateError as exc:
+        service, request_id, reason = self.session.service(PublicationService), selected.id, comment or ""
+
+        def refused(exc: KohoGateError) -> None:
             self.error.setText(exc.message)
-            return
-        self.error.setText("")
-        announce(Changes(all_drafts=True, queue=True))
-        self.refresh()
-        self.decided.emit()
+
+        def done(_result: object) -> None:
+            self.error.setText("")
+            self.refresh()
+            self.decided.emit()
+
+        Operation(self, lambda: service.decide_deletion(request_id, approve, reason)).changes(
+            Changes(all_drafts=True, queue=True)
+        ).failure(refused).success(done).run()

@@ -26,8 +26,9 @@ from core.errors import KohoGateError
 from core.publishing.manual import ManualPackage
 from core.publishing.records import PublicationService
 from gui import messages
-from gui.changes import Changes, announce
+from gui.changes import Changes
 from gui.i18n import translator
+from gui.operations import Operation
 from gui.session import AppSession
 
 tr = translator("Publishing")
@@ -82,19 +83,34 @@ class ManualPostDialog(QDialog):
         self._prepare()
 
     def _prepare(self) -> None:
+        """Pass the gate and write the files off the UI thread; until then nothing can be copied or recorded."""
         from core.publishing.manual import prepare_manual
 
-        folder = Path(tempfile.mkdtemp(prefix=f"kohogate-draft{self.draft_id}-"))
-        try:
-            self.package = prepare_manual(self.session.store, self.session.actor, self.draft_id, folder)
-        except KohoGateError as exc:
+        store, actor, draft_id = self.session.store, self.session.actor, self.draft_id
+        folder = Path(tempfile.mkdtemp(prefix=f"kohogate-draft{draft_id}-"))
+        self.preparing = True
+        self._enable(False)
+
+        def prepared(package: ManualPackage) -> None:
+            self.package = package
+            self._enable(True)
+            self.text.setPlainText(package.text)
+            self.folder_button.setEnabled(bool(package.files))
+
+        def refused(exc: KohoGateError) -> None:
             # The text stays hidden on purpose: posting by hand passes the same gate as the API.
             self.error.setText(exc.message + (f"\n{exc.hint}" if exc.hint else ""))
-            for widget in (self.copy_button, self.folder_button, self.url, self.record_button):
-                widget.setEnabled(False)
-            return
-        self.text.setPlainText(self.package.text)
-        self.folder_button.setEnabled(bool(self.package.files))
+
+        def finished() -> None:
+            self.preparing = False
+
+        Operation(self, lambda: prepare_manual(store, actor, draft_id, folder)).finished(finished).failure(
+            refused
+        ).success(prepared).run()
+
+    def _enable(self, enabled: bool) -> None:
+        for widget in (self.copy_button, self.folder_button, self.url, self.record_button):
+            widget.setEnabled(enabled)
 
     def copy_text(self) -> None:
         if self.package is not None:
@@ -129,11 +145,13 @@ class ManualPostDialog(QDialog):
             accept=tr("&Record as posted"),
         ):
             return
-        try:
-            self.session.service(PublicationService).record_manual(self.package.version_id, url)
-        except KohoGateError as exc:
+        service, version_id = self.session.service(PublicationService), self.package.version_id
+        self.record_button.setEnabled(False)  # one record per click, however slow the database
+
+        def refused(exc: KohoGateError) -> None:
             self.error.setStyleSheet("color: #b00020;")
             self.error.setText(exc.message)
-            return
-        announce(Changes(drafts=frozenset({self.draft_id}), queue=True))
-        self.accept()
+
+        Operation(self, lambda: service.record_manual(version_id, url)).changes(
+            Changes(drafts=frozenset({self.draft_id}), queue=True)
+        ).finished(lambda: self.record_button.setEnabled(True)).failure(refused).success(lambda _r: self.accept()).run()

@@ -2,7 +2,7 @@
 
 View and wiring only: whether a post may go out, and what happens after a
 failure, is decided in :mod:`core.publishing`. The panel runs the outbox off
-the UI thread through :func:`gui.tasks.run_task`, shows upload progress, and
+the UI thread through :class:`gui.operations.Operation`, shows upload progress, and
 keeps the last message on screen (not in a modal box) so the operator can
 read it while checking the account.
 
@@ -14,7 +14,8 @@ Signals:
 from __future__ import annotations
 
 import html
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import KohoGateError, explain
+from core.errors import explain
 from core.lifecycle.actions import Action, ActionKind, available_actions, find
 from core.lifecycle.states import DraftState, PublicationState
 from core.platforms.facts import platform_label
@@ -41,8 +42,11 @@ from core.services.situations import load_situation
 from gui import messages
 from gui.changes import Changes, announce
 from gui.i18n import translator
+from gui.operations import Operation
 from gui.session import AppSession
-from gui.tasks import Progress, run_task
+from gui.tasks import Progress
+
+T = TypeVar("T")
 
 tr = translator("Publishing")
 
@@ -256,7 +260,9 @@ class PublishPanel(QGroupBox):
                 else tr("Found the post on the platform and recorded it: {url}").format(url=outcome.url or "")
             )
 
-        run_task(work, on_done=done, on_error=self._failed, on_progress=self._progress, parent=self)
+        Operation.with_progress(self, work).progress(self._progress).finished(self._idle).failure(self._failed).success(
+            done
+        ).run()
 
     def open_manual(self) -> None:
         from gui.publishing.manual import ManualPostDialog
@@ -271,7 +277,6 @@ class PublishPanel(QGroupBox):
         assert self.current is not None
         publication_id = self.current.id
         outbox = Outbox(self.session.store, self.session.actor)
-        self._set_busy(True)
 
         def done(outcome: Any) -> None:
             if outcome is None:
@@ -282,7 +287,7 @@ class PublishPanel(QGroupBox):
             else:
                 self._after(tr("Found the post on the platform and recorded it: {url}").format(url=outcome.url or ""))
 
-        run_task(lambda _r: outbox.reconcile(publication_id), on_done=done, on_error=self._failed, parent=self)
+        self._run(lambda: outbox.reconcile(publication_id), done)
 
     def resolve(self) -> None:
         assert self.current is not None
@@ -296,13 +301,18 @@ class PublishPanel(QGroupBox):
         )
         if not ok:
             return
-        self._call(lambda: self.session.service(PublicationService).resolve(self.current.id, url=url or None))
+        service, publication_id = self.session.service(PublicationService), self.current.id
+        self._run(lambda: service.resolve(publication_id, url=url or None), lambda _r: self._after(""))
 
     def start_correction(self) -> None:
         assert self.current is not None
-        draft_id = self._call(lambda: self.session.service(DraftService).create_correction(self.current.id))
-        if draft_id is not None:
+        service, publication_id = self.session.service(DraftService), self.current.id
+
+        def created(draft_id: int) -> None:
+            self._after("")
             self.correction_created.emit(draft_id)
+
+        self._run(lambda: service.create_correction(publication_id), created)
 
     def request_deletion(self) -> None:
         assert self.current is not None
@@ -310,7 +320,8 @@ class PublishPanel(QGroupBox):
             self, tr("Request deletion"), tr("Why should this post be deleted? A supervisor decides.")
         )
         if ok:
-            self._call(lambda: self.session.service(PublicationService).request_deletion(self.current.id, reason))
+            service, publication_id = self.session.service(PublicationService), self.current.id
+            self._run(lambda: service.request_deletion(publication_id, reason), lambda _r: self._after(""))
 
     def execute_deletion(self) -> None:
         from core.publishing.outbox import Outbox
@@ -318,27 +329,26 @@ class PublishPanel(QGroupBox):
         assert self.deletion is not None
         request_id = self.deletion.id
         outbox = Outbox(self.session.store, self.session.actor)
-        self._set_busy(True)
-        run_task(
-            lambda _r: outbox.delete(request_id),
-            on_done=lambda _x: self._after(tr("The post was deleted on the platform; the record keeps its text.")),
-            on_error=self._failed,
-            parent=self,
+        self._run(
+            lambda: outbox.delete(request_id),
+            lambda _x: self._after(tr("The post was deleted on the platform; the record keeps its text.")),
         )
 
     def record_deleted_by_hand(self) -> None:
         assert self.deletion is not None
         request_id = self.deletion.id
-        self._call(lambda: self.session.service(PublicationService).mark_deleted(request_id, manually=True))
+        service = self.session.service(PublicationService)
+        self._run(lambda: service.mark_deleted(request_id, manually=True), lambda _r: self._after(""))
 
-    def _call(self, action: Any) -> Any:
-        try:
-            result = action()
-        except KohoGateError as exc:
-            self._failed(exc)
-            return None
-        self._after("")
-        return result
+    def _run(self, call: Callable[[], T], done: Callable[[T], None]) -> None:
+        """One call at a time, off the UI thread: busy until it answers; a refusal stays on the panel."""
+        self._set_busy(True)
+        Operation(self, call).finished(self._idle).failure(self._failed).success(done).run()
+
+    def _idle(self) -> None:
+        # Success and refusal then show their outcome; a bug goes to the crash dialog and the panel is usable again.
+        self.busy = False
+        self.progress.setVisible(False)
 
 
 def _open_deletion(session: AppSession, row: PublicationRow | None) -> Any:

@@ -9,12 +9,15 @@ shown above the table.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from core.accounts.duties import Duty
+from core.accounts.kinds import AccountKind
 from core.accounts.rotation import RotationReminder, rotation_reminders
 from core.lifecycle.actions import file_policy_action
 from core.lifecycle.states import AccountStatus
@@ -348,33 +351,16 @@ class AccountsScreen(Screen):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         service = self.session.service(AccountService)
+        form = _AccountForm.read(dialog)
 
         def save() -> None:
+            url = form.url.strip() or None
             account_id = service.create(
-                dialog.platform_code(),
-                dialog.handle.text(),
-                dialog.name.text(),
-                dialog.department.currentData(),
-                dialog.url.text().strip() or None,
-                kind=dialog.kind_value(),
+                form.platform, form.handle, form.display_name, form.department_id, url, kind=form.kind
             )
-            self._save_rest(service, account_id, dialog)
+            form.save_rest(service, account_id)
 
         self.attempt(save)
-
-    def _save_rest(self, service: AccountService, account_id: int, dialog: AccountEditor) -> None:
-        service.update(
-            account_id,
-            platform=dialog.platform_code(),
-            handle=dialog.handle.text(),
-            display_name=dialog.name.text(),
-            department_id=dialog.department.currentData(),
-            url=dialog.url.text(),
-            verified=dialog.verified.isChecked(),
-            kind=dialog.kind_value(),
-        )
-        service.set_policy(account_id, dialog.policy())
-        service.set_staff(account_id, dialog.assignments())
 
     def _open_index(self, index: QModelIndex) -> None:
         self.table.selectRow(index.row())
@@ -391,7 +377,8 @@ class AccountsScreen(Screen):
         if dialog.exec() != QDialog.DialogCode.Accepted or not admin:
             return
         service = self.session.service(AccountService)
-        self.attempt(lambda: self._save_rest(service, account.id, dialog))
+        form = _AccountForm.read(dialog)
+        self.attempt(lambda: form.save_rest(service, account.id))
 
     def _file(self) -> None:
         account = self.selected()
@@ -418,7 +405,8 @@ class AccountsScreen(Screen):
         if account is None:
             return
         service = self.session.service(AccountService)
-        self.attempt(lambda: service.set_status(account.id, AccountStatus(self.status.currentData())))
+        status = AccountStatus(self.status.currentData())
+        self.attempt(lambda: service.set_status(account.id, status))
 
     def _credential(self) -> None:
         account = self.selected()
@@ -446,3 +434,46 @@ class AccountsScreen(Screen):
             credentials.store_credential(vault, uid, account.id, token)
 
         run_keyring_task(self, work, lambda _result: announce(Changes(accounts=True)))
+
+
+@dataclass(frozen=True)
+class _AccountForm:
+    """What the account editor holds, read on the UI thread before the save runs on a worker."""
+
+    platform: str
+    handle: str
+    display_name: str
+    department_id: int | None
+    url: str
+    verified: bool
+    kind: AccountKind
+    policy: dict[str, object]
+    assignments: list[tuple[int, Duty]]
+
+    @classmethod
+    def read(cls, dialog: AccountEditor) -> _AccountForm:
+        return cls(
+            platform=dialog.platform_code(),
+            handle=dialog.handle.text(),
+            display_name=dialog.name.text(),
+            department_id=dialog.department.currentData(),
+            url=dialog.url.text(),
+            verified=dialog.verified.isChecked(),
+            kind=dialog.kind_value(),
+            policy=dialog.policy(),
+            assignments=dialog.assignments(),
+        )
+
+    def save_rest(self, service: AccountService, account_id: int) -> None:
+        service.update(
+            account_id,
+            platform=self.platform,
+            handle=self.handle,
+            display_name=self.display_name,
+            department_id=self.department_id,
+            url=self.url,
+            verified=self.verified,
+            kind=self.kind,
+        )
+        service.set_policy(account_id, self.policy)
+        service.set_staff(account_id, self.assignments)

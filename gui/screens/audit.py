@@ -35,9 +35,10 @@ from core.services.audit_log import AuditFilter, AuditRow, audit_actors, audit_e
 from gui.changes import Changes
 from gui.i18n import translator
 from gui.models.rows import Column, PagedModel
+from gui.operations import Operation
 from gui.screens.base import Screen
 from gui.session import AppSession
-from gui.tasks import Progress, run_task
+from gui.tasks import Progress
 from gui.widgets.combos import refill
 from gui.widgets.date_range import DateRangeFilter
 from gui.widgets.plain import plain
@@ -290,19 +291,13 @@ class AuditScreen(Screen):
         def work(report: Progress) -> VerifyResult:
             return verify_chain(store, report)
 
-        def done(result: VerifyResult) -> None:
+        def finished() -> None:
             dialog.close()
             self.verify_button.setEnabled(True)
-            self.show_result(result)
 
-        def failed(exc: BaseException) -> None:
-            dialog.close()
-            self.verify_button.setEnabled(True)
-            from gui.crash import report_exception
-
-            report_exception(exc)
-
-        run_task(work, on_done=done, on_error=failed, on_progress=_progress_to(dialog), parent=self)
+        Operation.with_progress(self, work).progress(_progress_to(dialog)).finished(finished).success(
+            self.show_result
+        ).run()
 
     def show_result(self, result: VerifyResult) -> None:
         colour = "#1b7a35" if result.ok else "#a61b1b"
@@ -325,24 +320,16 @@ class AuditScreen(Screen):
         dialog = self._progress(tr("Exporting the audit record…"))
         store = self.session.store
 
-        def done(count: int) -> None:
+        def finished() -> None:
             dialog.close()
+
+        def done(count: int) -> None:
             self.result.setStyleSheet("")
             self.result.setText(tr("{count} entries exported to {path}.").format(count=count, path=path))
 
-        def failed(exc: BaseException) -> None:
-            dialog.close()
-            from gui.crash import report_exception
-
-            report_exception(exc)
-
-        run_task(
-            lambda report: export_csv(store, path, report),
-            on_done=done,
-            on_error=failed,
-            on_progress=_progress_to(dialog),
-            parent=self,
-        )
+        Operation.with_progress(self, lambda report: export_csv(store, path, report)).progress(
+            _progress_to(dialog)
+        ).finished(finished).success(done).run()
 
 
 def _progress_to(dialog: QProgressDialog) -> Progress:

@@ -1,4 +1,4 @@
-"""What every screen shares: the session, refresh when a change concerns it, guarded service calls."""
+"""What every screen shares: the session, refresh when a change concerns it, service calls off the UI thread."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from typing import Any, TypeVar
 from PySide6.QtWidgets import QWidget
 
 from core.audit.events import Changes
-from core.errors import KohoGateError, explain
-from gui.changes import announce, change_hub
-from gui.messages import show_error
+from gui.changes import change_hub
+from gui.operations import Operation
 from gui.session import AppSession
 
 R = TypeVar("R")
@@ -61,20 +60,25 @@ class Screen(QWidget):
         super().showEvent(event)
         self.ensure_fresh()
 
-    def attempt(self, action: Callable[[], R], changes: Changes | None = None) -> R | None:
-        """Run a quick service call here; show a known failure plainly and return ``None``.
+    def attempt(
+        self,
+        action: Callable[[], R],
+        changes: Changes | None = None,
+        then: Callable[[R], object] | None = None,
+    ) -> None:
+        """Run a service call off the UI thread (an :class:`~gui.operations.Operation`).
 
-        A success announces ``changes`` (by default everything) on the change
-        hub. Calls that may wait on the database or network use
-        :class:`gui.operations.Operation` instead.
+        A known failure is shown plainly through the message door; a success
+        announces ``changes`` (by default everything) on the change hub, then
+        ``then`` receives the result. ``action`` runs on a worker: read the
+        widgets it needs before, never inside it.
         """
-        try:
-            result = action()
-        except Exception as exc:
-            known = explain(exc)
-            if known is None:
-                raise
-            show_error(self, known if isinstance(known, KohoGateError) else exc)
-            return None
-        announce(changes if changes is not None else Changes.everything())
-        return result
+        operation = Operation(self, action).changes(changes if changes is not None else Changes.everything())
+        if then is not None:
+            receive = then
+
+            def delivered(result: R) -> None:
+                receive(result)  # what it returns (an opened window, say) is of no use here
+
+            operation.success(delivered)
+        operation.run()

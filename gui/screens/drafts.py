@@ -368,13 +368,10 @@ class DraftsScreen(Screen):
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.account.currentData() is None:
             return
         service = self.session.service(DraftService)
-        draft_id = self.attempt(
-            lambda: service.create(
-                int(dialog.account.currentData()), "", title=dialog.title.text(), scheduled_at=dialog.scheduled_at()
-            )
+        account_id, title, scheduled_at = int(dialog.account.currentData()), dialog.title.text(), dialog.scheduled_at()
+        self.attempt(
+            lambda: service.create(account_id, "", title=title, scheduled_at=scheduled_at), then=self.open_draft
         )
-        if draft_id is not None:
-            self.open_draft(draft_id)
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -400,19 +400,21 @@ class IncidentsScreen(Screen):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         service = self.session.service(IncidentService)
-        new_id = self.attempt(
+        kind, title, severity = dialog.kind_value(), dialog.title.text(), dialog.severity_value()
+        account_ids, discovered_at = dialog.account_ids(), dialog.discovered_at()
+        description = dialog.description.toPlainText()
+        self.attempt(
             lambda: service.report(
-                dialog.kind_value(),
-                dialog.title.text(),
-                severity=dialog.severity_value(),
-                account_ids=dialog.account_ids(),
-                discovered_at=dialog.discovered_at(),
-                description=dialog.description.toPlainText(),
+                kind,
+                title,
+                severity=severity,
+                account_ids=account_ids,
+                discovered_at=discovered_at,
+                description=description,
             ),
             INCIDENT_CHANGED,
+            then=self.select,
         )
-        if new_id is not None:
-            self.select(new_id)
 
     def select(self, incident_id: int) -> None:
         self.refresh()
@@ -435,22 +437,16 @@ class IncidentsScreen(Screen):
             return
         service = self.session.service(IncidentService)
         file = dialog.file
+        label, url, text = dialog.label.text(), dialog.url.text(), dialog.text.toPlainText()
 
         def add() -> str:
             if file is not None:
                 data = file.read_bytes()
                 mime = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
                 return service.add_evidence(
-                    detail.summary.id,
-                    label=dialog.label.text(),
-                    url=dialog.url.text(),
-                    data=data,
-                    filename=file.name,
-                    mime=mime,
+                    detail.summary.id, label=label, url=url, data=data, filename=file.name, mime=mime
                 )
-            return service.add_evidence(
-                detail.summary.id, label=dialog.label.text(), url=dialog.url.text(), text=dialog.text.toPlainText()
-            )
+            return service.add_evidence(detail.summary.id, label=label, url=url, text=text)
 
         self.attempt(add, INCIDENT_CHANGED)
 
@@ -470,9 +466,7 @@ class IncidentsScreen(Screen):
         if chosen is None:
             return
         service = self.session.service(IncidentService)
-        new_id = self.attempt(lambda: service.report_impersonator(chosen), INCIDENT_CHANGED)
-        if new_id is not None:
-            self.select(new_id)
+        self.attempt(lambda: service.report_impersonator(chosen), INCIDENT_CHANGED, then=self.select)
 
     def _suspect(self) -> None:
         detail = self.detail
@@ -482,14 +476,15 @@ class IncidentsScreen(Screen):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         service = self.session.service(IncidentService)
+        # Read on the UI thread: the call runs on a worker, which must not touch widgets.
+        platform, handle, name, url = (
+            dialog.platform_value(),
+            dialog.handle.text(),
+            dialog.name.text(),
+            dialog.url.text(),
+        )
         self.attempt(
-            lambda: service.add_suspect(
-                detail.summary.id,
-                dialog.platform_value(),
-                dialog.handle.text(),
-                display_name=dialog.name.text(),
-                url=dialog.url.text(),
-            ),
+            lambda: service.add_suspect(detail.summary.id, platform, handle, display_name=name, url=url),
             INCIDENT_CHANGED,
         )
 
@@ -551,7 +546,11 @@ class IncidentsScreen(Screen):
             return
         service = self.session.service(IncidentService)
         chosen = dialog.account_ids()
-        drafts = self.attempt(lambda: service.draft_warnings(detail.summary.id, chosen), WARNINGS_CHANGED)
+        self.attempt(
+            lambda: service.draft_warnings(detail.summary.id, chosen), WARNINGS_CHANGED, then=self._warnings_drafted
+        )
+
+    def _warnings_drafted(self, drafts: list[int]) -> None:
         if drafts:
             messages.info(
                 self,
@@ -630,15 +629,11 @@ class IncidentsScreen(Screen):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         service = self.session.service(IncidentService)
+        # Read on the UI thread: the call runs on a worker, which must not touch widgets.
+        chosen, at, who = dialog.kind_value(), dialog.at_value(), dialog.counterpart.text()
+        ref, note = dialog.reference.text(), dialog.note.toPlainText()
         self.attempt(
-            lambda: service.add_step(
-                detail.summary.id,
-                dialog.kind_value(),
-                at=dialog.at_value(),
-                counterpart=dialog.counterpart.text(),
-                reference=dialog.reference.text(),
-                note=dialog.note.toPlainText(),
-            ),
+            lambda: service.add_step(detail.summary.id, chosen, at=at, counterpart=who, reference=ref, note=note),
             INCIDENT_CHANGED,
         )
 

@@ -198,15 +198,18 @@ class TerminalsScreen(Screen):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         service = self.session.service(TerminalService)
+        scope_all, account_ids = dialog.all_accounts.isChecked(), dialog.account_ids()
+        expires_at, kind = dialog.expires_at(), dialog.kind_value()
+        reason, information_scope = dialog.reason.text(), dialog.information_scope.text()
         self.attempt(
             lambda: service.approve(
                 terminal.id,
-                scope_all=dialog.all_accounts.isChecked(),
-                account_ids=dialog.account_ids(),
-                expires_at=dialog.expires_at(),
-                kind=dialog.kind_value(),
-                reason=dialog.reason.text(),
-                information_scope=dialog.information_scope.text(),
+                scope_all=scope_all,
+                account_ids=account_ids,
+                expires_at=expires_at,
+                kind=kind,
+                reason=reason,
+                information_scope=information_scope,
                 endorser=signer_for(self.session),
                 categories=dialog.categories(),
             )
@@ -240,14 +243,12 @@ class TerminalsScreen(Screen):
             return
         service = self.session.service(TerminalService)
 
-        def reset() -> bool:
-            service.reset_key(terminal.id)
-            return True
-
-        if self.attempt(reset):
+        def done(_result: None) -> None:
             window = self.window()
             if isinstance(window, QMainWindow):
                 window.statusBar().showMessage(
                     tr("The key of {host} was reset; the terminal awaits approval.").format(host=terminal.hostname),
                     10_000,
                 )
+
+        self.attempt(lambda: service.reset_key(terminal.id), then=done)

@@ -31,6 +31,21 @@ HAS_PROC = Path("/proc/self").exists()
 RAW_PYTHON_TEXT = ("Traceback", "[Errno", "Expecting value", "OperationalError", "DatabaseError")
 
 
+@pytest.fixture
+def data_dir(tmp_path: Path, migrated_sqlite: Path) -> Path:
+    """A data folder whose database is already at the schema head: what the first command would have made.
+
+    Copied from the session's template instead of migrated by each case; these tests are about the
+    messages, and the migrations' own tests (and the template, built by them) cover a fresh folder.
+    """
+    from core.runtime.paths import DATABASE_FILE
+    from tests.support.templates import copy_sqlite
+
+    folder = tmp_path / "data"
+    copy_sqlite(migrated_sqlite, folder / DATABASE_FILE)
+    return folder
+
+
 def run_cli(data_dir: Path, lang: str, *argv: str) -> subprocess.CompletedProcess[str]:
     """``app.py`` called in this process: what the person sees on stdout/stderr and the exit code.
 

@@ -20,7 +20,7 @@ from gui.messages import Kind
 from gui.screens.drafts import DraftListModel
 from gui.session import AppSession
 from gui.unknown_user import UnknownUserPage
-from tests.support.gui import MessageRecorder
+from tests.support.gui import MessageRecorder, wait_for_operations
 
 
 def _args(data_dir: Path) -> argparse.Namespace:
@@ -39,7 +39,9 @@ def test_first_run_wizard_makes_the_user_administrator(
         self.admin_name.setText("管理 一郎")
         self.department.setText("情報推進課")
         self.accept()
-        return int(QWizard.DialogCode.Accepted)
+        assert self.saving  # the set-up runs off the UI thread, as a real exec() would wait for it
+        wait_for_operations(qtbot, lambda: not self.saving)
+        return self.result()
 
     monkeypatch.setattr(SetupWizard, "exec", fill_and_accept)
     startup = application.start(_args(data_dir))

@@ -15,7 +15,7 @@ from gui.main_window import MainWindow
 from gui.messages import Kind
 from gui.screens.audit import AuditScreen
 from gui.screens.drafts import DraftsScreen
-from tests.support.gui import MessageRecorder
+from tests.support.gui import MessageRecorder, wait_for_operations
 
 
 def test_every_navigation_item_opens_its_screen(window: MainWindow, qtbot: QtBot) -> None:
@@ -86,13 +86,15 @@ def test_audit_screen_verifies_off_the_ui_thread(window: MainWindow, qtbot: QtBo
     assert "Intact" in audit.result.text()
 
 
-def test_known_errors_are_shown_plainly(window: MainWindow, messages: MessageRecorder) -> None:
+def test_known_errors_are_shown_plainly(window: MainWindow, qtbot: QtBot, messages: MessageRecorder) -> None:
     drafts = window.screens[0][1]
     assert isinstance(drafts, DraftsScreen)
     from core.services.drafts import DraftService
 
-    result = drafts.attempt(lambda: window.session.service(DraftService).create(1, "x"))
-    assert result is None
+    made: list[int] = []
+    drafts.attempt(lambda: window.session.service(DraftService).create(1, "x"), then=made.append)
+    wait_for_operations(qtbot, lambda: bool(messages.shown))
+    assert made == []
     assert [m.kind for m in messages.shown] == [Kind.ERROR]
     assert "Operator" in messages.shown[0].text
 

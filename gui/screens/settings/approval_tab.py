@@ -77,8 +77,35 @@ class ApprovalTab(QWidget):
         self.running = 0  # changes on their way (off the UI thread)
         self.status = plain(QLabel())
         self.status.setWordWrap(True)
+        mine = self._my_key_box()
+        keys_box = self._keys_box()
+        deputy_box = self._deputy_box()
+        emergency_box = self._emergency_box()
 
-        # My key.
+        # Scrolls rather than squeezing the tables on a small screen or a large font.
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.addWidget(mine)
+        content_layout.addWidget(keys_box, 2)
+        content_layout.addWidget(deputy_box, 1)
+        content_layout.addWidget(emergency_box)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.status)
+
+        self.create_key_button.clicked.connect(self.create_key)
+        self.register_button.clicked.connect(self.register_selected)
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        self.name_deputy_button.clicked.connect(self.name_deputy)
+        self.revoke_deputy_button.clicked.connect(self.end_deputy)
+        self.save_policy_button.clicked.connect(self.save_policy)
+
+    def _my_key_box(self) -> QGroupBox:
         self.create_key_button = QPushButton(tr("&Create my signing key on this computer"))
         self.my_key = QLabel()
         self.my_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -96,8 +123,10 @@ class ApprovalTab(QWidget):
         row.addWidget(self.create_key_button)
         row.addWidget(self.my_key, 1)
         mine_layout.addLayout(row)
+        return mine
 
-        # Keys (administrators).
+    def _keys_box(self) -> QGroupBox:
+        """Signing keys (administrators): announced keys to register, registered keys to revoke."""
         self.keys: RowsModel[KeyInfo] = RowsModel(
             [
                 Column(tr("Staff"), lambda k: k.staff_name),
@@ -133,8 +162,9 @@ class ApprovalTab(QWidget):
         keys_layout.addWidget(self.revoke_button, 0, Qt.AlignmentFlag.AlignLeft)
         _rows_tall(self.announcement_table, 3)
         _rows_tall(self.key_table, 4)
+        return keys_box
 
-        # Deputies.
+    def _deputy_box(self) -> QGroupBox:
         self.deputies: RowsModel[DeputyInfo] = RowsModel(
             [
                 Column(tr("Supervisor"), lambda d: d.supervisor),
@@ -186,8 +216,9 @@ class ApprovalTab(QWidget):
         deputy_buttons.addWidget(self.revoke_deputy_button)
         deputy_layout.addLayout(form)
         deputy_layout.addLayout(deputy_buttons)
+        return deputy_box
 
-        # Emergency.
+    def _emergency_box(self) -> QGroupBox:
         self.before_approval = QCheckBox(tr("Emergency posts may be published &before approval"))
         self.post_hours = QSpinBox()
         self.post_hours.setRange(1, 24 * 14)
@@ -203,29 +234,7 @@ class ApprovalTab(QWidget):
         hours_row.addStretch(1)
         hours_row.addWidget(self.save_policy_button)
         emergency_layout.addLayout(hours_row)
-
-        # Scrolls rather than squeezing the tables on a small screen or a large font.
-        content = QWidget()
-        content_layout = QVBoxLayout(content)
-        content_layout.addWidget(mine)
-        content_layout.addWidget(keys_box, 2)
-        content_layout.addWidget(deputy_box, 1)
-        content_layout.addWidget(emergency_box)
-        scroll = QScrollArea()
-        scroll.setWidget(content)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.status)
-
-        self.create_key_button.clicked.connect(self.create_key)
-        self.register_button.clicked.connect(self.register_selected)
-        self.revoke_button.clicked.connect(self.revoke_selected)
-        self.name_deputy_button.clicked.connect(self.name_deputy)
-        self.revoke_deputy_button.clicked.connect(self.end_deputy)
-        self.save_policy_button.clicked.connect(self.save_policy)
+        return emergency_box
 
     def _policy_form(self) -> tuple[bool, int]:
         return self.before_approval.isChecked(), self.post_hours.value()

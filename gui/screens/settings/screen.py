@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import InvalidInput, explain
+from core.errors import InvalidInput, KohoGateError
 from core.organization.roles import Role, roles_label
 from core.runtime import user_settings
 from core.services.organization import (
@@ -76,6 +76,7 @@ class StaffDialog(QDialog):
         self.session = session
         self.staff = staff
         self.saved_id: int | None = None
+        self.saving = False  # a save on its way (off the UI thread): OK does nothing more
         self.setWindowTitle(tr("Add staff") if staff is None else tr("Edit staff"))
         self.name = QLineEdit()
         self.name.setAccessibleName(tr("Name"))
@@ -151,23 +152,31 @@ class StaffDialog(QDialog):
         return [role for role, box in self.roles.items() if box.isChecked()]
 
     def accept(self) -> None:
-        service = self.session.service(StaffService)
-        department = self.department.currentData()
-        try:
-            if self.staff is None:
-                self.saved_id = service.create(self.name.text(), self.login.text(), department, self.selected_roles())
-            else:
-                service.update(
-                    self.staff.id, roles=self.selected_roles(), department_id=department, display_name=self.name.text()
-                )
-                self.saved_id = self.staff.id
-        except Exception as exc:
-            known = explain(exc)
-            if known is None:
-                raise
-            self.show_problem(known.message, known.hint)
+        """Save off the UI thread; the dialog closes on success, a refusal is shown next to the fields."""
+        if self.saving:
             return
-        super().accept()
+        service = self.session.service(StaffService)
+        department, roles, staff = self.department.currentData(), self.selected_roles(), self.staff
+        name, login = self.name.text(), self.login.text()
+
+        def save() -> int:
+            if staff is None:
+                return service.create(name, login, department, roles)
+            service.update(staff.id, roles=roles, department_id=department, display_name=name)
+            return staff.id
+
+        def saved(staff_id: int) -> None:
+            self.saved_id = staff_id
+            super(StaffDialog, self).accept()
+
+        def finished() -> None:
+            self.saving = False
+
+        def refused(known: KohoGateError) -> None:
+            self.show_problem(known.message, known.hint)
+
+        self.saving = True
+        Operation(self, save).finished(finished).failure(refused).success(saved).run()
 
     def show_problem(self, message: str, hint: str | None = None) -> None:
         """Show why OK did nothing, next to the fields, and put the cursor where the fix goes."""

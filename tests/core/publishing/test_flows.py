@@ -595,3 +595,36 @@ def test_one_post_failing_unexpectedly_does_not_stop_the_others(
     assert [item.draft_id for item, _ in report.failed] == [broken]
     assert "KeyError" in report.failed[0][1]
     assert "surprise" in caplog.text  # the traceback is in the log for whoever investigates
+
+
+def test_a_run_opens_one_client_per_account_and_closes_them_at_its_end(
+    world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue #21: one HTTP client (one TLS set-up, kept-alive connections) per account per run, not per post."""
+    from core.platforms import registry
+
+    made: list[object] = []
+    closed: list[object] = []
+
+    def counting(connection):  # type: ignore[no-untyped-def]
+        publisher = registry.make_publisher(connection)
+        made.append(publisher)
+        close = publisher.close
+        monkeypatch.setattr(publisher, "close", lambda: (closed.append(publisher), close())[1])
+        return publisher
+
+    fake = FakeMastodon(httpserver)
+    line_urls = {"line": httpserver.url_for("/")}
+    httpserver.expect_request("/v2/bot/message/broadcast", method="POST").respond_with_json({})
+    start = SOON
+    clock = FakeClock(start + timedelta(minutes=5))
+    drafts = [world.approved("mastodon", f"{i}番目のお知らせ", scheduled_at=start) for i in range(3)]
+    drafts.append(world.approved("line", "LINEのお知らせ", scheduled_at=start))
+    box = world.outbox({"mastodon": fake.base_url, **line_urls}, clock=clock, factory=counting)
+    report = run_due(box, clock())
+    assert sorted(s.draft_id for s, _ in report.sent) == sorted(drafts)
+    assert len(fake.posts) == 3
+    assert [type(p).__name__ for p in made] == ["MastodonPublisher", "LinePublisher"]
+    assert closed == made  # the run's end closes them; the next run opens new ones
+    run_due(box, clock())
+    assert len(made) == 2  # nothing was due: no client opened

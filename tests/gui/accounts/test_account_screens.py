@@ -22,7 +22,7 @@ from gui.main_window import MainWindow
 from gui.messages import Kind, Message
 from gui.screens.accounts import AccountsScreen
 from gui.screens.terminals import TerminalsScreen
-from tests.support.gui import MessageRecorder
+from tests.support.gui import MessageRecorder, wait_for_operations
 from tests.support.keyring_memory import MemoryKeyring
 
 
@@ -103,6 +103,7 @@ def test_editor_shows_what_is_missing_and_saves(
     monkeypatch.setattr("gui.screens.accounts.AccountEditor", lambda *a, **k: dialog)
     screen.table.selectRow(_row(screen, "mihon_kosodate"))
     screen.edit_button.click()
+    wait_for_operations(qtbot)
     saved = account_detail(store, instagram.id)
     assert saved.policy["ke"] == "返信はしません。"
     assert saved.missing == ()
@@ -115,6 +116,7 @@ def test_editor_shows_what_is_missing_and_saves(
     assert screen.file_button.isEnabled()
     messages.answer(True)  # 届出 asks first
     screen.file_button.click()
+    wait_for_operations(qtbot)
     assert account_detail(store, instagram.id).info.filed_at is not None
 
 
@@ -218,6 +220,7 @@ def test_terminals_screen_approve_and_revoke(window: MainWindow, qtbot: QtBot, m
     monkeypatch.setattr(ApproveDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr("gui.screens.terminals.ApproveDialog", lambda *a, **k: dialog)
     screen.approve_button.click()
+    wait_for_operations(qtbot)
     info = list_terminals(store)[0]
     assert info.scope_account_ids == (accounts[0].id,)
     assert info.expires_at is not None
@@ -233,6 +236,7 @@ def test_terminals_screen_approve_and_revoke(window: MainWindow, qtbot: QtBot, m
     monkeypatch.setattr(CommentDialog, "comment", lambda self: "返却")
     screen.table.selectRow(0)
     screen.revoke_button.click()
+    wait_for_operations(qtbot)
     assert list_terminals(store)[0].status is TerminalStatus.REVOKED
 
 
@@ -259,6 +263,7 @@ def test_resetting_a_terminal_key_asks_first(qtbot, demo_env, messages) -> None:
     assert local.status is TerminalStatus.APPROVED
     messages.answer(True)
     screen._reset()
+    wait_for_operations(qtbot)
     local = terminal_by_uid(demo_env.store, demo_env.terminal.uid)
     assert local is not None
     assert local.status is TerminalStatus.PENDING

@@ -18,7 +18,7 @@ from gui.publishing.manual import ManualPostDialog
 from gui.publishing.panel import PublishPanel
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
-from tests.support.gui import MessageRecorder
+from tests.support.gui import MessageRecorder, wait_for_operations
 from tests.support.platform_fakes import FakeX, Fault
 from tests.support.publishing import PubWorld
 
@@ -82,6 +82,7 @@ def test_manual_mode_copies_the_text_and_records_the_url(
     draft_id = world.approved("instagram", "秋の写真展を開催します。", image=True)
     dialog = ManualPostDialog(AppSession(world.env, world.op), draft_id)
     qtbot.addWidget(dialog)
+    wait_for_operations(qtbot, lambda: not dialog.preparing)
     assert dialog.text.toPlainText() == "秋の写真展を開催します。"
     assert dialog.package is not None
     assert len(dialog.package.files) == 1
@@ -92,10 +93,12 @@ def test_manual_mode_copies_the_text_and_records_the_url(
     assert QGuiApplication.clipboard().text() == "秋の写真展を開催します。"
     dialog.url.setText("not a url")
     dialog.record()
+    wait_for_operations(qtbot)
     assert "https://" in dialog.error.text()
     dialog.url.setText("https://www.instagram.com/p/abc123/")
     messages.answer(True)  # 投稿済みとして記録 asks first
     dialog.record()
+    wait_for_operations(qtbot)
     (row,) = publications_for_draft(world.store, draft_id)
     assert row.state is PublicationState.PUBLISHED
     assert row.manual
@@ -109,6 +112,7 @@ def test_manual_mode_is_gated_too(qtbot: QtBot, world: PubWorld) -> None:
     TerminalService(world.store, world.admin).revoke(world.terminal_id, "異動")
     dialog = ManualPostDialog(AppSession(world.env, world.op), draft_id)
     qtbot.addWidget(dialog)
+    wait_for_operations(qtbot, lambda: not dialog.preparing)
     assert "revoked" in dialog.error.text()
     assert dialog.text.toPlainText() == ""
     assert not dialog.record_button.isEnabled()
@@ -144,10 +148,12 @@ def test_an_emergency_draft_offers_posting_by_hand_before_approval(
     assert panel.manual_button.text() != panel.manual_button_text
     dialog = ManualPostDialog(session, draft_id)
     qtbot.addWidget(dialog)
+    wait_for_operations(qtbot, lambda: not dialog.preparing)
     assert dialog.text.toPlainText() == "【避難指示】見本川の水位が上がっています。"
     dialog.url.setText("https://www.instagram.com/p/sos/")
     messages.answer(True)
     dialog.record()
+    wait_for_operations(qtbot)
     (row,) = publications_for_draft(world.store, draft_id)
     assert row.state is PublicationState.PUBLISHED
     wait_for_tasks()

@@ -28,7 +28,7 @@ from gui.publishing.manual import ManualPostDialog
 from gui.publishing.panel import PublishPanel
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
-from tests.support.gui import MessageRecorder
+from tests.support.gui import MessageRecorder, wait_for_operations
 from tests.support.publishing import PubWorld
 
 PAYLOAD = '<a href="file:///calc.exe">公式の投稿</a><img src="file:///etc/passwd">'
@@ -165,14 +165,17 @@ def test_the_manual_dialog_refuses_an_address_that_is_not_a_post_on_the_platform
     draft_id = world.approved("x")
     dialog = ManualPostDialog(AppSession(world.env, world.op), draft_id)
     qtbot.addWidget(dialog)
+    wait_for_operations(qtbot, lambda: not dialog.preparing)
     dialog.url.setText(url)
     dialog.record()
+    wait_for_operations(qtbot)
     assert "not the address of a post on X" in dialog.error.text()
     assert dialog.error.textFormat() == Qt.TextFormat.PlainText
     assert [r.state for r in publications_for_draft(world.store, draft_id)] == []
     dialog.url.setText("https://x.com/city_koho/status/7")
     messages.answer(True)  # a post address: 投稿済みとして記録 asks first
     dialog.record()
+    wait_for_operations(qtbot)
     (row,) = publications_for_draft(world.store, draft_id)
     assert row.state is PublicationState.PUBLISHED
     wait_for_tasks()

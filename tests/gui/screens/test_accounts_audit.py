@@ -18,6 +18,7 @@ from gui.changes import Changes, announce
 from gui.main_window import MainWindow
 from gui.screens.accounts import AccountsScreen
 from gui.screens.audit import AuditScreen
+from tests.support.gui import wait_for_operations
 
 
 def _accounts(window: MainWindow) -> AccountsScreen:
@@ -71,12 +72,12 @@ def test_status_box_shows_the_selected_accounts_status(window: MainWindow) -> No
     assert screen.status.currentData() == "preparing"
 
 
-def test_status_box_follows_a_saved_change_and_reads_only_for_operators(window: MainWindow) -> None:
+def test_status_box_follows_a_saved_change_and_reads_only_for_operators(window: MainWindow, qtbot: QtBot) -> None:
     screen = _accounts(window)
     _select_account(screen, "@josokoiki.bousai")
     screen.status.setCurrentIndex(screen.status.findData("paused"))
     screen.status_button.click()
-    assert screen.model.row(screen.table.currentIndex().row()).status.value == "paused"
+    wait_for_operations(qtbot, lambda: screen.model.row(screen.table.currentIndex().row()).status.value == "paused")
     assert screen.status.currentData() == "paused"
     sato = find_by_login(window.session.store, "demo.sato")
     assert sato is not None

@@ -12,6 +12,7 @@ from core.services.incidents import IncidentService, account_locks, list_inciden
 from gui.screens import incidents as screen_module
 from gui.screens.incidents import IncidentsScreen, detail_html
 from gui.session import AppSession
+from tests.support.gui import wait_for_operations
 from tests.support.world import World
 
 
@@ -48,6 +49,7 @@ def test_reporting_an_incident_through_the_dialog(qtbot: QtBot, world: World, mo
 
     accept(monkeypatch, screen_module.ReportDialog, fill)
     screen.new_button.click()
+    wait_for_operations(qtbot, lambda: screen.selected() is not None)
     (incident,) = list_incidents(world.store)
     assert incident.title == "偽アカウント @josokoiki_koho"
     assert incident.accounts == ("@josokoiki.koho",)
@@ -83,6 +85,7 @@ def test_locking_from_the_screen_stops_its_accounts(
     screen.select(incident_id)
     accept(monkeypatch, screen_module.CommentDialog, lambda d: d.editor.setPlainText("身に覚えのない投稿"))
     screen.lock_button.click()
+    wait_for_operations(qtbot)
     assert [lock.account_id for lock in account_locks(world.store)] == [world.account]
 
 
@@ -97,10 +100,12 @@ def test_pause_banner_and_resume_list(qtbot: QtBot, world: World, monkeypatch: p
 
     accept(monkeypatch, screen_module.CommentDialog, fill)
     screen.pause_button.click()
+    wait_for_operations(qtbot)
     assert pause_state(world.store).paused
     screen.refresh()
     assert "台風の接近" in screen.pause_label.text()
     screen.pause_button.click()
+    wait_for_operations(qtbot)
     assert not pause_state(world.store).paused
     assert "No post became due" in prompts[-1]
 

@@ -38,8 +38,10 @@ def _person(window: MainWindow, login: str) -> StaffInfo:
     return info
 
 
-def _ok(dialog: StaffDialog) -> None:
+def _ok(dialog: StaffDialog, qtbot: QtBot) -> None:
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.saving  # the save runs off the UI thread
+    wait_for_operations(qtbot, lambda: not dialog.saving)
 
 
 def test_actions_need_a_selected_person(window: MainWindow) -> None:
@@ -71,7 +73,7 @@ def test_edit_saves_roles_and_department(window: MainWindow, qtbot: QtBot) -> No
     assert not dialog.name.isReadOnly()  # a misspelt name can be corrected (recorded)
     dialog.roles[Role.SUPERVISOR].setChecked(True)
     dialog.department.setCurrentIndex(dialog.department.findText("危機管理課"))
-    _ok(dialog)
+    _ok(dialog, qtbot)
     assert dialog.result() == QDialog.DialogCode.Accepted
     saved = _person(window, "demo.suzuki")
     assert saved.roles == {Role.OPERATOR, Role.SUPERVISOR}
@@ -96,7 +98,7 @@ def test_a_person_without_a_role_is_refused_and_the_dialog_stays(window: MainWin
     dialog.show()
     dialog.name.setText("新人 職員")
     dialog.login.setText("demo.shinjin")
-    _ok(dialog)
+    _ok(dialog, qtbot)
     assert dialog.isVisible()
     assert dialog.result() != QDialog.DialogCode.Accepted
     problem = dialog.findChild(QLabel, "staffProblem")
@@ -108,7 +110,7 @@ def test_a_person_without_a_role_is_refused_and_the_dialog_stays(window: MainWin
     assert find_by_login(window.session.store, "demo.shinjin") is None
     dialog.roles[Role.OPERATOR].setChecked(True)
     assert not problem.isVisible()  # the old refusal goes once something is changed
-    _ok(dialog)
+    _ok(dialog, qtbot)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert _person(window, "demo.shinjin").roles == {Role.OPERATOR}
 
@@ -121,7 +123,7 @@ def test_editing_away_every_role_is_refused(window: MainWindow, qtbot: QtBot) ->
     for box in dialog.roles.values():
         box.setChecked(False)
     dialog.department.setCurrentIndex(dialog.department.findText("秘書広報課"))
-    _ok(dialog)
+    _ok(dialog, qtbot)
     assert dialog.isVisible()
     ito = _person(window, "demo.ito")
     assert ito.roles == {Role.OPERATOR, Role.SUPERVISOR}

@@ -1,0 +1,100 @@
+"""The streamed verifier: the database's rendering of the canonical bytes, its exact fallback, batches."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+from sqlalchemy import text
+
+from core.audit import chain, verify
+from core.audit.verify import verify_chain
+from core.runtime.bootstrap import Environment
+from core.storage.audit_walk import chain_reader
+from tests.support.world import drop_audit_triggers
+
+# What json.dumps escapes (quotes, backslashes, every control character) and what it leaves (DEL, U+2028).
+AWKWARD = 'CITY\\sato "q" \n\t\r\b\f \x01\x1f \x7f \u2028 ｶﾞ 🎌'
+
+
+def _append(env: Environment, recorder: chain.Recorder, payloads: list[dict[str, object]]) -> None:
+    with env.store.write() as session:
+        for payload in payloads:
+            chain.append(session, recorder, "test.event", payload)
+
+
+def _exact_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    judge = verify._judge
+
+    def counted(rows, walk):  # type: ignore[no-untyped-def]
+        calls.append(walk.expected_seq)
+        return judge(rows, walk)
+
+    monkeypatch.setattr(verify, "_judge", counted)
+    return calls
+
+
+def test_the_database_renders_the_same_bytes_python_hashes(env: Environment, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The actor (a login) and the payload (people's text) may hold anything; the rest KohoGate writes itself.
+    _append(env, chain.Recorder(actor=AWKWARD, terminal="t-1"), [{"text": AWKWARD, "n": 1}, {"k": [AWKWARD]}])
+    with chain_reader(env.store) as reader:
+        (batch,) = reader.batches(0, 100)
+        rows = reader.rows(0, 100)
+    lines = batch.lines.split(b"\n")
+    assert len(lines) == len(rows) == 3
+    for line, row in zip(lines, rows, strict=True):
+        assert line == chain.canonical_json(list(row[:7])).encode("utf-8")
+    calls = _exact_checks(monkeypatch)
+    assert verify_chain(env.store).ok
+    assert calls == []  # the fast path alone was enough
+
+
+@pytest.mark.parametrize(
+    "recorder",
+    [
+        chain.Recorder(actor=unicodedata.normalize("NFD", "が"), terminal="t-1"),  # hashed in NFC
+        chain.Recorder(actor="sato", terminal='t\\"1'),  # a terminal id the database does not escape
+    ],
+)
+def test_a_row_the_fast_path_cannot_judge_is_judged_exactly(
+    env: Environment, monkeypatch: pytest.MonkeyPatch, recorder: chain.Recorder
+) -> None:
+    _append(env, recorder, [{"i": 1}])
+    calls = _exact_checks(monkeypatch)
+    assert verify_chain(env.store).ok
+    # SQLite's json_array escapes every column; PostgreSQL's rendering leaves KohoGate's own columns raw.
+    escaped_by_the_database = recorder.terminal != "t-1" and env.store.dialect == "sqlite"
+    assert calls == ([] if escaped_by_the_database else [1])
+
+
+@pytest.mark.parametrize("bad", [2, 7, 12])
+def test_the_first_bad_entry_is_named_across_batches(
+    env: Environment, monkeypatch: pytest.MonkeyPatch, bad: int
+) -> None:
+    monkeypatch.setattr(verify, "BATCH", 5)
+    _append(env, chain.Recorder(actor="sato", terminal="t-1"), [{"i": i} for i in range(13)])
+    progress: list[tuple[int, int]] = []
+    assert verify_chain(env.store, lambda done, total: progress.append((done, total))).checked == 14
+    assert progress[0] == (5, 14)
+    assert progress[-1] == (14, 14)
+    drop_audit_triggers(env)
+    with env.store.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_entry SET payload = :p WHERE seq = :s"), {"p": json.dumps({"i": 99}), "s": bad})
+        conn.execute(text("UPDATE audit_entry SET payload = :p WHERE seq = 13"), {"p": json.dumps({"i": 98})})
+    result = verify_chain(env.store)
+    assert (result.ok, result.first_bad_seq, result.checked) == (False, bad, bad - 1)
+
+
+def test_a_walk_after_a_trusted_point_starts_there(env: Environment) -> None:
+    _append(env, chain.Recorder(actor="sato", terminal="t-1"), [{"i": i} for i in range(9)])
+    with chain_reader(env.store) as reader:
+        row = reader.entry(6)
+    assert row is not None
+    drop_audit_triggers(env)
+    with env.store.engine.begin() as conn:  # before the trusted point: not walked
+        conn.execute(text("UPDATE audit_entry SET payload = '{}' WHERE seq = 3"))
+    result = verify_chain(env.store, after=(6, row[7]))
+    assert (result.ok, result.checked, result.head_seq) == (True, 4, 10)
+    assert not verify_chain(env.store, after=(6, "0" * 64)).ok  # the first entry after must link to it
