@@ -155,7 +155,7 @@ class AccountsScreen(Screen):
         self.consult_button = QPushButton(tr("Consu&lt…"))
         self.consult_button.setToolTip(tr("Consultation before opening (wako 運用開始の留意点, joso:3(2))"))
         self.file_button = QPushButton(tr("File &policy (届出)"))
-        self.review_button = QPushButton(tr("Re&view…"))
+        self.review_button = QPushButton(tr("Continuation &review…"))
         self.review_button.setToolTip(tr("Continuation review (joso:7(1))"))
         self.withdraw_button = QPushButton(tr("&Withdraw…"))
         self.withdraw_button.setToolTip(tr("Withdrawal with notice, immediate stop, deletion (joso:7(2))"))

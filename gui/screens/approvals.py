@@ -90,7 +90,7 @@ class ApprovalsScreen(Screen):
         self.view_button.clicked.connect(self.open_decision)
         self.pdf_button = QPushButton(tr("Save approval &record (PDF)…"))
         self.pdf_button.clicked.connect(self.save_record)
-        self.filing_button = QPushButton(tr("Export records for &filing…"))
+        self.filing_button = QPushButton(tr("Export records for fi&ling…"))
         self.filing_button.setToolTip(tr("The approval records of a month or a fiscal year, as PDFs with an index"))
         self.filing_button.clicked.connect(self.export_for_filing)
 

@@ -152,7 +152,7 @@ class AuditScreen(Screen):
             edit.setTabChangesFocus(True)
         self.detail_tabs = QTabWidget()
         self.detail_tabs.addTab(self.details, tr("&Details"))
-        self.detail_tabs.addTab(self.raw, tr("Recorded &data (JSON)"))
+        self.detail_tabs.addTab(self.raw, tr("Recorded data (&JSON)"))
         return self.detail_tabs
 
     def _build_actions(self) -> QHBoxLayout:

@@ -157,7 +157,7 @@ class ModerationScreen(Screen):
         self.no_replies.setWordWrap(True)
         self.account = QComboBox()
         self.account.setAccessibleName(tr("Account"))
-        self.include_handled = QCheckBox(tr("Show &handled"))
+        self.include_handled = QCheckBox(tr("Sho&w handled"))
         self.read_button = QPushButton(tr("&Read now"))
         self.read_button.setToolTip(tr("Read new replies on this terminal now (otherwise every few minutes)."))
         filters = QHBoxLayout()

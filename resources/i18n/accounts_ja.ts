@@ -163,8 +163,8 @@
       <translation>運用開始前の協議(wako 運用開始の留意点、joso:3(2))</translation>
     </message>
     <message>
-      <source>Re&amp;view…</source>
-      <translation>継続判断(&amp;V)…</translation>
+      <source>Continuation &amp;review…</source>
+      <translation>継続判断(&amp;R)…</translation>
     </message>
     <message>
       <source>Continuation review (joso:7(1))</source>

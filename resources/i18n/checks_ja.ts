@@ -226,8 +226,8 @@
       <translation>地名(&amp;M):</translation>
     </message>
     <message>
-      <source>O&amp;fficials:</source>
-      <translation>公職者(&amp;F):</translation>
+      <source>&amp;Officials:</source>
+      <translation>公職者(&amp;O):</translation>
     </message>
   </context>
 </TS>

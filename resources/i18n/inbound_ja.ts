@@ -265,8 +265,8 @@
       <translation>アカウント</translation>
     </message>
     <message>
-      <source>Show &amp;handled</source>
-      <translation>対応済みも表示(&amp;H)</translation>
+      <source>Sho&amp;w handled</source>
+      <translation>対応済みも表示(&amp;W)</translation>
     </message>
     <message>
       <source>&amp;Read now</source>

@@ -906,8 +906,8 @@
   <context>
     <name>ApprovalsScreen</name>
     <message>
-      <source>Export records for &amp;filing…</source>
-      <translation>保存用に一括出力(&amp;F)…</translation>
+      <source>Export records for fi&amp;ling…</source>
+      <translation>保存用に一括出力(&amp;L)…</translation>
     </message>
     <message>
       <source>The approval records of a month or a fiscal year, as PDFs with an index</source>
@@ -944,8 +944,8 @@
       <translation>内容(&amp;D)</translation>
     </message>
     <message>
-      <source>Recorded &amp;data (JSON)</source>
-      <translation>記録データ（JSON）(&amp;A)</translation>
+      <source>Recorded data (&amp;JSON)</source>
+      <translation>記録データ（JSON）(&amp;J)</translation>
     </message>
     <message>
       <source>No. {seq} · {time} ({offset_time})</source>

@@ -319,7 +319,7 @@ class SettingsScreen(Screen):
         form.addRow(tr("Other bodies' public &contacts:"), self.partner_contacts)
         form.addRow(tr("Own accounts on other p&latforms:"), self.own_channels)
         form.addRow(tr("Place na&mes:"), self.place_names)
-        form.addRow(tr("O&fficials:"), self.officials)
+        form.addRow(tr("&Officials:"), self.officials)
         for edit in self._check_list_edits():
             edit.setTabChangesFocus(True)
             edit.setMaximumHeight(80)

@@ -151,6 +151,7 @@ def test_confusable_names_are_found_through_the_search_apis_and_own_accounts_are
     from atproto_client.models.app.bsky.actor.search_actors import Response as SearchActors
 
     from core.accounts.samples import sample_policy
+    from core.demo.support import consult_all
     from core.lifecycle.states import AccountStatus
     from tests.support.accounts import Org
 
@@ -162,6 +163,7 @@ def test_confusable_names_are_found_through_the_search_apis_and_own_accounts_are
         account = org.accounts.create(platform, handle, "city", None, url=url)
         org.accounts.set_policy(account, sample_policy("city", "秘書広報課", "048-000-0000"))
         org.accounts.set_staff(account, org.full_staff())
+        consult_all(org.store, org.admin, account)  # filing needs the consultations (joso:3(2))
         org.accounts.file(account)
         org.accounts.set_status(account, AccountStatus.ACTIVE)
     actors = {

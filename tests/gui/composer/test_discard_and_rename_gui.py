@@ -53,8 +53,8 @@ def test_a_name_is_corrected_in_the_staff_dialog(qtbot: QtBot, sqlite_env: Envir
     dialog = StaffDialog(AppSession(world.env, world.admin), takahashi)
     qtbot.addWidget(dialog)
     dialog.name.setText("髙橋 美咲")
-    dialog.accept()
-    assert dialog.result() == StaffDialog.DialogCode.Accepted
+    dialog.accept()  # saves off the UI thread; the dialog closes when the service answers
+    wait_for_operations(qtbot, lambda: dialog.result() == StaffDialog.DialogCode.Accepted)
     assert _payloads(sqlite_env, "staff.renamed") == [
         {"staff_id": takahashi.id, "from": "高橋 美咲", "to": "髙橋 美咲"}
     ]

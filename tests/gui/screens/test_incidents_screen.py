@@ -49,6 +49,7 @@ def test_reporting_an_incident_through_the_dialog(qtbot: QtBot, world: World, mo
 
     accept(monkeypatch, screen_module.ReportDialog, fill)
     screen.new_button.click()
+    wait_for_operations(qtbot)
     wait_for_operations(qtbot, lambda: screen.selected() is not None)
     (incident,) = list_incidents(world.store)
     assert incident.title == "偽アカウント @josokoiki_koho"
@@ -86,6 +87,7 @@ def test_locking_from_the_screen_stops_its_accounts(
     accept(monkeypatch, screen_module.CommentDialog, lambda d: d.editor.setPlainText("身に覚えのない投稿"))
     screen.lock_button.click()
     wait_for_operations(qtbot)
+    wait_for_operations(qtbot)
     assert [lock.account_id for lock in account_locks(world.store)] == [world.account]
 
 
@@ -101,10 +103,12 @@ def test_pause_banner_and_resume_list(qtbot: QtBot, world: World, monkeypatch: p
     accept(monkeypatch, screen_module.CommentDialog, fill)
     screen.pause_button.click()
     wait_for_operations(qtbot)
+    wait_for_operations(qtbot)
     assert pause_state(world.store).paused
     screen.refresh()
     assert "台風の接近" in screen.pause_label.text()
     screen.pause_button.click()
+    wait_for_operations(qtbot)
     wait_for_operations(qtbot)
     assert not pause_state(world.store).paused
     assert "No post became due" in prompts[-1]
@@ -133,6 +137,7 @@ def test_suspect_and_platform_report_with_copy_buttons(
 
     accept(monkeypatch, report_dialog.SuspectDialog, fill_suspect)
     screen.suspect_button.click()
+    wait_for_operations(qtbot)
     assert "@josokoiki_koho" in screen.view.toPlainText()
 
     seen: list[report_dialog.PlatformReportDialog] = []
@@ -150,6 +155,7 @@ def test_suspect_and_platform_report_with_copy_buttons(
     monkeypatch.setattr(report_dialog.PlatformReportDialog, "exec", open_report)
     accept(monkeypatch, screen_module.StepDialog, lambda d: d.reference.setText("X-ticket-991"))
     screen.report_button.click()
+    wait_for_operations(qtbot)
     assert seen
     steps = load_incident(world.store, incident_id).steps
     assert [(s.kind, s.counterpart, s.reference) for s in steps] == [(StepKind.PLATFORM_REPORTED, "X", "X-ticket-991")]
@@ -173,6 +179,7 @@ def test_public_notice_is_written_then_recorded_as_published(
     url = "https://www.city.example/news/1.html"
     accept(monkeypatch, screen_module.StepDialog, lambda d: d.reference.setText(url))
     screen.notice_button.click()
+    wait_for_operations(qtbot)
     wait_for_operations(qtbot, lambda: bool(load_incident(world.store, incident_id).steps))
     assert "@josokoiki_koho" in out.read_text(encoding="utf-8")
     (step,) = load_incident(world.store, incident_id).steps
@@ -196,6 +203,7 @@ def test_warning_posts_are_prepared_as_drafts(
     chosen: list[list[int]] = []
     accept(monkeypatch, report_dialog.WarningPostsDialog, lambda d: chosen.append(d.account_ids()))
     screen.warn_button.click()
+    wait_for_operations(qtbot)
     assert chosen == [[world.account]]  # preselected: the account concerned
     (draft_id,) = load_incident(world.store, incident_id).warning_drafts
     detail = load_draft_detail(world.store, draft_id)
@@ -237,6 +245,7 @@ def test_compare_and_unlock_from_the_screen(
     assert screen.compare_button.isEnabled()
     assert not screen.unlock_button.isEnabled()  # an operator does not unlock
     screen.compare_button.click()
+    wait_for_operations(qtbot)
     wait_for_operations(qtbot, lambda: bool(messages.shown))
     assert "1" in messages.texts[-1]
     assert [e.url for e in load_incident(pub.store, incident_id).evidence] == ["https://city.example/@koho/666"]
@@ -248,6 +257,7 @@ def test_compare_and_unlock_from_the_screen(
     assert sup.unlock_button.isEnabled()
     accept(monkeypatch, screen_module.CommentDialog, lambda d: d.editor.setPlainText("パスワード変更済み"))
     sup.unlock_button.click()
+    wait_for_operations(qtbot)
     assert account_locks(pub.store) == []
 
 
@@ -284,6 +294,7 @@ def test_a_watch_candidate_becomes_an_incident_from_the_screen(
     monkeypatch.setattr(watch_dialog.WatchDialog, "exec", choose)
     screen = make_screen(qtbot, world, "op1")
     screen.watch_button.click()
+    wait_for_operations(qtbot)
     wait_for_operations(qtbot, lambda: bool(shown))
     (incident,) = list_incidents(world.store)
     detail = load_incident(world.store, incident.id)
@@ -308,6 +319,7 @@ def test_evidence_is_exported_only_while_its_hash_matches(
     out = tmp_path / "shot.png"
     monkeypatch.setattr(screen_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     screen.export_button.click()
+    wait_for_operations(qtbot)
     wait_for_operations(qtbot, lambda: bool(messages.shown))
     assert out.read_bytes() == b"\x89PNG shot"
     assert sha in messages.texts[-1]
@@ -318,6 +330,7 @@ def test_evidence_is_exported_only_while_its_hash_matches(
     out.unlink()
     shown = len(messages.shown)
     screen.export_button.click()
+    wait_for_operations(qtbot)
     wait_for_operations(qtbot, lambda: len(messages.shown) > shown)
     assert not out.exists()
     assert "altered" in messages.texts[-1]
