@@ -32,7 +32,6 @@ from core.accounts.continuation import (
     decision_problem,
     next_review,
 )
-from core.accounts.duties import Duty
 from core.accounts.lifecycle_rules import lifecycle_rules
 from core.accounts.withdrawal import notice_period_problem, notice_text
 from core.audit.canonical import sha256_hex
@@ -40,14 +39,13 @@ from core.errors import Conflict, InvalidInput, PermissionDenied
 from core.i18n import tr
 from core.lifecycle.states import AccountStatus, PublicationState
 from core.lifecycle.transitions import move
-from core.organization.roles import Role
+from core.services.accounts import runs_account
 from core.services.base import Service, organization_row
 from core.services.validation import aware_datetime, clean_text
 from core.storage.engine import Store
 from core.storage.models import (
     AccountConsultation,
     AccountReview,
-    AccountStaff,
     Incident,
     IncidentAccount,
     OfficialAccount,
@@ -136,16 +134,7 @@ class AccountLifecycleService(Service):
     def _operating_body(self, session: Session, account: OfficialAccount) -> Staff:
         """An administrator, or the account's 運用管理者 / 運用責任者 (joso:7: the operating body decides)."""
         staff = self.authorize(session)
-        if any(r.role == Role.ADMINISTRATOR.value for r in staff.role_rows):
-            return staff
-        duty = session.scalar(
-            select(AccountStaff.duty).where(
-                AccountStaff.account_id == account.id,
-                AccountStaff.staff_id == staff.id,
-                AccountStaff.duty.in_([Duty.MANAGER.value, Duty.RESPONSIBLE.value]),
-            )
-        )
-        if duty is None:
+        if not runs_account(session, staff, account.id):
             raise PermissionDenied(
                 tr("Only administrators and the account's manager or person responsible may decide this.")
             )

@@ -552,21 +552,26 @@ def naming_problem(store: Store, handle: str) -> str | None:
     return check_handle(account_id_pattern(store), handle)
 
 
+def runs_account(session: Session, staff: Staff, account_id: int) -> bool:
+    """An administrator, or the account's 運用管理者 / 運用責任者: the account's operating body (joso:3(3), joso:7)."""
+    if any(r.role == Role.ADMINISTRATOR.value for r in staff.role_rows):
+        return True
+    duty = session.scalar(
+        select(AccountStaff.duty).where(
+            AccountStaff.account_id == account_id,
+            AccountStaff.staff_id == staff.id,
+            AccountStaff.duty.in_([Duty.MANAGER.value, Duty.RESPONSIBLE.value]),
+        )
+    )
+    return duty is not None
+
+
 class CredentialService(Service):
     """Store and remove an account's platform credential in *this* terminal's OS keyring."""
 
     def _authorize_for(self, session: Session, account: OfficialAccount) -> Staff:
         staff = self.authorize(session)
-        if any(r.role == Role.ADMINISTRATOR.value for r in staff.role_rows):
-            return staff
-        duty = session.scalar(
-            select(AccountStaff.duty).where(
-                AccountStaff.account_id == account.id,
-                AccountStaff.staff_id == staff.id,
-                AccountStaff.duty.in_([Duty.MANAGER.value, Duty.RESPONSIBLE.value]),
-            )
-        )
-        if duty is None:
+        if not runs_account(session, staff, account.id):
             raise PermissionDenied(
                 tr("Only administrators and the account's manager or person responsible may store its credential.")
             )
