@@ -63,8 +63,9 @@ class StepKind(enum.StrEnum):
                 "person responsible and at least one operator."
             ),
             StepKind.FILING: tr(
-                "A complete policy is filed (届出) by an administrator before drafts may be written; the account "
-                "posts once it is set 運用中 (in operation)."
+                "Before opening, the sections the organization lists are consulted (wako 運用開始の留意点, "
+                "joso:3(2)); then an administrator files the complete policy (届出) before drafts may be "
+                "written, and the account posts once it is set 運用中 (in operation)."
             ),
             StepKind.TERMINAL: tr(
                 "Only an approved terminal posts (wako:5 端末, joso:6(2)). An administrator approves it "
@@ -105,6 +106,8 @@ class AccountOnboarding:
     policy_missing: tuple[str, ...] = ()
     duties_missing: tuple[Duty, ...] = ()
     filed: bool = False
+    #: Sections not yet consulted before opening (wako 運用開始の留意点, joso:3(2)); filing waits for them.
+    consultations_missing: tuple[str, ...] = ()
     #: 運用中: posting needs it (drafts may be written while it is being prepared).
     active: bool = False
     #: Posted through an API (else by hand: no credential is needed).
@@ -204,6 +207,12 @@ def _filing(account: AccountOnboarding | None) -> tuple[str, ...]:
         )
     if account.policy_missing or account.duties_missing:
         return (tr("{account}: complete the policy and the staff first.").format(account=account.label),)
+    if account.consultations_missing:
+        # The sections named by the organization are consulted before opening; filing is refused until then.
+        return tuple(
+            tr("{account}: {missing} (Accounts → Consult…)").format(account=account.label, missing=line)
+            for line in account.consultations_missing
+        )
     return (tr("{account}: the policy is complete but not filed yet.").format(account=account.label),)
 
 

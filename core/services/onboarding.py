@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from core.accounts.duties import Duty
 from core.accounts.policy import missing_items
-from core.accounts.usable import account_facts
+from core.accounts.usable import account_facts, consultation_missing
 from core.lifecycle.states import AccountStatus, TerminalStatus
 from core.organization.onboarding import (
     AccountOnboarding,
@@ -69,6 +69,9 @@ def organization_state(store: Store, terminal_uid: str) -> OrganizationState:
                     policy_missing=tuple(str(m) for m in text_missing),
                     duties_missing=tuple(d for d in Duty if d not in facts.duties),
                     filed=account.filed_at is not None,
+                    consultations_missing=tuple(consultation_missing(session, account))
+                    if account.filed_at is None
+                    else (),
                     active=account.status == AccountStatus.ACTIVE.value,
                     api=supports_api(account.platform),
                     credential_here=account.id in held,

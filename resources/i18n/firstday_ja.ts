@@ -88,8 +88,8 @@
       <translation>運用方針には運用体制を記載します(joso:3(3)-キ、wako:5)。運用管理者、運用責任者、担当者1名以上を指定してください。</translation>
     </message>
     <message>
-      <source>A complete policy is filed (届出) by an administrator before drafts may be written; the account posts once it is set 運用中 (in operation).</source>
-      <translation>下書きを作成する前に、管理者が完成した運用方針を届け出ます。投稿できるのはアカウントを「運用中」にしてからです。</translation>
+      <source>Before opening, the sections the organization lists are consulted (wako 運用開始の留意点, joso:3(2)); then an administrator files the complete policy (届出) before drafts may be written, and the account posts once it is set 運用中 (in operation).</source>
+      <translation>開設の前に、組織が定める関係課と協議します(wako 運用開始の留意点、joso:3(2))。その後、下書きを作成する前に管理者が完成した運用方針を届け出ます。投稿できるのはアカウントを「運用中」にしてからです。</translation>
     </message>
     <message>
       <source>Only an approved terminal posts (wako:5 端末, joso:6(2)). An administrator approves it under Terminals.</source>
@@ -106,6 +106,10 @@
     <message>
       <source>{account}: the policy is complete but not filed yet.</source>
       <translation>{account}: 運用方針は完成していますが、まだ届出されていません。</translation>
+    </message>
+    <message>
+      <source>{account}: {missing} (Accounts → Consult…)</source>
+      <translation>{account}: {missing}(アカウント → 協議…)</translation>
     </message>
     <message>
       <source>{account}: no credential on this terminal (Accounts → Credential on this terminal…).</source>

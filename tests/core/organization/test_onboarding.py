@@ -96,3 +96,15 @@ def test_the_account_talked_about_is_the_one_closest_to_ready() -> None:
     draft = AccountOnboarding(1, "準備中 (X)", policy_missing=("x", "y"))
     state = OrganizationState(accounts=(draft, READY_ACCOUNT), terminal=APPROVED)
     assert _steps(state)[StepKind.FILING] == (True, ())
+
+
+def test_filing_names_the_consultations_still_missing() -> None:
+    # wako 運用開始の留意点, joso:3(2): filing is refused until each listed section was consulted.
+    waiting = AccountOnboarding(1, "見本市広報 (X)", consultations_missing=("秘書広報課 未協議", "情報推進課 未協議"))
+    done, lines = _steps(OrganizationState(accounts=(waiting,)))[StepKind.FILING]
+    assert not done
+    assert len(lines) == 2
+    assert "秘書広報課 未協議" in lines[0]
+    assert "情報推進課 未協議" in lines[1]
+    consulted = AccountOnboarding(1, "見本市広報 (X)")
+    assert "not filed yet" in _steps(OrganizationState(accounts=(consulted,)))[StepKind.FILING][1][0]
