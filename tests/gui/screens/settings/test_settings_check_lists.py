@@ -60,7 +60,7 @@ def test_the_lists_are_labelled_reachable_and_read_only_for_others(window: MainW
         (screen.partner_contacts, Qt.Key.Key_C),
         (screen.own_channels, Qt.Key.Key_L),
         (screen.place_names, Qt.Key.Key_M),
-        (screen.officials, Qt.Key.Key_F),
+        (screen.officials, Qt.Key.Key_O),
     ):
         assert _label_for(screen, widget).text()
         assert widget.accessibleName()
