@@ -115,10 +115,6 @@
       <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-      <source>&amp;File policy (届出)</source>
-      <translation>運用方針を届出(&amp;F)</translation>
-    </message>
-    <message>
       <source>&amp;Credential on this terminal…</source>
       <translation>この端末の資格情報(&amp;C)…</translation>
     </message>
@@ -957,10 +953,6 @@ Information allowed: {scope}</source>
       <translation>アカウントの種類</translation>
     </message>
     <message>
-      <source>Verified by the platform</source>
-      <translation>認証アカウント</translation>
-    </message>
-    <message>
       <source>Accounts no longer in operation</source>
       <translation>運用を終了したアカウント</translation>
     </message>
@@ -975,10 +967,6 @@ Information allowed: {scope}</source>
     <message>
       <source>Operation stopped</source>
       <translation>運用停止</translation>
-    </message>
-    <message>
-      <source>Not verified</source>
-      <translation>未認証</translation>
     </message>
     <message>
       <source>no room within the platform's limit of {limit}</source>

@@ -64,28 +64,12 @@
       <translation>画像・動画を追加(&amp;A)…</translation>
     </message>
     <message>
-      <source>Re&amp;move</source>
-      <translation>削除(&amp;Q)</translation>
-    </message>
-    <message>
-      <source>Move &amp;up</source>
-      <translation>上へ(&amp;U)</translation>
-    </message>
-    <message>
       <source>Alt+Up</source>
       <translation>Alt+↑</translation>
     </message>
     <message>
-      <source>Move do&amp;wn</source>
-      <translation>下へ(&amp;W)</translation>
-    </message>
-    <message>
       <source>Alt+Down</source>
       <translation>Alt+↓</translation>
-    </message>
-    <message>
-      <source>Mask &amp;faces and areas…</source>
-      <translation>顔・範囲を加工(&amp;F)…</translation>
     </message>
     <message>
       <source>Selected attachment</source>
@@ -104,20 +88,12 @@
       <translation>代替テキストの書き方(&amp;G)</translation>
     </message>
     <message>
-      <source>装飾 — &amp;decorative only (no alt text needed)</source>
-      <translation>装飾 — 情報を持たない画像（代替テキスト不要）(&amp;D)</translation>
-    </message>
-    <message>
       <source>Why the image is decorative</source>
       <translation>装飾画像とする理由</translation>
     </message>
     <message>
       <source>Why it carries no information (required)</source>
       <translation>情報を持たない理由（必須）</translation>
-    </message>
-    <message>
-      <source>&amp;Captions file (.vtt/.srt)…</source>
-      <translation>字幕ファイル (.vtt/.srt)(&amp;C)…</translation>
     </message>
     <message>
       <source>Captions are &amp;burned into the video</source>
@@ -294,10 +270,6 @@
     <message>
       <source>When:</source>
       <translation>日時:</translation>
-    </message>
-    <message>
-      <source>&amp;Emergency (disaster information)</source>
-      <translation>緊急 (災害情報など)(&amp;J)</translation>
     </message>
     <message>
       <source>Any supervisor of the organization may approve an emergency post, and the organization may allow publishing it before approval with a review afterwards.</source>
@@ -554,10 +526,6 @@ This draft cannot be submitted again; write a new draft if the post is still nee
     <message>
       <source>{name} is not a JPEG, PNG, WebP or GIF image.</source>
       <translation>{name} は JPEG・PNG・WebP・GIF の画像ではありません。</translation>
-    </message>
-    <message>
-      <source>{name} has too many pixels to post.</source>
-      <translation>{name} は画素数が多すぎて投稿できません。</translation>
     </message>
     <message>
       <source>Mark at least one area to mask.</source>

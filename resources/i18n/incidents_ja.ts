@@ -670,10 +670,6 @@
       <translation>終結していないインシデントのみ</translation>
     </message>
     <message>
-      <source>look for impersonating accounts (for Task Scheduler / cron)</source>
-      <translation>なりすましアカウントを探す（タスク スケジューラ／cron 用）</translation>
-    </message>
-    <message>
       <source>search the platforms for accounts that look like the official ones</source>
       <translation>公式アカウントに似たアカウントを各サービスで検索する</translation>
     </message>
@@ -704,10 +700,6 @@
     <message>
       <source>What happened</source>
       <translation>経緯</translation>
-    </message>
-    <message>
-      <source>Official account</source>
-      <translation>公式アカウント</translation>
     </message>
     <message>
       <source>Our list of official accounts: {url}</source>

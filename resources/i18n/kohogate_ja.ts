@@ -40,10 +40,6 @@
       <translation>名称</translation>
     </message>
     <message>
-      <source>Department</source>
-      <translation>所属</translation>
-    </message>
-    <message>
       <source>Status</source>
       <translation>状態</translation>
     </message>
@@ -61,109 +57,6 @@
     <message>
       <source>The terminal key could not be prepared.</source>
       <translation>端末鍵を準備できませんでした。</translation>
-    </message>
-  </context>
-  <context>
-    <name>ApprovalRecord</name>
-    <message>
-      <source>Approval record (決裁記録)</source>
-      <translation>決裁記録</translation>
-    </message>
-    <message>
-      <source>Account</source>
-      <translation>アカウント</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>件名</translation>
-    </message>
-    <message>
-      <source>Author</source>
-      <translation>作成者</translation>
-    </message>
-    <message>
-      <source>Submitted by</source>
-      <translation>申請者</translation>
-    </message>
-    <message>
-      <source>Scheduled</source>
-      <translation>予約日時</translation>
-    </message>
-    <message>
-      <source>not scheduled</source>
-      <translation>予約なし</translation>
-    </message>
-    <message>
-      <source>Emergency</source>
-      <translation>緊急</translation>
-    </message>
-    <message>
-      <source>Decision</source>
-      <translation>判断</translation>
-    </message>
-    <message>
-      <source>Content</source>
-      <translation>内容</translation>
-    </message>
-    <message>
-      <source>Findings and acknowledgements</source>
-      <translation>指摘事項と確認理由</translation>
-    </message>
-    <message>
-      <source>Confirmations</source>
-      <translation>確認事項</translation>
-    </message>
-    <message>
-      <source>Integrity</source>
-      <translation>完全性</translation>
-    </message>
-    <message>
-      <source>Content hash (SHA-256)</source>
-      <translation>内容のハッシュ (SHA-256)</translation>
-    </message>
-    <message>
-      <source>Key fingerprint</source>
-      <translation>鍵のフィンガープリント</translation>
-    </message>
-    <message>
-      <source>Signature (Ed25519)</source>
-      <translation>署名 (Ed25519)</translation>
-    </message>
-    <message>
-      <source>Version</source>
-      <translation>版</translation>
-    </message>
-    <message>
-      <source>Draft</source>
-      <translation>下書き</translation>
-    </message>
-    <message>
-      <source>Printed</source>
-      <translation>出力日時</translation>
-    </message>
-    <message>
-      <source>Comment</source>
-      <translation>コメント</translation>
-    </message>
-    <message>
-      <source>(decorative)</source>
-      <translation>(装飾)</translation>
-    </message>
-    <message>
-      <source>(no alt text)</source>
-      <translation>(代替テキストなし)</translation>
-    </message>
-    <message>
-      <source> (deputy for {name})</source>
-      <translation> ({name} の代理)</translation>
-    </message>
-    <message>
-      <source>Alt text:</source>
-      <translation>代替テキスト:</translation>
-    </message>
-    <message>
-      <source>Acknowledged by</source>
-      <translation>確認者</translation>
     </message>
   </context>
   <context>
@@ -195,10 +88,6 @@
     <message>
       <source>&amp;Register selected key for…</source>
       <translation>選択した鍵をこの職員の鍵として登録(&amp;R):</translation>
-    </message>
-    <message>
-      <source>Re&amp;voke key</source>
-      <translation>鍵を取り消す(&amp;V)</translation>
     </message>
     <message>
       <source>Signing keys (administrators)</source>
@@ -305,10 +194,6 @@
       <translation>代理(&amp;D):</translation>
     </message>
     <message>
-      <source>&amp;From:</source>
-      <translation>開始(&amp;F):</translation>
-    </message>
-    <message>
       <source>&amp;Until:</source>
       <translation>終了(&amp;U):</translation>
     </message>
@@ -378,10 +263,6 @@
     <message>
       <source>Recent decisions</source>
       <translation>最近の判断</translation>
-    </message>
-    <message>
-      <source>&amp;View decision…</source>
-      <translation>判断を表示(&amp;D)…</translation>
     </message>
     <message>
       <source>Save approval &amp;record (PDF)…</source>
@@ -501,10 +382,6 @@
     <message>
       <source>Select an entry to see everything that was recorded for it.</source>
       <translation>一覧で記録を選ぶと、記録されたすべての内容をここに表示します。</translation>
-    </message>
-    <message>
-      <source>Recorded &amp;data (JSON):</source>
-      <translation>記録データ（JSON）(&amp;D):</translation>
     </message>
     <message>
       <source>Not verified in this session.</source>
@@ -700,10 +577,6 @@ Hash: {hash}
       <translation>語句 (1行に1件)</translation>
     </message>
     <message>
-      <source>New &amp;list…</source>
-      <translation>リストを追加(&amp;L)…</translation>
-    </message>
-    <message>
       <source>Word lists (wako:5 prohibited content, joso:5)</source>
       <translation>語句リスト (wako:5 禁止事項、joso:5)</translation>
     </message>
@@ -730,22 +603,6 @@ Hash: {hash}
     <message>
       <source>Do not treat as shorteners:</source>
       <translation>短縮URLとして扱わない:</translation>
-    </message>
-    <message>
-      <source>Own domains and published contacts…</source>
-      <translation>自団体のドメインと公開連絡先…</translation>
-    </message>
-    <message>
-      <source>Links to own domains are not third-party links; published contacts are not PII.</source>
-      <translation>自団体のドメインへのリンクは第三者リンクではなく、公開している連絡先は個人情報ではありません。</translation>
-    </message>
-    <message>
-      <source>&amp;Save check settings</source>
-      <translation>チェック設定を保存(&amp;S)</translation>
-    </message>
-    <message>
-      <source>Re&amp;vert</source>
-      <translation>元に戻す(&amp;V)</translation>
     </message>
     <message>
       <source>New word list</source>
@@ -969,14 +826,6 @@ Example: {example}</source>
       <translation>作成者で絞り込み</translation>
     </message>
     <message>
-      <source>Search text…</source>
-      <translation>本文を検索…</translation>
-    </message>
-    <message>
-      <source>Search text</source>
-      <translation>本文を検索</translation>
-    </message>
-    <message>
       <source>Filter by date updated</source>
       <translation>更新日で絞り込み</translation>
     </message>
@@ -1116,10 +965,6 @@ Example: {example}</source>
       <translation>未登録</translation>
     </message>
     <message>
-      <source>About KohoGate</source>
-      <translation>広報ゲートについて</translation>
-    </message>
-    <message>
       <source>Demo — act as:</source>
       <translation>デモ — 操作する職員:</translation>
     </message>
@@ -1156,12 +1001,6 @@ Example: {example}</source>
       <translation>承認待ちが {count} 件あります。</translation>
     </message>
     <message>
-      <source>KohoGate {version}
-Approval, guideline checks and a tamper-evident record for official social-media posts.</source>
-      <translation>広報ゲート {version}
-公式SNS投稿の承認、ガイドラインチェック、改ざん検知可能な記録。</translation>
-    </message>
-    <message>
       <source>{title} (Ctrl+{n})</source>
       <translation>{title} (Ctrl+{n})</translation>
     </message>
@@ -1179,17 +1018,6 @@ Approval, guideline checks and a tamper-evident record for official social-media
     <message>
       <source>Due now, to post by hand: {titles}</source>
       <translation>手動で投稿する時刻になりました：{titles}</translation>
-    </message>
-  </context>
-  <context>
-    <name>RecordFonts</name>
-    <message>
-      <source>No Japanese font is installed, so the record cannot be printed.</source>
-      <translation>日本語のフォントがインストールされていないため、記録を印刷できません。</translation>
-    </message>
-    <message>
-      <source>Install a Japanese font (for example Noto Sans CJK JP) and try again.</source>
-      <translation>日本語のフォント（例: Noto Sans CJK JP）をインストールしてから、もう一度お試しください。</translation>
     </message>
   </context>
   <context>
@@ -1275,10 +1103,6 @@ Approval, guideline checks and a tamper-evident record for official social-media
       <translation>申請日時</translation>
     </message>
     <message>
-      <source>Scheduled</source>
-      <translation>予約日時</translation>
-    </message>
-    <message>
       <source>No findings: the checks found nothing to fix or confirm.</source>
       <translation>指摘はありません。チェックで修正・確認が必要なものは見つかりませんでした。</translation>
     </message>
@@ -1325,10 +1149,6 @@ Approval, guideline checks and a tamper-evident record for official social-media
     <message>
       <source>Review: {account} — version {n}</source>
       <translation>審査: {account} — 第{n}版</translation>
-    </message>
-    <message>
-      <source>not scheduled</source>
-      <translation>予約なし</translation>
     </message>
     <message>
       <source>Emergency</source>
@@ -1397,10 +1217,6 @@ Approval, guideline checks and a tamper-evident record for official social-media
     <message>
       <source>Approval record saved to {path}.</source>
       <translation>決裁記録を {path} に保存しました。</translation>
-    </message>
-    <message>
-      <source>{decision} by {name}.</source>
-      <translation>{name} が「{decision}」と判断しました。</translation>
     </message>
     <message>
       <source>EMERGENCY</source>
@@ -1761,10 +1577,6 @@ Save the rule anyway?</source>
       <source>Machine ID</source>
       <translation>マシンID</translation>
     </message>
-    <message>
-      <source>Registered</source>
-      <translation>登録日時</translation>
-    </message>
   </context>
   <context>
     <name>UnknownUser</name>
@@ -1954,10 +1766,6 @@ Save the rule anyway?</source>
     <message>
       <source>Your signing key on this computer is not registered, or it was revoked.</source>
       <translation>このパソコンにあるあなたの署名鍵は登録されていないか、取り消されています。</translation>
-    </message>
-    <message>
-      <source>Audit record intact and consistent with the checkpoint of entry {seq}: {count} entries.</source>
-      <translation>監査記録は改ざんされておらず、連番 {seq} のチェックポイントとも一致します: {count} 件。</translation>
     </message>
     <message>
       <source>{path} is a folder, not a checkpoint file.</source>
@@ -2258,14 +2066,6 @@ Save the rule anyway?</source>
     <message>
       <source>Audit record intact: {count} entries, head {seq}.</source>
       <translation>監査記録は改ざんされていません: {count} 件、最新の連番 {seq}。</translation>
-    </message>
-    <message>
-      <source>{path} is a folder, not a draft file.</source>
-      <translation>{path} はフォルダーです。下書きファイルを指定してください。</translation>
-    </message>
-    <message>
-      <source>{path} is a folder, not a file.</source>
-      <translation>{path} はフォルダーです。ファイルを指定してください。</translation>
     </message>
     <message>
       <source>positional arguments</source>
@@ -3284,18 +3084,6 @@ Save the rule anyway?</source>
       <translation>公開済</translation>
     </message>
     <message>
-      <source>Approve</source>
-      <translation>承認</translation>
-    </message>
-    <message>
-      <source>Return with comments</source>
-      <translation>コメントを付けて差戻し</translation>
-    </message>
-    <message>
-      <source>Reject</source>
-      <translation>却下</translation>
-    </message>
-    <message>
       <source>Preparing</source>
       <translation>準備中</translation>
     </message>
@@ -3358,10 +3146,6 @@ Save the rule anyway?</source>
     <message>
       <source>The text</source>
       <translation>本文</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>件名</translation>
     </message>
     <message>
       <source>{field} must be text.</source>

@@ -465,10 +465,6 @@
       <translation>予定時刻になった予約投稿を送信する（タスク スケジューラ / cron 用）</translation>
     </message>
     <message>
-      <source>how late a post may still go out; later ones are reported as missed</source>
-      <translation>予定時刻から何分後まで送信するか（それ以降は未送信として報告）</translation>
-    </message>
-    <message>
       <source>This is not the address of a post on {platform}. It must start with https:// and be on: {hosts}</source>
       <translation>{platform} の投稿のアドレスではありません。https:// で始まり、次のいずれかのサイトのものを入力してください: {hosts}</translation>
     </message>

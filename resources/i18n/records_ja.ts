@@ -396,10 +396,6 @@
       <translation>インシデント1件の報告書を PDF で書き出す</translation>
     </message>
     <message>
-      <source>the incident's number</source>
-      <translation>インシデントの番号</translation>
-    </message>
-    <message>
       <source>where to write the PDF file</source>
       <translation>PDF ファイルの書き出し先</translation>
     </message>
@@ -440,28 +436,12 @@
       <translation>最終更新日</translation>
     </message>
     <message>
-      <source>Service</source>
-      <translation>サービス</translation>
-    </message>
-    <message>
-      <source>Kind of account</source>
-      <translation>アカウントの種類</translation>
-    </message>
-    <message>
       <source>Verification</source>
       <translation>認証</translation>
     </message>
     <message>
-      <source>Accounts no longer in operation</source>
-      <translation>運用を終了したアカウント</translation>
-    </message>
-    <message>
       <source>These accounts were ours but are no longer operated. Posts made on them after the date shown are not from us.</source>
       <translation>以下のアカウントは運用を終了しました。終了日より後にこれらのアカウントで行われた投稿は、当団体によるものではありません。</translation>
-    </message>
-    <message>
-      <source>Operation ended</source>
-      <translation>運用終了日</translation>
     </message>
     <message>
       <source>date not recorded</source>
