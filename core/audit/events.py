@@ -87,6 +87,7 @@ _LABELS: dict[str, Callable[[], str]] = {
     "publication.queued": lambda: tr("Post queued"),
     "publication.attempt": lambda: tr("Sending attempt"),
     "draft.reopened": lambda: tr("Draft taken back for editing"),
+    "draft.rescheduled": lambda: tr("Post moved to another time"),
     "draft.duplicated": lambda: tr("New draft copied from another"),
     "draft.discarded": lambda: tr("Draft discarded (破棄)"),
     "terminal.moved": lambda: tr("Terminal identity seen on another machine"),
@@ -188,6 +189,7 @@ CHANGE_KINDS: dict[str, frozenset[ChangeKind]] = {
     "draft.emergency_cleared": frozenset({_D, _Q}),
     "draft.correction_created": frozenset({_D}),
     "draft.reopened": frozenset({_D, _Q}),
+    "draft.rescheduled": frozenset({_D, _Q}),  # an approval set aside leaves the scheduled queue
     "draft.duplicated": frozenset({_D}),
     "draft.discarded": frozenset({_D}),
     "media.stored": frozenset(),  # a blob no draft uses until the draft is saved

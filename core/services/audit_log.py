@@ -427,6 +427,15 @@ def _when(value: Any) -> str:
     return f"{local:%Y-%m-%d %H:%M} {offset[:3]}:{offset[3:]}"
 
 
+def _move_outcome(value: Any) -> str:
+    """What a move on the calendar did (``core.planning.calendar.MoveKind``), in words."""
+    return {
+        "free": tr("planned time changed"),
+        "resubmit": tr("sent for approval again"),
+        "reapproval": tr("approval set aside, sent for a new approval"),
+    }.get(str(value), str(value))
+
+
 Summary = Callable[[Mapping[str, Any], Names], str]
 
 _SUMMARIES: dict[str, Summary] = {
@@ -506,6 +515,12 @@ _SUMMARIES: dict[str, Summary] = {
     ),
     "draft.reopened": lambda p, n: tr("Took draft {draft} back for editing: {reason}").format(
         draft=p.get("draft_id"), reason=_clip(p.get("reason", ""))
+    ),
+    "draft.rescheduled": lambda p, n: tr("Moved draft {draft} from {before} to {after} ({outcome})").format(
+        draft=p.get("draft_id"),
+        before=_when(p.get("from")),
+        after=_when(p.get("to")),
+        outcome=_move_outcome(p.get("outcome")),
     ),
     "draft.correction_created": lambda p, n: tr("Started draft {draft} to correct a published post").format(
         draft=p.get("draft_id")

@@ -86,6 +86,15 @@ class PubWorld(Org):
         )
         return draft_id
 
+    def submitted(
+        self, platform: str, text: str = "市民まつりは11月3日です。", *, scheduled_at: datetime | None = None
+    ) -> int:
+        """A draft for ``platform`` submitted for approval (not decided yet); returns the draft id."""
+        drafts = DraftService(self.store, self.op)
+        draft_id = drafts.create(self.ids[platform], text, scheduled_at=scheduled_at)
+        drafts.submit(draft_id, make_ready(drafts, draft_id))
+        return draft_id
+
     def outbox(self, base_urls: dict[str, str], actor: Actor | None = None, **kwargs: object) -> Outbox:
         sleeps: list[float] = []
         box = Outbox(self.store, actor or self.op, vault=self.vault, base_url=base_urls, sleep=sleeps.append, **kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Planning: what goes out when across all accounts (the calendar) and what waits today (the board)."""
