@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.organization.roles import roles_label
+from core.organization.roles import Role, roles_label
 from core.runtime import user_settings
 from core.runtime.paths import AppPaths
 from gui import messages
@@ -61,6 +61,7 @@ def screen_titles() -> list[str]:
         tr("Settings"),
         tr("Incidents"),
         tr("Moderation"),
+        tr("Schedule"),
     ]
 
 
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         from gui.screens.accounts import AccountsScreen
         from gui.screens.approvals import ApprovalsScreen
         from gui.screens.audit import AuditScreen
+        from gui.screens.calendar import CalendarScreen
         from gui.screens.drafts import DraftsScreen
         from gui.screens.incidents import IncidentsScreen
         from gui.screens.moderation import ModerationScreen
@@ -167,6 +169,7 @@ class MainWindow(QMainWindow):
             SettingsScreen,
             IncidentsScreen,
             ModerationScreen,
+            CalendarScreen,
         )
         for number, (title, cls) in enumerate(zip(screen_titles(), classes, strict=True), start=1):
             screen = cls(session)
@@ -201,8 +204,21 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.guided_action.setEnabled(True)
         self.nav.setEnabled(True)
-        self.nav.setCurrentRow(0)
-        self._on_nav(0)
+        start = self.start_screen(session)
+        self.nav.setCurrentRow(start)
+        self._on_nav(start)
+
+    @staticmethod
+    def start_screen(session: AppSession) -> int:
+        """予定 (with the today board) for people whose work has a time — writing or deciding; else 下書き.
+
+        A supervisor arriving at 9:00 first needs what waits for their decision and what goes out
+        today; an operator what goes out today and what came back. An administrator only (set-up,
+        accounts, the record) starts on the drafts list as before.
+        """
+        if session.has(Role.SUPERVISOR) or session.has(Role.OPERATOR):
+            return len(screen_titles()) - 1
+        return 0
 
     def show_page(self, widget: QWidget) -> None:
         """Replace the loading page with ``widget`` (e.g. "you are not registered")."""

@@ -96,6 +96,15 @@ def main() -> int:
         path = args.out / "02b-approvals-supervisor.png"
         window.grab().save(str(path))
         written.append(path)
+        # 予定 as the supervisor finds it at the start of the day: the today board over the week.
+        from gui.tasks import wait_for_tasks
+
+        window.show_screen(8)
+        wait_for_tasks()
+        QApplication.processEvents()
+        path = args.out / "19-schedule.png"
+        window.grab().save(str(path))
+        written.append(path)
         approvals = window.screens[1][1]
         first = approvals.model.row(0)  # type: ignore[attr-defined]
         review = ReviewDialog(window.session, first.version_id, window)  # type: ignore[arg-type]

@@ -205,6 +205,11 @@ class CalendarEntry:
     author_id: int = 0
     emergency: bool = False
 
+    @property
+    def id(self) -> int:
+        """The draft's id: what a list keeps selected across re-reads."""
+        return self.draft_id
+
 
 @dataclass(frozen=True)
 class CalendarDay:

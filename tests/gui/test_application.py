@@ -52,7 +52,7 @@ def test_first_run_wizard_makes_the_user_administrator(
     assert isinstance(startup.window, MainWindow)
     assert is_initialized(startup.env.store)
     assert "管理 一郎" in startup.window.user_label.text()
-    assert len(startup.window.screens) == 8
+    assert len(startup.window.screens) == 9
     from core.services.organization import load_profile
 
     # The own address given at set-up is exempt from the postal-address check from the first draft.
@@ -95,7 +95,7 @@ def test_unknown_user_sees_whom_to_ask(
     assert admin is not None
     StaffService(demo_env.store, admin).create("新人 職員", "stranger", None, [Role.OPERATOR])
     page.retry_button.click()
-    assert len(startup.window.screens) == 8
+    assert len(startup.window.screens) == 9
     assert startup.window.nav.isEnabled()
     startup.env.close()
 

@@ -19,12 +19,12 @@ from tests.support.gui import MessageRecorder, wait_for_operations
 
 
 def test_every_navigation_item_opens_its_screen(window: MainWindow, qtbot: QtBot) -> None:
-    assert window.nav.count() == 8
+    assert window.nav.count() == 9
     for row in range(window.nav.count()):
         window.nav.setCurrentRow(row)
         assert window.stack.currentWidget() is window.screens[row][1]
         assert window.screens[row][1].isVisible()
-    for number in range(1, 9):
+    for number in range(1, 10):
         qtbot.keyClick(window, Qt.Key.Key_0 + number, Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentWidget() is window.screens[number - 1][1]
 
