@@ -82,10 +82,14 @@ def _blocked_drafts(store: Store) -> set[int]:
     a way a retry cannot mend — retrying those every minute would only fill
     the record with the same failure.
     """
+    from core.services.drafts import newest_version_id
+
     failed = Publication.state == PublicationState.FAILED.value
     query = (
         select(DraftVersion.draft_id)
         .join(Publication, Publication.version_id == DraftVersion.id)
+        # Only the newest version's attempts: a missed post re-timed and approved again goes out.
+        .where(DraftVersion.id == newest_version_id(DraftVersion.draft_id))
         .where(
             (Publication.state == PublicationState.NEEDS_RECONCILIATION.value)
             | (failed & (Publication.attempts == 0) & Publication.window_ends_at.is_not(None))

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, case, func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from core.accounts.lifecycle_rules import DEFAULT_CATEGORY, category_keys
 from core.accounts.usable import ensure_account_usable
@@ -538,12 +538,29 @@ class DraftFilter:
     shown: ShownState | None = None
 
 
+def newest_version_id(draft_id: Any) -> ScalarSelect[Any]:
+    """The id of the newest version of ``draft_id`` (a column the query correlates), or NULL.
+
+    An attempt belongs to the version it sent: once a draft was taken back, re-timed
+    (:mod:`core.services.planning`) and approved again, the old version's missed or failed
+    attempt no longer says anything about the new one — neither in the list nor to the scheduler.
+    """
+    version = aliased(DraftVersion)
+    return (
+        select(version.id)
+        .where(version.draft_id == draft_id)
+        .order_by(version.number.desc())
+        .limit(1)
+        .correlate_except(version)
+        .scalar_subquery()
+    )
+
+
 def newest_publication_state() -> ScalarSelect[Any]:
-    """The state of the draft's newest publication row (correlated to ``Draft``), or NULL."""
+    """The state of the newest publication row of the draft's newest version (correlated to ``Draft``), or NULL."""
     return (
         select(Publication.state)
-        .join(DraftVersion, DraftVersion.id == Publication.version_id)
-        .where(DraftVersion.draft_id == Draft.id)
+        .where(Publication.version_id == newest_version_id(Draft.id))
         .order_by(Publication.id.desc())
         .limit(1)
         .correlate(Draft)

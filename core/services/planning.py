@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, update
 
 from core.errors import Conflict, InvalidInput, PermissionDenied
 from core.i18n import tr
@@ -35,7 +35,7 @@ from core.planning.calendar import (
 )
 from core.planning.today import Overdue, OverdueKind, TodayBoard, Waiting, WaitingKind, build_board
 from core.services.base import Service
-from core.services.drafts import DraftService
+from core.services.drafts import DraftService, newest_version_id
 from core.services.validation import aware_datetime
 from core.signoff.contributors import note_contributor
 from core.storage.engine import Store
@@ -51,6 +51,7 @@ def _facts(store: Store, start: datetime | None, end: datetime | None, *, attent
     newest = (
         select(DraftVersion.draft_id, func.max(Publication.id).label("pid"))
         .join(Publication, Publication.version_id == DraftVersion.id)
+        .where(DraftVersion.id == newest_version_id(DraftVersion.draft_id))
         .group_by(DraftVersion.draft_id)
         .subquery()
     )
@@ -242,8 +243,7 @@ class PlanningService(Service):
                 raise InvalidInput(problem)
             newest = session.scalar(
                 select(Publication.state)
-                .join(DraftVersion, DraftVersion.id == Publication.version_id)
-                .where(DraftVersion.draft_id == draft.id)
+                .where(Publication.version_id == newest_version_id(draft.id))
                 .order_by(Publication.id.desc())
                 .limit(1)
             )
@@ -283,11 +283,6 @@ class PlanningService(Service):
                 raise Conflict(rule.explanation)
             before = draft.scheduled_at
             from_state = DraftState(draft.state)
-            if from_state in (DraftState.SUBMITTED, DraftState.APPROVED):
-                move(draft, DraftState.DRAFT)  # the version under review, or the approval, no longer applies
-            draft.scheduled_at = when
-            draft.last_editor_id = staff.id
-            session.flush()
             self.record(
                 session,
                 "draft.rescheduled",
@@ -300,12 +295,19 @@ class PlanningService(Service):
                     "staff_id": staff.id,
                 },
             )
-            version_id = None
-            if rule.kind is not MoveKind.FREE:
-                version_id = DraftService(self.store, self.actor).freeze_version(session, staff, draft)
-            else:
-                draft.row_version += 1
-                draft.updated_at = now
-                note_contributor(session, draft.id, staff.id)
+            note_contributor(session, draft.id, staff.id)  # the time is content: who changed it may not approve it
+            if rule.kind is MoveKind.FREE:
+                # Like a save: only the time changes, under the row version the person saw.
+                session.execute(
+                    update(Draft)
+                    .where(Draft.id == draft.id, Draft.row_version == row_version)
+                    .values(scheduled_at=when, last_editor_id=staff.id, updated_at=now, row_version=row_version + 1)
+                )
+                return MoveResult(draft.id, rule.kind, row_version + 1)
+            move(draft, DraftState.DRAFT)  # the version under review, or the approval, no longer applies
+            draft.scheduled_at = when
+            draft.last_editor_id = staff.id
+            session.flush()
+            version_id = DraftService(self.store, self.actor).freeze_version(session, staff, draft)
             session.flush()
             return MoveResult(draft.id, rule.kind, draft.row_version, version_id)

@@ -241,3 +241,31 @@ def test_the_today_board_for_an_operator_and_a_supervisor(plan: Plan) -> None:
     assert decisions is not None
     assert [(i.draft_id, i.word) for i in decisions.items] == [(plan.awaiting, WaitingKind.DECISION.label)]
     assert supervisor.section(SectionKind.OVERDUE) is not None
+
+
+def test_a_missed_post_retimed_and_approved_again_is_scheduled_and_goes_out(plan: Plan) -> None:
+    """The old version's missed attempt says nothing about the new one: not in the list, not to the scheduler."""
+    from core.publishing.scheduler import posts_held_by_pause, scheduled_posts
+    from core.services.drafts import DraftFilter, query_drafts
+
+    store, world = plan.world.store, plan.world
+    with clock(NOW):
+        result = PlanningService(store, world.op).move(
+            plan.missed, plan.row_version(plan.missed), at(10, 17), accept_reapproval=True
+        )
+        assert result.version_id is not None
+        ReviewService(store, world.sup).decide(
+            result.version_id, ReviewDecision.APPROVED, signer=DemoSigner(world.sup.login)
+        )
+        calendar = read_calendar(store, date(2030, 6, 10), date(2030, 6, 10), TOKYO)
+        (row,) = [r for r in query_drafts(store, DraftFilter()) if r.id == plan.missed]
+    entry = calendar.entry(plan.missed)
+    assert entry is not None
+    assert (entry.state, entry.at) == (EntryState.SCHEDULED, at(10, 17))
+    assert row.shown_state.value == "scheduled"
+    assert plan.missed in [p.draft_id for p in scheduled_posts(store, manual_platforms=True)]
+    # Due at its new time: the scheduler would send it (not held back as blocked).
+    assert plan.missed in [p.draft_id for p in posts_held_by_pause(store, at(10, 17, 5)).due]
+    posting = PublicationService(store, world.op)
+    attempt = posting.open_attempt(plan.missed, now=at(10, 17, 1))
+    assert attempt.version_id == result.version_id
