@@ -635,7 +635,7 @@ class CalendarScreen(Screen):
         draft_id, row_version = entry.draft_id, entry.row_version
 
         def moved(result: MoveResult) -> None:
-            self.selected_day = new_time.astimezone().date()
+            self.go(new_time.astimezone().date())  # the calendar follows the post, to another period if need be
             if then is not None:
                 then(result)
 

@@ -115,6 +115,11 @@ def test_an_unapproved_draft_moves_freely(plan: Plan) -> None:
     [(_event, payload)] = events(store, "draft.rescheduled")
     assert payload["outcome"] == "free"
     assert payload["from_state"] == "draft"
+    from core.services.audit_log import summarize
+
+    words = summarize("draft.rescheduled", payload)
+    assert words.startswith(f"Moved draft {plan.draft} from ")
+    assert "(planned time changed)" in words
 
 
 def test_an_approved_post_is_not_moved_without_saying_it_needs_a_new_approval(plan: Plan) -> None:
