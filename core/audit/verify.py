@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import queue
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from contextlib import closing
 from dataclasses import dataclass
 
@@ -100,7 +100,7 @@ def verify_chain(
     return VerifyResult(True, walk.checked, last_seq)
 
 
-def _prefetched(readers: list[ChainReader], start: int, last: int) -> Iterator[ChainBatch | None]:
+def _prefetched(readers: list[ChainReader], start: int, last: int) -> Generator[ChainBatch | None]:
     """The ranges ``(start, start + BATCH]``, … up to ``last``, in order; reader i renders every i-th.
 
     With a single reader (the snapshot could not be shared) it is also the judge's connection, so
