@@ -32,6 +32,7 @@ from core.signoff.keys import Signer, fingerprint, verify_signature
 from core.storage.audit_walk import chain_reader
 from core.storage.engine import Store
 from core.storage.models import AuditEntry, AuditHead, SigningKey, Staff
+from core.terminals.trust import vouched_for
 
 FORMAT = "kohogate-audit-checkpoint"
 VERSION = 1
@@ -107,9 +108,18 @@ class CheckpointResult:
 
 
 def verify_against_checkpoint(
-    store: Store, data: dict[str, Any], progress: Callable[[int, int], None] | None = None
+    store: Store,
+    data: dict[str, Any],
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    pins: frozenset[str],
 ) -> CheckpointResult:
-    """Does the chain still contain the checkpointed head, and is everything after it intact?"""
+    """Does the chain still contain the checkpointed head, and is everything after it intact?
+
+    ``pins`` are the administrator keys pinned on this terminal (:mod:`core.terminals.trust`): the
+    signature counts only from a key they vouch for, since anyone who can write the database can
+    register a key of their own and sign a checkpoint of a rewritten chain with it.
+    """
     required = ("seq", "hash", "public_key", "signature", "fingerprint")
     if any(key not in data for key in required):
         return CheckpointResult(False, tr("The checkpoint file is incomplete."))
@@ -137,6 +147,24 @@ def verify_against_checkpoint(
         )
     if not (is_admin or signed_by_admin_then):
         return CheckpointResult(False, tr("The checkpoint was not signed by an administrator's key."))
+    if not pins:
+        return CheckpointResult(
+            False,
+            tr(
+                "This computer holds no pinned administrator key, so it cannot tell a genuine checkpoint from one "
+                "signed with a key written into the database. Verify on an administrator's terminal."
+            ),
+        )
+    with store.read() as session:
+        vouched = vouched_for(session, pins, str(data["public_key"]))
+    if not vouched:
+        return CheckpointResult(
+            False,
+            tr(
+                "The key that signed the checkpoint is not trusted on this computer: it is not pinned here, "
+                "not registered with the signature of a pinned administrator key, or it was revoked."
+            ),
+        )
     # Incremental: the signed head proves everything up to it (nobody can recompute a chain to a
     # signed hash), so only its own entry is re-hashed and only what came after it is walked.
     if seq and entry is None:
