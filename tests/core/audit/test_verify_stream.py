@@ -14,8 +14,10 @@ from core.runtime.bootstrap import Environment
 from core.storage.audit_walk import chain_reader
 from tests.support.world import drop_audit_triggers
 
-# What json.dumps escapes (quotes, backslashes, every control character) and what it leaves (DEL, U+2028).
-AWKWARD = 'CITY\\sato "q" \n\t\r\b\f \x01\x1f \x7f \u2028 ｶﾞ 🎌'
+# What json.dumps escapes (quotes, backslashes) and what it leaves (DEL, U+2028), with field-boundary look-alikes.
+AWKWARD = 'CITY\\sato "q" "," \\ \x7f \u2028 ｶﾞ 🎌 \\'
+# Escaped by json.dumps and by SQLite's json_array; left to the exact check on PostgreSQL.
+CONTROL = "a\n\tb\r\b\f \x01\x1f"
 
 
 def _append(env: Environment, recorder: chain.Recorder, payloads: list[dict[str, object]]) -> None:
@@ -51,6 +53,18 @@ def test_the_database_renders_the_same_bytes_python_hashes(env: Environment, mon
     calls = _exact_checks(monkeypatch)
     assert verify_chain(env.store).ok
     assert calls == []  # the fast path alone was enough
+
+
+def test_control_characters_are_rendered_or_judged_exactly(env: Environment, monkeypatch: pytest.MonkeyPatch) -> None:
+    _append(env, chain.Recorder(actor=CONTROL, terminal="t-1"), [{"text": CONTROL}])
+    calls = _exact_checks(monkeypatch)
+    assert verify_chain(env.store).ok
+    assert calls == ([] if env.store.dialect == "sqlite" else [1])
+    drop_audit_triggers(env)
+    with env.store.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_entry SET actor = :a WHERE seq = 2"), {"a": CONTROL + " "})
+    result = verify_chain(env.store)
+    assert (result.ok, result.first_bad_seq) == (False, 2)
 
 
 @pytest.mark.parametrize(
