@@ -153,7 +153,13 @@ def _checkpoint(env: Environment, out: Path) -> int:
     if actor is None:
         print(tr("Error: {message}").format(message=tr("You are not registered in KohoGate.")), file=sys.stderr)
         return EXIT_FAILED
-    data = create_checkpoint(env.store, actor, KeyringSigner(open_vault(), actor.login), out)
+    from cli.progress import StderrProgress
+
+    progress = StderrProgress(tr("Verifying the audit record"))  # the chain is walked before it is signed
+    try:
+        data = create_checkpoint(env.store, actor, KeyringSigner(open_vault(), actor.login), out, progress)
+    finally:
+        progress.close()
     print(
         tr("Checkpoint of entry {seq} written to {path}. Keep it outside the database.").format(
             seq=data["seq"], path=out

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from core.audit import chain
 from core.audit.canonical import canonical_json, utc_iso
 from core.audit.verify import VerifyResult, verify_chain, verify_entry
-from core.errors import InvalidInput, KohoGateError, PermissionDenied
+from core.errors import Conflict, InvalidInput, KohoGateError, PermissionDenied
 from core.i18n import tr
 from core.organization.identity import Actor
 from core.organization.roles import Role
@@ -42,8 +42,20 @@ def _signed_part(data: dict[str, Any]) -> bytes:
     return canonical_json({k: v for k, v in data.items() if k != "signature"}).encode("utf-8")
 
 
-def create_checkpoint(store: Store, actor: Actor, signer: Signer, out: Path) -> dict[str, Any]:
-    """Sign the current head with ``signer`` (an administrator's registered key) and write it to ``out``."""
+def create_checkpoint(
+    store: Store, actor: Actor, signer: Signer, out: Path, progress: Callable[[int, int], None] | None = None
+) -> dict[str, Any]:
+    """Walk the chain, sign the head that was walked with ``signer`` (an administrator's key), write ``out``.
+
+    The walk comes first so that the signed head vouches for a chain that was intact when it was
+    signed: an incremental verification later trusts everything up to it. A chain found broken is
+    not signed. Entries appended during the walk come after the signed head and are walked later.
+    """
+    verified = verify_chain(store, progress)
+    if not verified.ok:
+        raise Conflict(
+            tr("The audit record is broken, so no checkpoint was signed. {summary}").format(summary=verified.summary())
+        )
     key_fingerprint = fingerprint(signer.public_key)
     with store.write() as session:
         staff = session.get(Staff, actor.staff_id)
@@ -58,21 +70,23 @@ def create_checkpoint(store: Store, actor: Actor, signer: Signer, out: Path) -> 
         )
         if key is None:
             raise KohoGateError(tr("Your signing key on this computer is not registered, or it was revoked."))
-        head = session.get(AuditHead, 1)
-        assert head is not None
+        seq, digest = verified.head_seq, verified.head_hash
+        walked = session.get(AuditEntry, seq) if seq else None
+        if seq and (walked is None or walked.hash != digest):  # changed between the walk and now
+            raise Conflict(tr("The audit record changed while it was checked. Try again."))
         data: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
-            "seq": head.seq,
-            "hash": head.hash,
+            "seq": seq,
+            "hash": digest,
             "created_at": utc_iso(datetime.now(UTC)),
             "signer": staff.os_login,
             "public_key": key.public_key,
             "fingerprint": key.fingerprint,
         }
         data["signature"] = signer.sign(_signed_part(data))
-        # Recorded after the head it signs, in the same transaction as nothing else:
-        # the file and this entry together show when the commitment was made.
+        # Recorded after the head it signs (right after, unless entries came during the walk), in a
+        # transaction of its own: the file and this entry together show when the commitment was made.
         chain.append(session, actor.recorder, "audit.checkpoint", {k: data[k] for k in ("seq", "hash", "fingerprint")})
     write_text_atomically(out, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return data
@@ -137,14 +151,15 @@ def verify_against_checkpoint(
         signer = session.get(Staff, key.staff_id)
         is_admin = signer is not None and Role.ADMINISTRATOR.value in {r.role for r in signer.role_rows}
         # Roles change (異動 every April): what counts is that the signer was an administrator
-        # when signing, which the audit.checkpoint entry written right after the head proves
+        # when signing, which the audit.checkpoint entry written after the head proves
         # (create_checkpoint refuses anyone else, and the chain is verified below).
-        after = session.get(AuditEntry, seq + 1)
-        signed_by_admin_then = (
-            after is not None
-            and after.event == "audit.checkpoint"
-            and json.loads(after.payload) == {"seq": seq, "hash": digest, "fingerprint": data["fingerprint"]}
+        signed = {"seq": seq, "hash": digest, "fingerprint": data["fingerprint"]}
+        later = session.scalars(
+            select(AuditEntry.payload)
+            .where(AuditEntry.seq > seq, AuditEntry.event == "audit.checkpoint")
+            .order_by(AuditEntry.seq)
         )
+        signed_by_admin_then = any(json.loads(payload) == signed for payload in later)
     if not (is_admin or signed_by_admin_then):
         return CheckpointResult(False, tr("The checkpoint was not signed by an administrator's key."))
     if not pins:

@@ -43,6 +43,7 @@ class VerifyResult:
     head_seq: int
     first_bad_seq: int | None = None
     reason: str = ""
+    head_hash: str = ""  # of the last entry walked, when intact (what a checkpoint signs)
 
     def summary(self) -> str:
         if self.ok:
@@ -97,7 +98,7 @@ def verify_chain(
         )
     if progress is not None:
         progress(walk.checked, walk.checked)
-    return VerifyResult(True, walk.checked, last_seq)
+    return VerifyResult(True, walk.checked, last_seq, head_hash=walk.prev_hash)
 
 
 def _prefetched(readers: list[ChainReader], start: int, last: int) -> Generator[ChainBatch | None]:

@@ -13,7 +13,7 @@ from core.audit import chain
 from core.audit.checkpoint import create_checkpoint, load_checkpoint, verify_against_checkpoint
 from core.audit.verify import verify_chain
 from core.credentials.vault import open_vault
-from core.errors import InvalidInput, PermissionDenied
+from core.errors import Conflict, InvalidInput, PermissionDenied
 from core.organization.identity import current_login
 from core.organization.roles import Role
 from core.runtime.bootstrap import Environment
@@ -245,3 +245,13 @@ def test_only_what_came_after_the_checkpoint_is_walked(env: Environment, admin: 
     assert result.ok, result.message
     assert result.chain is not None
     assert (result.chain.checked, result.chain.head_seq) == (4, data["seq"] + 4)  # audit.checkpoint + 3
+
+
+def test_a_broken_chain_is_not_signed(env: Environment, admin: object, tmp_path: Path) -> None:
+    """The signed head vouches for everything before it, so the chain is walked before signing."""
+    drop_audit_triggers(env)
+    with env.store.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_entry SET payload = :p WHERE seq = 3"), {"p": '{"i":99}'})
+    with pytest.raises(Conflict, match="sequence number 3"):
+        create_checkpoint(env.store, admin, DemoSigner(admin.login), tmp_path / "cp.json")  # type: ignore[attr-defined]
+    assert not (tmp_path / "cp.json").exists()
