@@ -11,7 +11,7 @@ from sqlalchemy import text
 from core.audit import chain, verify
 from core.audit.verify import verify_chain
 from core.runtime.bootstrap import Environment
-from core.storage.audit_walk import chain_reader
+from core.storage.audit_walk import chain_reader, chain_snapshot
 from tests.support.world import drop_audit_triggers
 
 # What json.dumps escapes (quotes, backslashes) and what it leaves (DEL, U+2028), with field-boundary look-alikes.
@@ -113,3 +113,25 @@ def test_a_walk_after_a_trusted_point_starts_there(env: Environment) -> None:
     result = verify_chain(env.store, after=(6, row[7]))
     assert (result.ok, result.checked, result.head_seq) == (True, 4, 10)
     assert not verify_chain(env.store, after=(6, "0" * 64)).ok  # the first entry after must link to it
+
+
+def test_the_reader_connections_walk_one_snapshot(env: Environment, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every reader sees the chain as it was when the walk began; entries appended meanwhile wait for the next."""
+    monkeypatch.setattr(verify, "BATCH", 3)
+    recorder = chain.Recorder(actor="sato", terminal="t-1")
+    _append(env, recorder, [{"i": i} for i in range(11)])
+    appended: list[int] = []
+
+    def append_meanwhile(done: int, total: int) -> None:
+        if len(appended) < 3:
+            _append(env, recorder, [{"during": done}])
+            appended.append(done)
+
+    with chain_snapshot(env.store, 1 + verify.READERS) as readers:
+        assert len(readers) == 1 + verify.READERS  # the snapshot could be shared
+        _append(env, recorder, [{"while": "open"}])
+        assert [r.last_seq() for r in readers] == [12] * len(readers)  # every reader's snapshot began at open
+    result = verify_chain(env.store, append_meanwhile)
+    assert len(appended) == 3
+    assert (result.ok, result.checked, result.head_seq) == (True, 13, 13)
+    assert verify_chain(env.store).checked == 16
