@@ -124,8 +124,12 @@ def _verify(env: Environment, checkpoint: Path | None) -> int:
     try:
         if checkpoint is not None:
             from core.audit.checkpoint import load_checkpoint, verify_against_checkpoint
+            from core.credentials.vault import open_vault
+            from core.terminals.trust import pinned_keys
 
-            outcome = verify_against_checkpoint(env.store, load_checkpoint(checkpoint), progress)
+            data = load_checkpoint(checkpoint)  # a wrong file is named before the keyring is asked
+            pins = pinned_keys(open_vault(), env.terminal.uid)
+            outcome = verify_against_checkpoint(env.store, data, progress, pins=pins)
             ok, message = outcome.ok, outcome.message
         else:
             from core.audit.verify import verify_chain
@@ -149,7 +153,13 @@ def _checkpoint(env: Environment, out: Path) -> int:
     if actor is None:
         print(tr("Error: {message}").format(message=tr("You are not registered in KohoGate.")), file=sys.stderr)
         return EXIT_FAILED
-    data = create_checkpoint(env.store, actor, KeyringSigner(open_vault(), actor.login), out)
+    from cli.progress import StderrProgress
+
+    progress = StderrProgress(tr("Verifying the audit record"))  # the chain is walked before it is signed
+    try:
+        data = create_checkpoint(env.store, actor, KeyringSigner(open_vault(), actor.login), out, progress)
+    finally:
+        progress.close()
     print(
         tr("Checkpoint of entry {seq} written to {path}. Keep it outside the database.").format(
             seq=data["seq"], path=out

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from core.audit import chain
 from core.audit.canonical import canonical_json, utc_iso
 from core.audit.verify import VerifyResult, verify_chain, verify_entry
-from core.errors import InvalidInput, KohoGateError, PermissionDenied
+from core.errors import Conflict, InvalidInput, KohoGateError, PermissionDenied
 from core.i18n import tr
 from core.organization.identity import Actor
 from core.organization.roles import Role
@@ -32,6 +32,7 @@ from core.signoff.keys import Signer, fingerprint, verify_signature
 from core.storage.audit_walk import chain_reader
 from core.storage.engine import Store
 from core.storage.models import AuditEntry, AuditHead, SigningKey, Staff
+from core.terminals.trust import vouched_for
 
 FORMAT = "kohogate-audit-checkpoint"
 VERSION = 1
@@ -41,8 +42,20 @@ def _signed_part(data: dict[str, Any]) -> bytes:
     return canonical_json({k: v for k, v in data.items() if k != "signature"}).encode("utf-8")
 
 
-def create_checkpoint(store: Store, actor: Actor, signer: Signer, out: Path) -> dict[str, Any]:
-    """Sign the current head with ``signer`` (an administrator's registered key) and write it to ``out``."""
+def create_checkpoint(
+    store: Store, actor: Actor, signer: Signer, out: Path, progress: Callable[[int, int], None] | None = None
+) -> dict[str, Any]:
+    """Walk the chain, sign the head that was walked with ``signer`` (an administrator's key), write ``out``.
+
+    The walk comes first so that the signed head vouches for a chain that was intact when it was
+    signed: an incremental verification later trusts everything up to it. A chain found broken is
+    not signed. Entries appended during the walk come after the signed head and are walked later.
+    """
+    verified = verify_chain(store, progress)
+    if not verified.ok:
+        raise Conflict(
+            tr("The audit record is broken, so no checkpoint was signed. {summary}").format(summary=verified.summary())
+        )
     key_fingerprint = fingerprint(signer.public_key)
     with store.write() as session:
         staff = session.get(Staff, actor.staff_id)
@@ -57,21 +70,23 @@ def create_checkpoint(store: Store, actor: Actor, signer: Signer, out: Path) -> 
         )
         if key is None:
             raise KohoGateError(tr("Your signing key on this computer is not registered, or it was revoked."))
-        head = session.get(AuditHead, 1)
-        assert head is not None
+        seq, digest = verified.head_seq, verified.head_hash
+        walked = session.get(AuditEntry, seq) if seq else None
+        if seq and (walked is None or walked.hash != digest):  # changed between the walk and now
+            raise Conflict(tr("The audit record changed while it was checked. Try again."))
         data: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
-            "seq": head.seq,
-            "hash": head.hash,
+            "seq": seq,
+            "hash": digest,
             "created_at": utc_iso(datetime.now(UTC)),
             "signer": staff.os_login,
             "public_key": key.public_key,
             "fingerprint": key.fingerprint,
         }
         data["signature"] = signer.sign(_signed_part(data))
-        # Recorded after the head it signs, in the same transaction as nothing else:
-        # the file and this entry together show when the commitment was made.
+        # Recorded after the head it signs (right after, unless entries came during the walk), in a
+        # transaction of its own: the file and this entry together show when the commitment was made.
         chain.append(session, actor.recorder, "audit.checkpoint", {k: data[k] for k in ("seq", "hash", "fingerprint")})
     write_text_atomically(out, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return data
@@ -107,9 +122,18 @@ class CheckpointResult:
 
 
 def verify_against_checkpoint(
-    store: Store, data: dict[str, Any], progress: Callable[[int, int], None] | None = None
+    store: Store,
+    data: dict[str, Any],
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    pins: frozenset[str],
 ) -> CheckpointResult:
-    """Does the chain still contain the checkpointed head, and is everything after it intact?"""
+    """Does the chain still contain the checkpointed head, and is everything after it intact?
+
+    ``pins`` are the administrator keys pinned on this terminal (:mod:`core.terminals.trust`): the
+    signature counts only from a key they vouch for, since anyone who can write the database can
+    register a key of their own and sign a checkpoint of a rewritten chain with it.
+    """
     required = ("seq", "hash", "public_key", "signature", "fingerprint")
     if any(key not in data for key in required):
         return CheckpointResult(False, tr("The checkpoint file is incomplete."))
@@ -127,16 +151,35 @@ def verify_against_checkpoint(
         signer = session.get(Staff, key.staff_id)
         is_admin = signer is not None and Role.ADMINISTRATOR.value in {r.role for r in signer.role_rows}
         # Roles change (異動 every April): what counts is that the signer was an administrator
-        # when signing, which the audit.checkpoint entry written right after the head proves
+        # when signing, which the audit.checkpoint entry written after the head proves
         # (create_checkpoint refuses anyone else, and the chain is verified below).
-        after = session.get(AuditEntry, seq + 1)
-        signed_by_admin_then = (
-            after is not None
-            and after.event == "audit.checkpoint"
-            and json.loads(after.payload) == {"seq": seq, "hash": digest, "fingerprint": data["fingerprint"]}
+        signed = {"seq": seq, "hash": digest, "fingerprint": data["fingerprint"]}
+        later = session.scalars(
+            select(AuditEntry.payload)
+            .where(AuditEntry.seq > seq, AuditEntry.event == "audit.checkpoint")
+            .order_by(AuditEntry.seq)
         )
+        signed_by_admin_then = any(json.loads(payload) == signed for payload in later)
     if not (is_admin or signed_by_admin_then):
         return CheckpointResult(False, tr("The checkpoint was not signed by an administrator's key."))
+    if not pins:
+        return CheckpointResult(
+            False,
+            tr(
+                "This computer holds no pinned administrator key, so it cannot tell a genuine checkpoint from one "
+                "signed with a key written into the database. Verify on an administrator's terminal."
+            ),
+        )
+    with store.read() as session:
+        vouched = vouched_for(session, pins, str(data["public_key"]))
+    if not vouched:
+        return CheckpointResult(
+            False,
+            tr(
+                "The key that signed the checkpoint is not trusted on this computer: it is not pinned here, "
+                "not registered with the signature of a pinned administrator key, or it was revoked."
+            ),
+        )
     # Incremental: the signed head proves everything up to it (nobody can recompute a chain to a
     # signed hash), so only its own entry is re-hashed and only what came after it is walked.
     if seq and entry is None:

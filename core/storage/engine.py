@@ -27,6 +27,7 @@ from core.storage import guard
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 _WRITE_OPTION = "kohogate_write"
+WRITE_OPTION = _WRITE_OPTION  # a connection that must hold the write lock (the audit walk's shared snapshot)
 
 
 def parse_url(url: str) -> URL:

@@ -151,6 +151,26 @@ def trusted_keys(session: Session, pins: frozenset[str]) -> frozenset[str]:
     return frozenset(trusted)
 
 
+def vouched_for(session: Session, pins: frozenset[str], public_key: str) -> bool:
+    """May ``public_key`` vouch for a record signed in the past (an audit checkpoint)?
+
+    It must be pinned here or registered with the endorsement of a key that
+    chains to the pins, whatever its holder's role today (a signer who has
+    since moved posts still signed then); and never revoked: what a revoked
+    key signed cannot be told from what someone forged with it afterwards.
+    """
+    public = public_key.strip()
+    if public in set(session.scalars(select(SigningKey.public_key).where(SigningKey.revoked_at.is_not(None)))):
+        return False
+    trusted = trusted_keys(session, pins)
+    if public in trusted:
+        return True
+    rows = session.scalars(select(SigningKey).where(SigningKey.public_key == public))
+    return any(
+        _endorsed(signing_key_statement(r.staff_id, r.public_key), r.endorser_key, r.endorsement, trusted) for r in rows
+    )
+
+
 class TrustProblem(enum.StrEnum):
     NONE = "ok"
     NO_ANCHORS = "trust_no_anchors"

@@ -1,6 +1,6 @@
 """Benchmark: ``audit verify`` on a long chain against its floor (not a test; run it directly).
 
-    uv run python tests/bench/bench_audit_verify.py [--entries 1000000] [--rounds 3] [--postgres URL]
+    uv run python tests/bench/bench_audit_verify.py [--entries 100000 1000000] [--rounds 3] [--postgres URL]
 
 Fills a fresh SQLite database (and, with ``--postgres`` or
 ``KOHOGATE_TEST_DATABASE_URL``, a fresh PostgreSQL schema) with a valid
@@ -11,8 +11,12 @@ terminal ids), then times, alternating and several rounds:
   the hashing no verifier can skip (one hash per entry, as the chain is made);
 - ``verify_chain`` on the database, the code ``app.py audit verify`` runs.
 
-It prints the medians (wall and CPU seconds), the ratio verify / floor and
-how much the process's peak memory grew during the walks.
+It prints the medians (wall and CPU seconds), the ratio verify / floor
+(median of the rounds' ratios, and each), how far the resident memory rose
+during a walk — for each size given, so that 100,000 and
+1,000,000 entries side by side show whether memory is flat — and, on
+PostgreSQL, the CPU the server's backends spent rendering (the wall ratio
+includes it; on a loaded machine it is the figure that moves most).
 """
 
 from __future__ import annotations
@@ -20,7 +24,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import resource
 import statistics
 import sys
 import tempfile
@@ -115,8 +118,36 @@ def timed(fn: Callable[[], object]) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def peak_kib() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def backend_cpu(store: Store) -> float:
+    """CPU seconds the PostgreSQL backends serving this database have used (same machine: /proc)."""
+    if store.dialect != "postgresql":
+        return 0.0
+    with store.engine.connect() as conn:
+        pids = conn.execute(text("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")).scalars()
+        total = 0.0
+        for pid in pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return total
+
+
+def rss_mib() -> float:
+    """Resident memory now (Linux), sampled during a walk through its progress callback."""
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+class RssSampler:
+    """The most the resident memory rose above where it was when the walk began."""
+
+    def __init__(self) -> None:
+        self.start = rss_mib()
+        self.rise = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        self.rise = max(self.rise, rss_mib() - self.start)
 
 
 def measure(label: str, store: Store, n: int, rounds: int) -> None:
@@ -126,51 +157,62 @@ def measure(label: str, store: Store, n: int, rounds: int) -> None:
     result = verify_chain(store)  # warm: the file in the page cache, the plan cached, as after any first run
     assert result.ok, result
     assert result.checked == n, result
-    before = peak_kib()
-    floors, walks = [], []
+    floors, walks, rises = [], [], []
+    server_cpu: list[float] | None = [] if store.dialect == "postgresql" else None
     for _ in range(rounds):
         floors.append(timed(floor(canon)))
-        walks.append(timed(lambda: verify_chain(store)))
-    grown = peak_kib() - before
+        backends = backend_cpu(store)
+        sampler = RssSampler()
+        walks.append(timed(lambda: verify_chain(store, sampler)))  # noqa: B023 (called at once)
+        rises.append(sampler.rise)
+        if server_cpu is not None:
+            server_cpu.append(backend_cpu(store) - backends)
     f_wall, f_cpu = statistics.median(w for w, _ in floors), statistics.median(c for _, c in floors)
     v_wall, v_cpu = statistics.median(w for w, _ in walks), statistics.median(c for _, c in walks)
-    worst = max(w / f for (w, _), (f, _) in zip(walks, floors, strict=True))
+    ratios = [w / f for (w, _), (f, _) in zip(walks, floors, strict=True)]
     print(f"  floor  SHA-256 of each entry's bytes   wall {f_wall:7.2f} s   cpu {f_cpu:7.2f} s")
-    print(f"  verify audit verify (verify_chain)    wall {v_wall:7.2f} s   cpu {v_cpu:7.2f} s")
+    print(f"  verify audit verify (verify_chain)    wall {v_wall:7.2f} s   cpu {v_cpu:7.2f} s (this process)")
     print(
-        f"  ratio  wall {v_wall / f_wall:5.2f}x (worst round {worst:5.2f}x)   cpu {v_cpu / f_cpu:5.2f}x"
-        f"   peak memory grew {grown / 1024:.1f} MiB during the walks",
+        f"  ratio  wall {statistics.median(ratios):5.2f}x (rounds {' '.join(f'{r:.2f}' for r in ratios)})"
+        f"   cpu {v_cpu / f_cpu:5.2f}x   resident memory rose at most {max(rises):.1f} MiB during a walk",
         flush=True,
     )
+    if server_cpu is not None:
+        print(f"  server backends' CPU per walk (median) {statistics.median(server_cpu):.2f} s", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--entries", type=int, default=1_000_000)
+    parser.add_argument("--entries", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--postgres", default=os.environ.get("KOHOGATE_TEST_DATABASE_URL"))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kohogate-bench-") as folder:
-        store = Store(f"sqlite:///{Path(folder, 'bench.db').as_posix()}")
-        upgrade(store.engine)
-        try:
-            measure("SQLite", store, args.entries, args.rounds)
-        finally:
-            store.dispose()
+        for n in args.entries:
+            store = Store(f"sqlite:///{Path(folder, f'bench{n}.db').as_posix()}")
+            upgrade(store.engine)
+            try:
+                measure("SQLite", store, n, args.rounds)
+            finally:
+                store.dispose()
     if not args.postgres:
         print("PostgreSQL: skipped (give --postgres URL or set KOHOGATE_TEST_DATABASE_URL)")
         return
+    for n in args.entries:
+        measure_postgres(args.postgres, n, args.rounds)
+
+
+def measure_postgres(url: str, n: int, rounds: int) -> None:
     schema = f"bench_{uuid.uuid4().hex[:10]}"
-    driver_url = args.postgres.replace("postgresql://", "postgresql+psycopg://", 1)
-    admin = create_engine(driver_url, isolation_level="AUTOCOMMIT")
+    admin = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:
-        separator = "&" if "?" in args.postgres else "?"
-        store = Store(f"{args.postgres}{separator}options=-csearch_path%3D{schema}")
+        separator = "&" if "?" in url else "?"
+        store = Store(f"{url}{separator}options=-csearch_path%3D{schema}")
         upgrade(store.engine)
         try:
-            measure("PostgreSQL", store, args.entries, args.rounds)
+            measure("PostgreSQL", store, n, rounds)
         finally:
             store.dispose()
     finally:

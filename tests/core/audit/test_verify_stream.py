@@ -11,11 +11,13 @@ from sqlalchemy import text
 from core.audit import chain, verify
 from core.audit.verify import verify_chain
 from core.runtime.bootstrap import Environment
-from core.storage.audit_walk import chain_reader
+from core.storage.audit_walk import chain_reader, chain_snapshot
 from tests.support.world import drop_audit_triggers
 
-# What json.dumps escapes (quotes, backslashes, every control character) and what it leaves (DEL, U+2028).
-AWKWARD = 'CITY\\sato "q" \n\t\r\b\f \x01\x1f \x7f \u2028 ｶﾞ 🎌'
+# What json.dumps escapes (quotes, backslashes) and what it leaves (DEL, U+2028), with field-boundary look-alikes.
+AWKWARD = 'CITY\\sato "q" "," \\ \x7f \u2028 ｶﾞ 🎌 \\'
+# Escaped by json.dumps and by SQLite's json_array; left to the exact check on PostgreSQL.
+CONTROL = "a\n\tb\r\b\f \x01\x1f"
 
 
 def _append(env: Environment, recorder: chain.Recorder, payloads: list[dict[str, object]]) -> None:
@@ -37,10 +39,12 @@ def _exact_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_the_database_renders_the_same_bytes_python_hashes(env: Environment, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The actor (a login) and the payload (people's text) may hold anything; the rest KohoGate writes itself.
-    _append(env, chain.Recorder(actor=AWKWARD, terminal="t-1"), [{"text": AWKWARD, "n": 1}, {"k": [AWKWARD]}])
+    # Every column is escaped, even those KohoGate writes itself: an unescaped one holding `","` or a
+    # trailing backslash could let an edited row render to the bytes of the original.
+    _append(env, chain.Recorder(actor=AWKWARD, terminal=AWKWARD), [{"text": AWKWARD, "n": 1}, {"k": [AWKWARD]}])
     with chain_reader(env.store) as reader:
-        (batch,) = reader.batches(0, 100)
+        batch = reader.batch(0, 100)
+        assert batch is not None
         rows = reader.rows(0, 100)
     lines = batch.lines.split(b"\n")
     assert len(lines) == len(rows) == 3
@@ -49,6 +53,18 @@ def test_the_database_renders_the_same_bytes_python_hashes(env: Environment, mon
     calls = _exact_checks(monkeypatch)
     assert verify_chain(env.store).ok
     assert calls == []  # the fast path alone was enough
+
+
+def test_control_characters_are_rendered_or_judged_exactly(env: Environment, monkeypatch: pytest.MonkeyPatch) -> None:
+    _append(env, chain.Recorder(actor=CONTROL, terminal="t-1"), [{"text": CONTROL}])
+    calls = _exact_checks(monkeypatch)
+    assert verify_chain(env.store).ok
+    assert calls == ([] if env.store.dialect == "sqlite" else [1])
+    drop_audit_triggers(env)
+    with env.store.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_entry SET actor = :a WHERE seq = 2"), {"a": CONTROL + " "})
+    result = verify_chain(env.store)
+    assert (result.ok, result.first_bad_seq) == (False, 2)
 
 
 @pytest.mark.parametrize(
@@ -64,9 +80,8 @@ def test_a_row_the_fast_path_cannot_judge_is_judged_exactly(
     _append(env, recorder, [{"i": 1}])
     calls = _exact_checks(monkeypatch)
     assert verify_chain(env.store).ok
-    # SQLite's json_array escapes every column; PostgreSQL's rendering leaves KohoGate's own columns raw.
-    escaped_by_the_database = recorder.terminal != "t-1" and env.store.dialect == "sqlite"
-    assert calls == ([] if escaped_by_the_database else [1])
+    # Both databases escape every column; only the NFC normalisation is Python's alone.
+    assert calls == ([] if recorder.terminal != "t-1" else [1])
 
 
 @pytest.mark.parametrize("bad", [2, 7, 12])
@@ -98,3 +113,25 @@ def test_a_walk_after_a_trusted_point_starts_there(env: Environment) -> None:
     result = verify_chain(env.store, after=(6, row[7]))
     assert (result.ok, result.checked, result.head_seq) == (True, 4, 10)
     assert not verify_chain(env.store, after=(6, "0" * 64)).ok  # the first entry after must link to it
+
+
+def test_the_reader_connections_walk_one_snapshot(env: Environment, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every reader sees the chain as it was when the walk began; entries appended meanwhile wait for the next."""
+    monkeypatch.setattr(verify, "BATCH", 3)
+    recorder = chain.Recorder(actor="sato", terminal="t-1")
+    _append(env, recorder, [{"i": i} for i in range(11)])
+    appended: list[int] = []
+
+    def append_meanwhile(done: int, total: int) -> None:
+        if len(appended) < 3:
+            _append(env, recorder, [{"during": done}])
+            appended.append(done)
+
+    with chain_snapshot(env.store, 1 + verify.READERS) as readers:
+        assert len(readers) == 1 + verify.READERS  # the snapshot could be shared
+        _append(env, recorder, [{"while": "open"}])
+        assert [r.last_seq() for r in readers] == [12] * len(readers)  # every reader's snapshot began at open
+    result = verify_chain(env.store, append_meanwhile)
+    assert len(appended) == 3
+    assert (result.ok, result.checked, result.head_seq) == (True, 13, 13)
+    assert verify_chain(env.store).checked == 16
