@@ -369,6 +369,12 @@ def cmd_watch(args: argparse.Namespace) -> int:
         env.close()
 
 
+def cmd_notify(args: argparse.Namespace) -> int:
+    from cli.notify import cmd_notify as run
+
+    return run(args, _env)
+
+
 COMMANDS = {
     "db": cmd_db,
     "demo": cmd_demo,
@@ -379,6 +385,7 @@ COMMANDS = {
     "incident": cmd_incident,
     "watch": cmd_watch,
     "records": cmd_records,
+    "notify": cmd_notify,
 }
 
 

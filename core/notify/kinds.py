@@ -54,6 +54,9 @@ class Audience(enum.Enum):
 class Rule:
     kind: NotificationKind
     audience: Audience
+    # A failure found by a background run acting for this person (the scheduler runs as whoever is
+    # logged in) still reaches them: they may not be at the desk. Deliberate acts are not echoed back.
+    tell_actor: bool = False
 
 
 AUDIENCE_ROLE: dict[Audience, Role] = {
@@ -67,8 +70,8 @@ EVENT_KINDS: dict[str, Rule] = {
     "review.returned": Rule(NotificationKind.DRAFT_RETURNED, Audience.AUTHOR),
     "review.approved": Rule(NotificationKind.DRAFT_APPROVED, Audience.AUTHOR),
     "review.rejected": Rule(NotificationKind.DRAFT_REJECTED, Audience.AUTHOR),
-    "publication.failed": Rule(NotificationKind.PUBLICATION_FAILED, Audience.AUTHOR),
-    "publication.needs_check": Rule(NotificationKind.NEEDS_CHECK, Audience.ADMINISTRATORS),
+    "publication.failed": Rule(NotificationKind.PUBLICATION_FAILED, Audience.AUTHOR, tell_actor=True),
+    "publication.needs_check": Rule(NotificationKind.NEEDS_CHECK, Audience.ADMINISTRATORS, tell_actor=True),
     "incident.reported": Rule(NotificationKind.INCIDENT_REPORTED, Audience.ADMINISTRATORS),
 }
 

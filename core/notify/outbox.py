@@ -54,7 +54,7 @@ def enqueue_for_event(
         return 0
     facts, draft = _facts(session, event, payload)
     recipients = _recipients(session, rule, draft)
-    return _add(session, rule, recipients, facts, now, seq=seq, actor=recorder.actor)
+    return _add(session, rule, recipients, facts, now, seq=seq, actor=None if rule.tell_actor else recorder.actor)
 
 
 def enqueue_overdue_reviews(session: Session, now: datetime) -> int:

@@ -86,6 +86,7 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_notification_state"), table_name="notification")
     op.drop_table("notification")
     op.drop_table("mail_settings")
-    with op.batch_alter_table("staff") as batch_op:
-        batch_op.drop_column("mail_mode")
-        batch_op.drop_column("email")
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35+, PostgreSQL): a batch rebuild of staff would drop the table
+    # the drafts, reviews and roles point at, which SQLite refuses with foreign keys on.
+    op.execute("ALTER TABLE staff DROP COLUMN mail_mode")
+    op.execute("ALTER TABLE staff DROP COLUMN email")
