@@ -256,4 +256,173 @@
       <translation>テストメールを送信できませんでした: {reason}。</translation>
     </message>
   </context>
+  <context>
+    <name>Notify</name>
+    <message>
+      <source>Notification mails could not be sent: {kind}</source>
+      <translation>通知メールを送信できませんでした: {kind}</translation>
+    </message>
+    <message>
+      <source>Notification mails sent: {count}</source>
+      <translation>通知メールを送信しました: {count} 件</translation>
+    </message>
+    <message>
+      <source>Notification mails not sent (retried later): {reason}</source>
+      <translation>通知メールを送信できませんでした (後で再試行します): {reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>MailTab</name>
+    <message>
+      <source>Mail goes out in Japanese, without links (LGWAN gateways often remove them) and never with a post's images. Supervisors are told when a submission waits, operators when their draft is returned, approved or failed, administrators of overdue reviews, 要確認 and incidents. The password stays in this terminal's OS keyring: store it on each terminal that sends mail.</source>
+      <translation>メールは日本語で、リンクなし (LGWAN のゲートウェイはリンクを削除することがあります)、投稿の画像も付けずに送ります。承認待ちは所属長に、差戻し・承認・送信失敗は担当者に、継続審査の期限超過・要確認・インシデントは管理者に知らせます。パスワードはこの端末の OS のキーリングにのみ保存されます。メールを送信する端末ごとに保存してください。</translation>
+    </message>
+    <message>
+      <source>empty: only the CAs this computer trusts</source>
+      <translation>空欄: このコンピューターが信頼する認証局のみ</translation>
+    </message>
+    <message>
+      <source>Bro&amp;wse…</source>
+      <translation>参照(&amp;W)…</translation>
+    </message>
+    <message>
+      <source>:00</source>
+      <translation>時</translation>
+    </message>
+    <message>
+      <source>Save mail &amp;server</source>
+      <translation>メールサーバーを保存(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Mail password</source>
+      <translation>メールのパスワード</translation>
+    </message>
+    <message>
+      <source>Store &amp;password on this terminal</source>
+      <translation>この端末にパスワードを保存(&amp;P)</translation>
+    </message>
+    <message>
+      <source>Send &amp;test mail</source>
+      <translation>テストメールを送信(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Outbox:</source>
+      <translation>送信待ち:</translation>
+    </message>
+    <message>
+      <source>The city's mail server</source>
+      <translation>庁内のメールサーバー</translation>
+    </message>
+    <message>
+      <source>Notifications for each person</source>
+      <translation>職員ごとの通知</translation>
+    </message>
+    <message>
+      <source>Save notif&amp;ications</source>
+      <translation>通知設定を保存(&amp;I)</translation>
+    </message>
+    <message>
+      <source>Who is told how</source>
+      <translation>誰にどう知らせるか</translation>
+    </message>
+    <message>
+      <source>The city's CA certificate</source>
+      <translation>庁内の認証局の証明書</translation>
+    </message>
+    <message>
+      <source>Certificates (*.pem *.crt *.cer)</source>
+      <translation>証明書 (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+      <source>&amp;Mail server:</source>
+      <translation>メールサーバー(&amp;M):</translation>
+    </message>
+    <message>
+      <source>P&amp;ort:</source>
+      <translation>ポート(&amp;O):</translation>
+    </message>
+    <message>
+      <source>Securit&amp;y:</source>
+      <translation>暗号化(&amp;Y):</translation>
+    </message>
+    <message>
+      <source>Send&amp;er:</source>
+      <translation>送信元(&amp;E):</translation>
+    </message>
+    <message>
+      <source>&amp;User name:</source>
+      <translation>ユーザー名(&amp;U):</translation>
+    </message>
+    <message>
+      <source>&amp;City CA file:</source>
+      <translation>庁内認証局のファイル(&amp;C):</translation>
+    </message>
+    <message>
+      <source>Di&amp;gest at:</source>
+      <translation>まとめの送信時刻(&amp;G):</translation>
+    </message>
+    <message>
+      <source>Passwor&amp;d:</source>
+      <translation>パスワード(&amp;D):</translation>
+    </message>
+    <message>
+      <source>Test add&amp;ress:</source>
+      <translation>テストの宛先(&amp;R):</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>氏名</translation>
+    </message>
+    <message>
+      <source>E-mail address</source>
+      <translation>メールアドレス</translation>
+    </message>
+    <message>
+      <source>How to tell</source>
+      <translation>通知方法</translation>
+    </message>
+    <message>
+      <source>{pending} waiting, {sent} sent, {failed} refused</source>
+      <translation>送信待ち {pending} 件、送信済み {sent} 件、拒否 {failed} 件</translation>
+    </message>
+    <message>
+      <source>Mail server saved.</source>
+      <translation>メールサーバーを保存しました。</translation>
+    </message>
+    <message>
+      <source>Sending a test mail to {address}…</source>
+      <translation>{address} にテストメールを送信しています…</translation>
+    </message>
+    <message>
+      <source>last problem: {reason}</source>
+      <translation>直近の問題: {reason}</translation>
+    </message>
+    <message>
+      <source>Not sent: {reason}.</source>
+      <translation>未送信: {reason}。</translation>
+    </message>
+    <message>
+      <source>How to tell {name}</source>
+      <translation>{name} への通知方法</translation>
+    </message>
+    <message>
+      <source>Password stored in this terminal's keyring.</source>
+      <translation>この端末のキーリングにパスワードを保存しました。</translation>
+    </message>
+    <message>
+      <source>Test mail sent to {address}.</source>
+      <translation>{address} にテストメールを送信しました。</translation>
+    </message>
+    <message>
+      <source>Notifications saved for {count} people.</source>
+      <translation>{count} 人の通知設定を保存しました。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsScreen</name>
+    <message>
+      <source>Mail</source>
+      <translation>メール</translation>
+    </message>
+  </context>
 </TS>
