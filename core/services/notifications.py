@@ -230,7 +230,8 @@ def _claim(store: Store, terminal: str, now: datetime) -> list[_Claimed]:
             .where(due)
             .order_by(Notification.id)
             .limit(BATCH)
-            .with_for_update(of=Notification)
+            # PostgreSQL: rows another sender holds are skipped, not waited for (SQLite's writers queue anyway).
+            .with_for_update(of=Notification, skip_locked=True)
         ).all()
         claimed = []
         for row, email in rows:

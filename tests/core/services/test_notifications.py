@@ -314,3 +314,17 @@ def test_who_may_change_what(world: World) -> None:
     NotificationService(world.store, world.op1).set_staff_mail(
         world.op1.staff_id, "sato@city.mihon.lg.jp", MailMode.OFF
     )
+
+
+def test_a_claimed_row_is_left_to_its_sender_until_the_claim_is_stale(world: World, server: SmtpServer) -> None:
+    from core.notify.kinds import CLAIM_TIMEOUT
+    from core.services.notifications import _claim
+
+    set_up(world, server)
+    world.submitted(world.op1)
+    now = world.store.now()
+    assert len(_claim(world.store, "other-terminal", now)) == 2  # another sender took them and then died
+    assert deliver_pending(world.store, open_vault(), world.env.terminal.uid, now=now).sent == 0
+    assert server.mailbox.messages == []
+    later = now + CLAIM_TIMEOUT + timedelta(seconds=1)
+    assert deliver_pending(world.store, open_vault(), world.env.terminal.uid, now=later).sent == 2
