@@ -184,12 +184,15 @@ def error_text(kind: ErrorKind) -> str:
 
 def email_message(text: MailText, *, sender: str, to: str, sent_at: datetime) -> EmailMessage:
     """A UTF-8 text/plain message; the headers are RFC 2047-encoded by the email package's default policy."""
+    from core.credentials.redaction import redact
+
+    # Defence in depth: a secret the process knows (or anything token-shaped) never leaves in a mail.
     message = EmailMessage()
-    message["Subject"] = _one_line(text.subject, 300)
+    message["Subject"] = redact(_one_line(text.subject, 300))
     message["From"] = sender
     message["To"] = to
     message["Date"] = formatdate(sent_at.timestamp(), localtime=False)
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
     message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies back to KohoGate
-    message.set_content(without_links(text.body), charset="utf-8")
+    message.set_content(redact(without_links(text.body)), charset="utf-8")
     return message

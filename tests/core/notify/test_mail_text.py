@@ -81,3 +81,12 @@ def test_settings_are_checked() -> None:
     assert good.problems() == []
     bad = MailSettings("mail city", 0, Security.TLS, "Koho <k@city.jp>, x@y.jp", username="a\nb", digest_hour=24)
     assert len(bad.problems()) == 5
+
+
+def test_a_known_secret_never_leaves_in_a_mail() -> None:
+    from core.runtime.logging_setup import register_secret
+
+    register_secret("Smtp-pass-9f3c1e-known")
+    item = Item(NotificationKind.DRAFT_RETURNED, {"draft_id": 2, "comment": "pw Smtp-pass-9f3c1e-known"}, AT)
+    message = email_message(compose([item], "見本市"), sender="k@city.mihon.lg.jp", to="s@city.mihon.lg.jp", sent_at=AT)
+    assert "Smtp-pass-9f3c1e-known" not in message.as_string() + message.get_content()
