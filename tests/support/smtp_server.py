@@ -115,7 +115,7 @@ class Mailbox:
 
 
 class SmtpServer:
-    """A started aiosmtpd Controller: ``implicit`` for TLS from the first byte, else STARTTLS required."""
+    """An aiosmtpd server, listening from start() to stop(): ``implicit`` for TLS from the first byte, else STARTTLS."""
 
     def __init__(self, folder: Path, *, implicit: bool = False) -> None:
         self.ca_file, cert, key = make_certificates(folder)
@@ -124,39 +124,44 @@ class SmtpServer:
         self.mailbox = Mailbox()
         self.port = free_port()
         self.implicit = implicit
+        self.controller: Controller | None = None
+
+    def _controller(self) -> Controller:
         common: dict[str, Any] = {
             "authenticator": self.mailbox.authenticate,
             "auth_required": True,
             "auth_require_tls": True,
         }
-        if implicit:
+        if self.implicit:
             # aiosmtpd counts only STARTTLS as TLS for its AUTH rules (and warns about requiring AUTH
             # "without TLS"); here every byte is encrypted, so AUTH is offered, used (see ``logins``), not forced.
             common["auth_require_tls"] = False
             common["auth_required"] = False
-            self.controller = Controller(
-                self.mailbox, hostname="127.0.0.1", port=self.port, ssl_context=self.context, **common
-            )
-        else:
-            self.controller = Controller(
-                self.mailbox,
-                hostname="127.0.0.1",
-                port=self.port,
-                tls_context=self.context,
-                require_starttls=True,
-                **common,
-            )
-        self.running = False
+            return Controller(self.mailbox, hostname="127.0.0.1", port=self.port, ssl_context=self.context, **common)
+        return Controller(
+            self.mailbox,
+            hostname="127.0.0.1",
+            port=self.port,
+            tls_context=self.context,
+            require_starttls=True,
+            **common,
+        )
+
+    @property
+    def running(self) -> bool:
+        return self.controller is not None
 
     def start(self) -> SmtpServer:
+        # Made here, not in __init__: a Controller owns an event loop that only stop() closes, and a
+        # server a test never starts (connections refused) must not leave one behind.
+        self.controller = self._controller()
         self.controller.start()
-        self.running = True
         return self
 
     def stop(self) -> None:
-        if self.running:
+        if self.controller is not None:
             self.controller.stop()
-            self.running = False
+            self.controller = None
 
 
 def mail_settings(smtp: SmtpServer, **changes: object) -> MailSettings:
