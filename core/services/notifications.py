@@ -27,7 +27,7 @@ from email.message import EmailMessage
 from sqlalchemy import func, or_, select, update
 
 from core.credentials.vault import Vault
-from core.errors import InvalidInput, KohoGateError, NotFound
+from core.errors import InvalidInput, KohoGateError
 from core.i18n import tr
 from core.notify import smtp
 from core.notify.compose import DEFAULT_LANGUAGE, Item, compose, email_message, trial_text
@@ -345,8 +345,6 @@ class NotificationService(Service):
             else:
                 self.authorize(session, Role.ADMINISTRATOR)
             staff = self.get_locked(session, Staff, staff_id, tr("Staff"))
-            if staff is None:
-                raise NotFound(tr("Staff"))
             changed = (staff.email or "") != email or staff.mail_mode != mode.value
             if not changed:
                 return
