@@ -47,8 +47,8 @@ from core.storage.engine import Store
 from core.storage.models import MailSettings as MailSettingsRow
 from core.storage.models import Notification, NotificationAttempt, Organization, Staff
 
-#: One call that sends messages: the SMTP transport, replaced in no test (they use a real server).
-Transport = Callable[[MailSettings, "str | None", Sequence[EmailMessage]], list[ErrorKind | None]]
+#: One call that sends messages over one connection; the SMTP transport unless a caller passes another.
+Transport = Callable[[MailSettings, str | None, Sequence[EmailMessage]], list[ErrorKind | None]]
 
 BATCH = 200
 
