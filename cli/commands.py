@@ -379,6 +379,12 @@ def cmd_watch(args: argparse.Namespace) -> int:
         env.close()
 
 
+def cmd_notify(args: argparse.Namespace) -> int:
+    from cli.notify import cmd_notify as run
+
+    return run(args, _env)
+
+
 COMMANDS = {
     "db": cmd_db,
     "demo": cmd_demo,
@@ -389,6 +395,7 @@ COMMANDS = {
     "incident": cmd_incident,
     "watch": cmd_watch,
     "records": cmd_records,
+    "notify": cmd_notify,
 }
 
 

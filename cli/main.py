@@ -212,6 +212,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--account", type=int, metavar="ID", action="append", help=tr("only this official account (repeatable)")
     )
 
+    from cli import notify as notify_cli
+
+    notify_cli.add_parser(commands)
+
     check = commands.add_parser("check", help=tr("run the guideline checks on draft files"))
     from cli import check as check_cli
 

@@ -201,6 +201,12 @@ class MainWindow(QMainWindow):
         self.inbound.summary.connect(lambda text: self.statusBar().showMessage(text, 60_000))
         self.inbound.alert.connect(self._inbound_alert)
         self.inbound.start()
+        from gui.notify.background import MailSender
+
+        # Mail is for those away from the desk; the tray above stays for those at it.
+        self.mailer = MailSender(session, self)
+        self.mailer.summary.connect(lambda text: self.statusBar().showMessage(text, 60_000))
+        self.mailer.start()
         self._update_status()
         self.guided_action.setEnabled(True)
         self.nav.setEnabled(True)
@@ -525,6 +531,8 @@ class MainWindow(QMainWindow):
             self.scheduler.stop()
         if getattr(self, "inbound", None) is not None:
             self.inbound.stop()
+        if getattr(self, "mailer", None) is not None:
+            self.mailer.stop()
         settings = user_settings.load(self.paths.config)
         settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         # Losing the window size must never block closing.

@@ -84,6 +84,12 @@ def main() -> int:
         path = args.out / "06d-settings-approval-deputies.png"
         window.grab().save(str(path))
         written.append(path)
+        window.show_screen(5)
+        settings.tabs.setCurrentWidget(settings.mail.parentWidget().parentWidget())  # type: ignore[attr-defined]
+        QApplication.processEvents()
+        path = args.out / "19-settings-mail.png"
+        window.grab().save(str(path))
+        written.append(path)
         # The supervisor's view: the queue and the review screen.
         from core.services.staff import find_by_login as _find
         from gui.review.review_dialog import ReviewDialog

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from core.audit.canonical import canonical_json, sha256_hex, utc_iso
 from core.audit.recorder import Recorder
+from core.notify.kinds import EVENT_KINDS
 from core.storage.changes import CHANNEL, notify_change
 from core.storage.models import AuditEntry, AuditHead
 
@@ -40,7 +41,8 @@ def append(
 ) -> AuditEntry:
     head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
     seq = head.seq + 1
-    recorded_at = utc_iso(now or datetime.now(UTC))
+    moment = now or datetime.now(UTC)
+    recorded_at = utc_iso(moment)
     payload_json = canonical_json(payload)
     digest = entry_hash(seq, recorded_at, recorder.actor, recorder.terminal, event, payload_json, head.hash)
     entry = AuditEntry(
@@ -57,6 +59,11 @@ def append(
     head.seq = seq
     head.hash = digest
     session.flush()
+    if event in EVENT_KINDS:
+        # The people to tell are queued in this transaction: no committed decision without its mail.
+        from core.notify.outbox import enqueue_for_event
+
+        enqueue_for_event(session, seq, recorder, event, payload, moment)
     # Other workstations learn of the change on commit; nothing is sent on rollback.
     notify_change(session, seq, event)
     return entry

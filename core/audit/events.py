@@ -120,6 +120,9 @@ _LABELS: dict[str, Callable[[], str]] = {
     "inbound.spike_escalated": lambda: tr("炎上 episode opened as an incident"),
     "inbound.purged": lambda: tr("Old replies deleted (retention)"),
     "inbound.settings_changed": lambda: tr("Reply settings changed"),
+    "mail.settings_changed": lambda: tr("Mail server settings changed"),
+    "mail.password_stored": lambda: tr("Mail password stored on a terminal"),
+    "staff.mail_changed": lambda: tr("E-mail address or notification mode changed"),
 }
 
 
@@ -239,6 +242,9 @@ CHANGE_KINDS: dict[str, frozenset[ChangeKind]] = {
     "incident.response_posted": frozenset({_I}),
     "incident.note": frozenset({_I}),
     "incident.closed": frozenset({_I}),
+    "mail.settings_changed": frozenset({_S}),
+    "mail.password_stored": frozenset({_S}),
+    "staff.mail_changed": frozenset({_S}),
     # The moderation queue re-reads with the incident desk (a reply may become an incident).
     "inbound.read": frozenset({_I}),
     "inbound.evidence_kept": frozenset({_I}),

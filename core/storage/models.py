@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     ForeignKeyConstraint,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -132,6 +133,9 @@ class Staff(Base):
     department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Where notifications go (issue 18); mail_mode is a core.notify.kinds.MailMode value.
+    email: Mapped[str | None] = mapped_column(String(320))
+    mail_mode: Mapped[str] = mapped_column(String(16), default="immediate", server_default="immediate")
 
     department: Mapped[Department | None] = relationship(lazy="joined")
     role_rows: Mapped[list[StaffRole]] = relationship(
@@ -752,6 +756,61 @@ class IncidentDraft(Base):
     incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id"), primary_key=True)
     draft_id: Mapped[int] = mapped_column(ForeignKey("draft.id"), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class MailSettings(Base):
+    """The organization's SMTP server (row id 1). The password is in the sending terminal's OS keyring."""
+
+    __tablename__ = "mail_settings"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    host: Mapped[str] = mapped_column(String(255))
+    port: Mapped[int] = mapped_column(Integer)
+    security: Mapped[str] = mapped_column(String(16))
+    sender: Mapped[str] = mapped_column(String(320))
+    username: Mapped[str] = mapped_column(String(320), default="", server_default="")
+    # A city's internal CA, trusted in addition to the system's (path on the sending terminal).
+    ca_file: Mapped[str] = mapped_column(String(1000), default="", server_default="")
+    digest_hour: Mapped[int] = mapped_column(Integer, default=8, server_default="8")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Notification(Base):
+    """One person to be told of one event: the durable outbox, written with the event's audit entry."""
+
+    __tablename__ = "notification"
+    __table_args__ = (Index("ix_notification_state", "state", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    audit_seq: Mapped[int | None] = mapped_column(Integer)
+    # What the mail says, as plain facts (ids, a title, a document number): never a secret or media.
+    facts: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Events that are found rather than recorded (an overdue review) are told once per key.
+    dedupe_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    digest: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    state: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    next_attempt_at: Mapped[datetime] = mapped_column()
+    claimed_at: Mapped[datetime | None] = mapped_column()
+    sent_at: Mapped[datetime | None] = mapped_column()
+    last_error_kind: Mapped[str | None] = mapped_column(String(32))
+
+
+class NotificationAttempt(Base):
+    """One try at delivering a notification: when, from which terminal, the outcome and the error's kind."""
+
+    __tablename__ = "notification_attempt"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notification_id: Mapped[int] = mapped_column(ForeignKey("notification.id"), index=True)
+    attempted_at: Mapped[datetime] = mapped_column()
+    terminal: Mapped[str] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(16))
+    error_kind: Mapped[str | None] = mapped_column(String(32))
 
 
 class AuditEntry(Base):

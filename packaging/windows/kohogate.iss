@@ -16,7 +16,9 @@
 ;     ordinary users can read it but not change it;
 ;   - registers the task \KohoGate\publish-due (packaging\windows\publish-due.xml): every 5 minutes,
 ;     for whichever member of Users is logged on, in their session so their keyring holds the
-;     credentials; removed on uninstall.
+;     credentials; removed on uninstall;
+;   - registers the task \KohoGate\notify-send (packaging\windows\notify-send.xml) the same way: the
+;     notification outbox is sent where no window is open (the mail password is in that user's keyring).
 ; Not run on this project's Linux CI: see README, "Windows".
 
 #ifndef AppVersion
@@ -59,6 +61,7 @@ Name: "{commonappdata}\KohoGate"
 [Files]
 Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 Source: "publish-due.xml"; DestDir: "{app}\setup"; Flags: ignoreversion
+Source: "notify-send.xml"; DestDir: "{app}\setup"; Flags: ignoreversion
 Source: "..\kohogate.toml.example"; DestDir: "{commonappdata}\KohoGate"; Flags: ignoreversion
 Source: "..\kohogate.toml.example"; DestDir: "{commonappdata}\KohoGate"; DestName: "kohogate.toml"; \
     Flags: onlyifdoesntexist uninsneveruninstall
@@ -73,7 +76,12 @@ Name: "{autoprograms}\KohoGate\KohoGate (English)"; Filename: "{app}\kohogate.ex
 Filename: "{sys}\WindowsPowerShell\v1.0\powershell.exe"; \
     Parameters: "-NoProfile -ExecutionPolicy Bypass -Command ""Register-ScheduledTask -TaskPath '\KohoGate\' -TaskName 'publish-due' -Xml (Get-Content -Raw -LiteralPath '{app}\setup\publish-due.xml') -Force | Out-Null"""; \
     Flags: runhidden waituntilterminated; StatusMsg: "Registering the scheduled task…"
+Filename: "{sys}\WindowsPowerShell\v1.0\powershell.exe"; \
+    Parameters: "-NoProfile -ExecutionPolicy Bypass -Command ""Register-ScheduledTask -TaskPath '\KohoGate\' -TaskName 'notify-send' -Xml (Get-Content -Raw -LiteralPath '{app}\setup\notify-send.xml') -Force | Out-Null"""; \
+    Flags: runhidden waituntilterminated; StatusMsg: "Registering the scheduled task…"
 
 [UninstallRun]
 Filename: "{sys}\schtasks.exe"; Parameters: "/Delete /TN ""\KohoGate\publish-due"" /F"; Flags: runhidden; \
     RunOnceId: "DeletePublishDueTask"
+Filename: "{sys}\schtasks.exe"; Parameters: "/Delete /TN ""\KohoGate\notify-send"" /F"; Flags: runhidden; \
+    RunOnceId: "DeleteNotifySendTask"

@@ -63,6 +63,18 @@ def test_scheduled_task_runs_publish_due_every_five_minutes() -> None:
     assert root.findtext("t:Principals/t:Principal/t:GroupId", namespaces=TASK_NS) == "S-1-5-32-545"
 
 
+def test_scheduled_task_sends_pending_notifications_every_five_minutes() -> None:
+    root = ET.fromstring((PACKAGING / "windows" / "notify-send.xml").read_bytes().replace(b"UTF-16", b"UTF-8"))
+    assert root.findtext("t:Triggers/t:LogonTrigger/t:Repetition/t:Interval", namespaces=TASK_NS) == "PT5M"
+    assert root.findtext("t:Actions/t:Exec/t:Arguments", namespaces=TASK_NS) == "notify send"
+    command = root.findtext("t:Actions/t:Exec/t:Command", namespaces=TASK_NS) or ""
+    assert command.strip('"') == r"%ProgramFiles%\KohoGate\kohogate.exe"
+    assert root.findtext("t:Principals/t:Principal/t:GroupId", namespaces=TASK_NS) == "S-1-5-32-545"
+    iss = (PACKAGING / "windows" / "kohogate.iss").read_text(encoding="utf-8")
+    assert "-TaskName 'notify-send'" in iss
+    assert "\\KohoGate\\notify-send" in iss  # removed on uninstall
+
+
 def test_windows_workflow_builds_tests_and_installs() -> None:
     yaml = pytest.importorskip("yaml")
 

@@ -228,6 +228,15 @@ class SettingsScreen(Screen):
         self.tabs.addTab(self.lifecycle, tr("Account life"))
         self.staff_tab = self._build_staff()
         self.tabs.addTab(self.staff_tab, tr("Staff"))
+        # After 職員, before 個人設定 (which stays last): the other tabs keep their places.
+        from gui.screens.settings.mail_tab import MailTab
+
+        self.mail = MailTab(session)
+        mail_page = QScrollArea()
+        mail_page.setWidgetResizable(True)
+        mail_page.setFrameShape(QFrame.Shape.NoFrame)
+        mail_page.setWidget(self.mail)
+        self.tabs.addTab(mail_page, tr("Mail"))
         self.tabs.addTab(self._build_preferences(), tr("Preferences"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -604,6 +613,8 @@ class SettingsScreen(Screen):
             names.append(tr("Approval"))
         if self.lifecycle.dirty:
             names.append(tr("Account life"))
+        if self.mail.dirty:
+            names.append(tr("Mail"))
         return names
 
     def concerned_by(self, changes: Changes) -> bool:
@@ -636,6 +647,7 @@ class SettingsScreen(Screen):
             self.checks.load()
         self.approval.load()
         self.lifecycle.load()
+        self.mail.load()
 
     def on_actor_changed(self) -> None:
         admin = self.session.has(Role.ADMINISTRATOR)
