@@ -15,7 +15,6 @@ from __future__ import annotations
 import locale
 import os
 import threading
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -37,6 +36,9 @@ def translation_sources(lang: str) -> list[Path]:
 
 def parse_ts(path: Path) -> dict[tuple[str, str], str]:
     """``{(context, source): translation}`` of one ``.ts`` file, finished entries only."""
+    # Imported here: commands that translate nothing (``--version``) never load the XML parser.
+    import xml.etree.ElementTree as ET
+
     catalog: dict[tuple[str, str], str] = {}
     root = ET.parse(path).getroot()
     for context in root.iter("context"):

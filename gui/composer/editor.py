@@ -28,34 +28,69 @@ class PostEditor(QPlainTextEdit):
         self.setTabChangesFocus(True)  # Tab moves on; a post has no use for tab characters
         self.underlines = FindingUnderlines(self)
         self._records: Sequence[FindingRecord] = ()
+        self._anchored: list[tuple[FindingRecord, QTextCursor | None]] = []
         self._map = Utf16Map("")
 
     def set_findings(self, text: str, records: Sequence[FindingRecord]) -> int:
         """Underline the text findings of ``records`` (computed for ``text``); return underlines changed."""
-        self._records = records
         self._map = Utf16Map(text)
-        spans = [
-            (self._map.to_utf16(span[0]), self._map.to_utf16(span[1]), r.severity.value)
+        to_utf16 = (lambda i: i) if self._map.identity else self._map.to_utf16
+        wanted = [
+            (r, (to_utf16(span[0]), to_utf16(span[1]), r.severity.value))
             for r in records
             if (span := r.span) is not None
         ]
-        return self.underlines.set_spans(spans)
+        changed = self.underlines.set_spans(s for _r, s in wanted)
+        anchors = self.underlines.anchors()
+        self._records = records
+        # Each finding keeps the cursor of its underline, so the panel and the
+        # tooltips find it where it is now, after edits made since the check.
+        self._anchored = [(r, anchors.get(s)) for r, s in wanted]
+        return changed
+
+    def where(self, record: FindingRecord) -> tuple[int, int] | None:
+        """The document range (UTF-16) of ``record``'s text now, moved by the edits since it was found."""
+        for candidate, cursor in self._anchored:
+            if candidate is record or candidate == record:
+                if cursor is not None:
+                    return cursor.selectionStart(), cursor.selectionEnd()
+                break
+        span = record.span
+        return None if span is None else (self._map.to_utf16(span[0]), self._map.to_utf16(span[1]))
+
+    def select_finding(self, record: FindingRecord) -> None:
+        """Select the text of ``record`` where it stands now, and show it."""
+        found = self.where(record)
+        if found is not None:
+            self._select(*found)
 
     def select_span(self, start: int, end: int) -> None:
         """Select ``[start, end)`` (code points) and show it."""
+        self._select(self._map.to_utf16(start), self._map.to_utf16(end))
+
+    def _select(self, start: int, end: int) -> None:
         cursor = self.textCursor()
-        cursor.setPosition(self._map.to_utf16(start))
-        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         self.setFocus()
 
     def findings_at(self, position: int) -> list[FindingRecord]:
-        """The findings covering document position ``position`` (UTF-16)."""
-        point = self._map.to_code_point(position)
-        return [
-            r for r in self._records if (span := r.span) is not None and span[0] <= point < max(span[1], span[0] + 1)
-        ]
+        """The findings covering document position ``position`` (UTF-16), where their text stands now."""
+        found = []
+        for record, cursor in self._anchored:
+            if cursor is not None:
+                if not cursor.hasSelection():
+                    continue  # its text was deleted since the check
+                start, end = cursor.selectionStart(), cursor.selectionEnd()
+            else:  # an empty span has no underline: it stays where it was found
+                span = record.span
+                assert span is not None
+                start, end = self._map.to_utf16(span[0]), self._map.to_utf16(span[1])
+            if start <= position < max(end, start + 1):
+                found.append(record)
+        return found
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -8,6 +8,7 @@ Signals (FindingsPanel):
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -40,6 +41,10 @@ def severity_label(severity: str) -> str:
     return Severity.label_of(severity)
 
 
+# What a row shows of a record: everything but where its text is (attrgetter runs in C).
+_shown = attrgetter("key", "rule", "severity", "clause", "media_index", "message_ja", "message_en")
+
+
 class FindingsModel(QAbstractListModel):
     """Findings (as stored with the version) with whether each ``confirm`` one is acknowledged."""
 
@@ -47,15 +52,59 @@ class FindingsModel(QAbstractListModel):
         super().__init__()
         self._records: list[FindingRecord] = []
         self._reasons: dict[str, str] = {}
+        self._texts: dict[int, str] = {}  # row → its text: the view asks for it many times per layout
 
     def set_findings(self, records: Sequence[FindingRecord], reasons: Mapping[str, str]) -> None:
+        """Show ``records``, telling the view only about the rows that differ.
+
+        A reset makes the view lay out every wrapped row again (200 ms for 700
+        findings on the UI thread); a new check result usually differs from
+        the last in a row or two, or only in where the findings stand.
+        """
         records = list(records)
-        if records == self._records and dict(reasons) == self._reasons:
+        if dict(reasons) != self._reasons:
+            self.beginResetModel()
+            self._records = records
+            self._reasons = dict(reasons)
+            self._texts.clear()
+            self.endResetModel()
             return
-        self.beginResetModel()
+        old = list(map(_shown, self._records))
+        new = list(map(_shown, records))
+        if old == new:
+            self._records = records  # only where the findings stand changed: the rows read the same
+            return
+        both = min(len(old), len(new))
+        prefix = next((i for i in range(both) if old[i] != new[i]), both)
+        suffix = next((i for i in range(both - prefix) if old[-1 - i] != new[-1 - i]), both - prefix)
+        replaced = both - prefix - suffix
+        first = prefix + replaced
+        if len(new) > len(old):
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - len(old) - 1)
+            self._set(records)
+            self.endInsertRows()
+        elif len(new) < len(old):
+            self.beginRemoveRows(QModelIndex(), first, first + len(old) - len(new) - 1)
+            self._set(records[:first] + self._records[first + len(old) - len(new) :])
+            self.endRemoveRows()
+            self._set(records)
+        else:
+            self._set(records)
+        if replaced:
+            self.dataChanged.emit(self.index(prefix), self.index(prefix + replaced - 1))
+
+    def _set(self, records: list[FindingRecord]) -> None:
+        # Between a begin… and an end… signal a view may read rows: the cache
+        # goes with every change of the list, never before it.
         self._records = records
-        self._reasons = dict(reasons)
-        self.endResetModel()
+        self._texts.clear()
+
+    def _text(self, record: FindingRecord) -> str:
+        reason = self._reasons.get(record.key, "")
+        lines = [f"{severity_label(record.severity.value)}: {record.message(current_language())}", f"[{record.clause}]"]
+        if record.needs_acknowledgement:
+            lines.append(tr("✔ Acknowledged: {reason}").format(reason=reason) if reason else tr("Not acknowledged yet"))
+        return "\n".join(lines)
 
     def record(self, row: int) -> FindingRecord:
         return self._records[row]
@@ -67,19 +116,15 @@ class FindingsModel(QAbstractListModel):
         if not index.isValid() or not (0 <= index.row() < len(self._records)):
             return None
         record = self._records[index.row()]
-        message = record.message(current_language())
-        reason = self._reasons.get(record.key, "")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            lines = [f"{severity_label(record.severity.value)}: {message}", f"[{record.clause}]"]
-            if record.needs_acknowledgement:
-                lines.append(
-                    tr("✔ Acknowledged: {reason}").format(reason=reason) if reason else tr("Not acknowledged yet")
-                )
-            return "\n".join(lines)
+            text = self._texts.get(index.row())
+            if text is None:
+                text = self._texts[index.row()] = self._text(record)
+            return text
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(SEVERITY_COLOURS.get(record.severity.value, "#000000")))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return message
+            return record.message(current_language())
         if role == RecordRole:
             return record
         return None
@@ -98,6 +143,10 @@ class FindingsPanel(QWidget):
         self.view.setWordWrap(True)
         self.view.setSpacing(3)
         self.view.setAlternatingRowColors(True)
+        # Hundreds of wrapped rows are laid out a batch per event-loop pass, so
+        # typing is not held up while a long draft's list is measured.
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(50)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary = plain(QLabel())
         self.summary.setWordWrap(True)

@@ -32,8 +32,9 @@ class FindingUnderlines:
 
     def __init__(self, editor: QPlainTextEdit) -> None:
         self._editor = editor
-        self._shown: tuple[Span, ...] = ()
+        self._shown: list[Span] = []
         self._selections: list[QTextEdit.ExtraSelection] = []
+        self._cursors: list[QTextCursor] = []
         self._formats: dict[str, QTextCharFormat] = {}
         for severity, colour in SEVERITY_COLOURS.items():
             fmt = QTextCharFormat()
@@ -47,33 +48,50 @@ class FindingUnderlines:
         """Underline ``(start, end, severity)`` document ranges; return how many underlines changed.
 
         Painted lowest severity first, so where findings overlap the most
-        severe one is drawn on top.
+        severe one is drawn on top. Underlines already where a new result
+        wants them keep their cursor: a result that differs in one finding
+        (the common case while typing) builds one cursor, not hundreds.
         """
-        wanted = tuple(
-            sorted((s for s in spans if s[1] > s[0]), key=lambda s: (SEVERITY_RANK.get(s[2], 0), s[0], s[1]))
-        )
+        # Sorting plain tuples compares in C; a key function costs a Python call per finding.
+        ranked = sorted({(SEVERITY_RANK.get(s[2], 0), s[0], s[1], s[2]) for s in spans if s[1] > s[0]})
+        wanted = [(start, end, severity) for _rank, start, end, severity in ranked]
         current = self.spans()
         if wanted == current:
             return 0
+        kept = dict(zip(current, zip(self._selections, self._cursors, strict=True), strict=True))
         document = self._editor.document()
         last = max(0, document.characterCount() - 1)
         selections = []
-        for start, end, severity in wanted:
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(document)
-            cursor.setPosition(min(start, last))
-            cursor.setPosition(min(end, last), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            selection.format = self._formats.get(severity, self._formats["warn"])
-            selections.append(selection)
+        cursors = []
+        for span in wanted:
+            found = kept.get(span)
+            if found is None:
+                start, end, severity = span
+                cursor = QTextCursor(document)
+                cursor.setPosition(min(start, last))
+                cursor.setPosition(min(end, last), QTextCursor.MoveMode.KeepAnchor)
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = self._formats.get(severity, self._formats["warn"])
+                found = (selection, cursor)
+            selections.append(found[0])
+            cursors.append(found[1])
         self._selections = selections
+        # The cursors share their position with the selections' copies (Qt's
+        # cursors are implicitly shared and the document moves the shared
+        # position), and reading them here avoids a wrapper copy per read.
+        self._cursors = cursors
         self._shown = wanted
         self._editor.setExtraSelections(selections)
         return len(set(wanted) ^ set(current))
 
-    def spans(self) -> tuple[Span, ...]:
+    def spans(self) -> list[Span]:
         """The underlines as they stand in the document now (moved by edits since they were set)."""
-        return tuple(
-            (s.cursor.selectionStart(), s.cursor.selectionEnd(), severity)
-            for s, (_start, _end, severity) in zip(self._selections, self._shown, strict=True)
-        )
+        return [
+            (cursor.selectionStart(), cursor.selectionEnd(), shown[2])
+            for cursor, shown in zip(self._cursors, self._shown, strict=True)
+        ]
+
+    def anchors(self) -> dict[Span, QTextCursor]:
+        """Each underline's cursor (where it stands now), keyed by the span it was set for."""
+        return dict(zip(self._shown, self._cursors, strict=True))

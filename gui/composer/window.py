@@ -431,10 +431,13 @@ class ComposerWindow(QMainWindow):
 
     # -- state --
     def _state(self) -> State:
-        return self.editor.toPlainText(), self.media.items, self.acks, self.confirmations.ticked
+        # The text as of the last textChanged (one copy per edit): the checker and
+        # the gate read it several times per result, and each toPlainText() of a
+        # 100,000-character draft is a fresh copy.
+        return self._last_text, self.media.items, self.acks, self.confirmations.ticked
 
     def text(self) -> str:
-        return self.editor.toPlainText()
+        return self._last_text
 
     def scheduled_at(self) -> datetime | None:
         if not self.schedule_box.isChecked():
@@ -483,8 +486,7 @@ class ComposerWindow(QMainWindow):
     # -- checks --
     def _show_gate(self, gate: GateStatus) -> None:
         self.gate = gate
-        text = self.editor.toPlainText()
-        self.editor.set_findings(text, gate.records)
+        self.editor.set_findings(self._last_text, gate.records)
         self.findings.set_findings(gate.records, self.acks)
         self.confirmations.set_items(gate.confirmations)
         length = gate.length
@@ -557,7 +559,7 @@ class ComposerWindow(QMainWindow):
 
     def _go_to_finding(self, record: FindingRecord) -> None:
         if record.span is not None:
-            self.editor.select_span(*record.span)
+            self.editor.select_finding(record)
         elif record.media_index is not None:
             self.tabs.setCurrentWidget(self.media)
             self.media.select(record.media_index)

@@ -66,3 +66,36 @@ def test_check_with_a_profile_never_imports_the_database_layer(tmp_path: Path) -
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert not (tmp_path / "data" / "kohogate.db").exists()
+
+
+def test_version_in_a_clean_interpreter_loads_no_translation_and_no_xml_parser() -> None:
+    code = (
+        "import sys, app\n"
+        "from core import i18n\n"
+        "code = app.main(['--lang', 'ja', '--version'])\n"
+        "parsed = sorted(i18n._catalogs) + [m for m in sys.modules if m.startswith('xml.etree')]\n"
+        "print(parsed)\n"
+        "sys.exit(10 + code if parsed else code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(f"KohoGate {__version__}\n")
+
+
+def test_a_translated_command_does_parse_them_in_a_clean_interpreter() -> None:
+    """The probe above can fail: a command that prints Japanese loads the catalogue and the parser."""
+    code = (
+        "import sys, app\n"
+        "from core import i18n\n"
+        "try:\n"
+        "    app.main(['--lang', 'ja', 'check', '--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(i18n._catalogs), 'xml.etree.ElementTree' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.stdout.splitlines()[-1] == "['ja'] True", result.stdout + result.stderr

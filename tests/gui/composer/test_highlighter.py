@@ -42,7 +42,7 @@ def test_underlines_follow_their_words_when_a_line_is_added_above(qtbot: QtBot) 
 
     ((moved_start, moved_end, _colour),) = drawn(editor)
     assert editor.toPlainText()[moved_start:moved_end] == "bit.ly/x150"
-    assert underlines.spans() == ((start + 1, start + 1 + len("bit.ly/x150"), "block"),)
+    assert underlines.spans() == [(start + 1, start + 1 + len("bit.ly/x150"), "block")]
 
 
 def test_setting_underlines_never_emits_text_changed(qtbot: QtBot) -> None:
