@@ -21,6 +21,7 @@ from dataclasses import replace
 from core.checks.catalog import LEXICON_PREFIX, rule_definition
 from core.checks.config import CheckConfig
 from core.checks.context import CheckContext, Hit, Param, prepare
+from core.checks.input_limits import check_input_size
 from core.checks.length import text_length
 from core.checks.model import CheckResult, DraftInput, Finding, LengthInfo
 from core.checks.normalize import normalize
@@ -134,7 +135,11 @@ def run_checks(
     file was attached (faces, type, size, duration) and the platform's media
     counts: the composer and the submission gate ask for them; ``app.py check``
     keeps its documented results on files it has not attached.
+
+    A text above :data:`~core.checks.input_limits.MAX_CHECK_CHARACTERS` is
+    refused (:class:`~core.checks.input_limits.TextTooLong`, a clear message).
     """
+    check_input_size(draft.text)
     config = config or CheckConfig()
     ctx = CheckContext(draft, normalize(draft.text), prepare(profile, config))
     length = LengthInfo(draft.platform, text_length(draft.text, draft.platform), draft.platform.text_limit)
@@ -160,6 +165,7 @@ def check_person_names(
     config = config or CheckConfig()
     if isinstance(draft, str):
         draft = DraftInput(draft)
+    check_input_size(draft.text)
     ctx = CheckContext(draft, normalize(draft.text), prepare(profile, config))
     return _findings(person_names.check_person_name_hits(ctx), ctx, config)
 
