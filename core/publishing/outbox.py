@@ -5,12 +5,17 @@ The sequence for one publication:
 1. the gate (:func:`core.publishing.preflight.gate_publish`): approval valid
    for the current content — verified once, each media file read and hashed
    once, the bytes kept for the upload — then the terminal, account and
-   credential conditions;
-2. the outbox row with its idempotency key is written and committed
-   (:meth:`PublicationService.open_attempt`) — *before* any network call;
-3. the terminal signs the request, key included (``posting.authorized``);
-4. each attempt is counted in the database just before the call, then the
-   adapter posts; the result or failure is recorded right after.
+   credential conditions (one transaction);
+2. the outbox row with its idempotency key is written, the terminal signs
+   the request, key included (``posting.authorized``), and the first attempt
+   is counted — one transaction (:meth:`PublicationService.claim_attempt`),
+   committed *before* any network call;
+3. the adapter posts; the result or failure is recorded right after (one
+   transaction); a retry counts its attempt just before its call.
+
+A run of ``publish-due`` (:meth:`Outbox.begin_run`) keeps the verified chain
+of trust and the terminal key per account while the audit chain shows only
+posting bookkeeping (:meth:`Outbox.revalidate`, one query per post).
 
 Failures, and what happens next:
 
