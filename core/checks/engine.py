@@ -21,6 +21,7 @@ from dataclasses import replace
 from core.checks.catalog import LEXICON_PREFIX, rule_definition
 from core.checks.config import CheckConfig
 from core.checks.context import CheckContext, Hit, Param, prepare
+from core.checks.input_limits import check_input_size
 from core.checks.length import text_length
 from core.checks.model import CheckResult, DraftInput, Finding, LengthInfo
 from core.checks.normalize import normalize
@@ -60,6 +61,23 @@ class _Formatter(string.Formatter):
 _formatter = _Formatter()
 
 
+class _Visible(dict[str, str]):
+    """Parameters for ``str.format_map``: an unknown ``{field}`` stays visible, as with :class:`_Formatter`."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _message(template: str, params: dict[str, str]) -> str:
+    # str.format_map runs in C: per finding several times cheaper than string.Formatter, which
+    # matters when a long text has hundreds of thousands of findings. Anything it cannot do
+    # (a positional field, a format spec on a missing field) goes the careful way.
+    try:
+        return template.format_map(_Visible(params))
+    except (IndexError, KeyError, ValueError, AttributeError, TypeError):
+        return _formatter.format(template, **params)
+
+
 def _params(params: Mapping[str, Param], lang_index: int) -> dict[str, str]:
     return {k: v[lang_index] if isinstance(v, tuple) else v for k, v in params.items()}
 
@@ -77,8 +95,8 @@ def _to_finding(hit: Hit, ctx: CheckContext, config: CheckConfig) -> Finding | N
         rule_id=rule.id,
         severity=config.severity_for(rule.id, rule.default_severity),
         clauses=rule.clauses,
-        message_ja=_formatter.format(rule.message_ja, **_params(hit.params, 0)),
-        message_en=_formatter.format(rule.message_en, **_params(hit.params, 1)),
+        message_ja=_message(rule.message_ja, _params(hit.params, 0)),
+        message_en=_message(rule.message_en, _params(hit.params, 1)),
         start=start,
         end=end,
         media_index=hit.media_index,
@@ -134,7 +152,11 @@ def run_checks(
     file was attached (faces, type, size, duration) and the platform's media
     counts: the composer and the submission gate ask for them; ``app.py check``
     keeps its documented results on files it has not attached.
+
+    A text above :data:`~core.checks.input_limits.MAX_CHECK_CHARACTERS` is
+    refused (:class:`~core.checks.input_limits.TextTooLong`, a clear message).
     """
+    check_input_size(draft.text)
     config = config or CheckConfig()
     ctx = CheckContext(draft, normalize(draft.text), prepare(profile, config))
     length = LengthInfo(draft.platform, text_length(draft.text, draft.platform), draft.platform.text_limit)
@@ -160,6 +182,7 @@ def check_person_names(
     config = config or CheckConfig()
     if isinstance(draft, str):
         draft = DraftInput(draft)
+    check_input_size(draft.text)
     ctx = CheckContext(draft, normalize(draft.text), prepare(profile, config))
     return _findings(person_names.check_person_name_hits(ctx), ctx, config)
 

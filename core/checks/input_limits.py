@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 
+from core.errors import InvalidInput
+from core.i18n import tr
+
 MAX_CHECK_CHARACTERS = 1_000_000
 MAX_DRAFT_FILE_BYTES = 16 * 1024 * 1024
 # Python's own limit on converting digits to int (sys.get_int_max_str_digits()).
@@ -33,3 +36,21 @@ def first_unstorable(text: str) -> int | None:
 def describe_character(char: str) -> str:
     """``U+0000`` style name of a character, safe to print (never the character itself)."""
     return f"U+{ord(char):04X}"
+
+
+class TextTooLong(InvalidInput):
+    """A text above :data:`MAX_CHECK_CHARACTERS`: refused before any rule runs."""
+
+
+def check_input_size(text: str) -> None:
+    """Refuse a text the checks would take too long on (every caller: the CLI, the composer, the gate).
+
+    Every rule is linear in the text, so the cap bounds the time of a check:
+    a few seconds at the cap on a 2-core office PC.
+    """
+    if len(text) > MAX_CHECK_CHARACTERS:
+        raise TextTooLong(
+            tr("The text has {count} characters; the checks accept at most {limit}. Shorten it first.").format(
+                count=f"{len(text):,}", limit=f"{MAX_CHECK_CHARACTERS:,}"
+            )
+        )

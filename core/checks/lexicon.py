@@ -130,6 +130,14 @@ class LexiconMatcher:
     def find(self, text: str) -> list[LexiconMatch]:
         matches = []
         folded = text.casefold() if self._negatives else text
+        # Each negative context is looked for once per text, not once per match (that was quadratic).
+        seen: dict[str, bool] = {}
+
+        def _occurs(negative: str) -> bool:
+            if negative not in seen:
+                seen[negative] = negative in folded
+            return seen[negative]
+
         found = (m for pattern in self._patterns for m in pattern.finditer(text))
         for match in found:
             word: str = match.group().casefold()
@@ -138,7 +146,7 @@ class LexiconMatcher:
                 category = next((c for w, c in self._category.items() if w == normalize_word(word)), None)
             if category is None or not _bounded_ok(text, match.start(), match.end()):
                 continue
-            if any(n in folded for n in self._negatives.get(word, ())):
+            if any(_occurs(n) for n in self._negatives.get(word, ())):
                 continue
             matches.append(LexiconMatch(match.start(), match.end(), category, match.group()))
         return sorted(matches, key=lambda m: m.start)

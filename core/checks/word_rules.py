@@ -156,6 +156,7 @@ class _Negatives:
         self._forms = forms
         self._positions: dict[str, list[int]] | None = None
         self._seen: dict[Forms, bool] = {}
+        self._text_seen: dict[str, bool] = {}
 
     def _occurs(self, negative: Forms) -> bool:
         if negative not in self._seen:
@@ -167,5 +168,11 @@ class _Negatives:
             self._seen[negative] = any(_run_at(negative, self._forms, i) for i in starts)
         return self._seen[negative]
 
+    def _written(self, negative: str) -> bool:
+        # Once per text, not once per match: a substring search of the whole post each time was quadratic.
+        if negative not in self._text_seen:
+            self._text_seen[negative] = negative in self._text
+        return self._text_seen[negative]
+
     def any(self, rule: WordRule) -> bool:
-        return any(t in self._text for t in rule.negative_texts) or any(self._occurs(n) for n in rule.negatives)
+        return any(self._written(t) for t in rule.negative_texts) or any(self._occurs(n) for n in rule.negatives)

@@ -5,12 +5,17 @@ The sequence for one publication:
 1. the gate (:func:`core.publishing.preflight.gate_publish`): approval valid
    for the current content — verified once, each media file read and hashed
    once, the bytes kept for the upload — then the terminal, account and
-   credential conditions;
-2. the outbox row with its idempotency key is written and committed
-   (:meth:`PublicationService.open_attempt`) — *before* any network call;
-3. the terminal signs the request, key included (``posting.authorized``);
-4. each attempt is counted in the database just before the call, then the
-   adapter posts; the result or failure is recorded right after.
+   credential conditions (one transaction);
+2. the outbox row with its idempotency key is written, the terminal signs
+   the request, key included (``posting.authorized``), and the first attempt
+   is counted — one transaction (:meth:`PublicationService.claim_attempt`),
+   committed *before* any network call;
+3. the adapter posts; the result or failure is recorded right after (one
+   transaction); a retry counts its attempt just before its call.
+
+A run of ``publish-due`` (:meth:`Outbox.begin_run`) keeps the verified chain
+of trust and the terminal key per account while the audit chain shows only
+posting bookkeeping (:meth:`Outbox.revalidate`, one query per post).
 
 Failures, and what happens next:
 
@@ -37,8 +42,10 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
 
 from core.credentials.vault import Vault, credential_name
 from core.errors import Conflict, KohoGateError
@@ -61,7 +68,16 @@ from core.publishing.preflight import PublishRefused, check_terminal, gate_publi
 from core.publishing.records import OutboxRow, PublicationService, publication_info
 from core.services.base import Service
 from core.storage.models import utcnow
-from core.terminals.authorization import PostingRefused, authorize_post, read_credential
+from core.terminals.authorization import (
+    GateResult,
+    PostingRefused,
+    SigningFacts,
+    authorize_in,
+    authorize_post,
+    read_credential,
+    signing_facts,
+)
+from core.terminals.keys import KeyState
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +85,34 @@ log = logging.getLogger(__name__)
 KEY_LIFETIME = timedelta(minutes=50)
 #: A post scheduled for later is not sent early by the Publish button.
 EARLY_GRACE = timedelta(minutes=1)
+
+
+#: Events that cannot change whether this terminal may post nor the chain of trust: a run's own
+#: bookkeeping (and other terminals' posting). Anything else recorded during a run — a lock, a pause,
+#: a revoked key or terminal, a role change — makes the run decide afresh (see :meth:`Outbox.revalidate`).
+POSTING_NEUTRAL = frozenset(
+    {
+        "posting.authorized",
+        "posting.refused",
+        "publishing.refused",
+        "publication.queued",
+        "publication.attempt",
+        "publication.claim_released",
+        "publication.published",
+        "publication.failed",
+        "publication.needs_check",
+        "publication.missed_window",
+    }
+)
+
+
+@dataclass
+class _RunFacts:
+    """What a run decided once and reuses while only posting bookkeeping is recorded (``revision``: audit seq)."""
+
+    revision: int
+    trusted: set[int | None] = field(default_factory=set)
+    signing: dict[int, SigningFacts] = field(default_factory=dict)
 
 
 class NeedsChecking(KohoGateError):
@@ -106,6 +150,7 @@ class Outbox(Service):
     # One adapter (one HTTP client, its connections kept alive) per account for the outbox's life:
     # a run of publish-due opens one TLS connection per account, not one per post.
     _publishers: dict[int, Publisher] = field(default_factory=dict, init=False, repr=False)
+    _run: _RunFacts | None = field(default=None, init=False, repr=False)
 
     @property
     def records(self) -> PublicationService:
@@ -120,21 +165,65 @@ class Outbox(Service):
             self.vault = open_vault()
         return self.vault
 
-    def _publisher(self, account_id: int, platform: str, handle: str, account_url: str | None) -> Publisher:
+    def _publisher(
+        self,
+        account_id: int,
+        platform: str,
+        handle: str,
+        account_url: str | None,
+        credential: Callable[[], str | None] | None = None,
+    ) -> Publisher:
+        """The account's adapter for this outbox's life; ``credential`` gives one read beforehand."""
         publisher = self._publishers.get(account_id)
         if publisher is None:
-            publisher = self._publishers[account_id] = self._new_publisher(account_id, platform, handle, account_url)
+            publisher = self._publishers[account_id] = self._new_publisher(
+                account_id, platform, handle, account_url, credential
+            )
         return publisher
+
+    def _credential(self, account_id: int) -> str | None:
+        return read_credential(self._vault(), self.actor.terminal, account_id)
+
+    def begin_run(self) -> None:
+        """A run of many posts starts: decisions that hold for the run are kept until :meth:`close`."""
+        from core.storage.changes import head_seq
+
+        self._run = _RunFacts(head_seq(self.store))
+
+    def revalidate(self) -> bool:
+        """Drop the run's decisions if anything but posting bookkeeping was recorded since the last look.
+
+        One query per post instead of re-deriving the chain of trust and the
+        terminal key: any change that could stop a post (a lock, a pause, a
+        revoked key or terminal approval) is an audit entry. True when the
+        decisions were dropped (the caller then looks at the pause again).
+        """
+        from core.storage.changes import events_since
+
+        if self._run is None:
+            return False
+        revision, events = events_since(self.store, self._run.revision)
+        changed = events is None or not events <= POSTING_NEUTRAL
+        self._run = _RunFacts(revision) if changed else replace(self._run, revision=revision)
+        return changed
 
     def close(self) -> None:
         """Close the adapters' HTTP clients (the end of a run); a later call opens new ones."""
+        self._run = None
         publishers, self._publishers = list(self._publishers.values()), {}
         for publisher in publishers:
             if isinstance(publisher, Closable):
                 publisher.close()
 
-    def _new_publisher(self, account_id: int, platform: str, handle: str, account_url: str | None) -> Publisher:
-        credential = read_credential(self._vault(), self.actor.terminal, account_id)
+    def _new_publisher(
+        self,
+        account_id: int,
+        platform: str,
+        handle: str,
+        account_url: str | None,
+        read: Callable[[], str | None] | None = None,
+    ) -> Publisher:
+        credential = read() if read is not None else self._credential(account_id)
         if not credential:
             raise PublishRefused(
                 "credential_missing",
@@ -177,24 +266,24 @@ class Outbox(Service):
             )
         return PostRequest(row.text, tuple(media), row.idempotency_key, row.created_at)
 
-    def _permit(self, row: OutboxRow) -> None:
-        try:
-            authorize_post(
-                self.store,
-                self._vault(),
-                self.actor.terminal,
-                row.account_id,
-                {
-                    "action": "publish",
-                    "publication_id": row.publication_id,
-                    "version_id": row.version_id,
-                    "content_hash": row.content_hash,
-                    "idempotency_key": row.idempotency_key,
-                },
-                self.actor.recorder,
-            )
-        except PostingRefused as exc:
-            raise _refused(exc) from None
+    def _permit(self, session: Session, facts: SigningFacts, row: OutboxRow, now: datetime) -> None:
+        outcome = authorize_in(
+            session,
+            facts,
+            self.actor.terminal,
+            row.account_id,
+            {
+                "action": "publish",
+                "publication_id": row.publication_id,
+                "version_id": row.version_id,
+                "content_hash": row.content_hash,
+                "idempotency_key": row.idempotency_key,
+            },
+            self.actor.recorder,
+            now=now,
+        )
+        if isinstance(outcome, GateResult):
+            raise _refused(PostingRefused(outcome))
 
     def _look_for(self, publisher: Publisher, request: PostRequest) -> Lookup:
         """Is the post among the account's recent posts? (``known`` is false when the look-up failed.)"""
@@ -222,42 +311,77 @@ class Outbox(Service):
         *,
         due_at: datetime | None = None,
         window_ends_at: datetime | None = None,
+        account_id: int | None = None,
     ) -> PublishOutcome:
-        """Send the approved draft now (see the module docstring for every failure path)."""
-        verified = gate_publish(self.store, self._vault(), self.actor, draft_id)
-        scheduled = self._scheduled_at(draft_id)
+        """Send the approved draft now (see the module docstring for every failure path).
+
+        ``account_id``: the draft's account as the caller read it (a scheduled run), saving a query.
+        """
+        run = self._run
+        verified = gate_publish(
+            self.store,
+            self._vault(),
+            self.actor,
+            draft_id,
+            trusted=run.trusted if run is not None else None,
+            account_hint=account_id,
+        )
+        # A scheduled run passes the time it judged due by; only the Publish button needs the draft's.
+        scheduled = self._scheduled_at(draft_id) if due_at is None else None
         if due_at is None and scheduled is not None and scheduled > self.clock() + EARLY_GRACE:
             raise Conflict(
                 tr("This post is scheduled for {time}; it goes out then, not earlier.").format(
                     time=scheduled.astimezone().strftime("%Y-%m-%d %H:%M")
                 )
             )
-        row = self.records.open_attempt(
-            draft_id, due_at=due_at, window_ends_at=window_ends_at, now=self.clock(), verified=verified
-        )
-        try:
-            self._permit(row)
+        # Keyring first, never under a database lock (a keyring may show an unlock prompt).
+        facts = run.signing.get(verified.account_id) if run is not None else None
+        if facts is None:
+            terminal, recorder = self.actor.terminal, self.actor.recorder
+            facts = signing_facts(self.store, self._vault(), terminal, verified.account_id, recorder)
+            if run is not None and facts.key_state is KeyState.READY and facts.has_credential:
+                run.signing[verified.account_id] = facts
+        credential = None if verified.account_id in self._publishers else self._credential(verified.account_id)
+        signed_at, moment = self.store.now(), self.clock()
+        prepared: list[tuple[PostRequest, Publisher]] = []
+
+        def permit(session: Session, row: OutboxRow) -> None:
+            self._permit(session, facts, row, signed_at)
             request = self._request(row)
-            publisher = self._publisher(row.account_id, row.platform, row.handle, row.account_url)
-        except BaseException:
-            # Nothing was sent: let the next run (or a retry right away) claim the row again.
-            self.records.release_claim(row)
-            raise
+            publisher = self._publisher(row.account_id, row.platform, row.handle, row.account_url, lambda: credential)
+            prepared.append((request, publisher))
+
+        claim = self.records.claim_attempt(
+            draft_id, permit, due_at=due_at, window_ends_at=window_ends_at, now=moment, verified=verified
+        )
+        if claim.refused is not None:
+            # Nothing was sent; the claim was given back, so the next run (or a retry) may claim the row again.
+            raise claim.refused
+        row = claim.row
+        request, publisher = prepared[0]
         if row.attempts > 0 and row.state is PublicationState.PENDING:
             # An earlier run counted an attempt and never recorded its end: the post may be out.
             key_fresh = row.last_attempt_at is None or self.clock() - row.last_attempt_at < KEY_LIFETIME
             done = self._before_resending(publisher, row, request, row.attempts, key_fresh, None)
             if done is not None:
                 return done
-        return self._send(publisher, row, request, progress)
+        return self._send(publisher, row, request, progress, counted=claim.attempt)
 
-    def _send(self, publisher: Publisher, row: OutboxRow, request: PostRequest, progress: Progress) -> PublishOutcome:
-        """Call the platform until it answers, a retry would not help, or a person must check."""
+    def _send(
+        self, publisher: Publisher, row: OutboxRow, request: PostRequest, progress: Progress, *, counted: int = 0
+    ) -> PublishOutcome:
+        """Call the platform until it answers, a retry would not help, or a person must check.
+
+        ``counted``: the first attempt, already counted with the claim (0: count it here).
+        """
         ambiguous_seen = False
         tries = 0
         while True:
             tries += 1
-            attempt = self.records.mark_attempt(row.publication_id, now=self.clock())
+            if tries == 1 and counted:
+                attempt = counted
+            else:
+                attempt = self.records.mark_attempt(row.publication_id, now=self.clock())
             try:
                 result = publisher.post(request, progress)
             except PublishError as error:

@@ -37,14 +37,15 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from core.audit import chain
-from core.credentials.vault import Vault, open_vault
+from core.credentials.vault import Vault, credential_name, open_vault
 from core.errors import NotFound, PermissionDenied
 from core.i18n import tr
 from core.organization.identity import Actor
 from core.signoff.approval import verify_approval
 from core.storage.engine import Store
+from core.storage.locks import get_bare
 from core.storage.models import Draft, DraftVersion, Review
-from core.terminals.authorization import check_manual_posting, check_posting
+from core.terminals.authorization import check_manual_posting, check_posting, posting_check_in
 from core.terminals.trust import check_trust
 
 
@@ -71,6 +72,7 @@ class VerifiedApproval:
     version_id: int | None
     row_version: int
     media: Mapping[str, bytes] = field(default_factory=dict, repr=False)
+    signing_key_id: int | None = None  # the approval's key (none for an emergency post before approval)
 
 
 def verified_approval(store: Store, actor: Actor, draft_id: int, *, emergency: bool = False) -> VerifiedApproval:
@@ -80,26 +82,78 @@ def verified_approval(store: Store, actor: Actor, draft_id: int, *, emergency: b
     organization allows publishing before approval (the caller then records
     the after-the-fact review deadline).
     """
+    return _verified_and_posting(store, None, actor, draft_id, emergency=emergency)
+
+
+def _verified_and_posting(
+    store: Store,
+    vault: Vault | None,
+    actor: Actor,
+    draft_id: int,
+    *,
+    emergency: bool = False,
+    account_hint: int | None = None,
+) -> VerifiedApproval:
+    """The approval check and, with ``vault``, the terminal gate after it, in one transaction.
+
+    Each refusal is committed with its audit entry (``publishing.refused``,
+    ``posting.refused``) and raised afterwards, so the record stays.
+    ``account_hint``: the draft's account as the caller read it (saves a query; a wrong hint costs one).
+    """
     from core.services.emergency import before_approval_due
 
-    refused: tuple[str, str] | None = None
-    with store.write() as session:
-        draft = session.get(Draft, draft_id)
-        if draft is None:
-            raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Draft"), id=draft_id))
-        blobs: dict[str, bytes] = {}
-        check = verify_approval(session, draft_id, blobs=blobs)
-        if check.ok or (emergency and before_approval_due(session, draft_id) is not None):
-            return VerifiedApproval(draft.id, draft.account_id, check.version_id, draft.row_version, blobs)
-        chain.append(
-            session,
-            actor.recorder,
-            "publishing.refused",
-            {"draft_id": draft_id, "version_id": check.version_id, "reason": check.problem.value},
-        )
-        refused = (check.problem.value, check.message)
-    # Raised after the commit so the refusal stays in the record.
-    raise PublishRefused(*refused)
+    expected = account_hint
+    while True:
+        if vault is not None and expected is None:
+            expected = _account_of(store, draft_id)
+        # Keyring before the transaction: a keyring may prompt, and no database lock should wait for a person.
+        has_credential = vault is not None and vault.has(credential_name(actor.terminal, expected or 0))
+        moment = store.now() if vault is not None else None
+        refused: tuple[str, str] | None = None
+        with store.write() as session:
+            draft = get_bare(session, Draft, draft_id)
+            if draft is None:
+                raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Draft"), id=draft_id))
+            if vault is not None and draft.account_id != expected:
+                # The account changed since the caller looked: ask the keyring about the right one.
+                expected = draft.account_id
+                continue
+            blobs: dict[str, bytes] = {}
+            check = verify_approval(session, draft_id, blobs=blobs)
+            if check.ok or (emergency and before_approval_due(session, draft_id) is not None):
+                verified = VerifiedApproval(
+                    draft.id, draft.account_id, check.version_id, draft.row_version, blobs, check.signing_key_id
+                )
+                if vault is None or moment is None:
+                    return verified
+                result = posting_check_in(
+                    session,
+                    actor.terminal,
+                    verified.account_id,
+                    actor.recorder,
+                    has_credential=has_credential,
+                    now=moment,
+                    version_id=verified.version_id,
+                )
+                if result.allowed:
+                    return verified
+                assert result.refusal is not None
+                refused = (result.refusal.value, result.message)
+            else:
+                chain.append(
+                    session,
+                    actor.recorder,
+                    "publishing.refused",
+                    {"draft_id": draft_id, "version_id": check.version_id, "reason": check.problem.value},
+                )
+                refused = (check.problem.value, check.message)
+        # Raised after the commit so the refusal stays in the record.
+        raise PublishRefused(*refused)
+
+
+def _account_of(store: Store, draft_id: int) -> int:
+    with store.read() as session:
+        return session.scalar(select(Draft.account_id).where(Draft.id == draft_id)) or 0
 
 
 def _approval_key(store: Store, draft_id: int) -> int | None:
@@ -118,6 +172,10 @@ def check_chain(
 ) -> None:
     """This terminal's chain of trust (its approval and the approver's key); :class:`PublishRefused` if broken."""
     key_id = signing_key_id if draft_id is None else _approval_key(store, draft_id)
+    _check_key_chain(store, vault, actor, draft_id, key_id)
+
+
+def _check_key_chain(store: Store, vault: Vault, actor: Actor, draft_id: int | None, key_id: int | None) -> None:
     trust = check_trust(store, vault, actor.terminal, key_id, actor.recorder)
     if trust.ok:
         return
@@ -136,17 +194,28 @@ def check_approval(store: Store, actor: Actor, draft_id: int, *, emergency: bool
     return verified_approval(store, actor, draft_id, emergency=emergency).account_id
 
 
-def gate_publish(store: Store, vault: Vault, actor: Actor, draft_id: int) -> VerifiedApproval:
-    """All gates for ``draft_id`` from this terminal, approval first; or :class:`PublishRefused`."""
-    verified = verified_approval(store, actor, draft_id)
-    result = check_posting(
-        store, vault, actor.terminal, verified.account_id, actor.recorder, version_id=verified.version_id
-    )
-    if not result.allowed:
-        assert result.refusal is not None
-        raise PublishRefused(result.refusal.value, result.message)
+def gate_publish(
+    store: Store,
+    vault: Vault,
+    actor: Actor,
+    draft_id: int,
+    *,
+    trusted: set[int | None] | None = None,
+    account_hint: int | None = None,
+) -> VerifiedApproval:
+    """All gates for ``draft_id`` from this terminal, approval first; or :class:`PublishRefused`.
+
+    ``trusted``: signing keys whose chain of trust this run already verified
+    (a run of ``publish-due`` drops it whenever anything but posting
+    bookkeeping was recorded since); a key verified here is added.
+    """
+    verified = _verified_and_posting(store, vault, actor, draft_id, account_hint=account_hint)
     # After the terminal gate, so an expired or revoked terminal is told so in those words.
-    check_chain(store, vault, actor, draft_id=draft_id)
+    if trusted is None:
+        check_chain(store, vault, actor, draft_id=draft_id)
+    elif verified.signing_key_id not in trusted or verified.signing_key_id is None:
+        _check_key_chain(store, vault, actor, draft_id, verified.signing_key_id)
+        trusted.add(verified.signing_key_id)
     return verified
 
 

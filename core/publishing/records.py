@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -81,6 +81,15 @@ class OutboxRow:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A claimed outbox row: the attempt counted with it (0: none yet), or why the claim was given back."""
+
+    row: OutboxRow
+    attempt: int
+    refused: BaseException | None
+
+
+@dataclass(frozen=True)
 class PublicationInfo:
     """What looking for a 要確認 post again needs: its state, the account, and the text to look for."""
 
@@ -95,10 +104,9 @@ class PublicationInfo:
 
 
 def _latest_version(session: Session, draft_id: int) -> DraftVersion | None:
-    number = session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft_id))
-    if number is None:
-        return None
-    return session.scalar(select(DraftVersion).where(DraftVersion.draft_id == draft_id, DraftVersion.number == number))
+    return session.scalar(
+        select(DraftVersion).where(DraftVersion.draft_id == draft_id).order_by(DraftVersion.number.desc()).limit(1)
+    )
 
 
 def _terminal_id(session: Session, uid: str) -> int | None:
@@ -154,137 +162,187 @@ class PublicationService(Service):
         """
         moment = now or utcnow()
         with self.store.write() as session:
-            self.authorize(session, Role.OPERATOR)
-            # Serialises concurrent opens of one draft on PostgreSQL (SQLite writers already queue).
-            draft = get_for_update(session, Draft, draft_id)
-            if draft is None:
-                raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Draft"), id=draft_id))
-            version = _latest_version(session, draft_id)
-            blobs: dict[str, bytes] = {}
-            if verified is not None:
-                if (
-                    version is None
-                    or verified.draft_id != draft_id
-                    or verified.version_id != version.id
-                    or verified.row_version != draft.row_version
-                ):
-                    raise Conflict(tr("The draft changed while it was being published. Check it, then try again."))
-                blobs.update(verified.media)
-            else:
-                check = verify_approval(session, draft_id, blobs=blobs)
-                if version is None or not check.ok:
-                    raise Conflict(tr("Publishing refused: {reason}").format(reason=check.message))
-            if draft.state == DraftState.PUBLISHED.value:
-                raise Conflict(tr("This post has already been published."))
-            rows = list(
-                session.scalars(
-                    select(Publication).where(Publication.version_id == version.id).order_by(Publication.id.desc())
-                )
-            )
-            if any(r.state == PublicationState.NEEDS_RECONCILIATION.value for r in rows):
-                raise Conflict(
-                    tr(
-                        "An earlier attempt may have gone out. Check the account first (要確認): "
-                        "record the post's URL, or confirm it was not posted."
-                    )
-                )
-            if any(r.state == PublicationState.PUBLISHED.value for r in rows):
-                raise Conflict(tr("This post has already been published."))
-            row = next((r for r in rows if r.state in RETRYABLE), None)
+            return self._open(session, draft_id, due_at, window_ends_at, moment, verified)[1]
+
+    def claim_attempt(
+        self,
+        draft_id: int,
+        permit: Callable[[Session, OutboxRow], None],
+        *,
+        due_at: datetime | None = None,
+        window_ends_at: datetime | None = None,
+        now: datetime | None = None,
+        verified: VerifiedApproval | None = None,
+    ) -> Claim:
+        """:meth:`open_attempt`, ``permit`` and :meth:`mark_attempt` in one transaction (one commit before the call).
+
+        ``permit`` (the terminal's signed authorisation, the request, the
+        adapter) runs under the claim; when it raises, the claim is released in
+        the same transaction and the exception is handed back, so the record
+        reads exactly as with separate steps: queued, refused, claim released.
+        The attempt is counted only when the post goes straight to the call: a
+        row an earlier run left pending with attempts counted is looked for
+        first (the caller counts that attempt itself, if it resends).
+        """
+        moment = now or utcnow()
+        with self.store.write() as session:
+            publication, row = self._open(session, draft_id, due_at, window_ends_at, moment, verified)
+            try:
+                permit(session, row)
+            except BaseException as exc:  # handed back to the caller and raised after the commit
+                self._release(session, publication, row)
+                return Claim(row, 0, exc)
+            if row.attempts > 0 and row.state is PublicationState.PENDING:
+                return Claim(row, 0, None)
+            return Claim(row, self._count_attempt(session, publication, moment), None)
+
+    def _open(
+        self,
+        session: Session,
+        draft_id: int,
+        due_at: datetime | None,
+        window_ends_at: datetime | None,
+        moment: datetime,
+        verified: VerifiedApproval | None,
+    ) -> tuple[Publication, OutboxRow]:
+        self.authorize(session, Role.OPERATOR)
+        # Serialises concurrent opens of one draft on PostgreSQL (SQLite writers already queue).
+        draft = get_for_update(session, Draft, draft_id, bare=True)
+        if draft is None:
+            raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Draft"), id=draft_id))
+        version = _latest_version(session, draft_id)
+        blobs: dict[str, bytes] = {}
+        if verified is not None:
             if (
-                row is not None
-                and row.state == PublicationState.PENDING.value
-                and row.last_attempt_at is not None
-                and moment - row.last_attempt_at < CLAIM_TTL
+                version is None
+                or verified.draft_id != draft_id
+                or verified.version_id != version.id
+                or verified.row_version != draft.row_version
             ):
-                raise Conflict(
-                    tr(
-                        "This post is being sent right now (or an attempt was interrupted less than "
-                        "{minutes} minutes ago). Wait, then check the draft again."
-                    ).format(minutes=int(CLAIM_TTL.total_seconds() // 60))
-                )
-            created = row is None
-            if row is None:
-                row = _new_row(
-                    session,
-                    version,
-                    self.actor.terminal,
-                    PublicationState.PENDING,
-                    manual=False,
-                    attempts=0,
-                    due_at=due_at,
-                    window_ends_at=window_ends_at,
-                    created_at=moment,
-                )
-                session.add(row)
-                session.flush()
-                self.record(
-                    session,
-                    "publication.queued",
-                    {
-                        "publication_id": row.id,
-                        "draft_id": draft.id,
-                        "version_id": version.id,
-                        "account_id": version.account_id,
-                        "platform": version.platform,
-                        "content_hash": version.content_hash,
-                        "idempotency_key": row.idempotency_key,
-                        "due_at": due_at,
-                    },
-                )
-            account = session.get(OfficialAccount, version.account_id)
-            assert account is not None
-            previous_attempt_at, previous_state = row.last_attempt_at, row.state
-            row.last_attempt_at = moment
-            move(row, PublicationState.PENDING)
-            return OutboxRow(
-                publication_id=row.id,
-                idempotency_key=row.idempotency_key,
-                created_at=row.created_at,
-                state=PublicationState(previous_state),
-                attempts=row.attempts,
-                last_attempt_at=previous_attempt_at,
-                draft_id=draft.id,
-                version_id=version.id,
-                content_hash=version.content_hash,
-                account_id=account.id,
-                platform=account.platform,
-                handle=account.handle,
-                account_url=account.url,
-                text=version.text,
-                media=media_of(version.media),
-                newly_created=created,
-                blobs=blobs,
+                raise Conflict(tr("The draft changed while it was being published. Check it, then try again."))
+            blobs.update(verified.media)
+        else:
+            check = verify_approval(session, draft_id, blobs=blobs)
+            if version is None or not check.ok:
+                raise Conflict(tr("Publishing refused: {reason}").format(reason=check.message))
+        if draft.state == DraftState.PUBLISHED.value:
+            raise Conflict(tr("This post has already been published."))
+        rows = list(
+            session.scalars(
+                select(Publication).where(Publication.version_id == version.id).order_by(Publication.id.desc())
             )
+        )
+        if any(r.state == PublicationState.NEEDS_RECONCILIATION.value for r in rows):
+            raise Conflict(
+                tr(
+                    "An earlier attempt may have gone out. Check the account first (要確認): "
+                    "record the post's URL, or confirm it was not posted."
+                )
+            )
+        if any(r.state == PublicationState.PUBLISHED.value for r in rows):
+            raise Conflict(tr("This post has already been published."))
+        row = next((r for r in rows if r.state in RETRYABLE), None)
+        if (
+            row is not None
+            and row.state == PublicationState.PENDING.value
+            and row.last_attempt_at is not None
+            and moment - row.last_attempt_at < CLAIM_TTL
+        ):
+            raise Conflict(
+                tr(
+                    "This post is being sent right now (or an attempt was interrupted less than "
+                    "{minutes} minutes ago). Wait, then check the draft again."
+                ).format(minutes=int(CLAIM_TTL.total_seconds() // 60))
+            )
+        created = row is None
+        if row is None:
+            row = _new_row(
+                session,
+                version,
+                self.actor.terminal,
+                PublicationState.PENDING,
+                manual=False,
+                attempts=0,
+                due_at=due_at,
+                window_ends_at=window_ends_at,
+                created_at=moment,
+            )
+            session.add(row)
+            session.flush()
+            self.record(
+                session,
+                "publication.queued",
+                {
+                    "publication_id": row.id,
+                    "draft_id": draft.id,
+                    "version_id": version.id,
+                    "account_id": version.account_id,
+                    "platform": version.platform,
+                    "content_hash": version.content_hash,
+                    "idempotency_key": row.idempotency_key,
+                    "due_at": due_at,
+                },
+            )
+        account = session.get(OfficialAccount, version.account_id)
+        assert account is not None
+        previous_attempt_at, previous_state = row.last_attempt_at, row.state
+        row.last_attempt_at = moment
+        move(row, PublicationState.PENDING)
+        return row, OutboxRow(
+            publication_id=row.id,
+            idempotency_key=row.idempotency_key,
+            created_at=row.created_at,
+            state=PublicationState(previous_state),
+            attempts=row.attempts,
+            last_attempt_at=previous_attempt_at,
+            draft_id=draft.id,
+            version_id=version.id,
+            content_hash=version.content_hash,
+            account_id=account.id,
+            platform=account.platform,
+            handle=account.handle,
+            account_url=account.url,
+            text=version.text,
+            media=media_of(version.media),
+            newly_created=created,
+            blobs=blobs,
+        )
 
     def release_claim(self, row: OutboxRow) -> None:
         """Give back a claim when the run stopped before any call (refused, keyring locked …)."""
         with self.store.write() as session:
             self.authorize(session, *BOOKKEEPING_ROLES)
             publication = session.get(Publication, row.publication_id)
-            if publication is not None and publication.attempts == row.attempts:
-                publication.last_attempt_at = row.last_attempt_at
-                move(publication, row.state)
-                self.record(
-                    session,
-                    "publication.claim_released",
-                    {"publication_id": publication.id, "state": publication.state, "attempts": publication.attempts},
-                )
+            if publication is not None:
+                self._release(session, publication, row)
+
+    def _release(self, session: Session, publication: Publication, row: OutboxRow) -> None:
+        if publication.attempts == row.attempts:
+            publication.last_attempt_at = row.last_attempt_at
+            move(publication, row.state)
+            self.record(
+                session,
+                "publication.claim_released",
+                {"publication_id": publication.id, "state": publication.state, "attempts": publication.attempts},
+            )
 
     def mark_attempt(self, publication_id: int, *, now: datetime | None = None) -> int:
         """Count an attempt just before the call; a crash after this leaves evidence it may have gone out."""
         with self.store.write() as session:
             self.authorize(session, *BOOKKEEPING_ROLES)
             row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
-            row.attempts += 1
-            row.last_attempt_at = now or utcnow()
-            move(row, PublicationState.PENDING)
-            self.record(
-                session,
-                "publication.attempt",
-                {"publication_id": row.id, "attempt": row.attempts, "idempotency_key": row.idempotency_key},
-            )
-            return row.attempts
+            return self._count_attempt(session, row, now or utcnow())
+
+    def _count_attempt(self, session: Session, row: Publication, moment: datetime) -> int:
+        row.attempts += 1
+        row.last_attempt_at = moment
+        move(row, PublicationState.PENDING)
+        self.record(
+            session,
+            "publication.attempt",
+            {"publication_id": row.id, "attempt": row.attempts, "idempotency_key": row.idempotency_key},
+        )
+        return row.attempts
 
     def mark_published(
         self,
@@ -307,7 +365,7 @@ class PublicationService(Service):
             row.last_error_kind = None
             version = session.get(DraftVersion, row.version_id)
             assert version is not None
-            draft: Draft = self.get_locked(session, Draft, version.draft_id, tr("Draft"))
+            draft: Draft = self.get_locked(session, Draft, version.draft_id, tr("Draft"), bare=True)
             _publish_draft(draft)
             self.record(
                 session,

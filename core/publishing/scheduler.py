@@ -188,9 +188,15 @@ def _send_due(outbox: Outbox, report: DueReport, now: datetime, window: timedelt
 
     blocked = _blocked_drafts(outbox.store)
     here = postable_accounts(outbox.store, outbox.actor.terminal, now=now) if only_postable else None
-    for item in scheduled_posts(outbox.store, until=now, manual_platforms=True):
+    outbox.begin_run()
+    items = scheduled_posts(outbox.store, until=now, manual_platforms=True)
+    for index, item in enumerate(items):
         if item.draft_id in blocked:
             continue
+        if outbox.revalidate() and _paused(outbox.store):
+            # 全停止 during the run: what is left is held like at the start of a paused run.
+            report.held.extend(items[index:])
+            return
         if item.locked:
             # Held, not missed: once unlocked, the window decides as for any post (and 要パスワード
             # 変更 still stops it until a new credential is stored).
@@ -207,7 +213,9 @@ def _send_due(outbox: Outbox, report: DueReport, now: datetime, window: timedelt
         if here is not None and item.account_id not in here:
             continue
         try:
-            outcome = outbox.publish(item.draft_id, due_at=item.scheduled_at, window_ends_at=ends)
+            outcome = outbox.publish(
+                item.draft_id, due_at=item.scheduled_at, window_ends_at=ends, account_id=item.account_id
+            )
         except KohoGateError as exc:
             report.failed.append((item, exc.message))
             continue

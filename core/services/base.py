@@ -46,13 +46,13 @@ class Service:
         chain.append(session, self.actor.recorder, event, payload)
 
     @staticmethod
-    def get_locked(session: Session, model: type[Any], ident: int, what: str) -> Any:
+    def get_locked(session: Session, model: type[Any], ident: int, what: str, *, bare: bool = False) -> Any:
         """Like :meth:`get_or_404`, holding a row lock to the end of the transaction.
 
         For read-then-write changes (state, row version): a second workstation
         doing the same waits and then sees the first one's result.
         """
-        row = get_for_update(session, model, _row_id(ident, what))
+        row = get_for_update(session, model, _row_id(ident, what), bare=bare)
         if row is None:
             raise NotFound(tr("{what} {id} does not exist.").format(what=what, id=ident))
         return row

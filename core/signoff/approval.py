@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TypedDict
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from core.composer.media_items import StoredMedia, media_of
 from core.i18n import tr
@@ -26,6 +26,7 @@ from core.signoff.content_hash import content_hash
 from core.signoff.contributors import contributors
 from core.signoff.keys import verify_signature
 from core.signoff.message import decision_message
+from core.storage.locks import get_bare
 from core.storage.models import Draft, DraftVersion, MediaBlob, Review, SigningKey, Staff
 
 
@@ -50,6 +51,7 @@ class ApprovalCheck:
     message: str
     version_id: int | None = None
     review_id: int | None = None
+    signing_key_id: int | None = None  # set when the approval verified
 
     @property
     def ok(self) -> bool:
@@ -107,24 +109,33 @@ def _version_makers(version: DraftVersion) -> set[int]:
 
 def verify_approval(session: Session, draft_id: int, *, blobs: dict[str, bytes] | None = None) -> ApprovalCheck:
     """The approval check; ``blobs`` collects the media bytes read and hashed on the way."""
-    draft = session.get(Draft, draft_id)
+    draft = get_bare(session, Draft, draft_id)
     if draft is None:
         return ApprovalCheck(ApprovalProblem.NO_APPROVAL, tr("The draft does not exist."))
-    number = session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft.id))
     version = session.scalar(
-        select(DraftVersion).where(DraftVersion.draft_id == draft.id, DraftVersion.number == number)
+        select(DraftVersion).where(DraftVersion.draft_id == draft.id).order_by(DraftVersion.number.desc()).limit(1)
     )
-    review = session.scalar(select(Review).where(Review.version_id == version.id)) if version else None
+    # The reviewer is read once below, with the rest of the check; not joined here as well.
+    review = (
+        session.scalar(select(Review).where(Review.version_id == version.id).options(lazyload("*")))
+        if version
+        else None
+    )
     if version is None or review is None or review.decision != ReviewDecision.APPROVED.value:
         return ApprovalCheck(ApprovalProblem.NO_APPROVAL, tr("The newest version of this draft is not approved."))
     ids = _Ids(version_id=version.id, review_id=review.id)
     problem = _content_problem(session, draft, version, review, ids, blobs)
     if problem is None:
-        reviewer = session.get(Staff, review.reviewer_id)
+        reviewer = get_bare(session, Staff, review.reviewer_id)
         problem = _approver_problem(session, draft, version, review, reviewer, ids)
         if problem is None:
             problem = _signature_problem(session, draft, version, review, reviewer, ids)
-    return problem or ApprovalCheck(ApprovalProblem.NONE, tr("Approved and signed for exactly this content."), **ids)
+    return problem or ApprovalCheck(
+        ApprovalProblem.NONE,
+        tr("Approved and signed for exactly this content."),
+        **ids,
+        signing_key_id=review.signing_key_id,
+    )
 
 
 class _Ids(TypedDict):

@@ -67,6 +67,23 @@ def entries_since(store: Store, after_seq: int, *, limit: int = 500) -> list[Rec
     ]
 
 
+def events_since(store: Store, after_seq: int, *, limit: int = 200) -> tuple[int, frozenset[str] | None]:
+    """The newest sequence number and the event names recorded after ``after_seq`` (one query).
+
+    ``None`` for the names when there were more than ``limit`` entries: the caller treats that as "anything".
+    """
+    with store.read() as session:
+        rows = session.execute(
+            select(AuditEntry.seq, AuditEntry.event)
+            .where(AuditEntry.seq > after_seq)
+            .order_by(AuditEntry.seq)
+            .limit(limit + 1)
+        ).all()
+    if len(rows) > limit:
+        return head_seq(store), None
+    return (rows[-1][0] if rows else after_seq), frozenset(event for _, event in rows)
+
+
 def notify_payload(seq: int, event: str) -> str:
     return f"{seq} {event}"
 

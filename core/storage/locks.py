@@ -12,11 +12,20 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 M = TypeVar("M")
 
 
-def get_for_update(session: Session, model: type[M], ident: Any) -> M | None:
+def get_for_update(session: Session, model: type[M], ident: Any, *, bare: bool = False) -> M | None:
+    """The row, locked; ``bare`` leaves its relationships to load on first use (hot paths that never read them)."""
     mapped: Any = model
-    return session.scalar(select(model).where(mapped.id == ident).with_for_update(of=model))
+    query = select(model).where(mapped.id == ident).with_for_update(of=model)
+    if bare:
+        query = query.options(lazyload("*"))
+    return session.scalar(query)
+
+
+def get_bare(session: Session, model: type[M], ident: Any) -> M | None:
+    """``session.get`` without the model's eager loads (they load on first use, if ever)."""
+    return session.get(model, ident, options=[lazyload("*")])

@@ -319,13 +319,39 @@ def check_posting(
     conditions about information scope and withdrawal); ``None`` for a deletion.
     Does not sign anything: use :func:`authorize_post` right before sending.
     """
-    facts = _KeyringFacts(has_credential=vault.has(credential_name(terminal_uid, account_id)))
+    has_credential = vault.has(credential_name(terminal_uid, account_id))
     moment = now or store.now()
     with store.write() as session:
-        refusal, values, terminal = _db_check(session, terminal_uid, account_id, facts, moment, version_id)
-        if refusal is not None:
-            return _refuse(session, recorder, terminal_uid, terminal, account_id, refusal, values)
-        return GateResult(True, None, "", values)
+        return posting_check_in(
+            session,
+            terminal_uid,
+            account_id,
+            recorder,
+            has_credential=has_credential,
+            now=moment,
+            version_id=version_id,
+        )
+
+
+def posting_check_in(
+    session: Session,
+    terminal_uid: str,
+    account_id: int,
+    recorder: Recorder,
+    *,
+    has_credential: bool,
+    now: datetime,
+    version_id: int | None = None,
+) -> GateResult:
+    """:func:`check_posting` in the caller's write transaction (``has_credential`` read from the keyring before it).
+
+    The caller commits a refusal too: its audit entry must stay in the record.
+    """
+    facts = _KeyringFacts(has_credential=has_credential)
+    refusal, values, terminal = _db_check(session, terminal_uid, account_id, facts, now, version_id)
+    if refusal is not None:
+        return _refuse(session, recorder, terminal_uid, terminal, account_id, refusal, values)
+    return GateResult(True, None, "", values)
 
 
 def postable_accounts(store: Store, terminal_uid: str, *, now: datetime | None = None) -> set[int]:
@@ -368,6 +394,83 @@ def check_manual_posting(
         return GateResult(True, None, "", values)
 
 
+@dataclass(frozen=True)
+class SigningFacts:
+    """What signing a request needs from the keyring, read *before* any transaction (a keyring may prompt)."""
+
+    key_state: KeyState
+    private_key: str | None
+    has_credential: bool
+
+
+def signing_facts(
+    store: Store, vault: Vault, terminal_uid: str, account_id: int, recorder: Recorder, *, manual: bool = False
+) -> SigningFacts:
+    """The terminal key (created and registered the first time) and whether the credential is present."""
+    key_state = ensure_terminal_key(store, vault, terminal_uid, recorder)
+    private = vault.get(terminal_key_name(terminal_uid)) if key_state in (KeyState.READY, KeyState.CREATED) else None
+    return SigningFacts(key_state, private, manual or vault.has(credential_name(terminal_uid, account_id)))
+
+
+def authorize_in(
+    session: Session,
+    facts: SigningFacts,
+    terminal_uid: str,
+    account_id: int,
+    request: Mapping[str, Any],
+    recorder: Recorder,
+    *,
+    now: datetime,
+    manual: bool = False,
+) -> PostingPermit | GateResult:
+    """Every condition, checked in the caller's write transaction; the permit (audited) or the refusal (audited).
+
+    The caller commits either way: a refusal's audit entry must stay in the record.
+    """
+    keyring = _KeyringFacts(facts.has_credential, facts.private_key)
+    signed_at = utc_iso(now)
+    # A publish or manual request names its version: the post's category and draft are checked too.
+    version_id = request.get("version_id") if request.get("action") in ("publish", "manual") else None
+    refusal, values, terminal = _db_check(session, terminal_uid, account_id, keyring, now, version_id)
+    if manual and refusal in (Refusal.CREDENTIAL_MISSING, Refusal.CREDENTIAL_STALE):
+        refusal = None
+    private = facts.private_key
+    if refusal is None and (private is None or terminal is None or not terminal.public_key):
+        refusal, values = Refusal.KEY_MISSING, {**values, "state": facts.key_state.label}
+    if refusal is None:
+        assert terminal is not None
+        assert terminal.public_key is not None
+        assert private is not None
+        message = signed_message(terminal_uid, account_id, request, signed_at)
+        signature = sign(private, message)
+        if verify(terminal.public_key, message, signature):
+            permit = PostingPermit(
+                terminal_uid=terminal_uid,
+                account_id=account_id,
+                request=dict(request),
+                signed_at=signed_at,
+                key_fingerprint=fingerprint(terminal.public_key),
+                signature=signature,
+            )
+            chain.append(
+                session,
+                recorder,
+                "posting.authorized",
+                {
+                    "terminal_uid": terminal_uid,
+                    "terminal_id": terminal.id,
+                    "account_id": account_id,
+                    "request_sha256": sha256_hex(canonical_json(dict(request))),
+                    "signed_at": signed_at,
+                    "key_fingerprint": permit.key_fingerprint,
+                    "signature": signature,
+                },
+            )
+            return permit
+        refusal = Refusal.SIGNATURE_INVALID
+    return _refuse(session, recorder, terminal_uid, terminal, account_id, refusal, values)
+
+
 def authorize_post(
     store: Store,
     vault: Vault,
@@ -390,54 +493,14 @@ def authorize_post(
     Raises :class:`PostingRefused` (its ``result`` names the condition).
     """
     moment = now or store.now()
-    key_state = ensure_terminal_key(store, vault, terminal_uid, recorder)
-    private = vault.get(terminal_key_name(terminal_uid)) if key_state in (KeyState.READY, KeyState.CREATED) else None
-    facts = _KeyringFacts(manual or vault.has(credential_name(terminal_uid, account_id)), private)
-    signed_at = utc_iso(moment)
-    refused: GateResult | None = None
+    facts = signing_facts(store, vault, terminal_uid, account_id, recorder, manual=manual)
     # A refusal is committed first and raised afterwards: raising inside the
     # transaction would roll back its audit entry.
     with store.write() as session:
-        # A publish or manual request names its version: the post's category and draft are checked too.
-        version_id = request.get("version_id") if request.get("action") in ("publish", "manual") else None
-        refusal, values, terminal = _db_check(session, terminal_uid, account_id, facts, moment, version_id)
-        if manual and refusal in (Refusal.CREDENTIAL_MISSING, Refusal.CREDENTIAL_STALE):
-            refusal = None
-        if refusal is None and (private is None or terminal is None or not terminal.public_key):
-            refusal, values = Refusal.KEY_MISSING, {**values, "state": key_state.label}
-        if refusal is None:
-            assert terminal is not None
-            assert terminal.public_key is not None
-            assert private is not None
-            message = signed_message(terminal_uid, account_id, request, signed_at)
-            signature = sign(private, message)
-            if verify(terminal.public_key, message, signature):
-                permit = PostingPermit(
-                    terminal_uid=terminal_uid,
-                    account_id=account_id,
-                    request=dict(request),
-                    signed_at=signed_at,
-                    key_fingerprint=fingerprint(terminal.public_key),
-                    signature=signature,
-                )
-                chain.append(
-                    session,
-                    recorder,
-                    "posting.authorized",
-                    {
-                        "terminal_uid": terminal_uid,
-                        "terminal_id": terminal.id,
-                        "account_id": account_id,
-                        "request_sha256": sha256_hex(canonical_json(dict(request))),
-                        "signed_at": signed_at,
-                        "key_fingerprint": permit.key_fingerprint,
-                        "signature": signature,
-                    },
-                )
-                return permit
-            refusal = Refusal.SIGNATURE_INVALID
-        refused = _refuse(session, recorder, terminal_uid, terminal, account_id, refusal, values)
-    raise PostingRefused(refused)
+        outcome = authorize_in(session, facts, terminal_uid, account_id, request, recorder, now=moment, manual=manual)
+    if isinstance(outcome, GateResult):
+        raise PostingRefused(outcome)
+    return outcome
 
 
 def verify_permit(store: Store, permit: PostingPermit) -> bool:

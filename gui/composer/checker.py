@@ -114,6 +114,8 @@ class LiveChecker(QObject):
 
     def _gate_failed(self, exc: BaseException) -> None:
         self._gate_running = False
+        if _too_long(exc):
+            return
         from gui.crash import report_exception
 
         report_exception(exc)
@@ -139,6 +141,8 @@ class LiveChecker(QObject):
 
     def _names_failed(self, exc: BaseException) -> None:
         self._names_running = False
+        if _too_long(exc):
+            return
         from gui.crash import report_exception
 
         report_exception(exc)
@@ -204,3 +208,8 @@ def _common_suffix(a: str, b: str, bound: int) -> int:
         else:
             high = middle - 1
     return low
+def _too_long(exc: BaseException) -> bool:
+    """A pasted text above the checks' cap is not a crash: the result stays pending and saving says why."""
+    from core.checks.input_limits import TextTooLong
+
+    return isinstance(exc, TextTooLong)

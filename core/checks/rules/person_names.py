@@ -259,7 +259,7 @@ def _person_details(ctx: CheckContext, spans: list[tuple[int, int]]) -> Iterator
     if not spans:
         return
     text = ctx.text
-    if not any(ch.isdigit() for ch in text) and "年生" not in text:
+    if not any(map(str.isdigit, text)) and "年生" not in text:
         return
     addresses = street_address_spans(ctx)
     if not addresses:

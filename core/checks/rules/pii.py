@@ -176,7 +176,7 @@ _PHONE_CANDIDATE = re.compile(rf"(?<![\d+])(?<!\d\.)(?:\+\s?81|\(0|0(?!\.))[\d (
 
 def check_phone(ctx: CheckContext) -> Iterator[Hit]:
     text = ctx.text
-    if not any(ch.isdigit() for ch in text):
+    if not any(map(str.isdigit, text)):
         return
     candidates = list(_PHONE_CANDIDATE.finditer(text))
     if not candidates:
@@ -335,7 +335,7 @@ def _occurrences(address: str, key: str) -> Iterator[int]:
 def street_address_spans(ctx: CheckContext) -> list[tuple[int, int]]:
     """Postal codes and street addresses in the normalised text that are not the organization's own."""
     text = ctx.text
-    if not any(ch.isdigit() for ch in text):
+    if not any(map(str.isdigit, text)):
         return []
     setup = ctx.setup
     spans = sorted(set(_postal_matches(text)))

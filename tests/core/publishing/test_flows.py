@@ -628,3 +628,94 @@ def test_a_run_opens_one_client_per_account_and_closes_them_at_its_end(
     assert closed == made  # the run's end closes them; the next run opens new ones
     run_due(box, clock())
     assert len(made) == 2  # nothing was due: no client opened
+
+
+def _run_with_a_change_after_the_first_post(
+    world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch, change: Callable[[], None]
+) -> tuple[list[int], object]:
+    """Three due Mastodon posts; ``change`` happens right after the first one went out (mid-run)."""
+    from core.platforms import registry
+
+    def changing(connection):  # type: ignore[no-untyped-def]
+        publisher = registry.make_publisher(connection)
+        post = publisher.post
+
+        def post_then_change(*args, **kwargs):  # type: ignore[no-untyped-def]
+            result = post(*args, **kwargs)
+            if len(fake.posts) == 1:
+                change()
+            return result
+
+        monkeypatch.setattr(publisher, "post", post_then_change)
+        return publisher
+
+    fake = FakeMastodon(httpserver)
+    start = SOON
+    clock = FakeClock(start + timedelta(minutes=5))
+    drafts = [world.approved("mastodon", f"{i}番目のお知らせ", scheduled_at=start) for i in range(3)]
+    box = world.outbox({"mastodon": fake.base_url}, clock=clock, factory=changing)
+    return drafts, run_due(box, clock())
+
+
+def test_a_pause_during_a_run_holds_the_posts_after_it(
+    world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue #21: the run reuses its decisions only while nothing but posting bookkeeping is recorded."""
+    from core.services.incidents import IncidentService
+
+    drafts, report = _run_with_a_change_after_the_first_post(
+        world, httpserver, monkeypatch, lambda: IncidentService(world.store, world.sup).pause_all("乗っ取りの疑い")
+    )
+    assert [s.draft_id for s, _ in report.sent] == drafts[:1]  # type: ignore[attr-defined]
+    assert [s.draft_id for s in report.held] == drafts[1:]  # type: ignore[attr-defined]
+    assert report.failed == []  # type: ignore[attr-defined]
+
+
+def test_a_lock_during_a_run_stops_the_accounts_later_posts(
+    world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.services.incidents import IncidentService
+
+    account = world.ids["mastodon"]
+    drafts, report = _run_with_a_change_after_the_first_post(
+        world,
+        httpserver,
+        monkeypatch,
+        lambda: IncidentService(world.store, world.sup).lock_account(account, "乗っ取りの疑い"),
+    )
+    assert [s.draft_id for s, _ in report.sent] == drafts[:1]  # type: ignore[attr-defined]
+    assert [s.draft_id for s, _ in report.failed] == drafts[1:]  # type: ignore[attr-defined]
+    assert ("posting.refused", "account_locked") in refusals(world)
+
+
+def test_each_post_of_a_run_records_the_same_entries_in_the_same_order(world: PubWorld, httpserver: HTTPServer) -> None:
+    """Fewer transactions per post, the same record: queued, authorised, attempt, published — per post."""
+    fake = FakeMastodon(httpserver)
+    start = SOON
+    clock = FakeClock(start + timedelta(minutes=5))
+    drafts = [world.approved("mastodon", f"{i}番目のお知らせ", scheduled_at=start) for i in range(2)]
+    with world.store.read() as session:
+        before = session.scalar(select(AuditEntry.seq).order_by(AuditEntry.seq.desc()).limit(1))
+    box = world.outbox({"mastodon": fake.base_url}, clock=clock)
+    report = run_due(box, clock())
+    assert len(report.sent) == 2
+    with world.store.read() as session:
+        entries = [
+            (e.event, json.loads(e.payload))
+            for e in session.scalars(select(AuditEntry).where(AuditEntry.seq > before).order_by(AuditEntry.seq))
+            if e.event.startswith(("publication.", "posting.", "publishing."))  # not the first key's registration
+        ]
+    events = ["publication.queued", "posting.authorized", "publication.attempt", "publication.published"]
+    assert [event for event, _ in entries] == events * 2
+    assert [p["draft_id"] for e, p in entries if e == "publication.published"] == drafts
+    queued = [p for e, p in entries if e == "publication.queued"]
+    assert set(queued[0]) == {
+        "publication_id",
+        "draft_id",
+        "version_id",
+        "account_id",
+        "platform",
+        "content_hash",
+        "idempotency_key",
+        "due_at",
+    }
