@@ -208,6 +208,8 @@ def _common_suffix(a: str, b: str, bound: int) -> int:
         else:
             high = middle - 1
     return low
+
+
 def _too_long(exc: BaseException) -> bool:
     """A pasted text above the checks' cap is not a crash: the result stays pending and saving says why."""
     from core.checks.input_limits import TextTooLong
