@@ -119,6 +119,12 @@ _LABELS: dict[str, Callable[[], str]] = {
     "inbound.spike_escalated": lambda: tr("炎上 episode opened as an incident"),
     "inbound.purged": lambda: tr("Old replies deleted (retention)"),
     "inbound.settings_changed": lambda: tr("Reply settings changed"),
+    "template.created": lambda: tr("Template added to the library"),
+    "template.updated": lambda: tr("Template changed"),
+    "template.retired": lambda: tr("Template retired"),
+    "group.created": lambda: tr("Drafts composed for several accounts"),
+    "group.submitted": lambda: tr("Group of drafts submitted together"),
+    "group.approved": lambda: tr("Group of drafts approved together (each signed)"),
 }
 
 
@@ -255,6 +261,12 @@ CHANGE_KINDS: dict[str, frozenset[ChangeKind]] = {
     "inbound.settings_changed": frozenset({_S, _I}),
     "incident.suspect_added": frozenset({_I}),
     "incident.warning_drafted": frozenset({_I, _D}),
+    "template.created": frozenset({_S}),
+    "template.updated": frozenset({_S}),
+    "template.retired": frozenset({_S}),
+    "group.created": frozenset({_D}),
+    "group.submitted": frozenset({_D, _Q}),
+    "group.approved": frozenset({_D, _Q}),
 }
 _EVERY_KIND = frozenset(ChangeKind)
 

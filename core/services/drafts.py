@@ -270,81 +270,83 @@ class DraftService(Service):
         """Freeze the working copy as a new immutable version awaiting approval."""
         with self.store.write() as session:
             staff = self.authorize(session, Role.OPERATOR)
-            draft: Draft = self.get_locked(session, Draft, draft_id, tr("Draft"))
-            if draft.row_version != row_version:
-                raise Conflict(tr("Someone else changed this draft. Reload it and try again."))
-            if not DraftState(draft.state).editable:
-                raise Conflict(
-                    tr("This draft is {state} and cannot be submitted.").format(state=DraftState(draft.state).label)
-                )
-            ensure_account_usable(session, draft.account)
-            from core.composer.submission import title_problem  # the checks engine loads on first use
+            return self.submit_in(session, staff, draft_id, row_version)
 
-            gate = _gate(session, draft, self.store.now())
-            untitled = title_problem(draft.title or "")
-            reasons = ([untitled] if untitled else []) + ([] if gate.ok else gate.reasons())
-            if reasons:
-                raise InvalidInput(
-                    tr("The draft cannot be submitted yet:") + "\n" + "\n".join("・" + r for r in reasons)
-                )
-            number = (
-                session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft.id)) or 0
-            ) + 1
-            digest = content_hash(
-                text=draft.text,
-                account_id=draft.account_id,
-                scheduled_at=draft.scheduled_at,
-                media=media_of(draft.media),
+    def submit_in(self, session: Session, staff: Staff, draft_id: int, row_version: int) -> int:
+        """:meth:`submit` inside the caller's transaction (a group submits its drafts in one)."""
+        draft: Draft = self.get_locked(session, Draft, draft_id, tr("Draft"))
+        if draft.row_version != row_version:
+            raise Conflict(tr("Someone else changed this draft. Reload it and try again."))
+        if not DraftState(draft.state).editable:
+            raise Conflict(
+                tr("This draft is {state} and cannot be submitted.").format(state=DraftState(draft.state).label)
             )
-            version = DraftVersion(
-                draft_id=draft.id,
-                number=number,
-                account_id=draft.account_id,
-                platform=draft.account.platform,
-                title=draft.title,
-                text=draft.text,
-                media=list(draft.media),
-                scheduled_at=draft.scheduled_at,
-                author_id=draft.author_id,
-                last_editor_id=draft.last_editor_id,
-                submitted_by_id=staff.id,
-                content_hash=digest,
-                findings=[r.to_json() for r in gate.records],
-                acknowledgements=gate.acknowledgements_in_use(draft.acknowledgements or {}),
-                confirmations=gate.confirmations_in_use(draft.confirmations or {}),
-                emergency=draft.emergency,
-                emergency_reason=draft.emergency_reason,
-                category=draft.category or DEFAULT_CATEGORY,
-            )
-            session.add(version)
-            move(draft, DraftState.SUBMITTED)
-            session.flush()
-            note_contributor(session, draft.id, staff.id)
-            document = allocate_number(session, draft.id, self.store.now())
-            end_sessions(
-                session,
-                self.actor.recorder,
-                draft.id,
-                SUBMITTED,
-                self.store.now(),
-                _saved_state(draft.text, draft.media, draft.acknowledgements, draft.confirmations, draft.category),
-            )
-            self.record(
-                session,
-                "draft.submitted",
-                {
-                    "draft_id": draft.id,
-                    "version_id": version.id,
-                    "number": number,
-                    "document_number": document.label,
-                    "content_hash": digest,
-                    "findings": [r.key for r in gate.records],
-                    "acknowledged": sorted(version.acknowledgements),
-                    "confirmed": sorted(version.confirmations),
-                    "category": version.category,
-                },
-            )
-            return version.id
+        ensure_account_usable(session, draft.account)
+        from core.composer.submission import title_problem  # the checks engine loads on first use
+
+        gate = _gate(session, draft, self.store.now())
+        untitled = title_problem(draft.title or "")
+        reasons = ([untitled] if untitled else []) + ([] if gate.ok else gate.reasons())
+        if reasons:
+            raise InvalidInput(tr("The draft cannot be submitted yet:") + "\n" + "\n".join("・" + r for r in reasons))
+        number = (
+            session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft.id)) or 0
+        ) + 1
+        digest = content_hash(
+            text=draft.text,
+            account_id=draft.account_id,
+            scheduled_at=draft.scheduled_at,
+            media=media_of(draft.media),
+        )
+        version = DraftVersion(
+            draft_id=draft.id,
+            number=number,
+            account_id=draft.account_id,
+            platform=draft.account.platform,
+            title=draft.title,
+            text=draft.text,
+            media=list(draft.media),
+            scheduled_at=draft.scheduled_at,
+            author_id=draft.author_id,
+            last_editor_id=draft.last_editor_id,
+            submitted_by_id=staff.id,
+            content_hash=digest,
+            findings=[r.to_json() for r in gate.records],
+            acknowledgements=gate.acknowledgements_in_use(draft.acknowledgements or {}),
+            confirmations=gate.confirmations_in_use(draft.confirmations or {}),
+            emergency=draft.emergency,
+            emergency_reason=draft.emergency_reason,
+            category=draft.category or DEFAULT_CATEGORY,
+        )
+        session.add(version)
+        move(draft, DraftState.SUBMITTED)
+        session.flush()
+        note_contributor(session, draft.id, staff.id)
+        document = allocate_number(session, draft.id, self.store.now())
+        end_sessions(
+            session,
+            self.actor.recorder,
+            draft.id,
+            SUBMITTED,
+            self.store.now(),
+            _saved_state(draft.text, draft.media, draft.acknowledgements, draft.confirmations, draft.category),
+        )
+        self.record(
+            session,
+            "draft.submitted",
+            {
+                "draft_id": draft.id,
+                "version_id": version.id,
+                "number": number,
+                "document_number": document.label,
+                "content_hash": digest,
+                "findings": [r.key for r in gate.records],
+                "acknowledged": sorted(version.acknowledgements),
+                "confirmed": sorted(version.confirmations),
+                "category": version.category,
+            },
+        )
+        return version.id
 
     def discard(self, draft_id: int, row_version: int) -> None:
         """破棄: throw away a draft that was never submitted; the record keeps its title, text and media.
