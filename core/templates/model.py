@@ -13,7 +13,7 @@ length to each draft, whose platform is known.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from core.accounts.kinds import AccountKind
@@ -146,18 +146,29 @@ class TemplateCheck:
 
 
 def check_text(
-    text: str, platforms: Sequence[Platform], profile: OrganizationProfile, config: CheckConfig
+    text: str,
+    platforms: Sequence[Platform],
+    profile: OrganizationProfile,
+    config: CheckConfig,
+    *,
+    analysis: bool = True,
 ) -> tuple[PlatformFinding, ...]:
-    """The draft checks on ``text`` for each of ``platforms`` (none: once, length left to the draft)."""
+    """The draft checks on ``text`` for each of ``platforms`` (none: once, length left to the draft).
+
+    ``analysis=False`` leaves out the slow person-name tier (a form checked on every keystroke);
+    the service's check and the draft's submission gate always run it.
+    """
     from core.composer.findings import check_draft  # the checks engine loads its data on first use
 
+    names: tuple[Finding, ...] | None = None if analysis else ()
+
     if not platforms:
-        result = check_draft(text, Platform.FACEBOOK, (), profile, config)
+        result = check_draft(text, Platform.FACEBOOK, (), profile, config, person_names=names)
         return tuple(PlatformFinding(None, f) for f in result.findings if f.rule_id != LENGTH_RULE)
     seen: set[tuple[str, int | None, int | None]] = set()
     out: list[PlatformFinding] = []
     for platform in platforms:
-        for finding in check_draft(text, platform, (), profile, config).findings:
+        for finding in check_draft(text, platform, (), profile, config, person_names=names).findings:
             # The content rules say the same on every platform: report those once, length per platform.
             key = (finding.rule_id, finding.start, finding.end)
             if finding.rule_id != LENGTH_RULE and key in seen:
@@ -203,10 +214,12 @@ class FilledTemplate:
 
 def fill_and_check(
     content: TemplateContent,
-    values: dict[Placeholder, str],
+    values: Mapping[Placeholder, str],
     platform: Platform,
     profile: OrganizationProfile,
     config: CheckConfig,
+    *,
+    analysis: bool = True,
 ) -> FilledTemplate:
     """What the picker shows while the form is filled: the texts so far and, once complete, the findings.
 
@@ -221,10 +234,10 @@ def fill_and_check(
         shown = {p: v for p, v in values.items() if (v or "").strip()}
         return FilledTemplate(_partial(content.title, shown), _partial(content.text, shown), left, ())
     title, text = fill(content.title, values), fill(content.text, values)
-    return FilledTemplate(title, text, (), check_text(text, (platform,), profile, config))
+    return FilledTemplate(title, text, (), check_text(text, (platform,), profile, config, analysis=analysis))
 
 
-def _partial(text: str, values: dict[Placeholder, str]) -> str:
+def _partial(text: str, values: Mapping[Placeholder, str]) -> str:
     return "".join(
         s.text if s.placeholder is None or s.placeholder not in values else values[s.placeholder].strip()
         for s in parse(text)

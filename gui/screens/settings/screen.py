@@ -228,6 +228,11 @@ class SettingsScreen(Screen):
         self.tabs.addTab(self.lifecycle, tr("Account life"))
         self.staff_tab = self._build_staff()
         self.tabs.addTab(self.staff_tab, tr("Staff"))
+        from gui.screens.settings.templates_tab import TemplatesTab
+
+        # After the staff, before this person's preferences (which stay last).
+        self.templates = TemplatesTab(session)
+        self.tabs.addTab(self.templates, tr("Templates"))
         self.tabs.addTab(self._build_preferences(), tr("Preferences"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -604,6 +609,8 @@ class SettingsScreen(Screen):
             names.append(tr("Approval"))
         if self.lifecycle.dirty:
             names.append(tr("Account life"))
+        if self.templates.dirty:
+            names.append(tr("Templates"))
         return names
 
     def concerned_by(self, changes: Changes) -> bool:
@@ -636,6 +643,7 @@ class SettingsScreen(Screen):
             self.checks.load()
         self.approval.load()
         self.lifecycle.load()
+        self.templates.load()
 
     def on_actor_changed(self) -> None:
         admin = self.session.has(Role.ADMINISTRATOR)
