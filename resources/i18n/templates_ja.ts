@@ -195,6 +195,38 @@
       <source>Unknown placeholder {{{name}}}; use one of {known}.</source>
       <translation>不明な差し込み項目 {{{name}}} です。次のいずれかを使ってください: {known}。</translation>
     </message>
+    <message>
+      <source>Added the template “{name}” (revision {revision})</source>
+      <translation>定型文「{name}」を追加（改訂{revision}）</translation>
+    </message>
+    <message>
+      <source>Changed the template “{name}” (revision {revision})</source>
+      <translation>定型文「{name}」を変更（改訂{revision}）</translation>
+    </message>
+    <message>
+      <source>Retired the template “{name}”</source>
+      <translation>定型文「{name}」を廃止</translation>
+    </message>
+    <message>
+      <source>Composed “{title}” for several accounts: drafts {drafts}</source>
+      <translation>「{title}」を複数アカウント向けに作成: 下書き {drafts}</translation>
+    </message>
+    <message>
+      <source>Submitted group {group} together: drafts {drafts}</source>
+      <translation>グループ{group}をまとめて提出: 下書き {drafts}</translation>
+    </message>
+    <message>
+      <source>Approved group {group} together, one signature per draft: drafts {drafts}</source>
+      <translation>グループ{group}を一括承認（下書きごとに署名）: 下書き {drafts}</translation>
+    </message>
+    <message>
+      <source>from template {template} (revision {revision})</source>
+      <translation>（定型文{template}、改訂{revision}から）</translation>
+    </message>
+    <message>
+      <source>in group {group}</source>
+      <translation>（グループ{group}）</translation>
+    </message>
   </context>
   <context>
     <name>GroupCompose</name>

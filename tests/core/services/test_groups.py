@@ -11,6 +11,7 @@ from sqlalchemy import select
 from core.demo.support import make_ready
 from core.errors import Conflict, InvalidInput, PermissionDenied
 from core.lifecycle.states import DraftState, ReviewDecision
+from core.services.audit_log import summarize
 from core.services.drafts import DraftService, load_draft_detail
 from core.services.groups import GroupService, group_info
 from core.services.reviews import ReviewService, pending_reviews
@@ -82,6 +83,7 @@ def test_a_group_of_three_approved_together_has_three_signatures_each_bound_to_i
             assert verify_approval(session, draft_id).ok
     assert [len(events(world, "review.approved"))] == [3]
     approved = events(world, "group.approved")[0]
+    assert summarize("group.approved", approved).endswith(", ".join(str(d) for d in draft_ids))
     assert approved["review_ids"] == review_ids
     assert len(approved["content_hashes"]) == 3
     assert pending_reviews(world.store, reviewer_id=world.sup.staff_id) == []
