@@ -43,7 +43,7 @@ class TemplateCategory(enum.StrEnum):
         return {
             TemplateCategory.DISASTER: tr("Disaster information"),
             TemplateCategory.CLOSURE: tr("Closure"),
-            TemplateCategory.EVENT: tr("Event"),
+            TemplateCategory.EVENT: tr("Events"),
             TemplateCategory.RECRUITMENT: tr("Recruitment"),
             TemplateCategory.OTHER: tr("Other"),
         }[self]
@@ -72,6 +72,8 @@ class TemplateContent:
         )
 
     def scope_label(self) -> str:
+        if not self.platforms and not self.account_kinds:
+            return tr("every account")
         platforms = tr(", ").join(p.display_name for p in self.platforms) if self.platforms else tr("every platform")
         kinds = tr(", ").join(k.label for k in self.account_kinds) if self.account_kinds else tr("every kind")
         return f"{platforms} / {kinds}"

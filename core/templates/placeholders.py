@@ -37,7 +37,7 @@ class Placeholder(enum.StrEnum):
     def label(self) -> str:
         return {
             Placeholder.DATE: tr("Date"),
-            Placeholder.TIME: tr("Time"),
+            Placeholder.TIME: tr("Time of day"),
             Placeholder.PLACE: tr("Place"),
             Placeholder.URL: tr("URL (official page)"),
             Placeholder.DEPARTMENT: tr("Department"),

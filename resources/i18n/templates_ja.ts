@@ -227,6 +227,18 @@
       <source>in group {group}</source>
       <translation>（グループ{group}）</translation>
     </message>
+    <message>
+      <source>every account</source>
+      <translation>すべてのアカウント</translation>
+    </message>
+    <message>
+      <source>Events</source>
+      <translation>イベント</translation>
+    </message>
+    <message>
+      <source>Time of day</source>
+      <translation>時刻</translation>
+    </message>
   </context>
   <context>
     <name>GroupCompose</name>
