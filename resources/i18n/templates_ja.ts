@@ -578,4 +578,19 @@
       <translation>未入力: {fields}</translation>
     </message>
   </context>
+  <context>
+    <name>ReviewDialog</name>
+    <message>
+      <source>From the template “{name}” (revision {revision}).</source>
+      <translation>定型文「{name}」（改訂{revision}）から作成。</translation>
+    </message>
+    <message>
+      <source>One of the group “{title}”, also for: {others}. Each is decided on its own content.</source>
+      <translation>グループ「{title}」の一件です。同じグループ: {others}。判断はそれぞれの内容に対して行います。</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+  </context>
 </TS>

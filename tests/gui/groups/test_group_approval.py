@@ -101,3 +101,25 @@ def test_one_returned_alone_leaves_the_rest_of_the_group_waiting(
     assert "2 drafts" in messages.of(Kind.IRREVERSIBLE)[0].text
     states = [m.state for m in group_info(demo_env.store, group_id).members]  # type: ignore[union-attr]
     assert states == [DraftState.APPROVED, DraftState.RETURNED, DraftState.APPROVED]
+
+
+def test_the_review_names_the_rest_of_the_group(qtbot: QtBot, demo_env: Environment) -> None:
+    from gui.review.review_dialog import ReviewDialog
+
+    _group_id, draft_ids = _submitted_group(demo_env)
+    supervisor = _session(demo_env, "demo.takahashi")
+    screen = ApprovalsScreen(supervisor)
+    qtbot.addWidget(screen)
+    screen.refresh()
+    item = next(
+        screen.model.row(i) for i in range(screen.model.rowCount()) if screen.model.row(i).draft_id == draft_ids[0]
+    )
+    dialog = ReviewDialog(supervisor, item.version_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = dialog.origin.text()
+    assert "防災訓練" in text
+    assert "@mihon-city (LINE" in text
+    assert "mihon.city (Facebook" in text
+    assert "@josokoiki.koho" not in text  # this draft itself
+    dialog.grab().save("/tmp/kohogate_review_group.png")
