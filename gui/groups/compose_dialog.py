@@ -9,11 +9,13 @@ judges everything again, person names included, when the group is submitted).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -213,42 +215,8 @@ class GroupComposeDialog(QDialog):
         self.profile, self.config = checking_inputs(session.store)
         self.setWindowTitle(tr("One message for several accounts"))
 
-        self.title = QLineEdit()
-        self.title.setMaxLength(200)
-        self.title.setAccessibleName(tr("Title"))
-        self.text = QPlainTextEdit()
-        self.text.setAccessibleName(tr("The message"))
-        self.account_list = QListWidget()
-        self.account_list.setAccessibleName(tr("Accounts"))
-        for account in accounts:
-            item = QListWidgetItem(f"{account.display_name} — {account.handle} ({platform_label(account.platform)})")
-            item.setData(Qt.ItemDataRole.UserRole, account.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.account_list.addItem(item)
-        self.make_button = QPushButton(tr("Ma&ke one draft per account"))
-        self.make_button.clicked.connect(self.make_variants)
-        compose = QWidget()
-        form = QFormLayout(compose)
-        form.addRow(self._caption(tr("&Title:"), self.title), self.title)
-        form.addRow(self._caption(tr("&Message:"), self.text), self.text)
-        form.addRow(self._caption(tr("A&ccounts:"), self.account_list), self.account_list)
-        form.addRow(plain(QLabel(tr("Each account gets its own draft, checked, submitted and signed on its own."))))
-        form.addRow(self.make_button)
-
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(tr("Variants"))
-        self.variants: list[VariantTab] = []
-        self.submit_button = QPushButton(tr("&Submit together"))
-        self.submit_button.clicked.connect(self.submit)
-        variants_page = QWidget()
-        variants_layout = QVBoxLayout(variants_page)
-        variants_layout.addWidget(self.tabs, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.submit_button)
-        variants_layout.addLayout(row)
-
+        compose = self._build_compose_page(accounts)
+        variants_page = self._build_variants_page()
         self.pages = QStackedWidget()
         self.pages.addWidget(compose)
         self.pages.addWidget(variants_page)
@@ -269,11 +237,69 @@ class GroupComposeDialog(QDialog):
         self._update()
         self.resize(1100, 640)
 
+    def _build_compose_page(self, accounts: list[AccountInfo]) -> QWidget:
+        self.title = QLineEdit()
+        self.title.setMaxLength(200)
+        self.title.setAccessibleName(tr("Title"))
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName(tr("The message"))
+        self.account_list = QListWidget()
+        self.account_list.setAccessibleName(tr("Accounts"))
+        for account in accounts:
+            item = QListWidgetItem(f"{account.display_name} — {account.handle} ({platform_label(account.platform)})")
+            item.setData(Qt.ItemDataRole.UserRole, account.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.account_list.addItem(item)
+        self.scheduled = QCheckBox(tr("Sc&hedule every draft for"))
+        self.when = QDateTimeEdit(QDateTime.currentDateTime().addSecs(24 * 3600))
+        self.when.setAccessibleName(tr("Scheduled time"))
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setEnabled(False)
+        self.scheduled.toggled.connect(self.when.setEnabled)
+        self.make_button = QPushButton(tr("Ma&ke one draft per account"))
+        self.make_button.clicked.connect(self.make_variants)
+        compose = QWidget()
+        form = QFormLayout(compose)
+        form.addRow(self._caption(tr("&Title:"), self.title), self.title)
+        form.addRow(self._caption(tr("&Message:"), self.text), self.text)
+        form.addRow(self._caption(tr("A&ccounts:"), self.account_list), self.account_list)
+        when_row = QHBoxLayout()
+        when_row.addWidget(self.scheduled)
+        when_row.addWidget(self.when, 1)
+        form.addRow(tr("When:"), when_row)
+        form.addRow(plain(QLabel(tr("Each account gets its own draft, checked, submitted and signed on its own."))))
+        form.addRow(self.make_button)
+        return compose
+
+    def _build_variants_page(self) -> QWidget:
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(tr("Variants"))
+        self.variants: list[VariantTab] = []
+        self.submit_button = QPushButton(tr("&Submit together"))
+        self.submit_button.clicked.connect(self.submit)
+        variants_page = QWidget()
+        variants_layout = QVBoxLayout(variants_page)
+        variants_layout.addWidget(self.tabs, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.submit_button)
+        variants_layout.addLayout(row)
+        return variants_page
+
     @staticmethod
     def _caption(text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text)
         label.setBuddy(buddy)
         return label
+
+    def scheduled_at(self) -> datetime | None:
+        """The one time for every draft (the same moment on every platform); each can be moved in its composer."""
+        if not self.scheduled.isChecked():
+            return None
+        local: datetime = self.when.dateTime().toPython()  # type: ignore[assignment]
+        return local.astimezone(UTC)
 
     def chosen(self) -> list[AccountInfo]:
         ids = [
@@ -308,10 +334,11 @@ class GroupComposeDialog(QDialog):
         chosen = self.chosen()
         service = self.session.service(GroupService)
         ids, text, title = [a.id for a in chosen], self.text.toPlainText(), self.title.text()
+        scheduled_at = self.scheduled_at()
         store = self.session.store
 
         def call() -> tuple[GroupCreated, list[int]]:
-            created = service.create(ids, text, title=title)
+            created = service.create(ids, text, title=title, scheduled_at=scheduled_at)
             return created, [load_draft_detail(store, d).row_version for d in created.draft_ids]
 
         def done(result: tuple[GroupCreated, list[int]]) -> None:

@@ -326,6 +326,18 @@
       <source>Must be fixed: {message} ({clause})</source>
       <translation>要修正: {message}（{clause}）</translation>
     </message>
+    <message>
+      <source>Sc&amp;hedule every draft for</source>
+      <translation>すべての下書きを予約(&amp;H)</translation>
+    </message>
+    <message>
+      <source>Scheduled time</source>
+      <translation>予約日時</translation>
+    </message>
+    <message>
+      <source>When:</source>
+      <translation>日時:</translation>
+    </message>
   </context>
   <context>
     <name>ApprovalsScreen</name>

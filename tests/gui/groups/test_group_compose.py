@@ -86,3 +86,27 @@ def test_a_refused_group_says_which_account_and_stays_open(qtbot: QtBot, demo_en
     wait_for_operations(qtbot, lambda: len(dialog.variants) == 3)
     assert not dialog.submit_button.isEnabled()  # confirmations not ticked yet
     assert "Still to settle" in dialog.status.text()
+
+
+def test_one_time_for_every_draft_of_the_group(qtbot: QtBot, demo_env: Environment) -> None:
+    from datetime import timedelta
+
+    from PySide6.QtCore import QDateTime
+
+    from core.services.drafts import load_draft_detail
+
+    dialog = _dialog(qtbot, demo_env)
+    dialog.title.setText("市民まつり")
+    dialog.text.setPlainText(TEXT)
+    _pick_all(dialog)
+    dialog.scheduled.setChecked(True)
+    dialog.when.setDateTime(QDateTime.currentDateTime().addDays(2))
+    wanted = dialog.scheduled_at()
+    assert wanted is not None
+    dialog.make_button.click()
+    wait_for_operations(qtbot, lambda: len(dialog.variants) == 3)
+    times = {load_draft_detail(demo_env.store, tab.draft_id).scheduled_at for tab in dialog.variants}
+    assert len(times) == 1
+    (when,) = times
+    assert when is not None
+    assert abs(when - wanted) < timedelta(minutes=1)
