@@ -86,7 +86,8 @@ def main() -> int:
         lambda: fill_and_check(starters[0].content, values, Platform.X, PROFILE, config, analysis=False), args.rounds
     )
     print(
-        f"save check, all {len(starters)} starter templates (analysis tier; morphemes cached after the first round): median {save:.1f} ms"
+        f"save check, all {len(starters)} starter templates (analysis tier; morphemes cached after the first round):"
+        f" median {save:.1f} ms"
     )
     print(f"picker keystroke check (one template, keystroke tier): median {keystroke:.2f} ms")
     _memory_keyring()
