@@ -41,7 +41,7 @@ from core.templates.model import (
     refuse_if_blocking,
     validated,
 )
-from core.templates.placeholders import Placeholder, fill, missing
+from core.templates.placeholders import Placeholder, clean_value, fill, missing
 from core.templates.starter import starter_templates
 
 
@@ -213,7 +213,7 @@ class TemplateService(Service):
                 )
             text = _clean(fill(content.text, values))
             title = fill(content.title, values)[:200]
-            used = {p.value: values[p].strip() for p in content.placeholders}
+            used = {p.value: clean_value(p, values[p]) for p in content.placeholders}
             draft = _start_draft(
                 session, staff, account_id=account.id, title=title, text=text, media=[], scheduled_at=scheduled_at
             )
