@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from core.audit.canonical import sha256_hex
 from core.errors import Conflict, InvalidInput, KohoGateError
@@ -180,8 +181,8 @@ class GroupService(Service):
             return review_ids
 
 
-def _members(session: object, group_id: int) -> list[tuple[int, str, str]]:
-    rows = session.execute(  # type: ignore[attr-defined]
+def _members(session: Session, group_id: int) -> list[tuple[int, str, str]]:
+    rows = session.execute(
         select(Draft.id, OfficialAccount.handle, Draft.state)
         .join(DraftGroupMember, DraftGroupMember.draft_id == Draft.id)
         .join(OfficialAccount, OfficialAccount.id == Draft.account_id)
@@ -191,14 +192,14 @@ def _members(session: object, group_id: int) -> list[tuple[int, str, str]]:
     return [(d, h, s) for d, h, s in rows.tuples()]
 
 
-def _member_states(session: object, group_id: int) -> tuple[MemberState, ...]:
+def _member_states(session: Session, group_id: int) -> tuple[MemberState, ...]:
     latest = (
         select(DraftVersion.draft_id, func.max(DraftVersion.number).label("n"))
         .group_by(DraftVersion.draft_id)
         .subquery()
     )
     decided = select(Review.version_id)
-    rows = session.execute(  # type: ignore[attr-defined]
+    rows = session.execute(
         select(
             Draft.id,
             OfficialAccount.handle,

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from core.errors import Conflict, InvalidInput, KohoGateError
 from core.i18n import tr
@@ -62,7 +63,7 @@ class ReviewService(Service):
 
     def decide_in(
         self,
-        session: Any,
+        session: Session,
         reviewer: Staff,
         version_id: int,
         decision: ReviewDecision,
