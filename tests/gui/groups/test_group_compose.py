@@ -46,6 +46,9 @@ def test_one_message_becomes_three_variants_submitted_together(qtbot: QtBot, dem
     _pick_all(dialog)
     assert dialog.make_button.isEnabled()
     assert clashes(dialog) == {}
+    hint = dialog.minimumSizeHint()  # usable at 1366×768 less a task bar and a title bar
+    assert hint.width() <= 1366
+    assert hint.height() <= 698
     dialog.grab().save("/tmp/kohogate_group_compose.png")
     dialog.make_button.click()
     wait_for_operations(qtbot, lambda: len(dialog.variants) == 3)

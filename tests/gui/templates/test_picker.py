@@ -71,6 +71,9 @@ def test_filling_the_form_makes_the_draft_and_records_the_template(qtbot: QtBot,
     assert "市民体育館は、設備点検のため12月1日(火)は臨時休館します" in dialog.text_preview.toPlainText()
     assert "No findings" in dialog.findings.text()
     assert clashes(dialog) == {}
+    hint = dialog.minimumSizeHint()  # usable at 1366×768 less a task bar and a title bar
+    assert hint.width() <= 1366
+    assert hint.height() <= 698
     dialog.grab().save(str(Path("/tmp/kohogate_template_picker.png")))
     dialog.create_button.click()
     wait_for_operations(qtbot, lambda: dialog.draft_id is not None)
