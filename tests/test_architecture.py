@@ -30,6 +30,8 @@ DOMAIN_PACKAGES = (
     "audit",
     "organization",
     "credentials",
+    "templates",
+    "groups",
 )
 
 

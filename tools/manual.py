@@ -66,6 +66,19 @@ JA_TEXT = """# 広報ゲート 使い方
 状態の絞り込みでそれぞれを表示できます。一度も申請していない下書きは「下書きを破棄」で破棄でき、
 本文は監査記録に「破棄」として残ります。
 
+## 定型文と一括作成
+
+- **定型文から**: 下書き画面の「定型文から」で、アカウントと定型文を選び、日付・場所・URL・担当課などの
+  差し込み項目を入力すると、本文とチェック結果がその場で表示されます。すべて入力すると「下書きを作成」
+  できます。作られた下書きは、どの定型文(改訂番号)から作ったかを記録し、ふつうの下書きと同じく申請・承認します。
+  定型文は管理者が 設定 → 定型文 で追加・変更・廃止します。保存のたびに下書きと同じチェックを行い、
+  「要修正」になる定型文は保存できません。「標準の定型文を追加」で、災害・休館・イベント・募集の
+  お知らせ(ガイドラインの条項に沿ったもの)を追加できます。
+- **複数アカウントへ一括作成**: 件名と文面を一度書き、アカウントを選ぶと、アカウントごとに下書きができます。
+  それぞれのタブで文字数と上限、プレビュー、確認事項を見ながら文面を直し、「まとめて提出」します。
+  所属長の承認待ちではグループとして並び、「グループを承認」で全件を承認できます(署名は下書きごとに、
+  それぞれの内容に対して行います)。一件だけ差し戻すときは、その下書きを開いて差し戻します。
+
 ## 送信が「要確認」になったら
 
 通信が途中で切れるなどして、投稿されたかどうか分からないときは「要確認」になります。
@@ -124,6 +137,19 @@ supervisors' signing keys.
    and category, and approves, returns or rejects. Approving asks for confirmation first.
 5. Open the approved draft and Publish now (a scheduled post goes out at its time). A confirmation names
    the account.
+
+## Templates and one message for several accounts
+
+- **From template…** (Drafts): choose the account and a template, fill in its placeholders (date, place,
+  URL, department …); the text and the checks follow as you type, and Create draft is enabled once every
+  placeholder is filled. The draft records the template (and its revision) and then goes through sign-off
+  like any other. Administrators keep the templates under Settings → Templates; each save is checked like a
+  draft, and a template with a *must fix* finding is refused. *Add the starter set* adds disaster, closure,
+  event and recruitment notices written for the guidelines.
+- **For several accounts…**: write the title and message once, tick the accounts, and get one draft per
+  account; edit each on its tab (count and limit, preview, confirmations) and Submit together. The
+  supervisor sees them as a group and can Approve the group (one signature per draft, each on its own
+  content) or open one and return it alone.
 
 ## When a send is 要確認 (needs checking)
 

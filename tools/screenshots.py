@@ -23,11 +23,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--lang", choices=["ja", "en"], default="ja")
-    parser.add_argument("--only", choices=["guided-start"], help="render only this screen (a new organization)")
+    parser.add_argument(
+        "--only",
+        choices=["guided-start", "templates"],
+        help="render only these: the guided start (a new organization), or the 定型文 and 一括作成 screens",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    if args.only == "guided-start":
-        print(guided_start(args.out, args.lang))
+    if args.only is not None:
+        paths = (
+            [guided_start(args.out, args.lang)]
+            if args.only == "guided-start"
+            else templates_and_groups(args.out, args.lang)
+        )
+        print("\n".join(str(path) for path in paths))
         return 0
 
     from PySide6.QtWidgets import QApplication
@@ -248,6 +257,97 @@ def guided_start(out: Path, lang: str) -> Path:
         wait_for_tasks()
         env.close()
     return path
+
+
+def templates_and_groups(out: Path, lang: str) -> list[Path]:
+    """設定 → 定型文 with the starter set, the picker filled in, and one message's variants for three accounts."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from core.demo.data import fill_demo
+    from core.i18n import set_language
+    from core.organization.identity import current_login
+    from core.runtime.bootstrap import open_environment
+    from core.services.accounts import list_accounts
+    from core.services.staff import actor_for, find_by_login
+    from core.services.templates import TemplateService
+    from core.templates.placeholders import Placeholder
+    from gui.application import application, main_window_for
+    from gui.groups.compose_dialog import GroupComposeDialog
+    from gui.i18n import install_translations
+    from gui.session import AppSession
+    from gui.tasks import wait_for_tasks
+    from gui.templates.picker import TemplatePickerDialog
+
+    def settle() -> None:
+        for _ in range(3):
+            wait_for_tasks()
+            QApplication.processEvents()
+
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        app = application()
+        set_language(lang)
+        install_translations(app, lang, Path(tmp) / "cache")
+        env = open_environment(tmp)
+        fill_demo(env)
+        me = find_by_login(env.store, current_login())
+        assert me is not None
+        window = main_window_for(env, me.id)
+        TemplateService(env.store, window.session.actor).add_starters()  # type: ignore[union-attr]
+        window.resize(1280, 760)
+        window.show()
+        window.show_screen(5)
+        settings = window.screens[5][1]
+        settings.show_tab(settings.templates)  # type: ignore[attr-defined]
+        settings.templates.table.selectRow(3)  # type: ignore[attr-defined]
+        settle()
+        written.append(out / "19-settings-templates.png")
+        window.grab().save(str(written[-1]))
+
+        actor = actor_for(env.store, "demo.sato", env.terminal.uid)
+        assert actor is not None
+        operator = AppSession(env, actor)
+        accounts = [a for a in list_accounts(env.store) if a.handle in ("@josokoiki.koho", "@mihon-city", "mihon.city")]
+        picker = TemplatePickerDialog(operator, accounts)
+        picker.show()
+        for row in range(picker.templates.count()):
+            if picker.templates.item(row).text().endswith("避難所の開設"):
+                picker.templates.setCurrentRow(row)
+        sample = {
+            Placeholder.DATE: "12月1日(火)",
+            Placeholder.TIME: "午前10時",
+            Placeholder.PLACE: "市民体育館",
+            Placeholder.URL: "https://www.city.mihon.lg.jp/bousai/",
+            Placeholder.DEPARTMENT: "危機管理課",
+        }
+        for placeholder, edit in picker.inputs.items():
+            edit.setText(sample.get(placeholder, ""))
+        settle()
+        written.append(out / "20-template-picker.png")
+        picker.grab().save(str(written[-1]))
+        picker.close()
+
+        group = GroupComposeDialog(operator, accounts)
+        group.show()
+        group.title.setText("市民まつり")
+        group.text.setPlainText(
+            "【お知らせ】市民まつりを11月3日に中央公園で開催します。"
+            "詳しくは https://www.city.mihon.lg.jp/matsuri をご覧ください。"
+        )
+        for row in range(group.account_list.count()):
+            group.account_list.item(row).setCheckState(Qt.CheckState.Checked)
+        group.make_variants()
+        settle()
+        group.tabs.setCurrentIndex(1)
+        settle()
+        written.append(out / "21-group-variants.png")
+        group.grab().save(str(written[-1]))
+        group.reject()
+        window.close()
+        wait_for_tasks()
+        env.close()
+    return written
 
 
 if __name__ == "__main__":

@@ -123,6 +123,12 @@ _LABELS: dict[str, Callable[[], str]] = {
     "mail.settings_changed": lambda: tr("Mail server settings changed"),
     "mail.password_stored": lambda: tr("Mail password stored on a terminal"),
     "staff.mail_changed": lambda: tr("E-mail address or notification mode changed"),
+    "template.created": lambda: tr("Template added to the library"),
+    "template.updated": lambda: tr("Template changed"),
+    "template.retired": lambda: tr("Template retired"),
+    "group.created": lambda: tr("Drafts composed for several accounts"),
+    "group.submitted": lambda: tr("Group of drafts submitted together"),
+    "group.approved": lambda: tr("Group of drafts approved together (each signed)"),
 }
 
 
@@ -263,6 +269,12 @@ CHANGE_KINDS: dict[str, frozenset[ChangeKind]] = {
     "inbound.settings_changed": frozenset({_S, _I}),
     "incident.suspect_added": frozenset({_I}),
     "incident.warning_drafted": frozenset({_I, _D}),
+    "template.created": frozenset({_S}),
+    "template.updated": frozenset({_S}),
+    "template.retired": frozenset({_S}),
+    "group.created": frozenset({_D}),
+    "group.submitted": frozenset({_D, _Q}),
+    "group.approved": frozenset({_D, _Q}),
 }
 _EVERY_KIND = frozenset(ChangeKind)
 

@@ -438,6 +438,24 @@ def _move_outcome(value: Any) -> str:
 
 Summary = Callable[[Mapping[str, Any], Names], str]
 
+
+def _draft_created(p: Mapping[str, Any], n: Names) -> str:
+    line = tr("Created draft {draft} for {account}").format(
+        draft=p.get("draft_id"), account=n.account(p.get("account_id"))
+    )
+    if p.get("template_id") is not None:
+        line += " " + tr("from template {template} (revision {revision})").format(
+            template=p.get("template_id"), revision=p.get("template_revision", "?")
+        )
+    if p.get("group_id") is not None:
+        line += " " + tr("in group {group}").format(group=p.get("group_id"))
+    return line
+
+
+def _id_list(value: Any) -> str:
+    return ", ".join(str(v) for v in value) if isinstance(value, list) else "—"
+
+
 _SUMMARIES: dict[str, Summary] = {
     "organization.created": lambda p, n: tr("Set up the organization {name}").format(name=p.get("name", "")),
     "organization.updated": _organization_updated,
@@ -501,9 +519,23 @@ _SUMMARIES: dict[str, Summary] = {
     "terminal.key_reset": lambda p, n: tr("Reset the key of the terminal {terminal}").format(
         terminal=n.terminal(p.get("terminal_id"))
     ),
-    "draft.created": lambda p, n: tr("Created draft {draft} for {account}").format(
-        draft=p.get("draft_id"), account=n.account(p.get("account_id"))
+    "draft.created": _draft_created,
+    "template.created": lambda p, n: tr("Added the template “{name}” (revision {revision})").format(
+        name=_clip(p.get("name", "")), revision=p.get("revision", "?")
     ),
+    "template.updated": lambda p, n: tr("Changed the template “{name}” (revision {revision})").format(
+        name=_clip(p.get("name", "")), revision=p.get("revision", "?")
+    ),
+    "template.retired": lambda p, n: tr("Retired the template “{name}”").format(name=_clip(p.get("name", ""))),
+    "group.created": lambda p, n: tr("Composed “{title}” for several accounts: drafts {drafts}").format(
+        title=_clip(p.get("title", "")), drafts=_id_list(p.get("draft_ids"))
+    ),
+    "group.submitted": lambda p, n: tr("Submitted group {group} together: drafts {drafts}").format(
+        group=p.get("group_id"), drafts=_id_list(p.get("draft_ids"))
+    ),
+    "group.approved": lambda p, n: tr(
+        "Approved group {group} together, one signature per draft: drafts {drafts}"
+    ).format(group=p.get("group_id"), drafts=_id_list(p.get("draft_ids"))),
     "draft.submitted": lambda p, n: tr("Submitted draft {draft} for approval (version {number})").format(
         draft=p.get("draft_id"), number=p.get("number", "?")
     ),

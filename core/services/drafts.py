@@ -270,14 +270,18 @@ class DraftService(Service):
         """Freeze the working copy as a new immutable version awaiting approval."""
         with self.store.write() as session:
             staff = self.authorize(session, Role.OPERATOR)
-            draft: Draft = self.get_locked(session, Draft, draft_id, tr("Draft"))
-            if draft.row_version != row_version:
-                raise Conflict(tr("Someone else changed this draft. Reload it and try again."))
-            if not DraftState(draft.state).editable:
-                raise Conflict(
-                    tr("This draft is {state} and cannot be submitted.").format(state=DraftState(draft.state).label)
-                )
-            return self.freeze_version(session, staff, draft)
+            return self.submit_in(session, staff, draft_id, row_version)
+
+    def submit_in(self, session: Session, staff: Staff, draft_id: int, row_version: int) -> int:
+        """:meth:`submit` inside the caller's transaction (a group submits its drafts in one)."""
+        draft: Draft = self.get_locked(session, Draft, draft_id, tr("Draft"))
+        if draft.row_version != row_version:
+            raise Conflict(tr("Someone else changed this draft. Reload it and try again."))
+        if not DraftState(draft.state).editable:
+            raise Conflict(
+                tr("This draft is {state} and cannot be submitted.").format(state=DraftState(draft.state).label)
+            )
+        return self.freeze_version(session, staff, draft)
 
     def freeze_version(self, session: Session, staff: Staff, draft: Draft) -> int:
         """Inside the caller's transaction: freeze the locked, editable ``draft`` as a new version awaiting approval.

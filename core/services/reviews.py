@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from core.errors import Conflict, InvalidInput, KohoGateError
 from core.i18n import tr
@@ -27,7 +28,16 @@ from core.signoff.authority import authority_for, require_authority
 from core.signoff.keys import Signer, fingerprint, verify_signature
 from core.signoff.message import decision_message
 from core.storage.engine import Store
-from core.storage.models import Draft, DraftVersion, OfficialAccount, Publication, Review, Staff
+from core.storage.models import (
+    Draft,
+    DraftGroup,
+    DraftGroupMember,
+    DraftVersion,
+    OfficialAccount,
+    Publication,
+    Review,
+    Staff,
+)
 
 _NEXT_STATE = {
     ReviewDecision.APPROVED: DraftState.APPROVED,
@@ -47,77 +57,90 @@ class ReviewService(Service):
         comment = (comment or "").strip()
         if decision is not ReviewDecision.APPROVED and not comment:
             raise InvalidInput(tr("A comment is required to return or reject a draft."))
-        key_fingerprint = fingerprint(signer.public_key)
         with self.store.write() as session:
             reviewer = self.authorize(session)
-            version: DraftVersion = self.get_or_404(session, DraftVersion, version_id, tr("Version"))
-            draft: Draft = self.get_locked(session, Draft, version.draft_id, tr("Draft"))
-            now = self.store.now()
-            authority = require_authority(session, reviewer, version, now)
-            latest = session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft.id))
-            post_review = awaiting_post_review(session, version.id)
-            if version.number != latest or not (draft.state == DraftState.SUBMITTED.value or post_review):
-                raise Conflict(tr("This version is no longer awaiting a decision."))
-            key = active_key(session, reviewer.id, key_fingerprint)
-            if key is None:
-                raise KohoGateError(
-                    tr(
-                        "Your signing key on this computer is not registered, or it was revoked. "
-                        "Ask an administrator to register it (fingerprint {fingerprint})."
-                    ).format(fingerprint=key_fingerprint[:16])
-                )
-            message = decision_message(
-                draft_id=draft.id,
-                version_id=version.id,
-                content_hash=version.content_hash,
-                decision=decision.value,
-                reviewer_id=reviewer.id,
-                reviewer_login=reviewer.os_login,
-                key_fingerprint=key.fingerprint,
-                decided_at=now,
-                comment=comment,
+            return self.decide_in(session, reviewer, version_id, decision, comment, signer=signer)
+
+    def decide_in(
+        self,
+        session: Session,
+        reviewer: Staff,
+        version_id: int,
+        decision: ReviewDecision,
+        comment: str,
+        *,
+        signer: Signer,
+    ) -> int:
+        """:meth:`decide` inside the caller's transaction (a group's approvals are one transaction, each signed)."""
+        key_fingerprint = fingerprint(signer.public_key)
+        version: DraftVersion = self.get_or_404(session, DraftVersion, version_id, tr("Version"))
+        draft: Draft = self.get_locked(session, Draft, version.draft_id, tr("Draft"))
+        now = self.store.now()
+        authority = require_authority(session, reviewer, version, now)
+        latest = session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft.id))
+        post_review = awaiting_post_review(session, version.id)
+        if version.number != latest or not (draft.state == DraftState.SUBMITTED.value or post_review):
+            raise Conflict(tr("This version is no longer awaiting a decision."))
+        key = active_key(session, reviewer.id, key_fingerprint)
+        if key is None:
+            raise KohoGateError(
+                tr(
+                    "Your signing key on this computer is not registered, or it was revoked. "
+                    "Ask an administrator to register it (fingerprint {fingerprint})."
+                ).format(fingerprint=key_fingerprint[:16])
             )
-            signature = signer.sign(message)
-            if not verify_signature(key.public_key, message, signature):
-                raise KohoGateError(tr("The signature could not be verified with your registered key."))
-            review = Review(
-                version_id=version.id,
-                author_id=version.author_id,
-                last_editor_id=version.last_editor_id,
-                reviewer_id=reviewer.id,
-                decision=decision.value,
-                comment=comment,
-                content_hash=version.content_hash,
-                signature=signature,
-                signing_key_id=key.id,
-                deputy_for_id=authority.deputy_for_id,
-                after_publication=post_review,
-                created_at=now,
-            )
-            session.add(review)
-            try:
-                session.flush()
-            except IntegrityError as exc:
-                raise Conflict(tr("Another supervisor has already decided on this version.")) from exc
-            if not post_review:
-                move(draft, _NEXT_STATE[decision])
-            self.record(
-                session,
-                f"review.{decision.value}",
-                {
-                    "draft_id": draft.id,
-                    "version_id": version.id,
-                    "review_id": review.id,
-                    "content_hash": version.content_hash,
-                    "comment": comment,
-                    "key_fingerprint": key.fingerprint,
-                    "signature": signature,
-                    "deputy_for_id": authority.deputy_for_id,
-                    "emergency": authority.emergency,
-                    "after_publication": post_review,
-                },
-            )
-            return review.id
+        message = decision_message(
+            draft_id=draft.id,
+            version_id=version.id,
+            content_hash=version.content_hash,
+            decision=decision.value,
+            reviewer_id=reviewer.id,
+            reviewer_login=reviewer.os_login,
+            key_fingerprint=key.fingerprint,
+            decided_at=now,
+            comment=comment,
+        )
+        signature = signer.sign(message)
+        if not verify_signature(key.public_key, message, signature):
+            raise KohoGateError(tr("The signature could not be verified with your registered key."))
+        review = Review(
+            version_id=version.id,
+            author_id=version.author_id,
+            last_editor_id=version.last_editor_id,
+            reviewer_id=reviewer.id,
+            decision=decision.value,
+            comment=comment,
+            content_hash=version.content_hash,
+            signature=signature,
+            signing_key_id=key.id,
+            deputy_for_id=authority.deputy_for_id,
+            after_publication=post_review,
+            created_at=now,
+        )
+        session.add(review)
+        try:
+            session.flush()
+        except IntegrityError as exc:
+            raise Conflict(tr("Another supervisor has already decided on this version.")) from exc
+        if not post_review:
+            move(draft, _NEXT_STATE[decision])
+        self.record(
+            session,
+            f"review.{decision.value}",
+            {
+                "draft_id": draft.id,
+                "version_id": version.id,
+                "review_id": review.id,
+                "content_hash": version.content_hash,
+                "comment": comment,
+                "key_fingerprint": key.fingerprint,
+                "signature": signature,
+                "deputy_for_id": authority.deputy_for_id,
+                "emergency": authority.emergency,
+                "after_publication": post_review,
+            },
+        )
+        return review.id
 
 
 def awaiting_post_review(session: Any, version_id: int) -> bool:
@@ -147,6 +170,8 @@ class PendingItem:
     after_publication: bool = False
     post_review_due_at: datetime | None = None
     can_decide: bool = field(default=True)
+    group_id: int | None = None  # 一括作成: drafts of one message for several accounts
+    group_title: str = ""
 
     def overdue(self, now: datetime) -> bool:
         return self.post_review_due_at is not None and self.post_review_due_at < now
@@ -182,12 +207,16 @@ def pending_reviews(store: Store, *, reviewer_id: int | None = None, now: dateti
             OfficialAccount.platform,
             Staff.display_name,
             post_review.c.due,
+            DraftGroup.id,
+            DraftGroup.title,
         )
         .join(latest, (latest.c.draft_id == DraftVersion.draft_id) & (latest.c.n == DraftVersion.number))
         .outerjoin(post_review, post_review.c.version_id == DraftVersion.id)
         .join(Draft, Draft.id == DraftVersion.draft_id)
         .join(OfficialAccount, OfficialAccount.id == DraftVersion.account_id)
         .join(Staff, Staff.id == DraftVersion.author_id)
+        .outerjoin(DraftGroupMember, DraftGroupMember.draft_id == DraftVersion.draft_id)
+        .outerjoin(DraftGroup, DraftGroup.id == DraftGroupMember.group_id)
         .where(DraftVersion.id.not_in(reviewed))
         .where(Draft.state.in_([DraftState.SUBMITTED.value, DraftState.PUBLISHED.value]))
         .order_by(DraftVersion.created_at, DraftVersion.id)
@@ -195,7 +224,7 @@ def pending_reviews(store: Store, *, reviewer_id: int | None = None, now: dateti
     items: list[PendingItem] = []
     with store.read() as session:
         reviewer = session.get(Staff, reviewer_id) if reviewer_id is not None else None
-        for version, state, handle, platform, author, due in session.execute(query):
+        for version, state, handle, platform, author, due, group_id, group_title in session.execute(query):
             if state == DraftState.PUBLISHED.value and due is None:
                 continue
             if reviewer is not None and authority_for(session, reviewer, version, now) is None:
@@ -215,6 +244,8 @@ def pending_reviews(store: Store, *, reviewer_id: int | None = None, now: dateti
                     confirm_findings=sum(1 for f in version.findings if f.get("severity") == "confirm"),
                     after_publication=due is not None,
                     post_review_due_at=due,
+                    group_id=group_id,
+                    group_title=group_title or "",
                 )
             )
     return items

@@ -813,6 +813,68 @@ class NotificationAttempt(Base):
     error_kind: Mapped[str | None] = mapped_column(String(32))
 
 
+class PostTemplate(Base):
+    """定型文: a template of the organization's library (placeholders filled when a draft is made from it).
+
+    Edited in place (``revision`` counts the changes, the audit entries keep each
+    text); retired rather than deleted, because drafts name the template they came from.
+    """
+
+    __tablename__ = "post_template"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(32))
+    platforms: Mapped[list[Any]] = mapped_column(default=list)
+    account_kinds: Mapped[list[Any]] = mapped_column(default=list)
+    clauses: Mapped[list[Any]] = mapped_column(default=list)
+    note: Mapped[str] = mapped_column(Text, default="")
+    # Rule ids of the findings that do not block, from the check when it was last saved.
+    flags: Mapped[list[Any]] = mapped_column(default=list)
+    starter_key: Mapped[str | None] = mapped_column(String(100))
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    retired_at: Mapped[datetime | None] = mapped_column()
+
+
+class DraftTemplate(Base):
+    """Which template (and which revision of it, with which values) a draft was made from. Append-only."""
+
+    __tablename__ = "draft_template"
+
+    draft_id: Mapped[int] = mapped_column(ForeignKey("draft.id"), primary_key=True)
+    template_id: Mapped[int] = mapped_column(ForeignKey("post_template.id"), index=True)
+    template_revision: Mapped[int] = mapped_column(Integer)
+    values: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DraftGroup(Base):
+    """一括作成: one message composed once for several accounts (one draft per account)."""
+
+    __tablename__ = "draft_group"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column()
+
+
+class DraftGroupMember(Base):
+    """A draft of a group; a draft belongs to at most one group. Append-only."""
+
+    __tablename__ = "draft_group_member"
+
+    draft_id: Mapped[int] = mapped_column(ForeignKey("draft.id"), primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("draft_group.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+
 class AuditEntry(Base):
     """One link of the tamper-evident record. Append-only (database triggers)."""
 

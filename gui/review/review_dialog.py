@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from core.lifecycle.actions import Action, ActionKind, available_actions, find
 from core.lifecycle.states import ReviewDecision
-from core.platforms.facts import Platform
+from core.platforms.facts import Platform, platform_label
 from core.services.drafts import load_blob
 from core.services.reviews import ReviewService
 from core.services.situations import load_situation
@@ -106,6 +106,33 @@ def _facts_html(data: ReviewData) -> str:
     )
 
 
+def _origin_text(session: AppSession, draft_id: int) -> str:
+    """Where the draft came from: a template (定型文) and the group of one message for several accounts (一括作成)."""
+    from core.services.groups import group_info, group_of_draft
+    from core.services.templates import origin_of_draft
+
+    lines = []
+    origin = origin_of_draft(session.store, draft_id)
+    if origin is not None:
+        lines.append(
+            tr("From the template “{name}” (revision {revision}).").format(name=origin.name, revision=origin.revision)
+        )
+    group_id = group_of_draft(session.store, draft_id)
+    info = group_info(session.store, group_id) if group_id is not None else None
+    if info is not None:
+        others = [
+            f"{m.account} ({platform_label(m.platform)}: {m.state.label})"
+            for m in info.members
+            if m.draft_id != draft_id
+        ]
+        lines.append(
+            tr("One of the group “{title}”, also for: {others}. Each is decided on its own content.").format(
+                title=info.title, others=tr(", ").join(others)
+            )
+        )
+    return "\n".join(lines)
+
+
 class ReviewDialog(QDialog):
     def __init__(self, session: AppSession, version_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +156,10 @@ class ReviewDialog(QDialog):
         self.facts.setObjectName("reviewFacts")
         self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.origin = plain(QLabel(_origin_text(session, data.draft_id)))
+        self.origin.setObjectName("reviewOrigin")
+        self.origin.setWordWrap(True)
+        self.origin.setVisible(bool(self.origin.text()))
         self._build_rest(data)
 
     def _build_rest(self, data: ReviewData) -> None:
@@ -214,6 +245,7 @@ class ReviewDialog(QDialog):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.facts)  # title, account, kind and time first: what is being approved
+        left_layout.addWidget(self.origin)
         left_layout.addWidget(self.preview, 1)
         left_layout.addWidget(self.policy_button)
         splitter = QSplitter()

@@ -16,6 +16,7 @@ from core.lifecycle.states import ReviewDecision
 from core.organization.roles import Role
 from core.platforms.facts import platform_label
 from core.services.reviews import DecisionRow, PendingItem, pending_reviews, recent_decisions
+from gui import messages
 from gui.changes import Changes
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
@@ -38,6 +39,10 @@ def _state(item: PendingItem, now: datetime) -> str:
     return tr("EMERGENCY") if item.emergency else ""
 
 
+def _group(item: PendingItem) -> str:
+    return tr("Group {id}: {title}").format(id=item.group_id, title=item.group_title) if item.group_id else ""
+
+
 class ApprovalsScreen(Screen):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -55,10 +60,11 @@ class ApprovalsScreen(Screen):
                     lambda p: _state(p, self.now),
                     foreground=lambda p: OVERDUE if p.overdue(self.now) or p.emergency else None,
                 ),
+                Column(tr("Group"), _group, tooltip=lambda p: p.group_title),
                 Column(tr("Text"), lambda p: p.excerpt, tooltip=lambda p: p.excerpt),
             ]
         )
-        self.table = make_table(self.model, tr("Awaiting approval"), self, stretch_column=7)
+        self.table = make_table(self.model, tr("Awaiting approval"), self, stretch_column=8)
         self.table.setSortingEnabled(False)
         # activated covers Enter and a double-click; connecting doubleClicked too opened it twice.
         self.table.activated.connect(lambda index: self._open_row(index.row()))
@@ -66,6 +72,12 @@ class ApprovalsScreen(Screen):
         self.summary.setObjectName("approvalSummary")
         self.open_button = QPushButton(tr("&Open for review…"))
         self.open_button.clicked.connect(self.open_selected)
+        self.group_button = QPushButton(tr("Approve the &group…"))
+        self.group_button.setToolTip(
+            tr("Approve every draft of this group still waiting: one signature per draft, each on its own content.")
+        )
+        self.group_button.clicked.connect(self.approve_group)
+        self.approving_group = False
 
         self.decisions: RowsModel[DecisionRow] = RowsModel(
             [
@@ -101,6 +113,7 @@ class ApprovalsScreen(Screen):
         top_layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addWidget(self.open_button)
+        row.addWidget(self.group_button)
         row.addStretch(1)
         top_layout.addLayout(row)
         bottom = QWidget()
@@ -169,7 +182,11 @@ class ApprovalsScreen(Screen):
         return self.decisions.row(row) if row is not None else None
 
     def _update_actions(self) -> None:
-        self.open_button.setEnabled(self._selected() is not None)
+        item = self._selected()
+        self.open_button.setEnabled(item is not None)
+        self.group_button.setEnabled(
+            item is not None and item.group_id is not None and item.can_decide and not self.approving_group
+        )
         decision = self._selected_decision()
         self.view_button.setEnabled(decision is not None)
         self.pdf_button.setEnabled(decision is not None and decision.decision is ReviewDecision.APPROVED)
@@ -178,6 +195,45 @@ class ApprovalsScreen(Screen):
         item = self._selected()
         if item is not None:
             self.open_review(item.version_id)
+
+    def group_members(self, group_id: int) -> list[PendingItem]:
+        return [p for p in self.model.rows() if p.group_id == group_id]
+
+    def approve_group(self) -> None:
+        """承認 of a whole group: the confirmation names every account; each draft gets its own signature."""
+        item = self._selected()
+        if item is None or item.group_id is None or self.approving_group:
+            return
+        members = self.group_members(item.group_id)
+        accounts = "\n".join(f"・{p.account} ({platform_label(p.platform)}) — {p.excerpt[:40]}" for p in members)
+        if not messages.confirm_irreversible(
+            self,
+            tr("Approve the group"),
+            tr("Approve the {count} drafts of “{title}” waiting for a decision?").format(
+                count=len(members), title=item.group_title or tr("(no title)")
+            ),
+            informative=accounts
+            + "\n\n"
+            + tr("Each approval is signed on its own draft's text and media. To return one, open it for review."),
+            accept=tr("&Approve all and sign"),
+        ):
+            return
+        from core.services.groups import GroupService
+        from gui.operations import Operation
+        from gui.review.signer import signer_for
+
+        session, group_id = self.session, item.group_id
+        drafts = frozenset(p.draft_id for p in members)
+
+        def finished() -> None:
+            self.approving_group = False
+            self._update_actions()
+
+        self.approving_group = True
+        self._update_actions()
+        Operation(
+            self, lambda: GroupService(session.store, session.actor).approve(group_id, signer=signer_for(session))
+        ).changes(Changes(drafts=drafts, queue=True)).finished(finished).run()
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():

@@ -62,6 +62,8 @@ from gui.widgets.table_view import make_table, selected_row
 
 if TYPE_CHECKING:
     from gui.composer.window import ComposerWindow
+    from gui.groups.compose_dialog import GroupComposeDialog
+    from gui.templates.picker import TemplatePickerDialog
 
 tr = translator("DraftsScreen")
 
@@ -191,6 +193,7 @@ class DraftsScreen(Screen):
         self.count_label = QLabel()
         self.new_button = QPushButton(tr("&New draft"))
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.template_button, self.group_button = self._other_ways_to_start()
         self.open_button = QPushButton(tr("&Open"))
         self.open_button.setToolTip(tr("Enter or double-click opens the selected draft."))
         # Why 新しい下書き is disabled, where the person is looking (the tooltip says it too).
@@ -225,8 +228,8 @@ class DraftsScreen(Screen):
         filters.addWidget(self.clear_button, 1, 7, Qt.AlignmentFlag.AlignRight)
         filters.setColumnStretch(7, 1)
         actions = QHBoxLayout()
-        actions.addWidget(self.new_button)
-        actions.addWidget(self.open_button)
+        for button in (self.new_button, self.template_button, self.group_button, self.open_button):
+            actions.addWidget(button)
         actions.addWidget(self.why_label, 1)
         actions.addStretch(0)
         actions.addWidget(self.count_label)
@@ -246,6 +249,8 @@ class DraftsScreen(Screen):
             self.clear_button,
             self.table,
             self.new_button,
+            self.template_button,
+            self.group_button,
             self.open_button,
         ]
         for before, after in pairwise(chain):
@@ -350,6 +355,8 @@ class DraftsScreen(Screen):
     def _update_new_draft(self) -> None:
         action = new_draft_action(self.session.actor, self.usable_accounts)
         self.new_button.setEnabled(action.enabled)
+        self.template_button.setEnabled(action.enabled)
+        self.group_button.setEnabled(action.enabled and self.usable_accounts >= 2)
         self.new_button.setToolTip(action.reason or tr("Start a new draft for an official account (Ctrl+N)."))
         self.why_label.setText(action.reason)
         self.why_label.setVisible(bool(action.reason))
@@ -372,6 +379,33 @@ class DraftsScreen(Screen):
         self.attempt(
             lambda: service.create(account_id, "", title=title, scheduled_at=scheduled_at), then=self.open_draft
         )
+
+    def _other_ways_to_start(self) -> tuple[QPushButton, QPushButton]:
+        """From a template (定型文), or one message for several accounts (一括作成)."""
+        template = QPushButton(tr("From tem&plate…"))
+        template.setToolTip(tr("A new draft from one of the organization's templates (定型文)."))
+        template.clicked.connect(self.new_from_template)
+        group = QPushButton(tr("For se&veral accounts…"))
+        group.setToolTip(tr("One message, one draft per account, submitted together (一括作成)."))
+        group.clicked.connect(self.compose_group)
+        return template, group
+
+    def new_from_template(self) -> TemplatePickerDialog:
+        from gui.templates.picker import TemplatePickerDialog
+
+        dialog = TemplatePickerDialog(self.session, _draftable(list_accounts(self.session.store)), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.open_draft(dialog.draft_id) if dialog.draft_id is not None else None)
+        dialog.open()
+        return dialog
+
+    def compose_group(self) -> GroupComposeDialog:
+        from gui.groups.compose_dialog import GroupComposeDialog
+
+        dialog = GroupComposeDialog(self.session, _draftable(list_accounts(self.session.store)), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():

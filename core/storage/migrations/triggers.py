@@ -19,6 +19,8 @@ LATER_APPEND_ONLY_TABLES = (
     "incident_evidence",
     "incident_suspect",
     "incident_draft",
+    "draft_template",
+    "draft_group_member",
 )
 
 

@@ -237,6 +237,11 @@ class SettingsScreen(Screen):
         mail_page.setFrameShape(QFrame.Shape.NoFrame)
         mail_page.setWidget(self.mail)
         self.tabs.addTab(mail_page, tr("Mail"))
+        from gui.screens.settings.templates_tab import TemplatesTab
+
+        # After the staff, before this person's preferences (which stay last).
+        self.templates = TemplatesTab(session)
+        self.tabs.addTab(self.templates, tr("Templates"))
         self.tabs.addTab(self._build_preferences(), tr("Preferences"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -615,6 +620,8 @@ class SettingsScreen(Screen):
             names.append(tr("Account life"))
         if self.mail.dirty:
             names.append(tr("Mail"))
+        if self.templates.dirty:
+            names.append(tr("Templates"))
         return names
 
     def concerned_by(self, changes: Changes) -> bool:
@@ -648,6 +655,7 @@ class SettingsScreen(Screen):
         self.approval.load()
         self.lifecycle.load()
         self.mail.load()
+        self.templates.load()
 
     def on_actor_changed(self) -> None:
         admin = self.session.has(Role.ADMINISTRATOR)

@@ -1,7 +1,7 @@
 """notifications by e-mail (issue 18, item 4)
 
 Revision ID: 0019
-Revises: 0016
+Revises: 0018
 Create Date: 2026-12-02 17:30:00
 
 * ``staff.email`` and ``staff.mail_mode``: where a person is told, and how
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0019"
-down_revision = "0016"
+down_revision = "0018"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""定型文 in the GUI: the administrators' library tab and the operators' picker."""
