@@ -58,12 +58,12 @@ def main() -> int:
             window.show_screen(row)
             QApplication.processEvents()
             if name == "incidents":
-                window.screens[row][1].table.selectRow(0)  # type: ignore[attr-defined]
+                window.screen_at(row).table.selectRow(0)  # type: ignore[attr-defined]
                 QApplication.processEvents()
             path = args.out / f"{row + 1:02d}-{name}.png"
             window.grab().save(str(path))
             written.append(path)
-        settings = window.screens[5][1]
+        settings = window.screen_at(5)
         settings.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
         settings.checks.table.selectRow(0)  # type: ignore[attr-defined]
         QApplication.processEvents()
@@ -96,7 +96,7 @@ def main() -> int:
         path = args.out / "02b-approvals-supervisor.png"
         window.grab().save(str(path))
         written.append(path)
-        approvals = window.screens[1][1]
+        approvals = window.screen_at(1)
         first = approvals.model.row(0)  # type: ignore[attr-defined]
         review = ReviewDialog(window.session, first.version_id, window)  # type: ignore[arg-type]
         review.show()

@@ -19,7 +19,7 @@ from gui import messages as gui_messages
 from gui.application import main_window_for
 from gui.main_window import MainWindow
 from gui.tasks import wait_for_tasks
-from tests.support.gui import MessageRecorder
+from tests.support.gui import MessageRecorder, settle
 
 
 @pytest.fixture
@@ -36,6 +36,7 @@ def window(qtbot: QtBot, demo_env: Environment) -> Iterator[MainWindow]:
     qtbot.waitExposed(win)
     # Ready when the status bar's first read (terminal, badge; off the UI thread) has come back.
     qtbot.waitUntil(lambda: win.status_reads == 0, timeout=20_000)
+    settle()  # and the first screen's reads (its filters' choices, the list's first page and count)
     yield win
     wait_for_tasks()
 
