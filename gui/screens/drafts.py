@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -179,6 +180,8 @@ class DraftsScreen(Screen):
         self.model = DraftListModel(session, self)
         self.table = make_table(self.model, tr("Drafts"), self, stretch_column=4)
         self.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)
+        # One row height for all: Qt then need not track a height per row of a million.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.account_filter = QComboBox()
         self.account_filter.setAccessibleName(tr("Filter by account"))
         self.state_filter = QComboBox()

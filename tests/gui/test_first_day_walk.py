@@ -237,6 +237,7 @@ def test_from_an_empty_database_to_a_first_published_post(
 
     # The first draft: written, checked, submitted.
     drafts.refresh()
+    wait_for_operations(qtbot)  # the refresh reads off the UI thread
     assert drafts.new_button.isEnabled()
     assert drafts.why_label.isHidden()
     monkeypatch.setattr(NewDraftDialog, "exec", _accepting(lambda d: d.title.setText("市民まつりのお知らせ")))  # type: ignore[attr-defined]
@@ -273,7 +274,10 @@ def test_from_an_empty_database_to_a_first_published_post(
 
     # The administrator-operator publishes it now, on the loopback X.
     drafts.refresh()
-    composer = drafts.open_draft(drafts.model.row(0).id)
+    wait_for_operations(qtbot)
+    listed = drafts.model.row(0)
+    assert listed is not None
+    composer = drafts.open_draft(listed.id)
     assert composer.publishing is not None
     messages.answer(True)  # 今すぐ投稿 asks first, naming the account
     composer.publishing.publish()
@@ -282,7 +286,10 @@ def test_from_an_empty_database_to_a_first_published_post(
     assert [p["text"] for p in fake.posts] == ["市民まつりは11月3日に中央公園で開きます。"]
     assert "https://x.com/" in composer.publishing.message.text()
     drafts.refresh()
-    assert drafts.model.row(0).state is DraftState.PUBLISHED
+    wait_for_operations(qtbot)
+    published = drafts.model.row(0)
+    assert published is not None
+    assert published.state is DraftState.PUBLISHED
     unexpected = [m for m in messages.shown if m.kind.value not in ("irreversible", "info")]
     assert unexpected == []
     assert messages.answers == []  # every irreversible step (届出, 承認, 今すぐ投稿) asked first

@@ -1,7 +1,10 @@
 """Many drafts quickly, for list tests and the list benchmark: rows written with SQLAlchemy core, not the services.
 
 The services would write an audit entry per draft; a list reads none of
-that, so a million rows are inserted in batches straight into ``draft``.
+that, so the first ``seed`` rows are inserted in batches straight into
+``draft`` and the rest copied from them inside the database (INSERT …
+SELECT, the same statement on both databases), which builds a million rows
+in seconds rather than minutes.
 Titles repeat every ``title_cycle`` rows and times every ``tie`` rows, so
 every sort order has ties to break (the keyset must not skip or repeat them).
 """
@@ -12,7 +15,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
 
 from core.lifecycle.states import DraftState
 from core.storage.engine import Store
@@ -63,12 +66,20 @@ def fill_drafts(
     tie: int = 3,
     title_cycle: int = 1000,
     batch: int = 20_000,
+    seed: int = 50_000,
 ) -> None:
     """Insert ``count`` drafts spread over ``accounts`` and ``authors``."""
     with store.engine.begin() as connection:
-        for first in range(0, count, batch):
+        first_rows = min(count, seed)
+        for first in range(0, first_rows, batch):
             rows = [
                 draft_values(n, accounts, authors, tie=tie, title_cycle=title_cycle)
-                for n in range(first, min(first + batch, count))
+                for n in range(first, min(first + batch, first_rows))
             ]
             connection.execute(insert(Draft), rows)
+        copied = [c for c in Draft.__table__.columns if c.name != "id"]
+        have = first_rows
+        while have < count:
+            source = select(*copied).order_by(Draft.id).limit(min(have, count - have))
+            connection.execute(insert(Draft).from_select([c.name for c in copied], source))
+            have = connection.execute(select(func.count()).select_from(Draft)).scalar_one()
