@@ -785,7 +785,10 @@ def _filtered(query: Select[Any], flt: DraftFilter, now: datetime | None = None)
     if flt.shown is not None:
         # The stored states first: an index finds those, and the CASE runs only on what they leave.
         query = query.where(Draft.state.in_(sorted(s.value for s in stored_states_of(flt.shown))))
-        query = query.where(shown_state_sql(now or datetime.now(UTC)) == flt.shown.value)
+        moment = now or datetime.now(UTC)
+        if flt.shown is ShownState.SCHEDULED:
+            query = query.where(Draft.scheduled_at > moment)  # implied by the CASE, and an index finds it
+        query = query.where(shown_state_sql(moment) == flt.shown.value)
     return query
 
 

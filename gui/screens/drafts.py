@@ -296,6 +296,8 @@ class DraftsScreen(Screen):
         Operation(self, lambda: (list_accounts(store), draft_authors(store))).success(
             lambda read: self._refreshed(asked, *read)
         ).run()
+        # The list at once, with the filter it has: the choices are read meanwhile (one round trip, not two).
+        self.model.reload()
 
     def _refreshed(self, asked: int, accounts: list[AccountInfo], authors: list[DraftAuthor]) -> None:
         if asked != self._refreshes:
@@ -323,7 +325,7 @@ class DraftsScreen(Screen):
                 for author in authors
             ],
         )
-        self._apply_filter()
+        self._apply_filter(only_if_changed=True)
 
     def _show_count(self, *_: object) -> None:
         total = self.model.total
@@ -354,6 +356,8 @@ class DraftsScreen(Screen):
 
     def _loaded(self, loading: bool) -> None:
         self._show_count()
+        if not loading:
+            self.shown_data.emit()
         if not loading and self._reveal_pending:
             self._reveal_pending = False
             # The view restores the old scroll offset after a reset, which means nothing in a different
@@ -367,7 +371,7 @@ class DraftsScreen(Screen):
         else:
             self.table.scrollTo(self.model.index(row, 0))
 
-    def _apply_filter(self) -> None:
+    def _apply_filter(self, *, only_if_changed: bool = False) -> None:
         state = self.state_filter.currentData()
         author = self.author_filter.currentData()
         updated_from, updated_to = self._updated_range()
@@ -379,7 +383,8 @@ class DraftsScreen(Screen):
             updated_to=updated_to,
             text=self.search.text().strip(),
         )
-        self.model.set_filter(flt)
+        if not (only_if_changed and flt == self.model.filter):
+            self.model.set_filter(flt)
         self._show_count()
         self.clear_button.setEnabled(flt != DraftFilter() or self.period.currentIndex() != 0)
         self._update_actions()
