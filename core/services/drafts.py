@@ -682,6 +682,11 @@ def stored_states_of(shown: ShownState) -> frozenset[DraftState]:
     return frozenset(found)
 
 
+def _shows_only(stored: DraftState, shown: ShownState) -> bool:
+    """Whether a draft in ``stored`` can show nothing but ``shown`` (then the state column alone decides)."""
+    return all(other is shown or stored not in stored_states_of(other) for other in ShownState)
+
+
 def _groups(session: Session, column: str, now: datetime, descending: bool) -> list[_Group]:
     """The order ``column`` as groups in the order they are walked, each walked by one index.
 
@@ -717,9 +722,8 @@ def _ascending_groups(session: Session, column: str, now: datetime) -> list[_Gro
         groups = []
         for shown in ShownState:
             for stored in sorted(stored_states_of(shown), key=list(DraftState).index):
-                only = all(other is shown or stored not in stored_states_of(other) for other in ShownState)
                 where = Draft.state == stored.value
-                if not only:
+                if not _shows_only(stored, shown):
                     where = and_(where, shown_sql == shown.value)
                 groups.append(_Group(f"{shown.value}/{stored.value}", where, None))
         return groups
@@ -788,7 +792,9 @@ def _filtered(query: Select[Any], flt: DraftFilter, now: datetime | None = None)
         moment = now or datetime.now(UTC)
         if flt.shown is ShownState.SCHEDULED:
             query = query.where(Draft.scheduled_at > moment)  # implied by the CASE, and an index finds it
-        query = query.where(shown_state_sql(moment) == flt.shown.value)
+        if not all(_shows_only(stored, flt.shown) for stored in stored_states_of(flt.shown)):
+            # The CASE only where the stored state leaves it open (an approved draft, say): row by row it is dear.
+            query = query.where(shown_state_sql(moment) == flt.shown.value)
     return query
 
 
