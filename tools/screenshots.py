@@ -19,6 +19,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 SCREENS = ("drafts", "approvals", "accounts", "terminals", "audit", "settings", "incidents")
 
 
+def _settle() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from gui.tasks import tasks_in_flight, wait_for_tasks
+
+    for _ in range(10):
+        wait_for_tasks()
+        QApplication.processEvents()
+        if not tasks_in_flight():
+            return
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, required=True)
@@ -56,7 +68,7 @@ def main() -> int:
         written = []
         for row, name in enumerate(SCREENS):
             window.show_screen(row)
-            QApplication.processEvents()
+            _settle()  # a screen's reads may run off the UI thread (the draft list's do)
             if name == "incidents":
                 window.screen_at(row).table.selectRow(0)  # type: ignore[attr-defined]
                 QApplication.processEvents()
