@@ -48,6 +48,8 @@ log = logging.getLogger(__name__)
 # Benchmarks: print the wall-clock time when the window is shown and when the
 # screens are ready, then quit (see tests/bench/bench_startup.py).
 BENCH_ENV = "KOHOGATE_BENCH_STARTUP"
+# … and when the first screen shows its data (the list's first page), then quit (tests/bench/bench_startup_usable.py).
+USABLE_ENV = "KOHOGATE_BENCH_USABLE"
 
 
 @dataclass
@@ -218,15 +220,25 @@ def _fatal(error: KohoGateError) -> None:
 
 def run(args: argparse.Namespace) -> int:
     bench = bool(os.environ.get(BENCH_ENV))
+    usable = bool(os.environ.get(USABLE_ENV))
 
     def finished(startup: Startup) -> None:
         if bench:
             print(f"ready {time.time():.6f}", flush=True)
-        if startup.exit_code is not None or bench:
+        if usable and startup.exit_code is None and 0 in startup.window.built:
+            first = startup.window.built[0]
+
+            def shown() -> None:
+                print(f"usable {time.time():.6f}", flush=True)
+                QTimer.singleShot(0, startup.app.quit)
+
+            first.shown_data.connect(shown)
+            return
+        if startup.exit_code is not None or bench or usable:
             QTimer.singleShot(0, startup.app.quit)
 
     startup = start(args, on_done=finished)
-    if bench:
+    if bench or usable:
         QTimer.singleShot(0, lambda: print(f"shown {time.time():.6f}", flush=True))
     try:
         code = startup.app.exec()

@@ -2,14 +2,17 @@
 
 The window is built in two steps so that it appears at once: the *shell*
 (menu, navigation, a "opening the database…" page) needs nothing but Qt;
-:meth:`MainWindow.attach` adds the screens once the database is open (which
-imports SQLAlchemy and may wait for a network server). Only this module's
-``attach`` and the screens import the data layer.
+:meth:`MainWindow.attach` shows the first screen once the database is open
+(which imports SQLAlchemy and may wait for a network server). Every other
+screen is imported and built when it is first opened (:meth:`MainWindow.screen_at`),
+so a start pays for one screen, not eight. Only this module's ``attach``
+and the screens import the data layer.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import logging
 from typing import TYPE_CHECKING
 
@@ -65,6 +68,20 @@ def screen_titles() -> list[str]:
     ]
 
 
+# Where each screen's class lives, in navigation order: imported when the screen is first opened.
+SCREEN_CLASSES = (
+    ("gui.screens.drafts", "DraftsScreen"),
+    ("gui.screens.approvals", "ApprovalsScreen"),
+    ("gui.screens.accounts", "AccountsScreen"),
+    ("gui.screens.terminals", "TerminalsScreen"),
+    ("gui.screens.audit", "AuditScreen"),
+    ("gui.screens.settings.screen", "SettingsScreen"),
+    ("gui.screens.incidents", "IncidentsScreen"),
+    ("gui.screens.moderation", "ModerationScreen"),
+    ("gui.screens.calendar", "CalendarScreen"),
+)
+
+
 class LoadingPage(QWidget):
     def __init__(self) -> None:
         super().__init__()
@@ -89,7 +106,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.paths = paths
         self.session: AppSession | None = None
-        self.screens: list[tuple[str, Screen]] = []
+        #: The screens built so far, by navigation row (the others are built when first opened).
+        self.built: dict[int, Screen] = {}
         self.setObjectName("mainWindow")
         self.setWindowTitle(tr("KohoGate"))
         self.nav = QListWidget()
@@ -146,36 +164,11 @@ class MainWindow(QMainWindow):
 
     # -- after the database is open --
     def attach(self, session: AppSession) -> None:
-        """Create the screens for ``session`` and enable navigation."""
+        """Show the first screen for ``session`` and enable navigation (the others come when opened)."""
         from core.services.organization import load_profile
-        from gui.screens.accounts import AccountsScreen
-        from gui.screens.approvals import ApprovalsScreen
-        from gui.screens.audit import AuditScreen
-        from gui.screens.calendar import CalendarScreen
-        from gui.screens.drafts import DraftsScreen
-        from gui.screens.incidents import IncidentsScreen
-        from gui.screens.moderation import ModerationScreen
-        from gui.screens.settings.screen import SettingsScreen
-        from gui.screens.terminals import TerminalsScreen
 
         self.session = session
         self.setWindowTitle(tr("KohoGate — {org}").format(org=load_profile(session.store).name))
-        classes = (
-            DraftsScreen,
-            ApprovalsScreen,
-            AccountsScreen,
-            TerminalsScreen,
-            AuditScreen,
-            SettingsScreen,
-            IncidentsScreen,
-            ModerationScreen,
-            CalendarScreen,
-        )
-        for number, (title, cls) in enumerate(zip(screen_titles(), classes, strict=True), start=1):
-            screen = cls(session)
-            screen.setObjectName(f"screen{number}")
-            self.screens.append((title, screen))
-            self.stack.addWidget(screen)
         self.database_label.setText(session.store.description)
         self._build_switcher()
         # No actor_changed hook: switching the person announces every change, which reaches _on_changes.
@@ -235,9 +228,25 @@ class MainWindow(QMainWindow):
         self.loading.bar.hide()
         self.loading.label.setText(message)
 
+    def screen_at(self, row: int) -> Screen:
+        """The screen at navigation ``row``, built (not shown) on first use."""
+        built = self.built.get(row)
+        if built is not None:
+            return built
+        assert self.session is not None, "screens exist only once the database is open"
+        module, name = SCREEN_CLASSES[row]
+        cls: type[Screen] = getattr(importlib.import_module(module), name)
+        screen = cls(self.session)
+        screen.setObjectName(f"screen{row + 1}")
+        if not self._listening:
+            screen.detach()  # built for a window already closed: it must not re-read
+        self.built[row] = screen
+        self.stack.addWidget(screen)
+        return screen
+
     def _on_nav(self, row: int) -> None:
-        if 0 <= row < len(self.screens):
-            self.stack.setCurrentWidget(self.screens[row][1])
+        if self.session is not None and 0 <= row < len(SCREEN_CLASSES):
+            self.stack.setCurrentWidget(self.screen_at(row))
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(tr("&File"))
@@ -306,7 +315,7 @@ class MainWindow(QMainWindow):
 
         row = {Place.STAFF: 5, Place.ACCOUNTS: 2, Place.TERMINALS: 3, Place.SIGNING_KEYS: 5}[place]
         self.show_screen(row)
-        settings = self.screens[5][1]
+        settings = self.screen_at(5)
         if isinstance(settings, SettingsScreen) and place in (Place.STAFF, Place.SIGNING_KEYS):
             settings.show_tab(settings.staff_tab if place is Place.STAFF else settings.approval)
 
@@ -314,7 +323,7 @@ class MainWindow(QMainWindow):
         from gui.screens.accounts import AccountsScreen
 
         self.show_screen(2)
-        accounts = self.screens[2][1]
+        accounts = self.screen_at(2)
         if isinstance(accounts, AccountsScreen):
             accounts.add_account()
 
@@ -477,12 +486,12 @@ class MainWindow(QMainWindow):
             current.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _export_audit(self) -> None:
-        if not self.screens:
+        if self.session is None:
             return
         from gui.screens.audit import AuditScreen
 
         self.show_screen(4)
-        audit = self.screens[4][1]
+        audit = self.screen_at(4)
         assert isinstance(audit, AuditScreen)
         audit.ask_export()
 
@@ -499,7 +508,9 @@ class MainWindow(QMainWindow):
     def unsaved_changes(self) -> list[str]:
         """``screen — tab`` names with edits not saved yet."""
         found = []
-        for title, screen in self.screens:
+        titles = screen_titles()
+        for row, screen in sorted(self.built.items()):
+            title = titles[row]
             pending = getattr(screen, "unsaved_changes", None)
             if callable(pending):
                 found += [f"{title} — {name}" for name in pending()]
@@ -525,7 +536,7 @@ class MainWindow(QMainWindow):
             # Closed is closed: no status reads or screen refreshes for a window nobody sees.
             self._listening = False
             change_hub().changed.disconnect(self._on_changes)
-            for _title, screen in self.screens:
+            for screen in self.built.values():
                 screen.detach()
         if getattr(self, "scheduler", None) is not None:
             self.scheduler.stop()

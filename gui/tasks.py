@@ -136,5 +136,10 @@ def run_task(
     QThreadPool.globalInstance().start(_Task(fn, task_id, dispatcher))
 
 
+def tasks_in_flight() -> int:
+    """Tasks started whose result has not reached the UI thread yet (tests wait for none)."""
+    return len(_dispatcher.entries) if _dispatcher is not None and shiboken6.isValid(_dispatcher) else 0
+
+
 def wait_for_tasks(timeout_ms: int = 30_000) -> bool:
     return QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -19,6 +19,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 SCREENS = ("drafts", "approvals", "accounts", "terminals", "audit", "settings", "incidents")
 
 
+def _settle() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from gui.tasks import tasks_in_flight, wait_for_tasks
+
+    for _ in range(10):
+        wait_for_tasks()
+        QApplication.processEvents()
+        if not tasks_in_flight():
+            return
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, required=True)
@@ -65,14 +77,14 @@ def main() -> int:
         written = []
         for row, name in enumerate(SCREENS):
             window.show_screen(row)
-            QApplication.processEvents()
+            _settle()  # a screen's reads may run off the UI thread (the draft list's do)
             if name == "incidents":
-                window.screens[row][1].table.selectRow(0)  # type: ignore[attr-defined]
+                window.screen_at(row).table.selectRow(0)  # type: ignore[attr-defined]
                 QApplication.processEvents()
             path = args.out / f"{row + 1:02d}-{name}.png"
             window.grab().save(str(path))
             written.append(path)
-        settings = window.screens[5][1]
+        settings = window.screen_at(5)
         settings.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
         settings.checks.table.selectRow(0)  # type: ignore[attr-defined]
         QApplication.processEvents()
@@ -120,7 +132,7 @@ def main() -> int:
         path = args.out / "19-schedule.png"
         window.grab().save(str(path))
         written.append(path)
-        approvals = window.screens[1][1]
+        approvals = window.screen_at(1)
         first = approvals.model.row(0)  # type: ignore[attr-defined]
         review = ReviewDialog(window.session, first.version_id, window)  # type: ignore[arg-type]
         review.show()
@@ -298,7 +310,7 @@ def templates_and_groups(out: Path, lang: str) -> list[Path]:
         window.resize(1280, 760)
         window.show()
         window.show_screen(5)
-        settings = window.screens[5][1]
+        settings = window.screen_at(5)
         settings.show_tab(settings.templates)  # type: ignore[attr-defined]
         settings.templates.table.selectRow(3)  # type: ignore[attr-defined]
         settle()

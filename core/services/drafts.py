@@ -15,7 +15,20 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, case, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    ScalarSelect,
+    Select,
+    Text,
+    and_,
+    case,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session, aliased
 
 from core.accounts.lifecycle_rules import DEFAULT_CATEGORY, category_keys
@@ -622,8 +635,9 @@ class DraftSort:
     descending: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DraftRow:
+    # Slots: a list holds pages of these, and a dict per row would double what a page costs.
     id: int
     title: str
     excerpt: str
@@ -640,6 +654,119 @@ class DraftRow:
     @property
     def shown_state(self) -> ShownState:
         return self.shown if self.shown is not None else ShownState(self.state.value)
+
+
+@dataclass(frozen=True)
+class DraftCursor:
+    """Where a page ended: the last row's group in the order, its sort value in that group, its id.
+
+    The next page is "the rows after this one" (keyset pagination), which an
+    index answers as fast at the millionth row as at the first; an offset
+    would make the database walk every row before it.
+    """
+
+    group: Any
+    key: Any
+    id: int
+
+
+@dataclass(frozen=True)
+class DraftPage:
+    rows: list[DraftRow]
+    #: Where the next page starts; ``None`` when the list ends with this page.
+    next: DraftCursor | None
+
+
+@dataclass(frozen=True)
+class _Group:
+    """A stretch of the order walked with one index: ``where`` picks it, ``key`` (then id) orders it."""
+
+    ident: Any
+    where: ColumnElement[bool] | None
+    key: ColumnElement[Any] | None
+
+
+# The shown excerpt as SQL, with literal bounds: an expression index (0021) matches only the same text.
+TEXT_HEAD = func.substr(Draft.text, literal_column("1"), literal_column("120"), type_=Text)
+
+_PLAIN_KEYS: dict[str, ColumnElement[Any]] = {
+    "updated_at": Draft.updated_at,  # type: ignore[dict-item]
+    "created_at": Draft.created_at,  # type: ignore[dict-item]
+    "title": Draft.title,  # type: ignore[dict-item]
+    "text": TEXT_HEAD,
+}
+
+
+def stored_states_of(shown: ShownState) -> frozenset[DraftState]:
+    """The draft states :func:`shown_state_sql` can turn into ``shown`` (an index narrows a shown filter with them)."""
+    found = {DraftState(shown.value)} if shown.value in DraftState.__members__.values() else set()
+    if shown in ATTEMPT_SHOWN.values() or shown is ShownState.SCHEDULED:
+        found.add(DraftState.APPROVED)
+    if shown is ShownState.PUBLISHED:
+        found.add(DraftState.SUBMITTED)
+    if shown is ShownState.DELETED:
+        found.add(DraftState.PUBLISHED)
+    return frozenset(found)
+
+
+def _shows_only(stored: DraftState, shown: ShownState) -> bool:
+    """Whether a draft in ``stored`` can show nothing but ``shown`` (then the state column alone decides)."""
+    return all(other is shown or stored not in stored_states_of(other) for other in ShownState)
+
+
+def _groups(session: Session, column: str, now: datetime, descending: bool) -> list[_Group]:
+    """The order ``column`` as groups in the order they are walked, each walked by one index.
+
+    A plain column is one group ordered by (column, id). A nullable one is two
+    (the unscheduled last either way, on both databases). A name from another
+    table (account, author) is one group per account or person, in name order,
+    each walked by (account_id, id) — an index cannot span the join. The state
+    is one group per shown state (in the lifecycle's order) and stored state.
+    """
+    if column == "scheduled_at":  # not reversed: the unscheduled stay last
+        return [
+            _Group("set", Draft.scheduled_at.is_not(None), Draft.scheduled_at),  # type: ignore[arg-type]
+            _Group("unset", Draft.scheduled_at.is_(None), None),
+        ]
+    groups = _ascending_groups(session, column, now)
+    return groups[::-1] if descending else groups
+
+
+def _ascending_groups(session: Session, column: str, now: datetime) -> list[_Group]:
+    if column in _PLAIN_KEYS:
+        return [_Group(None, None, _PLAIN_KEYS[column])]
+    if column == "account":
+        accounts = session.execute(
+            select(OfficialAccount.id).order_by(OfficialAccount.handle, OfficialAccount.id)
+        ).scalars()
+        return [_Group(account, Draft.account_id == account, None) for account in accounts]
+    if column == "author":
+        wrote = select(Draft.id).where(Draft.author_id == Staff.id).exists()
+        people = session.execute(select(Staff.id).where(wrote).order_by(Staff.display_name, Staff.id)).scalars()
+        return [_Group(person, Draft.author_id == person, None) for person in people]
+    if column == "state":
+        shown_sql = shown_state_sql(now)
+        groups = []
+        for shown in ShownState:
+            for stored in sorted(stored_states_of(shown), key=list(DraftState).index):
+                where = Draft.state == stored.value
+                if not _shows_only(stored, shown):
+                    where = and_(where, shown_sql == shown.value)
+                groups.append(_Group(f"{shown.value}/{stored.value}", where, None))
+        return groups
+    return [_Group(None, None, None)]  # "id", and anything unknown: the drafts' own order
+
+
+def _after(group: _Group, cursor: DraftCursor, descending: bool) -> ColumnElement[bool]:
+    later = Draft.id < cursor.id if descending else Draft.id > cursor.id
+    if group.key is None:
+        return later
+    value = literal(cursor.key, group.key.type)
+    # "key from v on, and past the tie": both databases start the index range at v (a row value on an
+    # expression, the text's head, makes SQLite scan from the first row instead).
+    if descending:
+        return and_(group.key <= value, or_(group.key < value, later))
+    return and_(group.key >= value, or_(group.key > value, later))
 
 
 @dataclass(frozen=True)
@@ -687,7 +814,14 @@ def _filtered(query: Select[Any], flt: DraftFilter, now: datetime | None = None)
         ]
         query = query.where(or_(*found))
     if flt.shown is not None:
-        query = query.where(shown_state_sql(now or datetime.now(UTC)) == flt.shown.value)
+        # The stored states first: an index finds those, and the CASE runs only on what they leave.
+        query = query.where(Draft.state.in_(sorted(s.value for s in stored_states_of(flt.shown))))
+        moment = now or datetime.now(UTC)
+        if flt.shown is ShownState.SCHEDULED:
+            query = query.where(Draft.scheduled_at > moment)  # implied by the CASE, and an index finds it
+        if not all(_shows_only(stored, flt.shown) for stored in stored_states_of(flt.shown)):
+            # The CASE only where the stored state leaves it open (an approved draft, say): row by row it is dear.
+            query = query.where(shown_state_sql(moment) == flt.shown.value)
     return query
 
 
@@ -698,66 +832,88 @@ def count_drafts(store: Store, flt: DraftFilter = DraftFilter()) -> int:
 
 
 def query_drafts(
-    store: Store, flt: DraftFilter = DraftFilter(), sort: DraftSort = DraftSort(), *, offset: int = 0, limit: int = 200
+    store: Store,
+    flt: DraftFilter = DraftFilter(),
+    sort: DraftSort = DraftSort(),
+    *,
+    after: DraftCursor | None = None,
+    limit: int = 200,
 ) -> list[DraftRow]:
-    """One page of drafts; the GUI model fetches pages as the user scrolls."""
-    columns = {
-        "updated_at": Draft.updated_at,
-        "created_at": Draft.created_at,
-        "state": Draft.state,
-        "account": OfficialAccount.handle,
-        "title": Draft.title,
-        # The shown excerpt, not the whole text: the sorter then holds 120 characters per row, not up to 100,000.
-        "text": func.substr(Draft.text, 1, 120),
-        "author": Staff.display_name,
-        "scheduled_at": Draft.scheduled_at,
-        "id": Draft.id,
-    }
+    """One page of drafts (the rows of :func:`draft_page`)."""
+    return draft_page(store, flt, sort, after=after, limit=limit).rows
+
+
+def draft_page(
+    store: Store,
+    flt: DraftFilter = DraftFilter(),
+    sort: DraftSort = DraftSort(),
+    *,
+    after: DraftCursor | None = None,
+    limit: int = 200,
+) -> DraftPage:
+    """The ``limit`` drafts after ``after`` (the start when ``None``) in ``sort`` order, ties broken by id."""
     now = store.now()
     shown = shown_state_sql(now)
-    columns["state"] = shown
-    key = columns.get(sort.column, Draft.updated_at)
-    order: list[ColumnElement[Any]] = [
-        key.desc() if sort.descending else key.asc(),
-        Draft.id.desc() if sort.descending else Draft.id.asc(),
-    ]
-    query = (
-        select(
-            Draft.id,
-            Draft.title,
-            func.substr(Draft.text, 1, 120),
-            OfficialAccount.handle,
-            OfficialAccount.platform,
-            Draft.state,
-            Staff.display_name,
-            Draft.updated_at,
-            Draft.scheduled_at,
-            Draft.emergency,
-            Draft.row_version,
-            shown,
-        )
-        .join(OfficialAccount, Draft.account_id == OfficialAccount.id)
-        .join(Staff, Draft.author_id == Staff.id)
-    )
-    query = _filtered(query, flt, now).order_by(*order).offset(offset).limit(limit)
+    rows: list[DraftRow] = []
+    last: tuple[Any, Any, int] | None = None
     with store.read() as session:
-        return [
-            DraftRow(
-                id=r[0],
-                title=r[1],
-                excerpt=" ".join((r[2] or "").split()),
-                account=r[3],
-                platform=r[4],
-                state=DraftState(r[5]),
-                author=r[6],
-                updated_at=r[7],
-                scheduled_at=r[8],
-                emergency=bool(r[9]),
-                row_version=r[10],
-                shown=ShownState(r[11]),
+        groups = _groups(session, sort.column, now, sort.descending)
+        first = 0
+        if after is not None:
+            # A group's identity is stable (an account's id, not its name): a rename between pages skips nothing.
+            first = next((i for i, g in enumerate(groups) if g.ident == after.group), len(groups))
+        for position in range(first, len(groups)):
+            group = groups[position]
+            key = group.key if group.key is not None else literal_column("NULL")
+            query = (
+                select(
+                    Draft.id,
+                    Draft.title,
+                    TEXT_HEAD,
+                    OfficialAccount.handle,
+                    OfficialAccount.platform,
+                    Draft.state,
+                    Staff.display_name,
+                    Draft.updated_at,
+                    Draft.scheduled_at,
+                    Draft.emergency,
+                    Draft.row_version,
+                    shown,
+                    key,
+                )
+                .join(OfficialAccount, Draft.account_id == OfficialAccount.id)
+                .join(Staff, Draft.author_id == Staff.id)
             )
-            for r in session.execute(query)
-        ]
+            query = _filtered(query, flt, now)
+            if group.where is not None:
+                query = query.where(group.where)
+            if after is not None and position == first:
+                query = query.where(_after(group, after, sort.descending))
+            order = [Draft.id.desc() if sort.descending else Draft.id.asc()]
+            if group.key is not None:
+                order.insert(0, group.key.desc() if sort.descending else group.key.asc())
+            for r in session.execute(query.order_by(*order).limit(limit - len(rows))):
+                rows.append(
+                    DraftRow(
+                        id=r[0],
+                        title=r[1],
+                        excerpt=" ".join((r[2] or "").split()),
+                        account=r[3],
+                        platform=r[4],
+                        state=DraftState(r[5]),
+                        author=r[6],
+                        updated_at=r[7],
+                        scheduled_at=r[8],
+                        emergency=bool(r[9]),
+                        row_version=r[10],
+                        shown=ShownState(r[11]),
+                    )
+                )
+                last = (group.ident, r[12] if group.key is not None else None, r[0])
+            if len(rows) >= limit:
+                break
+    cursor = DraftCursor(*last) if last is not None and len(rows) >= limit else None
+    return DraftPage(rows, cursor)
 
 
 def load_draft(session: Session, draft_id: int) -> Draft | None:

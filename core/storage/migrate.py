@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision in migrations/versions (tests/core/storage/test_engine.py checks it).
-SCHEMA_HEAD = "0019"
+SCHEMA_HEAD = "0021"
 
 
 def alembic_config() -> Config:
@@ -36,10 +37,16 @@ def head_revision() -> str | None:
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The schema's revision, in one query on a migrated database (the start-up path)."""
     with engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
+        try:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError:
+            # No table yet (a new database): asking the catalogue first would cost every start a second query.
+            connection.rollback()
+            if inspect(connection).has_table("alembic_version"):
+                raise
             return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

@@ -25,6 +25,8 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    func,
+    literal_column,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -250,12 +252,23 @@ class Draft(Base):
     """The working copy an operator edits; submissions freeze a :class:`DraftVersion`."""
 
     __tablename__ = "draft"
+    # Keyset pagination (core/services/drafts.py): every order the list offers walks an index ending in id.
+    __table_args__ = (
+        Index("ix_draft_account_id_id", "account_id", "id"),
+        Index("ix_draft_author_id_id", "author_id", "id"),
+        Index("ix_draft_state_id", "state", "id"),
+        Index("ix_draft_title_id", "title", "id"),
+        Index("ix_draft_text_head_id", func.substr(literal_column("text"), 1, 120), "id"),
+        Index("ix_draft_scheduled_at_id", "scheduled_at", "id"),
+        Index("ix_draft_created_at_id", "created_at", "id"),
+        Index("ix_draft_updated_at_id", "updated_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    account_id: Mapped[int] = mapped_column(ForeignKey("official_account.id"), index=True)
-    author_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("official_account.id"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     last_editor_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
-    state: Mapped[str] = mapped_column(String(32), default="draft", index=True)
+    state: Mapped[str] = mapped_column(String(32), default="draft")
     title: Mapped[str] = mapped_column(String(200), default="")
     text: Mapped[str] = mapped_column(Text, default="")
     media: Mapped[list[Any]] = mapped_column(default=list)
@@ -272,8 +285,8 @@ class Draft(Base):
     corrects_publication_id: Mapped[int | None] = mapped_column(
         ForeignKey("publication.id", use_alter=True, name="fk_draft_corrects_publication_id_publication")
     )
-    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Optimistic locking: every update checks and bumps it.
     row_version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from core.audit.events import Changes
@@ -16,7 +17,13 @@ R = TypeVar("R")
 
 
 class Screen(QWidget):
-    """A page of the main window. Subclasses implement :meth:`refresh` and :meth:`concerned_by`."""
+    """A page of the main window. Subclasses implement :meth:`refresh` and :meth:`concerned_by`.
+
+    ``shown_data`` is emitted by a screen whose refresh reads off the UI thread, when what it
+    read is on screen (the start-up benchmark waits for the first screen's).
+    """
+
+    shown_data = Signal()
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,7 +1,8 @@
 """下書き: the list of drafts with filters; New draft and opening the composer.
 
-The list model is lazy (pages fetched as the view scrolls, sorted and
-filtered in the database), so 100,000 past drafts open as fast as ten. The
+The list model is lazy (pages fetched as the view scrolls, each after the
+last row of the one before, sorted and filtered in the database, read off
+the UI thread), so a million past drafts open as fast as ten. The
 filters (account, state, author, date updated, text) only build a
 :class:`DraftFilter`; what they mean is decided in :mod:`core.services.drafts`.
 Enter or a double-click opens the composer (:mod:`gui.composer.window`),
@@ -16,7 +17,7 @@ from datetime import UTC, datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDateTime, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -40,18 +42,21 @@ from core.lifecycle.states import AccountStatus, ShownState
 from core.platforms.facts import platform_label
 from core.services.accounts import AccountInfo, list_accounts
 from core.services.drafts import (
+    DraftAuthor,
+    DraftCursor,
     DraftFilter,
     DraftRow,
     DraftService,
     DraftSort,
     count_drafts,
     draft_authors,
+    draft_page,
     local_days,
-    query_drafts,
 )
 from gui.changes import Changes, announce
 from gui.i18n import translator
-from gui.models.rows import Column, PagedModel
+from gui.models.rows import Column, KeysetModel, Page
+from gui.operations import Operation
 from gui.screens.base import Screen
 from gui.session import AppSession
 from gui.widgets import palette
@@ -106,14 +111,16 @@ def _draftable(accounts: list[AccountInfo]) -> list[AccountInfo]:
     return [a for a in accounts if a.status in {AccountStatus.ACTIVE, AccountStatus.PREPARING} and a.usable]
 
 
-class DraftListModel(PagedModel[DraftRow]):
-    def __init__(self, session: AppSession) -> None:
+class DraftListModel(KeysetModel[DraftRow, DraftCursor]):
+    def __init__(self, session: AppSession, parent: QObject | None = None) -> None:
         self.session = session
         self.filter = DraftFilter()
-        super().__init__(draft_columns(), self._page, self._count, default_sort="updated_at")
+        super().__init__(draft_columns(), self._page, self._count, default_sort="updated_at", parent=parent)
 
-    def _page(self, offset: int, limit: int, key: str, descending: bool) -> list[DraftRow]:
-        return query_drafts(self.session.store, self.filter, DraftSort(key, descending), offset=offset, limit=limit)
+    def _page(self, after: DraftCursor | None, limit: int, key: str, descending: bool) -> Page[DraftRow, DraftCursor]:
+        # Runs on a worker: the filter is read once, here, not from the widgets.
+        page = draft_page(self.session.store, self.filter, DraftSort(key, descending), after=after, limit=limit)
+        return page.rows, page.next
 
     def _count(self) -> int:
         return count_drafts(self.session.store, self.filter)
@@ -171,9 +178,12 @@ class NewDraftDialog(QDialog):
 class DraftsScreen(Screen):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.model = DraftListModel(session)
+        # Owned by the screen: a page read after the screen closed is dropped, not shown in a deleted view.
+        self.model = DraftListModel(session, self)
         self.table = make_table(self.model, tr("Drafts"), self, stretch_column=4)
         self.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)
+        # One row height for all: Qt then need not track a height per row of a million.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.account_filter = QComboBox()
         self.account_filter.setAccessibleName(tr("Filter by account"))
         self.state_filter = QComboBox()
@@ -202,6 +212,8 @@ class DraftsScreen(Screen):
         self.why_label.setWordWrap(True)
         self.why_label.setStyleSheet(f"color: {palette.CONFIRM}")
         self.usable_accounts = 0
+        self._refreshes = 0
+        self._reveal_pending = False
         self.composers: dict[int, ComposerWindow] = {}
 
         # Two rows in a grid, so the captions line up and nothing is squeezed at 1280 pixels.
@@ -256,6 +268,14 @@ class DraftsScreen(Screen):
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
 
+        self._connect()
+        self.on_actor_changed()
+
+    def _connect(self) -> None:
+        self.model.loading_changed.connect(self._loaded)
+        self.model.modelReset.connect(self._update_actions)
+        self.model.counted.connect(self._show_count)
+        self.model.failed.connect(self.count_label.setText)
         for combo in (self.account_filter, self.state_filter, self.author_filter):
             combo.currentIndexChanged.connect(self._filters_edited)
         self.dates.changed.connect(self._filters_edited)
@@ -269,13 +289,24 @@ class DraftsScreen(Screen):
         self.open_button.clicked.connect(self._open_selected)
         self.table.activated.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
-        self.on_actor_changed()
 
     def concerned_by(self, changes: Changes) -> bool:
         return changes.any_draft or changes.accounts
 
     def refresh(self) -> None:
-        accounts = list_accounts(self.session.store)
+        """Re-read the filters' choices and the list, off the UI thread (an answer to an older refresh is dropped)."""
+        store = self.session.store
+        self._refreshes += 1
+        asked = self._refreshes
+        Operation(self, lambda: (list_accounts(store), draft_authors(store))).success(
+            lambda read: self._refreshed(asked, *read)
+        ).run()
+        # The list at once, with the filter it has: the choices are read meanwhile (one round trip, not two).
+        self.model.reload()
+
+    def _refreshed(self, asked: int, accounts: list[AccountInfo], authors: list[DraftAuthor]) -> None:
+        if asked != self._refreshes:
+            return
         refill(
             self.account_filter,
             tr("All accounts"),
@@ -283,7 +314,6 @@ class DraftsScreen(Screen):
         )
         self.usable_accounts = len(_draftable(accounts))
         self._update_new_draft()
-        authors = draft_authors(self.session.store)
         names = Counter(author.display_name for author in authors)
         refill(
             self.author_filter,
@@ -300,7 +330,14 @@ class DraftsScreen(Screen):
                 for author in authors
             ],
         )
-        self._apply_filter()
+        self._apply_filter(only_if_changed=True)
+
+    def _show_count(self, *_: object) -> None:
+        total = self.model.total
+        if self.model.loading or total is None:
+            self.count_label.setText(tr("Loading…"))
+        else:
+            self.count_label.setText(tr("{count} drafts").format(count=total))
 
     def clear_filters(self) -> None:
         """Back to every draft: one reload, not one per control."""
@@ -319,10 +356,18 @@ class DraftsScreen(Screen):
         return local_days(*self.dates.days())
 
     def _filters_edited(self) -> None:
+        self._reveal_pending = True
         self._apply_filter()
-        # The view restores the old scroll offset after a reset, which means nothing in a different
-        # list; show the kept selection instead, or the top. Queued to run after that restore.
-        QTimer.singleShot(0, self.table, self._reveal_selection)
+
+    def _loaded(self, loading: bool) -> None:
+        self._show_count()
+        if not loading:
+            self.shown_data.emit()
+        if not loading and self._reveal_pending:
+            self._reveal_pending = False
+            # The view restores the old scroll offset after a reset, which means nothing in a different
+            # list; show the kept selection instead, or the top. Queued to run after that restore.
+            QTimer.singleShot(0, self.table, self._reveal_selection)
 
     def _reveal_selection(self) -> None:
         row = selected_row(self.table)
@@ -331,7 +376,7 @@ class DraftsScreen(Screen):
         else:
             self.table.scrollTo(self.model.index(row, 0))
 
-    def _apply_filter(self) -> None:
+    def _apply_filter(self, *, only_if_changed: bool = False) -> None:
         state = self.state_filter.currentData()
         author = self.author_filter.currentData()
         updated_from, updated_to = self._updated_range()
@@ -343,8 +388,9 @@ class DraftsScreen(Screen):
             updated_to=updated_to,
             text=self.search.text().strip(),
         )
-        self.model.set_filter(flt)
-        self.count_label.setText(tr("{count} drafts").format(count=self.model.total))
+        if not (only_if_changed and flt == self.model.filter):
+            self.model.set_filter(flt)
+        self._show_count()
         self.clear_button.setEnabled(flt != DraftFilter() or self.period.currentIndex() != 0)
         self._update_actions()
 
@@ -370,7 +416,10 @@ class DraftsScreen(Screen):
         self.open_button.setEnabled(draft is not None)
 
     def _new_draft(self) -> None:
-        accounts = _draftable(list_accounts(self.session.store))
+        store = self.session.store
+        Operation(self, lambda: _draftable(list_accounts(store))).success(self._ask_new_draft).run()
+
+    def _ask_new_draft(self, accounts: list[AccountInfo]) -> None:
         dialog = NewDraftDialog(accounts, self)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.account.currentData() is None:
             return
@@ -408,8 +457,9 @@ class DraftsScreen(Screen):
         return dialog
 
     def _open_index(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_draft(self.model.row(index.row()).id)
+        draft = self.model.row(index.row()) if index.isValid() else None
+        if draft is not None:
+            self.open_draft(draft.id)
 
     def _open_selected(self) -> None:
         draft = self._selected()

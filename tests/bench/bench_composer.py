@@ -141,6 +141,7 @@ def bench_list(count: int) -> None:
     from gui.application import application
     from gui.screens.drafts import DraftsScreen
     from gui.session import AppSession
+    from tests.support.gui import settle
 
     env = open_environment(tempfile.mkdtemp(prefix="bench-list-"))
     fill_demo(env)
@@ -172,14 +173,14 @@ def bench_list(count: int) -> None:
         db.execute(insert(Draft), rows)  # executemany: no services, no audit (bench data only)
     print(f"inserted {count} drafts  : {time.perf_counter() - start:6.2f} s")
     del rows
-    app = application()
+    application()
     session = AppSession(env, actor_for_staff(env.store, sato.id, env.terminal.uid))
     before = rss_mb()
     start = time.perf_counter()
     screen = DraftsScreen(session)
     screen.resize(1200, 700)
     screen.show()
-    app.processEvents()
+    settle()  # the list reads off the UI thread: wait for its pages
     elapsed = (time.perf_counter() - start) * 1000
     loaded = screen.model.rowCount()
     print(
@@ -187,11 +188,11 @@ def bench_list(count: int) -> None:
     )
     start = time.perf_counter()
     screen.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    app.processEvents()
+    settle()  # the list reads off the UI thread: wait for its pages
     print(f"re-sort by number      : {(time.perf_counter() - start) * 1000:7.1f} ms")
     start = time.perf_counter()
     screen.table.scrollToBottom()
-    app.processEvents()
+    settle()  # the list reads off the UI thread: wait for its pages
     print(f"scroll one page further: {(time.perf_counter() - start) * 1000:7.1f} ms ({screen.model.rowCount()} loaded)")
     print(
         f"process RSS            : {rss_mb():7.1f} MB with the list open ({rss_mb() - before:+.1f} MB for the screen)"

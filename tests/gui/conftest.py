@@ -19,7 +19,7 @@ from gui import messages as gui_messages
 from gui.application import main_window_for
 from gui.main_window import MainWindow
 from gui.tasks import wait_for_tasks
-from tests.support.gui import MessageRecorder
+from tests.support.gui import MessageRecorder, settle
 
 
 @pytest.fixture
@@ -36,6 +36,7 @@ def window(qtbot: QtBot, demo_env: Environment) -> Iterator[MainWindow]:
     qtbot.waitExposed(win)
     # Ready when the status bar's first read (terminal, badge; off the UI thread) has come back.
     qtbot.waitUntil(lambda: win.status_reads == 0, timeout=20_000)
+    settle()  # and the first screen's reads (its filters' choices, the list's first page and count)
     yield win
     wait_for_tasks()
 
@@ -80,3 +81,30 @@ def writes_leave_the_ui_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[list
     monkeypatch.setattr(Store, "write", guarded)
     yield offenders
     assert not offenders, f"database writes on the UI thread from {sorted(set(offenders))}"
+
+
+# Screens whose reads have moved off the UI thread too (the others' refresh reads still run on it).
+READS_MOVED = (GUI / "screens" / "drafts.py", GUI / "models" / "rows.py")
+
+
+@pytest.fixture(autouse=True)
+def reads_leave_the_ui_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Fails a GUI test in which the draft list read the database on the UI thread (it must use an Operation)."""
+    offenders: list[str] = []
+    read = Store.read
+
+    def guarded(self: Store) -> AbstractContextManager[object]:
+        if threading.current_thread() is threading.main_thread():
+            frame = sys._getframe(1)
+            while frame is not None:
+                path = Path(frame.f_code.co_filename)
+                if path.is_relative_to(GUI):
+                    if path in READS_MOVED:
+                        offenders.append(f"{path.name}:{frame.f_lineno}")
+                    break
+                frame = frame.f_back
+        return read(self)
+
+    monkeypatch.setattr(Store, "read", guarded)
+    yield offenders
+    assert not offenders, f"draft list reads on the UI thread from {sorted(set(offenders))}"

@@ -30,7 +30,7 @@ from gui.screens.drafts import DraftsScreen, NewDraftDialog
 from gui.screens.settings.screen import SettingsScreen, StaffDialog
 from gui.screens.terminals import TerminalsScreen
 from gui.setup_wizard import SetupWizard
-from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import MessageRecorder, screen_of, wait_for_operations
 from tests.support.platform_fakes import FakeX
 
 TOKEN = "first-day-token-4f1c2e9d7a"
@@ -107,7 +107,7 @@ def test_from_an_empty_database_to_a_first_published_post(
     wait_for_operations(qtbot, lambda: guided.reads == 0 and bool(guided.steps))
     assert not any(_done(guided).values())
 
-    drafts = window.screens[0][1]
+    drafts = screen_of(window, 0)
     assert isinstance(drafts, DraftsScreen)
     drafts.refresh()
     assert not drafts.new_button.isEnabled()
@@ -116,7 +116,7 @@ def test_from_an_empty_database_to_a_first_published_post(
 
     # 1. Roles: the administrator also writes; 高橋 approves (two people: separation of duties).
     guided.rows[StepKind.ROLES].button.click()
-    settings = window.screens[5][1]
+    settings = screen_of(window, 5)
     assert isinstance(settings, SettingsScreen)
     assert settings.tabs.currentWidget() is settings.staff_tab
     settings.refresh()
@@ -143,7 +143,7 @@ def test_from_an_empty_database_to_a_first_published_post(
     assert _done(guided)[StepKind.ROLES]
 
     # 2.–4. The first account, from the sample policy; its staff; filed and in operation.
-    accounts = window.screens[2][1]
+    accounts = screen_of(window, 2)
     assert isinstance(accounts, AccountsScreen)
     assert guided.step(StepKind.ACCOUNT).new_account
 
@@ -194,7 +194,7 @@ def test_from_an_empty_database_to_a_first_published_post(
 
     # 5. This terminal, approved for every account.
     guided.rows[StepKind.TERMINAL].button.click()
-    terminals = window.screens[3][1]
+    terminals = screen_of(window, 3)
     assert isinstance(terminals, TerminalsScreen)
     terminals.refresh()
     terminals.table.selectRow(0)
@@ -216,7 +216,7 @@ def test_from_an_empty_database_to_a_first_published_post(
     supervisor = main_window_for(env, _staff_id(settings, "takahashi"))
     supervisor.unsaved_changes = lambda: []  # type: ignore[method-assign]
     qtbot.addWidget(supervisor)
-    sup_settings = supervisor.screens[5][1]
+    sup_settings = screen_of(supervisor, 5)
     assert isinstance(sup_settings, SettingsScreen)
     sup_settings.approval.load()
     sup_settings.approval.create_key()
@@ -237,6 +237,7 @@ def test_from_an_empty_database_to_a_first_published_post(
 
     # The first draft: written, checked, submitted.
     drafts.refresh()
+    wait_for_operations(qtbot)  # the refresh reads off the UI thread
     assert drafts.new_button.isEnabled()
     assert drafts.why_label.isHidden()
     monkeypatch.setattr(NewDraftDialog, "exec", _accepting(lambda d: d.title.setText("市民まつりのお知らせ")))  # type: ignore[attr-defined]
@@ -260,7 +261,7 @@ def test_from_an_empty_database_to_a_first_published_post(
     (version_id,) = submitted
 
     # 高橋 approves in their window's queue.
-    queue = supervisor.screens[1][1]
+    queue = screen_of(supervisor, 1)
     assert isinstance(queue, ApprovalsScreen)
     queue.refresh()
     from gui.review.review_dialog import ReviewDialog
@@ -273,7 +274,10 @@ def test_from_an_empty_database_to_a_first_published_post(
 
     # The administrator-operator publishes it now, on the loopback X.
     drafts.refresh()
-    composer = drafts.open_draft(drafts.model.row(0).id)
+    wait_for_operations(qtbot)
+    listed = drafts.model.row(0)
+    assert listed is not None
+    composer = drafts.open_draft(listed.id)
     assert composer.publishing is not None
     messages.answer(True)  # 今すぐ投稿 asks first, naming the account
     composer.publishing.publish()
@@ -282,7 +286,10 @@ def test_from_an_empty_database_to_a_first_published_post(
     assert [p["text"] for p in fake.posts] == ["市民まつりは11月3日に中央公園で開きます。"]
     assert "https://x.com/" in composer.publishing.message.text()
     drafts.refresh()
-    assert drafts.model.row(0).state is DraftState.PUBLISHED
+    wait_for_operations(qtbot)
+    published = drafts.model.row(0)
+    assert published is not None
+    assert published.state is DraftState.PUBLISHED
     unexpected = [m for m in messages.shown if m.kind.value not in ("irreversible", "info")]
     assert unexpected == []
     assert messages.answers == []  # every irreversible step (届出, 承認, 今すぐ投稿) asked first

@@ -15,18 +15,34 @@ from gui.main_window import MainWindow
 from gui.messages import Kind
 from gui.screens.audit import AuditScreen
 from gui.screens.drafts import DraftsScreen
-from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import MessageRecorder, screen_of, settle, wait_for_operations
+
+
+def test_screens_are_built_when_first_opened(window: MainWindow, qtbot: QtBot) -> None:
+    assert list(window.built) == [0]  # the start pays for the first screen only
+    assert window.stack.currentWidget() is window.built[0]
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(window.built) == [0, 4]
+    audit = window.built[4]
+    assert isinstance(audit, AuditScreen)
+    assert window.stack.currentWidget() is audit
+    assert audit.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.built[4] is audit  # built once
+    window.nav.setCurrentRow(2)
+    assert sorted(window.built) == [0, 2, 4]
 
 
 def test_every_navigation_item_opens_its_screen(window: MainWindow, qtbot: QtBot) -> None:
     assert window.nav.count() == 9
     for row in range(window.nav.count()):
         window.nav.setCurrentRow(row)
-        assert window.stack.currentWidget() is window.screens[row][1]
-        assert window.screens[row][1].isVisible()
+        assert window.stack.currentWidget() is screen_of(window, row)
+        assert screen_of(window, row).isVisible()
     for number in range(1, 10):
         qtbot.keyClick(window, Qt.Key.Key_0 + number, Qt.KeyboardModifier.ControlModifier)
-        assert window.stack.currentWidget() is window.screens[number - 1][1]
+        assert window.stack.currentWidget() is screen_of(window, number - 1)
 
 
 def test_status_bar_names_user_role_terminal_and_database(window: MainWindow) -> None:
@@ -38,20 +54,23 @@ def test_status_bar_names_user_role_terminal_and_database(window: MainWindow) ->
 
 
 def test_drafts_screen_lists_and_filters(window: MainWindow) -> None:
-    drafts = window.screens[0][1]
+    drafts = screen_of(window, 0)
     assert isinstance(drafts, DraftsScreen)
+    settle()
     assert drafts.model.rowCount() == 9  # with the withdrawal notice of the Mastodon account
     drafts.state_filter.setCurrentIndex(drafts.state_filter.findData("returned"))
+    settle()
     assert drafts.model.rowCount() == 1
     drafts.search.setText("強風")
     drafts.search.returnPressed.emit()
+    settle()
     assert drafts.model.rowCount() == 0
 
 
 def test_demo_switcher_changes_roles(window: MainWindow) -> None:
     switcher = window.findChild(QComboBox, "userSwitcher")
     assert switcher is not None
-    drafts = window.screens[0][1]
+    drafts = screen_of(window, 0)
     assert isinstance(drafts, DraftsScreen)
     assert not drafts.new_button.isEnabled()  # the demo administrator writes no drafts
     switcher.setCurrentIndex(next(i for i in range(switcher.count()) if "佐藤" in switcher.itemText(i)))
@@ -78,7 +97,7 @@ def test_no_switcher_outside_demo_data(qtbot: QtBot, sqlite_env: Environment) ->
 
 def test_audit_screen_verifies_off_the_ui_thread(window: MainWindow, qtbot: QtBot) -> None:
     window.show_screen(4)
-    audit = window.screens[4][1]
+    audit = screen_of(window, 4)
     assert isinstance(audit, AuditScreen)
     assert audit.model.rowCount() > 10
     audit.verify()
@@ -87,7 +106,7 @@ def test_audit_screen_verifies_off_the_ui_thread(window: MainWindow, qtbot: QtBo
 
 
 def test_known_errors_are_shown_plainly(window: MainWindow, qtbot: QtBot, messages: MessageRecorder) -> None:
-    drafts = window.screens[0][1]
+    drafts = screen_of(window, 0)
     assert isinstance(drafts, DraftsScreen)
     from core.services.drafts import DraftService
 
@@ -100,9 +119,11 @@ def test_known_errors_are_shown_plainly(window: MainWindow, qtbot: QtBot, messag
 
 
 def test_a_reload_keeps_the_selected_draft(window: MainWindow) -> None:
-    drafts = window.screens[0][1]
+    drafts = screen_of(window, 0)
     assert isinstance(drafts, DraftsScreen)
-    target = drafts.model.row(3).id
+    shown = drafts.model.row(3)
+    assert shown is not None
+    target = shown.id
     drafts.table.selectRow(3)
     # A change elsewhere (another workstation, an autosave) reloads the list, newest first.
     from core.services.accounts import list_accounts
@@ -114,6 +135,7 @@ def test_a_reload_keeps_the_selected_draft(window: MainWindow) -> None:
     account = next(a for a in list_accounts(window.session.store) if a.handle == "@josokoiki.koho")
     DraftService(window.session.store, sato).create(account.id, "新しい下書き")
     drafts.model.reload()
+    settle()
     rows = drafts.table.selectionModel().selectedRows()
     assert len(rows) == 1
     assert drafts.model.row(rows[0].row()).id == target
@@ -122,7 +144,7 @@ def test_a_reload_keeps_the_selected_draft(window: MainWindow) -> None:
 
 def test_submitting_from_the_composer_is_confirmed_in_the_main_window(window: MainWindow, qtbot: QtBot) -> None:
     """GUI review: the composer closes after submitting, so its own status bar showed nothing."""
-    drafts = window.screens[0][1]
+    drafts = screen_of(window, 0)
     assert isinstance(drafts, DraftsScreen)
 
     sato = find_by_login(window.session.store, "demo.sato")
@@ -195,4 +217,5 @@ def test_a_closed_window_stops_listening_for_changes(window: MainWindow, monkeyp
     window.close()
     announce(Changes.everything())
     assert reads == [1]  # neither the badge nor a screen re-reads for a window nobody sees
-    assert not any(screen._listening for _title, screen in window.screens)
+    assert not any(screen._listening for screen in window.built.values())
+    assert not screen_of(window, 6)._listening  # nor one first built after closing

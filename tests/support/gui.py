@@ -10,8 +10,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from gui.main_window import MainWindow
 from gui.messages import Kind, Message
-from gui.tasks import wait_for_tasks
+from gui.screens.base import Screen
+from gui.tasks import tasks_in_flight, wait_for_tasks
 
 
 @dataclass
@@ -49,9 +51,26 @@ class MessageRecorder:
 QUESTIONS = (Kind.ASK, Kind.DISCARD, Kind.IRREVERSIBLE)
 
 
+def settle(timeout: int = 20_000, rounds: int = 10) -> None:
+    """Let the worker threads finish and their results reach the UI thread, and the reads those start too.
+
+    A screen's refresh reads its filters' choices, then the list's first
+    page and its count: each answer may start the next read.
+    """
+    for _ in range(rounds):
+        assert wait_for_tasks(timeout)
+        QCoreApplication.processEvents()  # the results are queued signals: deliver them
+        if not tasks_in_flight():
+            return
+
+
 def wait_for_operations(qtbot: QtBot, condition: Callable[[], bool] | None = None, timeout: int = 20_000) -> None:
     """Let the worker threads finish and their results reach the UI thread (and ``condition`` hold)."""
-    assert wait_for_tasks(timeout)
-    QCoreApplication.processEvents()  # the results are queued signals: deliver them
+    settle(timeout)
     if condition is not None:
         qtbot.waitUntil(condition, timeout=timeout)
+
+
+def screen_of(window: MainWindow, row: int) -> Screen:
+    """The main window's screen at navigation ``row``, built if it was not opened yet (screens are built lazily)."""
+    return window.screen_at(row)

@@ -140,6 +140,12 @@ def build_postgres_template(base: str) -> PostgresTemplate:
             assert not many, "the PostgreSQL template cannot replay executemany"
             statements.append((statement, None if context is not None and context.no_parameters else parameters))
 
+        @event.listens_for(store.engine, "handle_error")
+        def _forget(context: Any) -> None:
+            # A statement that failed changed nothing (the revision probe on an empty schema): not replayed.
+            if statements and statements[-1][0] == context.statement:
+                statements.pop()
+
         try:
             upgrade(store.engine)
         finally:

@@ -25,11 +25,18 @@ def test_sqlite_is_opened_safely(sqlite_env: Environment) -> None:
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
 
 
+# SQLAlchemy cannot reflect an expression index (the draft text's head, 0021) and says so; compare_metadata
+# then compares the plain ones, and the expression index is checked by name below.
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index")
 def test_migrations_reach_head_and_match_the_models(env: Environment) -> None:
     assert current_revision(env.store.engine) == head_revision()
     with env.store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == [], f"models and migrations differ: {diff}"
+    with env.store.engine.connect() as conn:
+        names = {index["name"] for index in inspect(conn).get_indexes("draft")}
+    assert "ix_draft_text_head_id" in names or env.store.dialect == "sqlite"
 
 
 def test_upgrade_is_idempotent(env: Environment) -> None:

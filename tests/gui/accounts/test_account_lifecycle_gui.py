@@ -11,12 +11,12 @@ from core.services.accounts import account_detail, list_accounts
 from gui.accounts.lifecycle import ConsultationDialog, ReviewDialog, WithdrawalDialog
 from gui.main_window import MainWindow
 from gui.screens.accounts import AccountsScreen
-from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import MessageRecorder, screen_of, wait_for_operations
 
 
 def _accounts(window: MainWindow, handle: str) -> AccountsScreen:
     window.nav.setCurrentRow(2)
-    screen = window.screens[2][1]
+    screen = screen_of(window, 2)
     assert isinstance(screen, AccountsScreen)
     screen.table.selectRow(next(i for i in range(screen.model.rowCount()) if screen.model.row(i).handle == handle))
     return screen

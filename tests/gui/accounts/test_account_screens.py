@@ -22,13 +22,13 @@ from gui.main_window import MainWindow
 from gui.messages import Kind, Message
 from gui.screens.accounts import AccountsScreen
 from gui.screens.terminals import TerminalsScreen
-from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import MessageRecorder, screen_of, wait_for_operations
 from tests.support.keyring_memory import MemoryKeyring
 
 
 def _accounts(window: MainWindow) -> AccountsScreen:
     window.nav.setCurrentRow(2)
-    screen = window.screens[2][1]
+    screen = screen_of(window, 2)
     assert isinstance(screen, AccountsScreen)
     return screen
 
@@ -196,7 +196,7 @@ def test_locked_keyring_offers_retry(
 
 def test_terminals_screen_approve_and_revoke(window: MainWindow, qtbot: QtBot, monkeypatch, qtmodeltester) -> None:
     window.nav.setCurrentRow(3)
-    screen = window.screens[3][1]
+    screen = screen_of(window, 3)
     assert isinstance(screen, TerminalsScreen)
     qtmodeltester.check(screen.model)
     assert screen.model.index(0, 4).data() == "All accounts"

@@ -25,6 +25,7 @@ from gui.screens.drafts import DraftListModel, DraftsScreen
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
 from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import settle as settle_reads
 from tests.support.images import face_image, face_jpeg_with_gps, png_bytes
 from tests.support.world import World
 
@@ -324,6 +325,7 @@ def test_the_draft_list_model_passes_the_model_tester(qtmodeltester: object, dem
     assert me is not None
     model = DraftListModel(AppSession(demo_env, actor_for_staff(demo_env.store, me.id, demo_env.terminal.uid)))
     model.reload()
+    settle_reads()
     assert model.rowCount() == 9  # with the withdrawal notice of the Mastodon account
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
@@ -336,10 +338,13 @@ def test_enter_in_the_list_opens_the_composer(qtbot: QtBot, demo_env: Environmen
     screen = DraftsScreen(AppSession(demo_env, actor_for_staff(demo_env.store, me.id, demo_env.terminal.uid)))
     qtbot.addWidget(screen)
     screen.show()
+    settle_reads()
     screen.table.setFocus()
     screen.table.selectRow(0)
     qtbot.keyClick(screen.table, Qt.Key.Key_Return)
-    first = screen.model.row(0).id
+    row = screen.model.row(0)
+    assert row is not None
+    first = row.id
     assert first in screen.composers
     window = screen.composers[first]
     wait_for_tasks()

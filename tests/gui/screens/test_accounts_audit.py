@@ -18,19 +18,19 @@ from gui.changes import Changes, announce
 from gui.main_window import MainWindow
 from gui.screens.accounts import AccountsScreen
 from gui.screens.audit import AuditScreen
-from tests.support.gui import wait_for_operations
+from tests.support.gui import screen_of, wait_for_operations
 
 
 def _accounts(window: MainWindow) -> AccountsScreen:
     window.show_screen(2)
-    screen = window.screens[2][1]
+    screen = screen_of(window, 2)
     assert isinstance(screen, AccountsScreen)
     return screen
 
 
 def _audit(window: MainWindow) -> AuditScreen:
     window.show_screen(4)
-    screen = window.screens[4][1]
+    screen = screen_of(window, 4)
     assert isinstance(screen, AuditScreen)
     return screen
 

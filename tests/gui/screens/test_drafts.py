@@ -26,14 +26,16 @@ from gui.changes import Changes, announce
 from gui.main_window import MainWindow
 from gui.screens.drafts import MINE, DraftsScreen
 from gui.widgets.date_range import CUSTOM_RANGE
+from tests.support.gui import screen_of, settle
 
 ALL = 9  # eight example drafts and the notice post of the withdrawn Mastodon account
 
 
 @pytest.fixture
 def screen(window: MainWindow) -> DraftsScreen:
-    drafts = window.screens[0][1]
+    drafts = screen_of(window, 0)
     assert isinstance(drafts, DraftsScreen)
+    settle()
     assert drafts.model.rowCount() == ALL
     return drafts
 
@@ -54,8 +56,10 @@ def tokyo() -> Iterator[None]:
 
 def shown(screen: DraftsScreen) -> list[int]:
     """Ids of the listed drafts, loading every page."""
+    settle()
     while screen.model.canFetchMore():
         screen.model.fetchMore()
+        settle()
     return [screen.model.row(row).id for row in range(screen.model.rowCount())]
 
 
@@ -74,6 +78,7 @@ def set_updated(screen: DraftsScreen, moves: dict[int, datetime]) -> None:
         for draft_id, when in moves.items():
             db.execute(update(Draft).where(Draft.id == draft_id).values(updated_at=when))
     announce(Changes(drafts=frozenset(moves)))  # as after a change from another workstation
+    settle()
 
 
 def local(day: date, hour: int, minute: int = 0) -> datetime:
@@ -85,6 +90,7 @@ def choose(combo_owner: DraftsScreen, attribute: str, data: object) -> None:
     index = combo.findData(data)
     assert index >= 0, (attribute, data)
     combo.setCurrentIndex(index)
+    settle()
 
 
 def custom_range(qtbot: QtBot, screen: DraftsScreen, first: date, last: date, expected: int) -> None:
@@ -118,9 +124,11 @@ def test_my_drafts_follows_the_person_acting(screen: DraftsScreen, window: MainW
     choose(screen, "author_filter", MINE)
     assert screen.model.total == 1  # the demo administrator wrote only the withdrawal notice
     window.session.switch_to(staff_id(screen, "demo.sato"))
+    settle()
     assert screen.author_filter.currentData() == MINE
     assert screen.model.total == 6
     window.session.switch_to(staff_id(screen, "demo.tanaka"))
+    settle()
     assert screen.model.total == 2
 
 
@@ -160,6 +168,7 @@ def test_preset_periods_end_today(screen: DraftsScreen) -> None:
     expected = {"Today": ALL - 3, "Last 7 days": ALL - 2, "Last 30 days": ALL - 1, "Any time": ALL}
     for text, total in expected.items():
         screen.period.setCurrentIndex(screen.period.findText(text))
+        settle()
         assert screen.model.total == total, text
         assert not screen.date_from.isEnabled()
     screen.period.setCurrentIndex(screen.period.findText("Last 7 days"))
@@ -167,6 +176,7 @@ def test_preset_periods_end_today(screen: DraftsScreen) -> None:
     assert screen.date_to.date() == QDate(today.year, today.month, today.day)
     assert screen.date_from.date() == screen.date_to.date().addDays(-6)
     screen.period.setCurrentIndex(screen.period.findText("Today"))
+    settle()
     assert titles["図書館休館"] not in shown(screen)
 
 
@@ -193,6 +203,7 @@ def test_account_state_author_and_date_combine(qtbot: QtBot, screen: DraftsScree
     assert screen.model.total == 3
     account = screen.account_filter.findText("@josokoiki.bousai (X)")
     screen.account_filter.setCurrentIndex(account)
+    settle()
     assert shown(screen) == [titles["強風注意"]]
 
 
@@ -203,6 +214,7 @@ def test_clear_filters_shows_every_draft_again(qtbot: QtBot, screen: DraftsScree
     custom_range(qtbot, screen, date(2001, 1, 1), date(2001, 1, 2), 0)
     assert screen.clear_button.isEnabled()
     screen.clear_button.click()
+    settle()
     assert screen.model.total == ALL
     assert screen.author_filter.currentIndex() == screen.state_filter.currentIndex() == 0
     assert screen.period.currentIndex() == 0
@@ -238,10 +250,12 @@ def test_selection_is_kept_while_the_draft_still_matches(screen: DraftsScreen) -
 @pytest.mark.parametrize(("column", "field"), [(3, "title"), (4, "excerpt")])
 def test_title_and_text_columns_sort(screen: DraftsScreen, column: int, field: str) -> None:
     screen.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    settle()
     values = [getattr(screen.model.row(r), field) for r in range(ALL)]
     assert values == sorted(values)
     assert screen.model.sort_key == ("title" if field == "title" else "text")
     screen.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    settle()
     assert [getattr(screen.model.row(r), field) for r in range(ALL)] == sorted(values, reverse=True)
     # Sorting and filtering together: the author's drafts, still in order.
     choose(screen, "author_filter", staff_id(screen, "demo.tanaka"))

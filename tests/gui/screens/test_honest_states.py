@@ -16,7 +16,7 @@ from gui.composer.window import ComposerWindow
 from gui.screens.approvals import ApprovalsScreen
 from gui.screens.drafts import DraftsScreen
 from gui.session import AppSession
-from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import MessageRecorder, settle, wait_for_operations
 from tests.support.platform_fakes import FakeFacebook, FakeX, Fault
 from tests.support.publishing import PubWorld
 
@@ -45,6 +45,7 @@ def test_failed_and_scheduled_posts_are_shown_and_filterable(
     screen = DraftsScreen(AppSession(world.env, world.op))
     qtbot.addWidget(screen)
     screen.refresh()
+    settle()
     shown = _shown(screen)
     assert shown[failed] == ShownState.FAILED.label == "Send failed"
     assert shown[scheduled] == ShownState.SCHEDULED.label
@@ -53,6 +54,7 @@ def test_failed_and_scheduled_posts_are_shown_and_filterable(
     for state in ("needs_checking", "failed", "sending", "scheduled"):
         assert state in offered
     screen.state_filter.setCurrentIndex(screen.state_filter.findData(ShownState.FAILED.value))
+    settle()
     assert list(_shown(screen)) == [failed]
     assert screen.count_label.text() == "1 drafts"
 

@@ -13,11 +13,11 @@ from gui.changes import change_hub
 from gui.main_window import MainWindow
 from gui.messages import Kind
 from gui.screens.drafts import DraftsScreen
-from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import MessageRecorder, screen_of, wait_for_operations
 
 
 def _drafts(window: MainWindow) -> DraftsScreen:
-    screen = window.screens[0][1]
+    screen = screen_of(window, 0)
     assert isinstance(screen, DraftsScreen)
     return screen
 

@@ -13,18 +13,17 @@ from core.services.notifications import load_settings, staff_mail
 from gui.main_window import MainWindow
 from gui.screens.settings.mail_tab import MailTab
 from gui.screens.settings.screen import SettingsScreen
-from tests.support.gui import wait_for_operations
+from tests.support.gui import screen_of, wait_for_operations
 from tests.support.keyring_memory import MemoryKeyring
 from tests.support.smtp_server import PASSWORD, USER, SmtpServer
 
 
 def _mail_tab(window: MainWindow) -> MailTab:
-    for row, (_title, screen) in enumerate(window.screens):
-        if isinstance(screen, SettingsScreen):
-            window.show_screen(row)
-            screen.tabs.setCurrentWidget(screen.mail.parentWidget().parentWidget())
-            return screen.mail
-    raise AssertionError("no settings screen")
+    window.show_screen(5)
+    screen = screen_of(window, 5)
+    assert isinstance(screen, SettingsScreen)
+    screen.tabs.setCurrentWidget(screen.mail.parentWidget().parentWidget())
+    return screen.mail
 
 
 def test_set_up_and_send_a_test_mail(

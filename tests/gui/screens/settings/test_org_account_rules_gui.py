@@ -16,14 +16,14 @@ from core.storage.models import Organization
 from gui.main_window import MainWindow
 from gui.messages import Kind
 from gui.screens.settings.screen import SettingsScreen
-from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import MessageRecorder, screen_of, wait_for_operations
 
 RULE = r"@josokoiki\.[a-z]+"
 
 
 def _settings(window: MainWindow) -> SettingsScreen:
     window.show_screen(5)
-    screen = window.screens[5][1]
+    screen = screen_of(window, 5)
     assert isinstance(screen, SettingsScreen)
     screen.tabs.setCurrentIndex(0)
     return screen

@@ -13,12 +13,12 @@ from core.services.audit_log import query_audit
 from core.services.organization import load_profile
 from gui.main_window import MainWindow
 from gui.screens.settings.screen import SettingsScreen
-from tests.support.gui import wait_for_operations
+from tests.support.gui import screen_of, wait_for_operations
 
 
 def _settings(window: MainWindow) -> SettingsScreen:
     window.show_screen(5)
-    screen = window.screens[5][1]
+    screen = screen_of(window, 5)
     assert isinstance(screen, SettingsScreen)
     screen.tabs.setCurrentIndex(0)
     return screen

@@ -13,12 +13,12 @@ from core.services.staff import StaffInfo, find_by_login
 from gui.main_window import MainWindow
 from gui.messages import Kind
 from gui.screens.settings.screen import SettingsScreen, StaffDialog
-from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import MessageRecorder, screen_of, wait_for_operations
 
 
 def _staff_tab(window: MainWindow) -> SettingsScreen:
     window.show_screen(5)
-    screen = window.screens[5][1]
+    screen = screen_of(window, 5)
     assert isinstance(screen, SettingsScreen)
     screen.tabs.setCurrentIndex(3)
     return screen

@@ -9,13 +9,13 @@ from core.templates.starter import starter_templates
 from gui.main_window import MainWindow
 from gui.screens.settings.screen import SettingsScreen
 from gui.screens.settings.templates_tab import TemplatesTab
-from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import MessageRecorder, screen_of, wait_for_operations
 from tests.support.keyboard import clashes
 
 
 def _tab(window: MainWindow) -> TemplatesTab:
     window.show_screen(5)
-    screen = window.screens[5][1]
+    screen = screen_of(window, 5)
     assert isinstance(screen, SettingsScreen)
     screen.show_tab(screen.templates)
     return screen.templates

@@ -13,7 +13,7 @@ from gui.changes import Changes, announce
 from gui.main_window import MainWindow
 from gui.messages import Kind
 from gui.screens.settings.screen import SettingsScreen
-from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import MessageRecorder, screen_of, wait_for_operations
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def window(window: MainWindow) -> Iterator[MainWindow]:
 
 def _settings(window: MainWindow) -> SettingsScreen:
     window.show_screen(5)
-    screen = window.screens[5][1]
+    screen = screen_of(window, 5)
     assert isinstance(screen, SettingsScreen)
     return screen
 
