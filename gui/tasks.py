@@ -136,5 +136,10 @@ def run_task(
     QThreadPool.globalInstance().start(_Task(fn, task_id, dispatcher))
 
 
+def in_flight() -> int:
+    """Tasks started whose result has not reached the UI thread yet (start-up's "usable" waits for none)."""
+    return len(_the_dispatcher().entries)
+
+
 def wait_for_tasks(timeout_ms: int = 30_000) -> bool:
     return QThreadPool.globalInstance().waitForDone(timeout_ms)

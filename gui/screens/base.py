@@ -46,6 +46,11 @@ class Screen(QWidget):
     def on_actor_changed(self) -> None:
         """Enable or disable actions for the new user's roles."""
 
+    @property
+    def fresh(self) -> bool:
+        """Read since the last change that concerned it (start-up's "usable" waits for the first screen's read)."""
+        return not self._stale
+
     def ensure_fresh(self) -> None:
         if self._stale:
             self._stale = False
