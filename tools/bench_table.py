@@ -50,8 +50,18 @@ def cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def row(figure: Figure) -> str:
-    return f"| {cell(figure.case)} | {cell(figure.summary())} | {cell(figure.goal)} | `{figure.bench}` |"
+def row(figure: Figure, machine: dict[str, object]) -> str:
+    """One figure as a row; a benchmark's first row also says the load it was measured under."""
+    text = figure.summary()
+    load = machine.get("load")
+    if isinstance(load, list) and load:
+        text += f" (load {load[0]:.1f} on {machine.get('cpus')} cores)"
+    return f"| {cell(figure.case)} | {cell(text)} | {cell(figure.goal)} | `{figure.bench}` |"
+
+
+def rows_of(figures: list[Figure], machine: dict[str, object]) -> list[str]:
+    shown = [f for f in figures if f.readme]
+    return [row(f, machine if i == 0 else {}) for i, f in enumerate(shown)]
 
 
 def source_of(line: str) -> str:
@@ -60,7 +70,7 @@ def source_of(line: str) -> str:
     return cells[-1].strip("`") if cells else ""
 
 
-def rewrite(readme: str, measured: dict[str, list[Figure]]) -> str:
+def rewrite(readme: str, measured: dict[str, list[Figure]], machines: dict[str, dict[str, object]]) -> str:
     head, start, rest = readme.partition(START)
     body, end, tail = rest.partition(END)
     if not start or not end:
@@ -72,13 +82,13 @@ def rewrite(readme: str, measured: dict[str, list[Figure]]) -> str:
         source = source_of(line)
         if source in measured:
             if source not in placed:
-                rows += [row(f) for f in measured[source] if f.readme]
+                rows += rows_of(measured[source], machines.get(source, {}))
                 placed.add(source)
             continue
         rows.append(line)
     for source, figures in measured.items():
         if source not in placed:
-            rows += [row(f) for f in figures if f.readme]
+            rows += rows_of(figures, machines.get(source, {}))
     return head + start + "\n" + "\n".join(HEADER + rows) + "\n" + end + tail
 
 
@@ -95,11 +105,13 @@ def main(argv: list[str] | None = None) -> int:
     else:
         paths = run_benches(args.benches.split(",") if args.benches else list(DEFAULT_BENCHES), extra)
     measured: dict[str, list[Figure]] = {}
+    machines: dict[str, dict[str, object]] = {}
     for path in paths:
-        bench, figures = load_figures(path)
+        bench, figures, machine = load_figures(path)
         measured.setdefault(bench, []).extend(figures)
+        machines[bench] = machine
     text = README.read_text(encoding="utf-8")
-    new = rewrite(text, measured)
+    new = rewrite(text, measured, machines)
     if args.check:
         if new != text:
             print("README.md's speed table differs from these figures", file=sys.stderr)

@@ -359,7 +359,7 @@ def main() -> None:
     parser = arguments(argparse.ArgumentParser(description=__doc__.splitlines()[0]), rounds=20)
     parser.add_argument("--sizes", default="5000,50000,100000")
     parser.add_argument("--drafts", type=int, default=100_000)
-    parser.add_argument("--list-rounds", type=int, default=3)
+    parser.add_argument("--list-rounds", type=int, default=2)
     parser.add_argument("--skip-typing", action="store_true")
     parser.add_argument("--skip-list", action="store_true")
     args = parser.parse_args()

@@ -252,12 +252,12 @@ def arguments(parser: argparse.ArgumentParser, rounds: int) -> argparse.Argument
     return parser
 
 
-def load_figures(path: Path) -> tuple[str, list[Figure]]:
-    """A benchmark's JSON back as figures (for the README table)."""
+def load_figures(path: Path) -> tuple[str, list[Figure], dict[str, object]]:
+    """A benchmark's JSON back as figures, with the machine they were measured on (for the README table)."""
     payload = json.loads(path.read_text(encoding="utf-8"))
     figures = []
     for raw in payload["figures"]:
         measured = Stats(**raw.pop("measured"))
         floor_raw = raw.pop("floor")
         figures.append(Figure(measured=measured, floor=Stats(**floor_raw) if floor_raw else None, **raw))
-    return payload["bench"], figures
+    return payload["bench"], figures, dict(payload.get("machine") or {})
