@@ -45,11 +45,10 @@ if TYPE_CHECKING:
 tr = translator("Application")
 log = logging.getLogger(__name__)
 
-# Benchmarks: print the wall-clock time when the window is shown and when the
-# screens are ready, then quit (see tests/bench/bench_startup.py).
+# Benchmarks: print the wall-clock time when the window is shown, when the
+# screens are attached ("ready") and when the first screen is usable, then quit
+# (see tests/bench/bench_startup.py and usable()).
 BENCH_ENV = "KOHOGATE_BENCH_STARTUP"
-# … and when the first screen shows its data (the list's first page), then quit (tests/bench/bench_startup_usable.py).
-USABLE_ENV = "KOHOGATE_BENCH_USABLE"
 
 
 @dataclass
@@ -218,27 +217,47 @@ def _fatal(error: KohoGateError) -> None:
     messages.error(None, tr("KohoGate cannot start"), error.message, informative=error.hint or "")
 
 
+def usable(window: MainWindow) -> bool:
+    """The first screen a person sees is built, shown, read, and nothing started for it is still out.
+
+    What a user can work with, not the loading page: every read the start
+    began (the screen's rows, the status bar's badge) has reached the UI thread.
+    """
+    from gui.screens.base import Screen
+    from gui.tasks import tasks_in_flight
+
+    screen = window.stack.currentWidget()
+    return isinstance(screen, Screen) and screen.isVisible() and screen.fresh and tasks_in_flight() == 0
+
+
+def _print_when_usable(startup: Startup) -> None:
+    probe = QTimer(startup.app)
+    probe.setInterval(1)  # a timer firing is the event loop taking input again: the screen answers keys
+
+    def check() -> None:
+        if startup.exit_code is not None or usable(startup.window):
+            probe.stop()
+            print(f"usable {time.time():.6f}", flush=True)
+            startup.app.quit()
+
+    probe.timeout.connect(check)
+    probe.start()
+
+
 def run(args: argparse.Namespace) -> int:
     bench = bool(os.environ.get(BENCH_ENV))
-    usable = bool(os.environ.get(USABLE_ENV))
 
     def finished(startup: Startup) -> None:
         if bench:
             print(f"ready {time.time():.6f}", flush=True)
-        if usable and startup.exit_code is None and 0 in startup.window.built:
-            first = startup.window.built[0]
-
-            def shown() -> None:
-                print(f"usable {time.time():.6f}", flush=True)
-                QTimer.singleShot(0, startup.app.quit)
-
-            first.shown_data.connect(shown)
-            return
-        if startup.exit_code is not None or bench or usable:
+            if startup.exit_code is None:
+                _print_when_usable(startup)
+                return
+        if startup.exit_code is not None:
             QTimer.singleShot(0, startup.app.quit)
 
     startup = start(args, on_done=finished)
-    if bench or usable:
+    if bench:
         QTimer.singleShot(0, lambda: print(f"shown {time.time():.6f}", flush=True))
     try:
         code = startup.app.exec()

@@ -137,7 +137,7 @@ def run_task(
 
 
 def tasks_in_flight() -> int:
-    """Tasks started whose result has not reached the UI thread yet (tests wait for none)."""
+    """Tasks started whose result has not reached the UI thread yet (tests wait for none; start-up's "usable" too)."""
     return len(_dispatcher.entries) if _dispatcher is not None and shiboken6.isValid(_dispatcher) else 0
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from core.audit.events import Changes
@@ -17,13 +16,7 @@ R = TypeVar("R")
 
 
 class Screen(QWidget):
-    """A page of the main window. Subclasses implement :meth:`refresh` and :meth:`concerned_by`.
-
-    ``shown_data`` is emitted by a screen whose refresh reads off the UI thread, when what it
-    read is on screen (the start-up benchmark waits for the first screen's).
-    """
-
-    shown_data = Signal()
+    """A page of the main window. Subclasses implement :meth:`refresh` and :meth:`concerned_by`."""
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +45,11 @@ class Screen(QWidget):
 
     def on_actor_changed(self) -> None:
         """Enable or disable actions for the new user's roles."""
+
+    @property
+    def fresh(self) -> bool:
+        """Read since the last change that concerned it (start-up's "usable" waits for the first screen's read)."""
+        return not self._stale
 
     def ensure_fresh(self) -> None:
         if self._stale:

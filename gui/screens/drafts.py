@@ -361,8 +361,6 @@ class DraftsScreen(Screen):
 
     def _loaded(self, loading: bool) -> None:
         self._show_count()
-        if not loading:
-            self.shown_data.emit()
         if not loading and self._reveal_pending:
             self._reveal_pending = False
             # The view restores the old scroll offset after a reset, which means nothing in a different

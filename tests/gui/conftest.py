@@ -9,6 +9,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from core.organization.identity import current_login
@@ -39,6 +40,35 @@ def window(qtbot: QtBot, demo_env: Environment) -> Iterator[MainWindow]:
     settle()  # and the first screen's reads (its filters' choices, the list's first page and count)
     yield win
     wait_for_tasks()
+
+
+def _settle() -> None:
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    for _ in range(3):  # a delivered result may start one more task (a save after a save)
+        wait_for_tasks()
+        app.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """A test's workers finish, their results land and its closed widgets are deleted before the next test.
+
+    Without this, work a test started (a check, an autosave, a status read) could
+    still be running when it ended — the longer the more loaded the machine — and
+    its result was delivered inside the next test: an announcement on the global
+    change hub, a message at the next test's door. Widgets closed by pytest-qt
+    were only *scheduled* for deletion (``processEvents`` never runs deferred
+    deletes), so hundreds of hidden windows kept their timers and hub connections.
+    pytest-qt's own teardown hook wraps this one: its widgets are closed here, and
+    the fixtures (the database) are still open until the ``yield``.
+    """
+    _settle()
+    yield
+    _settle()
 
 
 @pytest.fixture(autouse=True)

@@ -100,6 +100,37 @@ def test_unknown_user_sees_whom_to_ask(
     startup.env.close()
 
 
+def test_the_start_is_usable_when_the_first_screen_is_read_and_its_reads_are_back(
+    qtbot: QtBot, demo_env: Environment, data_dir: Path
+) -> None:
+    """What ``KOHOGATE_BENCH_STARTUP`` waits for (tests/bench/bench_startup.py): not the loading page."""
+    startup = application.start(_args(data_dir))
+    qtbot.addWidget(startup.window)
+    assert startup.window.isVisible()
+    assert not application.usable(startup.window)  # the "opening the database…" page
+    qtbot.waitUntil(lambda: startup.done, timeout=20_000)
+    wait_for_operations(qtbot, lambda: application.usable(startup.window))
+    first = startup.window.stack.currentWidget()
+    assert first is startup.window.screens[0][1]
+    assert first.isVisible()
+    assert startup.env is not None
+    startup.env.close()
+
+
+def test_the_not_registered_page_is_not_usable_as_a_first_screen(
+    qtbot: QtBot, demo_env: Environment, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("gui.application.current_login", lambda: "stranger")
+    startup = application.start(_args(data_dir))
+    qtbot.addWidget(startup.window)
+    qtbot.waitUntil(lambda: startup.done, timeout=20_000)
+    wait_for_operations(qtbot)
+    assert isinstance(startup.window.stack.currentWidget(), UnknownUserPage)
+    assert not application.usable(startup.window)
+    assert startup.env is not None
+    startup.env.close()
+
+
 def test_network_database_is_refused_with_advice(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch, messages: MessageRecorder
 ) -> None:
