@@ -120,6 +120,24 @@ class DeletionState(enum.StrEnum):
         }[self]
 
 
+class NotificationState(enum.StrEnum):
+    """A mail in the notification outbox (``core/notify``)."""
+
+    PENDING = "pending"
+    SENDING = "sending"  # claimed by one sender; a claim older than CLAIM_TIMEOUT is taken back
+    SENT = "sent"
+    FAILED = "failed"  # the server refused the address: retrying cannot help
+
+    @property
+    def label(self) -> str:
+        return {
+            NotificationState.PENDING: tr("Mail waiting to be sent"),
+            NotificationState.SENDING: tr("Mail being sent"),
+            NotificationState.SENT: tr("Mail sent"),
+            NotificationState.FAILED: tr("Mail refused by the server"),
+        }[self]
+
+
 class IncidentState(enum.StrEnum):
     OPEN = "open"  # 対応中
     CONTAINED = "contained"  # 収束

@@ -16,9 +16,16 @@ from typing import Generic, Protocol, TypeVar
 
 from core.errors import Conflict
 from core.i18n import tr
-from core.lifecycle.states import AccountStatus, DeletionState, DraftState, IncidentState, PublicationState
+from core.lifecycle.states import (
+    AccountStatus,
+    DeletionState,
+    DraftState,
+    IncidentState,
+    NotificationState,
+    PublicationState,
+)
 
-S = TypeVar("S", DraftState, PublicationState, DeletionState, IncidentState, AccountStatus)
+S = TypeVar("S", DraftState, PublicationState, DeletionState, IncidentState, AccountStatus, NotificationState)
 T = TypeVar("T", bound=enum.StrEnum)
 
 
@@ -127,12 +134,29 @@ ACCOUNTS: Machine[AccountStatus] = Machine(
     column="status",
 )
 
+M = NotificationState
+NOTIFICATIONS: Machine[NotificationState] = Machine(
+    states=NotificationState,
+    initial=frozenset({M.PENDING}),
+    moves={
+        # Claimed by a sender.
+        M.PENDING: frozenset({M.SENDING}),
+        # Delivered; refused for good; kept for a retry; or a stale claim taken back by another sender.
+        M.SENDING: frozenset({M.SENT, M.FAILED, M.PENDING, M.SENDING}),
+        # A corrected address gets another chance (a bulk update in NotificationService).
+        M.FAILED: frozenset({M.PENDING}),
+        M.SENT: frozenset(),
+    },
+    versioned=False,
+)
+
 AnyMachine = (
     Machine[DraftState]
     | Machine[PublicationState]
     | Machine[DeletionState]
     | Machine[IncidentState]
     | Machine[AccountStatus]
+    | Machine[NotificationState]
 )
 MACHINES: Mapping[type[enum.StrEnum], AnyMachine] = {
     DraftState: DRAFTS,
@@ -140,6 +164,7 @@ MACHINES: Mapping[type[enum.StrEnum], AnyMachine] = {
     DeletionState: DELETIONS,
     IncidentState: INCIDENTS,
     AccountStatus: ACCOUNTS,
+    NotificationState: NOTIFICATIONS,
 }
 
 

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
 from core.i18n import tr
+from core.lifecycle.states import NotificationState
 from core.organization.roles import Role
+
+__all__ = ["NotificationState"]  # its home is core.lifecycle.states; the mail code reads it from here too
 
 
 class MailMode(enum.StrEnum):
@@ -77,13 +80,6 @@ EVENT_KINDS: dict[str, Rule] = {
 
 #: Found by the sender rather than recorded as an event (a review falls due by the clock).
 OVERDUE_REVIEW = Rule(NotificationKind.REVIEW_OVERDUE, Audience.ADMINISTRATORS)
-
-
-class NotificationState(enum.StrEnum):
-    PENDING = "pending"
-    SENDING = "sending"  # claimed by one sender; a claim older than CLAIM_TIMEOUT is taken back
-    SENT = "sent"
-    FAILED = "failed"  # the server refused the address: retrying cannot help
 
 
 class ErrorKind(enum.StrEnum):

@@ -29,6 +29,7 @@ from sqlalchemy import func, or_, select, update
 from core.credentials.vault import Vault
 from core.errors import InvalidInput, KohoGateError
 from core.i18n import tr
+from core.lifecycle.transitions import move
 from core.notify import smtp
 from core.notify.compose import DEFAULT_LANGUAGE, Item, compose, email_message, trial_text
 from core.notify.kinds import (
@@ -235,7 +236,7 @@ def _claim(store: Store, terminal: str, now: datetime) -> list[_Claimed]:
         ).all()
         claimed = []
         for row, email in rows:
-            row.state = NotificationState.SENDING.value
+            move(row, NotificationState.SENDING)
             row.claimed_at = now
             claimed.append(
                 _Claimed(
@@ -271,7 +272,7 @@ def _record(
                 )
             )
             if kind is None:
-                row.state = NotificationState.SENT.value
+                move(row, NotificationState.SENT)
                 row.sent_at = now
                 row.last_error_kind = None
                 report.sent += 1
@@ -281,9 +282,9 @@ def _record(
                 report.error_kinds.append(kind)
             row.last_error_kind = kind.value
             if kind.permanent:
-                row.state = NotificationState.FAILED.value
+                move(row, NotificationState.FAILED)
             else:
-                row.state = NotificationState.PENDING.value
+                move(row, NotificationState.PENDING)
                 row.next_attempt_at = now + retry_delay(row.attempts)
 
 

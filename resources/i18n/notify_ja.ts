@@ -255,6 +255,22 @@
       <source>The test mail was not sent: {reason}.</source>
       <translation>テストメールを送信できませんでした: {reason}。</translation>
     </message>
+    <message>
+      <source>Mail waiting to be sent</source>
+      <translation>送信待ちのメール</translation>
+    </message>
+    <message>
+      <source>Mail being sent</source>
+      <translation>送信中のメール</translation>
+    </message>
+    <message>
+      <source>Mail sent</source>
+      <translation>送信済みのメール</translation>
+    </message>
+    <message>
+      <source>Mail refused by the server</source>
+      <translation>サーバーに拒否されたメール</translation>
+    </message>
   </context>
   <context>
     <name>Notify</name>

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from core.accounts.kinds import AccountKind
 from core.errors import KohoGateError
 from core.organization.roles import Role
-from core.platforms.facts import Platform
+from core.platforms.facts import Platform, all_platforms
 from core.services.templates import SavedTemplate, TemplateInfo, TemplateService, list_templates
 from core.templates.model import TemplateCategory, TemplateContent
 from core.templates.placeholders import Placeholder
@@ -46,9 +46,6 @@ from gui.widgets.table_view import make_table, selected_row
 tr = translator("TemplatesTab")
 
 T = TypeVar("T")
-
-#: Platforms a template may be limited to (those KohoGate drafts for).
-PLATFORMS = (Platform.X, Platform.LINE, Platform.FACEBOOK, Platform.INSTAGRAM, Platform.BLUESKY, Platform.MASTODON)
 
 
 class TemplatesTab(QWidget):
@@ -86,7 +83,11 @@ class TemplatesTab(QWidget):
         self.title.setMaxLength(200)
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
-        self.platforms: dict[Platform, QCheckBox] = {p: QCheckBox(p.display_name) for p in PLATFORMS}
+        self.platforms: dict[Platform, QCheckBox] = {
+            # Every platform an account can be on, in the account editor's order.
+            f.platform: QCheckBox(f.display_name)
+            for f in all_platforms()
+        }
         self.kinds: dict[AccountKind, QCheckBox] = {k: QCheckBox(k.label) for k in AccountKind}
         self.clauses = QLineEdit()
         self.clauses.setPlaceholderText("joso:4(5), wako:5-prohibited-6")
