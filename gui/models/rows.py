@@ -121,7 +121,27 @@ class RowsModel(_Base[T]):
         self.layoutChanged.emit()
 
 
-class PagedModel(_Base[T]):
+class _SortedBySource:
+    """A column header click asks the source for that order (the paged models sort in the database)."""
+
+    columns: list[Column[Any]]
+    sort_key: str
+    descending: bool
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not (0 <= column < len(self.columns)) or self.columns[column].sort_key is None:
+            return
+        key = self.columns[column].sort_key
+        assert key is not None
+        self.sort_key = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+
+class PagedModel(_SortedBySource, _Base[T]):
     """Rows fetched page by page from ``fetch(offset, limit, sort_key, descending)``."""
 
     def __init__(
@@ -166,21 +186,12 @@ class PagedModel(_Base[T]):
         self._rows.extend(page)
         self.endInsertRows()
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not (0 <= column < len(self.columns)) or self.columns[column].sort_key is None:
-            return
-        key = self.columns[column].sort_key
-        assert key is not None
-        self.sort_key = key
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
-
 
 #: A page read for a keyset list: its rows and where the next page starts (``None``: the list ends).
 Page = tuple[list[T], C | None]
 
 
-class KeysetModel(QAbstractTableModel, Generic[T, C]):
+class KeysetModel(_SortedBySource, QAbstractTableModel, Generic[T, C]):
     """Rows read page by page off the UI thread: ``fetch(after, limit, sort_key, descending)`` and ``count()``.
 
     A reload keeps the old rows on screen until the new first page is in,
@@ -278,15 +289,6 @@ class KeysetModel(QAbstractTableModel, Generic[T, C]):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent):
             self._read(len(self._starts) - 1)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not (0 <= column < len(self.columns)) or self.columns[column].sort_key is None:
-            return
-        key = self.columns[column].sort_key
-        assert key is not None
-        self.sort_key = key
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
 
     # -- reading --
     def _run(self, call: Callable[[], Any], then: Callable[[Any], None]) -> None:
