@@ -133,7 +133,9 @@ class ConsultationDialog(QDialog):
         self.resize(640, 560)
 
     def consulted_at(self) -> datetime:
-        moment = QDateTime(self.date.date(), QTime(12, 0))
+        # The dialog asks for a day, not a time: the day's first moment, so that a consultation
+        # recorded this morning for today is never "in the future" (noon was, before noon).
+        moment = QDateTime(self.date.date(), QTime(0, 0))
         return datetime.fromtimestamp(moment.toSecsSinceEpoch(), UTC)
 
     def outcome_value(self) -> ConsultOutcome:

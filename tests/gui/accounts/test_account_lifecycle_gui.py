@@ -50,6 +50,22 @@ def test_consultation_is_recorded_from_the_dialog(
     assert account.consultation_missing == ("No consultation with 情報推進課 is recorded (wako:5-start、joso:3(2)).",)
 
 
+def test_a_consultation_dated_today_is_never_in_the_future(window: MainWindow, qtbot: QtBot) -> None:
+    # The dialog once sent noon of the chosen day: recorded before noon, today's meeting was refused
+    # as "in the future". Whatever the hour, today's date gives a moment already past.
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    line = next(a for a in list_accounts(window.session.store) if a.handle == "mihon_kosodate")
+    dialog = ConsultationDialog(account_detail(window.session.store, line.id))
+    qtbot.addWidget(dialog)
+    dialog.date.setDate(QDate.currentDate())
+    start_of_today = QDateTime(QDate.currentDate(), QTime(0, 0)).toSecsSinceEpoch()
+    assert dialog.consulted_at() == datetime.fromtimestamp(start_of_today, UTC)
+    assert dialog.consulted_at() <= datetime.now(UTC)
+
+
 def test_review_with_a_criterion_offers_only_withdrawal(window: MainWindow, qtbot: QtBot) -> None:
     from core.services.account_lifecycle import current_review_facts
 
