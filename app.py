@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 
 def _gui(args: argparse.Namespace) -> int:
+    import gui.pyside_imports  # noqa: F401 - before the rest of the GUI: see its docstring
     from gui.application import run
 
     return run(args)

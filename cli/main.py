@@ -223,6 +223,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_VALUED_GLOBALS = ("--data-dir", "--database-url", "--lang")
+
+
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     # The language must be known before the help texts are built.
     # nargs="?": a bare --lang is left for the real parser to report, in the language found.
@@ -230,7 +233,37 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     pre.add_argument("--lang", nargs="?")
     known, _ = pre.parse_known_args(argv)
     set_language(detect_language(effective_language(load_quietly(), known.lang or env_language())))
+    quick = gui_options(argv)
+    if quick is not None:
+        return quick
     return build_parser().parse_args(argv)
+
+
+def gui_options(argv: Sequence[str]) -> argparse.Namespace | None:
+    """What the full parser would return for ``argv`` when it holds only well-formed global options.
+
+    The GUI's start (no command) then skips building every command's parser, whose help texts
+    load every translation file. Anything else — a command, ``-h``, an abbreviated or
+    malformed option, a value the parser refuses — gives ``None``: the full parser answers
+    it, errors and all.
+    """
+    values: dict[str, str | None] = dict.fromkeys(_VALUED_GLOBALS)
+    words = iter(argv)
+    for word in words:
+        option, equals, value = word.partition("=")
+        if option not in values:
+            return None
+        if not equals:
+            following = next(words, None)
+            if following is None or following.startswith("-"):
+                return None  # "expected one argument" is the full parser's to say
+            value = following
+        values[option] = value  # repeated: the last one counts, as with argparse
+    if values["--lang"] not in (None, "ja", "en"):
+        return None
+    return argparse.Namespace(
+        data_dir=values["--data-dir"], database_url=values["--database-url"], lang=values["--lang"], command=None
+    )
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -238,9 +271,6 @@ def run_command(args: argparse.Namespace) -> int:
     from cli.commands import dispatch
 
     return dispatch(args)
-
-
-_VALUED_GLOBALS = ("--data-dir", "--database-url", "--lang")
 
 
 def asks_for_version(argv: Sequence[str]) -> bool:

@@ -8,6 +8,10 @@ every ``tr()`` call in ``core/`` and ``gui/`` against them.
 
 Strings in ``core/`` are written in English and wrapped in :func:`tr`; their
 Qt context is ``"core"`` so that the GUI's translator finds them as well.
+
+Parsing the ``.ts`` XML costs some 30 ms of a start (on the UI thread, at the
+first translated word); :func:`cache_in` keeps the parsed catalogue as JSON in
+the person's own cache folder, named by a digest of its sources.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ DEFAULT_LANGUAGE = "ja"
 _lock = threading.Lock()
 _language = DEFAULT_LANGUAGE
 _catalogs: dict[str, dict[tuple[str, str], str]] = {}
+_cache_folder: Path | None = None
 
 
 def translation_sources(lang: str) -> list[Path]:
@@ -56,13 +61,79 @@ def parse_ts(path: Path) -> dict[tuple[str, str], str]:
     return catalog
 
 
+def cache_in(folder: Path | None) -> None:
+    """Keep parsed catalogues as JSON in ``folder`` from now on (``None``: parse the sources every time).
+
+    ``folder`` must be the person's own (``core.runtime.paths.private_cache``), never a
+    shared temporary folder: a catalogue another account planted there would put its words
+    in every message KohoGate shows.
+    """
+    global _cache_folder
+    with _lock:
+        _cache_folder = folder
+
+
+def catalog_file(lang: str, folder: Path) -> Path:
+    """The JSON catalogue for the current sources of ``lang`` (a changed ``.ts`` gives another name)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in translation_sources(lang):
+        data = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + len(data).to_bytes(8, "big") + data)
+    return folder / f"core_{lang}-{digest.hexdigest()[:16]}.json"
+
+
+def _parse_sources(lang: str) -> dict[tuple[str, str], str]:
+    merged: dict[tuple[str, str], str] = {}
+    for path in translation_sources(lang):
+        merged.update(parse_ts(path))
+    return merged
+
+
+def _cached(path: Path) -> dict[tuple[str, str], str] | None:
+    import json
+
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(entries, list):
+        return None
+    catalog: dict[tuple[str, str], str] = {}
+    for entry in entries:
+        if not (isinstance(entry, list) and len(entry) == 3 and all(isinstance(part, str) for part in entry)):
+            return None  # not a file this module wrote: read the sources again
+        catalog[(entry[0], entry[1])] = entry[2]
+    return catalog
+
+
+def _read_catalog(lang: str, folder: Path | None) -> dict[tuple[str, str], str]:
+    if folder is None:
+        return _parse_sources(lang)
+    path = catalog_file(lang, folder)
+    found = _cached(path)
+    if found is not None:
+        return found
+    catalog = _parse_sources(lang)
+    import json
+
+    from core.runtime.atomic_file import write_text_atomically
+
+    try:
+        write_text_atomically(path, json.dumps([[c, s, t] for (c, s), t in catalog.items()], ensure_ascii=False))
+        for stale in folder.glob(f"core_{lang}-*.json"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # a cache that cannot be written costs the next start its 30 ms, nothing more
+    return catalog
+
+
 def _catalog(lang: str) -> dict[tuple[str, str], str]:
     with _lock:
         if lang not in _catalogs:
-            merged: dict[tuple[str, str], str] = {}
-            for path in translation_sources(lang):
-                merged.update(parse_ts(path))
-            _catalogs[lang] = merged
+            _catalogs[lang] = _read_catalog(lang, _cache_folder)
         return _catalogs[lang]
 
 

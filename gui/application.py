@@ -15,23 +15,22 @@ import argparse
 import logging
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+import gui.pyside_imports  # noqa: F401 - first of ours: every later import skips PySide6's source scan
 from core.errors import KohoGateError, explain
-from core.i18n import detect_language, env_language, set_language
+from core.i18n import cache_in, detect_language, env_language, set_language
 from core.organization.identity import current_login
 from core.runtime import user_settings
 from core.runtime.machine_config import effective_language, load_quietly
-from core.runtime.paths import resolve_database_url, resolve_paths
+from core.runtime.paths import private_cache, resolve_database_url, resolve_paths
 from core.runtime.resources import resource_path
 from gui import crash, messages
 from gui.i18n import install_translations, translator
@@ -98,7 +97,8 @@ def start(args: argparse.Namespace, on_done: Callable[[Startup], None] | None = 
     set_language(lang)
     paths = resolve_paths(args.data_dir)
     # Nothing may be written to a share before open_environment() refuses it.
-    cache = paths.cache if paths.on_local_disk() else Path(tempfile.gettempdir()) / "KohoGate-cache"
+    cache = private_cache(paths)
+    cache_in(cache / "i18n" if cache is not None else None)
     install_translations(app, lang, cache)
     window = MainWindow(paths)
     startup = Startup(app=app, window=window, login=current_login(), on_done=on_done)

@@ -79,8 +79,23 @@ def compile_qm(ts_file: Path, out_dir: Path, *, use_shipped: bool = True) -> Pat
     return qm
 
 
-def install_translations(app: QCoreApplication, lang: str, cache_dir: Path) -> list[Path]:
-    """Install KohoGate's and Qt's own translators for ``lang``; return the ``.qm`` used."""
+def _private_folder() -> Path:
+    """A folder only this process knows (``mkdtemp``: mode 0700, a fresh name), removed at exit."""
+    import atexit
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="kohogate-i18n-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+def install_translations(app: QCoreApplication, lang: str, cache_dir: Path | None) -> list[Path]:
+    """Install KohoGate's and Qt's own translators for ``lang``; return the ``.qm`` used.
+
+    ``cache_dir`` is the person's own cache folder; ``None`` (a data folder on a share)
+    compiles into a folder of this process's own, never a shared temporary one where
+    another account could have left a ``.qm`` of the expected name.
+    """
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
@@ -92,8 +107,9 @@ def install_translations(app: QCoreApplication, lang: str, cache_dir: Path) -> l
     if qt_translator.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_translator)
         _installed.append(qt_translator)
+    folder = cache_dir / "i18n" if cache_dir is not None else _private_folder()
     for ts_file in translation_sources(lang):
-        qm = compile_qm(ts_file, cache_dir / "i18n")
+        qm = compile_qm(ts_file, folder)
         if qm is None:
             continue
         ours = QTranslator(app)

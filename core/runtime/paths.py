@@ -102,6 +102,17 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     )
 
 
+def private_cache(paths: AppPaths) -> Path | None:
+    """The person's cache folder for files KohoGate reads back as trusted (translations), if it has one.
+
+    ``None`` when the folders are on a network share (nothing may be written there before
+    the share is refused): the caller then keeps nothing, or uses a folder of its own
+    (``tempfile.mkdtemp``), never the shared temporary folder, where another account
+    could have put a file of the expected name.
+    """
+    return paths.cache if paths.on_local_disk() else None
+
+
 def resolve_database_url(paths: AppPaths, explicit: str | None = None) -> str:
     """IT's locked URL > ``--database-url`` > ``$KOHOGATE_DATABASE_URL`` > IT's default > SQLite in the data folder.
 
