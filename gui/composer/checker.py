@@ -88,13 +88,16 @@ class LiveChecker(QObject):
             return
         state = self._snapshot()
         text = state[0]
-        names = self._names if self._names_text == text else self._still_valid(text)
+        last_names, names_text = self._names, self._names_text
         profile, config, platform = self.profile, self.config, self.platform
         self._gate_running = True
         self._again = False
 
         def work(_report: Callable[[int, int], None]) -> tuple[State, GateStatus]:
             text, media, acknowledgements, ticked = state
+            # Carried here, not on the UI thread: a long draft's thousand names
+            # are a thousand new findings, several milliseconds per check.
+            names = last_names if names_text == text else carried(last_names, names_text or "", text)
             status = evaluate(text, platform, media, acknowledgements, ticked, profile, config, person_names=names)
             return state, status
 
@@ -119,10 +122,6 @@ class LiveChecker(QObject):
         from gui.crash import report_exception
 
         report_exception(exc)
-
-    def _still_valid(self, text: str) -> tuple[Finding, ...]:
-        """The last person-name findings carried into ``text`` (until the analyser answers for it)."""
-        return carried(self._names, self._names_text or "", text)
 
     def _start_names(self, text: str) -> None:
         self._names_running = True

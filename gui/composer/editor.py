@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from core.composer.findings import FindingRecord
 from core.i18n import current_language
-from gui.composer.highlighter import FindingUnderlines
+from gui.composer.highlighter import FindingUnderlines, Span
 from gui.composer.text_positions import Utf16Map
 from gui.i18n import translator
 
@@ -30,9 +30,38 @@ class PostEditor(QPlainTextEdit):
         self._records: Sequence[FindingRecord] = ()
         self._anchored: list[tuple[FindingRecord, QTextCursor | None]] = []
         self._map = Utf16Map("")
+        self._soon: tuple[str, Sequence[FindingRecord]] | None = None
+        self._soon_timer = QTimer(self)
+        self._soon_timer.setSingleShot(True)
+        self._soon_timer.setInterval(0)
+        self._soon_timer.timeout.connect(self._apply_soon)
+
+    def set_findings_soon(self, text: str, records: Sequence[FindingRecord]) -> None:
+        """:meth:`set_findings` in the next event-loop turn, unless the text is edited before it.
+
+        The composer shows a long draft's result (the list, the counters) in
+        the turn it arrives and the underlines in the next, so neither turn is
+        long enough to hold up a key. An edit in between makes these spans
+        stale; the checker checks the new text and its answer comes here
+        again, while the underlines shown meanwhile have moved with the text.
+        """
+        self._soon = (text, records)
+        self._soon_timer.start()
+
+    @property
+    def findings_due(self) -> bool:
+        """A result is waiting for the next turn to be underlined."""
+        return self._soon is not None
+
+    def _apply_soon(self) -> None:
+        due, self._soon = self._soon, None
+        if due is not None and self.toPlainText() == due[0]:
+            self.set_findings(*due)
 
     def set_findings(self, text: str, records: Sequence[FindingRecord]) -> int:
         """Underline the text findings of ``records`` (computed for ``text``); return underlines changed."""
+        self._soon = None  # this result replaces one waiting for the next turn
+        self._soon_timer.stop()
         self._map = Utf16Map(text)
         to_utf16 = (lambda i: i) if self._map.identity else self._map.to_utf16
         wanted = [
@@ -40,6 +69,12 @@ class PostEditor(QPlainTextEdit):
             for r in records
             if (span := r.span) is not None
         ]
+        if self._only_moved(wanted):
+            # The same findings, where the underlines already moved with the
+            # edits: nothing to draw again, only the records to pair anew.
+            self._records = records
+            self._anchored = [(r, c) for (r, _s), (_old, c) in zip(wanted, self._anchored, strict=True)]
+            return 0
         changed = self.underlines.set_spans(s for _r, s in wanted)
         anchors = self.underlines.anchors()
         self._records = records
@@ -47,6 +82,20 @@ class PostEditor(QPlainTextEdit):
         # tooltips find it where it is now, after edits made since the check.
         self._anchored = [(r, anchors.get(s)) for r, s in wanted]
         return changed
+
+    def _only_moved(self, wanted: Sequence[tuple[FindingRecord, Span]]) -> bool:
+        """``wanted`` are the findings underlined now, in order, each where its underline has moved to."""
+        if len(wanted) != len(self._anchored):
+            return False
+        for (new, (start, end, _severity)), (old, cursor) in zip(wanted, self._anchored, strict=True):
+            if new.key != old.key or new.severity is not old.severity:
+                return False
+            if cursor is None:
+                if end > start:  # an empty span has no underline; this one needs one
+                    return False
+            elif cursor.selectionStart() != start or cursor.selectionEnd() != end:
+                return False
+        return True
 
     def where(self, record: FindingRecord) -> tuple[int, int] | None:
         """The document range (UTF-16) of ``record``'s text now, moved by the edits since it was found."""

@@ -35,6 +35,8 @@ from gui.widgets.plain import plain
 tr = translator("Composer")
 Index = QModelIndex | QPersistentModelIndex
 RecordRole = Qt.ItemDataRole.UserRole + 1
+#: Rows of the findings list laid out per event-loop turn (see FindingsPanel).
+LAYOUT_BATCH = 10
 
 
 def severity_label(severity: str) -> str:
@@ -144,9 +146,11 @@ class FindingsPanel(QWidget):
         self.view.setSpacing(3)
         self.view.setAlternatingRowColors(True)
         # Hundreds of wrapped rows are laid out a batch per event-loop pass, so
-        # typing is not held up while a long draft's list is measured.
+        # typing is not held up while a long draft's list is measured. Ten a
+        # pass: fifty wrapped rows took 20–30 ms a pass (a key waits for it),
+        # ten 8–15 ms, on a loaded two-core machine (tests/bench/bench_composer_enter.py).
         self.view.setLayoutMode(QListView.LayoutMode.Batched)
-        self.view.setBatchSize(50)
+        self.view.setBatchSize(LAYOUT_BATCH)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary = plain(QLabel())
         self.summary.setWordWrap(True)

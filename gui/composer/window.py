@@ -453,8 +453,10 @@ class ComposerWindow(QMainWindow):
 
     def _title_edited(self) -> None:
         self._changed(recheck=False)
-        if self.gate is not None:
-            self._show_gate(self.gate)  # an emptied title blocks submission at once
+        # An emptied title blocks submission at once. Only the blockers: the
+        # result's spans are for the text as it was checked, and the
+        # underlines have moved with every edit since.
+        self._render_blockers()
 
     def _schedule_toggled(self, on: bool) -> None:
         self.schedule.setEnabled(on and self.editable)
@@ -462,8 +464,7 @@ class ComposerWindow(QMainWindow):
 
     def _schedule_changed(self) -> None:
         self._changed(recheck=False)
-        if self.gate is not None:
-            self._show_gate(self.gate)  # a time in the past blocks submission at once
+        self._render_blockers()  # a time in the past blocks submission at once
 
     def _changed(self, recheck: bool = True) -> None:
         if not self.editable:
@@ -485,20 +486,20 @@ class ComposerWindow(QMainWindow):
 
     # -- checks --
     def _show_gate(self, gate: GateStatus) -> None:
+        """A new check result: the list and the counters now, the underlines in the next turn.
+
+        On a long draft each half costs several milliseconds (a thousand
+        findings); in one turn they held up the key that came meanwhile.
+        """
         self.gate = gate
-        self.editor.set_findings(self._last_text, gate.records)
+        self.editor.set_findings_soon(self._last_text, gate.records)
         self.findings.set_findings(gate.records, self.acks)
         self.confirmations.set_items(gate.confirmations)
         length = gate.length
         self.counter.setText(f"{length.used} / {length.limit}")
         self.counter.setAccessibleName(tr("Length {used} of {limit}").format(used=length.used, limit=length.limit))
         self.counter.setStyleSheet("color:#c62828;font-weight:bold" if length.over else "")
-        reasons = self._submission_check().blockers
-        if not self.editable:
-            self.gate_label.setText(self._read_only_note())
-        else:
-            self.gate_label.setText("\n".join(reasons) if reasons else tr("Ready to submit."))
-        self._render_submit()
+        self._render_blockers()
         self.tabs.setTabText(0, tr("&Checks ({n})").format(n=len(gate.records)))
         self.tabs.setTabText(
             1,
@@ -508,6 +509,17 @@ class ComposerWindow(QMainWindow):
         )
         self.tabs.setTabText(2, tr("&Media ({n})").format(n=len(self.media.items)))
         self._refresh_preview()
+
+    def _render_blockers(self) -> None:
+        """What stands before submitting, under the editor, and *Submit* enabled or not (nothing of the findings)."""
+        if self.gate is None:
+            return
+        reasons = self._submission_check().blockers
+        if not self.editable:
+            self.gate_label.setText(self._read_only_note())
+        else:
+            self.gate_label.setText("\n".join(reasons) if reasons else tr("Ready to submit."))
+        self._render_submit()
 
     def _read_only_note(self) -> str:
         return {

@@ -16,8 +16,17 @@ what a user feels). Measured on the UI thread, in milliseconds:
   again (a synchronous repaint of its viewport, for both; the event loop is
   not entered, so the other editor's pending work is not counted here);
 - *excess*: composer minus bare, round by round (the goal is at most 16);
-- *apply*: applying one check result when it arrives (underlines, panels,
-  counter) plus painting the window, which no bare editor has to do.
+- *apply*: applying one check result in the turn it arrives (the findings
+  list, counters, confirmations) plus painting the window, which no bare
+  editor has to do;
+- *underline*: the result's underlines, applied in the next turn (nothing
+  when the findings only moved with the text);
+- *turn*: every event-loop turn in the pauses between edits (results,
+  underlines, autosave, garbage collections: what the next key waits for).
+After each size: the garbage collector's full passes during its edits. The
+start-up heap is frozen as the application freezes it
+(``gui.application.freeze_start_heap``); ``--no-gc-freeze`` shows the cost
+without it.
 """
 
 from __future__ import annotations
@@ -35,6 +44,8 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")  # offscreen has no window manager to hint
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.bench.harness import CollectorPauses, gc_freeze_argument
 
 PASTE = (
     "【追記】会場は中央公園です。雨天時は市民体育館に変更します。詳しくは https://www.city.mihon.lg.jp/matsuri へ。\n"
@@ -60,6 +71,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="5000,50000,100000")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--edits", default="enter,type,paste")
+    gc_freeze_argument(parser)
     args = parser.parse_args()
 
     from PySide6.QtCore import Qt
@@ -72,7 +84,7 @@ def main() -> None:
     from core.services.drafts import DraftFilter, DraftService, load_draft_detail, query_drafts
     from core.services.staff import actor_for_staff, find_by_login
     from gui import messages
-    from gui.application import application
+    from gui.application import application, freeze_start_heap
     from gui.composer.window import ComposerWindow
     from gui.session import AppSession
     from gui.tasks import wait_for_tasks
@@ -91,6 +103,9 @@ def main() -> None:
     assert sato is not None
     actor = actor_for_staff(env.store, sato.id, env.terminal.uid)
     draft = next(r for r in query_drafts(env.store, DraftFilter()) if r.title == "図書館休館")
+    if not args.no_gc_freeze:
+        freeze_start_heap()  # as the application does once its screens are attached
+    collector = CollectorPauses()
 
     def settle(window: ComposerWindow) -> None:
         for _ in range(3000):
@@ -128,7 +143,10 @@ def main() -> None:
         "UI thread per edit, milliseconds, median / worst over "
         f"{args.rounds} alternating rounds (check workers running, never awaited)"
     )
-    print(f"{'size':>7} {'where':<6} {'edit':<6} {'bare':>15} {'composer':>15} {'excess':>15} {'apply':>15} findings")
+    print(
+        f"{'size':>7} {'where':<6} {'edit':<6} {'bare':>15} {'composer':>15} {'excess':>15} {'apply':>15} "
+        f"{'underline':>15} {'turn':>15} findings"
+    )
     for size in (int(s) for s in args.sizes.split(",")):
         text = draft_text(size)
         detail = load_draft_detail(env.store, draft.id)
@@ -138,6 +156,19 @@ def main() -> None:
         window.show()
         settle(window)
         apply_times: list[float] = []
+        underline_times: list[float] = []
+        turn_times: list[float] = []
+        set_findings: Callable[..., int] = window.editor.set_findings
+
+        def timed_underlines(
+            *args: Any, call: Callable[..., int] = set_findings, into: list[float] = underline_times
+        ) -> int:
+            start = time.perf_counter()
+            changed = call(*args)
+            into.append((time.perf_counter() - start) * 1000)
+            return changed
+
+        window.editor.set_findings = timed_underlines  # type: ignore[method-assign]
         show_gate: Callable[[Any], None] = window._show_gate
 
         def timed_show(
@@ -157,25 +188,37 @@ def main() -> None:
         bare.resize(800, 800)
         bare.setPlainText(text)
         bare.show()
+        collector.clear()
         for where in ("top", "middle", "end"):
             for kind in args.edits.split(","):
                 bare_times: list[float] = []
                 composer_times: list[float] = []
                 apply_times.clear()
+                underline_times.clear()
+                turn_times.clear()
                 for _ in range(args.rounds):
                     bare_times.append(timed(bare, where, kind))
                     composer_times.append(timed(window.editor, where, kind))
                     for _ in range(4):  # a short pause: the debounce fires, results arrive during the next keys
+                        start = time.perf_counter()
                         app.processEvents()  # (the apply figure times each result that arrives here)
+                        turn_times.append((time.perf_counter() - start) * 1000)
                         time.sleep(0.01)
                 excess = [c - b for b, c in zip(bare_times, composer_times, strict=True)]
                 settle(window)
                 findings = len(window.gate.records) if window.gate else 0
                 print(
                     f"{size:>7} {where:<6} {kind:<6} {figures(bare_times):>15} {figures(composer_times):>15} "
-                    f"{figures(excess):>15} {figures(apply_times or [0.0]):>15} {findings}",
+                    f"{figures(excess):>15} {figures(apply_times or [0.0]):>15} "
+                    f"{figures(underline_times or [0.0]):>15} {figures(turn_times):>15} {findings}",
                     flush=True,
                 )
+        full = [seconds * 1000 for seconds in collector.passes[2]]
+        print(
+            f"{size:>7} full garbage collections during the edits: {len(full)}, median / worst "
+            f"{figures(full or [0.0])} ms (start-up heap {'not ' if args.no_gc_freeze else ''}frozen)",
+            flush=True,
+        )
         bare.close()
         wait_for_tasks()
         window.flush()

@@ -27,6 +27,7 @@ come from the code as the user runs it (one process, workers running).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -103,6 +104,42 @@ def process_marks(
         except ValueError:
             continue
     return marks
+
+
+class CollectorPauses:
+    """The garbage collector's passes while installed, by generation, in seconds (a full one is generation 2).
+
+    Whichever thread triggers a pass holds the interpreter lock through it,
+    so a pass on a check worker stalls the UI thread as much as one of its own.
+    """
+
+    def __init__(self) -> None:
+        self.passes: dict[int, list[float]] = {0: [], 1: [], 2: []}
+        self._started = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.passes[info["generation"]].append(time.perf_counter() - self._started)
+
+    def clear(self) -> None:
+        for passes in self.passes.values():
+            passes.clear()
+
+    def close(self) -> None:
+        gc.callbacks.remove(self._callback)
+
+
+def gc_freeze_argument(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """``--no-gc-freeze``: leave the start-up heap in every collection, to show what the freeze saves."""
+    parser.add_argument(
+        "--no-gc-freeze",
+        action="store_true",
+        help="do not freeze the start-up heap (gui.application.freeze_start_heap) as the application does",
+    )
+    return parser
 
 
 def rss_kib() -> int:

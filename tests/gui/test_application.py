@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 from pathlib import Path
 
@@ -115,6 +116,35 @@ def test_the_start_is_usable_when_the_first_screen_is_read_and_its_reads_are_bac
     assert first.isVisible()
     assert startup.env is not None
     startup.env.close()
+
+
+def test_the_start_up_heap_is_frozen_once_the_screens_are_attached(
+    qtbot: QtBot, demo_env: Environment, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(application, "_start_heap_frozen", False)
+    attached_when_frozen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: attached_when_frozen.append(startup.window.session is not None))
+    startup = application.start(_args(data_dir))
+    qtbot.addWidget(startup.window)
+    qtbot.waitUntil(lambda: startup.done, timeout=20_000)
+    wait_for_operations(qtbot)
+    assert attached_when_frozen == [True]
+    assert not application.freeze_start_heap()  # once per process: a second start-up path freezes nothing more
+    assert attached_when_frozen == [True]
+    assert startup.env is not None
+    startup.env.close()
+
+
+def test_freezing_the_start_up_heap_leaves_it_out_of_collections(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(application, "_start_heap_frozen", False)
+    try:
+        assert application.freeze_start_heap()
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        assert not application.freeze_start_heap()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()  # the other tests' objects must stay collectable
 
 
 def test_the_not_registered_page_is_not_usable_as_a_first_screen(

@@ -1,9 +1,20 @@
-"""Person-name findings carried through edits until the analyser answers for the new text."""
+"""Person-name findings carried through edits until the analyser answers for the new text, off the UI thread."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Sequence
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from core.checks.config import CheckConfig
 from core.checks.model import Finding, Severity
-from gui.composer.checker import carried
+from core.composer.submission import GateStatus
+from core.organization.profile import OrganizationProfile
+from core.platforms.facts import Platform
+from gui.composer import checker as checker_module
+from gui.composer.checker import LiveChecker, carried
 
 OLD = "".join(f"{n}行目 担当は山田太郎さんです。\n" for n in range(1, 30))
 
@@ -57,3 +68,34 @@ def test_two_edits_apart_keep_the_names_between_them_where_their_words_are() -> 
     kept = carried(names_in(OLD), OLD, new)
     assert words(new, kept) == ["山田太郎"] * len(kept)
     assert len(kept) >= 28 - 18  # those after the second edit at least; none misplaced
+
+
+def test_the_names_are_carried_into_the_edited_text_on_a_worker_not_the_ui_thread(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = [OLD]
+    checker = LiveChecker(
+        OrganizationProfile(name="見本市", own_domains=("city.mihon.lg.jp",)),
+        CheckConfig(),
+        Platform.X,
+        lambda: (text[0], (), {}, ()),
+    )
+    results: list[GateStatus] = []
+    checker.checked.connect(results.append)
+    checker.run_now()
+    qtbot.waitUntil(lambda: not checker.pending and not checker._gate_running, timeout=20_000)
+    carried_on: list[bool] = []
+
+    def recording(findings: Sequence[Finding], old: str, new: str) -> tuple[Finding, ...]:
+        carried_on.append(threading.current_thread() is threading.main_thread())
+        return carried(findings, old, new)
+
+    monkeypatch.setattr(checker_module, "carried", recording)
+    text[0] = "\n" + OLD
+    checker.run_now()  # the analyser has not answered for the new text yet: its last names are carried
+    qtbot.waitUntil(lambda: not checker.pending and not checker._gate_running, timeout=20_000)
+    assert carried_on
+    assert not any(carried_on)
+    names = [r for r in results[-1].records if r.rule == "pii.person_name"]
+    assert names
+    assert all(("\n" + OLD)[r.start or 0 : r.end or 0] == "山田太郎" for r in names)

@@ -114,3 +114,36 @@ def test_choosing_a_finding_before_the_recheck_selects_its_word_where_it_is_now(
     position = composer.text().index("bit.ly/x30y")
     assert "link.shortener" in [r.rule for r in composer.editor.findings_at(position + 2)]
     assert "link.shortener" not in [r.rule for r in composer.editor.findings_at(position - 2)]
+
+
+def test_a_result_is_listed_in_the_turn_it_arrives_and_underlined_in_the_next(
+    qtbot: QtBot, composer: ComposerWindow
+) -> None:
+    seen: list[tuple[list[str], list[str]]] = []
+
+    def as_it_arrives(_gate: object) -> None:  # connected after the window's own slot: runs right after it
+        model = composer.findings.model
+        seen.append(([model.record(row).key for row in range(model.rowCount())], underlined_words(composer)))
+
+    composer.checker.checked.connect(as_it_arrives)
+    at(composer, len(composer.text()))
+    composer.editor.insertPlainText("\n41行目、詳細は bit.ly/x41y をご覧ください。")
+    settle(qtbot, composer)
+    # The first result that lists the new finding: its underline was not yet drawn in that turn.
+    drawn = next(drawn for listed, drawn in seen if "link.shortener|bit.ly/x41y" in listed)
+    assert "bit.ly/x41y" not in drawn
+    assert underlined_words(composer) == sorted([*WORDS, "bit.ly/x41y"])
+
+
+def test_editing_the_title_leaves_the_underlines_where_the_text_moved_them(
+    qtbot: QtBot, composer: ComposerWindow
+) -> None:
+    at(composer, 0)
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(composer.title, " v2")
+    qtbot.waitUntil(lambda: not composer.editor.findings_due)
+    qtbot.wait(20)
+    # Still before the next check result: the old result's spans would sit one character early.
+    assert composer.checker.pending
+    assert underlined_words(composer) == sorted(WORDS)
+    assert_on_their_words(qtbot, composer, WORDS)

@@ -67,10 +67,13 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
 
 
 def settle(qtbot: QtBot, window: ComposerWindow) -> None:
-    """Let the debounce fire and the person-name worker answer."""
+    """Let the debounce fire, the person-name worker answer and its underlines be drawn (a turn later)."""
     qtbot.waitUntil(lambda: not window.checker.timer.isActive() and not window.checker.names_pending, timeout=20_000)
     window.checker.run_now()
-    qtbot.waitUntil(lambda: not window.checker.pending and not window.checker._gate_running, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: not window.checker.pending and not window.checker._gate_running and not window.editor.findings_due,
+        timeout=20_000,
+    )
 
 
 def underlined_spans(window: ComposerWindow) -> list[tuple[int, int]]:

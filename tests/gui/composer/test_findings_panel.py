@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from core.checks.model import Severity
 from core.composer.findings import FindingRecord
-from gui.composer.findings_panel import FindingsModel, RecordRole
+from gui.composer.findings_panel import LAYOUT_BATCH, FindingsModel, FindingsPanel, RecordRole
 
 
 def record(n: int, start: int) -> FindingRecord:
@@ -70,3 +72,20 @@ def test_updates_are_minimal_and_the_rows_follow_the_records(qtmodeltester: Mode
     assert signals == ["reset"]
     model.set_findings([], {changed[0].key: "確認済み"})
     assert rows(model) == []
+
+
+def test_a_long_list_is_laid_out_a_few_rows_per_event_loop_turn(qtbot: QtBot) -> None:
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(400, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    asked_per_turn = []
+    panel.set_findings([record(n, n * 10) for n in range(300)], {})
+    for _ in range(40):
+        before = len(panel.model._texts)
+        QApplication.processEvents()
+        asked_per_turn.append(len(panel.model._texts) - before)
+    # Every row's text is measured in the end, never many in one turn (a key waits for the turn).
+    assert sum(asked_per_turn) > 3 * LAYOUT_BATCH
+    assert max(asked_per_turn) <= LAYOUT_BATCH + 10
