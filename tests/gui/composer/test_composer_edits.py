@@ -108,7 +108,7 @@ def test_choosing_a_finding_before_the_recheck_selects_its_word_where_it_is_now(
     qtbot.keyClick(composer.editor, Qt.Key.Key_Return)
     composer.editor.insertPlainText("追加した一行目")
     assert composer.checker.pending
-    composer.findings._chosen(model.index(row))
+    composer.findings._chosen(model.index(row, 0))
     assert composer.editor.textCursor().selectedText() == "bit.ly/x30y"
     # The tooltip lookup reads the same moved position.
     position = composer.text().index("bit.ly/x30y")

@@ -102,7 +102,7 @@ def test_a_shortener_is_underlined_and_blocks_until_fixed(qtbot: QtBot, composer
     settle(qtbot, composer)
     assert not composer.submit_button.isEnabled()
     # Clicking the finding selects its span.
-    composer.findings._chosen(composer.findings.model.index(0))
+    composer.findings._chosen(composer.findings.model.index(0, 0))
     assert composer.editor.textCursor().selectedText() == "bit.ly/3xYzAbc"
 
     composer.editor.selectAll()
@@ -125,7 +125,7 @@ def test_confirm_findings_are_acknowledged_with_a_reason(qtbot: QtBot, composer:
     settle(qtbot, composer)
     assert not composer.submit_button.isEnabled()
     panel = composer.findings
-    panel.view.setCurrentIndex(panel.model.index(0))
+    panel.view.setCurrentIndex(panel.model.index(0, 0))
     assert not panel.ack_button.isEnabled()  # a reason is required
     type_text(qtbot, panel.reason, "主催団体の公式ページ")
     qtbot.mouseClick(panel.ack_button, Qt.MouseButton.LeftButton)
