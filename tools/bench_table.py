@@ -30,7 +30,7 @@ README = ROOT / "README.md"
 START = "<!-- speed-table:start -->"
 END = "<!-- speed-table:end -->"
 HEADER = ["| benchmark | figure | goal | source |", "|---|---|---|---|"]
-DEFAULT_BENCHES = ("bench_startup.py", "bench_checks.py", "bench_composer.py")
+DEFAULT_BENCHES = ("bench_startup.py", "bench_checks.py", "bench_composer.py", "bench_composer_enter.py")
 
 
 def run_benches(names: list[str], extra: list[str]) -> list[Path]:

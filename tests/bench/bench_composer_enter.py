@@ -1,6 +1,6 @@
 """Enter, typing and paste at the top, middle and end of long drafts: the composer's UI thread against a bare editor.
 
-    uv run python tests/bench/bench_composer_enter.py [--sizes 5000,50000,100000] [--rounds 7]
+    uv run python tests/bench/bench_composer_enter.py [--sizes 5000,50000,100000] [--rounds 7] [--json F]
 
 Prints figures; asserts nothing (machines differ). The goal (issue 22): an
 edit anywhere in a 100,000-character draft costs the UI thread at most one
@@ -26,7 +26,8 @@ what a user feels). Measured on the UI thread, in milliseconds:
 After each size: the garbage collector's full passes during its edits. The
 start-up heap is frozen as the application freezes it
 (``gui.application.freeze_start_heap``); ``--no-gc-freeze`` shows the cost
-without it.
+without it. The largest size's figures (and the worst turn) go to the
+README's speed table through ``--json`` (``tools/bench_table.py``).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")  # offscreen has no window manager to hint
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.bench.harness import CollectorPauses, gc_freeze_argument
+from tests.bench.harness import CollectorPauses, Report, arguments, gc_freeze_argument
 
 PASTE = (
     "【追記】会場は中央公園です。雨天時は市民体育館に変更します。詳しくは https://www.city.mihon.lg.jp/matsuri へ。\n"
@@ -69,10 +70,13 @@ def figures(values: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", default="5000,50000,100000")
-    parser.add_argument("--rounds", type=int, default=7)
+    arguments(parser, 7)
     parser.add_argument("--edits", default="enter,type,paste")
     gc_freeze_argument(parser)
     args = parser.parse_args()
+    report = Report("bench_composer_enter.py")
+    sizes = [int(s) for s in args.sizes.split(",")]
+    words = {"enter": "Enter", "type": "type a key", "paste": f"paste {len(PASTE)} chars"}
 
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
@@ -147,7 +151,7 @@ def main() -> None:
         f"{'size':>7} {'where':<6} {'edit':<6} {'bare':>15} {'composer':>15} {'excess':>15} {'apply':>15} "
         f"{'underline':>15} {'turn':>15} findings"
     )
-    for size in (int(s) for s in args.sizes.split(",")):
+    for size in sizes:
         text = draft_text(size)
         detail = load_draft_detail(env.store, draft.id)
         DraftService(env.store, actor).save(draft.id, detail.row_version, text=text)
@@ -189,6 +193,7 @@ def main() -> None:
         bare.setPlainText(text)
         bare.show()
         collector.clear()
+        every_turn: list[float] = []
         for where in ("top", "middle", "end"):
             for kind in args.edits.split(","):
                 bare_times: list[float] = []
@@ -213,11 +218,32 @@ def main() -> None:
                     f"{figures(underline_times or [0.0]):>15} {figures(turn_times):>15} {findings}",
                     flush=True,
                 )
+                every_turn.extend(turn_times)
+                report.add(
+                    f"{words[kind]} at the {where}, {size // 1000}k draft, workers running",
+                    [t / 1000 for t in composer_times],
+                    floor=[t / 1000 for t in bare_times],
+                    floor_case="a bare QPlainTextEdit",
+                    goal="≤ floor + 16 ms",
+                    note=f"excess median {statistics.median(excess):.1f} ms, worst {max(excess):.1f}",
+                    readme=size == max(sizes),
+                )
         full = [seconds * 1000 for seconds in collector.passes[2]]
         print(
             f"{size:>7} full garbage collections during the edits: {len(full)}, median / worst "
             f"{figures(full or [0.0])} ms (start-up heap {'not ' if args.no_gc_freeze else ''}frozen)",
             flush=True,
+        )
+        report.add(
+            f"event-loop turns between edits, {size // 1000}k draft",
+            [t / 1000 for t in every_turn],
+            goal="worst < 16 ms",
+            note=(
+                f"results, underlines, autosave; {len(full)} full garbage collections, "
+                f"median {statistics.median(full or [0.0]):.1f} ms (start-up heap "
+                f"{'not ' if args.no_gc_freeze else ''}frozen)"
+            ),
+            readme=size == max(sizes),
         )
         bare.close()
         wait_for_tasks()
@@ -225,6 +251,7 @@ def main() -> None:
         window.close()
         wait_for_tasks()
     env.close()
+    report.finish(args)
     if asked:
         print(f"({len(asked)} dialogs answered yes on closing: {asked[0]})")
 
