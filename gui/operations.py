@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from core.audit.events import Changes
@@ -110,3 +110,54 @@ class Operation(Generic[T]):
             from gui import messages
 
             messages.show_error(self._parent if isinstance(self._parent, QWidget) else None, known)
+
+
+class LatestRead(QObject):
+    """Reads of one thing (a screen's rows, a tab's settings) of which only the newest answer counts.
+
+    Each :meth:`run` is an :class:`Operation`; an answer that comes back after
+    a newer read was started is dropped, so a screen refreshed twice in quick
+    succession never ends up showing the older answer (they may finish in
+    either order on the thread pool). ``busy_changed`` says when the first
+    read goes out and when the last one is back.
+    """
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._asked = 0
+        self._out = 0
+
+    @property
+    def busy(self) -> bool:
+        """A read is out (its answer, or a newer one's, has not come back)."""
+        return self._out > 0
+
+    def run(
+        self,
+        call: Callable[[], T],
+        then: Callable[[T], None],
+        *,
+        failure: Callable[[KohoGateError], None] | None = None,
+    ) -> None:
+        """Run ``call`` off the UI thread; ``then`` gets its result on the UI thread unless a newer read started."""
+        self._asked += 1
+        asked = self._asked
+        self._out += 1
+        if self._out == 1:
+            self.busy_changed.emit(True)
+
+        def delivered(result: T) -> None:
+            if asked == self._asked:
+                then(result)
+
+        operation = Operation(self.parent(), call).finished(self._back).success(delivered)
+        if failure is not None:
+            operation.failure(failure)
+        operation.run()
+
+    def _back(self) -> None:
+        self._out -= 1
+        if self._out == 0:
+            self.busy_changed.emit(False)

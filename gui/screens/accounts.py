@@ -10,7 +10,7 @@ shown above the table.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import pairwise
 
 from PySide6.QtCore import QModelIndex
@@ -93,6 +93,7 @@ SETTABLE = (AccountStatus.PREPARING, AccountStatus.ACTIVE, AccountStatus.PAUSED)
 class AccountsScreen(Screen):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        self.now = datetime.min.replace(tzinfo=UTC)  # replaced by the first read, before any row is shown
         self.model: RowsModel[AccountInfo] = RowsModel(self._columns())
         self.table = make_table(self.model, tr("Official accounts"), self, stretch_column=11)
         self.warnings = plain(QLabel())
@@ -110,7 +111,10 @@ class AccountsScreen(Screen):
         self.on_actor_changed()
 
     def _columns(self) -> list[Column[AccountInfo]]:
-        now = self.session.store.now
+        # The database clock as of the last read: asking it per painted cell would query the server on the UI thread.
+        def now() -> datetime:
+            return self.now
+
         return [
             Column(tr("Platform"), lambda a: platform_label(a.platform)),
             Column(tr("Account ID"), lambda a: a.handle),
@@ -208,10 +212,14 @@ class AccountsScreen(Screen):
         return changes.accounts or changes.settings
 
     def refresh(self) -> None:
-        rows = list_accounts(self.session.store)
+        store = self.session.store
+        self.read(lambda: (list_accounts(store), rotation_reminders(store), store.now()), self._show)
+
+    def _show(self, read: tuple[list[AccountInfo], list[RotationReminder], datetime]) -> None:
+        rows, reminders, now = read
+        self.now = now
         self.model.set_rows(rows)
-        lines = [_reminder_line(r) for r in rotation_reminders(self.session.store)]
-        now = self.session.store.now()
+        lines = [_reminder_line(r) for r in reminders]
         lines += [
             tr("⚠ {handle}: the continuation review was due {date} (joso:7(1))").format(
                 handle=a.handle, date=_day(a.review_due_at)

@@ -49,6 +49,7 @@ from core.publishing.scheduler import posts_held_by_pause
 from core.services.accounts import list_accounts
 from core.services.incidents import (
     IncidentService,
+    PauseState,
     account_locks,
     incident_notice,
     list_incidents,
@@ -247,6 +248,8 @@ class IncidentsScreen(Screen):
         super().__init__(session, parent)
         self.detail: IncidentDetail | None = None
         self.locked: set[int] = set()  # accounts locked now (of any incident)
+        self._wanted: int | None = None  # the incident to choose when the list is next read
+        self._details = self.reader()  # the chosen incident's, apart from the list's: a click needs no list read
         self.pause_label = QLabel()
         self.pause_label.setObjectName("pauseBanner")
         self.pause_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -334,8 +337,16 @@ class IncidentsScreen(Screen):
         return changes.incidents or changes.accounts
 
     def refresh(self) -> None:
-        self.model.set_rows(list_incidents(self.session.store, open_only=self.open_only.isChecked()))
-        state = pause_state(self.session.store)
+        store, open_only = self.session.store, self.open_only.isChecked()
+        self.read(lambda: (list_incidents(store, open_only=open_only), pause_state(store)), self._show)
+
+    def _show(self, read: tuple[list[IncidentSummary], PauseState]) -> None:
+        incidents, state = read
+        self.model.set_rows(incidents)
+        wanted, self._wanted = self._wanted, None
+        row = next((i for i, incident in enumerate(incidents) if incident.id == wanted), None)
+        if row is not None:
+            self.table.selectRow(row)
         if state.paused:
             since = state.since.astimezone().strftime("%Y-%m-%d %H:%M") if state.since else ""
             self.pause_label.setText(
@@ -356,16 +367,29 @@ class IncidentsScreen(Screen):
         return self.model.row(row) if row is not None else None
 
     def _show_selected(self) -> None:
+        """Read the chosen incident off the UI thread; its buttons wait for it (they act on what is shown)."""
         chosen = self.selected()
-        self.detail = load_incident(self.session.store, chosen.id) if chosen is not None else None
-        self.locked = {lock.account_id for lock in account_locks(self.session.store)}
-        page = detail_html(self.detail, self.locked) if self.detail else ""
-        if self.detail is not None and self.detail.summary.kind is IncidentKind.FLAMING:
+        if self.detail is not None and (chosen is None or chosen.id != self.detail.summary.id):
+            self.detail = None  # another incident chosen: no button may act on the one still shown
+            self.on_actor_changed()
+        store = self.session.store
+
+        def read() -> tuple[IncidentDetail | None, set[int], str]:
             from core.services.inbound import episode_volume
             from gui.screens.moderation import volume_html
 
-            volume = episode_volume(self.session.store, self.detail.summary.id)
-            page += volume_html(volume) if volume is not None else ""
+            detail = load_incident(store, chosen.id) if chosen is not None else None
+            locked = {lock.account_id for lock in account_locks(store)}
+            page = detail_html(detail, locked) if detail else ""
+            if detail is not None and detail.summary.kind is IncidentKind.FLAMING:
+                volume = episode_volume(store, detail.summary.id)
+                page += volume_html(volume) if volume is not None else ""
+            return detail, locked, page
+
+        self._details.run(read, self._show_detail)
+
+    def _show_detail(self, read: tuple[IncidentDetail | None, set[int], str]) -> None:
+        self.detail, self.locked, page = read
         self.view.setHtml(page)
         self.on_actor_changed()
 
@@ -417,11 +441,9 @@ class IncidentsScreen(Screen):
         )
 
     def select(self, incident_id: int) -> None:
+        """Show ``incident_id`` chosen once the list read for it is in (a new incident is not in the old rows)."""
+        self._wanted = incident_id
         self.refresh()
-        for row in range(self.model.rowCount()):
-            if self.model.row(row).id == incident_id:
-                self.table.selectRow(row)
-                return
 
     def _step(self) -> None:
         detail = self.detail

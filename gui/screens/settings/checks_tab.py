@@ -36,6 +36,7 @@ from core.organization.roles import Role
 from core.services.organization import OrganizationService, load_check_config
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
+from gui.operations import LatestRead
 from gui.session import AppSession
 from gui.widgets import palette
 from gui.widgets.plain import plain
@@ -78,6 +79,7 @@ class ChecksTab(QWidget):
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.reads = LatestRead(self)  # the settings screen counts it among its own reads
         self.saving = False  # a save is on its way (off the UI thread)
         self.session = session
         self.saved = CheckConfig()
@@ -239,9 +241,18 @@ class ChecksTab(QWidget):
     def dirty(self) -> bool:
         return self.config.to_json() != self.saved.to_json()
 
-    def load(self) -> None:
-        self.saved = CheckConfig.from_json(load_check_config(self.session.store))
+    def load(self, *, then_say: str = "") -> None:
+        """Read the stored configuration off the UI thread; it replaces the shown one (then ``then_say``) when in."""
+        store = self.session.store
+        self.reads.run(
+            lambda: CheckConfig.from_json(load_check_config(store)), lambda saved: self._loaded_config(saved, then_say)
+        )
+
+    def _loaded_config(self, saved: CheckConfig, say: str) -> None:
+        self.saved = saved
         self._set_config(self.saved, reload_words=True)
+        if say:
+            self.status.setText(say)
 
     def _set_config(self, config: CheckConfig, *, reload_words: bool = False) -> None:
         self.config = config
@@ -377,8 +388,8 @@ class ChecksTab(QWidget):
         self.saving = True
 
         def saved(_result: object) -> None:
-            self.load()
-            self.status.setText(tr("Check settings saved and recorded in the audit record."))
+            # Said once the saved settings are shown again: showing them resets the line.
+            self.load(then_say=tr("Check settings saved and recorded in the audit record."))
 
         def finished() -> None:
             self.saving = False

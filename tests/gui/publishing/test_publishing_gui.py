@@ -205,8 +205,8 @@ def test_the_background_scheduler_reminds_once_per_post_due_by_hand(qtbot: QtBot
     scheduler.remind.connect(reminders.append)
     scheduler.summary.connect(summaries.append)
     item = Scheduled(41, "写真展のお知らせ", "city_koho_insta", "instagram", datetime(2026, 11, 1, 9, tzinfo=UTC))
-    scheduler._done(DueReport(by_hand=[item]))
-    scheduler._done(DueReport(by_hand=[item]))
+    scheduler._done((DueReport(by_hand=[item]), 1))
+    scheduler._done((DueReport(by_hand=[item]), 1))
     assert len(reminders) == 1
     assert "写真展のお知らせ" in reminders[0]
     assert all("1" in text for text in summaries)

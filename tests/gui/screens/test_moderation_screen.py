@@ -20,6 +20,7 @@ from gui.screens.moderation import ModerationScreen
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
 from gui.widgets.dialogs import CommentDialog
+from tests.support.gui import settle
 from tests.support.inbound_fakes import XInbox
 from tests.support.publishing import PubWorld
 
@@ -51,6 +52,7 @@ def test_the_queue_shows_the_most_severe_first_and_hides_through_the_api(
     screen.resize(1400, 760)
     screen.show()
     qtbot.waitExposed(screen)
+    settle()
     levels = [screen.model.row(i).level for i in range(screen.model.rowCount())]
     assert levels == [Level.ACTION, Level.CHECK, Level.INFO]
     assert screen.selected() is not None
@@ -83,6 +85,7 @@ def test_blocking_on_x_is_recorded_by_hand(
     qtbot.addWidget(screen)
     screen.show()
     qtbot.waitExposed(screen)
+    settle()
     block = screen.buttons[Moderation.BLOCK]
     assert "app" in block.toolTip()
     _reason(monkeypatch, "X のアプリでブロックした")
@@ -116,6 +119,7 @@ def test_the_screen_in_japanese_renders(
         screen.resize(1400, 760)
         screen.show()
         qtbot.waitExposed(screen)
+        settle()
         assert screen.model.headerData(0, Qt.Orientation.Horizontal) == "区分"
         assert screen.model.row(0).level.label == "要対応"
         assert "当選詐欺" in screen.view.toPlainText()
@@ -145,6 +149,7 @@ def test_read_now_fills_the_queue_without_refusals_for_accounts_read_elsewhere(
     qtbot.addWidget(screen)
     screen.show()
     qtbot.waitExposed(screen)
+    settle()
     assert screen.model.rowCount() == 0
     screen.read_button.click()
     qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=20_000)
