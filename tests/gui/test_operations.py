@@ -138,3 +138,33 @@ def _alive(widget: QWidget) -> bool:
     import shiboken6
 
     return shiboken6.isValid(widget)
+
+
+def test_a_latest_read_shows_only_the_newest_answer_and_says_when_it_is_busy(qtbot: QtBot) -> None:
+    import threading
+
+    from gui.operations import LatestRead
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    reads = LatestRead(parent)
+    busy: list[bool] = []
+    reads.busy_changed.connect(busy.append)
+    gate = threading.Event()
+    shown: list[str] = []
+
+    def slow() -> str:
+        gate.wait(20)
+        return "older"
+
+    reads.run(slow, shown.append)
+    reads.run(lambda: "newer", shown.append)
+    assert reads.busy
+    gate.set()
+    wait_for_operations(qtbot)
+    assert shown == ["newer"]
+    assert not reads.busy
+    assert busy == [True, False]  # once out, once all back: not once per read
+    reads.run(lambda: "again", shown.append)
+    wait_for_operations(qtbot)
+    assert shown == ["newer", "again"]

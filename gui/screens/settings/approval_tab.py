@@ -245,8 +245,8 @@ class ApprovalTab(QWidget):
         """Emergency rules edited but not saved (a refresh must not reset them)."""
         return self._policy_loaded is not None and self._policy_form() != self._policy_loaded
 
-    def load(self) -> None:
-        """Read keys, deputies and the emergency rules off the UI thread (only the newest answer is shown)."""
+    def load(self, *, then: Callable[[], None] | None = None) -> None:
+        """Read keys, deputies and the emergency rules off the UI thread (the newest answer is shown, then ``then``)."""
         store = self.session.store
         self.reads.run(
             lambda: (
@@ -256,7 +256,7 @@ class ApprovalTab(QWidget):
                 list_staff(store, include_inactive=False),
                 load_policy(store),
             ),
-            lambda read: self._show(*read),
+            lambda read: self._show(*read, then=then),
         )
 
     def _show(
@@ -266,6 +266,8 @@ class ApprovalTab(QWidget):
         deputies: list[DeputyInfo],
         staff: list[StaffInfo],
         policy: EmergencyPolicy,
+        *,
+        then: Callable[[], None] | None,
     ) -> None:
         self.keys.set_rows(keys)
         self.announcements.set_rows(announcements)
@@ -302,15 +304,16 @@ class ApprovalTab(QWidget):
             self.save_policy_button,
         ):
             widget.setEnabled(admin)
+        if then is not None:
+            then()
 
     def _run(self, action: Callable[[], T], done: str, then: Callable[[T], None] | None = None) -> None:
         """Run ``action`` off the UI thread; on success say ``done``, show what is stored, then ``then``."""
 
         def succeeded(result: T) -> None:
             self.status.setText(done)
-            self.load()
-            if then is not None:
-                then(result)
+            # ``then`` after what is stored is shown: it may say more than the stored rows do (a key just created).
+            self.load(then=(lambda: then(result)) if then is not None else None)
 
         def finished() -> None:
             self.running -= 1

@@ -304,6 +304,9 @@ def test_one_double_click_opens_one_review_and_tabbing_in_selects_a_row(
     opened: list[int] = []
     monkeypatch.setattr(screen, "open_review", opened.append)
     screen.table.clearSelection()
+    # From elsewhere into the table (the rows, read off the UI thread, may have come in while it had the focus).
+    screen.decision_table.setFocus()
+    qtbot.waitUntil(screen.decision_table.hasFocus)
     screen.table.setFocus()
     qtbot.waitUntil(screen.table.hasFocus)
     assert screen.table.selectionModel().hasSelection()  # Enter and the open button work at once
