@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from core.organization.identity import current_login
@@ -20,8 +19,8 @@ from core.storage.engine import Store
 from gui import messages as gui_messages
 from gui.application import main_window_for
 from gui.main_window import MainWindow
-from gui.tasks import drain_tasks, tasks_in_flight, wait_for_tasks
-from tests.support.gui import MessageRecorder, settle
+from gui.tasks import wait_for_tasks
+from tests.support.gui import MessageRecorder, end_test_work, settle
 
 
 @pytest.fixture
@@ -48,20 +47,6 @@ def window(qtbot: QtBot, demo_env: Environment) -> Iterator[MainWindow]:
 SETTLE_MS = 120_000
 
 
-def _settle() -> str | None:
-    """Drain the tasks, then delete closed widgets; what was still out when the time ran out, if anything."""
-    if QCoreApplication.instance() is None:
-        return None
-    # A delivered result may start more work (a read after a save), and a deleted widget's last events
-    # may too: drained until nothing is out, however many rounds that takes.
-    for _ in range(2):
-        if not drain_tasks(SETTLE_MS):
-            return f"{tasks_in_flight()} background tasks still out after {SETTLE_MS // 1000} s"
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        QCoreApplication.processEvents()
-    return None
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     """A test's workers finish, their results land and its closed widgets are deleted before the next test.
@@ -78,9 +63,9 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     :data:`SETTLE_MS`; a test whose work outlives that fails here, after the
     rest of the teardown ran, instead of leaking into the next one.
     """
-    before = _settle()
+    before = end_test_work(SETTLE_MS)
     yield
-    after = _settle()
+    after = end_test_work(SETTLE_MS)
     left = before or after
     if left is not None:
         pytest.fail(f"{item.nodeid}: {left} (the test's work must end with the test)", pytrace=False)

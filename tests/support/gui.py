@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -58,6 +59,25 @@ def settle(timeout: int = 20_000) -> None:
     condition itself (no task out, no result undelivered), not a number of rounds.
     """
     assert drain_tasks(timeout), f"{tasks_in_flight()} tasks still out after {timeout} ms"
+
+
+def end_test_work(limit_ms: int) -> str | None:
+    """Drain a test's background work and delete its closed widgets; what was still out after ``limit_ms``, if any.
+
+    The GUI tests' teardown (tests/gui/conftest.py) calls this between tests:
+    a result delivered into the next test would land on its change hub and at
+    its message door.
+    """
+    if QCoreApplication.instance() is None:
+        return None
+    # A delivered result may start more work (a read after a save), and a deleted widget's last
+    # events may too: drained until nothing is out, however many rounds that takes.
+    for _ in range(2):
+        if not drain_tasks(limit_ms):
+            return f"{tasks_in_flight()} background tasks still out after {limit_ms / 1000:g} s"
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+    return None
 
 
 def wait_for_operations(qtbot: QtBot, condition: Callable[[], bool] | None = None, timeout: int = 20_000) -> None:
