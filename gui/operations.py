@@ -134,14 +134,11 @@ class LatestRead(QObject):
         """A read is out (its answer, or a newer one's, has not come back)."""
         return self._out > 0
 
-    def run(
-        self,
-        call: Callable[[], T],
-        then: Callable[[T], None],
-        *,
-        failure: Callable[[KohoGateError], None] | None = None,
-    ) -> None:
-        """Run ``call`` off the UI thread; ``then`` gets its result on the UI thread unless a newer read started."""
+    def run(self, call: Callable[[], T], then: Callable[[T], None]) -> None:
+        """Run ``call`` off the UI thread; ``then`` gets its result on the UI thread unless a newer read started.
+
+        A refusal goes to the message door as for any Operation (the screen keeps what it showed).
+        """
         self._asked += 1
         asked = self._asked
         self._out += 1
@@ -152,10 +149,7 @@ class LatestRead(QObject):
             if asked == self._asked:
                 then(result)
 
-        operation = Operation(self.parent(), call).finished(self._back).success(delivered)
-        if failure is not None:
-            operation.failure(failure)
-        operation.run()
+        Operation(self.parent(), call).finished(self._back).success(delivered).run()
 
     def _back(self) -> None:
         self._out -= 1

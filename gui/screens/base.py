@@ -74,10 +74,18 @@ class Screen(QWidget):
     def _busy_changed(self, _busy: bool) -> None:
         loading = self.loading
         if loading:
-            self.loading_label.adjustSize()
-            self.loading_label.move(max(self.width() - self.loading_label.width() - 4, 0), 2)
-            self.loading_label.raise_()
+            self._place_loading_label()
         self.loading_label.setVisible(loading)
+
+    def _place_loading_label(self) -> None:
+        self.loading_label.adjustSize()
+        self.loading_label.move(max(self.width() - self.loading_label.width() - 4, 0), 2)
+        self.loading_label.raise_()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.loading_label.isVisible():
+            self._place_loading_label()
 
     def concerned_by(self, changes: Changes) -> bool:
         """Whether this screen shows something ``changes`` touched (by default: anything)."""
