@@ -334,7 +334,11 @@ class ModerationScreen(Screen):
         self.settings_button.setToolTip("" if admin else tr("Changing these needs an administrator."))
 
     def _settings(self) -> None:
-        dialog = SettingsDialog(load_settings(self.session.store), self)
+        store = self.session.store
+        Operation(self, lambda: load_settings(store)).success(self._ask_settings).run()
+
+    def _ask_settings(self, settings: Settings) -> None:
+        dialog = SettingsDialog(settings, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         service = self.session.service(InboundService)

@@ -198,7 +198,14 @@ class TerminalsScreen(Screen):
         terminal = self.selected()
         if terminal is None:
             return
-        dialog = ApproveDialog(terminal, list_accounts(self.session.store), self)
+        store = self.session.store
+        # The accounts to choose from are read off the UI thread; the dialog opens when they are in.
+        Operation(self, lambda: list_accounts(store)).success(
+            lambda accounts: self._ask_approval(terminal, accounts)
+        ).run()
+
+    def _ask_approval(self, terminal: TerminalInfo, accounts: list[AccountInfo]) -> None:
+        dialog = ApproveDialog(terminal, accounts, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         service = self.session.service(TerminalService)

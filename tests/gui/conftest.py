@@ -140,18 +140,12 @@ READS_STILL_ON_THE_UI_THREAD: dict[tuple[str, str], str] = {
     ("review/review_dialog.py", "_update_buttons"): "the review dialog: may this person decide now",
     ("screens/settings/screen.py", "__init__"): "the staff dialog's departments (StaffDialog)",
     # Buttons that read what a dialog needs just before opening it (a click, not a refresh).
-    ("screens/accounts.py", "_consult"): "the account's consultations, for the dialog",
-    ("screens/accounts.py", "_review"): "the account's review facts and notice days, for the dialog",
-    ("screens/accounts.py", "_withdraw"): "the notice days, for the dialog",
-    ("screens/accounts.py", "_open"): "the account's detail, for the editor",
-    ("screens/terminals.py", "_approve"): "the accounts a terminal may be approved for, for the dialog",
     ("screens/incidents.py", "_choose_account"): "the accounts to choose from, for the dialog",
     ("screens/incidents.py", "_pause_or_resume"): "whether posting is paused and what it holds, for the question",
     ("screens/incidents.py", "_platform_report"): "the report forms, for the dialog",
     ("screens/incidents.py", "_warning_posts"): "the accounts to warn on, for the dialog",
     ("screens/incidents.py", "_report"): "the incident's evidence, for the report",
     ("screens/incidents.py", "_lock"): "the accounts already locked, for the dialog",
-    ("screens/moderation.py", "_settings"): "the moderation settings, for the dialog",
     ("screens/settings/screen.py", "_confirm_rule"): "the accounts outside a new naming rule, for the question",
     # The composer window's publishing side is moved with the composer (NOT_YET).
     ("publishing/panel.py", "refresh"): "the composer window's publishing panel",

@@ -113,6 +113,7 @@ def test_enter_opens_the_account_and_focus_selects_a_row(
     assert screen.edit_button.isEnabled()
     qtbot.keyClick(screen.table, Qt.Key.Key_Down)
     qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    settle()  # the editor opens once the account's detail is read (off the UI thread)
     assert opened == [screen.model.row(3).handle]
 
 
