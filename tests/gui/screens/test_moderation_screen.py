@@ -156,3 +156,28 @@ def test_read_now_fills_the_queue_without_refusals_for_accounts_read_elsewhere(
     assert screen.model.row(0).level is Level.ACTION
     with world.store.read() as session:
         assert "posting.refused" not in set(session.scalars(select(AuditEntry.event)))
+
+
+def test_the_settings_dialog_opens_with_the_stored_settings_read_off_the_ui_thread(
+    qtbot: QtBot, world: PubWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.services.inbound import load_settings
+    from gui.screens.moderation import SettingsDialog
+
+    screen = ModerationScreen(AppSession(world.env, world.admin))
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    settle()
+    opened: list[int] = []
+
+    def look(dialog: SettingsDialog) -> int:
+        opened.append(dialog.retention.value())
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(SettingsDialog, "exec", look)
+    assert screen.settings_button.isEnabled()
+    screen.settings_button.click()
+    assert opened == []  # the settings are being read: the dialog waits for them
+    settle()
+    assert opened == [load_settings(world.store).retention_days]
