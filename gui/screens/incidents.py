@@ -40,13 +40,14 @@ from core.audit.events import Changes
 from core.disclosure.notice import NOTICE_KINDS, write_notice
 from core.errors import InvalidInput
 from core.incidents.model import IncidentDetail, IncidentKind, IncidentState, IncidentSummary, Severity, StepKind
+from core.incidents.reports import PlatformReport
 from core.incidents.watch import WatchReport, watch_impersonation
 from core.lifecycle.states import AccountStatus
 from core.organization.roles import Role
 from core.platforms.facts import platform_label
 from core.publishing.incident_posts import ComparisonReport, PostComparison
 from core.publishing.scheduler import posts_held_by_pause
-from core.services.accounts import list_accounts
+from core.services.accounts import AccountInfo, list_accounts
 from core.services.incidents import (
     IncidentService,
     PauseState,
@@ -419,7 +420,12 @@ class IncidentsScreen(Screen):
 
     # -- actions --
     def _report(self) -> None:
-        accounts = [(a.id, f"{a.display_name} — {a.handle}") for a in list_accounts(self.session.store)]
+        store = self.session.store
+        # The dialog's choices are read off the UI thread; it opens when they are in (so for the others below).
+        Operation(self, lambda: list_accounts(store)).success(self._ask_report).run()
+
+    def _ask_report(self, official: list[AccountInfo]) -> None:
+        accounts = [(a.id, f"{a.display_name} — {a.handle}") for a in official]
         dialog = ReportDialog(accounts, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -514,7 +520,12 @@ class IncidentsScreen(Screen):
         detail = self.detail
         if detail is None:
             return
-        reports = platform_reports(self.session.store, detail.summary.id)
+        store, incident_id = self.session.store, detail.summary.id
+        Operation(self, lambda: platform_reports(store, incident_id)).success(
+            lambda reports: self._ask_platform_report(detail, reports)
+        ).run()
+
+    def _ask_platform_report(self, detail: IncidentDetail, reports: tuple[PlatformReport, ...]) -> None:
         if not reports:
             messages.info(
                 self,
@@ -558,7 +569,13 @@ class IncidentsScreen(Screen):
         detail = self.detail
         if detail is None:
             return
-        usable = [a for a in list_accounts(self.session.store) if a.usable and a.status is AccountStatus.ACTIVE]
+        store = self.session.store
+        Operation(self, lambda: list_accounts(store)).success(
+            lambda accounts: self._ask_warnings(detail, accounts)
+        ).run()
+
+    def _ask_warnings(self, detail: IncidentDetail, accounts: list[AccountInfo]) -> None:
+        usable = [a for a in accounts if a.usable and a.status is AccountStatus.ACTIVE]
         suspect_platforms = {x.platform for x in detail.suspects}
         preselected = {a.id for a in usable if a.id in detail.account_ids or a.platform in suspect_platforms}
         dialog = WarningPostsDialog(

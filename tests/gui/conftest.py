@@ -142,9 +142,6 @@ READS_STILL_ON_THE_UI_THREAD: dict[tuple[str, str], str] = {
     # Buttons that read what a dialog needs just before opening it (a click, not a refresh).
     ("screens/incidents.py", "_choose_account"): "the accounts to choose from, for the dialog",
     ("screens/incidents.py", "_pause_or_resume"): "whether posting is paused and what it holds, for the question",
-    ("screens/incidents.py", "_platform_report"): "the report forms, for the dialog",
-    ("screens/incidents.py", "_warning_posts"): "the accounts to warn on, for the dialog",
-    ("screens/incidents.py", "_report"): "the incident's evidence, for the report",
     ("screens/incidents.py", "_lock"): "the accounts already locked, for the dialog",
     ("screens/settings/screen.py", "_confirm_rule"): "the accounts outside a new naming rule, for the question",
     # The composer window's publishing side is moved with the composer (NOT_YET).
