@@ -120,6 +120,7 @@ def test_the_screen_in_japanese_renders(
         screen.show()
         qtbot.waitExposed(screen)
         settle()
+        assert screen.loading_label.text() == "読み込み中…"  # what every screen says while it reads
         assert screen.model.headerData(0, Qt.Orientation.Horizontal) == "区分"
         assert screen.model.row(0).level.label == "要対応"
         assert "当選詐欺" in screen.view.toPlainText()
