@@ -128,6 +128,7 @@ class LatestRead(QObject):
         super().__init__(parent)
         self._asked = 0
         self._out = 0
+        self._after: list[Callable[[], None]] = []
 
     @property
     def busy(self) -> bool:
@@ -148,8 +149,19 @@ class LatestRead(QObject):
         def delivered(result: T) -> None:
             if asked == self._asked:
                 then(result)
+                waiting, self._after = self._after, []
+                for callback in waiting:
+                    callback()
 
         Operation(self.parent(), call).finished(self._back).success(delivered).run()
+
+    def after(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the next answer is shown, whichever read it answers (an older one may be dropped).
+
+        For what must follow the stored state on screen (a message after a save): tied to one read,
+        it would be lost whenever a refresh started a newer one.
+        """
+        self._after.append(callback)
 
     def _back(self) -> None:
         self._out -= 1

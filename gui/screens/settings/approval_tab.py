@@ -248,6 +248,8 @@ class ApprovalTab(QWidget):
     def load(self, *, then: Callable[[], None] | None = None) -> None:
         """Read keys, deputies and the emergency rules off the UI thread (the newest answer is shown, then ``then``)."""
         store = self.session.store
+        if then is not None:
+            self.reads.after(then)
         self.reads.run(
             lambda: (
                 list_keys(store),
@@ -256,7 +258,7 @@ class ApprovalTab(QWidget):
                 list_staff(store, include_inactive=False),
                 load_policy(store),
             ),
-            lambda read: self._show(*read, then=then),
+            lambda read: self._show(*read),
         )
 
     def _show(
@@ -266,8 +268,6 @@ class ApprovalTab(QWidget):
         deputies: list[DeputyInfo],
         staff: list[StaffInfo],
         policy: EmergencyPolicy,
-        *,
-        then: Callable[[], None] | None,
     ) -> None:
         self.keys.set_rows(keys)
         self.announcements.set_rows(announcements)
@@ -304,16 +304,15 @@ class ApprovalTab(QWidget):
             self.save_policy_button,
         ):
             widget.setEnabled(admin)
-        if then is not None:
-            then()
 
     def _run(self, action: Callable[[], T], done: str, then: Callable[[T], None] | None = None) -> None:
-        """Run ``action`` off the UI thread; on success say ``done``, show what is stored, then ``then``."""
+        """Run ``action`` off the UI thread; on success say ``done``, run ``then``, and read what is stored again."""
 
         def succeeded(result: T) -> None:
             self.status.setText(done)
-            # ``then`` after what is stored is shown: it may say more than the stored rows do (a key just created).
-            self.load(then=(lambda: then(result)) if then is not None else None)
+            if then is not None:
+                then(result)
+            self.load()
 
         def finished() -> None:
             self.running -= 1
@@ -328,9 +327,12 @@ class ApprovalTab(QWidget):
         service = self.session.service(SigningKeyService)
 
         def created(fingerprint: str) -> None:
-            self.my_key.setText(
-                tr("Created, waiting for registration: {fingerprint}").format(
-                    fingerprint=short_fingerprint(fingerprint)
+            # Said once the stored keys are shown: they name only registered keys, this one is not yet.
+            self.reads.after(
+                lambda: self.my_key.setText(
+                    tr("Created, waiting for registration: {fingerprint}").format(
+                        fingerprint=short_fingerprint(fingerprint)
+                    )
                 )
             )
 
@@ -378,7 +380,6 @@ class ApprovalTab(QWidget):
         service = self.session.service(EmergencyService)
 
         def saved(_result: object) -> None:
-            self._policy_loaded = None  # saved: what is stored is shown again
-            self.load()
+            self._policy_loaded = None  # saved: what is stored is shown again (the re-read follows)
 
         self._run(lambda: service.set_policy(policy), tr("Emergency rules saved."), saved)

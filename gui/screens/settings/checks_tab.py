@@ -241,18 +241,24 @@ class ChecksTab(QWidget):
     def dirty(self) -> bool:
         return self.config.to_json() != self.saved.to_json()
 
-    def load(self, *, then_say: str = "") -> None:
-        """Read the stored configuration off the UI thread; it replaces the shown one (then ``then_say``) when in."""
+    def load(self, *, then_say: str = "", keep_edits: bool = False) -> None:
+        """Read the stored configuration off the UI thread; it replaces the shown one (then ``then_say``) when in.
+
+        With ``keep_edits`` (a refresh, not a save) an edit begun while it was read is left alone.
+        """
         store = self.session.store
+        if then_say:
+            self.reads.after(lambda: self.status.setText(then_say))  # showing the settings resets the line
         self.reads.run(
-            lambda: CheckConfig.from_json(load_check_config(store)), lambda saved: self._loaded_config(saved, then_say)
+            lambda: CheckConfig.from_json(load_check_config(store)),
+            lambda saved: self._loaded_config(saved, keep_edits),
         )
 
-    def _loaded_config(self, saved: CheckConfig, say: str) -> None:
+    def _loaded_config(self, saved: CheckConfig, keep_edits: bool) -> None:
+        if keep_edits and self.dirty:
+            return
         self.saved = saved
         self._set_config(self.saved, reload_words=True)
-        if say:
-            self.status.setText(say)
 
     def _set_config(self, config: CheckConfig, *, reload_words: bool = False) -> None:
         self.config = config

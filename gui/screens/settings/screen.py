@@ -639,7 +639,7 @@ class SettingsScreen(Screen):
             self._show,
         )
         if not self.checks.dirty:
-            self.checks.load()
+            self.checks.load(keep_edits=True)
         self.approval.load()
         self.lifecycle.load()
         self.mail.load()

@@ -207,12 +207,17 @@ class TemplatesTab(QWidget):
         if keep is None and self.editing is not None:
             keep = self.editing.id
         store, retired = self.session.store, self.show_retired.isChecked()
+        if then_say is not None:
+            self.reads.after(lambda: self._say(then_say))  # after the rows: choosing one rewrites the line
         self.reads.run(
-            lambda: list_templates(store, include_retired=retired),
-            lambda rows: self._show_rows(rows, force, keep, then_say),
+            lambda: list_templates(store, include_retired=retired), lambda rows: self._show_rows(rows, force, keep)
         )
 
-    def _show_rows(self, rows: list[TemplateInfo], force: bool, keep: int | None, say: str | None) -> None:
+    def _say(self, text: str) -> None:
+        self.result.setStyleSheet("")
+        self.result.setText(text)
+
+    def _show_rows(self, rows: list[TemplateInfo], force: bool, keep: int | None) -> None:
         if self.dirty and not force:
             return  # edited while the list was read: the edit stays
         self.model.set_rows(rows)
@@ -222,9 +227,6 @@ class TemplatesTab(QWidget):
             self._show(rows[again], keep_result=True)
         else:
             self._show(None, keep_result=keep is None)
-        if say is not None:  # after the rows: choosing one rewrites the line
-            self.result.setStyleSheet("")
-            self.result.setText(say)
 
     def _selected(self) -> TemplateInfo | None:
         row = selected_row(self.table)
