@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from core.audit.events import Changes
@@ -110,3 +110,60 @@ class Operation(Generic[T]):
             from gui import messages
 
             messages.show_error(self._parent if isinstance(self._parent, QWidget) else None, known)
+
+
+class LatestRead(QObject):
+    """Reads of one thing (a screen's rows, a tab's settings) of which only the newest answer counts.
+
+    Each :meth:`run` is an :class:`Operation`; an answer that comes back after
+    a newer read was started is dropped, so a screen refreshed twice in quick
+    succession never ends up showing the older answer (they may finish in
+    either order on the thread pool). ``busy_changed`` says when the first
+    read goes out and when the last one is back.
+    """
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._asked = 0
+        self._out = 0
+        self._after: list[Callable[[], None]] = []
+
+    @property
+    def busy(self) -> bool:
+        """A read is out (its answer, or a newer one's, has not come back)."""
+        return self._out > 0
+
+    def run(self, call: Callable[[], T], then: Callable[[T], None]) -> None:
+        """Run ``call`` off the UI thread; ``then`` gets its result on the UI thread unless a newer read started.
+
+        A refusal goes to the message door as for any Operation (the screen keeps what it showed).
+        """
+        self._asked += 1
+        asked = self._asked
+        self._out += 1
+        if self._out == 1:
+            self.busy_changed.emit(True)
+
+        def delivered(result: T) -> None:
+            if asked == self._asked:
+                then(result)
+                waiting, self._after = self._after, []
+                for callback in waiting:
+                    callback()
+
+        Operation(self.parent(), call).finished(self._back).success(delivered).run()
+
+    def after(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the next answer is shown, whichever read it answers (an older one may be dropped).
+
+        For what must follow the stored state on screen (a message after a save): tied to one read,
+        it would be lost whenever a refresh started a newer one.
+        """
+        self._after.append(callback)
+
+    def _back(self) -> None:
+        self._out -= 1
+        if self._out == 0:
+            self.busy_changed.emit(False)

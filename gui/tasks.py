@@ -4,7 +4,7 @@
 global ``QThreadPool``; the callbacks run on the UI thread through a queued
 signal, so no widget is ever touched from a worker (the pattern of Anki's
 ``CollectionOp``). ``fn`` receives a ``report(done, total)`` callable for
-progress. Tests call :func:`wait_for_tasks` before closing windows.
+progress. Tests call :func:`drain_tasks` (or :func:`wait_for_tasks`) before closing windows.
 
 Every task reports through one long-lived dispatcher owned by the
 application, not through a QObject of its own: a per-task carrier either
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -142,4 +142,26 @@ def tasks_in_flight() -> int:
 
 
 def wait_for_tasks(timeout_ms: int = 30_000) -> bool:
+    """Wait for the worker threads only (results may still be queued for the UI thread; see :func:`drain_tasks`)."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+def drain_tasks(timeout_ms: int = 30_000) -> bool:
+    """Run the UI thread's events until no task is running and no result is waiting to be delivered.
+
+    A delivered result may start another task (a read after a save, the next
+    page after the first): this waits for those too, for as long as it takes
+    within ``timeout_ms``, and says whether it got there (``False``: work was
+    still out when the time was up).
+    """
+    pool = QThreadPool.globalInstance()
+    if QCoreApplication.instance() is None:
+        return pool.waitForDone(timeout_ms)  # nothing can be delivered without an event loop
+    deadline = QDeadlineTimer(timeout_ms)
+    while True:
+        pool.waitForDone(max(1, min(deadline.remainingTime(), 100)))
+        QCoreApplication.processEvents()  # the results are queued signals: deliver them
+        if tasks_in_flight() == 0 and pool.activeThreadCount() == 0:
+            return True
+        if deadline.hasExpired():
+            return False

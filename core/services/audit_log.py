@@ -149,7 +149,13 @@ def query_audit(
     descending: bool = True,
     event_prefix: str = "",
     flt: AuditFilter | None = None,
+    after: int | None = None,
 ) -> list[AuditRow]:
+    """A page of the record in ``seq`` order: from ``offset``, or (a keyset, as lists page) after the entry ``after``.
+
+    ``after`` reads the same page however long the record is, where an
+    offset makes the database walk every entry before it.
+    """
     query = (
         select(AuditEntry, Staff.display_name, Terminal.hostname)
         .outerjoin(Staff, Staff.os_login == AuditEntry.actor)
@@ -159,6 +165,8 @@ def query_audit(
     if event_prefix:
         query = query.where(AuditEntry.event.startswith(event_prefix, autoescape=True))
     query = _filtered(query, flt)
+    if after is not None:
+        query = query.where(AuditEntry.seq < after if descending else AuditEntry.seq > after)
     with store.read() as session:
         page = list(session.execute(query.offset(offset).limit(limit)))
         payloads = [_parse(entry.payload) for entry, _name, _host in page]

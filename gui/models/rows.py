@@ -1,8 +1,9 @@
 """Table models over lists of plain core records.
 
-:class:`RowsModel` holds a complete (small) list; :class:`PagedModel` fetches
+:class:`RowsModel` holds a complete (small) list, given to it by a screen's
+read (:meth:`gui.screens.base.Screen.read`). :class:`KeysetModel` fetches
 pages as the view scrolls (``canFetchMore``/``fetchMore``) and sorts in the
-database. :class:`KeysetModel` does the same for lists of a million rows:
+database, for lists of any length (a million drafts, the whole audit record):
 each page starts after the last row of the one before (keyset), pages are
 read off the UI thread (:mod:`gui.operations`), only a few are held, and a
 page let go is read again from its start when scrolled back to.
@@ -121,77 +122,11 @@ class RowsModel(_Base[T]):
         self.layoutChanged.emit()
 
 
-class _SortedBySource:
-    """A column header click asks the source for that order (the paged models sort in the database)."""
-
-    columns: list[Column[Any]]
-    sort_key: str
-    descending: bool
-
-    def reload(self) -> None:
-        raise NotImplementedError
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not (0 <= column < len(self.columns)) or self.columns[column].sort_key is None:
-            return
-        key = self.columns[column].sort_key
-        assert key is not None
-        self.sort_key = key
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
-
-
-class PagedModel(_SortedBySource, _Base[T]):
-    """Rows fetched page by page from ``fetch(offset, limit, sort_key, descending)``."""
-
-    def __init__(
-        self,
-        columns: Sequence[Column[T]],
-        fetch: Callable[[int, int, str, bool], list[T]],
-        count: Callable[[], int],
-        *,
-        default_sort: str,
-        page_size: int = 200,
-    ) -> None:
-        super().__init__(columns)
-        self._fetch = fetch
-        self._count = count
-        self._total = 0
-        self.page_size = page_size
-        self.sort_key = default_sort
-        self.descending = True
-
-    @property
-    def total(self) -> int:
-        return self._total
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._total = self._count()
-        self._rows = self._fetch(0, self.page_size, self.sort_key, self.descending)
-        self.endResetModel()
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        page = self._fetch(len(self._rows), self.page_size, self.sort_key, self.descending)
-        if not page:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
-
-
 #: A page read for a keyset list: its rows and where the next page starts (``None``: the list ends).
 Page = tuple[list[T], C | None]
 
 
-class KeysetModel(_SortedBySource, QAbstractTableModel, Generic[T, C]):
+class KeysetModel(QAbstractTableModel, Generic[T, C]):
     """Rows read page by page off the UI thread: ``fetch(after, limit, sort_key, descending)`` and ``count()``.
 
     A reload keeps the old rows on screen until the new first page is in,
@@ -282,6 +217,15 @@ class KeysetModel(_SortedBySource, QAbstractTableModel, Generic[T, C]):
         self._read(0, fresh=True)
         generation = self._generation
         self._run(self._count, lambda total: self._counted(generation, total))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A column header click asks the database for that order (the rows held are only a few pages)."""
+        key = self.columns[column].sort_key if 0 <= column < len(self.columns) else None
+        if key is None:
+            return
+        self.sort_key = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more and not self.loading

@@ -16,7 +16,7 @@ from core.publishing.records import DeletionRow, PublicationService, deletion_re
 from gui.changes import Changes
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
-from gui.operations import Operation
+from gui.operations import LatestRead, Operation
 from gui.session import AppSession
 from gui.widgets.table_view import make_table
 
@@ -58,10 +58,15 @@ class DeletionRequestsPanel(QWidget):
         self.approve_button.clicked.connect(lambda: self.decide(True))
         self.reject_button.clicked.connect(lambda: self.decide(False))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update())
+        self.reads = LatestRead(self)
         self.refresh()
 
     def refresh(self) -> None:
-        rows = deletion_requests(self.session.store, states=(DeletionState.REQUESTED,))
+        """Read the requests off the UI thread (an answer to an older refresh is dropped)."""
+        store = self.session.store
+        self.reads.run(lambda: deletion_requests(store, states=(DeletionState.REQUESTED,)), self._show)
+
+    def _show(self, rows: list[DeletionRow]) -> None:
         self.model.set_rows(rows)
         self.title.setText(tr("Deletion requests awaiting a decision: {count}").format(count=len(rows)))
         self._update()

@@ -57,22 +57,25 @@ class BackgroundScheduler(QObject):
         if self.running or not self.session.has(Role.OPERATOR):
             return
         from core.publishing.outbox import Outbox
-        from core.publishing.scheduler import run_due
+        from core.publishing.scheduler import run_due, scheduled_posts
 
         self.running = True
         outbox = Outbox(self.session.store, self.session.actor)
+
+        def run(_report: object) -> tuple[Any, int]:
+            report = run_due(outbox, outbox.store.now(), only_postable=True)
+            return report, len(scheduled_posts(outbox.store))  # what is left, counted here: not on the UI thread
+
         run_task(
-            lambda _r: run_due(outbox, outbox.store.now(), only_postable=True),
+            run,
             on_done=self._done,
             on_error=self._failed,
             parent=self,
         )
 
-    def _done(self, report: Any) -> None:
-        from core.publishing.scheduler import scheduled_posts
-
+    def _done(self, result: tuple[Any, int]) -> None:
+        report, waiting = result
         self.running = False
-        waiting = len(scheduled_posts(self.session.store))
         text = tr("Scheduled posts waiting: {count}").format(count=waiting)
         if report.sent:
             text += " · " + tr("sent: {count}").format(count=len(report.sent))

@@ -10,12 +10,13 @@ shown above the table.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import pairwise
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from core.accounts.continuation import ReviewFacts
 from core.accounts.duties import Duty
 from core.accounts.kinds import AccountKind
 from core.accounts.rotation import RotationReminder, rotation_reminders
@@ -26,6 +27,7 @@ from core.organization.roles import Role
 from core.platforms.facts import platform_label
 from core.services.account_lifecycle import AccountLifecycleService, current_review_facts
 from core.services.accounts import (
+    AccountDetail,
     AccountInfo,
     AccountService,
     CredentialService,
@@ -93,6 +95,7 @@ SETTABLE = (AccountStatus.PREPARING, AccountStatus.ACTIVE, AccountStatus.PAUSED)
 class AccountsScreen(Screen):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        self.now = datetime.min.replace(tzinfo=UTC)  # replaced by the first read, before any row is shown
         self.model: RowsModel[AccountInfo] = RowsModel(self._columns())
         self.table = make_table(self.model, tr("Official accounts"), self, stretch_column=11)
         self.warnings = plain(QLabel())
@@ -110,7 +113,10 @@ class AccountsScreen(Screen):
         self.on_actor_changed()
 
     def _columns(self) -> list[Column[AccountInfo]]:
-        now = self.session.store.now
+        # The database clock as of the last read: asking it per painted cell would query the server on the UI thread.
+        def now() -> datetime:
+            return self.now
+
         return [
             Column(tr("Platform"), lambda a: platform_label(a.platform)),
             Column(tr("Account ID"), lambda a: a.handle),
@@ -208,10 +214,14 @@ class AccountsScreen(Screen):
         return changes.accounts or changes.settings
 
     def refresh(self) -> None:
-        rows = list_accounts(self.session.store)
+        store = self.session.store
+        self.read(lambda: (list_accounts(store), rotation_reminders(store), store.now()), self._show)
+
+    def _show(self, read: tuple[list[AccountInfo], list[RotationReminder], datetime]) -> None:
+        rows, reminders, now = read
+        self.now = now
         self.model.set_rows(rows)
-        lines = [_reminder_line(r) for r in rotation_reminders(self.session.store)]
-        now = self.session.store.now()
+        lines = [_reminder_line(r) for r in reminders]
         lines += [
             tr("⚠ {handle}: the continuation review was due {date} (joso:7(1))").format(
                 handle=a.handle, date=_day(a.review_due_at)
@@ -280,7 +290,13 @@ class AccountsScreen(Screen):
         account = self.selected()
         if account is None:
             return
-        dialog = ConsultationDialog(account_detail(self.session.store, account.id), parent=self)
+        store = self.session.store
+        # What the dialog shows is read off the UI thread; it opens when that is in.
+        Operation(self, lambda: account_detail(store, account.id)).success(self._ask_consultation).run()
+
+    def _ask_consultation(self, detail: AccountDetail) -> None:
+        account = detail.info
+        dialog = ConsultationDialog(detail, parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         service = self.session.service(AccountLifecycleService)
@@ -298,12 +314,13 @@ class AccountsScreen(Screen):
         if account is None:
             return
         store = self.session.store
-        dialog = ReviewDialog(
-            account,
-            current_review_facts(store, account.id),
-            load_lifecycle_settings(store).withdrawal_notice_days,
+        Operation(
             self,
-        )
+            lambda: (current_review_facts(store, account.id), load_lifecycle_settings(store).withdrawal_notice_days),
+        ).success(lambda read: self._ask_review(account, *read)).run()
+
+    def _ask_review(self, account: AccountInfo, facts: ReviewFacts, notice_days: int) -> None:
+        dialog = ReviewDialog(account, facts, notice_days, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         service = self.session.service(AccountLifecycleService)
@@ -321,7 +338,12 @@ class AccountsScreen(Screen):
         account = self.selected()
         if account is None:
             return
-        days = load_lifecycle_settings(self.session.store).withdrawal_notice_days
+        store = self.session.store
+        Operation(self, lambda: load_lifecycle_settings(store).withdrawal_notice_days).success(
+            lambda days: self._ask_withdrawal(account, days)
+        ).run()
+
+    def _ask_withdrawal(self, account: AccountInfo, days: int) -> None:
         dialog = WithdrawalDialog(account, days, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -370,10 +392,13 @@ class AccountsScreen(Screen):
         account = self.selected()
         if account is None:
             return
+        store = self.session.store
+        Operation(self, lambda: account_detail(store, account.id)).success(self._edit).run()
+
+    def _edit(self, detail: AccountDetail) -> None:
+        account = detail.info
         admin = self.session.has(Role.ADMINISTRATOR)
-        dialog = AccountEditor(
-            self.session, account_detail(self.session.store, account.id), editable=admin, parent=self
-        )
+        dialog = AccountEditor(self.session, detail, editable=admin, parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted or not admin:
             return
         service = self.session.service(AccountService)

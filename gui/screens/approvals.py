@@ -6,6 +6,7 @@ review (事後承認); administrators also see every overdue one, in red.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -130,6 +131,7 @@ class ApprovalsScreen(Screen):
         from gui.publishing.deletions import DeletionRequestsPanel
 
         self.deletions = DeletionRequestsPanel(session, self)
+        self.watch(self.deletions.reads)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(self.deletions)
@@ -141,22 +143,36 @@ class ApprovalsScreen(Screen):
         self.decision_table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self._update_actions()
 
-    def items_for_actor(self) -> list[PendingItem]:
-        """What this person decides on; administrators see every pending item to spot overdue ones."""
+    def items_for_actor(self) -> Callable[[datetime], list[PendingItem]]:
+        """What this person decides on (read on a worker); administrators see every pending item (overdue ones)."""
+        store = self.session.store
         if self.session.has(Role.ADMINISTRATOR) and not self.session.has(Role.SUPERVISOR):
-            return pending_reviews(self.session.store, now=self.now)
-        return pending_reviews(self.session.store, reviewer_id=self.session.actor.staff_id, now=self.now)
+            return lambda now: pending_reviews(store, now=now)
+        reviewer = self.session.actor.staff_id
+        return lambda now: pending_reviews(store, reviewer_id=reviewer, now=now)
 
     def concerned_by(self, changes: Changes) -> bool:
         return changes.queue or changes.any_draft
 
     def refresh(self) -> None:
-        # "Overdue" is judged by the database's clock, as the service and the scheduler do, not this PC's.
-        self.now = self.session.store.now()
-        items = self.items_for_actor()
+        store, items_at = self.session.store, self.items_for_actor()
+
+        deciding = self.session.has(Role.SUPERVISOR)
+        is_deputy = self.session.is_deputy
+
+        def read() -> tuple[datetime, list[PendingItem], list[DecisionRow], bool]:
+            # "Overdue" is judged by the database's clock, as the service and the scheduler do, not this PC's.
+            now = store.now()
+            return now, items_at(now), recent_decisions(store, limit=50), deciding or is_deputy()
+
+        self.read(read, self._show)
+        self.deletions.refresh()
+
+    def _show(self, read: tuple[datetime, list[PendingItem], list[DecisionRow], bool]) -> None:
+        self.now, items, decisions, deciding = read
         self.model.set_rows(items)
         overdue = sum(1 for item in items if item.overdue(self.now))
-        if self.session.has(Role.SUPERVISOR) or self.session.is_deputy():
+        if deciding:
             text = tr("{count} submissions await your decision.").format(count=len(items))
         else:
             text = tr("{count} submissions await a supervisor's decision (view only).").format(count=len(items))
@@ -166,8 +182,7 @@ class ApprovalsScreen(Screen):
         else:
             self.summary.setStyleSheet("")
         self.summary.setText(text)
-        self.decisions.set_rows(recent_decisions(self.session.store, limit=50))
-        self.deletions.refresh()
+        self.decisions.set_rows(decisions)
         self._update_actions()
 
     def on_actor_changed(self) -> None:

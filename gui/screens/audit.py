@@ -31,10 +31,18 @@ from PySide6.QtWidgets import (
 from core.audit.events import event_label
 from core.audit.verify import VerifyResult, verify_chain
 from core.services.audit_export import export_csv
-from core.services.audit_log import AuditFilter, AuditRow, audit_actors, audit_events, count_audit, query_audit
+from core.services.audit_log import (
+    AuditActor,
+    AuditFilter,
+    AuditRow,
+    audit_actors,
+    audit_events,
+    count_audit,
+    query_audit,
+)
 from gui.changes import Changes
 from gui.i18n import translator
-from gui.models.rows import Column, PagedModel
+from gui.models.rows import Column, KeysetModel, Page
 from gui.operations import Operation
 from gui.screens.base import Screen
 from gui.session import AppSession
@@ -47,8 +55,10 @@ from gui.widgets.table_view import make_table, selected_row
 tr = translator("AuditScreen")
 
 
-class AuditListModel(PagedModel[AuditRow]):
-    def __init__(self, session: AppSession) -> None:
+class AuditListModel(KeysetModel[AuditRow, int]):
+    """The record page by page off the UI thread; a page starts after the last ``seq`` shown (a keyset)."""
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         self.session = session
         self.filter = AuditFilter()
         super().__init__(
@@ -70,10 +80,13 @@ class AuditListModel(PagedModel[AuditRow]):
             self._page,
             self._count,
             default_sort="seq",
+            parent=parent,
         )
 
-    def _page(self, offset: int, limit: int, _key: str, descending: bool) -> list[AuditRow]:
-        return query_audit(self.session.store, offset=offset, limit=limit, descending=descending, flt=self.filter)
+    def _page(self, after: int | None, limit: int, _key: str, descending: bool) -> Page[AuditRow, int]:
+        # On a worker: a page read for a filter since replaced is dropped by the model (set_filter reloads).
+        rows = query_audit(self.session.store, limit=limit, descending=descending, flt=self.filter, after=after)
+        return rows, rows[-1].seq if len(rows) == limit else None
 
     def _count(self) -> int:
         return count_audit(self.session.store, self.filter)
@@ -86,7 +99,9 @@ class AuditListModel(PagedModel[AuditRow]):
 class AuditScreen(Screen):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.model = AuditListModel(session)
+        self.model = AuditListModel(session, self)
+        self._filtered = False
+        self._reveal_pending = False
         self.table = make_table(self.model, tr("Audit record"), self, stretch_column=4)
         filters = self._build_filters()
         details = self._build_details()
@@ -194,6 +209,9 @@ class AuditScreen(Screen):
         self.clear_button.clicked.connect(self.clear_filters)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_details())
         self.model.modelReset.connect(self._show_details)
+        self.model.loading_changed.connect(self._loaded)
+        self.model.counted.connect(self._show_count)
+        self.model.failed.connect(self.count_label.setText)
         self.verify_button.clicked.connect(self.verify)
         self.export_button.clicked.connect(self.ask_export)
 
@@ -202,8 +220,11 @@ class AuditScreen(Screen):
 
     def refresh(self) -> None:
         store = self.session.store
-        refill(self.actor_filter, tr("Everyone"), [(a.label, a.login) for a in audit_actors(store)])
-        refill(self.event_filter, tr("All events"), [(event_label(code), code) for code in audit_events(store)])
+        self.read(lambda: (audit_actors(store), audit_events(store)), lambda read: self._refreshed(*read))
+
+    def _refreshed(self, actors: list[AuditActor], events: list[str]) -> None:
+        refill(self.actor_filter, tr("Everyone"), [(a.label, a.login) for a in actors])
+        refill(self.event_filter, tr("All events"), [(event_label(code), code) for code in events])
         self._apply_filter()
 
     def clear_filters(self) -> None:
@@ -225,15 +246,24 @@ class AuditScreen(Screen):
                 last_day=last,
             )
         )
-        filtered = any((self.actor_filter.currentIndex() > 0, self.event_filter.currentIndex() > 0, first, last))
+        self._filtered = any((self.actor_filter.currentIndex() > 0, self.event_filter.currentIndex() > 0, first, last))
+        self._reveal_pending = True
+
+    def _show_count(self, *_: object) -> None:
         count = self.model.total
-        self.count_label.setText(
-            tr("{count} matching entries").format(count=count)
-            if filtered
-            else tr("{count} entries").format(count=count)
-        )
-        # The view restores the old scroll offset after a reset, which means nothing in a different list.
-        QTimer.singleShot(0, self.table, self._reveal_selection)
+        if self.model.loading or count is None:
+            self.count_label.setText(tr("Loading…"))
+        elif self._filtered:
+            self.count_label.setText(tr("{count} matching entries").format(count=count))
+        else:
+            self.count_label.setText(tr("{count} entries").format(count=count))
+
+    def _loaded(self, loading: bool) -> None:
+        self._show_count()
+        if not loading and self._reveal_pending:
+            self._reveal_pending = False
+            # The view restores the old scroll offset after a reset, which means nothing in a different list.
+            QTimer.singleShot(0, self.table, self._reveal_selection)
 
     def _reveal_selection(self) -> None:
         row = selected_row(self.table)
@@ -244,11 +274,11 @@ class AuditScreen(Screen):
 
     def _show_details(self) -> None:
         row = selected_row(self.table)
-        if row is None:
+        entry = self.model.row(row) if row is not None else None
+        if entry is None:
             self.details.clear()
             self.raw.clear()
             return
-        entry = self.model.row(row)
         lines = [
             entry.summary,
             "",

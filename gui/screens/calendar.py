@@ -73,7 +73,6 @@ from core.services.planning import MoveResult, PlanningService, read_calendar, r
 from gui import messages
 from gui.i18n import translator
 from gui.models.rows import Column, RowRole, RowsModel
-from gui.operations import Operation
 from gui.screens.base import Screen
 from gui.session import AppSession
 from gui.widgets.palette import BLOCK, MUTED
@@ -359,8 +358,6 @@ class CalendarScreen(Screen):
         self.selected_day: date = date.min  # set from the database clock on the first read
         self.calendar: Calendar | None = None
         self.board: TodayBoard | None = None
-        self.reads = 0  # reads in flight (tests wait for none)
-        self._generation = 0
         self._build_board()
         self._build_toolbar()
         self._build_views()
@@ -476,9 +473,6 @@ class CalendarScreen(Screen):
         store, actor = self.session.store, self.session.actor
         wanted = self.selected_day
         view = self.view
-        self._generation += 1
-        generation = self._generation
-        self.reads += 1
 
         def read() -> tuple[Calendar, TodayBoard]:
             board = read_today(store, actor)
@@ -486,14 +480,7 @@ class CalendarScreen(Screen):
             first, last = grid(view, anchor)
             return read_calendar(store, first, last), board
 
-        def done() -> None:
-            self.reads -= 1
-
-        def show(result: tuple[Calendar, TodayBoard]) -> None:
-            if generation == self._generation:  # an older read finishing late must not overwrite a newer one
-                self._show(*result)
-
-        Operation(self, read).success(show).finished(done).run()
+        self.read(read, lambda result: self._show(*result))
 
     def _show(self, calendar: Calendar, board: TodayBoard) -> None:
         self.calendar, self.board = calendar, board

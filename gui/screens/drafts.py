@@ -212,7 +212,6 @@ class DraftsScreen(Screen):
         self.why_label.setWordWrap(True)
         self.why_label.setStyleSheet(f"color: {palette.CONFIRM}")
         self.usable_accounts = 0
-        self._refreshes = 0
         self._reveal_pending = False
         self.composers: dict[int, ComposerWindow] = {}
 
@@ -296,17 +295,11 @@ class DraftsScreen(Screen):
     def refresh(self) -> None:
         """Re-read the filters' choices and the list, off the UI thread (an answer to an older refresh is dropped)."""
         store = self.session.store
-        self._refreshes += 1
-        asked = self._refreshes
-        Operation(self, lambda: (list_accounts(store), draft_authors(store))).success(
-            lambda read: self._refreshed(asked, *read)
-        ).run()
+        self.read(lambda: (list_accounts(store), draft_authors(store)), lambda read: self._refreshed(*read))
         # The list at once, with the filter it has: the choices are read meanwhile (one round trip, not two).
         self.model.reload()
 
-    def _refreshed(self, asked: int, accounts: list[AccountInfo], authors: list[DraftAuthor]) -> None:
-        if asked != self._refreshes:
-            return
+    def _refreshed(self, accounts: list[AccountInfo], authors: list[DraftAuthor]) -> None:
         refill(
             self.account_filter,
             tr("All accounts"),

@@ -40,15 +40,17 @@ from core.audit.events import Changes
 from core.disclosure.notice import NOTICE_KINDS, write_notice
 from core.errors import InvalidInput
 from core.incidents.model import IncidentDetail, IncidentKind, IncidentState, IncidentSummary, Severity, StepKind
+from core.incidents.reports import PlatformReport
 from core.incidents.watch import WatchReport, watch_impersonation
 from core.lifecycle.states import AccountStatus
 from core.organization.roles import Role
 from core.platforms.facts import platform_label
 from core.publishing.incident_posts import ComparisonReport, PostComparison
 from core.publishing.scheduler import posts_held_by_pause
-from core.services.accounts import list_accounts
+from core.services.accounts import AccountInfo, list_accounts
 from core.services.incidents import (
     IncidentService,
+    PauseState,
     account_locks,
     incident_notice,
     list_incidents,
@@ -247,6 +249,8 @@ class IncidentsScreen(Screen):
         super().__init__(session, parent)
         self.detail: IncidentDetail | None = None
         self.locked: set[int] = set()  # accounts locked now (of any incident)
+        self._wanted: int | None = None  # the incident to choose when the list is next read
+        self._details = self.reader()  # the chosen incident's, apart from the list's: a click needs no list read
         self.pause_label = QLabel()
         self.pause_label.setObjectName("pauseBanner")
         self.pause_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -334,8 +338,16 @@ class IncidentsScreen(Screen):
         return changes.incidents or changes.accounts
 
     def refresh(self) -> None:
-        self.model.set_rows(list_incidents(self.session.store, open_only=self.open_only.isChecked()))
-        state = pause_state(self.session.store)
+        store, open_only = self.session.store, self.open_only.isChecked()
+        self.read(lambda: (list_incidents(store, open_only=open_only), pause_state(store)), self._show)
+
+    def _show(self, read: tuple[list[IncidentSummary], PauseState]) -> None:
+        incidents, state = read
+        self.model.set_rows(incidents)
+        wanted, self._wanted = self._wanted, None
+        row = next((i for i, incident in enumerate(incidents) if incident.id == wanted), None)
+        if row is not None:
+            self.table.selectRow(row)
         if state.paused:
             since = state.since.astimezone().strftime("%Y-%m-%d %H:%M") if state.since else ""
             self.pause_label.setText(
@@ -356,16 +368,29 @@ class IncidentsScreen(Screen):
         return self.model.row(row) if row is not None else None
 
     def _show_selected(self) -> None:
+        """Read the chosen incident off the UI thread; its buttons wait for it (they act on what is shown)."""
         chosen = self.selected()
-        self.detail = load_incident(self.session.store, chosen.id) if chosen is not None else None
-        self.locked = {lock.account_id for lock in account_locks(self.session.store)}
-        page = detail_html(self.detail, self.locked) if self.detail else ""
-        if self.detail is not None and self.detail.summary.kind is IncidentKind.FLAMING:
+        if self.detail is not None and (chosen is None or chosen.id != self.detail.summary.id):
+            self.detail = None  # another incident chosen: no button may act on the one still shown
+            self.on_actor_changed()
+        store = self.session.store
+
+        def read() -> tuple[IncidentDetail | None, set[int], str]:
             from core.services.inbound import episode_volume
             from gui.screens.moderation import volume_html
 
-            volume = episode_volume(self.session.store, self.detail.summary.id)
-            page += volume_html(volume) if volume is not None else ""
+            detail = load_incident(store, chosen.id) if chosen is not None else None
+            locked = {lock.account_id for lock in account_locks(store)}
+            page = detail_html(detail, locked) if detail else ""
+            if detail is not None and detail.summary.kind is IncidentKind.FLAMING:
+                volume = episode_volume(store, detail.summary.id)
+                page += volume_html(volume) if volume is not None else ""
+            return detail, locked, page
+
+        self._details.run(read, self._show_detail)
+
+    def _show_detail(self, read: tuple[IncidentDetail | None, set[int], str]) -> None:
+        self.detail, self.locked, page = read
         self.view.setHtml(page)
         self.on_actor_changed()
 
@@ -395,7 +420,12 @@ class IncidentsScreen(Screen):
 
     # -- actions --
     def _report(self) -> None:
-        accounts = [(a.id, f"{a.display_name} — {a.handle}") for a in list_accounts(self.session.store)]
+        store = self.session.store
+        # The dialog's choices are read off the UI thread; it opens when they are in (so for the others below).
+        Operation(self, lambda: list_accounts(store)).success(self._ask_report).run()
+
+    def _ask_report(self, official: list[AccountInfo]) -> None:
+        accounts = [(a.id, f"{a.display_name} — {a.handle}") for a in official]
         dialog = ReportDialog(accounts, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -417,11 +447,9 @@ class IncidentsScreen(Screen):
         )
 
     def select(self, incident_id: int) -> None:
+        """Show ``incident_id`` chosen once the list read for it is in (a new incident is not in the old rows)."""
+        self._wanted = incident_id
         self.refresh()
-        for row in range(self.model.rowCount()):
-            if self.model.row(row).id == incident_id:
-                self.table.selectRow(row)
-                return
 
     def _step(self) -> None:
         detail = self.detail
@@ -492,7 +520,12 @@ class IncidentsScreen(Screen):
         detail = self.detail
         if detail is None:
             return
-        reports = platform_reports(self.session.store, detail.summary.id)
+        store, incident_id = self.session.store, detail.summary.id
+        Operation(self, lambda: platform_reports(store, incident_id)).success(
+            lambda reports: self._ask_platform_report(detail, reports)
+        ).run()
+
+    def _ask_platform_report(self, detail: IncidentDetail, reports: tuple[PlatformReport, ...]) -> None:
         if not reports:
             messages.info(
                 self,
@@ -536,7 +569,13 @@ class IncidentsScreen(Screen):
         detail = self.detail
         if detail is None:
             return
-        usable = [a for a in list_accounts(self.session.store) if a.usable and a.status is AccountStatus.ACTIVE]
+        store = self.session.store
+        Operation(self, lambda: list_accounts(store)).success(
+            lambda accounts: self._ask_warnings(detail, accounts)
+        ).run()
+
+    def _ask_warnings(self, detail: IncidentDetail, accounts: list[AccountInfo]) -> None:
+        usable = [a for a in accounts if a.usable and a.status is AccountStatus.ACTIVE]
         suspect_platforms = {x.platform for x in detail.suspects}
         preselected = {a.id for a in usable if a.id in detail.account_ids or a.platform in suspect_platforms}
         dialog = WarningPostsDialog(

@@ -35,7 +35,7 @@ from core.inbound.spike import SpikeSettings
 from core.inbound.triage import Level, rule_title
 from core.organization.roles import Role
 from core.platforms.facts import Moderation, inbound_facts, no_replies_message, platform_label, reads_replies
-from core.services.accounts import list_accounts
+from core.services.accounts import AccountInfo, list_accounts
 from core.services.inbound import (
     EpisodeVolume,
     InboundService,
@@ -213,7 +213,6 @@ class ModerationScreen(Screen):
         layout.addWidget(splitter, 1)
         layout.addLayout(row)
         self._connect()
-        self._fill_accounts()
         self.on_actor_changed()
 
     def _connect(self) -> None:
@@ -233,13 +232,13 @@ class ModerationScreen(Screen):
     def concerned_by(self, changes: Changes) -> bool:
         return changes.incidents or changes.accounts
 
-    def _fill_accounts(self) -> None:
+    def _fill_accounts(self, accounts: list[AccountInfo]) -> None:
         self.account.blockSignals(True)
         chosen = self.account.currentData()
         self.account.clear()
         self.account.addItem(tr("All accounts"), None)
         silent = []
-        for account in list_accounts(self.session.store):
+        for account in accounts:
             if reads_replies(account.platform):
                 self.account.addItem(f"{account.handle} ({platform_label(account.platform)})", account.id)
             else:
@@ -252,16 +251,21 @@ class ModerationScreen(Screen):
         self.no_replies.setVisible(bool(silent))
 
     def refresh(self) -> None:
-        self._fill_accounts()
-        chosen = self.current.id if self.current is not None else None
-        self.model.set_rows(
-            list_queue(
-                self.session.store,
-                account_id=self.account.currentData(),
-                include_handled=self.include_handled.isChecked(),
-            )
+        store, account_id, handled = self.session.store, self.account.currentData(), self.include_handled.isChecked()
+        self.read(
+            lambda: (
+                list_accounts(store),
+                list_queue(store, account_id=account_id, include_handled=handled),
+                open_spikes(store),
+            ),
+            self._show,
         )
-        self.spikes = open_spikes(self.session.store)
+
+    def _show(self, read: tuple[list[AccountInfo], list[QueueItem], list[SpikeAlert]]) -> None:
+        accounts, queue, self.spikes = read
+        self._fill_accounts(accounts)
+        chosen = self.current.id if self.current is not None else None  # as it is now, not when the read began
+        self.model.set_rows(queue)
         if self.spikes:
             self.spike_label.setText(
                 "\n".join(
@@ -330,7 +334,11 @@ class ModerationScreen(Screen):
         self.settings_button.setToolTip("" if admin else tr("Changing these needs an administrator."))
 
     def _settings(self) -> None:
-        dialog = SettingsDialog(load_settings(self.session.store), self)
+        store = self.session.store
+        Operation(self, lambda: load_settings(store)).success(self._ask_settings).run()
+
+    def _ask_settings(self, settings: Settings) -> None:
+        dialog = SettingsDialog(settings, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         service = self.session.service(InboundService)

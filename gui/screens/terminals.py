@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from core.accounts.lifecycle_rules import lifecycle_rules
 from core.errors import PermissionDenied
 from core.organization.roles import Role
-from core.services.accounts import list_accounts
+from core.services.accounts import AccountInfo, list_accounts
 from core.services.terminals import TerminalInfo, TerminalService, list_terminals
 from core.terminals.approval import TerminalKind
 from gui import messages
@@ -136,8 +136,12 @@ class TerminalsScreen(Screen):
         return changes.terminals
 
     def refresh(self) -> None:
-        self._handles = {a.id: a.handle for a in list_accounts(self.session.store)}
-        self.model.set_rows(list_terminals(self.session.store))
+        store = self.session.store
+        self.read(lambda: (list_accounts(store), list_terminals(store)), lambda read: self._show(*read))
+
+    def _show(self, accounts: list[AccountInfo], terminals: list[TerminalInfo]) -> None:
+        self._handles = {a.id: a.handle for a in accounts}
+        self.model.set_rows(terminals)
         self.on_actor_changed()
 
     def selected(self) -> TerminalInfo | None:
@@ -194,7 +198,14 @@ class TerminalsScreen(Screen):
         terminal = self.selected()
         if terminal is None:
             return
-        dialog = ApproveDialog(terminal, list_accounts(self.session.store), self)
+        store = self.session.store
+        # The accounts to choose from are read off the UI thread; the dialog opens when they are in.
+        Operation(self, lambda: list_accounts(store)).success(
+            lambda accounts: self._ask_approval(terminal, accounts)
+        ).run()
+
+    def _ask_approval(self, terminal: TerminalInfo, accounts: list[AccountInfo]) -> None:
+        dialog = ApproveDialog(terminal, accounts, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         service = self.session.service(TerminalService)

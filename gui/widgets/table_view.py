@@ -31,19 +31,30 @@ class _SelectOnFocus(QObject):
 
     Without it the keyboard user lands on a table with a current cell but no
     selection: the open/edit buttons stay disabled and Enter opens nothing.
+    Rows are read off the UI thread, so the table may still be empty when
+    focused: the rows arriving while it has the focus count as tabbing in.
     """
 
     def __init__(self, view: QTableView) -> None:
         super().__init__(view)
         self.view = view
+        view.model().modelReset.connect(self._rows_arrived)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn and self.view.selectionModel() is not None:
-            model = self.view.model()
-            if model.rowCount() > 0 and not self.view.selectionModel().hasSelection():
-                current = self.view.currentIndex()
-                self.view.selectRow(current.row() if current.isValid() else 0)
+        if event.type() == QEvent.Type.FocusIn:
+            self._select_current()
         return False
+
+    def _rows_arrived(self) -> None:
+        if self.view.hasFocus():
+            self._select_current()
+
+    def _select_current(self) -> None:
+        if self.view.selectionModel() is None:
+            return
+        if self.view.model().rowCount() > 0 and not self.view.selectionModel().hasSelection():
+            current = self.view.currentIndex()
+            self.view.selectRow(current.row() if current.isValid() else 0)
 
 
 def keep_selection_across_resets(view: QTableView, model: QAbstractItemModel) -> None:

@@ -30,7 +30,7 @@ from gui.screens.drafts import DraftsScreen, NewDraftDialog
 from gui.screens.settings.screen import SettingsScreen, StaffDialog
 from gui.screens.terminals import TerminalsScreen
 from gui.setup_wizard import SetupWizard
-from tests.support.gui import MessageRecorder, screen_of, wait_for_operations
+from tests.support.gui import MessageRecorder, screen_of, settle, wait_for_operations
 from tests.support.platform_fakes import FakeX
 
 TOKEN = "first-day-token-4f1c2e9d7a"
@@ -110,6 +110,7 @@ def test_from_an_empty_database_to_a_first_published_post(
     drafts = screen_of(window, 0)
     assert isinstance(drafts, DraftsScreen)
     drafts.refresh()
+    settle()
     assert not drafts.new_button.isEnabled()
     assert "operator" in drafts.new_button.toolTip()
     assert "operator" in drafts.why_label.text()
@@ -120,6 +121,7 @@ def test_from_an_empty_database_to_a_first_published_post(
     assert isinstance(settings, SettingsScreen)
     assert settings.tabs.currentWidget() is settings.staff_tab
     settings.refresh()
+    settle()
     _select(settings.staff_model, settings.staff_table, lambda s: s.login == current_login())  # type: ignore[attr-defined]
 
     def add_operator(dialog: QDialog) -> None:
@@ -167,6 +169,7 @@ def test_from_an_empty_database_to_a_first_published_post(
     assert not _done(guided)[StepKind.FILING]
 
     accounts.refresh()
+    settle()
     accounts.table.selectRow(0)
     # Filing waits for the consultations before opening (wako 運用開始の留意点, joso:3(2)): one per section.
     from gui.accounts.lifecycle import ConsultationDialog
@@ -180,12 +183,14 @@ def test_from_an_empty_database_to_a_first_published_post(
         accounts.consult_button.click()
         wait_for_operations(qtbot)
         accounts.refresh()
+        settle()
         accounts.table.selectRow(0)
     assert accounts.file_button.isEnabled(), accounts.file_button.toolTip()
     messages.answer(True)  # 届出 is irreversible: it asks first
     accounts.file_button.click()
     wait_for_operations(qtbot)
     accounts.refresh()
+    settle()
     accounts.table.selectRow(0)
     accounts.status.setCurrentIndex(accounts.status.findData(AccountStatus.ACTIVE.value))
     accounts.status_button.click()
@@ -197,6 +202,7 @@ def test_from_an_empty_database_to_a_first_published_post(
     terminals = screen_of(window, 3)
     assert isinstance(terminals, TerminalsScreen)
     terminals.refresh()
+    settle()
     terminals.table.selectRow(0)
     monkeypatch.setattr(ApproveDialog, "exec", _accepting(lambda d: d.all_accounts.setChecked(True)))  # type: ignore[attr-defined]
     terminals.approve_button.click()
@@ -205,6 +211,7 @@ def test_from_an_empty_database_to_a_first_published_post(
 
     # 6. The account's token in this terminal's keyring.
     accounts.refresh()
+    settle()
     accounts.table.selectRow(0)
     monkeypatch.setattr(CredentialDialog, "exec", _accepting(lambda d: d.token.setText(TOKEN)))  # type: ignore[attr-defined]
     accounts.credential_button.click()
@@ -219,12 +226,14 @@ def test_from_an_empty_database_to_a_first_published_post(
     sup_settings = screen_of(supervisor, 5)
     assert isinstance(sup_settings, SettingsScreen)
     sup_settings.approval.load()
+    settle()
     sup_settings.approval.create_key()
     wait_for_operations(qtbot, lambda: sup_settings.approval.running == 0)
     guided.rows[StepKind.SIGNING_KEY].button.click()
     approval = settings.approval
     assert settings.tabs.currentWidget() is approval
     approval.load()
+    settle()
     approval.announcement_table.selectRow(0)
     approval.register_staff.setCurrentIndex(
         next(i for i in range(approval.register_staff.count()) if "takahashi" in approval.register_staff.itemText(i))
@@ -264,6 +273,7 @@ def test_from_an_empty_database_to_a_first_published_post(
     queue = screen_of(supervisor, 1)
     assert isinstance(queue, ApprovalsScreen)
     queue.refresh()
+    settle()
     from gui.review.review_dialog import ReviewDialog
 
     review = ReviewDialog(supervisor.session, version_id, queue)  # type: ignore[arg-type]
@@ -313,6 +323,7 @@ def _duty(value: str) -> object:
 
 def _staff_id(settings: SettingsScreen, login: str) -> int:
     settings.refresh()
+    settle()
     for row in range(settings.staff_model.rowCount()):
         if settings.staff_model.row(row).login == login:
             return settings.staff_model.row(row).id

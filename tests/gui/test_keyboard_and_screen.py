@@ -19,7 +19,7 @@ from gui.screens.drafts import NewDraftDialog
 from gui.screens.settings.screen import StaffDialog
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
-from tests.support.gui import screen_of
+from tests.support.gui import screen_of, settle
 from tests.support.keyboard import clashes, unreachable_by_tab
 
 #: A 1366×768 screen less a task bar and a title bar.
@@ -74,6 +74,7 @@ def test_every_dialog(qtbot: QtBot, window: MainWindow, demo_env: Environment) -
     queue = ApprovalsScreen(_session(demo_env, "demo.takahashi"))
     qtbot.addWidget(queue)
     queue.refresh()
+    settle()
     pending = queue.model.row(0)
     dialogs: list[QWidget] = [
         ComposerWindow(operator, draft_id),

@@ -138,3 +138,58 @@ def _alive(widget: QWidget) -> bool:
     import shiboken6
 
     return shiboken6.isValid(widget)
+
+
+def test_a_latest_read_shows_only_the_newest_answer_and_says_when_it_is_busy(qtbot: QtBot) -> None:
+    import threading
+
+    from gui.operations import LatestRead
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    reads = LatestRead(parent)
+    busy: list[bool] = []
+    reads.busy_changed.connect(busy.append)
+    gate = threading.Event()
+    shown: list[str] = []
+
+    def slow() -> str:
+        gate.wait(20)
+        return "older"
+
+    reads.run(slow, shown.append)
+    reads.run(lambda: "newer", shown.append)
+    assert reads.busy
+    gate.set()
+    wait_for_operations(qtbot)
+    assert shown == ["newer"]
+    assert not reads.busy
+    assert busy == [True, False]  # once out, once all back: not once per read
+    reads.run(lambda: "again", shown.append)
+    wait_for_operations(qtbot)
+    assert shown == ["newer", "again"]
+
+
+def test_what_waits_for_the_next_answer_runs_even_when_a_newer_read_replaced_the_one_it_followed(
+    qtbot: QtBot,
+) -> None:
+    import threading
+
+    from gui.operations import LatestRead
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    reads = LatestRead(parent)
+    gate = threading.Event()
+    order: list[str] = []
+
+    def slow() -> str:
+        gate.wait(20)
+        return "after the save"
+
+    reads.after(lambda: order.append("saved, said"))  # a message that must follow what is stored
+    reads.run(slow, order.append)
+    reads.run(lambda: "a refresh", order.append)  # a change elsewhere reads again meanwhile
+    gate.set()
+    wait_for_operations(qtbot)
+    assert order == ["a refresh", "saved, said"]  # the message followed the answer shown, and only once

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from gui.i18n import install_translations
+from tests.support.gui import settle
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 WORDS = re.compile(r"[A-Za-z]{2,}")
@@ -61,6 +62,7 @@ def test_qts_file_dialog_has_no_english_left(qtbot: QtBot, japanese: list[Path],
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    settle()
     assert _english(_texts(dialog), {str(tmp_path)}) == []
 
 

@@ -127,3 +127,26 @@ def test_results_from_workers_do_not_leak_references_to_true_and_none(qtbot: QtB
     after = sys.getrefcount(True), sys.getrefcount(None)
     assert after[0] >= before[0] - 5, f"True lost {before[0] - after[0]} references"
     assert after[1] >= before[1] - 20, f"None lost {before[1] - after[1]} references"
+
+
+def test_drain_waits_for_the_work_a_result_starts_and_says_when_time_ran_out(qtbot: QtBot) -> None:
+    import threading
+
+    from gui.tasks import drain_tasks, run_task, tasks_in_flight
+
+    order: list[str] = []
+
+    def first_done(_result: object) -> None:
+        order.append("first")
+        run_task(lambda _r: "second", on_done=lambda _r: order.append("second"))
+
+    run_task(lambda _r: "first", on_done=first_done)
+    assert drain_tasks(20_000)
+    assert order == ["first", "second"]  # the task the first result started was waited for too
+    gate = threading.Event()
+    run_task(lambda _r: gate.wait(20), on_done=lambda _r: order.append("blocked"))
+    assert not drain_tasks(50)  # still out: said, not hidden
+    assert tasks_in_flight() == 1
+    gate.set()
+    assert drain_tasks(20_000)
+    assert order[-1] == "blocked"

@@ -6,14 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from gui.main_window import MainWindow
 from gui.messages import Kind, Message
 from gui.screens.base import Screen
-from gui.tasks import tasks_in_flight, wait_for_tasks
+from gui.tasks import drain_tasks, tasks_in_flight
 
 
 @dataclass
@@ -51,17 +51,33 @@ class MessageRecorder:
 QUESTIONS = (Kind.ASK, Kind.DISCARD, Kind.IRREVERSIBLE)
 
 
-def settle(timeout: int = 20_000, rounds: int = 10) -> None:
+def settle(timeout: int = 20_000) -> None:
     """Let the worker threads finish and their results reach the UI thread, and the reads those start too.
 
     A screen's refresh reads its filters' choices, then the list's first
-    page and its count: each answer may start the next read.
+    page and its count: each answer may start the next read. Waits on that
+    condition itself (no task out, no result undelivered), not a number of rounds.
     """
-    for _ in range(rounds):
-        assert wait_for_tasks(timeout)
-        QCoreApplication.processEvents()  # the results are queued signals: deliver them
-        if not tasks_in_flight():
-            return
+    assert drain_tasks(timeout), f"{tasks_in_flight()} tasks still out after {timeout} ms"
+
+
+def end_test_work(limit_ms: int) -> str | None:
+    """Drain a test's background work and delete its closed widgets; what was still out after ``limit_ms``, if any.
+
+    The GUI tests' teardown (tests/gui/conftest.py) calls this between tests:
+    a result delivered into the next test would land on its change hub and at
+    its message door.
+    """
+    if QCoreApplication.instance() is None:
+        return None
+    # A delivered result may start more work (a read after a save), and a deleted widget's last
+    # events may too: drained until nothing is out, however many rounds that takes.
+    for _ in range(2):
+        if not drain_tasks(limit_ms):
+            return f"{tasks_in_flight()} background tasks still out after {limit_ms / 1000:g} s"
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+    return None
 
 
 def wait_for_operations(qtbot: QtBot, condition: Callable[[], bool] | None = None, timeout: int = 20_000) -> None:
@@ -72,5 +88,10 @@ def wait_for_operations(qtbot: QtBot, condition: Callable[[], bool] | None = Non
 
 
 def screen_of(window: MainWindow, row: int) -> Screen:
-    """The main window's screen at navigation ``row``, built if it was not opened yet (screens are built lazily)."""
-    return window.screen_at(row)
+    """The main window's screen at navigation ``row``, built if it was not opened yet (screens are built lazily).
+
+    Its reads (started when it is built or shown) have come back when this returns.
+    """
+    screen = window.screen_at(row)
+    settle()
+    return screen

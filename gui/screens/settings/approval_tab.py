@@ -35,12 +35,12 @@ from core.organization.roles import Role
 from core.services.deputies import DeputyInfo, DeputyService, list_deputies
 from core.services.emergency import EmergencyPolicy, EmergencyService, load_policy
 from core.services.signing_keys import Announcement, KeyInfo, SigningKeyService, list_keys, unregistered_announcements
-from core.services.staff import list_staff
+from core.services.staff import StaffInfo, list_staff
 from core.signoff.keys import short_fingerprint
 from gui.changes import Changes
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
-from gui.operations import Operation
+from gui.operations import LatestRead, Operation
 from gui.review.signer import signer_for
 from gui.session import AppSession
 from gui.widgets.plain import plain
@@ -72,6 +72,7 @@ def _to_utc(edit: QDateTimeEdit) -> datetime:
 class ApprovalTab(QWidget):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.reads = LatestRead(self)  # the settings screen counts it among its own reads
         self._policy_loaded: tuple[bool, int] | None = None
         self.session = session
         self.running = 0  # changes on their way (off the UI thread)
@@ -244,12 +245,33 @@ class ApprovalTab(QWidget):
         """Emergency rules edited but not saved (a refresh must not reset them)."""
         return self._policy_loaded is not None and self._policy_form() != self._policy_loaded
 
-    def load(self) -> None:
+    def load(self, *, then: Callable[[], None] | None = None) -> None:
+        """Read keys, deputies and the emergency rules off the UI thread (the newest answer is shown, then ``then``)."""
         store = self.session.store
-        self.keys.set_rows(list_keys(store))
-        self.announcements.set_rows(unregistered_announcements(store))
-        self.deputies.set_rows(list_deputies(store))
-        staff = list_staff(store, include_inactive=False)
+        if then is not None:
+            self.reads.after(then)
+        self.reads.run(
+            lambda: (
+                list_keys(store),
+                unregistered_announcements(store),
+                list_deputies(store),
+                list_staff(store, include_inactive=False),
+                load_policy(store),
+            ),
+            lambda read: self._show(*read),
+        )
+
+    def _show(
+        self,
+        keys: list[KeyInfo],
+        announcements: list[Announcement],
+        deputies: list[DeputyInfo],
+        staff: list[StaffInfo],
+        policy: EmergencyPolicy,
+    ) -> None:
+        self.keys.set_rows(keys)
+        self.announcements.set_rows(announcements)
+        self.deputies.set_rows(deputies)
         for combo, people in (
             (self.register_staff, staff),
             (self.dep_supervisor, [s for s in staff if Role.SUPERVISOR in s.roles]),
@@ -261,11 +283,10 @@ class ApprovalTab(QWidget):
                 combo.addItem(f"{person.display_name} ({person.login})", person.id)
             combo.setCurrentIndex(max(combo.findData(current), 0))
         if not self.policy_dirty:
-            policy = load_policy(store)
             self.before_approval.setChecked(policy.publish_before_approval)
             self.post_hours.setValue(policy.post_review_hours)
             self._policy_loaded = self._policy_form()
-        mine = [k for k in list_keys(store) if k.staff_id == self.session.actor.staff_id and k.revoked_at is None]
+        mine = [k for k in keys if k.staff_id == self.session.actor.staff_id and k.revoked_at is None]
         self.my_key.setText(
             tr("Registered: {fingerprint}").format(fingerprint=short_fingerprint(mine[0].fingerprint))
             if mine
@@ -285,13 +306,13 @@ class ApprovalTab(QWidget):
             widget.setEnabled(admin)
 
     def _run(self, action: Callable[[], T], done: str, then: Callable[[T], None] | None = None) -> None:
-        """Run ``action`` off the UI thread; on success say ``done``, show what is stored, then ``then``."""
+        """Run ``action`` off the UI thread; on success say ``done``, run ``then``, and read what is stored again."""
 
         def succeeded(result: T) -> None:
             self.status.setText(done)
-            self.load()
             if then is not None:
                 then(result)
+            self.load()
 
         def finished() -> None:
             self.running -= 1
@@ -306,9 +327,12 @@ class ApprovalTab(QWidget):
         service = self.session.service(SigningKeyService)
 
         def created(fingerprint: str) -> None:
-            self.my_key.setText(
-                tr("Created, waiting for registration: {fingerprint}").format(
-                    fingerprint=short_fingerprint(fingerprint)
+            # Said once the stored keys are shown: they name only registered keys, this one is not yet.
+            self.reads.after(
+                lambda: self.my_key.setText(
+                    tr("Created, waiting for registration: {fingerprint}").format(
+                        fingerprint=short_fingerprint(fingerprint)
+                    )
                 )
             )
 
@@ -356,7 +380,6 @@ class ApprovalTab(QWidget):
         service = self.session.service(EmergencyService)
 
         def saved(_result: object) -> None:
-            self._policy_loaded = None  # saved: what is stored is shown again
-            self.load()
+            self._policy_loaded = None  # saved: what is stored is shown again (the re-read follows)
 
         self._run(lambda: service.set_policy(policy), tr("Emergency rules saved."), saved)

@@ -36,6 +36,7 @@ from core.organization.roles import Role
 from core.services.organization import OrganizationService, load_check_config
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
+from gui.operations import LatestRead
 from gui.session import AppSession
 from gui.widgets import palette
 from gui.widgets.plain import plain
@@ -78,6 +79,7 @@ class ChecksTab(QWidget):
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.reads = LatestRead(self)  # the settings screen counts it among its own reads
         self.saving = False  # a save is on its way (off the UI thread)
         self.session = session
         self.saved = CheckConfig()
@@ -239,8 +241,23 @@ class ChecksTab(QWidget):
     def dirty(self) -> bool:
         return self.config.to_json() != self.saved.to_json()
 
-    def load(self) -> None:
-        self.saved = CheckConfig.from_json(load_check_config(self.session.store))
+    def load(self, *, then_say: str = "", keep_edits: bool = False) -> None:
+        """Read the stored configuration off the UI thread; it replaces the shown one (then ``then_say``) when in.
+
+        With ``keep_edits`` (a refresh, not a save) an edit begun while it was read is left alone.
+        """
+        store = self.session.store
+        if then_say:
+            self.reads.after(lambda: self.status.setText(then_say))  # showing the settings resets the line
+        self.reads.run(
+            lambda: CheckConfig.from_json(load_check_config(store)),
+            lambda saved: self._loaded_config(saved, keep_edits),
+        )
+
+    def _loaded_config(self, saved: CheckConfig, keep_edits: bool) -> None:
+        if keep_edits and self.dirty:
+            return
+        self.saved = saved
         self._set_config(self.saved, reload_words=True)
 
     def _set_config(self, config: CheckConfig, *, reload_words: bool = False) -> None:
@@ -377,8 +394,8 @@ class ChecksTab(QWidget):
         self.saving = True
 
         def saved(_result: object) -> None:
-            self.load()
-            self.status.setText(tr("Check settings saved and recorded in the audit record."))
+            # Said once the saved settings are shown again: showing them resets the line.
+            self.load(then_say=tr("Check settings saved and recorded in the audit record."))
 
         def finished() -> None:
             self.saving = False

@@ -29,7 +29,7 @@ from core.services.organization import (
 )
 from gui.changes import Changes
 from gui.i18n import translator
-from gui.operations import Operation
+from gui.operations import LatestRead, Operation
 from gui.session import AppSession
 
 tr = translator("LifecycleTab")
@@ -38,6 +38,7 @@ tr = translator("LifecycleTab")
 class LifecycleTab(QWidget):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.reads = LatestRead(self)  # the settings screen counts it among its own reads
         self.session = session
         self._loaded: tuple[object, ...] | None = None
         rules = lifecycle_rules()
@@ -98,8 +99,12 @@ class LifecycleTab(QWidget):
         return self._loaded is not None and self._form() != self._loaded
 
     def load(self) -> None:
+        """Read the settings off the UI thread; an edit in progress when they arrive is kept."""
+        store = self.session.store
+        self.reads.run(lambda: load_lifecycle_settings(store), self._show)
+
+    def _show(self, settings: LifecycleSettings) -> None:
         if not self.dirty:
-            settings = load_lifecycle_settings(self.session.store)
             self.sections.setPlainText("\n".join(settings.consult_sections))
             self.review_days.setValue(settings.review_interval_days)
             self.notice_days.setValue(settings.withdrawal_notice_days)

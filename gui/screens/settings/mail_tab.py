@@ -33,6 +33,7 @@ from core.notify.smtp import MailFailure
 from core.organization.roles import Role
 from core.services.notifications import (
     NotificationService,
+    OutboxSummary,
     StaffMail,
     load_settings,
     outbox_summary,
@@ -41,7 +42,7 @@ from core.services.notifications import (
 )
 from gui.changes import Changes
 from gui.i18n import translator
-from gui.operations import Operation
+from gui.operations import LatestRead, Operation
 from gui.session import AppSession
 from gui.widgets.plain import plain
 
@@ -51,6 +52,7 @@ tr = translator("MailTab")
 class MailTab(QWidget):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.reads = LatestRead(self)  # the settings screen counts it among its own reads
         self.session = session
         self._loaded: tuple[object, ...] | None = None
         self._people: list[StaffMail] = []
@@ -174,8 +176,13 @@ class MailTab(QWidget):
         return self._loaded is not None and self._form() != self._loaded
 
     def load(self) -> None:
+        """Read the server settings, the outbox and who is told how, off the UI thread."""
+        store = self.session.store
+        self.reads.run(lambda: (load_settings(store), outbox_summary(store), staff_mail(store)), self._show)
+
+    def _show(self, read: tuple[MailSettings | None, OutboxSummary, list[StaffMail]]) -> None:
+        settings, summary, everyone = read
         if not self.dirty:
-            settings = load_settings(self.session.store)
             if settings is not None:
                 self.host.setText(settings.host)
                 self.security.setCurrentIndex(max(0, self.security.findData(settings.security.value)))
@@ -185,14 +192,13 @@ class MailTab(QWidget):
                 self.ca_file.setText(settings.ca_file)
                 self.digest_hour.setValue(settings.digest_hour)
             self._loaded = self._form()
-        summary = outbox_summary(self.session.store)
         text = tr("{pending} waiting, {sent} sent, {failed} refused").format(
             pending=summary.pending, sent=summary.sent, failed=summary.failed
         )
         if summary.last_error_kind is not None:
             text += " — " + tr("last problem: {reason}").format(reason=summary.last_error_kind.label)
         self.outbox.setText(text)
-        self._load_people()
+        self._show_people(everyone)
         admin = self.session.has(Role.ADMINISTRATOR)
         for edit in (self.host, self.sender_edit, self.username, self.ca_file):
             edit.setReadOnly(not admin)
@@ -272,9 +278,8 @@ class MailTab(QWidget):
             self.result.setText(" ".join(str(known).split()))
 
     # -- people --
-    def _load_people(self) -> None:
+    def _show_people(self, everyone: list[StaffMail]) -> None:
         admin = self.session.has(Role.ADMINISTRATOR)
-        everyone = staff_mail(self.session.store)
         self._people = [p for p in everyone if admin or p.staff_id == self.session.actor.staff_id]
         self.people.setRowCount(len(self._people))
         for row, person in enumerate(self._people):
@@ -308,4 +313,4 @@ class MailTab(QWidget):
 
         Operation(self, save).changes(Changes(settings=True)).success(
             lambda count: self.result.setText(tr("Notifications saved for {count} people.").format(count=count))
-        ).failure(self._show_problem).finished(self._load_people).run()
+        ).failure(self._show_problem).finished(self.load).run()  # the whole tab: one read, none dropped

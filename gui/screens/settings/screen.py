@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import InvalidInput, KohoGateError
+from core.organization.profile import OrganizationProfile
 from core.organization.roles import Role, roles_label
 from core.runtime import user_settings
 from core.services.organization import (
     MAX_ACCOUNT_ID_PATTERN_LENGTH,
     MAX_ROTATION_DAYS,
     MIN_ROTATION_DAYS,
+    AccountRules,
     OrganizationService,
     ProfileUpdate,
     accounts_outside_rule,
@@ -206,6 +208,7 @@ class SettingsScreen(Screen):
         super().__init__(session, parent)
         self._profile_loaded: tuple[object, ...] | None = None
         self.saving_profile = False  # a profile save is on its way (off the UI thread)
+        self._staff_wanted: int | None = None
         self.tabs = QTabWidget()
         from gui.screens.settings.checks_tab import ChecksTab
 
@@ -243,6 +246,8 @@ class SettingsScreen(Screen):
         self.templates = TemplatesTab(session)
         self.tabs.addTab(self.templates, tr("Templates"))
         self.tabs.addTab(self._build_preferences(), tr("Preferences"))
+        for tab in (self.checks, self.approval, self.lifecycle, self.mail, self.templates):
+            self.watch(tab.reads)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.on_actor_changed()
@@ -519,8 +524,8 @@ class SettingsScreen(Screen):
     def _add_staff(self) -> None:
         dialog = StaffDialog(self.session, None, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._staff_wanted = dialog.saved_id  # chosen when the list read for the change is in
             announce(STAFF_CHANGES)
-            self._select_staff(dialog.saved_id)
 
     def _staff_activated(self, index: QModelIndex) -> None:
         self.staff_table.selectRow(index.row())
@@ -628,10 +633,23 @@ class SettingsScreen(Screen):
         return changes.settings or changes.accounts
 
     def refresh(self) -> None:
-        # Every change anywhere (another desk's autosave included) refreshes this screen:
-        # a form being edited is left as it is rather than silently reset.
+        store = self.session.store
+        self.read(
+            lambda: (load_profile(store), document_prefix(store), load_account_rules(store), list_staff(store)),
+            self._show,
+        )
+        if not self.checks.dirty:
+            self.checks.load(keep_edits=True)
+        self.approval.load()
+        self.lifecycle.load()
+        self.mail.load()
+        self.templates.load()
+
+    def _show(self, read: tuple[OrganizationProfile, str, AccountRules, list[StaffInfo]]) -> None:
+        profile, prefix, rules, staff = read
+        # Every change anywhere (another desk's autosave included) refreshes this screen: a form
+        # being edited (judged when the answer is in, not when asked) is left as it is rather than reset.
         if not self.profile_dirty:
-            profile = load_profile(self.session.store)
             self.org_name.setText(profile.name)
             self.domains.setPlainText("\n".join(profile.own_domains))
             self.phones.setPlainText("\n".join(profile.public_phones))
@@ -641,21 +659,17 @@ class SettingsScreen(Screen):
             self.own_channels.setPlainText("\n".join(profile.own_channels))
             self.place_names.setPlainText("\n".join(profile.place_names))
             self.officials.setPlainText("\n".join(profile.officials))
-            self.doc_prefix.setText(document_prefix(self.session.store))
-            rules = load_account_rules(self.session.store)
+            self.doc_prefix.setText(prefix)
             self._saved_pattern = rules.account_id_pattern
             self.id_pattern.setText(rules.account_id_pattern or "")
             self.rotation_days.setValue(rules.rotation_interval_days)
             self._shown_days = self.rotation_days.value()
             self._profile_loaded = self._profile_form()
-        self.staff_model.set_rows(list_staff(self.session.store))
+        self.staff_model.set_rows(staff)
+        if self._staff_wanted is not None:
+            self._select_staff(self._staff_wanted)
+            self._staff_wanted = None
         self._update_staff_actions()
-        if not self.checks.dirty:
-            self.checks.load()
-        self.approval.load()
-        self.lifecycle.load()
-        self.mail.load()
-        self.templates.load()
 
     def on_actor_changed(self) -> None:
         admin = self.session.has(Role.ADMINISTRATOR)

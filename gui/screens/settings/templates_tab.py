@@ -37,7 +37,7 @@ from gui import messages
 from gui.changes import Changes
 from gui.i18n import translator
 from gui.models.rows import Column, RowsModel
-from gui.operations import Operation
+from gui.operations import LatestRead, Operation
 from gui.session import AppSession
 from gui.widgets import palette
 from gui.widgets.plain import plain
@@ -51,6 +51,7 @@ T = TypeVar("T")
 class TemplatesTab(QWidget):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.reads = LatestRead(self)  # the settings screen counts it among its own reads
         self.session = session
         self.editing: TemplateInfo | None = None
         self.saving = False
@@ -199,12 +200,26 @@ class TemplatesTab(QWidget):
         self._loaded = self._form()
         self._update_actions()
 
-    def load(self, *, force: bool = False, keep: int | None = None) -> None:
+    def load(self, *, force: bool = False, keep: int | None = None, then_say: str | None = None) -> None:
+        """Read the library off the UI thread; ``keep`` is shown chosen, then the result line says ``then_say``."""
         if self.dirty and not force:
             return
         if keep is None and self.editing is not None:
             keep = self.editing.id
-        rows = list_templates(self.session.store, include_retired=self.show_retired.isChecked())
+        store, retired = self.session.store, self.show_retired.isChecked()
+        if then_say is not None:
+            self.reads.after(lambda: self._say(then_say))  # after the rows: choosing one rewrites the line
+        self.reads.run(
+            lambda: list_templates(store, include_retired=retired), lambda rows: self._show_rows(rows, force, keep)
+        )
+
+    def _say(self, text: str) -> None:
+        self.result.setStyleSheet("")
+        self.result.setText(text)
+
+    def _show_rows(self, rows: list[TemplateInfo], force: bool, keep: int | None) -> None:
+        if self.dirty and not force:
+            return  # edited while the list was read: the edit stays
         self.model.set_rows(rows)
         again = next((i for i, t in enumerate(rows) if t.id == keep), None)
         if again is not None:
@@ -254,12 +269,9 @@ class TemplatesTab(QWidget):
             return service.update(editing.id, editing.revision, content)
 
         def saved(result: SavedTemplate) -> None:
-            self.load(force=True, keep=result.id)
             lines = result.check.lines()
-            self.result.setStyleSheet("")
-            self.result.setText(
-                tr("Saved. Notes from the checks:") + "\n" + "\n".join(lines) if lines else tr("Saved: no findings.")
-            )
+            said = tr("Saved. Notes from the checks:") + "\n" + "\n".join(lines) if lines else tr("Saved: no findings.")
+            self.load(force=True, keep=result.id, then_say=said)
 
         self._run(call, saved)
 
@@ -267,12 +279,11 @@ class TemplatesTab(QWidget):
         service = self.session.service(TemplateService)
 
         def added(ids: list[int]) -> None:
-            self.load(force=True)
-            self.result.setStyleSheet("")
-            self.result.setText(
-                tr("{count} starter templates added.").format(count=len(ids))
+            self.load(
+                force=True,
+                then_say=tr("{count} starter templates added.").format(count=len(ids))
                 if ids
-                else tr("The library already has every starter template.")
+                else tr("The library already has every starter template."),
             )
 
         self._run(service.add_starters, added)

@@ -105,6 +105,18 @@ def test_filters_combine_and_keep_paging(world: World) -> None:
     assert [r.seq for r in oldest_first] == sorted(r.seq for r in everything)
 
 
+def test_a_page_after_an_entry_continues_the_filtered_list_in_either_order(world: World) -> None:
+    flt = AuditFilter(actor="kanri", event_prefix="staff.")
+    everything = _all(world, flt)
+    first = query_audit(world.store, flt=flt, limit=2)
+    second = query_audit(world.store, flt=flt, limit=2, after=first[-1].seq)
+    rest = query_audit(world.store, flt=flt, limit=10, after=second[-1].seq)
+    assert [r.seq for r in first + second + rest] == [r.seq for r in everything]
+    oldest = query_audit(world.store, flt=flt, descending=False, limit=2)
+    newer = query_audit(world.store, flt=flt, descending=False, limit=10, after=oldest[-1].seq)
+    assert [r.seq for r in oldest + newer] == sorted(r.seq for r in everything)
+
+
 def test_people_and_event_types_to_filter_by(world: World) -> None:
     DraftService(world.store, world.op1).create(world.account, "お知らせ")
     actors = audit_actors(world.store)

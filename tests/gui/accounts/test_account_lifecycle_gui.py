@@ -11,7 +11,7 @@ from core.services.accounts import account_detail, list_accounts
 from gui.accounts.lifecycle import ConsultationDialog, ReviewDialog, WithdrawalDialog
 from gui.main_window import MainWindow
 from gui.screens.accounts import AccountsScreen
-from tests.support.gui import MessageRecorder, screen_of, wait_for_operations
+from tests.support.gui import MessageRecorder, screen_of, settle, wait_for_operations
 
 
 def _accounts(window: MainWindow, handle: str) -> AccountsScreen:
@@ -102,6 +102,7 @@ def test_withdrawal_with_notice_from_the_screen(
     assert account.withdrawal_notice_draft_id is not None
     assert messages.shown == []
     screen.refresh()
+    settle()
     assert "@josokoiki.bousai" in screen.warnings.text()
 
 

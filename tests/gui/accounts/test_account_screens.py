@@ -22,7 +22,7 @@ from gui.main_window import MainWindow
 from gui.messages import Kind, Message
 from gui.screens.accounts import AccountsScreen
 from gui.screens.terminals import TerminalsScreen
-from tests.support.gui import MessageRecorder, screen_of, wait_for_operations
+from tests.support.gui import MessageRecorder, screen_of, settle, wait_for_operations
 from tests.support.keyring_memory import MemoryKeyring
 
 
@@ -108,10 +108,12 @@ def test_editor_shows_what_is_missing_and_saves(
     assert saved.policy["ke"] == "返信はしません。"
     assert saved.missing == ()
     screen.refresh()
+    settle()
     screen.table.selectRow(_row(screen, "mihon_kosodate"))
     assert not screen.file_button.isEnabled()  # the sections are not consulted yet
     consult_all(store, window.session.actor, instagram.id)
     screen.refresh()
+    settle()
     screen.table.selectRow(_row(screen, "mihon_kosodate"))
     assert screen.file_button.isEnabled()
     messages.answer(True)  # 届出 asks first
@@ -227,6 +229,7 @@ def test_terminals_screen_approve_and_revoke(window: MainWindow, qtbot: QtBot, m
     assert info.exception_reason == "災害対応"
     assert info.information_categories == ("emergency",)
     screen.refresh()
+    settle()
     assert screen.model.index(0, 4).data() == accounts[0].handle
     assert screen.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole).startswith("Reason")
 
@@ -253,6 +256,7 @@ def test_resetting_a_terminal_key_asks_first(qtbot, demo_env, messages) -> None:
     screen = TerminalsScreen(AppSession(demo_env, admin))
     qtbot.addWidget(screen)
     screen.refresh()
+    settle()
     screen.table.selectRow(0)
     messages.answer(False)
     screen._reset()

@@ -16,7 +16,7 @@ from core.signoff.keys import DemoSigner
 from gui.messages import Kind
 from gui.screens.approvals import ApprovalsScreen
 from gui.session import AppSession
-from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import MessageRecorder, settle, wait_for_operations
 from tests.support.keyboard import clashes
 
 HANDLES = ("@josokoiki.koho", "@mihon-city", "mihon.city")
@@ -52,6 +52,7 @@ def test_the_supervisor_approves_the_group_after_a_question_naming_the_accounts(
     screen.resize(1300, 700)
     screen.show()
     screen.refresh()
+    settle()
     _select(screen, draft_ids[0])
     assert screen.group_button.isEnabled()
     row = screen.table.currentIndex().row()
@@ -74,6 +75,7 @@ def test_the_supervisor_approves_the_group_after_a_question_naming_the_accounts(
     assert info is not None
     assert [m.state for m in info.members] == [DraftState.APPROVED] * 3
     screen.refresh()
+    settle()
     assert all(screen.model.row(i).draft_id not in draft_ids for i in range(screen.model.rowCount()))
 
 
@@ -85,6 +87,7 @@ def test_one_returned_alone_leaves_the_rest_of_the_group_waiting(
     screen = ApprovalsScreen(supervisor)
     qtbot.addWidget(screen)
     screen.refresh()
+    settle()
     item = next(
         screen.model.row(i) for i in range(screen.model.rowCount()) if screen.model.row(i).draft_id == draft_ids[1]
     )
@@ -92,6 +95,7 @@ def test_one_returned_alone_leaves_the_rest_of_the_group_waiting(
         item.version_id, ReviewDecision.RETURNED, "LINE 向けに短く。", signer=DemoSigner("demo.takahashi")
     )
     screen.refresh()
+    settle()
     waiting = [screen.model.row(i) for i in range(screen.model.rowCount()) if screen.model.row(i).group_id == group_id]
     assert [w.draft_id for w in waiting] == [draft_ids[0], draft_ids[2]]
     _select(screen, draft_ids[0])
@@ -111,6 +115,7 @@ def test_the_review_names_the_rest_of_the_group(qtbot: QtBot, demo_env: Environm
     screen = ApprovalsScreen(supervisor)
     qtbot.addWidget(screen)
     screen.refresh()
+    settle()
     item = next(
         screen.model.row(i) for i in range(screen.model.rowCount()) if screen.model.row(i).draft_id == draft_ids[0]
     )

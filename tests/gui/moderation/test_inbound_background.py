@@ -14,6 +14,7 @@ from core.runtime.bootstrap import Environment
 from core.services.inbound import InboundService, list_queue
 from gui.moderation.background import InboundScheduler
 from gui.session import AppSession
+from tests.support.gui import settle
 from tests.support.inbound_fakes import MastodonInbox
 from tests.support.publishing import PubWorld
 
@@ -87,7 +88,9 @@ def test_a_flaming_incident_shows_the_volume_and_the_posts_that_drew_it(qtbot: Q
     screen.resize(1300, 800)
     screen.show()
     qtbot.waitExposed(screen)
+    settle()
     screen.select(incident_id)
+    settle()
     text = screen.view.toPlainText()
     assert "Replies per hour on @city_koho" in text
     assert "45" in text

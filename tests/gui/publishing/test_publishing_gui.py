@@ -18,7 +18,7 @@ from gui.publishing.manual import ManualPostDialog
 from gui.publishing.panel import PublishPanel
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
-from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import MessageRecorder, settle, wait_for_operations
 from tests.support.platform_fakes import FakeX, Fault
 from tests.support.publishing import PubWorld
 
@@ -170,6 +170,7 @@ def test_supervisor_approves_a_deletion_request(
     PublicationService(world.store, world.op).request_deletion(row.id, "日付の誤り")
     panel = DeletionRequestsPanel(AppSession(world.env, world.sup))
     qtbot.addWidget(panel)
+    settle()  # its requests are read off the UI thread
     assert panel.model.rowCount() == 1
     assert panel.model.row(0).reason == "日付の誤り"
     assert not panel.approve_button.isEnabled()
@@ -177,6 +178,7 @@ def test_supervisor_approves_a_deletion_request(
     assert panel.approve_button.isEnabled()
     with qtbot.waitSignal(panel.decided):
         panel.decide(True)
+    settle()  # and read again after the decision
     assert panel.model.rowCount() == 0
     (request,) = deletion_requests(world.store)
     assert request.state is DeletionState.APPROVED
@@ -205,8 +207,8 @@ def test_the_background_scheduler_reminds_once_per_post_due_by_hand(qtbot: QtBot
     scheduler.remind.connect(reminders.append)
     scheduler.summary.connect(summaries.append)
     item = Scheduled(41, "写真展のお知らせ", "city_koho_insta", "instagram", datetime(2026, 11, 1, 9, tzinfo=UTC))
-    scheduler._done(DueReport(by_hand=[item]))
-    scheduler._done(DueReport(by_hand=[item]))
+    scheduler._done((DueReport(by_hand=[item]), 1))
+    scheduler._done((DueReport(by_hand=[item]), 1))
     assert len(reminders) == 1
     assert "写真展のお知らせ" in reminders[0]
     assert all("1" in text for text in summaries)

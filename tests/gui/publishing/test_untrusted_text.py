@@ -28,7 +28,7 @@ from gui.publishing.manual import ManualPostDialog
 from gui.publishing.panel import PublishPanel
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
-from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import MessageRecorder, settle, wait_for_operations
 from tests.support.publishing import PubWorld
 
 PAYLOAD = '<a href="file:///calc.exe">公式の投稿</a><img src="file:///etc/passwd">'
@@ -112,6 +112,7 @@ def test_html_in_every_recorded_field_shows_as_text(
 
     deletions = DeletionRequestsPanel(AppSession(world.env, world.sup))
     qtbot.addWidget(deletions)
+    settle()  # its requests are read off the UI thread
     assert deletions.model.rowCount() == 1
     for column in range(deletions.model.columnCount()):
         tip = deletions.model.index(0, column).data(Qt.ItemDataRole.ToolTipRole)

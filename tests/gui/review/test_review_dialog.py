@@ -21,7 +21,7 @@ from gui.messages import Kind
 from gui.review.review_dialog import ReviewDialog
 from gui.screens.approvals import ApprovalsScreen
 from gui.session import AppSession
-from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import MessageRecorder, settle, wait_for_operations
 from tests.support.timeline import SOON
 
 
@@ -44,6 +44,7 @@ def test_return_resubmit_approve_loop_with_two_users(
     screen = ApprovalsScreen(supervisor)
     qtbot.addWidget(screen)
     screen.refresh()
+    settle()
     rows = [screen.model.row(i) for i in range(screen.model.rowCount())]
     mine = next(r for r in rows if r.draft_id == draft_id)
     assert mine.author == "佐藤 花子"
@@ -76,6 +77,7 @@ def test_return_resubmit_approve_loop_with_two_users(
     version_2 = drafts.submit(draft_id, make_ready(drafts, draft_id))
 
     screen.refresh()
+    settle()
     second = ReviewDialog(supervisor, version_2, screen)
     qtbot.addWidget(second)
     assert second.tabs.currentWidget() is second.diff
@@ -113,6 +115,7 @@ def test_operators_cannot_decide_and_see_no_queue(qtbot: QtBot, demo_env: Enviro
     screen = ApprovalsScreen(_session(demo_env, "demo.sato"))
     qtbot.addWidget(screen)
     screen.refresh()
+    settle()
     assert screen.model.rowCount() == 0
 
 
@@ -167,6 +170,7 @@ def test_approval_tab_keys_deputies_and_emergency_rules(qtbot: QtBot, demo_env: 
     ito = ApprovalTab(_session(demo_env, "demo.ito"))
     qtbot.addWidget(ito)
     ito.load()
+    settle()
     assert not ito.register_button.isEnabled()
     ito.create_key()
     wait_for_operations(qtbot, lambda: ito.running == 0)
@@ -175,6 +179,7 @@ def test_approval_tab_keys_deputies_and_emergency_rules(qtbot: QtBot, demo_env: 
     admin = ApprovalTab(_session(demo_env, current_login()))
     qtbot.addWidget(admin)
     admin.load()
+    settle()
     assert admin.announcements.rowCount() == 1
     admin.announcement_table.selectRow(0)
     admin.register_staff.setCurrentIndex(
@@ -294,10 +299,14 @@ def test_one_double_click_opens_one_review_and_tabbing_in_selects_a_row(
     qtbot.addWidget(screen)
     screen.show()
     screen.refresh()
+    settle()
     assert screen.model.rowCount() > 0
     opened: list[int] = []
     monkeypatch.setattr(screen, "open_review", opened.append)
     screen.table.clearSelection()
+    # From elsewhere into the table (the rows, read off the UI thread, may have come in while it had the focus).
+    screen.decision_table.setFocus()
+    qtbot.waitUntil(screen.decision_table.hasFocus)
     screen.table.setFocus()
     qtbot.waitUntil(screen.table.hasFocus)
     assert screen.table.selectionModel().hasSelection()  # Enter and the open button work at once

@@ -18,7 +18,7 @@ from gui.changes import Changes, announce
 from gui.main_window import MainWindow
 from gui.screens.accounts import AccountsScreen
 from gui.screens.audit import AuditScreen
-from tests.support.gui import screen_of, wait_for_operations
+from tests.support.gui import screen_of, settle, wait_for_operations
 
 
 def _accounts(window: MainWindow) -> AccountsScreen:
@@ -67,6 +67,7 @@ def test_status_box_shows_the_selected_accounts_status(window: MainWindow) -> No
     # A choice not yet saved survives a reload (another desk's change), not a change of account.
     screen.status.setCurrentIndex(screen.status.findData("paused"))
     screen.refresh()
+    settle()
     assert screen.status.currentData() == "paused"
     _select_account(screen, "mihon_kosodate")
     assert screen.status.currentData() == "preparing"
@@ -112,6 +113,7 @@ def test_enter_opens_the_account_and_focus_selects_a_row(
     assert screen.edit_button.isEnabled()
     qtbot.keyClick(screen.table, Qt.Key.Key_Down)
     qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    settle()  # the editor opens once the account's detail is read (off the UI thread)
     assert opened == [screen.model.row(3).handle]
 
 
@@ -148,26 +150,31 @@ def test_filters_by_person_event_and_date(window: MainWindow) -> None:
         assert widget.accessibleName()
 
     screen.actor_filter.setCurrentIndex(screen.actor_filter.findData("demo.sato"))
+    settle()
     assert 0 < screen.model.total < everything
     assert screen.model.total == count_audit(store, AuditFilter(actor="demo.sato"))
     assert {screen.model.row(r).actor for r in range(screen.model.rowCount())} == {"demo.sato"}
     assert screen.actor_filter.currentText() == "佐藤 花子 (demo.sato)"
 
     screen.event_filter.setCurrentIndex(screen.event_filter.findData("draft.saved"))
+    settle()
     assert screen.event_filter.currentText() == "Draft saved"  # the name for people, not the code
     assert screen.model.total == count_audit(store, AuditFilter(actor="demo.sato", event="draft.saved")) > 0
     assert {screen.model.row(r).event for r in range(screen.model.rowCount())} == {"draft.saved"}
     assert "matching" in screen.count_label.text()
 
     screen.period.setCurrentIndex(screen.period.findText("Custom range"))
+    settle()
     assert screen.date_from.isEnabled()
     assert screen.model.total > 0  # the custom range starts at the last seven days
     screen.date_from.setDate(date(2001, 1, 1))
     screen.date_to.setDate(date(2001, 12, 31))
     screen.date_to.editingFinished.emit()
+    settle()
     assert screen.model.total == 0
 
     screen.clear_filters()
+    settle()
     assert screen.model.total == everything
     assert not screen.date_from.isEnabled()
 
@@ -175,11 +182,13 @@ def test_filters_by_person_event_and_date(window: MainWindow) -> None:
 def test_new_entries_and_people_appear_in_the_filters(window: MainWindow) -> None:
     screen = _audit(window)
     screen.event_filter.setCurrentIndex(screen.event_filter.findData("review.approved"))
+    settle()
     approvals = screen.model.total
     sato = find_by_login(window.session.store, "demo.sato")
     assert sato is not None
     window.session.service(StaffService).set_roles(sato.id, [Role.OPERATOR, Role.SUPERVISOR])
     announce(Changes(settings=True))  # the screen is visible: it refreshes at once
+    settle()
     assert screen.event_filter.findData("staff.roles_changed") >= 0
     assert screen.event_filter.currentData() == "review.approved"  # the chosen filter is kept
     assert screen.model.total == approvals

@@ -30,12 +30,12 @@ def make_screen(qtbot: QtBot, env: Environment, login: str) -> CalendarScreen:
     screen.resize(1180, 660)
     screen.show()
     qtbot.waitExposed(screen)
-    wait_for_operations(qtbot, lambda: screen.reads == 0 and screen.calendar is not None)
+    wait_for_operations(qtbot, lambda: not screen.loading and screen.calendar is not None)
     return screen
 
 
 def settle(qtbot: QtBot, screen: CalendarScreen) -> None:
-    wait_for_operations(qtbot, lambda: screen.reads == 0)
+    wait_for_operations(qtbot, lambda: not screen.loading)
 
 
 def entry_in(screen: CalendarScreen, state: EntryState) -> CalendarEntry:

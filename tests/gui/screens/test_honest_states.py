@@ -62,6 +62,7 @@ def test_failed_and_scheduled_posts_are_shown_and_filterable(
     queue = ApprovalsScreen(AppSession(world.env, world.sup))
     qtbot.addWidget(queue)
     queue.refresh()
+    settle()
     now_column = next(
         c
         for c in range(queue.decisions.columnCount())

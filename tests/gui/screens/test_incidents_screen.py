@@ -12,7 +12,7 @@ from core.services.incidents import IncidentService, account_locks, list_inciden
 from gui.screens import incidents as screen_module
 from gui.screens.incidents import IncidentsScreen, detail_html
 from gui.session import AppSession
-from tests.support.gui import wait_for_operations
+from tests.support.gui import settle, wait_for_operations
 from tests.support.world import World
 
 
@@ -26,6 +26,7 @@ def make_screen(qtbot: QtBot, world: World, actor_name: str) -> IncidentsScreen:
     qtbot.addWidget(screen)
     screen.show()
     qtbot.waitExposed(screen)
+    settle()
     return screen
 
 
@@ -84,6 +85,7 @@ def test_locking_from_the_screen_stops_its_accounts(
     )
     screen = make_screen(qtbot, world, "op1")
     screen.select(incident_id)
+    settle()
     accept(monkeypatch, screen_module.CommentDialog, lambda d: d.editor.setPlainText("身に覚えのない投稿"))
     screen.lock_button.click()
     wait_for_operations(qtbot)
@@ -106,6 +108,7 @@ def test_pause_banner_and_resume_list(qtbot: QtBot, world: World, monkeypatch: p
     wait_for_operations(qtbot)
     assert pause_state(world.store).paused
     screen.refresh()
+    settle()
     assert "台風の接近" in screen.pause_label.text()
     screen.pause_button.click()
     wait_for_operations(qtbot)
@@ -128,6 +131,7 @@ def test_suspect_and_platform_report_with_copy_buttons(
     )
     screen = make_screen(qtbot, world, "op1")
     screen.select(incident_id)
+    settle()
     assert screen.report_button.isEnabled()
 
     def fill_suspect(dialog: report_dialog.SuspectDialog) -> None:
@@ -172,6 +176,7 @@ def test_public_notice_is_written_then_recorded_as_published(
     desk.add_suspect(incident_id, "x", "@josokoiki_koho", url="https://x.com/josokoiki_koho")
     screen = make_screen(qtbot, world, "op1")
     screen.select(incident_id)
+    settle()
     assert screen.notice_button.isEnabled()
     out = tmp_path / "notice.html"
     monkeypatch.setattr(screen_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
@@ -199,6 +204,7 @@ def test_warning_posts_are_prepared_as_drafts(
     desk.add_suspect(incident_id, "x", "@josokoiki_koho")
     screen = make_screen(qtbot, world, "op1")
     screen.select(incident_id)
+    settle()
     assert screen.warn_button.isEnabled()
     chosen: list[list[int]] = []
     accept(monkeypatch, report_dialog.WarningPostsDialog, lambda d: chosen.append(d.account_ids()))
@@ -242,6 +248,7 @@ def test_compare_and_unlock_from_the_screen(
     qtbot.addWidget(screen)
     screen.show()
     screen.select(incident_id)
+    settle()
     assert screen.compare_button.isEnabled()
     assert not screen.unlock_button.isEnabled()  # an operator does not unlock
     screen.compare_button.click()
@@ -254,6 +261,7 @@ def test_compare_and_unlock_from_the_screen(
     qtbot.addWidget(sup)
     sup.show()
     sup.select(incident_id)
+    settle()
     assert sup.unlock_button.isEnabled()
     accept(monkeypatch, screen_module.CommentDialog, lambda d: d.editor.setPlainText("パスワード変更済み"))
     sup.unlock_button.click()
@@ -315,6 +323,7 @@ def test_evidence_is_exported_only_while_its_hash_matches(
     sha = desk.add_evidence(incident_id, data=b"\x89PNG shot", filename="shot.png", mime="image/png")
     screen = make_screen(qtbot, world, "op1")
     screen.select(incident_id)
+    settle()
     assert screen.export_button.isEnabled()
     out = tmp_path / "shot.png"
     monkeypatch.setattr(screen_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))

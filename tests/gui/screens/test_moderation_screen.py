@@ -20,6 +20,7 @@ from gui.screens.moderation import ModerationScreen
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
 from gui.widgets.dialogs import CommentDialog
+from tests.support.gui import settle
 from tests.support.inbound_fakes import XInbox
 from tests.support.publishing import PubWorld
 
@@ -51,6 +52,7 @@ def test_the_queue_shows_the_most_severe_first_and_hides_through_the_api(
     screen.resize(1400, 760)
     screen.show()
     qtbot.waitExposed(screen)
+    settle()
     levels = [screen.model.row(i).level for i in range(screen.model.rowCount())]
     assert levels == [Level.ACTION, Level.CHECK, Level.INFO]
     assert screen.selected() is not None
@@ -83,6 +85,7 @@ def test_blocking_on_x_is_recorded_by_hand(
     qtbot.addWidget(screen)
     screen.show()
     qtbot.waitExposed(screen)
+    settle()
     block = screen.buttons[Moderation.BLOCK]
     assert "app" in block.toolTip()
     _reason(monkeypatch, "X のアプリでブロックした")
@@ -116,6 +119,8 @@ def test_the_screen_in_japanese_renders(
         screen.resize(1400, 760)
         screen.show()
         qtbot.waitExposed(screen)
+        settle()
+        assert screen.loading_label.text() == "読み込み中…"  # what every screen says while it reads
         assert screen.model.headerData(0, Qt.Orientation.Horizontal) == "区分"
         assert screen.model.row(0).level.label == "要対応"
         assert "当選詐欺" in screen.view.toPlainText()
@@ -145,9 +150,35 @@ def test_read_now_fills_the_queue_without_refusals_for_accounts_read_elsewhere(
     qtbot.addWidget(screen)
     screen.show()
     qtbot.waitExposed(screen)
+    settle()
     assert screen.model.rowCount() == 0
     screen.read_button.click()
     qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=20_000)
     assert screen.model.row(0).level is Level.ACTION
     with world.store.read() as session:
         assert "posting.refused" not in set(session.scalars(select(AuditEntry.event)))
+
+
+def test_the_settings_dialog_opens_with_the_stored_settings_read_off_the_ui_thread(
+    qtbot: QtBot, world: PubWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.services.inbound import load_settings
+    from gui.screens.moderation import SettingsDialog
+
+    screen = ModerationScreen(AppSession(world.env, world.admin))
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    settle()
+    opened: list[int] = []
+
+    def look(dialog: SettingsDialog) -> int:
+        opened.append(dialog.retention.value())
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(SettingsDialog, "exec", look)
+    assert screen.settings_button.isEnabled()
+    screen.settings_button.click()
+    assert opened == []  # the settings are being read: the dialog waits for them
+    settle()
+    assert opened == [load_settings(world.store).retention_days]

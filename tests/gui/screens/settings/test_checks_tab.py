@@ -16,7 +16,7 @@ from core.services.organization import load_check_config, load_profile
 from core.services.staff import actor_for, find_by_login
 from gui.screens.settings.checks_tab import ChecksTab
 from gui.session import AppSession
-from tests.support.gui import wait_for_operations
+from tests.support.gui import settle, wait_for_operations
 
 
 def _tab(qtbot: QtBot, env: Environment, login: str) -> ChecksTab:
@@ -25,6 +25,7 @@ def _tab(qtbot: QtBot, env: Environment, login: str) -> ChecksTab:
     tab = ChecksTab(AppSession(env, actor))
     qtbot.addWidget(tab)
     tab.load()
+    settle()
     return tab
 
 

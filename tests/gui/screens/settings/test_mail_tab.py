@@ -13,7 +13,7 @@ from core.services.notifications import load_settings, staff_mail
 from gui.main_window import MainWindow
 from gui.screens.settings.mail_tab import MailTab
 from gui.screens.settings.screen import SettingsScreen
-from tests.support.gui import screen_of, wait_for_operations
+from tests.support.gui import screen_of, settle, wait_for_operations
 from tests.support.keyring_memory import MemoryKeyring
 from tests.support.smtp_server import PASSWORD, USER, SmtpServer
 
@@ -70,6 +70,7 @@ def test_set_up_and_send_a_test_mail(
 def test_each_person_chooses_how_to_be_told(qtbot: QtBot, window: MainWindow) -> None:
     tab = _mail_tab(window)
     tab.load()
+    settle()
     assert tab.people.rowCount() == len(staff_mail(window.session.store))  # an administrator sees everyone
     tab.people.item(0, 1).setText("kanri@city.mihon.lg.jp")
     mode = tab.people.cellWidget(0, 2)

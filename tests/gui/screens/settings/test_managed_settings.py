@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from core.runtime.machine_config import MACHINE_CONFIG_ENV, Setting
 from gui.main_window import MainWindow
 from gui.screens.settings.screen import SettingsScreen
+from tests.support.gui import settle
 
 IT_URL = "postgresql://kohogate_workstation@dbserver.city.local/kohogate"
 
@@ -44,6 +45,7 @@ def test_locked_and_default_settings_are_shown_read_only(
     screen.resize(900, 600)
     screen.show()
     qtbot.waitExposed(screen)
+    settle()
     screen.grab().save(str(tmp_path / "managed.png"))
 
 

@@ -16,7 +16,7 @@ from core.storage.models import Organization
 from gui.main_window import MainWindow
 from gui.messages import Kind
 from gui.screens.settings.screen import SettingsScreen
-from tests.support.gui import MessageRecorder, screen_of, wait_for_operations
+from tests.support.gui import MessageRecorder, screen_of, settle, wait_for_operations
 
 RULE = r"@josokoiki\.[a-z]+"
 
@@ -109,6 +109,7 @@ def test_administrator_saves_both_and_they_persist(window: MainWindow, qtbot: Qt
 
     # Shown as stored after a refresh; saving unchanged values asks nothing and records nothing.
     screen.refresh()
+    settle()
     assert screen.id_pattern.text() == RULE
     assert screen.rotation_days.value() == 90
     _save(qtbot, screen)
@@ -142,6 +143,7 @@ def test_saving_the_profile_leaves_untouched_rules_alone(window: MainWindow, qtb
         session.execute(update(Organization).values(rotation_interval_days=0))
     screen = _settings(window)
     screen.refresh()
+    settle()
     assert screen.rotation_days.value() == 7
     # ... and saving a profile change does not quietly turn it into 7 days.
     screen.org_name.setText("見本市 (デモ) 改")

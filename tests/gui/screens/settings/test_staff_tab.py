@@ -13,7 +13,7 @@ from core.services.staff import StaffInfo, find_by_login
 from gui.main_window import MainWindow
 from gui.messages import Kind
 from gui.screens.settings.screen import SettingsScreen, StaffDialog
-from tests.support.gui import MessageRecorder, screen_of, wait_for_operations
+from tests.support.gui import MessageRecorder, screen_of, settle, wait_for_operations
 
 
 def _staff_tab(window: MainWindow) -> SettingsScreen:
@@ -87,6 +87,7 @@ def test_edit_saves_roles_and_department(window: MainWindow, qtbot: QtBot) -> No
     )
     # The list shows the change once the dialog has closed.
     screen.refresh()
+    settle()
     row = next(r for r in screen.staff_model.rows() if r.login == "demo.suzuki")
     assert row.department == "危機管理課"
 

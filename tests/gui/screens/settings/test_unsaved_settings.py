@@ -13,7 +13,7 @@ from gui.changes import Changes, announce
 from gui.main_window import MainWindow
 from gui.messages import Kind
 from gui.screens.settings.screen import SettingsScreen
-from tests.support.gui import MessageRecorder, screen_of, wait_for_operations
+from tests.support.gui import MessageRecorder, screen_of, settle, wait_for_operations
 
 
 @pytest.fixture
@@ -47,6 +47,25 @@ def test_a_change_elsewhere_does_not_wipe_the_form_being_edited(window: MainWind
     wait_for_operations(qtbot, lambda: screen.approval.running == 0)
     assert screen.unsaved_changes() == []
     assert screen.approval.post_hours.value() == 12
+
+
+def test_an_edit_begun_while_the_screen_reads_again_is_kept(window: MainWindow, messages: MessageRecorder) -> None:
+    screen = _settings(window)
+    announce(Changes.everything())  # a change elsewhere: the screen and its tabs read again …
+    assert screen.loading
+    screen.org_name.setText("和光市")  # … and meanwhile the person edits
+    checks = screen.checks
+    row = next(i for i in range(checks.model.rowCount()) if checks.model.row(i).id == "link.third_party")
+    checks.table.selectRow(row)
+    checks.severity.setCurrentIndex(checks.severity.findData("warn"))
+    checks.severity.activated.emit(checks.severity.currentIndex())
+    assert checks.dirty
+    settle()
+    assert not screen.loading
+    assert screen.org_name.text() == "和光市"  # the answers came back to forms being edited: left alone
+    assert checks.dirty
+    assert set(screen.unsaved_changes()) == {"Organization", "Checks"}
+    messages.answer(True)  # closing the window at the end asks about them: close without saving
 
 
 def _close_answering(window: MainWindow, messages: MessageRecorder, discard: bool) -> tuple[bool, list[str]]:
