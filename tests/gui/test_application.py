@@ -141,8 +141,11 @@ def test_freezing_the_start_up_heap_leaves_it_out_of_collections(monkeypatch: py
         assert application.freeze_start_heap()
         frozen = gc.get_freeze_count()
         assert frozen > 0
+        later = [[n] for n in range(10_000)]  # built after the freeze: a second freeze would take them too
         assert not application.freeze_start_heap()
-        assert gc.get_freeze_count() == frozen
+        # Frozen objects that die leave the count (other threads free some meanwhile); none may join it.
+        assert gc.get_freeze_count() <= frozen
+        assert later
     finally:
         gc.unfreeze()  # the other tests' objects must stay collectable
 
