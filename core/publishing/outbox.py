@@ -69,7 +69,6 @@ from core.platforms.registry import make_publisher
 from core.publishing.preflight import (
     PublishRefused,
     VerifiedApproval,
-    check_key_chain,
     check_terminal,
     gate_in,
     gate_publish,
@@ -144,6 +143,10 @@ class RunChanged(KohoGateError):
 
 class NeedsChecking(KohoGateError):
     """The post may or may not be out; a person must check (要確認). Never retried automatically."""
+
+
+class _LongWay(Exception):
+    """The run's one transaction gives way (rolled back) to the gate and the claim in their own transactions."""
 
 
 @dataclass(frozen=True)
@@ -365,10 +368,10 @@ class Outbox(Service):
         """
         run = self._run
         gated = self._gate_and_claim(run, draft_id, due_at, window_ends_at, account_id)
-        if isinstance(gated, _Claimed):
+        if gated is not None:
             claim, request, publisher = gated.claim, gated.request, gated.publisher
         else:
-            claim, request, publisher = self._gate_then_claim(run, draft_id, due_at, window_ends_at, account_id, gated)
+            claim, request, publisher = self._gate_then_claim(run, draft_id, due_at, window_ends_at, account_id)
         row = claim.row
         if row.attempts > 0 and row.state is PublicationState.PENDING:
             # An earlier run counted an attempt and never recorded its end: the post may be out.
@@ -385,56 +388,52 @@ class Outbox(Service):
         due_at: datetime | None,
         window_ends_at: datetime | None,
         account_id: int | None,
-    ) -> _Claimed | VerifiedApproval | None:
-        """The run's way: gate and claim in one transaction, which first makes sure the run's decisions hold.
+    ) -> _Claimed | None:
+        """The run's way: approval and claim in one transaction, which first makes sure the run's decisions hold.
 
-        A :class:`VerifiedApproval` when the approver's chain of trust is not
-        known to this run yet (checked outside any transaction, then claimed
-        in a second); ``None`` when the run cannot take this way (the first
-        post for an account, a different account than the caller said).
+        The terminal gate is the signed permit's own check, in the same
+        transaction. ``None`` when the run cannot take this way — the first
+        post for an account, an approver's key this run has not checked,
+        another account than the caller said — or when the permit was refused:
+        then nothing of this transaction is kept and :meth:`_gate_then_claim`
+        refuses in the gate, recording exactly what it always did.
         """
         if run is None or account_id is None or not self.checks_as_it_claims(account_id):
             return None
         facts = run.signing[account_id]
         moment, signed_at = self.clock(), self.store.now()
         prepared: list[tuple[PostRequest, Publisher]] = []
-        outcome: VerifiedApproval | PublishRefused | int
-        claim: Claim | None = None
-        with self.store.write() as session:
-            chain.defer_flushes(session)
-            keep_loaded(session)
-            self._still_valid(session, run)
-            outcome = gate_in(
-                session,
-                self.actor,
-                draft_id,
-                has_credential=facts.has_credential,
-                now=signed_at,
-                account=account_id,
-                lock=True,
-            )
-            trusted = isinstance(outcome, VerifiedApproval) and outcome.signing_key_id in run.trusted
-            if trusted and isinstance(outcome, VerifiedApproval) and outcome.signing_key_id is not None:
-                claim = self.records.claim_in(
-                    session,
-                    draft_id,
-                    self._permit_for(facts, signed_at, prepared),
-                    due_at=due_at,
-                    window_ends_at=window_ends_at,
-                    now=moment,
-                    verified=outcome,
-                    gated=True,
+        try:
+            with self.store.write() as session:
+                chain.defer_flushes(session)
+                keep_loaded(session)
+                self._still_valid(session, run)
+                outcome = gate_in(
+                    session, self.actor, draft_id, has_credential=None, now=None, account=account_id, lock=True
                 )
-            span = chain.head_span(session)
+                if isinstance(outcome, VerifiedApproval):
+                    if outcome.signing_key_id is None or outcome.signing_key_id not in run.trusted:
+                        raise _LongWay
+                    claim = self.records.claim_in(
+                        session,
+                        draft_id,
+                        self._permit_for(facts, signed_at, prepared),
+                        due_at=due_at,
+                        window_ends_at=window_ends_at,
+                        now=moment,
+                        verified=outcome,
+                        gated=True,
+                    )
+                    if claim.refused is not None:
+                        raise _LongWay
+                elif isinstance(outcome, int):
+                    raise _LongWay
+                span = chain.head_span(session)
+        except _LongWay:
+            return None
         run.advance(span)
         if isinstance(outcome, PublishRefused):
-            raise outcome
-        if isinstance(outcome, int):
-            return None
-        if claim is None:
-            return outcome
-        if claim.refused is not None:
-            raise claim.refused
+            raise outcome  # the approval's refusal, committed: the gate would record the same
         return _Claimed(claim, *prepared[0])
 
     def _still_valid(self, session: Session, run: _RunFacts) -> None:
@@ -468,22 +467,16 @@ class Outbox(Service):
         due_at: datetime | None,
         window_ends_at: datetime | None,
         account_id: int | None,
-        verified: VerifiedApproval | None,
     ) -> tuple[Claim, PostRequest, Publisher]:
-        """The gate (unless ``verified`` already), the chain of trust, then the claim in its own transaction."""
-        if verified is None:
-            verified = gate_publish(
-                self.store,
-                self._vault(),
-                self.actor,
-                draft_id,
-                trusted=run.trusted if run is not None else None,
-                account_hint=account_id,
-            )
-        elif run is not None:
-            # The gate passed in the run's transaction; its approver's key is new to this run.
-            check_key_chain(self.store, self._vault(), self.actor, draft_id, verified.signing_key_id)
-            run.trusted.add(verified.signing_key_id)
+        """The gate and the chain of trust, then the claim in its own transaction."""
+        verified = gate_publish(
+            self.store,
+            self._vault(),
+            self.actor,
+            draft_id,
+            trusted=run.trusted if run is not None else None,
+            account_hint=account_id,
+        )
         # A scheduled run passes the time it judged due by; only the Publish button needs the draft's.
         scheduled = self._scheduled_at(draft_id) if due_at is None else None
         if due_at is None and scheduled is not None and scheduled > self.clock() + EARLY_GRACE:

@@ -142,6 +142,9 @@ def gate_in(
 ) -> VerifiedApproval | PublishRefused | int:
     """The approval check and, with ``has_credential`` (read from the keyring beforehand), the terminal gate.
 
+    Without ``has_credential``, the approval alone: for a caller whose signed
+    permit checks the terminal gate in the same transaction.
+
     In the caller's write transaction, which must commit a refusal (it is
     returned, not raised: its audit entry must stay in the record). An
     ``int``: the draft's account, which is not ``account``, the one the
@@ -153,7 +156,7 @@ def gate_in(
     draft = get_for_update(session, Draft, draft_id, bare=True) if lock else get_bare(session, Draft, draft_id)
     if draft is None:
         raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Draft"), id=draft_id))
-    if has_credential is not None and draft.account_id != account:
+    if account is not None and draft.account_id != account:
         return draft.account_id
     blobs: dict[str, bytes] = {}
     check = verify_approval(session, draft_id, blobs=blobs)
@@ -206,10 +209,10 @@ def check_chain(
 ) -> None:
     """This terminal's chain of trust (its approval and the approver's key); :class:`PublishRefused` if broken."""
     key_id = signing_key_id if draft_id is None else _approval_key(store, draft_id)
-    check_key_chain(store, vault, actor, draft_id, key_id)
+    _check_key_chain(store, vault, actor, draft_id, key_id)
 
 
-def check_key_chain(store: Store, vault: Vault, actor: Actor, draft_id: int | None, key_id: int | None) -> None:
+def _check_key_chain(store: Store, vault: Vault, actor: Actor, draft_id: int | None, key_id: int | None) -> None:
     trust = check_trust(store, vault, actor.terminal, key_id, actor.recorder)
     if trust.ok:
         return
@@ -248,7 +251,7 @@ def gate_publish(
     if trusted is None:
         check_chain(store, vault, actor, draft_id=draft_id)
     elif verified.signing_key_id not in trusted or verified.signing_key_id is None:
-        check_key_chain(store, vault, actor, draft_id, verified.signing_key_id)
+        _check_key_chain(store, vault, actor, draft_id, verified.signing_key_id)
         trusted.add(verified.signing_key_id)
     return verified
 

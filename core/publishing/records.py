@@ -296,6 +296,9 @@ class PublicationService(Service):
                     "{minutes} minutes ago). Wait, then check the draft again."
                 ).format(minutes=int(CLAIM_TTL.total_seconds() // 60))
             )
+        # Read before anything is written, so that the writes below go out together.
+        account = session.get(OfficialAccount, version.account_id)
+        assert account is not None
         created = row is None
         if row is None:
             row = _new_row(
@@ -329,8 +332,6 @@ class PublicationService(Service):
         else:
             previous_attempt_at, previous_state = row.last_attempt_at, row.state
             row.last_attempt_at = moment
-        account = session.get(OfficialAccount, version.account_id)
-        assert account is not None
         move(row, PublicationState.PENDING)
         return row, OutboxRow(
             publication_id=row.id,
