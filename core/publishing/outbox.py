@@ -14,8 +14,15 @@ The sequence for one publication:
    transaction); a retry counts its attempt just before its call.
 
 A run of ``publish-due`` (:meth:`Outbox.begin_run`) keeps the verified chain
-of trust and the terminal key per account while the audit chain shows only
-posting bookkeeping (:meth:`Outbox.revalidate`, one query per post).
+of trust, the terminal key and the person's role per account while the audit
+chain shows only posting bookkeeping. Once it knows them, a post takes two
+transactions: steps 1 and 2 together — the chain's head read first, in the
+same transaction (nothing else recorded since the run's last look: no other
+query; anything but bookkeeping: :class:`RunChanged`, nothing written), the
+approval, then the claim, whose signed permit checks the terminal, account
+and credential conditions — and step 3. A permit refused there rolls the
+transaction back, and the post goes the way above, so a refusal is recorded
+as it always was.
 
 Failures, and what happens next:
 
@@ -442,7 +449,11 @@ class Outbox(Service):
         On SQLite the head read here is the one the chain appends to (``BEGIN
         IMMEDIATE`` holds the write lock already). On PostgreSQL it is read
         without locking the head: a media file may be hashed before the
-        first entry, and every workstation's writes would wait for that.
+        first entry, and every workstation's writes would wait for that. An
+        entry another workstation commits between this read and the claim's
+        first entry is checked by the next post (:meth:`_RunFacts.advance`
+        then leaves the revision before it) — the same moment's race as a
+        look in a transaction of its own before the post.
         """
         if session.get_bind().dialect.name == "sqlite":
             seq = chain.locked_head(session).seq
