@@ -802,7 +802,7 @@ def test_an_approval_taken_back_in_the_middle_of_a_run_stops_only_that_post(
 def test_a_run_takes_two_transactions_and_a_bounded_number_of_statements_per_post(
     world: PubWorld, httpserver: HTTPServer
 ) -> None:
-    """Issue #21: once the run knows its decisions, a post costs two transactions and at most 26 statements.
+    """Issue #21: once the run knows its decisions, a post costs two transactions and at most 23 statements.
 
     (50 statements in four transactions before.) A count, not a timing: a
     query added to the hot path shows here.
@@ -829,7 +829,7 @@ def test_a_run_takes_two_transactions_and_a_bounded_number_of_statements_per_pos
     marks.append(len(statements))
     # PostgreSQL: a NOTIFY per entry (four) and the database clock; its BEGIN is no statement of its own.
     sqlite = world.store.dialect == "sqlite"
-    bound = 26 if sqlite else 31
+    bound = 23 if sqlite else 31
     for first, end in itertools.pairwise(marks[3:]):  # the run's decisions known (and not changed)
         post = statements[first:end]
         assert len(post) <= bound, post
