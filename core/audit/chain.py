@@ -4,7 +4,9 @@ Every state change calls :func:`append` inside the same ``Store.write()``
 block that makes the change, so both are committed together or not at all.
 The head row is locked first (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite
 already holds its write lock from ``BEGIN IMMEDIATE``), which keeps sequence
-numbers gap-free when several workstations write at once.
+numbers gap-free when several workstations write at once. The lock lasts to
+the end of the transaction, so the head is read once per transaction, not
+once per entry (:func:`locked_head`).
 """
 
 from __future__ import annotations
@@ -24,11 +26,57 @@ from core.storage.models import AuditEntry, AuditHead
 
 GENESIS_HASH = "0" * 64
 
-__all__ = ["CHANNEL", "GENESIS_HASH", "Recorder", "append", "entry_hash"]
+__all__ = ["CHANNEL", "GENESIS_HASH", "Recorder", "append", "defer_flushes", "entry_hash", "head_span", "locked_head"]
 
 
 def entry_hash(seq: int, recorded_at: str, actor: str, terminal: str, event: str, payload: str, prev_hash: str) -> str:
     return sha256_hex(canonical_json([seq, recorded_at, actor, terminal, event, payload, prev_hash]))
+
+
+_HEAD = "kohogate.audit_head"
+_DEFERRED = "kohogate.audit_deferred"
+
+
+def _marked(session: Session, key: str) -> bool:
+    cached = session.info.get(key)
+    return cached is not None and cached[0] is session.get_transaction()
+
+
+def defer_flushes(session: Session) -> None:
+    """Entries appended in this transaction wait for its next flush (see ``flush`` of :func:`append`).
+
+    For a transaction that reads nothing of the record back before its commit
+    (the outbox's claim): its entries then cost one INSERT, whoever appends them.
+    """
+    session.info[_DEFERRED] = (session.get_transaction(), True)
+
+
+def locked_head(session: Session) -> AuditHead:
+    """The chain's head, locked for the rest of this transaction; read from the database once per transaction.
+
+    The row stays locked until the transaction ends, so nobody else can move
+    it meanwhile; a rolled-back savepoint expires the object, which then
+    reloads its own (rolled-back) values on the next access.
+    """
+    transaction = session.get_transaction()
+    cached = session.info.get(_HEAD)
+    if cached is not None and transaction is not None and cached[0] is transaction:
+        head: AuditHead = cached[1]
+        return head
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+    session.info[_HEAD] = (transaction, head, head.seq)
+    return head
+
+
+def head_span(session: Session) -> tuple[int, int] | None:
+    """The head's sequence number when this transaction locked it and now (``None``: not locked yet).
+
+    Entries between the two are this transaction's own: nobody else could append meanwhile.
+    """
+    cached = session.info.get(_HEAD)
+    if cached is None or cached[0] is not session.get_transaction():
+        return None
+    return cached[2], cached[1].seq
 
 
 def append(
@@ -38,8 +86,20 @@ def append(
     payload: Mapping[str, Any],
     *,
     now: datetime | None = None,
+    flush: bool | None = None,
 ) -> AuditEntry:
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+    """Append ``event`` to the chain in ``session``'s transaction.
+
+    ``flush=False``: the entry is written with the transaction's next flush
+    (at the latest, its commit) — several entries of one transaction then
+    cost one INSERT and one update of the head. For callers that read
+    nothing of the record back before the commit. ``None`` (the default):
+    flushed at once, unless the transaction asked otherwise
+    (:func:`defer_flushes`). Events that queue mails are flushed at once regardless.
+    """
+    if flush is None:
+        flush = not _marked(session, _DEFERRED)
+    head = locked_head(session)
     seq = head.seq + 1
     moment = now or datetime.now(UTC)
     recorded_at = utc_iso(moment)
@@ -58,7 +118,8 @@ def append(
     session.add(entry)
     head.seq = seq
     head.hash = digest
-    session.flush()
+    if flush or event in EVENT_KINDS:
+        session.flush()
     if event in EVENT_KINDS:
         # The people to tell are queued in this transaction: no committed decision without its mail.
         from core.notify.outbox import enqueue_for_event

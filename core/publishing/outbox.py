@@ -14,8 +14,15 @@ The sequence for one publication:
    transaction); a retry counts its attempt just before its call.
 
 A run of ``publish-due`` (:meth:`Outbox.begin_run`) keeps the verified chain
-of trust and the terminal key per account while the audit chain shows only
-posting bookkeeping (:meth:`Outbox.revalidate`, one query per post).
+of trust, the terminal key and the person's role per account while the audit
+chain shows only posting bookkeeping. Once it knows them, a post takes two
+transactions: steps 1 and 2 together — the chain's head read first, in the
+same transaction (nothing else recorded since the run's last look: no other
+query; anything but bookkeeping: :class:`RunChanged`, nothing written), the
+approval, then the claim, whose signed permit checks the terminal, account
+and credential conditions — and step 3. A permit refused there rolls the
+transaction back, and the post goes the way above, so a refusal is recorded
+as it always was.
 
 Failures, and what happens next:
 
@@ -45,8 +52,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
+from core.audit import chain
 from core.credentials.vault import Vault, credential_name
 from core.errors import Conflict, KohoGateError
 from core.i18n import tr
@@ -64,10 +73,16 @@ from core.platforms.base import (
 )
 from core.platforms.errors import ErrorKind, PublishError
 from core.platforms.registry import make_publisher
-from core.publishing.preflight import PublishRefused, check_terminal, gate_publish
-from core.publishing.records import OutboxRow, PublicationService, publication_info
+from core.publishing.preflight import (
+    PublishRefused,
+    VerifiedApproval,
+    check_terminal,
+    gate_in,
+    gate_publish,
+)
+from core.publishing.records import Claim, OutboxRow, PublicationService, publication_info
 from core.services.base import Service
-from core.storage.models import utcnow
+from core.storage.models import AuditEntry, AuditHead, utcnow
 from core.terminals.authorization import (
     GateResult,
     PostingRefused,
@@ -108,15 +123,44 @@ POSTING_NEUTRAL = frozenset(
 
 @dataclass
 class _RunFacts:
-    """What a run decided once and reuses while only posting bookkeeping is recorded (``revision``: audit seq)."""
+    """What a run decided once and reuses while only posting bookkeeping is recorded (``revision``: audit seq).
+
+    ``role_checked``: this person's role to post was read in a transaction
+    whose head was ``revision`` or earlier (with only posting bookkeeping since).
+    """
 
     revision: int
     trusted: set[int | None] = field(default_factory=set)
     signing: dict[int, SigningFacts] = field(default_factory=dict)
+    role_checked: bool = False
+
+    def advance(self, span: tuple[int, int] | None) -> None:
+        """A transaction of this run appended from ``span[0]`` to ``span[1]``: those entries were its own."""
+        if span is not None and span[0] == self.revision:
+            self.revision = span[1]
+
+
+class RunChanged(KohoGateError):
+    """Something besides posting bookkeeping was recorded during a run: its decisions were dropped, nothing written.
+
+    :func:`core.publishing.scheduler.run_due` looks at the pause again, then
+    tries the post again (deciding everything afresh).
+    """
 
 
 class NeedsChecking(KohoGateError):
     """The post may or may not be out; a person must check (要確認). Never retried automatically."""
+
+
+class _LongWay(Exception):
+    """The run's one transaction gives way (rolled back) to the gate and the claim in their own transactions."""
+
+
+@dataclass(frozen=True)
+class _Claimed:
+    claim: Claim
+    request: PostRequest
+    publisher: Publisher
 
 
 @dataclass(frozen=True)
@@ -206,6 +250,14 @@ class Outbox(Service):
         changed = events is None or not events <= POSTING_NEUTRAL
         self._run = _RunFacts(revision) if changed else replace(self._run, revision=revision)
         return changed
+
+    def checks_as_it_claims(self, account_id: int) -> bool:
+        """Does a post for ``account_id`` make sure of the run's decisions in its own transaction?
+
+        Then the caller skips :meth:`revalidate` before it.
+        """
+        run = self._run
+        return run is not None and run.role_checked and account_id in run.signing and account_id in self._publishers
 
     def close(self) -> None:
         """Close the adapters' HTTP clients (the end of a run); a later call opens new ones."""
@@ -316,8 +368,118 @@ class Outbox(Service):
         """Send the approved draft now (see the module docstring for every failure path).
 
         ``account_id``: the draft's account as the caller read it (a scheduled run), saving a query.
+        During a run (:meth:`begin_run`) the gate and the claim share one
+        transaction once the run knows the account's signing facts and the
+        approver's chain of trust; :class:`RunChanged` when that transaction
+        finds anything but posting bookkeeping recorded since the run's last look.
         """
         run = self._run
+        gated = self._gate_and_claim(run, draft_id, due_at, window_ends_at, account_id)
+        if gated is not None:
+            claim, request, publisher = gated.claim, gated.request, gated.publisher
+        else:
+            claim, request, publisher = self._gate_then_claim(run, draft_id, due_at, window_ends_at, account_id)
+        row = claim.row
+        if row.attempts > 0 and row.state is PublicationState.PENDING:
+            # An earlier run counted an attempt and never recorded its end: the post may be out.
+            key_fresh = row.last_attempt_at is None or self.clock() - row.last_attempt_at < KEY_LIFETIME
+            done = self._before_resending(publisher, row, request, row.attempts, key_fresh, None)
+            if done is not None:
+                return done
+        return self._send(publisher, row, request, progress, counted=claim.attempt)
+
+    def _gate_and_claim(
+        self,
+        run: _RunFacts | None,
+        draft_id: int,
+        due_at: datetime | None,
+        window_ends_at: datetime | None,
+        account_id: int | None,
+    ) -> _Claimed | None:
+        """The run's way: approval and claim in one transaction, which first makes sure the run's decisions hold.
+
+        The terminal gate is the signed permit's own check, in the same
+        transaction. ``None`` when the run cannot take this way — the first
+        post for an account, an approver's key this run has not checked,
+        another account than the caller said — or when the permit was refused:
+        then nothing of this transaction is kept and :meth:`_gate_then_claim`
+        refuses in the gate, recording exactly what it always did.
+        """
+        if run is None or account_id is None or not self.checks_as_it_claims(account_id):
+            return None
+        facts = run.signing[account_id]
+        moment, signed_at = self.clock(), self.store.now()
+        prepared: list[tuple[PostRequest, Publisher]] = []
+        try:
+            with self.store.write() as session:
+                chain.defer_flushes(session)
+                keep_loaded(session)
+                self._still_valid(session, run)
+                outcome = gate_in(
+                    session, self.actor, draft_id, has_credential=None, now=None, account=account_id, lock=True
+                )
+                if isinstance(outcome, VerifiedApproval):
+                    if outcome.signing_key_id is None or outcome.signing_key_id not in run.trusted:
+                        raise _LongWay
+                    claim = self.records.claim_in(
+                        session,
+                        draft_id,
+                        self._permit_for(facts, signed_at, prepared),
+                        due_at=due_at,
+                        window_ends_at=window_ends_at,
+                        now=moment,
+                        verified=outcome,
+                        gated=True,
+                    )
+                    if claim.refused is not None:
+                        raise _LongWay
+                elif isinstance(outcome, int):
+                    raise _LongWay
+                span = chain.head_span(session)
+        except _LongWay:
+            return None
+        run.advance(span)
+        if isinstance(outcome, PublishRefused):
+            raise outcome  # the approval's refusal, committed: the gate would record the same
+        return _Claimed(claim, *prepared[0])
+
+    def _still_valid(self, session: Session, run: _RunFacts) -> None:
+        """In the run's transaction: anything but posting bookkeeping since the run's last look drops its decisions.
+
+        On SQLite the head read here is the one the chain appends to (``BEGIN
+        IMMEDIATE`` holds the write lock already). On PostgreSQL it is read
+        without locking the head: a media file may be hashed before the
+        first entry, and every workstation's writes would wait for that. An
+        entry another workstation commits between this read and the claim's
+        first entry is checked by the next post (:meth:`_RunFacts.advance`
+        then leaves the revision before it) — the same moment's race as a
+        look in a transaction of its own before the post.
+        """
+        if session.get_bind().dialect.name == "sqlite":
+            seq = chain.locked_head(session).seq
+        else:
+            seq = session.scalar(select(AuditHead.seq).where(AuditHead.id == 1)) or 0
+        if seq == run.revision:
+            return
+        events = set(
+            session.scalars(
+                select(AuditEntry.event).where(AuditEntry.seq > run.revision, AuditEntry.seq <= seq).distinct()
+            )
+        )
+        if not events <= POSTING_NEUTRAL:
+            self._run = _RunFacts(seq)
+            raise RunChanged(tr("Something changed during the run; the run decides afresh."))
+        run.revision = seq
+
+    def _gate_then_claim(
+        self,
+        run: _RunFacts | None,
+        draft_id: int,
+        due_at: datetime | None,
+        window_ends_at: datetime | None,
+        account_id: int | None,
+    ) -> tuple[Claim, PostRequest, Publisher]:
+        """The gate and the chain of trust, then the claim in its own transaction."""
         verified = gate_publish(
             self.store,
             self._vault(),
@@ -344,28 +506,38 @@ class Outbox(Service):
         credential = None if verified.account_id in self._publishers else self._credential(verified.account_id)
         signed_at, moment = self.store.now(), self.clock()
         prepared: list[tuple[PostRequest, Publisher]] = []
-
-        def permit(session: Session, row: OutboxRow) -> None:
-            self._permit(session, facts, row, signed_at)
-            request = self._request(row)
-            publisher = self._publisher(row.account_id, row.platform, row.handle, row.account_url, lambda: credential)
-            prepared.append((request, publisher))
-
         claim = self.records.claim_attempt(
-            draft_id, permit, due_at=due_at, window_ends_at=window_ends_at, now=moment, verified=verified
+            draft_id,
+            self._permit_for(facts, signed_at, prepared, lambda: credential),
+            due_at=due_at,
+            window_ends_at=window_ends_at,
+            now=moment,
+            verified=verified,
         )
         if claim.refused is not None:
             # Nothing was sent; the claim was given back, so the next run (or a retry) may claim the row again.
             raise claim.refused
-        row = claim.row
-        request, publisher = prepared[0]
-        if row.attempts > 0 and row.state is PublicationState.PENDING:
-            # An earlier run counted an attempt and never recorded its end: the post may be out.
-            key_fresh = row.last_attempt_at is None or self.clock() - row.last_attempt_at < KEY_LIFETIME
-            done = self._before_resending(publisher, row, request, row.attempts, key_fresh, None)
-            if done is not None:
-                return done
-        return self._send(publisher, row, request, progress, counted=claim.attempt)
+        if run is not None and run is self._run:
+            # The claim read this person's role; nothing since (but bookkeeping) can have changed it.
+            run.role_checked = True
+        return (claim, *prepared[0])
+
+    def _permit_for(
+        self,
+        facts: SigningFacts,
+        signed_at: datetime,
+        prepared: list[tuple[PostRequest, Publisher]],
+        credential: Callable[[], str | None] | None = None,
+    ) -> Callable[[Session, OutboxRow], None]:
+        """Under the claim: the signed permit, the request and the account's adapter (into ``prepared``)."""
+
+        def permit(session: Session, row: OutboxRow) -> None:
+            self._permit(session, facts, row, signed_at)
+            request = self._request(row)
+            publisher = self._publisher(row.account_id, row.platform, row.handle, row.account_url, credential)
+            prepared.append((request, publisher))
+
+        return permit
 
     def _send(
         self, publisher: Publisher, row: OutboxRow, request: PostRequest, progress: Progress, *, counted: int = 0
@@ -405,8 +577,16 @@ class Outbox(Service):
                     raise
                 self.sleep(wait)
                 continue
-            self.records.mark_published(row.publication_id, result.post_id, result.url, now=self.clock())
+            self._sent(row, attempt, result.post_id, result.url)
             return PublishOutcome(row.publication_id, result.url, result.post_id, attempt)
+
+    def _sent(self, row: OutboxRow, attempt: int, post_id: str | None, url: str | None) -> None:
+        run = self._run
+        span = self.records.mark_sent(
+            row, attempt, post_id, url, now=self.clock(), revision=run.revision if run and run.role_checked else None
+        )
+        if run is not None:
+            run.advance(span)
 
     def _before_resending(
         self,
@@ -524,6 +704,19 @@ class Outbox(Service):
         with self.store.read() as session:
             draft = session.get(Draft, draft_id)
             return draft.scheduled_at if draft is not None else None
+
+
+def keep_loaded(session: Session) -> None:
+    """Keep every row ``session`` loads until it ends, so that reading it again costs no query.
+
+    The session's identity map holds rows weakly: a row the gate read and let
+    go (the account, the version, the draft) would be read again by the claim
+    in the same transaction. Nothing read here changes during the
+    transaction (the draft is locked, the rest only changes with audited
+    writes that the run checks for first).
+    """
+    kept: list[object] = []
+    event.listen(session, "loaded_as_persistent", lambda _session, instance: kept.append(instance))
 
 
 def _refused(exc: PostingRefused) -> PublishRefused:

@@ -33,8 +33,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from core.audit import chain
 from core.credentials.vault import Vault, credential_name, open_vault
@@ -43,7 +45,7 @@ from core.i18n import tr
 from core.organization.identity import Actor
 from core.signoff.approval import verify_approval
 from core.storage.engine import Store
-from core.storage.locks import get_bare
+from core.storage.locks import get_bare, get_for_update
 from core.storage.models import Draft, DraftVersion, Review
 from core.terminals.authorization import check_manual_posting, check_posting, posting_check_in
 from core.terminals.trust import check_trust
@@ -100,55 +102,90 @@ def _verified_and_posting(
     ``posting.refused``) and raised afterwards, so the record stays.
     ``account_hint``: the draft's account as the caller read it (saves a query; a wrong hint costs one).
     """
-    from core.services.emergency import before_approval_due
-
     expected = account_hint
     while True:
         if vault is not None and expected is None:
             expected = _account_of(store, draft_id)
         # Keyring before the transaction: a keyring may prompt, and no database lock should wait for a person.
-        has_credential = vault is not None and vault.has(credential_name(actor.terminal, expected or 0))
+        has_credential = vault.has(credential_name(actor.terminal, expected or 0)) if vault is not None else None
         moment = store.now() if vault is not None else None
-        refused: tuple[str, str] | None = None
         with store.write() as session:
-            draft = get_bare(session, Draft, draft_id)
-            if draft is None:
-                raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Draft"), id=draft_id))
-            if vault is not None and draft.account_id != expected:
-                # The account changed since the caller looked: ask the keyring about the right one.
-                expected = draft.account_id
-                continue
-            blobs: dict[str, bytes] = {}
-            check = verify_approval(session, draft_id, blobs=blobs)
-            if check.ok or (emergency and before_approval_due(session, draft_id) is not None):
-                verified = VerifiedApproval(
-                    draft.id, draft.account_id, check.version_id, draft.row_version, blobs, check.signing_key_id
-                )
-                if vault is None or moment is None:
-                    return verified
-                result = posting_check_in(
-                    session,
-                    actor.terminal,
-                    verified.account_id,
-                    actor.recorder,
-                    has_credential=has_credential,
-                    now=moment,
-                    version_id=verified.version_id,
-                )
-                if result.allowed:
-                    return verified
-                assert result.refusal is not None
-                refused = (result.refusal.value, result.message)
-            else:
-                chain.append(
-                    session,
-                    actor.recorder,
-                    "publishing.refused",
-                    {"draft_id": draft_id, "version_id": check.version_id, "reason": check.problem.value},
-                )
-                refused = (check.problem.value, check.message)
-        # Raised after the commit so the refusal stays in the record.
-        raise PublishRefused(*refused)
+            outcome = gate_in(
+                session,
+                actor,
+                draft_id,
+                has_credential=has_credential,
+                now=moment,
+                account=expected,
+                emergency=emergency,
+            )
+        if isinstance(outcome, int):
+            # The account changed since the caller looked: ask the keyring about the right one.
+            expected = outcome
+            continue
+        if isinstance(outcome, PublishRefused):
+            # Raised after the commit so the refusal stays in the record.
+            raise outcome
+        return outcome
+
+
+def gate_in(
+    session: Session,
+    actor: Actor,
+    draft_id: int,
+    *,
+    has_credential: bool | None,
+    now: datetime | None,
+    account: int | None,
+    emergency: bool = False,
+    lock: bool = False,
+) -> VerifiedApproval | PublishRefused | int:
+    """The approval check and, with ``has_credential`` (read from the keyring beforehand), the terminal gate.
+
+    Without ``has_credential``, the approval alone: for a caller whose signed
+    permit checks the terminal gate in the same transaction.
+
+    In the caller's write transaction, which must commit a refusal (it is
+    returned, not raised: its audit entry must stay in the record). An
+    ``int``: the draft's account, which is not ``account``, the one the
+    keyring was asked about (nothing was checked). ``lock``: the draft row is locked for the rest of the transaction
+    (a claim follows in the same transaction).
+    """
+    from core.services.emergency import before_approval_due
+
+    draft = get_for_update(session, Draft, draft_id, bare=True) if lock else get_bare(session, Draft, draft_id)
+    if draft is None:
+        raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Draft"), id=draft_id))
+    if account is not None and draft.account_id != account:
+        return draft.account_id
+    blobs: dict[str, bytes] = {}
+    check = verify_approval(session, draft_id, blobs=blobs)
+    if not (check.ok or (emergency and before_approval_due(session, draft_id) is not None)):
+        chain.append(
+            session,
+            actor.recorder,
+            "publishing.refused",
+            {"draft_id": draft_id, "version_id": check.version_id, "reason": check.problem.value},
+        )
+        return PublishRefused(check.problem.value, check.message)
+    verified = VerifiedApproval(
+        draft.id, draft.account_id, check.version_id, draft.row_version, blobs, check.signing_key_id
+    )
+    if has_credential is None or now is None:
+        return verified
+    result = posting_check_in(
+        session,
+        actor.terminal,
+        verified.account_id,
+        actor.recorder,
+        has_credential=has_credential,
+        now=now,
+        version_id=verified.version_id,
+    )
+    if result.allowed:
+        return verified
+    assert result.refusal is not None
+    return PublishRefused(result.refusal.value, result.message)
 
 
 def _account_of(store: Store, draft_id: int) -> int:

@@ -16,16 +16,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from core.audit import chain
 from core.audit.canonical import sha256_hex
 from core.composer.media_items import StoredMedia, media_of
 from core.credentials.redaction import clean_untrusted, error_code
 from core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from core.i18n import tr
 from core.lifecycle.states import DeletionState, DraftState, PublicationState
-from core.lifecycle.transitions import check_initial, move
+from core.lifecycle.transitions import check_initial, machine_for, move
 from core.organization.roles import Role
 from core.publishing.post_urls import checked_post_url
 from core.services.base import Service
@@ -113,15 +114,18 @@ def _terminal_id(session: Session, uid: str) -> int | None:
     return session.scalar(select(Terminal.id).where(Terminal.uid == uid))
 
 
-def _new_row(
-    session: Session, version: DraftVersion, terminal_uid: str, state: PublicationState, **fields: Any
-) -> Publication:
+def _terminal_of(uid: str) -> Any:
+    """The terminal's id as part of the INSERT itself (one statement less than reading it first)."""
+    return select(Terminal.id).where(Terminal.uid == uid).scalar_subquery()
+
+
+def _new_row(version: DraftVersion, terminal_uid: str, state: PublicationState, **fields: Any) -> Publication:
     """An outbox row for ``version`` with a fresh idempotency key (the one every retry will reuse)."""
     check_initial(state)
     return Publication(
         version_id=version.id,
         account_id=version.account_id,
-        terminal_id=_terminal_id(session, terminal_uid),
+        terminal_id=_terminal_of(terminal_uid),
         state=state.value,
         idempotency_key=str(uuid.uuid4()),
         content_hash=version.content_hash,
@@ -186,15 +190,43 @@ class PublicationService(Service):
         """
         moment = now or utcnow()
         with self.store.write() as session:
-            publication, row = self._open(session, draft_id, due_at, window_ends_at, moment, verified)
-            try:
+            return self.claim_in(
+                session, draft_id, permit, due_at=due_at, window_ends_at=window_ends_at, now=moment, verified=verified
+            )
+
+    def claim_in(
+        self,
+        session: Session,
+        draft_id: int,
+        permit: Callable[[Session, OutboxRow], None],
+        *,
+        due_at: datetime | None,
+        window_ends_at: datetime | None,
+        now: datetime,
+        verified: VerifiedApproval | None,
+        gated: bool = False,
+    ) -> Claim:
+        """:meth:`claim_attempt` in the caller's write transaction.
+
+        ``gated``: ``verified`` was established in this same transaction, the
+        draft row locked (:func:`core.publishing.preflight.gate_in` with
+        ``lock``), and this person's role is known to hold — a run of
+        ``publish-due`` checks that nothing but posting bookkeeping was
+        recorded since it last read the role (:meth:`Outbox.begin_run
+        <core.publishing.outbox.Outbox.begin_run>`). The draft, its version
+        and the role are then not read again.
+        """
+        publication, row = self._open(session, draft_id, due_at, window_ends_at, now, verified, gated=gated)
+        try:
+            # Nothing read here needs this transaction's pending writes: they go out together at the commit.
+            with session.no_autoflush:
                 permit(session, row)
-            except BaseException as exc:  # handed back to the caller and raised after the commit
-                self._release(session, publication, row)
-                return Claim(row, 0, exc)
-            if row.attempts > 0 and row.state is PublicationState.PENDING:
-                return Claim(row, 0, None)
-            return Claim(row, self._count_attempt(session, publication, moment), None)
+        except BaseException as exc:  # handed back to the caller and raised after the commit
+            self._release(session, publication, row)
+            return Claim(row, 0, exc)
+        if row.attempts > 0 and row.state is PublicationState.PENDING:
+            return Claim(row, 0, None)
+        return Claim(row, self._count_attempt(session, publication, now), None)
 
     def _open(
         self,
@@ -204,27 +236,37 @@ class PublicationService(Service):
         window_ends_at: datetime | None,
         moment: datetime,
         verified: VerifiedApproval | None,
+        *,
+        gated: bool = False,
     ) -> tuple[Publication, OutboxRow]:
-        self.authorize(session, Role.OPERATOR)
-        # Serialises concurrent opens of one draft on PostgreSQL (SQLite writers already queue).
-        draft = get_for_update(session, Draft, draft_id, bare=True)
-        if draft is None:
-            raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Draft"), id=draft_id))
-        version = _latest_version(session, draft_id)
         blobs: dict[str, bytes] = {}
-        if verified is not None:
-            if (
-                version is None
-                or verified.draft_id != draft_id
-                or verified.version_id != version.id
-                or verified.row_version != draft.row_version
-            ):
+        if gated and verified is not None and verified.version_id is not None:
+            # Checked and locked in this transaction (see claim_in): from the session, no query.
+            draft = session.get(Draft, draft_id)
+            version = session.get(DraftVersion, verified.version_id)
+            if draft is None or version is None or verified.draft_id != draft_id:
                 raise Conflict(tr("The draft changed while it was being published. Check it, then try again."))
             blobs.update(verified.media)
         else:
-            check = verify_approval(session, draft_id, blobs=blobs)
-            if version is None or not check.ok:
-                raise Conflict(tr("Publishing refused: {reason}").format(reason=check.message))
+            self.authorize(session, Role.OPERATOR)
+            # Serialises concurrent opens of one draft on PostgreSQL (SQLite writers already queue).
+            draft = get_for_update(session, Draft, draft_id, bare=True)
+            if draft is None:
+                raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Draft"), id=draft_id))
+            version = _latest_version(session, draft_id)
+            if verified is not None:
+                if (
+                    version is None
+                    or verified.draft_id != draft_id
+                    or verified.version_id != version.id
+                    or verified.row_version != draft.row_version
+                ):
+                    raise Conflict(tr("The draft changed while it was being published. Check it, then try again."))
+                blobs.update(verified.media)
+            else:
+                check = verify_approval(session, draft_id, blobs=blobs)
+                if version is None or not check.ok:
+                    raise Conflict(tr("Publishing refused: {reason}").format(reason=check.message))
         if draft.state == DraftState.PUBLISHED.value:
             raise Conflict(tr("This post has already been published."))
         rows = list(
@@ -254,10 +296,12 @@ class PublicationService(Service):
                     "{minutes} minutes ago). Wait, then check the draft again."
                 ).format(minutes=int(CLAIM_TTL.total_seconds() // 60))
             )
+        # Read before anything is written, so that the writes below go out together.
+        account = session.get(OfficialAccount, version.account_id)
+        assert account is not None
         created = row is None
         if row is None:
             row = _new_row(
-                session,
                 version,
                 self.actor.terminal,
                 PublicationState.PENDING,
@@ -266,9 +310,11 @@ class PublicationService(Service):
                 due_at=due_at,
                 window_ends_at=window_ends_at,
                 created_at=moment,
+                last_attempt_at=moment,  # claimed as it is written (one statement, not an insert and an update)
             )
             session.add(row)
             session.flush()
+            previous_attempt_at, previous_state = None, row.state
             self.record(
                 session,
                 "publication.queued",
@@ -283,10 +329,9 @@ class PublicationService(Service):
                     "due_at": due_at,
                 },
             )
-        account = session.get(OfficialAccount, version.account_id)
-        assert account is not None
-        previous_attempt_at, previous_state = row.last_attempt_at, row.state
-        row.last_attempt_at = moment
+        else:
+            previous_attempt_at, previous_state = row.last_attempt_at, row.state
+            row.last_attempt_at = moment
         move(row, PublicationState.PENDING)
         return row, OutboxRow(
             publication_id=row.id,
@@ -356,31 +401,111 @@ class PublicationService(Service):
         """The post is out: record its id and URL and move the draft to 公開済み."""
         with self.store.write() as session:
             self.authorize(session, *BOOKKEEPING_ROLES)
-            row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
-            move(row, PublicationState.PUBLISHED)
-            row.platform_post_id = post_id
-            row.url = url
-            row.published_at = now or utcnow()
-            row.last_error = None
-            row.last_error_kind = None
-            version = session.get(DraftVersion, row.version_id)
-            assert version is not None
-            draft: Draft = self.get_locked(session, Draft, version.draft_id, tr("Draft"), bare=True)
-            _publish_draft(draft)
+            self._published(session, publication_id, post_id, url, how, now or utcnow())
+
+    def _published(
+        self, session: Session, publication_id: int, post_id: str | None, url: str | None, how: str, now: datetime
+    ) -> tuple[int, int]:
+        row: Publication = self.get_or_404(session, Publication, publication_id, tr("Publication"))
+        move(row, PublicationState.PUBLISHED)
+        row.platform_post_id = post_id
+        row.url = url
+        row.published_at = now
+        row.last_error = None
+        row.last_error_kind = None
+        version = session.get(DraftVersion, row.version_id)
+        assert version is not None
+        draft: Draft = self.get_locked(session, Draft, version.draft_id, tr("Draft"), bare=True)
+        _publish_draft(draft)
+        head = chain.locked_head(session)
+        before = head.seq
+        self.record(
+            session,
+            "publication.published",
+            {
+                "publication_id": row.id,
+                "draft_id": draft.id,
+                "version_id": version.id,
+                "platform_post_id": post_id,
+                "url": url,
+                "content_hash": row.content_hash,
+                "attempts": row.attempts,
+                "how": how,
+            },
+        )
+        return before, head.seq
+
+    def mark_sent(
+        self,
+        row: OutboxRow,
+        attempts: int,
+        post_id: str | None,
+        url: str | None,
+        *,
+        now: datetime,
+        revision: int | None = None,
+    ) -> tuple[int, int]:
+        """:meth:`mark_published` for the row this outbox claimed and sent: two guarded updates.
+
+        The publication is updated only while it is still exactly as the claim
+        left it (pending, ``attempts``), the draft only from a state that may
+        become 公開済み; anything else takes the full path of
+        :meth:`mark_published` in the same transaction (which refuses or
+        leaves things as they are, as it always did).
+
+        ``revision``: the chain's head when the run last checked this person's
+        role; when the head is still there, nothing was recorded since, so the
+        role holds and is not read again. Returns the head before and after
+        this transaction's entry (the run then knows the entry was its own).
+        """
+        with self.store.write() as session:
+            head = chain.locked_head(session)
+            before = head.seq
+            if revision is None or before != revision:
+                self.authorize(session, *BOOKKEEPING_ROLES)
+            moved = session.execute(
+                update(Publication)
+                .where(
+                    Publication.id == row.publication_id,
+                    Publication.state == PublicationState.PENDING.value,
+                    Publication.attempts == attempts,
+                )
+                .values(
+                    state=PublicationState.PUBLISHED.value,
+                    platform_post_id=post_id,
+                    url=url,
+                    published_at=now,
+                    last_error=None,
+                    last_error_kind=None,
+                )
+                .execution_options(synchronize_session=False)
+            )
+            if _count(moved) != 1:
+                return self._published(session, row.publication_id, post_id, url, "api", now)
+            published = session.execute(
+                update(Draft)
+                .where(Draft.id == row.draft_id, Draft.state.in_(_BECOME_PUBLISHED))
+                .values(state=DraftState.PUBLISHED.value, row_version=Draft.row_version + 1)
+                .execution_options(synchronize_session=False)
+            )
+            if _count(published) != 1:
+                # Already 公開済み (a second row settled later) stays; any other state refuses as move() does.
+                _publish_draft(self.get_locked(session, Draft, row.draft_id, tr("Draft"), bare=True))
             self.record(
                 session,
                 "publication.published",
                 {
-                    "publication_id": row.id,
-                    "draft_id": draft.id,
-                    "version_id": version.id,
+                    "publication_id": row.publication_id,
+                    "draft_id": row.draft_id,
+                    "version_id": row.version_id,
                     "platform_post_id": post_id,
                     "url": url,
                     "content_hash": row.content_hash,
-                    "attempts": row.attempts,
-                    "how": how,
+                    "attempts": attempts,
+                    "how": "api",
                 },
             )
+            return before, head.seq
 
     def mark_failed(
         self, publication_id: int, message: str, kind: str, *, status: int | None = None, code: str = ""
@@ -463,7 +588,6 @@ class PublicationService(Service):
             if version is None:
                 raise Conflict(tr("The newest version of this draft is not approved."))
             row = _new_row(
-                session,
                 version,
                 self.actor.terminal,
                 PublicationState.FAILED,
@@ -542,7 +666,7 @@ class PublicationService(Service):
             open_row = session.scalar(
                 select(Publication).where(Publication.version_id == version.id, Publication.state.in_(RETRYABLE))
             )
-            publication = open_row or _new_row(session, version, self.actor.terminal, PublicationState.PUBLISHED)
+            publication = open_row or _new_row(version, self.actor.terminal, PublicationState.PUBLISHED)
             publication.terminal_id = _terminal_id(session, self.actor.terminal)
             if open_row is not None:
                 move(publication, PublicationState.PUBLISHED)
@@ -685,6 +809,17 @@ class PublicationService(Service):
                     "original_text_sha256": sha256_hex(version.text),
                 },
             )
+
+
+#: Draft states a published post moves to 公開済み (from the lifecycle table).
+_BECOME_PUBLISHED = tuple(
+    state.value for state in DraftState if machine_for(DraftState).allows(state, DraftState.PUBLISHED)
+)
+
+
+def _count(result: Any) -> int:
+    """The rows an UPDATE matched (``Result`` types it loosely)."""
+    return int(result.rowcount)
 
 
 def _publish_draft(draft: Draft) -> None:

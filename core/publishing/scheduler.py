@@ -184,6 +184,7 @@ def run_due(
 
 def _send_due(outbox: Outbox, report: DueReport, now: datetime, window: timedelta, only_postable: bool) -> None:
     from core.platforms.facts import supports_api
+    from core.publishing.outbox import RunChanged
     from core.terminals.authorization import postable_accounts
 
     blocked = _blocked_drafts(outbox.store)
@@ -193,7 +194,12 @@ def _send_due(outbox: Outbox, report: DueReport, now: datetime, window: timedelt
     for index, item in enumerate(items):
         if item.draft_id in blocked:
             continue
-        if outbox.revalidate() and _paused(outbox.store):
+        ends = item.scheduled_at + window
+        sends = not item.locked and now <= ends and supports_api(item.platform)
+        sends = sends and (here is None or item.account_id in here)
+        # A post the outbox gates and claims in one transaction makes sure of the run's decisions there.
+        checked_there = sends and outbox.checks_as_it_claims(item.account_id)
+        if not checked_there and outbox.revalidate() and _paused(outbox.store):
             # 全停止 during the run: what is left is held like at the start of a paused run.
             report.held.extend(items[index:])
             return
@@ -202,7 +208,6 @@ def _send_due(outbox: Outbox, report: DueReport, now: datetime, window: timedelt
             # 変更 still stops it until a new credential is stored).
             report.locked.append(item)
             continue
-        ends = item.scheduled_at + window
         if now > ends:
             outbox.records.report_missed(item.draft_id, item.scheduled_at, ends)
             report.missed.append(item)
@@ -213,9 +218,18 @@ def _send_due(outbox: Outbox, report: DueReport, now: datetime, window: timedelt
         if here is not None and item.account_id not in here:
             continue
         try:
-            outcome = outbox.publish(
-                item.draft_id, due_at=item.scheduled_at, window_ends_at=ends, account_id=item.account_id
-            )
+            try:
+                outcome = outbox.publish(
+                    item.draft_id, due_at=item.scheduled_at, window_ends_at=ends, account_id=item.account_id
+                )
+            except RunChanged:
+                # Nothing was written; the outbox dropped its decisions and takes this post afresh.
+                if _paused(outbox.store):
+                    report.held.extend(items[index:])
+                    return
+                outcome = outbox.publish(
+                    item.draft_id, due_at=item.scheduled_at, window_ends_at=ends, account_id=item.account_id
+                )
         except KohoGateError as exc:
             report.failed.append((item, exc.message))
             continue

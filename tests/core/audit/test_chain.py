@@ -126,3 +126,54 @@ def test_cli_export(env: Environment, data_dir: Path, db_url: str, tmp_path: Pat
     out = tmp_path / "a.csv"
     assert app.main(["--data-dir", str(data_dir), "--database-url", db_url, "audit", "export", "--out", str(out)]) == 0
     assert out.exists()
+
+
+def _statements(env: Environment) -> list[str]:
+    from sqlalchemy import event
+
+    seen: list[str] = []
+    event.listen(env.store.engine, "before_cursor_execute", lambda *args: seen.append(args[2]))
+    return seen
+
+
+def test_the_head_is_read_once_per_transaction_and_deferred_entries_go_out_together(env: Environment) -> None:
+    """Issue #21: three entries of one transaction, one read of the head, one INSERT and one update of it."""
+    seen = _statements(env)
+    with env.store.write() as session:
+        chain.defer_flushes(session)
+        for i in range(3):
+            chain.append(session, REC, "test.event", {"i": i})
+        assert chain.head_span(session) == (1, 4)  # the terminal's registration, then these three
+    head_reads = [s for s in seen if s.lstrip().startswith("SELECT") and "audit_head" in s]
+    inserts = [s for s in seen if s.lstrip().startswith("INSERT INTO audit_entry")]
+    updates = [s for s in seen if s.lstrip().startswith("UPDATE audit_head")]
+    assert (len(head_reads), len(inserts), len(updates)) == (1, 1, 1)
+    result = verify_chain(env.store)
+    assert result.ok
+    assert result.checked == 4
+
+
+def test_a_new_transaction_reads_the_head_again(env: Environment) -> None:
+    """The cached head belongs to one transaction: the next one sees what others appended meanwhile."""
+    with env.store.write() as session:
+        chain.append(session, REC, "test.event", {"i": 0})
+    _append(env, 1)  # another writer, in its own transaction
+    with env.store.write() as session:
+        assert chain.head_span(session) is None
+        entry = chain.append(session, REC, "test.event", {"i": 2}, flush=False)
+        assert entry.seq == 4
+    assert verify_chain(env.store).ok
+
+
+def test_a_rolled_back_savepoint_gives_its_entries_back(env: Environment) -> None:
+    """The cached head follows a savepoint's rollback: the next entry takes the freed number, the chain verifies."""
+    with env.store.write() as session:
+        chain.append(session, REC, "test.event", {"i": 0})
+        savepoint = session.begin_nested()
+        chain.append(session, REC, "test.event", {"i": "rolled back"})
+        savepoint.rollback()
+        entry = chain.append(session, REC, "test.event", {"i": 1})
+        assert entry.seq == 3
+    result = verify_chain(env.store)
+    assert result.ok
+    assert result.checked == 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable
 from dataclasses import replace
@@ -631,9 +632,18 @@ def test_a_run_opens_one_client_per_account_and_closes_them_at_its_end(
 
 
 def _run_with_a_change_after_the_first_post(
-    world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch, change: Callable[[], None]
+    world: PubWorld,
+    httpserver: HTTPServer,
+    monkeypatch: pytest.MonkeyPatch,
+    change: Callable[[], None],
+    *,
+    after: int = 1,
+    posts: int = 3,
 ) -> tuple[list[int], object]:
-    """Three due Mastodon posts; ``change`` happens right after the first one went out (mid-run)."""
+    """Three due Mastodon posts; ``change`` happens right after the first one went out (mid-run).
+
+    ``after``, ``posts``: after which post the change happens, of how many.
+    """
     from core.platforms import registry
 
     def changing(connection):  # type: ignore[no-untyped-def]
@@ -642,7 +652,7 @@ def _run_with_a_change_after_the_first_post(
 
         def post_then_change(*args, **kwargs):  # type: ignore[no-untyped-def]
             result = post(*args, **kwargs)
-            if len(fake.posts) == 1:
+            if len(fake.posts) == after:
                 change()
             return result
 
@@ -652,7 +662,7 @@ def _run_with_a_change_after_the_first_post(
     fake = FakeMastodon(httpserver)
     start = SOON
     clock = FakeClock(start + timedelta(minutes=5))
-    drafts = [world.approved("mastodon", f"{i}番目のお知らせ", scheduled_at=start) for i in range(3)]
+    drafts = [world.approved("mastodon", f"{i}番目のお知らせ", scheduled_at=start) for i in range(posts)]
     box = world.outbox({"mastodon": fake.base_url}, clock=clock, factory=changing)
     return drafts, run_due(box, clock())
 
@@ -686,6 +696,145 @@ def test_a_lock_during_a_run_stops_the_accounts_later_posts(
     assert [s.draft_id for s, _ in report.sent] == drafts[:1]  # type: ignore[attr-defined]
     assert [s.draft_id for s, _ in report.failed] == drafts[1:]  # type: ignore[attr-defined]
     assert ("posting.refused", "account_locked") in refusals(world)
+
+
+def _revoke_approver_key(world: PubWorld) -> None:
+    from core.services.signing_keys import SigningKeyService
+    from core.storage.models import SigningKey
+
+    with world.store.read() as session:
+        key_id = session.scalar(select(SigningKey.id).where(SigningKey.staff_id == world.sup.staff_id))
+    assert key_id is not None
+    SigningKeyService(world.store, world.admin).revoke(key_id)
+
+
+def _no_longer_operator(world: PubWorld) -> None:
+    from core.organization.roles import Role
+    from core.services.staff import StaffService
+
+    StaffService(world.store, world.admin).set_roles(world.op.staff_id, [Role.SUPERVISOR])
+
+
+def _lock_mastodon(world: PubWorld) -> None:
+    from core.services.incidents import IncidentService
+
+    IncidentService(world.store, world.sup).lock_account(world.ids["mastodon"], "乗っ取りの疑い")
+
+
+# After the second post: the third is gated and claimed in one transaction, which must see the change.
+MID_RUN: list[tuple[str, Callable[[PubWorld], None], tuple[str, str] | None]] = [
+    (
+        "terminal revoked",
+        lambda w: TerminalService(w.store, w.admin).revoke(w.terminal_id, "紛失"),
+        ("posting.refused", "terminal_revoked"),
+    ),
+    ("approver's key revoked", _revoke_approver_key, ("publishing.refused", "key_revoked")),
+    ("operator role removed", _no_longer_operator, None),
+    ("account locked", _lock_mastodon, ("posting.refused", "account_locked")),
+]
+
+
+@pytest.mark.parametrize(("name", "change", "refusal"), MID_RUN, ids=[m[0] for m in MID_RUN])
+def test_a_change_in_the_middle_of_a_run_stops_the_posts_after_it(
+    world: PubWorld,
+    httpserver: HTTPServer,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    change: Callable[[PubWorld], None],
+    refusal: tuple[str, str] | None,
+) -> None:
+    """Issue #21: a post gated and claimed in the run's one transaction still sees what changed before it."""
+    drafts, report = _run_with_a_change_after_the_first_post(
+        world, httpserver, monkeypatch, lambda: change(world), after=2, posts=4
+    )
+    assert [s.draft_id for s, _ in report.sent] == drafts[:2]  # type: ignore[attr-defined]
+    assert [s.draft_id for s, _ in report.failed] == drafts[2:]  # type: ignore[attr-defined]
+    if refusal is not None:
+        assert refusals(world).count(refusal) == 2
+    with world.store.read() as session:
+        states = session.scalars(select(Publication.state).order_by(Publication.id)).all()
+    assert states.count(PublicationState.PUBLISHED.value) == 2
+    assert PublicationState.PENDING.value not in states  # nothing was left claimed
+
+
+def test_a_pause_after_the_second_post_holds_the_rest(
+    world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pause is seen by the run's own transaction (no look at the pause before it): nothing more goes out."""
+    from core.services.incidents import IncidentService
+
+    drafts, report = _run_with_a_change_after_the_first_post(
+        world,
+        httpserver,
+        monkeypatch,
+        lambda: IncidentService(world.store, world.sup).pause_all("乗っ取りの疑い"),
+        after=2,
+        posts=4,
+    )
+    assert [s.draft_id for s, _ in report.sent] == drafts[:2]  # type: ignore[attr-defined]
+    assert [s.draft_id for s in report.held] == drafts[2:]  # type: ignore[attr-defined]
+    assert report.failed == []  # type: ignore[attr-defined]
+    with world.store.read() as session:
+        assert len(session.scalars(select(Publication)).all()) == 2  # the held posts were not even queued
+
+
+def test_an_approval_taken_back_in_the_middle_of_a_run_stops_only_that_post(
+    world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The approval is verified for every post, also when the run reuses its other decisions."""
+    taken_back: list[int] = []
+
+    def reopen_the_last() -> None:
+        with world.store.read() as session:
+            draft = session.scalars(select(Draft).order_by(Draft.id.desc()).limit(1)).one()
+        DraftService(world.store, world.op).reopen(draft.id, draft.row_version, "日付を直す")
+        taken_back.append(draft.id)
+
+    drafts, report = _run_with_a_change_after_the_first_post(
+        world, httpserver, monkeypatch, reopen_the_last, after=2, posts=4
+    )
+    assert taken_back == drafts[3:]
+    assert [s.draft_id for s, _ in report.sent] == drafts[:3]  # type: ignore[attr-defined]
+    assert [s.draft_id for s, _ in report.failed] == drafts[3:]  # type: ignore[attr-defined]
+    assert refusals(world) == [("publishing.refused", "withdrawn")]
+
+
+def test_a_run_takes_two_transactions_and_a_bounded_number_of_statements_per_post(
+    world: PubWorld, httpserver: HTTPServer
+) -> None:
+    """Issue #21: once the run knows its decisions, a post costs two transactions and at most 23 statements.
+
+    (50 statements in four transactions before.) A count, not a timing: a
+    query added to the hot path shows here.
+    """
+    from sqlalchemy import event
+
+    fake = FakeMastodon(httpserver)
+    start = SOON
+    clock = FakeClock(start + timedelta(minutes=5))
+    drafts = [world.approved("mastodon", f"{i}番目のお知らせ", scheduled_at=start) for i in range(6)]
+    box = world.outbox({"mastodon": fake.base_url}, clock=clock)
+    statements: list[str] = []
+    marks: list[int] = []
+    publish = box.publish
+
+    def marking(*args, **kwargs):  # type: ignore[no-untyped-def]
+        marks.append(len(statements))
+        return publish(*args, **kwargs)
+
+    box.publish = marking  # type: ignore[method-assign]
+    event.listen(world.store.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    report = run_due(box, clock())
+    assert len(report.sent) == len(drafts)
+    marks.append(len(statements))
+    # PostgreSQL: a NOTIFY per entry (four) and the database clock; its BEGIN is no statement of its own.
+    sqlite = world.store.dialect == "sqlite"
+    bound = 23 if sqlite else 31
+    for first, end in itertools.pairwise(marks[3:]):  # the run's decisions known (and not changed)
+        post = statements[first:end]
+        assert len(post) <= bound, post
+        if sqlite:
+            assert sum(s.startswith("BEGIN") for s in post) == 2, post
 
 
 def test_each_post_of_a_run_records_the_same_entries_in_the_same_order(world: PubWorld, httpserver: HTTPServer) -> None:
