@@ -7,6 +7,7 @@ stays in that copy: not in the other, not in the template.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from core.audit.verify import verify_chain
 from core.credentials.vault import credential_name
 from core.organization.roles import Role
 from core.runtime.bootstrap import Environment, open_environment
+from core.runtime.logging_setup import LOG_FILE, log_file, setup_logging
 from core.runtime.paths import DATABASE_FILE
 from core.services.accounts import list_accounts
 from core.services.staff import StaffService, find_by_login
@@ -156,3 +158,15 @@ def test_a_database_already_written_to_gets_the_world_built_in_place(env: Enviro
     assert uids == {"a-second-pc", env.terminal.uid}
     assert find_by_login(world.store, "sato") is not None
     assert verify_chain(env.store).ok
+
+
+def test_building_a_template_leaves_the_test_s_log_where_it_was(sqlite_env: Environment, tmp_path: Path) -> None:
+    """The first test to ask for a world may be reading its own log (tests/core/publishing/test_canary_publish.py)."""
+    setup_logging(tmp_path / "mine", level=logging.DEBUG)
+    fresh = SessionTemplates(tmp_path / "templates", None)  # nothing built yet: this World is built as a template
+    state = fresh.world(World, sqlite_env)
+    assert state["account"]
+    assert log_file() == tmp_path / "mine" / LOG_FILE
+    assert logging.getLogger().level == logging.DEBUG
+    logging.getLogger("kohogate.test").warning("still here")
+    assert "still here" in (tmp_path / "mine" / LOG_FILE).read_text(encoding="utf-8")

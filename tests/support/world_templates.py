@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -44,6 +45,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Connection
 
 from core.runtime.bootstrap import Environment, open_environment
+from core.runtime.logging_setup import log_file, setup_logging
 from core.runtime.paths import DATABASE_FILE
 from core.terminals.identity import TERMINAL_FILE, LocalTerminal
 from tests.support.keyring_memory import MemoryKeyring
@@ -251,6 +253,9 @@ class SessionTemplates:
         else:
             url = self._postgres_schema(f"tpl_{name.replace('-', '_')}_{uuid.uuid4().hex[:8]}")
         backend = MemoryKeyring()
+        # Opening the template's environment points the process's log at the template's folder;
+        # the test that asked for the world goes on logging where it did (it may read its log).
+        previous_log, previous_level = log_file(), logging.getLogger().level
         with isolated_session_env(root) as mp:
             # Added, never cleared: the test that asked for this world has allowed it already.
             vault.allow_test_backend(MemoryKeyring)
@@ -260,6 +265,10 @@ class SessionTemplates:
                 yield env, backend
             finally:
                 env.close()
+                if previous_log is not None:
+                    setup_logging(previous_log.parent, level=previous_level)
+                else:
+                    _stop_logging(previous_level)
 
     def _postgres_schema(self, schema: str) -> str:
         assert self.postgres_base
@@ -286,6 +295,14 @@ class SessionTemplates:
         finally:
             admin.dispose()
         self._schemas.clear()
+
+
+def _stop_logging(level: int) -> None:
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "_kohogate", False)]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(level)
 
 
 def _row_counts(env: Environment) -> dict[str, int]:
