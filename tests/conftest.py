@@ -6,6 +6,8 @@ Without the variable they are skipped with the reason shown.
 
 Databases start from templates built once per session (tests/support/templates.py):
 every test still has its own copy, already migrated (and demo-filled for ``demo_env``).
+The fixture worlds (``World``, ``Org``, ``PubWorld``) are built once per session
+too and copied into each test's own database (tests/support/world_templates.py).
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Before any other import: the modules imported from here on are compiled once and cached.
+import tests.support.bytecode_cache  # noqa: F401
+
+# isort: split
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,20 +31,25 @@ from core import i18n
 from core.demo.data import fill_demo
 from core.runtime.bootstrap import Environment, open_environment
 from core.runtime.paths import DATABASE_FILE
+from core.storage import engine as storage_engine
+from tests.support import world_templates
 from tests.support.keyring_memory import MemoryKeyring
 from tests.support.templates import (
     DemoTemplate,
     PostgresTemplate,
-    build_migrated_sqlite,
-    build_postgres_template,
     copy_sqlite,
     isolated_session_env,
     psycopg_url,
     schema_url,
 )
 from tests.support.world import World
+from tests.support.world_templates import SessionTemplates
 
 SECRET_SERVICE_ENV = "KOHOGATE_TEST_SECRET_SERVICE"
+
+# Test databases are thrown away: no commit waits for the disk (tests/core/storage/test_engine.py
+# checks that the application's own setting stays FULL).
+storage_engine._TEST_SYNCHRONOUS = "OFF"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -101,18 +112,29 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SessionTemplates]:
+    """The session's templates (each made on first use); ``World(env)`` and friends copy theirs from here."""
+    templates = SessionTemplates(tmp_path_factory.mktemp("templates"), os.environ.get(PG_ENV) or None)
+    world_templates.activate(templates)
+    try:
+        yield templates
+    finally:
+        world_templates.activate(None)
+        templates.close()
+
+
 @pytest.fixture(scope="session")
-def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def migrated_sqlite(session_templates: SessionTemplates) -> Path:
     """An SQLite file at the schema head, made by the real migrations once per session."""
-    return build_migrated_sqlite(tmp_path_factory.mktemp("template-sqlite"))
+    return session_templates.migrated_sqlite
 
 
 @pytest.fixture(scope="session")
-def postgres_template() -> PostgresTemplate:
-    base = os.environ.get(PG_ENV)
-    if not base:
+def postgres_template(session_templates: SessionTemplates) -> PostgresTemplate:
+    if not session_templates.postgres_base:
         pytest.skip(PG_SKIP_REASON)
-    return build_postgres_template(base)
+    return session_templates.postgres
 
 
 @pytest.fixture(scope="session")

@@ -81,6 +81,11 @@ def check_sqlite_location(path: Path) -> None:
         )
 
 
+# The test suite's knob only (tests/conftest.py sets "OFF"): its throw-away files need not
+# survive a power cut, and waiting for the disk on every commit was a good part of its run.
+_TEST_SYNCHRONOUS: str | None = None
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -89,7 +94,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute(f"PRAGMA synchronous = {_TEST_SYNCHRONOUS or 'FULL'}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 

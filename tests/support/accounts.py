@@ -15,28 +15,57 @@ from core.services.setup import OrganizationSetup, initialize
 from core.services.staff import StaffService, actor_for_staff
 from core.services.terminals import TerminalService, terminal_by_uid
 from core.signoff.keys import DemoSigner
+from tests.support.world_templates import State, world_state
 
 SETUP = OrganizationSetup(name="見本市", admin_display_name="管理 一郎", admin_department="情報推進課")
 
 
 class Org:
+    """Built once per session and copied per test (tests/support/world_templates.py); objects bound here."""
+
     def __init__(self, env: Environment) -> None:
+        self._bind(env, world_state(type(self), env))
+
+    @classmethod
+    def build(cls, env: Environment) -> State:
+        """The organization's rows on ``env``, made through the services; the ids the objects are bound to."""
+        store = env.store
+        admin_id = initialize(
+            store, SETUP, login="kanri", terminal=env.terminal.uid, signer=DemoSigner("kanri"), vault=open_vault()
+        )
+        staff = StaffService(store, actor_for_staff(store, admin_id, env.terminal.uid))
+        state: State = {
+            "admin": admin_id,
+            "op": staff.create("佐藤 花子", "sato", None, [Role.OPERATOR]),
+            "op2": staff.create("鈴木 一郎", "suzuki", None, [Role.OPERATOR]),
+            "sup": staff.create("高橋 美咲", "takahashi", None, [Role.SUPERVISOR]),
+            "terminal": terminal_by_uid(store, env.terminal.uid).id,  # type: ignore[union-attr]
+        }
+        org = Org.bound(env, state)
+        state["account"] = org.usable_account("@josokoiki.koho")
+        state["other"] = org.usable_account("@josokoiki.bousai")
+        return state
+
+    @classmethod
+    def bound(cls, env: Environment, state: State) -> Org:
+        """The objects over rows already made (what ``build`` continues with)."""
+        org = cls.__new__(cls)
+        Org._bind(org, env, state)
+        return org
+
+    def _bind(self, env: Environment, state: State) -> None:
         self.env = env
         self.store = env.store
         self.uid = env.terminal.uid
         self.admin_signer = DemoSigner("kanri")
-        admin_id = initialize(
-            self.store, SETUP, login="kanri", terminal=self.uid, signer=self.admin_signer, vault=open_vault()
-        )
-        self.admin = actor_for_staff(self.store, admin_id, self.uid)
-        staff = StaffService(self.store, self.admin)
-        self.op = self.actor(staff.create("佐藤 花子", "sato", None, [Role.OPERATOR]))
-        self.op2 = self.actor(staff.create("鈴木 一郎", "suzuki", None, [Role.OPERATOR]))
-        self.sup = self.actor(staff.create("高橋 美咲", "takahashi", None, [Role.SUPERVISOR]))
+        self.admin = self.actor(state["admin"])
+        self.op = self.actor(state["op"])
+        self.op2 = self.actor(state["op2"])
+        self.sup = self.actor(state["sup"])
         self.accounts = AccountService(self.store, self.admin)
-        self.account = self.usable_account("@josokoiki.koho")
-        self.other = self.usable_account("@josokoiki.bousai")
-        self.terminal_id = terminal_by_uid(self.store, self.uid).id  # type: ignore[union-attr]
+        self.account: int = state.get("account", 0)
+        self.other: int = state.get("other", 0)
+        self.terminal_id: int = state["terminal"]
         self.vault = open_vault()
 
     def actor(self, staff_id: int) -> Actor:

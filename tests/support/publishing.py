@@ -19,6 +19,7 @@ from core.services.signing_keys import SigningKeyService
 from core.services.terminals import TerminalService
 from core.signoff.keys import DemoSigner
 from tests.support.accounts import Org
+from tests.support.world_templates import State
 
 ACCOUNTS = {
     "mastodon": ("@koho@city.example", "https://city.example/@koho"),
@@ -33,24 +34,32 @@ TOKENS = {platform: f"secret-token-{platform}-7c1e9a0b" for platform in ACCOUNTS
 
 
 class PubWorld(Org):
-    def __init__(self, env: Environment) -> None:
-        super().__init__(env)
-        SigningKeyService(self.store, self.admin).register(
-            self.sup.staff_id, DemoSigner(self.sup.login).public_key, endorser=self.admin_signer
+    @classmethod
+    def build(cls, env: Environment) -> State:
+        state = Org.build(env)
+        org = Org.bound(env, state)
+        SigningKeyService(org.store, org.admin).register(
+            org.sup.staff_id, DemoSigner(org.sup.login).public_key, endorser=org.admin_signer
         )
-        self.ids: dict[str, int] = {}
+        ids: dict[str, int] = {}
         for platform, (handle, url) in ACCOUNTS.items():
-            account = self.accounts.create(platform, handle, "見本市公式", None, url=url)
-            self.accounts.set_policy(account, sample_policy("見本市公式", "秘書広報課", "048-000-0000"))
-            self.accounts.set_staff(account, self.full_staff())
-            consult_all(self.store, self.admin, account)  # wako 運用開始の留意点, joso:3(2)
-            self.accounts.file(account)
-            self.accounts.set_status(account, AccountStatus.ACTIVE)
-            self.ids[platform] = account
-        TerminalService(self.store, self.admin).approve(self.terminal_id, scope_all=True, endorser=self.admin_signer)
-        credentials = CredentialService(self.store, self.admin)
-        for platform, account in self.ids.items():
-            credentials.store_credential(self.vault, self.uid, account, TOKENS[platform])
+            account = org.accounts.create(platform, handle, "見本市公式", None, url=url)
+            org.accounts.set_policy(account, sample_policy("見本市公式", "秘書広報課", "048-000-0000"))
+            org.accounts.set_staff(account, org.full_staff())
+            consult_all(org.store, org.admin, account)  # wako 運用開始の留意点, joso:3(2)
+            org.accounts.file(account)
+            org.accounts.set_status(account, AccountStatus.ACTIVE)
+            ids[platform] = account
+        TerminalService(org.store, org.admin).approve(org.terminal_id, scope_all=True, endorser=org.admin_signer)
+        credentials = CredentialService(org.store, org.admin)
+        for platform, account in ids.items():
+            credentials.store_credential(org.vault, org.uid, account, TOKENS[platform])
+        state["ids"] = ids
+        return state
+
+    def _bind(self, env: Environment, state: State) -> None:
+        super()._bind(env, state)
+        self.ids: dict[str, int] = state["ids"]
 
     def approved(
         self,

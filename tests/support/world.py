@@ -21,6 +21,7 @@ from core.services.signing_keys import SigningKeyService
 from core.services.staff import StaffService, actor_for_staff
 from core.services.terminals import TerminalService, terminal_by_uid
 from core.signoff.keys import DemoSigner
+from tests.support.world_templates import State, world_state
 
 SETUP = OrganizationSetup(
     name="見本市",
@@ -32,38 +33,60 @@ SETUP = OrganizationSetup(
 
 
 class World:
+    """Built once per session and copied per test (tests/support/world_templates.py); objects bound here."""
+
     def __init__(self, env: Environment) -> None:
+        self._bind(env, world_state(World, env))
+
+    @classmethod
+    def build(cls, env: Environment) -> State:
+        """The organization's rows on ``env``, made through the services; the ids the objects are bound to."""
+        store = env.store
+        admin_signer = DemoSigner("kanri")
+        # The first administrator's key is the root of trust, pinned on this terminal at set-up.
+        admin_id = initialize(
+            store, SETUP, login="KANRI", terminal=env.terminal.uid, signer=admin_signer, vault=open_vault()
+        )
+        admin = actor_for_staff(store, admin_id, env.terminal.uid)
+        staff = StaffService(store, admin)
+        state: State = {
+            "admin": admin_id,
+            "op1": staff.create("佐藤 花子", "sato", None, [Role.OPERATOR]),
+            "op2": staff.create("鈴木 一郎", "suzuki", None, [Role.OPERATOR]),
+            "sup": staff.create("高橋 美咲", "takahashi", None, [Role.SUPERVISOR]),
+            "both": staff.create("伊藤 誠", "ito", None, [Role.SUPERVISOR, Role.OPERATOR]),
+        }
+        keys = SigningKeyService(store, admin)
+        for person, login in ((state["sup"], "takahashi"), (state["both"], "ito")):
+            keys.register(person, DemoSigner(login).public_key, endorser=admin_signer)
+        accounts = AccountService(store, admin)
+        account = accounts.create("x", "@josokoiki.koho", "見本市公式", None, url="https://x.com/josokoiki.koho")
+        # Drafts need a complete, filed operating policy with named staff (joso:3(3)).
+        accounts.set_policy(account, sample_policy("見本市公式", "秘書広報課", "048-000-0000"))
+        accounts.set_staff(
+            account,
+            [(admin_id, Duty.MANAGER), (state["sup"], Duty.RESPONSIBLE), (state["op1"], Duty.OPERATOR)],
+        )
+        consult_all(store, admin, account)  # wako 運用開始の留意点, joso:3(2)
+        accounts.file(account)
+        accounts.set_status(account, AccountStatus.ACTIVE)
+        # This workstation is an approved city terminal (manual posting checks it).
+        local = terminal_by_uid(store, env.terminal.uid)
+        assert local is not None
+        TerminalService(store, admin).approve(local.id, scope_all=True, endorser=admin_signer)
+        state["account"] = account
+        return state
+
+    def _bind(self, env: Environment, state: State) -> None:
         self.env = env
         self.store = env.store
-        # The first administrator's key is the root of trust, pinned on this terminal at set-up.
         self.admin_signer = DemoSigner("kanri")
-        admin_id = initialize(
-            self.store, SETUP, login="KANRI", terminal=env.terminal.uid, signer=self.admin_signer, vault=open_vault()
-        )
-        self.admin = actor_for_staff(self.store, admin_id, env.terminal.uid)
-        staff = StaffService(self.store, self.admin)
-        self.op1 = self.actor(staff.create("佐藤 花子", "sato", None, [Role.OPERATOR]))
-        self.op2 = self.actor(staff.create("鈴木 一郎", "suzuki", None, [Role.OPERATOR]))
-        self.sup = self.actor(staff.create("高橋 美咲", "takahashi", None, [Role.SUPERVISOR]))
-        self.both = self.actor(staff.create("伊藤 誠", "ito", None, [Role.SUPERVISOR, Role.OPERATOR]))
-        keys = SigningKeyService(self.store, self.admin)
-        for person in (self.sup, self.both):
-            keys.register(person.staff_id, DemoSigner(person.login).public_key, endorser=self.admin_signer)
-        accounts = AccountService(self.store, self.admin)
-        self.account = accounts.create("x", "@josokoiki.koho", "見本市公式", None, url="https://x.com/josokoiki.koho")
-        # Drafts need a complete, filed operating policy with named staff (joso:3(3)).
-        accounts.set_policy(self.account, sample_policy("見本市公式", "秘書広報課", "048-000-0000"))
-        accounts.set_staff(
-            self.account,
-            [(admin_id, Duty.MANAGER), (self.sup.staff_id, Duty.RESPONSIBLE), (self.op1.staff_id, Duty.OPERATOR)],
-        )
-        consult_all(self.store, self.admin, self.account)  # wako 運用開始の留意点, joso:3(2)
-        accounts.file(self.account)
-        accounts.set_status(self.account, AccountStatus.ACTIVE)
-        # This workstation is an approved city terminal (manual posting checks it).
-        local = terminal_by_uid(self.store, env.terminal.uid)
-        assert local is not None
-        TerminalService(self.store, self.admin).approve(local.id, scope_all=True, endorser=self.admin_signer)
+        self.admin = self.actor(state["admin"])
+        self.op1 = self.actor(state["op1"])
+        self.op2 = self.actor(state["op2"])
+        self.sup = self.actor(state["sup"])
+        self.both = self.actor(state["both"])
+        self.account: int = state["account"]
 
     def actor(self, staff_id: int) -> Actor:
         return actor_for_staff(self.store, staff_id, self.env.terminal.uid)

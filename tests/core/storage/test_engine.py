@@ -17,12 +17,22 @@ from core.storage.models import Base
 from tests.support.world import World
 
 
-def test_sqlite_is_opened_safely(sqlite_env: Environment) -> None:
+def test_sqlite_is_opened_safely(sqlite_env: Environment, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.storage import engine
+
+    monkeypatch.setattr(engine, "_TEST_SYNCHRONOUS", None)  # the application's setting, not the suite's
+    sqlite_env.store.dispose()
     with sqlite_env.store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_the_suite_does_not_wait_for_the_disk(sqlite_env: Environment) -> None:
+    """tests/conftest.py's knob reaches every test's SQLite file (synchronous OFF)."""
+    with sqlite_env.store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 0  # OFF
 
 
 # SQLAlchemy cannot reflect an expression index (the draft text's head, 0021) and says so; compare_metadata
