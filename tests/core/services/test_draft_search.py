@@ -176,7 +176,12 @@ def test_0022_backfills_existing_drafts_and_downgrades(searched: World) -> None:
             if store.dialect == "sqlite":
                 names = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE name LIKE 'draft_search%'")
             else:
-                names = conn.execute(text("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'ix_draft_%_trgm'"))
+                names = conn.execute(
+                    text(
+                        "SELECT indexname FROM pg_indexes"
+                        " WHERE schemaname = current_schema() AND indexname LIKE 'ix_draft_%_trgm'"
+                    )
+                )
             return set(names.scalars())
 
     assert search_objects()
