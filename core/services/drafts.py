@@ -39,7 +39,7 @@ from core.composer.acknowledgements import stamp_acknowledgements, stamp_confirm
 from core.composer.media_items import StoredMedia, media_of, stored_json
 from core.errors import Conflict, InvalidInput, NotFound
 from core.i18n import tr
-from core.lifecycle.states import ATTEMPT_SHOWN, DraftState, PublicationState, ReviewDecision, ShownState
+from core.lifecycle.states import ATTEMPT_SHOWN, DraftState, PublicationState, ReviewDecision, ShownState, shown_state
 from core.lifecycle.transitions import move
 from core.organization.roles import Role
 from core.records.numbering import allocate as allocate_number
@@ -710,6 +710,38 @@ def stored_states_of(shown: ShownState) -> frozenset[DraftState]:
     return frozenset(found)
 
 
+def shown_where(stored: DraftState, shown: ShownState, now: datetime) -> ColumnElement[bool]:
+    """A draft in ``stored`` shows ``shown``: :func:`shown_state_sql` for one stored state, as plain conditions.
+
+    The CASE evaluates the newest attempt once per WHEN it compares (five times a row); this
+    compares it once, in an IN list (``''`` for none), with the schedule where it decides —
+    which also gives the planner a condition it can estimate. Derived from
+    :func:`core.lifecycle.states.shown_state` itself, so the two cannot drift apart.
+    """
+    later = now + timedelta(days=1)
+    always, if_ahead, if_not_ahead = [], [], []
+    for attempt in (None, *PublicationState):
+        ahead = shown_state(stored, attempt, later, now) is shown
+        not_ahead = shown_state(stored, attempt, None, now) is shown
+        value = attempt.value if attempt is not None else ""
+        if ahead and not_ahead:
+            always.append(value)
+        elif ahead:
+            if_ahead.append(value)
+        elif not_ahead:
+            if_not_ahead.append(value)
+    newest = func.coalesce(newest_publication_state(), "")
+    scheduled = and_(Draft.scheduled_at.is_not(None), Draft.scheduled_at > now)
+    parts: list[ColumnElement[bool]] = []
+    if always:
+        parts.append(newest.in_(always))
+    if if_ahead:
+        parts.append(and_(scheduled, newest.in_(if_ahead)))
+    if if_not_ahead:
+        parts.append(and_(~scheduled, newest.in_(if_not_ahead)))
+    return and_(Draft.state == stored.value, or_(*parts) if parts else literal(False))
+
+
 def _shows_only(stored: DraftState, shown: ShownState) -> bool:
     """Whether a draft in ``stored`` can show nothing but ``shown`` (then the state column alone decides)."""
     return all(other is shown or stored not in stored_states_of(other) for other in ShownState)
@@ -746,13 +778,12 @@ def _ascending_groups(session: Session, column: str, now: datetime) -> list[_Gro
         people = session.execute(select(Staff.id).where(wrote).order_by(Staff.display_name, Staff.id)).scalars()
         return [_Group(person, Draft.author_id == person, None) for person in people]
     if column == "state":
-        shown_sql = shown_state_sql(now)
         groups = []
         for shown in ShownState:
             for stored in sorted(stored_states_of(shown), key=list(DraftState).index):
                 where = Draft.state == stored.value
                 if not _shows_only(stored, shown):
-                    where = and_(where, shown_sql == shown.value)
+                    where = shown_where(stored, shown, now)
                 groups.append(_Group(f"{shown.value}/{stored.value}", where, None))
         return groups
     return [_Group(None, None, None)]  # "id", and anything unknown: the drafts' own order
@@ -829,7 +860,16 @@ def _filtered(
             query = query.where(Draft.scheduled_at > moment)  # implied by the CASE, and an index finds it
         if not all(_shows_only(stored, flt.shown) for stored in stored_states_of(flt.shown)):
             # The CASE only where the stored state leaves it open (an approved draft, say): row by row it is dear.
-            query = query.where(shown_state_sql(moment) == flt.shown.value)
+            query = query.where(
+                or_(
+                    *(
+                        Draft.state == stored.value
+                        if _shows_only(stored, flt.shown)
+                        else shown_where(stored, flt.shown, moment)
+                        for stored in sorted(stored_states_of(flt.shown), key=list(DraftState).index)
+                    )
+                )
+            )
     return query
 
 
