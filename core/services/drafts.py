@@ -875,7 +875,7 @@ def _filtered(
 
 def count_drafts(store: Store, flt: DraftFilter = DraftFilter()) -> int:
     now = store.now() if flt.shown is not None else None
-    with store.read() as session:
+    with store.read(interactive=True) as session:
         named = _named_accounts(session, store.dialect, flt.text)
         return session.scalar(_filtered(select(func.count(Draft.id)), flt, store.dialect, now, named)) or 0
 
@@ -905,7 +905,7 @@ def draft_page(
     shown = shown_state_sql(now)
     rows: list[DraftRow] = []
     last: tuple[Any, Any, int] | None = None
-    with store.read() as session:
+    with store.read(interactive=True) as session:
         groups = _groups(session, sort.column, now, sort.descending)
         named = _named_accounts(session, store.dialect, flt.text)
         first = 0

@@ -116,3 +116,15 @@ def test_schema_head_constant_matches_the_newest_migration() -> None:
     from core.storage.migrate import SCHEMA_HEAD
 
     assert head_revision() == SCHEMA_HEAD
+
+
+def test_interactive_reads_run_without_jit_for_their_transaction_only(env: Environment) -> None:
+    store = env.store
+    if store.dialect != "postgresql":
+        pytest.skip("JIT is PostgreSQL's")
+    with store.read() as session:
+        default = session.execute(text("SHOW jit")).scalar_one()
+    with store.read(interactive=True) as session:
+        assert session.execute(text("SHOW jit")).scalar_one() == "off"
+    with store.read() as session:
+        assert session.execute(text("SHOW jit")).scalar_one() == default
