@@ -39,7 +39,7 @@ from core.composer.acknowledgements import stamp_acknowledgements, stamp_confirm
 from core.composer.media_items import StoredMedia, media_of, stored_json
 from core.errors import Conflict, InvalidInput, NotFound
 from core.i18n import tr
-from core.lifecycle.states import ATTEMPT_SHOWN, DraftState, PublicationState, ReviewDecision, ShownState
+from core.lifecycle.states import ATTEMPT_SHOWN, DraftState, PublicationState, ReviewDecision, ShownState, shown_state
 from core.lifecycle.transitions import move
 from core.organization.roles import Role
 from core.records.numbering import allocate as allocate_number
@@ -47,6 +47,7 @@ from core.services.base import Service, organization_row
 from core.services.validation import aware_datetime, storable
 from core.signoff.content_hash import content_hash
 from core.signoff.contributors import note_contributor
+from core.storage import search
 from core.storage.engine import Store
 from core.storage.models import (
     Draft,
@@ -709,6 +710,38 @@ def stored_states_of(shown: ShownState) -> frozenset[DraftState]:
     return frozenset(found)
 
 
+def shown_where(stored: DraftState, shown: ShownState, now: datetime) -> ColumnElement[bool]:
+    """A draft in ``stored`` shows ``shown``: :func:`shown_state_sql` for one stored state, as plain conditions.
+
+    The CASE evaluates the newest attempt once per WHEN it compares (five times a row); this
+    compares it once, in an IN list (``''`` for none), with the schedule where it decides —
+    which also gives the planner a condition it can estimate. Derived from
+    :func:`core.lifecycle.states.shown_state` itself, so the two cannot drift apart.
+    """
+    later = now + timedelta(days=1)
+    always, if_ahead, if_not_ahead = [], [], []
+    for attempt in (None, *PublicationState):
+        ahead = shown_state(stored, attempt, later, now) is shown
+        not_ahead = shown_state(stored, attempt, None, now) is shown
+        value = attempt.value if attempt is not None else ""
+        if ahead and not_ahead:
+            always.append(value)
+        elif ahead:
+            if_ahead.append(value)
+        elif not_ahead:
+            if_not_ahead.append(value)
+    newest = func.coalesce(newest_publication_state(), "")
+    scheduled = and_(Draft.scheduled_at.is_not(None), Draft.scheduled_at > now)
+    parts: list[ColumnElement[bool]] = []
+    if always:
+        parts.append(newest.in_(always))
+    if if_ahead:
+        parts.append(and_(scheduled, newest.in_(if_ahead)))
+    if if_not_ahead:
+        parts.append(and_(~scheduled, newest.in_(if_not_ahead)))
+    return and_(Draft.state == stored.value, or_(*parts) if parts else literal(False))
+
+
 def _shows_only(stored: DraftState, shown: ShownState) -> bool:
     """Whether a draft in ``stored`` can show nothing but ``shown`` (then the state column alone decides)."""
     return all(other is shown or stored not in stored_states_of(other) for other in ShownState)
@@ -745,13 +778,12 @@ def _ascending_groups(session: Session, column: str, now: datetime) -> list[_Gro
         people = session.execute(select(Staff.id).where(wrote).order_by(Staff.display_name, Staff.id)).scalars()
         return [_Group(person, Draft.author_id == person, None) for person in people]
     if column == "state":
-        shown_sql = shown_state_sql(now)
         groups = []
         for shown in ShownState:
             for stored in sorted(stored_states_of(shown), key=list(DraftState).index):
                 where = Draft.state == stored.value
                 if not _shows_only(stored, shown):
-                    where = and_(where, shown_sql == shown.value)
+                    where = shown_where(stored, shown, now)
                 groups.append(_Group(f"{shown.value}/{stored.value}", where, None))
         return groups
     return [_Group(None, None, None)]  # "id", and anything unknown: the drafts' own order
@@ -785,7 +817,23 @@ def draft_authors(store: Store) -> list[DraftAuthor]:
         return [DraftAuthor(r[0], r[1], r[2]) for r in session.execute(query)]
 
 
-def _filtered(query: Select[Any], flt: DraftFilter, now: datetime | None = None) -> Select[Any]:
+def _named_accounts(session: Session, dialect: str, words: str) -> list[int]:
+    """The accounts whose ID or name holds ``words``: looked up first, so that the drafts' query is
+    the trigram index's alone when (as mostly) no account matches — an OR with a subquery over the
+    accounts keeps SQLite from starting at the index."""
+    if not words:
+        return []
+    named = or_(
+        search.contains(dialect, OfficialAccount.handle, words),
+        search.contains(dialect, OfficialAccount.display_name, words),
+    )
+    return list(session.scalars(select(OfficialAccount.id).where(named).order_by(OfficialAccount.id)))
+
+
+def _filtered(
+    query: Select[Any], flt: DraftFilter, dialect: str, now: datetime | None = None, named: Sequence[int] = ()
+) -> Select[Any]:
+    """``query`` narrowed to ``flt``; ``named``: the accounts the text names (:func:`_named_accounts`)."""
     asked = {flt.state.value if flt.state else None, flt.shown.value if flt.shown else None}
     if DraftState.DISCARDED.value not in asked:
         query = query.where(Draft.state != DraftState.DISCARDED.value)  # 破棄 is shown only when asked for
@@ -800,19 +848,10 @@ def _filtered(query: Select[Any], flt: DraftFilter, now: datetime | None = None)
     if flt.updated_to is not None:
         query = query.where(Draft.updated_at < flt.updated_to)
     if flt.text:
-        found = [
-            Draft.text.contains(flt.text, autoescape=True),
-            Draft.title.contains(flt.text, autoescape=True),
-            Draft.account_id.in_(
-                select(OfficialAccount.id).where(
-                    or_(
-                        OfficialAccount.handle.contains(flt.text, autoescape=True),
-                        OfficialAccount.display_name.contains(flt.text, autoescape=True),
-                    )
-                )
-            ),
-        ]
-        query = query.where(or_(*found))
+        found = search.text_found(dialect, Draft.id, Draft.title, Draft.text, flt.text)
+        if named:
+            found = or_(found, Draft.account_id.in_(named))
+        query = query.where(found)
     if flt.shown is not None:
         # The stored states first: an index finds those, and the CASE runs only on what they leave.
         query = query.where(Draft.state.in_(sorted(s.value for s in stored_states_of(flt.shown))))
@@ -821,14 +860,24 @@ def _filtered(query: Select[Any], flt: DraftFilter, now: datetime | None = None)
             query = query.where(Draft.scheduled_at > moment)  # implied by the CASE, and an index finds it
         if not all(_shows_only(stored, flt.shown) for stored in stored_states_of(flt.shown)):
             # The CASE only where the stored state leaves it open (an approved draft, say): row by row it is dear.
-            query = query.where(shown_state_sql(moment) == flt.shown.value)
+            query = query.where(
+                or_(
+                    *(
+                        Draft.state == stored.value
+                        if _shows_only(stored, flt.shown)
+                        else shown_where(stored, flt.shown, moment)
+                        for stored in sorted(stored_states_of(flt.shown), key=list(DraftState).index)
+                    )
+                )
+            )
     return query
 
 
 def count_drafts(store: Store, flt: DraftFilter = DraftFilter()) -> int:
     now = store.now() if flt.shown is not None else None
-    with store.read() as session:
-        return session.scalar(_filtered(select(func.count(Draft.id)), flt, now)) or 0
+    with store.read(interactive=True) as session:
+        named = _named_accounts(session, store.dialect, flt.text)
+        return session.scalar(_filtered(select(func.count(Draft.id)), flt, store.dialect, now, named)) or 0
 
 
 def query_drafts(
@@ -856,8 +905,9 @@ def draft_page(
     shown = shown_state_sql(now)
     rows: list[DraftRow] = []
     last: tuple[Any, Any, int] | None = None
-    with store.read() as session:
+    with store.read(interactive=True) as session:
         groups = _groups(session, sort.column, now, sort.descending)
+        named = _named_accounts(session, store.dialect, flt.text)
         first = 0
         if after is not None:
             # A group's identity is stable (an account's id, not its name): a rename between pages skips nothing.
@@ -884,7 +934,7 @@ def draft_page(
                 .join(OfficialAccount, Draft.account_id == OfficialAccount.id)
                 .join(Staff, Draft.author_id == Staff.id)
             )
-            query = _filtered(query, flt, now)
+            query = _filtered(query, flt, store.dialect, now, named)
             if group.where is not None:
                 query = query.where(group.where)
             if after is not None and position == first:

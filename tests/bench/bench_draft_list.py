@@ -134,11 +134,14 @@ def core_figures(world: World, pages: int) -> None:
         "text, common (お知らせ 0042)": DraftFilter(text="お知らせ 0042"),
         "text, rare (第4242号)": DraftFilter(text="第4242号"),
         "text, nowhere": DraftFilter(text="どこにもない言葉"),
+        # Fewer than 3 characters: no trigram, a scan (core/storage/search.py).
+        "text, 2 characters (お知)": DraftFilter(text="お知"),
+        "text, 2 characters nowhere (ab)": DraftFilter(text="ab"),
     }
     for name, flt in filters.items():
         first = ms(lambda flt=flt: draft_page(store, flt))
         total = ms(lambda flt=flt: count_drafts(store, flt), runs=1)
-        print(f"  filter {name:28}: first page {first:7.1f} ms   count {total:7.1f} ms")
+        print(f"  filter {name:32}: first page {first:7.1f} ms   count {total:7.1f} ms")
     print(f"  sort orders, {pages} pages of 200 each: ms per page at the start | at the end of the list")
     for column in SORT_COLUMNS:
         for descending in (False, True):

@@ -1,0 +1,203 @@
+"""The draft list's text search (migration 0022's trigram index): the same drafts as a plain scan, on both databases.
+
+The meaning is the one core/storage/search.py states: the words anywhere in the
+title or the text (or the account's ID or name), ASCII letters in either case,
+every other character exactly, ``%`` and ``_`` literal, 破棄 only when asked
+for. The expected rows are computed here in Python over every draft, so the
+two databases are held to one answer.
+"""
+
+from __future__ import annotations
+
+import pytest
+from alembic import command
+from sqlalchemy import select, text
+
+from core.lifecycle.states import DraftState
+from core.services.drafts import DraftFilter, DraftService, count_drafts, query_drafts
+from core.storage.migrate import alembic_config, upgrade
+from core.storage.models import Draft, DraftVersion, OfficialAccount
+from core.storage.search import POSTGRES_INDEXES, SQLITE_TABLE
+from tests.support.world import World
+
+TEXTS = [
+    ("お知らせ", "市民の皆さまへ。第42号のお知らせです。"),
+    ("", "第4242号 ごみ収集日の変更"),
+    ("Summer Festival", "ABC def GHI"),
+    ("summer festival", "abc DEF ghi"),
+    ("ÉTÉ", "été の催し"),
+    ("全角", "ＡＢＣ ａｂｃ"),
+    ("達成率", "100% 達成しました"),
+    ("", "100 達成 a_c と abc"),
+    ("引用", 'a "quoted" word / slash // two'),
+    ("改行", "一行目\n二行目"),
+    ("短い", "x"),
+]
+
+QUERIES = [
+    "お知らせ",
+    "知らせ",
+    "ら",
+    "お知",
+    "第42号",
+    "4242",
+    "abc",
+    "ABC",
+    "aBc",
+    "summer fest",
+    "SUMMER",
+    "été",
+    "ÉTÉ",
+    "Été",
+    "ＡＢＣ",
+    "ａｂｃ",
+    "100%",
+    "%",
+    "_",
+    "a_c",
+    "0 達",
+    '"quoted"',
+    "quoted",
+    "/",
+    "//",
+    "目\n二",
+    "x",
+    "見本市",
+    "josokoiki",
+    "どこにもない",
+]
+
+
+def _fold(value: str) -> str:
+    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in value)
+
+
+def _expected(world: World, words: str, *, discarded: bool = False) -> set[int]:
+    """A plain scan in Python over every draft: the search's meaning, independent of either database."""
+    wanted = _fold(words)
+    with world.store.read() as session:
+        accounts = {
+            a.id
+            for a in session.scalars(select(OfficialAccount))
+            if wanted in _fold(a.handle + "\x00" + a.display_name)
+        }
+        return {
+            d.id
+            for d in session.scalars(select(Draft))
+            if (d.state == DraftState.DISCARDED.value) == discarded
+            and (wanted in _fold(d.title) or wanted in _fold(d.text) or d.account_id in accounts)
+        }
+
+
+def _found(world: World, flt: DraftFilter) -> set[int]:
+    rows = [row.id for row in query_drafts(world.store, flt, limit=1000)]
+    assert len(rows) == len(set(rows))
+    assert count_drafts(world.store, flt) == len(rows)
+    return set(rows)
+
+
+@pytest.fixture
+def searched(world: World) -> World:
+    drafts = DraftService(world.store, world.op1)
+    for title, body in TEXTS:
+        drafts.create(world.account, body, title=title)
+    return world
+
+
+@pytest.mark.parametrize("words", QUERIES)
+def test_search_finds_what_a_plain_scan_finds(searched: World, words: str) -> None:
+    assert _found(searched, DraftFilter(text=words)) == _expected(searched, words)
+
+
+def test_the_cases_are_what_the_meaning_says(searched: World) -> None:
+    # A few answers spelled out, so the Python scan above cannot drift into agreeing with a wrong one.
+    def titles(words: str) -> set[str]:
+        return {row.title for row in query_drafts(searched.store, DraftFilter(text=words))}
+
+    assert titles("aBc") == {"Summer Festival", "summer festival", ""}
+    assert titles("Été") == set()  # only ASCII letters fold
+    assert titles("ａｂｃ") == {"全角"}
+    assert titles("100%") == {"達成率"}  # % is a character, not "anything"
+    assert titles("a_c") == {""}
+    assert titles("ら") == {"お知らせ"}
+
+
+def test_edits_and_discarding_reach_the_search(searched: World) -> None:
+    drafts = DraftService(searched.store, searched.op1)
+    draft_id = drafts.create(searched.account, "古い言葉の本文", title="題名その一")
+    assert _found(searched, DraftFilter(text="古い言葉")) == {draft_id}
+    with searched.store.read() as session:
+        version = session.get_one(Draft, draft_id).row_version
+    version = drafts.save(draft_id, version, text="新しい言葉の本文", title="改めた題名")
+    assert _found(searched, DraftFilter(text="古い言葉")) == set()
+    assert _found(searched, DraftFilter(text="新しい言葉")) == {draft_id}
+    assert _found(searched, DraftFilter(text="改めた題")) == {draft_id}
+    assert _found(searched, DraftFilter(text="題名その")) == set()
+    drafts.discard(draft_id, version)
+    assert _found(searched, DraftFilter(text="新しい言葉")) == set()
+    found = _found(searched, DraftFilter(text="新しい言葉", state=DraftState.DISCARDED))
+    assert found == _expected(searched, "新しい言葉", discarded=True) == {draft_id}
+
+
+def test_a_submitted_draft_keeps_its_text_found(searched: World) -> None:
+    version_id = searched.submitted(searched.op1, "提出された新版の本文")
+    with searched.store.read() as session:
+        draft_id = session.get_one(DraftVersion, version_id).draft_id
+    assert _found(searched, DraftFilter(text="新版の本")) == {draft_id}
+
+
+def test_the_trigram_index_answers_and_short_queries_scan(searched: World) -> None:
+    store = searched.store
+    from sqlalchemy import func
+
+    from core.services.drafts import _filtered
+
+    def plan(words: str) -> str:
+        query = _filtered(select(func.count(Draft.id)), DraftFilter(text=words), store.dialect)
+        with store.engine.connect() as conn:
+            if store.dialect == "postgresql":
+                conn.exec_driver_sql("SET enable_seqscan = off")
+                compiled = query.compile(conn, compile_kwargs={"literal_binds": True})
+                return "\n".join(conn.exec_driver_sql(f"EXPLAIN {compiled}").scalars())
+            compiled = query.compile(conn, compile_kwargs={"literal_binds": True})
+            return "\n".join(str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
+
+    used = SQLITE_TABLE if store.dialect == "sqlite" else POSTGRES_INDEXES[1]
+    assert used in plan("お知らせ")
+    assert used not in plan("お知")
+
+
+def test_0022_backfills_existing_drafts_and_downgrades(searched: World) -> None:
+    store = searched.store
+    config = alembic_config()
+
+    def search_objects() -> set[str]:
+        with store.engine.connect() as conn:
+            if store.dialect == "sqlite":
+                names = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE name LIKE 'draft_search%'")
+            else:
+                names = conn.execute(
+                    text(
+                        "SELECT indexname FROM pg_indexes"
+                        " WHERE schemaname = current_schema() AND indexname LIKE 'ix_draft_%_trgm'"
+                    )
+                )
+            return set(names.scalars())
+
+    assert search_objects()
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0021")
+    assert search_objects() == set()
+    later = DraftService(store, searched.op1).create(searched.account, "移行の前に書いた本文")
+    upgrade(store.engine)
+    assert search_objects()
+    assert _found(searched, DraftFilter(text="移行の前")) == {later}
+    for words in ("お知らせ", "abc", "100%"):
+        assert _found(searched, DraftFilter(text=words)) == _expected(searched, words)
+    if store.dialect == "sqlite":
+        with store.engine.connect() as conn:
+            matched = conn.exec_driver_sql(
+                f"SELECT rowid FROM {SQLITE_TABLE} WHERE {SQLITE_TABLE} MATCH '\"移行の前\"'"
+            )
+            assert set(matched.scalars()) == {later}
