@@ -197,6 +197,7 @@ def test_crash_dialog_logs_and_hides_secrets(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     register_secret("CANARY-crash-secret-991")
+    monkeypatch.setattr(crash, "report_exception", crash.report_exception.__wrapped__)  # the real dialog
     details: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: details.append(self.detailedText()) or 0)
     try:
