@@ -21,9 +21,9 @@ def test_the_list_is_read_on_a_worker_and_shows_loading_meanwhile(
     threads: list[bool] = []
     read = Store.read
 
-    def noting(self: Store):  # type: ignore[no-untyped-def]
+    def noting(self: Store, **options: bool):  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread() is threading.main_thread())
-        return read(self)
+        return read(self, **options)
 
     monkeypatch.setattr(Store, "read", noting)
     drafts.state_filter.setCurrentIndex(drafts.state_filter.findData("returned"))

@@ -22,9 +22,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     seen: list[bool] = []
     read, now = Store.read, Store.now
 
-    def noting_read(self: Store) -> AbstractContextManager[object]:
+    def noting_read(self: Store, **options: bool) -> AbstractContextManager[object]:
         seen.append(threading.current_thread() is threading.main_thread())
-        return read(self)
+        return read(self, **options)
 
     def noting_now(self: Store) -> datetime:
         seen.append(threading.current_thread() is threading.main_thread())
