@@ -82,6 +82,7 @@ from core.publishing.preflight import (
 )
 from core.publishing.records import Claim, OutboxRow, PublicationService, publication_info
 from core.services.base import Service
+from core.storage.locks import write_lock_held
 from core.storage.models import AuditEntry, AuditHead, utcnow
 from core.terminals.authorization import (
     GateResult,
@@ -455,7 +456,7 @@ class Outbox(Service):
         then leaves the revision before it) — the same moment's race as a
         look in a transaction of its own before the post.
         """
-        if session.get_bind().dialect.name == "sqlite":
+        if write_lock_held(session):
             seq = chain.locked_head(session).seq
         else:
             seq = session.scalar(select(AuditHead.seq).where(AuditHead.id == 1)) or 0

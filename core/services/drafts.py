@@ -817,21 +817,21 @@ def draft_authors(store: Store) -> list[DraftAuthor]:
         return [DraftAuthor(r[0], r[1], r[2]) for r in session.execute(query)]
 
 
-def _named_accounts(session: Session, dialect: str, words: str) -> list[int]:
+def _named_accounts(session: Session, words: str) -> list[int]:
     """The accounts whose ID or name holds ``words``: looked up first, so that the drafts' query is
     the trigram index's alone when (as mostly) no account matches — an OR with a subquery over the
     accounts keeps SQLite from starting at the index."""
     if not words:
         return []
     named = or_(
-        search.contains(dialect, OfficialAccount.handle, words),
-        search.contains(dialect, OfficialAccount.display_name, words),
+        search.contains(session, OfficialAccount.handle, words),
+        search.contains(session, OfficialAccount.display_name, words),
     )
     return list(session.scalars(select(OfficialAccount.id).where(named).order_by(OfficialAccount.id)))
 
 
 def _filtered(
-    query: Select[Any], flt: DraftFilter, dialect: str, now: datetime | None = None, named: Sequence[int] = ()
+    query: Select[Any], flt: DraftFilter, session: Session, now: datetime | None = None, named: Sequence[int] = ()
 ) -> Select[Any]:
     """``query`` narrowed to ``flt``; ``named``: the accounts the text names (:func:`_named_accounts`)."""
     asked = {flt.state.value if flt.state else None, flt.shown.value if flt.shown else None}
@@ -848,7 +848,7 @@ def _filtered(
     if flt.updated_to is not None:
         query = query.where(Draft.updated_at < flt.updated_to)
     if flt.text:
-        found = search.text_found(dialect, Draft.id, Draft.title, Draft.text, flt.text)
+        found = search.text_found(session, Draft.id, Draft.title, Draft.text, flt.text)
         if named:
             found = or_(found, Draft.account_id.in_(named))
         query = query.where(found)
@@ -876,8 +876,8 @@ def _filtered(
 def count_drafts(store: Store, flt: DraftFilter = DraftFilter()) -> int:
     now = store.now() if flt.shown is not None else None
     with store.read(interactive=True) as session:
-        named = _named_accounts(session, store.dialect, flt.text)
-        return session.scalar(_filtered(select(func.count(Draft.id)), flt, store.dialect, now, named)) or 0
+        named = _named_accounts(session, flt.text)
+        return session.scalar(_filtered(select(func.count(Draft.id)), flt, session, now, named)) or 0
 
 
 def query_drafts(
@@ -907,7 +907,7 @@ def draft_page(
     last: tuple[Any, Any, int] | None = None
     with store.read(interactive=True) as session:
         groups = _groups(session, sort.column, now, sort.descending)
-        named = _named_accounts(session, store.dialect, flt.text)
+        named = _named_accounts(session, flt.text)
         first = 0
         if after is not None:
             # A group's identity is stable (an account's id, not its name): a rename between pages skips nothing.
@@ -934,7 +934,7 @@ def draft_page(
                 .join(OfficialAccount, Draft.account_id == OfficialAccount.id)
                 .join(Staff, Draft.author_id == Staff.id)
             )
-            query = _filtered(query, flt, store.dialect, now, named)
+            query = _filtered(query, flt, session, now, named)
             if group.where is not None:
                 query = query.where(group.where)
             if after is not None and position == first:

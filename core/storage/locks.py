@@ -29,3 +29,13 @@ def get_for_update(session: Session, model: type[M], ident: Any, *, bare: bool =
 def get_bare(session: Session, model: type[M], ident: Any) -> M | None:
     """``session.get`` without the model's eager loads (they load on first use, if ever)."""
     return session.get(model, ident, options=[lazyload("*")])
+
+
+def write_lock_held(session: Session) -> bool:
+    """Does this write transaction already hold the database's write lock from its start?
+
+    SQLite's ``BEGIN IMMEDIATE`` does: locking a row more costs nothing. PostgreSQL
+    takes row locks as it goes, and a lock taken early makes every workstation's
+    writes wait for the rest of the transaction.
+    """
+    return session.get_bind().dialect.name == "sqlite"

@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, column, literal, literal_column, or_, select, table
-from sqlalchemy.orm import QueryableAttribute
+from sqlalchemy.orm import QueryableAttribute, Session
 
 #: A column as the models give it, or an expression.
 Column = ColumnElement[Any] | QueryableAttribute[Any]
@@ -52,23 +52,29 @@ def escape_like(words: str) -> str:
     return f"%{escaped}%"
 
 
+def _dialect(session: Session) -> str:
+    """Which database the session speaks to (the storage layer is the one place that asks)."""
+    return session.get_bind().dialect.name
+
+
 def fts_phrase(words: str) -> str:
     """``words`` as one FTS5 phrase: every character literal, a double quote doubled."""
     return '"' + words.replace('"', '""') + '"'
 
 
-def contains(dialect: str, target: Column, words: str) -> ColumnElement[bool]:
+def contains(session: Session, target: Column, words: str) -> ColumnElement[bool]:
     """``target`` holds ``words`` (ASCII case aside), on a column no index answers (an account's name)."""
     pattern = escape_like(words)
-    if dialect == "postgresql":
+    if _dialect(session) == "postgresql":
         return target.collate("C").ilike(pattern, escape="/")
     return target.like(pattern, escape="/")
 
 
-def text_found(dialect: str, draft_id: Column, title: Column, body: Column, words: str) -> ColumnElement[bool]:
+def text_found(session: Session, draft_id: Column, title: Column, body: Column, words: str) -> ColumnElement[bool]:
     """The draft's title or text holds ``words``: the trigram index where it can answer, a scan where not."""
     pattern = escape_like(words)
     indexed = len(words) >= TRIGRAM
+    dialect = _dialect(session)
     if dialect == "postgresql":
         if not indexed:
             # An expression the indexes are not on: the planner scans instead of reading a GIN index whole.

@@ -3247,6 +3247,10 @@ Save the rule anyway?</source>
       <source>The Mastodon account {handle} has an http:// address; KohoGate sends the token only over https://. Correct the account's URL.</source>
       <translation>Mastodon のアカウント {handle} のアドレスが http:// です。広報ゲートはトークンを https:// でしか送りません。アカウントの URL を修正してください。</translation>
     </message>
+    <message>
+      <source>Something changed during the run; the run decides afresh.</source>
+      <translation>実行中に変更がありました。改めて判定します。</translation>
+    </message>
   </context>
   <context>
     <name>Messages</name>

@@ -153,7 +153,8 @@ def test_the_trigram_index_answers_and_short_queries_scan(searched: World) -> No
     from core.services.drafts import _filtered
 
     def plan(words: str) -> str:
-        query = _filtered(select(func.count(Draft.id)), DraftFilter(text=words), store.dialect)
+        with store.read() as session:
+            query = _filtered(select(func.count(Draft.id)), DraftFilter(text=words), session)
         with store.engine.connect() as conn:
             if store.dialect == "postgresql":
                 conn.exec_driver_sql("SET enable_seqscan = off")
