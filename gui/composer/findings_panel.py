@@ -32,7 +32,6 @@ from gui.widgets.palette import SEVERITY_COLOURS
 from gui.widgets.plain import plain
 
 tr = translator("Composer")
-Index = QModelIndex | QPersistentModelIndex
 #: Rows of the findings list laid out per event-loop turn (see FindingsPanel).
 LAYOUT_BATCH = 10
 #: Items made per event-loop turn while a long list is filled (see FindingsModel).
@@ -130,11 +129,13 @@ class FindingsModel(QStandardItemModel):
         finally:
             self.blockSignals(blocked)
         self.endResetModel()
-        if self.filling:
-            self._fill_timer.start()
+        self._fill_more_soon()
 
     def _fill_more(self) -> None:
         self._append(FILL_CHUNK)
+        self._fill_more_soon()
+
+    def _fill_more_soon(self) -> None:
         if self.filling:
             self._fill_timer.start()
 
