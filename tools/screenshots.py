@@ -134,7 +134,9 @@ def main() -> int:
         written.append(path)
         approvals = window.screen_at(1)
         first = approvals.model.row(0)  # type: ignore[attr-defined]
-        review = ReviewDialog(window.session, first.version_id, window)  # type: ignore[arg-type]
+        from core.services.review_view import read_review
+
+        review = ReviewDialog(window.session, read_review(env.store, first.version_id), window)  # type: ignore[arg-type]
         review.show()
         QApplication.processEvents()
         path = args.out / "09-review.png"
@@ -320,8 +322,15 @@ def templates_and_groups(out: Path, lang: str) -> list[Path]:
         actor = actor_for(env.store, "demo.sato", env.terminal.uid)
         assert actor is not None
         operator = AppSession(env, actor)
-        accounts = [a for a in list_accounts(env.store) if a.handle in ("@josokoiki.koho", "@mihon-city", "mihon.city")]
-        picker = TemplatePickerDialog(operator, accounts)
+        from dataclasses import replace
+
+        from core.services.templates import drafting_inputs
+
+        accounts = tuple(
+            a for a in list_accounts(env.store) if a.handle in ("@josokoiki.koho", "@mihon-city", "mihon.city")
+        )
+        inputs = replace(drafting_inputs(env.store, templates=True), accounts=accounts)
+        picker = TemplatePickerDialog(operator, inputs)
         picker.show()
         for row in range(picker.templates.count()):
             if picker.templates.item(row).text().endswith("避難所の開設"):
@@ -340,7 +349,7 @@ def templates_and_groups(out: Path, lang: str) -> list[Path]:
         picker.grab().save(str(written[-1]))
         picker.close()
 
-        group = GroupComposeDialog(operator, accounts)
+        group = GroupComposeDialog(operator, inputs)
         group.show()
         group.title.setText("市民まつり")
         group.text.setPlainText(

@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.lifecycle.actions import new_draft_action
-from core.lifecycle.states import AccountStatus, ShownState
+from core.lifecycle.states import ShownState
 from core.platforms.facts import platform_label
-from core.services.accounts import AccountInfo, list_accounts
+from core.services.accounts import AccountInfo, draftable, draftable_accounts, list_accounts
 from core.services.drafts import (
     DraftAuthor,
     DraftCursor,
@@ -53,6 +53,7 @@ from core.services.drafts import (
     draft_page,
     local_days,
 )
+from core.services.templates import DraftingInputs, drafting_inputs
 from gui.changes import Changes, announce
 from gui.i18n import translator
 from gui.models.rows import Column, KeysetModel, Page
@@ -67,8 +68,6 @@ from gui.widgets.table_view import make_table, selected_row
 
 if TYPE_CHECKING:
     from gui.composer.window import ComposerWindow
-    from gui.groups.compose_dialog import GroupComposeDialog
-    from gui.templates.picker import TemplatePickerDialog
 
 tr = translator("DraftsScreen")
 
@@ -105,10 +104,6 @@ def draft_columns() -> list[Column[DraftRow]]:
         Column(tr("Updated"), lambda r: r.updated_at, "updated_at"),
         Column(tr("Scheduled"), lambda r: r.scheduled_at, "scheduled_at"),
     ]
-
-
-def _draftable(accounts: list[AccountInfo]) -> list[AccountInfo]:
-    return [a for a in accounts if a.status in {AccountStatus.ACTIVE, AccountStatus.PREPARING} and a.usable]
 
 
 class DraftListModel(KeysetModel[DraftRow, DraftCursor]):
@@ -305,7 +300,7 @@ class DraftsScreen(Screen):
             tr("All accounts"),
             [(f"{account.handle} ({platform_label(account.platform)})", account.id) for account in accounts],
         )
-        self.usable_accounts = len(_draftable(accounts))
+        self.usable_accounts = len(draftable(accounts))
         self._update_new_draft()
         names = Counter(author.display_name for author in authors)
         refill(
@@ -408,7 +403,7 @@ class DraftsScreen(Screen):
 
     def _new_draft(self) -> None:
         store = self.session.store
-        Operation(self, lambda: _draftable(list_accounts(store))).success(self._ask_new_draft).run()
+        Operation(self, lambda: draftable_accounts(store)).success(self._ask_new_draft).run()
 
     def _ask_new_draft(self, accounts: list[AccountInfo]) -> None:
         dialog = NewDraftDialog(accounts, self)
@@ -430,22 +425,30 @@ class DraftsScreen(Screen):
         group.clicked.connect(self.compose_group)
         return template, group
 
-    def new_from_template(self) -> TemplatePickerDialog:
+    def new_from_template(self) -> None:
+        """The 定型文 picker, opened once its accounts and library are read (off the UI thread)."""
+        store = self.session.store
+        Operation(self, lambda: drafting_inputs(store, templates=True)).success(self._open_picker).run()
+
+    def _open_picker(self, inputs: DraftingInputs) -> None:
         from gui.templates.picker import TemplatePickerDialog
 
-        dialog = TemplatePickerDialog(self.session, _draftable(list_accounts(self.session.store)), self)
+        dialog = TemplatePickerDialog(self.session, inputs, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.open_draft(dialog.draft_id) if dialog.draft_id is not None else None)
         dialog.open()
-        return dialog
 
-    def compose_group(self) -> GroupComposeDialog:
+    def compose_group(self) -> None:
+        """一括作成, opened once its accounts are read (off the UI thread)."""
+        store = self.session.store
+        Operation(self, lambda: drafting_inputs(store)).success(self._open_group).run()
+
+    def _open_group(self, inputs: DraftingInputs) -> None:
         from gui.groups.compose_dialog import GroupComposeDialog
 
-        dialog = GroupComposeDialog(self.session, _draftable(list_accounts(self.session.store)), self)
+        dialog = GroupComposeDialog(self.session, inputs, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        return dialog
 
     def _open_index(self, index: QModelIndex) -> None:
         draft = self.model.row(index.row()) if index.isValid() else None

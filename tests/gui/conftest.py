@@ -155,30 +155,8 @@ READS_STILL_ON_THE_UI_THREAD: dict[tuple[str, str], str] = {
     ("main_window.py", "_build_switcher"): "the demo user switcher's list, built once with the window",
     ("session.py", "is_demo"): "asked once per session while the window is built, then cached",
     ("session.py", "switch_to"): "the demo user switcher: the chosen person's roles",
-    # The change feed's poll on SQLite: one-row head read per tick; entries only when the head moved.
+    # The change feed's starting point, read as the window is built (so that nothing after it is missed).
     ("change_watcher.py", "__init__"): "the change feed's starting point (the audit head), once",
-    ("change_watcher.py", "poll"): "the change feed's one-row poll (SQLite has no LISTEN)",
-    ("change_watcher.py", "_collect"): "the entries after the head the poll saw move",
-    # Dialogs read what they show as they open (short, and modal: nothing else is being used).
-    ("accounts/editor.py", "__init__"): "the account editor's own lists",
-    ("accounts/editor.py", "_account_box"): "the account editor's departments",
-    ("accounts/editor.py", "_staff_box"): "the account editor's staff",
-    ("accounts/editor.py", "_fill_sample"): "the account editor's sample values",
-    ("groups/compose_dialog.py", "__init__"): "the 一括作成 dialog's accounts",
-    ("templates/picker.py", "__init__"): "the 定型文 picker's list",
-    ("review/review_dialog.py", "__init__"): "the review dialog's draft and its findings",
-    ("review/review_dialog.py", "_origin_text"): "the review dialog's template origin",
-    ("review/review_dialog.py", "_update_buttons"): "the review dialog: may this person decide now",
-    ("screens/settings/screen.py", "__init__"): "the staff dialog's departments (StaffDialog)",
-    # Buttons that read what a dialog needs just before opening it (a click, not a refresh).
-    ("screens/incidents.py", "_choose_account"): "the accounts to choose from, for the dialog",
-    ("screens/incidents.py", "_pause_or_resume"): "whether posting is paused and what it holds, for the question",
-    ("screens/incidents.py", "_lock"): "the accounts already locked, for the dialog",
-    ("screens/settings/screen.py", "_confirm_rule"): "the accounts outside a new naming rule, for the question",
-    # The composer window's publishing side is moved with the composer (NOT_YET).
-    ("publishing/panel.py", "refresh"): "the composer window's publishing panel",
-    ("publishing/panel.py", "_open_deletion"): "the composer window's publishing panel",
-    ("publishing/manual.py", "_a_post_address"): "the manual-post dialog's address check",
 }
 
 

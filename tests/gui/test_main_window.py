@@ -199,7 +199,9 @@ def test_the_badge_counts_off_the_ui_thread_and_follows_queue_changes_only(
         assert admin is not None
         city = next(a for a in list_accounts(other) if a.handle == "mihon.city")
         AccountService(other, admin).set_status(city.id, AccountStatus.PAUSED)
-        window.watcher.poll()  # SQLite: read on the UI thread, announced at once
+        window.watcher.poll()  # SQLite: read off the UI thread, announced when it is back
+        qtbot.waitUntil(lambda: bool(announced), timeout=20_000)
+        wait_for_operations(qtbot)
         change_hub().changed.disconnect(announced.append)
         assert announced == [Changes(accounts=True)]
         assert reads == []

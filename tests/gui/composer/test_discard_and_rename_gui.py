@@ -10,6 +10,7 @@ from sqlalchemy import select
 from core.lifecycle.states import DraftState
 from core.runtime.bootstrap import Environment
 from core.services.drafts import DraftService, load_draft_detail
+from core.services.organization import department_choices
 from core.storage.models import AuditEntry
 from gui.composer.window import ComposerWindow
 from gui.messages import Kind
@@ -50,7 +51,7 @@ def test_a_name_is_corrected_in_the_staff_dialog(qtbot: QtBot, sqlite_env: Envir
     from core.services.staff import list_staff
 
     takahashi = next(s for s in list_staff(world.store) if s.login == "takahashi")
-    dialog = StaffDialog(AppSession(world.env, world.admin), takahashi)
+    dialog = StaffDialog(AppSession(world.env, world.admin), takahashi, department_choices(world.store))
     qtbot.addWidget(dialog)
     dialog.name.setText("髙橋 美咲")
     dialog.accept()  # saves off the UI thread; the dialog closes when the service answers

@@ -38,6 +38,7 @@ def test_publish_button_sends_with_progress_and_shows_the_url(
     draft_id = world.approved("x", image=True)
     panel = PublishPanel(AppSession(world.env, world.op), draft_id)
     qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=20_000)  # its state is read off the UI thread
     assert panel.publish_button.isVisible() or not panel.isVisible()
     assert not panel.publish_button.isHidden()
     seen: list[tuple[int, int]] = []
@@ -48,6 +49,7 @@ def test_publish_button_sends_with_progress_and_shows_the_url(
         assert panel.busy
         assert not panel.progress.isHidden()
     wait_for_tasks()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=20_000)  # the state after it is read again
     assert "https://x.com/city_koho/status/1000" in panel.message.text()
     assert panel.progress.isHidden()
     assert seen
@@ -66,6 +68,7 @@ def test_a_failed_publish_shows_a_plain_message(
     draft_id = world.approved("x")
     panel = PublishPanel(AppSession(world.env, world.op), draft_id)
     qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=20_000)  # its state is read off the UI thread
     messages.answer(True)
     panel.publish()
     qtbot.waitUntil(lambda: not panel.busy, timeout=20_000)
@@ -143,6 +146,7 @@ def test_an_emergency_draft_offers_posting_by_hand_before_approval(
     window.show()
     panel = window.publishing
     assert panel is not None
+    qtbot.waitUntil(lambda: not panel.busy, timeout=20_000)  # its state is read off the UI thread
     assert panel.manual_button.isVisible()
     assert not panel.publish_button.isVisible()
     assert panel.manual_button.text() != panel.manual_button_text
@@ -186,10 +190,12 @@ def test_supervisor_approves_a_deletion_request(
     fake.add_delete_route(row.post_id if hasattr(row, "post_id") else "1000")
     publish_panel = PublishPanel(AppSession(world.env, world.op), draft_id)
     qtbot.addWidget(publish_panel)
+    qtbot.waitUntil(lambda: not publish_panel.busy, timeout=20_000)  # its state is read off the UI thread
     assert not publish_panel.execute_button.isHidden()
     with qtbot.waitSignal(publish_panel.changed, timeout=20_000):
         publish_panel.execute_deletion()
     wait_for_tasks()
+    qtbot.waitUntil(lambda: not publish_panel.busy, timeout=20_000)
     assert fake.deleted == ["1000"]
     assert publications_for_draft(world.store, draft_id)[0].state is PublicationState.DELETED
     assert DraftState.PUBLISHED
