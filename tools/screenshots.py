@@ -144,6 +144,7 @@ def main() -> int:
         written.append(path)
         review.close()
         # The operator's composer: a draft with a shortener (blocked) and one with a poster.
+        from core.services.composer_view import read_composer
         from core.services.drafts import DraftFilter, query_drafts
         from gui.composer.window import ComposerWindow
         from gui.tasks import wait_for_tasks
@@ -153,7 +154,7 @@ def main() -> int:
         window.session.switch_to(sato.id)  # type: ignore[union-attr]
         for title, name in (("図書館休館", "10-composer-findings.png"), ("市民まつり", "11-composer-media.png")):
             draft = next(d for d in query_drafts(env.store, DraftFilter()) if d.title == title)
-            composer = ComposerWindow(window.session, draft.id)  # type: ignore[arg-type]
+            composer = ComposerWindow(window.session, read_composer(env.store, draft.id))  # type: ignore[arg-type]
             composer.resize(1280, 800)
             composer.show()
             for _ in range(40):
@@ -176,7 +177,7 @@ def main() -> int:
             composer.close()
         # A returned draft shows the supervisor's comment above the text.
         returned = next(d for d in query_drafts(env.store, DraftFilter()) if d.title == "ごみ収集日")
-        composer = ComposerWindow(window.session, returned.id)  # type: ignore[arg-type]
+        composer = ComposerWindow(window.session, read_composer(env.store, returned.id))  # type: ignore[arg-type]
         composer.resize(1280, 800)
         composer.show()
         for _ in range(40):

@@ -41,6 +41,7 @@ from core.lifecycle.actions import new_draft_action
 from core.lifecycle.states import ShownState
 from core.platforms.facts import platform_label
 from core.services.accounts import AccountInfo, draftable, draftable_accounts, list_accounts
+from core.services.composer_view import ComposerView, read_composer
 from core.services.drafts import (
     DraftAuthor,
     DraftCursor,
@@ -209,6 +210,7 @@ class DraftsScreen(Screen):
         self.usable_accounts = 0
         self._reveal_pending = False
         self.composers: dict[int, ComposerWindow] = {}
+        self._opening: set[int] = set()  # drafts being read for a composer window
 
         # Two rows in a grid, so the captions line up and nothing is squeezed at 1280 pixels.
         filters = QGridLayout()
@@ -460,16 +462,28 @@ class DraftsScreen(Screen):
         if draft is not None:
             self.open_draft(draft.id)
 
-    def open_draft(self, draft_id: int) -> ComposerWindow:
-        """Open (or bring forward) the composer for ``draft_id``."""
-        from gui.composer.window import ComposerWindow
-
+    def open_draft(self, draft_id: int) -> None:
+        """Open (or bring forward) the composer for ``draft_id``; a new window once its draft is read."""
         window = self.composers.get(draft_id)
         if window is not None:
             window.raise_()
             window.activateWindow()
-            return window
-        window = ComposerWindow(self.session, draft_id)
+            return
+        if draft_id in self._opening:
+            return  # a double-click while the draft is being read opens one window
+        self._opening.add(draft_id)
+        store = self.session.store
+        Operation(self, lambda: read_composer(store, draft_id)).finished(
+            lambda: self._opening.discard(draft_id)
+        ).success(self._show_composer).run()
+
+    def _show_composer(self, view: ComposerView) -> None:
+        from gui.composer.window import ComposerWindow
+
+        draft_id = view.detail.id
+        if draft_id in self.composers:
+            return
+        window = ComposerWindow(self.session, view)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.closed.connect(self._composer_closed)
         window.submitted.connect(self._submitted)
@@ -477,7 +491,6 @@ class DraftsScreen(Screen):
         window.copied.connect(self._reopened)
         self.composers[draft_id] = window
         window.show()
-        return window
 
     def _submitted(self, _version_id: int) -> None:
         # The composer closes itself after submitting: say so where the person is looking next.

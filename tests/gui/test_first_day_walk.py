@@ -31,7 +31,7 @@ from gui.screens.drafts import DraftsScreen, NewDraftDialog
 from gui.screens.settings.screen import SettingsScreen, StaffDialog
 from gui.screens.terminals import TerminalsScreen
 from gui.setup_wizard import SetupWizard
-from tests.support.gui import MessageRecorder, screen_of, settle, wait_for_operations
+from tests.support.gui import MessageRecorder, open_composer, screen_of, settle, wait_for_operations
 from tests.support.platform_fakes import FakeX
 
 TOKEN = "first-day-token-4f1c2e9d7a"
@@ -289,7 +289,7 @@ def test_from_an_empty_database_to_a_first_published_post(
     wait_for_operations(qtbot)
     listed = drafts.model.row(0)
     assert listed is not None
-    composer = drafts.open_draft(listed.id)
+    composer = open_composer(qtbot, drafts, listed.id)  # read off the UI thread, then shown
     assert composer.publishing is not None
     # The panel's state is read off the UI thread; 今すぐ投稿 is enabled once it is in.
     wait_for_operations(qtbot, composer.publishing.publish_button.isEnabled)  # type: ignore[union-attr]

@@ -12,7 +12,6 @@ from core.services.organization import department_choices
 from core.services.review_view import read_review
 from core.services.staff import actor_for, list_staff
 from gui.accounts.editor import AccountEditor
-from gui.composer.window import ComposerWindow
 from gui.guided_start import GuidedStartDialog
 from gui.main_window import MainWindow, screen_titles
 from gui.review.review_dialog import ReviewDialog
@@ -21,7 +20,7 @@ from gui.screens.drafts import NewDraftDialog
 from gui.screens.settings.screen import StaffDialog
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
-from tests.support.gui import screen_of, settle
+from tests.support.gui import composer_window, screen_of, settle
 from tests.support.keyboard import clashes, unreachable_by_tab
 
 #: A 1366×768 screen less a task bar and a title bar.
@@ -79,7 +78,7 @@ def test_every_dialog(qtbot: QtBot, window: MainWindow, demo_env: Environment) -
     settle()
     pending = queue.model.row(0)
     dialogs: list[QWidget] = [
-        ComposerWindow(operator, draft_id),
+        composer_window(operator, draft_id),
         ReviewDialog(queue.session, read_review(demo_env.store, pending.version_id)),
         AccountEditor(session, None, account_form_choices(demo_env.store), editable=True),
         StaffDialog(

@@ -12,11 +12,10 @@ from core.runtime.bootstrap import Environment
 from core.services.drafts import DraftService, load_draft_detail
 from core.services.organization import department_choices
 from core.storage.models import AuditEntry
-from gui.composer.window import ComposerWindow
 from gui.messages import Kind
 from gui.screens.settings.screen import StaffDialog
 from gui.session import AppSession
-from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import MessageRecorder, composer_window, wait_for_operations
 from tests.support.world import World
 
 
@@ -30,7 +29,7 @@ def test_discarding_asks_first_and_keeps_the_text_in_the_record(
 ) -> None:
     world = World(sqlite_env)
     draft_id = DraftService(world.store, world.op1).create(world.account, "", title="まちがい")
-    composer = ComposerWindow(AppSession(world.env, world.op1), draft_id)
+    composer = composer_window(AppSession(world.env, world.op1), draft_id)
     composer.show()
     assert not composer.discard_button.isHidden()
     composer.editor.setPlainText("書きかけの文")

@@ -18,7 +18,7 @@ from gui.publishing.manual import ManualPostDialog
 from gui.publishing.panel import PublishPanel
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
-from tests.support.gui import MessageRecorder, settle, wait_for_operations
+from tests.support.gui import MessageRecorder, composer_window, settle, wait_for_operations
 from tests.support.platform_fakes import FakeX, Fault
 from tests.support.publishing import PubWorld
 
@@ -127,21 +127,20 @@ def test_an_emergency_draft_offers_posting_by_hand_before_approval(
     from core.demo.support import make_ready
     from core.services.drafts import DraftService
     from core.services.emergency import EmergencyPolicy, EmergencyService
-    from gui.composer.window import ComposerWindow
 
     drafts = DraftService(world.store, world.op)
     draft_id = drafts.create(world.ids["instagram"], "【避難指示】見本川の水位が上がっています。")
     EmergencyService(world.store, world.op).mark(draft_id, "避難情報")
     drafts.submit(draft_id, make_ready(drafts, draft_id))
     session = AppSession(world.env, world.op)
-    window = ComposerWindow(session, draft_id)
+    window = composer_window(session, draft_id)
     qtbot.addWidget(window)
     assert window.publishing is None  # the organization has not allowed it
     window.close()
     wait_for_tasks()
 
     EmergencyService(world.store, world.admin).set_policy(EmergencyPolicy(True, 6))
-    window = ComposerWindow(session, draft_id)
+    window = composer_window(session, draft_id)
     qtbot.addWidget(window)
     window.show()
     panel = window.publishing

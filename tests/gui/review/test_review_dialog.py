@@ -22,7 +22,7 @@ from gui.messages import Kind
 from gui.review.review_dialog import ReviewDialog
 from gui.screens.approvals import ApprovalsScreen
 from gui.session import AppSession
-from tests.support.gui import MessageRecorder, settle, wait_for_operations
+from tests.support.gui import MessageRecorder, composer_window, settle, wait_for_operations
 from tests.support.timeline import SOON
 
 
@@ -220,14 +220,13 @@ def test_operator_marks_emergency_in_the_composer_and_any_supervisor_sees_it(
 
     from core.services.reviews import pending_reviews
     from core.services.staff import find_by_login
-    from gui.composer.window import ComposerWindow
     from gui.tasks import wait_for_tasks
 
     operator = _session(demo_env, "demo.sato")
     account = next(a for a in list_accounts(demo_env.store) if a.handle == "@josokoiki.koho")
     drafts = operator.service(DraftService)
     draft_id = drafts.create(account.id, "【避難指示】見本川の水位が上昇しています。")
-    window = ComposerWindow(operator, draft_id)
+    window = composer_window(operator, draft_id)
     qtbot.addWidget(window)
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("", False))
     window.emergency_box.click()
@@ -251,11 +250,10 @@ def test_operator_marks_emergency_in_the_composer_and_any_supervisor_sees_it(
 def test_a_rejected_draft_shows_why_and_is_not_ready_to_submit(qtbot: QtBot, demo_env: Environment) -> None:
     """GUI review: read-only drafts said "Ready to submit." and hid the rejection reason."""
     from core.services.drafts import DraftFilter, query_drafts
-    from gui.composer.window import ComposerWindow
 
     operator = _session(demo_env, "demo.sato")
     rejected = next(d for d in query_drafts(demo_env.store, DraftFilter(state=DraftState.REJECTED)))
-    window = ComposerWindow(operator, rejected.id)
+    window = composer_window(operator, rejected.id)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.gate is not None, timeout=10_000)
     assert window.returned.isVisibleTo(window)
