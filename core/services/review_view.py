@@ -33,10 +33,13 @@ class ReviewView:
     images: Mapping[str, bytes]
 
 
-def read_review(store: Store, version_id: int) -> ReviewView:
-    """The review of ``version_id`` as its dialog shows it (raises ``NotFound`` for an unknown version)."""
+def read_review(store: Store, version_id: int, *, reader_id: int | None = None) -> ReviewView:
+    """The review of ``version_id`` as its dialog shows it (raises ``NotFound`` for an unknown version).
+
+    With ``reader_id``, the situation says whether that person may decide on it, and why not.
+    """
     data = load_review_data(store, version_id)
-    situation = load_situation(store, data.draft_id, version_id=version_id)
+    situation = load_situation(store, data.draft_id, version_id=version_id, reviewer_id=reader_id)
     group_id = group_of_draft(store, data.draft_id)
     images: dict[str, bytes] = {}
     for item in data.media:

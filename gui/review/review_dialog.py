@@ -137,7 +137,8 @@ def open_review(session: AppSession, version_id: int, parent: QWidget) -> None:
     def show(view: ReviewView) -> None:
         ReviewDialog(session, view, parent).exec()
 
-    Operation(parent, lambda: read_review(store, version_id)).success(show).run()
+    reader = session.actor.staff_id
+    Operation(parent, lambda: read_review(store, version_id, reader_id=reader)).success(show).run()
 
 
 class ReviewDialog(QDialog):
@@ -335,7 +336,7 @@ class ReviewDialog(QDialog):
             ReviewService(session.store, session.actor).decide(
                 version_id, decision, comment, signer=signer_for(session)
             )
-            return read_review(session.store, version_id)
+            return read_review(session.store, version_id, reader_id=session.actor.staff_id)
 
         def done(view: ReviewView) -> None:
             self.decided = decision

@@ -34,6 +34,13 @@ def test_a_submitted_version_is_read_with_its_images_and_what_the_reader_may_do(
     assert view.images == {}
     assert view.origin is None
     assert view.group is None
+    # Read for its author, the decision is offered but refused, with the reason the service would give.
+    mine = read_review(world.store, version_id, reader_id=world.op.staff_id)
+    refused = find(available_actions(mine.situation, world.op), ActionKind.APPROVE)
+    assert refused is not None
+    assert not refused.enabled
+    assert "you wrote" in refused.reason
+    view = read_review(world.store, version_id, reader_id=world.sup.staff_id)
     approve = find(available_actions(view.situation, world.sup), ActionKind.APPROVE)
     assert approve is not None
     assert approve.enabled

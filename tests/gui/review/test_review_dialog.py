@@ -339,9 +339,9 @@ def test_the_queue_opens_a_review_on_what_was_read_off_the_ui_thread(
     qtbot.addWidget(screen)
     read_on: list[bool] = []
 
-    def read(store: object, asked: int) -> object:
+    def read(store: object, asked: int, **options: int | None) -> object:
         read_on.append(threading.current_thread() is threading.main_thread())
-        return read_review(supervisor.store, asked)
+        return read_review(supervisor.store, asked, **options)
 
     shown: list[ReviewDialog] = []
     monkeypatch.setattr(review_dialog, "read_review", read)
@@ -355,3 +355,17 @@ def test_the_queue_opens_a_review_on_what_was_read_off_the_ui_thread(
     assert dialog.data.version_id == version_id
     assert "図書館" in dialog.preview.body.text()
     assert dialog.approve_button.isEnabled()  # the situation read with it decides the buttons
+
+
+def test_the_author_sees_why_they_cannot_decide(qtbot: QtBot, demo_env: Environment) -> None:
+    operator = _session(demo_env, "demo.sato")
+    account = next(a for a in list_accounts(demo_env.store) if a.handle == "@josokoiki.koho")
+    drafts = operator.service(DraftService)
+    draft_id = drafts.create(account.id, "図書館は休館します。")
+    version_id = drafts.submit(draft_id, make_ready(drafts, draft_id))
+    dialog = ReviewDialog(operator, read_review(operator.store, version_id, reader_id=operator.actor.staff_id))
+    qtbot.addWidget(dialog)
+    for button in (dialog.approve_button, dialog.return_button, dialog.reject_button):
+        assert not button.isEnabled()
+        assert "you wrote" in button.toolTip()
+    assert dialog.comment.isReadOnly()
