@@ -37,7 +37,7 @@ from core.storage.audit_walk import ChainBatch, ChainReader, ChainRow, TableLayo
 from core.storage.engine import Store
 
 BATCH = 5000
-READERS = 2  # connections rendering ranges while this thread hashes: two cores keep both busy
+READERS = 2  # connections reading ranges while this thread hashes: two cores keep both busy
 _AHEAD = 2  # ranges each reader may have ready: memory stays a few batches
 
 _sha256 = hashlib.sha256
@@ -137,7 +137,7 @@ def _walk_exactly(
 
 
 def _prefetched(readers: list[ChainReader], start: int, last: int) -> Generator[ChainBatch | None]:
-    """The ranges ``(start, start + BATCH]``, … up to ``last``, in order; reader i renders every i-th.
+    """The ranges ``(start, start + BATCH]``, … up to ``last``, in order; reader i reads every i-th.
 
     With a single reader (the snapshot could not be shared) it is also the judge's connection, so
     the ranges are read here, in turn, rather than on a thread.
@@ -159,7 +159,7 @@ def _prefetched(readers: list[ChainReader], start: int, last: int) -> Generator[
 
 
 class _Renderer:
-    """One reader's thread: its ranges rendered in order, at most :data:`_AHEAD` waiting."""
+    """One reader's thread: its ranges read in order, at most :data:`_AHEAD` waiting."""
 
     def __init__(self, reader: ChainReader, ranges: range, last: int, stop: threading.Event) -> None:
         self._reader, self._ranges, self._last, self._stop = reader, ranges, last, stop

@@ -15,7 +15,7 @@ It prints the medians (wall and CPU seconds), the ratio verify / floor
 (median of the rounds' ratios, and each), how far the resident memory rose
 during a walk — for each size given, so that 100,000 and
 1,000,000 entries side by side show whether memory is flat — and, on
-PostgreSQL, the CPU the server's backends spent rendering (the wall ratio
+PostgreSQL, the CPU the server's backends spent reading (the wall ratio
 includes it; on a loaded machine it is the figure that moves most).
 """
 
