@@ -104,17 +104,11 @@ def append(
     moment = now or datetime.now(UTC)
     recorded_at = utc_iso(moment)
     payload_json = canonical_json(payload)
-    digest = entry_hash(seq, recorded_at, recorder.actor, recorder.terminal, event, payload_json, head.hash)
-    entry = AuditEntry(
-        seq=seq,
-        recorded_at=recorded_at,
-        actor=recorder.actor,
-        terminal=recorder.terminal,
-        event=event,
-        payload=payload_json,
-        prev_hash=head.hash,
-        hash=digest,
-    )
+    fields = (recorded_at, recorder.actor, recorder.terminal, event, payload_json, head.hash)
+    # The bytes are made once: hashed here, stored as they are, and what verify hashes again.
+    canon = canonical_json([seq, *fields])
+    digest = sha256_hex(canon)
+    entry = AuditEntry(seq=seq, canon=canon, hash=digest)  # the fields: generated from canon by the database
     session.add(entry)
     head.seq = seq
     head.hash = digest

@@ -1,39 +1,49 @@
 """Walking the chain: is every entry where and what it was written as?
 
 The walk is streamed in ranges of sequence numbers
-(:mod:`core.storage.audit_walk`): the database renders each entry's
-canonical bytes, and a range passes when its sequence numbers are
-consecutive, every link is the previous entry's hash and the SHA-256 of
-every entry's bytes is its stored hash — checked with C-level loops, no
-Python object per entry beyond its bytes and its hash. Reader threads, each
-on its own connection to the same snapshot, have the database render the
-next ranges while this thread hashes (the drivers release the GIL while the
+(:mod:`core.storage.audit_walk`): the database hands over each entry's
+stored canonical bytes (the fields people read are generated from them,
+migration 0023), and a range passes when its sequence numbers are
+consecutive, the SHA-256 of every entry's bytes is its stored hash and every
+entry's bytes end with the previous entry's hash — checked with C-level
+loops, no Python object per entry beyond its bytes and its hash. Reader
+threads, each on its own connection to the same snapshot, read the next
+ranges while this thread hashes (the drivers release the GIL while the
 database works; the hashing is the floor). A range that does not pass is
-judged again entry by entry with the Python canonical form
-(:func:`core.audit.chain.entry_hash`), which alone decides what is broken and
-names the first bad entry; memory stays flat in the length of the chain.
+judged again entry by entry (:func:`_judge`), which names the first bad
+entry; memory stays flat in the length of the chain.
+
+The table's definition is read first: when its fields are no longer
+generated from the bytes as the migration defined them (a table rebuilt by
+hand), nothing is taken on trust and every entry is judged, its columns
+against its bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import queue
 import threading
 from collections.abc import Callable, Generator, Iterable
 from contextlib import closing
 from dataclasses import dataclass
+from operator import itemgetter
 
+from core.audit.canonical import canonical_json
 from core.audit.chain import GENESIS_HASH, entry_hash
 from core.i18n import tr
-from core.storage.audit_walk import ChainBatch, ChainReader, ChainRow, chain_snapshot
+from core.storage.audit_walk import ChainBatch, ChainReader, ChainRow, TableLayout, chain_snapshot
 from core.storage.engine import Store
 
 BATCH = 5000
-READERS = 2  # connections rendering ranges while this thread hashes: two cores keep both busy
+READERS = 2  # connections reading ranges while this thread hashes: two cores keep both busy
 _AHEAD = 2  # ranges each reader may have ready: memory stays a few batches
 
 _sha256 = hashlib.sha256
 _hexdigest = type(hashlib.sha256()).hexdigest
+# Canonical bytes end with `,"<previous hash>"]`: the link is the 64 bytes before the last two.
+_link = itemgetter(slice(-66, -2))
 
 
 @dataclass(frozen=True)
@@ -78,15 +88,16 @@ def verify_chain(
         judge = readers[0]
         head = judge.head()
         last_present = judge.last_seq()
+        layout = judge.layout()
         total = max(last_present - start_seq, 0)
         walk = _Walk(start_seq + 1, start_hash)
-        # Closed before the connections are: the reader threads stop and are joined first.
-        with closing(_prefetched(readers[1:] or readers, start_seq, last_present)) as batches:
-            for batch in batches:
-                if batch is not None and (failure := _settle(judge, walk, batch)) is not None:
-                    return failure
-                if progress is not None:
-                    progress(min(walk.checked, total), total)
+        report = None if progress is None else lambda: progress(min(walk.checked, total), total)
+        if layout.intact:
+            failure = _walk_batches(judge, walk, _prefetched(readers[1:] or readers, start_seq, last_present), report)
+        else:  # nothing read in bulk could be trusted: every entry judged, its columns against its bytes
+            failure = _walk_exactly(judge, walk, layout, last_present, report)
+        if failure is not None:
+            return failure
     last_seq = walk.expected_seq - 1
     if head is not None and (head[0] != last_seq or head[1] != walk.prev_hash):
         return VerifyResult(
@@ -101,8 +112,32 @@ def verify_chain(
     return VerifyResult(True, walk.checked, last_seq, head_hash=walk.prev_hash)
 
 
+def _walk_batches(
+    judge: ChainReader, walk: _Walk, prefetched: Generator[ChainBatch | None], report: Callable[[], None] | None
+) -> VerifyResult | None:
+    # Closed before the connections are: the reader threads stop and are joined first.
+    with closing(prefetched) as batches:
+        for batch in batches:
+            if batch is not None and (failure := _settle(judge, walk, batch)) is not None:
+                return failure
+            if report is not None:
+                report()
+    return None
+
+
+def _walk_exactly(
+    judge: ChainReader, walk: _Walk, layout: TableLayout, last: int, report: Callable[[], None] | None
+) -> VerifyResult | None:
+    while walk.expected_seq <= last and (rows := judge.rows(walk.expected_seq - 1, BATCH, layout)):
+        if (failure := _judge(rows, walk)) is not None:
+            return failure
+        if report is not None:
+            report()
+    return None
+
+
 def _prefetched(readers: list[ChainReader], start: int, last: int) -> Generator[ChainBatch | None]:
-    """The ranges ``(start, start + BATCH]``, … up to ``last``, in order; reader i renders every i-th.
+    """The ranges ``(start, start + BATCH]``, … up to ``last``, in order; reader i reads every i-th.
 
     With a single reader (the snapshot could not be shared) it is also the judge's connection, so
     the ranges are read here, in turn, rather than on a thread.
@@ -110,10 +145,10 @@ def _prefetched(readers: list[ChainReader], start: int, last: int) -> Generator[
     ranges = range(start, last, BATCH)
     if len(readers) == 1:
         for lo in ranges:
-            yield readers[0].batch(lo, lo + BATCH)
+            yield readers[0].batch(lo, min(lo + BATCH, last))
         return
     stop = threading.Event()
-    renderers = [_Renderer(reader, ranges[i :: len(readers)], stop) for i, reader in enumerate(readers)]
+    renderers = [_Renderer(reader, ranges[i :: len(readers)], last, stop) for i, reader in enumerate(readers)]
     try:
         for k in range(len(ranges)):
             yield renderers[k % len(renderers)].next()
@@ -124,10 +159,10 @@ def _prefetched(readers: list[ChainReader], start: int, last: int) -> Generator[
 
 
 class _Renderer:
-    """One reader's thread: its ranges rendered in order, at most :data:`_AHEAD` waiting."""
+    """One reader's thread: its ranges read in order, at most :data:`_AHEAD` waiting."""
 
-    def __init__(self, reader: ChainReader, ranges: range, stop: threading.Event) -> None:
-        self._reader, self._ranges, self._stop = reader, ranges, stop
+    def __init__(self, reader: ChainReader, ranges: range, last: int, stop: threading.Event) -> None:
+        self._reader, self._ranges, self._last, self._stop = reader, ranges, last, stop
         self._ready: queue.Queue[tuple[ChainBatch | None, BaseException | None]] = queue.Queue(_AHEAD)
         self.thread = threading.Thread(target=self._run, name="audit-verify", daemon=True)
         self.thread.start()
@@ -140,11 +175,13 @@ class _Renderer:
 
     def _run(self) -> None:
         for lo in self._ranges:
+            batch: ChainBatch | None = None
+            error: BaseException | None = None
             try:
-                item: tuple[ChainBatch | None, BaseException | None] = (self._reader.batch(lo, lo + BATCH), None)
+                batch = self._reader.batch(lo, min(lo + BATCH, self._last))
             except BaseException as exc:  # raised again on the walking thread
-                item = (None, exc)
-            if not self._hand_over(item) or item[1] is not None:
+                error = exc
+            if not self._hand_over((batch, error)) or error is not None:
                 return
 
     def _hand_over(self, item: tuple[ChainBatch | None, BaseException | None]) -> bool:
@@ -167,7 +204,11 @@ def _settle(judge: ChainReader, walk: _Walk, batch: ChainBatch) -> VerifyResult 
 
 
 def _passes(batch: ChainBatch, walk: _Walk) -> bool:
-    """Consecutive, every stored hash the SHA-256 of its bytes, every link the hash before it."""
+    """Consecutive, every stored hash the SHA-256 of its bytes, every entry's bytes ending with the hash before.
+
+    Taking the link from its place at the end of the bytes is exact for bytes that give their hash: those
+    are bytes the chain made, whose last element is the link.
+    """
     if batch.first_seq != walk.expected_seq or batch.last_seq - batch.first_seq + 1 != batch.count:
         return False
     lines = batch.lines.split(b"\n")
@@ -178,27 +219,68 @@ def _passes(batch: ChainBatch, walk: _Walk) -> bool:
         return False
     # 65 characters per digest and its comma: the links are the hash before and all but the last digest.
     links = walk.prev_hash if batch.count == 1 else f"{walk.prev_hash},{digests[:-65]}"
-    return batch.prev_hashes == links
+    return b",".join(map(_link, lines)) == links.encode("ascii")
+
+
+def _fields(canon: str | None) -> tuple[int, tuple[str, ...]] | None:
+    """The sequence number and the fields the bytes hold, if they are a chain entry's canonical array."""
+    if canon is None:
+        return None
+    try:
+        value = json.loads(canon)
+    except ValueError:
+        return None
+    if (
+        not isinstance(value, list)
+        or len(value) != 7
+        or type(value[0]) is not int
+        or not all(isinstance(v, str) for v in value[1:])
+        or canonical_json(value) != canon
+    ):
+        return None
+    return value[0], tuple(value[1:])
 
 
 def _judge(rows: Iterable[ChainRow], walk: _Walk) -> VerifyResult | None:
-    """The exact check, entry by entry; moves ``walk`` past the rows when none is bad."""
-    for seq, recorded_at, actor, terminal, event, payload, prev_hash, digest in rows:
+    """The exact check, entry by entry; moves ``walk`` past the rows when none is bad.
+
+    An entry is what it was written as when its bytes are a canonical entry of its sequence number, give
+    its hash and link to the entry before; where the table's own columns are read (a layout that is not
+    the migration's), each must also be what the bytes say, or, with no bytes at all, hash as the entry.
+    """
+    for row in rows:
+        seq = row.seq
         if seq != walk.expected_seq:
             return VerifyResult(False, walk.checked, seq, walk.expected_seq, tr("entry missing or reordered"))
+        parsed = _fields(row.canon)
+        if row.canon is None and row.fields is not None:
+            prev_hash = row.fields[-1]
+            intact = entry_hash(seq, *row.fields) == row.hash
+        else:
+            prev_hash = parsed[1][-1] if parsed is not None else walk.prev_hash
+            intact = (
+                parsed is not None
+                and parsed[0] == seq
+                and _hexdigest(_sha256(str(row.canon).encode("utf-8"))) == row.hash
+                and (row.fields is None or row.fields == parsed[1])
+            )
         if prev_hash != walk.prev_hash:
             return VerifyResult(False, walk.checked, seq, seq, tr("link to the previous entry does not match"))
-        if entry_hash(seq, recorded_at, actor, terminal, event, payload, prev_hash) != digest:
+        if not intact:
             return VerifyResult(False, walk.checked, seq, seq, tr("content was changed after it was recorded"))
-        walk.prev_hash = digest
+        walk.prev_hash = row.hash
         walk.expected_seq += 1
         walk.checked += 1
     return None
 
 
 def verify_entry(reader: ChainReader, seq: int) -> ChainRow | None:
-    """The entry at ``seq`` if its content still gives its stored hash (a checkpoint's own proof)."""
-    row = reader.entry(seq)
-    if row is None or entry_hash(*row[:7]) != row[7]:
+    """The entry at ``seq`` if it is still what it was written as (a checkpoint's own proof)."""
+    layout = reader.layout()
+    row = reader.entry(seq, layout)
+    if row is None:
         return None
-    return row
+    parsed = _fields(row.canon)
+    prev_hash = row.fields[-1] if row.fields is not None else parsed[1][-1] if parsed is not None else ""
+    walk = _Walk(seq, prev_hash)
+    return row if _judge([row], walk) is None else None

@@ -1,22 +1,25 @@
 """Reading the audit chain in bulk for verification: the one place that knows each dialect's SQL for it.
 
 Verifying a million entries one ORM object (or even one row tuple) at a time
-costs far more than hashing them. Here the database builds each entry's
-canonical bytes — the JSON array :func:`core.audit.chain.entry_hash` hashes —
-and hands them over a few thousand entries per row: one newline-separated
-blob (canonical JSON escapes every newline inside a string, so a newline
-only ever separates entries), and the links and hashes as comma-separated
-strings. A batch is a range of sequence numbers, so memory is flat
-in the length of the chain and several connections can each render every
-n-th range at once (:func:`chain_snapshot`) while the verifier hashes.
+costs far more than hashing them. Each entry's canonical bytes — the JSON
+array :func:`core.audit.chain.entry_hash` hashes — are stored as they were
+hashed (``canon``, migration 0023; the fields are generated from them), and
+are handed over a few thousand entries per row: one newline-separated blob
+(canonical JSON escapes every newline inside a string, so a newline only
+ever separates entries) and the hashes as a comma-separated string. A batch
+is a range of sequence numbers, so memory is flat in the length of the chain
+and several connections can each read every n-th range at once
+(:func:`chain_snapshot`) while the verifier hashes.
 
-The SQL rendering is a fast path only: the verifier hashes these bytes,
-and wherever they do not give the stored hash it re-reads the rows
-(:meth:`ChainReader.rows`) and judges them with the Python canonical form,
-which alone decides what is broken. All connections read one snapshot:
-on PostgreSQL the first exports its REPEATABLE READ snapshot and the others
-import it; on SQLite (WAL) they all start reading while one holds the write
-lock, so no commit can fall between their starts.
+The fields can be trusted to be what the bytes say only while they are
+generated as the migration defined them: :meth:`ChainReader.layout` reads
+that from the catalogue, and the verifier judges every entry, column against
+bytes, when it is not so. Wherever a batch does not give the stored hashes
+the verifier re-reads the rows (:meth:`ChainReader.rows`) and judges them one
+by one. All connections read one snapshot: on PostgreSQL the first exports
+its REPEATABLE READ snapshot and the others import it; on SQLite (WAL) they
+all start reading while one holds the write lock, so no commit can fall
+between their starts.
 """
 
 from __future__ import annotations
@@ -32,60 +35,75 @@ from sqlalchemy.exc import OperationalError
 
 from core.storage.engine import WRITE_OPTION, Store
 
-# json_array/to_json escape exactly as json.dumps(ensure_ascii=False) does: \" \\ \b \f \n \r \t, \u00xx.
-_SQLITE_LINE = "json_array(seq, recorded_at, actor, terminal, event, payload, prev_hash)"
+FIELDS = ("recorded_at", "actor", "terminal", "event", "payload", "prev_hash")  # canon[1:], in order
+
+# The table as migration 0023 made it: sqlite_master keeps the statement's text, compared as it is.
+SQLITE_TABLE = (
+    "CREATE TABLE audit_entry (seq INTEGER NOT NULL, canon TEXT NOT NULL, hash VARCHAR(64) NOT NULL, "
+    + ", ".join(
+        f"{name} TEXT GENERATED ALWAYS AS (json_extract(canon, '$[{i}]')) VIRTUAL NOT NULL"
+        for i, name in enumerate(FIELDS, 1)
+    )
+    + ", CONSTRAINT pk_audit_entry PRIMARY KEY (seq))"
+)
+# PostgreSQL's own spelling of each generated column (pg_get_expr), white space aside.
+_POSTGRES_FIELDS = {name: f"((canon)::json->>{i})" for i, name in enumerate(FIELDS, 1)}
+_POSTGRES_COLUMNS = text(
+    "SELECT a.attname, a.attgenerated, pg_get_expr(d.adbin, d.adrelid) FROM pg_attribute a"
+    " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+    " WHERE a.attrelid = to_regclass('audit_entry') AND a.attnum > 0 AND NOT a.attisdropped"
+)
+
+# The stored bytes, newline-separated: canonical JSON escapes every newline inside a string. Aggregated
+# straight off the range scan of the primary key (the rowid), which visits the rows in order: an ordered
+# sub-select would copy every row once more (a quarter of the read's cost). Were the order ever another,
+# the links would not hold and the exact check, which orders its rows, would judge the batch.
 _SQLITE_BATCH = text(
-    "SELECT count(*), min(seq), max(seq), CAST(group_concat(line, char(10)) AS BLOB),"
-    " group_concat(prev_hash, ','), group_concat(hash, ',')"
-    f" FROM (SELECT seq, {_SQLITE_LINE} AS line, prev_hash, hash FROM audit_entry"
-    " WHERE seq > :lo AND seq <= :hi ORDER BY seq)"
+    "SELECT count(*), CAST(group_concat(canon, char(10)) AS BLOB), group_concat(hash, ',')"
+    " FROM audit_entry WHERE seq > :lo AND seq <= :hi"
 )
-
-
-# Every text column is escaped, `\` and `"` each with a backslash: an escaping applied to every field is
-# what makes the rendering one-to-one, so no edited row can render to another entry's bytes (a raw field
-# holding `","` or a trailing backslash could shift the fields' boundaries). It is json.dumps's escaping
-# for any text without control characters, which canonical JSON never leaves raw: a field holding one
-# renders to bytes no entry was hashed over, and the exact check judges it. replace() costs a quarter
-# less server time than to_json. The link is the exception: it must equal the previous entry's hash,
-# 64 hex digits, which is checked. Aggregated in the order of the ordered sub-select, which PostgreSQL
-# keeps (an ORDER BY inside each aggregate would sort every batch three times); were it ever not kept,
-# the links would not hold and the exact check, which orders its rows, would judge the batch. Sent in
-# the binary protocol (psycopg directly) and the text taken as bytes: nothing to decode on the way.
-def _escaped(column: str) -> str:
-    return f"replace(replace({column}, '\\', '\\\\'), '\"', '\\\"')"
-
-
-_POSTGRES_LINE = (
-    "'[' || seq || ',\"' || "
-    + " || '\",\"' || ".join(_escaped(c) for c in ("recorded_at", "actor", "terminal", "event", "payload"))
-    + " || '\",\"' || prev_hash || '\"]'"
-)
+# Aggregated in the order of the ordered sub-select, which PostgreSQL keeps (an ORDER BY inside each
+# aggregate would sort every batch twice); were it ever not kept, the links would not hold and the exact
+# check, which orders its rows, would judge the batch. Sent in the binary protocol (psycopg directly) and
+# the text taken as bytes: nothing to decode on the way.
 _POSTGRES_BATCH = (
-    "SELECT count(*), min(seq), max(seq), string_agg(line, E'\\n'), string_agg(prev_hash, ','), string_agg(hash, ',')"
-    f" FROM (SELECT seq, {_POSTGRES_LINE} AS line, prev_hash, hash FROM audit_entry"
+    "SELECT count(*), string_agg(canon, E'\\n'), string_agg(hash, ',')"
+    " FROM (SELECT seq, canon, hash FROM audit_entry"
     " WHERE seq > %(lo)s AND seq <= %(hi)s ORDER BY seq) AS batch"
 )
-_ROWS = text(
-    "SELECT seq, recorded_at, actor, terminal, event, payload, prev_hash, hash FROM audit_entry"
-    " WHERE seq > :after ORDER BY seq LIMIT :size"
-)
+_ROWS = "SELECT seq, {canon}, hash{fields} FROM audit_entry WHERE seq > :after ORDER BY seq LIMIT :size"
 
 
 @dataclass(frozen=True)
 class ChainBatch:
-    """The entries whose sequence numbers lie in one range, in order."""
+    """The entries whose sequence numbers lie in one range, in order.
+
+    Sequence numbers are unique, so ``count`` entries in a range of ``count`` numbers are all of them.
+    """
 
     count: int
-    first_seq: int
+    first_seq: int  # the range asked for
     last_seq: int
-    lines: bytes  # each entry's canonical bytes as the database rendered them, newline-separated
-    prev_hashes: str  # comma-separated, in order (a digest holds no comma: equal strings, equal values)
-    hashes: str
+    lines: bytes  # each entry's stored canonical bytes, newline-separated
+    hashes: str  # comma-separated, in order (a digest holds no comma: equal strings, equal values)
 
 
-# seq, recorded_at, actor, terminal, event, payload, prev_hash, hash
-ChainRow = tuple[int, str, str, str, str, str, str, str]
+@dataclass(frozen=True)
+class TableLayout:
+    """What the audit table is: as migration 0023 made it, or changed since (then every entry is judged)."""
+
+    intact: bool  # the fields are generated from ``canon`` exactly as the migration defined them
+    has_canon: bool  # a table rebuilt without the bytes is judged on its columns alone
+
+
+@dataclass(frozen=True)
+class ChainRow:
+    """One entry for the exact check: the stored bytes, and the columns when the layout is not intact."""
+
+    seq: int
+    canon: str | None
+    hash: str
+    fields: tuple[str, ...] | None  # recorded_at … prev_hash as the table holds them
 
 
 class ChainReader:
@@ -103,6 +121,25 @@ class ChainReader:
         """The highest sequence number present (an index lookup, unlike a count)."""
         return int(self._connection.execute(text("SELECT coalesce(max(seq), 0) FROM audit_entry")).scalar_one())
 
+    def layout(self) -> TableLayout:
+        """Read from the catalogue: one query, whatever the length of the chain."""
+        if self._dialect == "sqlite":
+            table = self._connection.execute(
+                text("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'audit_entry'")
+            ).scalar()
+            if table == SQLITE_TABLE:
+                return TableLayout(True, True)
+            names = {str(r[1]) for r in self._connection.execute(text("PRAGMA table_xinfo(audit_entry)"))}
+            return TableLayout(False, "canon" in names)
+        columns = {str(r[0]): (str(r[1]), r[2]) for r in self._connection.execute(_POSTGRES_COLUMNS)}
+        generated = {
+            name: "".join(str(expression).split())
+            for name, (kind, expression) in columns.items()
+            if kind == "s" and expression is not None
+        }
+        intact = generated == _POSTGRES_FIELDS and "canon" in columns
+        return TableLayout(intact, "canon" in columns)
+
     def batch(self, after: int, upto: int) -> ChainBatch | None:
         """The entries with ``after < seq <= upto``; None when there are none."""
         row: Any
@@ -117,17 +154,24 @@ class ChainReader:
                 row = cursor.execute(_POSTGRES_BATCH, {"lo": after, "hi": upto}).fetchone()
         if not row[0]:
             return None
-        prev_hashes, hashes = (v if isinstance(v, str) else bytes(v).decode("ascii", "replace") for v in row[4:6])
-        return ChainBatch(int(row[0]), int(row[1]), int(row[2]), bytes(row[3]), prev_hashes, hashes)
+        hashes = row[2] if isinstance(row[2], str) else bytes(row[2]).decode("ascii", "replace")
+        return ChainBatch(int(row[0]), after + 1, upto, bytes(row[1]), hashes)
 
-    def rows(self, after: int, size: int) -> list[ChainRow]:
-        """The next ``size`` entries after ``after``, column by column, for the exact check."""
-        result = self._connection.execute(_ROWS, {"after": after, "size": size})
-        return [(int(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7]) for r in result]
+    def rows(self, after: int, size: int, layout: TableLayout = TableLayout(True, True)) -> list[ChainRow]:
+        """The next ``size`` entries after ``after``, for the exact check; the columns too unless intact."""
+        query = _ROWS.format(
+            canon="canon" if layout.has_canon else "NULL",
+            fields="" if layout.intact else "".join(f", {name}" for name in FIELDS),
+        )
+        result = self._connection.execute(text(query), {"after": after, "size": size})
+        return [
+            ChainRow(int(r[0]), r[1], str(r[2]), None if layout.intact else tuple(str(v) for v in r[3:9]))
+            for r in result
+        ]
 
-    def entry(self, seq: int) -> ChainRow | None:
-        rows = self.rows(seq - 1, 1)
-        return rows[0] if rows and rows[0][0] == seq else None
+    def entry(self, seq: int, layout: TableLayout = TableLayout(True, True)) -> ChainRow | None:
+        rows = self.rows(seq - 1, 1, layout)
+        return rows[0] if rows and rows[0].seq == seq else None
 
 
 @contextmanager

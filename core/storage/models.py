@@ -14,6 +14,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Computed,
     DateTime,
     ForeignKey,
     ForeignKeyConstraint,
@@ -29,7 +30,9 @@ from sqlalchemy import (
     literal_column,
 )
 from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import ColumnElement
 
 # Deterministic constraint names keep Alembic migrations identical on both databases.
 NAMING_CONVENTION = {
@@ -888,21 +891,55 @@ class DraftGroupMember(Base):
     position: Mapped[int] = mapped_column(Integer)
 
 
+class _CanonField(ColumnElement[str]):
+    """Field ``index`` of an audit entry's canonical JSON array (``canon``), in each dialect's words."""
+
+    inherit_cache = True
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+
+@compiles(_CanonField, "sqlite")
+def _canon_field_sqlite(element: _CanonField, compiler: Any, **kw: Any) -> str:
+    return f"json_extract(canon, '$[{element.index}]')"
+
+
+@compiles(_CanonField, "postgresql")
+def _canon_field_postgresql(element: _CanonField, compiler: Any, **kw: Any) -> str:
+    return f"(canon::json ->> {element.index})"
+
+
+def _canon_field(index: int) -> Any:
+    # VIRTUAL on SQLite (nothing stored that could disagree with the bytes); PostgreSQL 15 has only STORED.
+    return mapped_column(Text, Computed(_CanonField(index), persisted=None), nullable=False)
+
+
 class AuditEntry(Base):
-    """One link of the tamper-evident record. Append-only (database triggers)."""
+    """One link of the tamper-evident record. Append-only (database triggers).
+
+    ``canon`` holds the exact bytes that were hashed; the fields are generated from them (migration
+    0023), so no field can be changed apart from what its hash covers, and the verifier reads the bytes.
+    """
 
     __tablename__ = "audit_entry"
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    canon: Mapped[str] = mapped_column(Text)
+    hash: Mapped[str] = mapped_column(String(64))
     # Text, not a DateTime: the exact string is part of the hash on every database.
     # Indexed for the audit screen's person and date filters on a record of years.
-    recorded_at: Mapped[str] = mapped_column(String(40), index=True)
-    actor: Mapped[str] = mapped_column(String(200), index=True)
-    terminal: Mapped[str] = mapped_column(String(64))
-    event: Mapped[str] = mapped_column(String(100), index=True)
-    payload: Mapped[str] = mapped_column(Text)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[str] = _canon_field(1)
+    actor: Mapped[str] = _canon_field(2)
+    terminal: Mapped[str] = _canon_field(3)
+    event: Mapped[str] = _canon_field(4)
+    payload: Mapped[str] = _canon_field(5)
+    prev_hash: Mapped[str] = _canon_field(6)
+    __table_args__ = (
+        Index("ix_audit_entry_recorded_at", "recorded_at"),
+        Index("ix_audit_entry_actor", "actor"),
+        Index("ix_audit_entry_event", "event"),
+    )
 
 
 class AuditHead(Base):

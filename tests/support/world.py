@@ -6,6 +6,11 @@ fixture in tests/conftest.py builds one on each database).
 
 from __future__ import annotations
 
+import hashlib
+import json
+
+from sqlalchemy import text
+
 from core.accounts.duties import Duty
 from core.accounts.samples import sample_policy
 from core.credentials.vault import open_vault
@@ -95,6 +100,27 @@ class World:
         drafts = DraftService(self.store, author)
         draft_id = drafts.create(self.account, text_)
         return drafts.submit(draft_id, make_ready(drafts, draft_id))
+
+
+AUDIT_FIELDS = ("recorded_at", "actor", "terminal", "event", "payload", "prev_hash")
+
+
+def edit_audit_entry(env: Environment, seq: int, field: str, value: str, *, rehash: bool = False) -> None:
+    """Change one field of an entry the only way the table allows (its triggers dropped): through its bytes.
+
+    The fields are generated from ``canon`` (migration 0023). ``rehash`` stores the edited bytes' hash
+    too, as someone recomputing the chain would.
+    """
+    with env.store.engine.begin() as conn:
+        canon = conn.execute(text("SELECT canon FROM audit_entry WHERE seq = :s"), {"s": seq}).scalar_one()
+        fields = json.loads(canon)
+        fields[1 + AUDIT_FIELDS.index(field)] = value
+        edited = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+        digest = hashlib.sha256(edited.encode("utf-8")).hexdigest()
+        conn.execute(
+            text("UPDATE audit_entry SET canon = :c, hash = CASE WHEN :r THEN :h ELSE hash END WHERE seq = :s"),
+            {"c": edited, "h": digest, "r": rehash, "s": seq},
+        )
 
 
 def drop_audit_triggers(env: Environment) -> None:

@@ -40,7 +40,7 @@ def test_a_fresh_chain_verifies(env: Environment) -> None:
 def test_entries_are_append_only(env: Environment) -> None:
     _append(env, 2)
     for statement in (
-        "UPDATE audit_entry SET actor = 'mallory' WHERE seq = 2",
+        "UPDATE audit_entry SET canon = replace(canon, 'sato', 'mallory') WHERE seq = 2",
         "DELETE FROM audit_entry WHERE seq = 2",
     ):
         with pytest.raises(DBAPIError, match="append-only"), env.store.engine.begin() as conn:
@@ -54,7 +54,7 @@ def test_edited_entry_is_named(
     _append(env, 6)
     drop_audit_triggers(env)
     with env.store.engine.begin() as conn:
-        conn.execute(text("UPDATE audit_entry SET payload = replace(payload, '市民', '区民') WHERE seq = 4"))
+        conn.execute(text("UPDATE audit_entry SET canon = replace(canon, '市民', '区民') WHERE seq = 4"))
     result = verify_chain(env.store)
     assert not result.ok
     assert result.first_bad_seq == 4

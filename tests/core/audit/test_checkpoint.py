@@ -23,7 +23,7 @@ from core.services.staff import StaffService, actor_for_staff
 from core.signoff.keys import DemoSigner, KeyringSigner, fingerprint
 from core.storage.models import AuditEntry, AuditHead
 from core.terminals.trust import pin, pinned_keys
-from tests.support.world import drop_audit_triggers
+from tests.support.world import drop_audit_triggers, edit_audit_entry
 
 REC = chain.Recorder(actor="sato", terminal="t-1")
 
@@ -54,10 +54,9 @@ def _rewrite_chain_from(env: Environment, first_seq: int) -> None:
         prev = chain.GENESIS_HASH
         for entry in entries:
             if entry.seq >= first_seq:
-                entry.prev_hash = prev
-                entry.hash = chain.entry_hash(
-                    entry.seq, entry.recorded_at, entry.actor, entry.terminal, entry.event, entry.payload, prev
-                )
+                fields = (entry.recorded_at, entry.actor, entry.terminal, entry.event, entry.payload, prev)
+                entry.canon = chain.canonical_json([entry.seq, *fields])
+                entry.hash = chain.entry_hash(entry.seq, *fields)
             prev = entry.hash
         head = session.get(AuditHead, 1)
         assert head is not None
@@ -113,8 +112,7 @@ def test_rewritten_chain_passes_verify_but_not_the_checkpoint(env: Environment, 
     out = tmp_path / "cp.json"
     create_checkpoint(env.store, admin, DemoSigner(admin.login), out)  # type: ignore[attr-defined]
     drop_audit_triggers(env)
-    with env.store.engine.begin() as conn:
-        conn.execute(text("UPDATE audit_entry SET payload = :p WHERE seq = 4"), {"p": '{"i":99}'})
+    edit_audit_entry(env, 4, "payload", '{"i":99}')
     _rewrite_chain_from(env, 4)
     assert verify_chain(env.store).ok  # the chain alone cannot tell
     result = verify_against_checkpoint(env.store, load_checkpoint(out), pins=_pins(env))
@@ -172,8 +170,7 @@ def test_cli_checkpoint_with_a_key_in_the_keyring(
     assert app.main([*base, "verify", "--checkpoint", str(out)]) == 0
     assert "consistent with the checkpoint" in capsys.readouterr().out
     drop_audit_triggers(env)
-    with env.store.write() as session:
-        session.execute(text("UPDATE audit_entry SET actor = 'mallory' WHERE seq = 2"))
+    edit_audit_entry(env, 2, "actor", "mallory")
     _rewrite_chain_from(env, 2)
     assert app.main([*base, "verify"]) == 0
     assert app.main([*base, "verify", "--checkpoint", str(out)]) == 1
@@ -227,8 +224,7 @@ def test_an_edited_checkpointed_entry_is_named(env: Environment, admin: object, 
     out = tmp_path / "cp.json"
     data = create_checkpoint(env.store, admin, DemoSigner(admin.login), out)  # type: ignore[attr-defined]
     drop_audit_triggers(env)
-    with env.store.engine.begin() as conn:
-        conn.execute(text("UPDATE audit_entry SET payload = :p WHERE seq = :s"), {"p": '{"i":99}', "s": data["seq"]})
+    edit_audit_entry(env, data["seq"], "payload", '{"i":99}')
     result = verify_against_checkpoint(env.store, load_checkpoint(out), pins=_pins(env))
     assert not result.ok
     assert result.chain is not None
@@ -250,8 +246,7 @@ def test_only_what_came_after_the_checkpoint_is_walked(env: Environment, admin: 
 def test_a_broken_chain_is_not_signed(env: Environment, admin: object, tmp_path: Path) -> None:
     """The signed head vouches for everything before it, so the chain is walked before signing."""
     drop_audit_triggers(env)
-    with env.store.engine.begin() as conn:
-        conn.execute(text("UPDATE audit_entry SET payload = :p WHERE seq = 3"), {"p": '{"i":99}'})
+    edit_audit_entry(env, 3, "payload", '{"i":99}')
     with pytest.raises(Conflict, match="sequence number 3"):
         create_checkpoint(env.store, admin, DemoSigner(admin.login), tmp_path / "cp.json")  # type: ignore[attr-defined]
     assert not (tmp_path / "cp.json").exists()

@@ -1,4 +1,4 @@
-"""The streamed verifier: the database's rendering of the canonical bytes, its exact fallback, batches."""
+"""The streamed verifier: the stored canonical bytes, the exact fallback, batches."""
 
 from __future__ import annotations
 
@@ -6,17 +6,18 @@ import json
 import unicodedata
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select
 
 from core.audit import chain, verify
 from core.audit.verify import verify_chain
 from core.runtime.bootstrap import Environment
 from core.storage.audit_walk import chain_reader, chain_snapshot
-from tests.support.world import drop_audit_triggers
+from core.storage.models import AuditEntry
+from tests.support.world import drop_audit_triggers, edit_audit_entry
 
 # What json.dumps escapes (quotes, backslashes) and what it leaves (DEL, U+2028), with field-boundary look-alikes.
 AWKWARD = 'CITY\\sato "q" "," \\ \x7f \u2028 ｶﾞ 🎌 \\'
-# Escaped by json.dumps and by SQLite's json_array; left to the exact check on PostgreSQL.
+# Escaped by json.dumps: the generated columns must give them back as they were.
 CONTROL = "a\n\tb\r\b\f \x01\x1f"
 
 
@@ -38,50 +39,45 @@ def _exact_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
-def test_the_database_renders_the_same_bytes_python_hashes(env: Environment, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Every column is escaped, even those KohoGate writes itself: an unescaped one holding `","` or a
-    # trailing backslash could let an edited row render to the bytes of the original.
-    _append(env, chain.Recorder(actor=AWKWARD, terminal=AWKWARD), [{"text": AWKWARD, "n": 1}, {"k": [AWKWARD]}])
+def test_the_stored_bytes_are_what_was_hashed_and_the_fields_come_back_from_them(
+    env: Environment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recorder = chain.Recorder(actor=AWKWARD, terminal=CONTROL)
+    _append(env, recorder, [{"text": AWKWARD, "n": 1}, {"k": [AWKWARD, CONTROL]}])
     with chain_reader(env.store) as reader:
         batch = reader.batch(0, 100)
         assert batch is not None
         rows = reader.rows(0, 100)
+    with env.store.read() as session:
+        entries = list(session.scalars(select(AuditEntry).order_by(AuditEntry.seq)))
     lines = batch.lines.split(b"\n")
-    assert len(lines) == len(rows) == 3
-    for line, row in zip(lines, rows, strict=True):
-        assert line == chain.canonical_json(list(row[:7])).encode("utf-8")
+    assert len(lines) == len(rows) == len(entries) == 3
+    for line, row, entry in zip(lines, rows, entries, strict=True):
+        fields = (entry.recorded_at, entry.actor, entry.terminal, entry.event, entry.payload, entry.prev_hash)
+        assert line == chain.canonical_json([entry.seq, *fields]).encode("utf-8") == str(row.canon).encode("utf-8")
+        assert chain.entry_hash(entry.seq, *fields) == entry.hash == row.hash
+    assert (entries[1].actor, entries[1].terminal) == (AWKWARD, CONTROL)
+    assert json.loads(entries[2].payload) == {"k": [AWKWARD, CONTROL]}
     calls = _exact_checks(monkeypatch)
     assert verify_chain(env.store).ok
     assert calls == []  # the fast path alone was enough
 
 
-def test_control_characters_are_rendered_or_judged_exactly(env: Environment, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_edit_among_control_characters_is_named(env: Environment) -> None:
     _append(env, chain.Recorder(actor=CONTROL, terminal="t-1"), [{"text": CONTROL}])
-    calls = _exact_checks(monkeypatch)
-    assert verify_chain(env.store).ok
-    assert calls == ([] if env.store.dialect == "sqlite" else [1])
     drop_audit_triggers(env)
-    with env.store.engine.begin() as conn:
-        conn.execute(text("UPDATE audit_entry SET actor = :a WHERE seq = 2"), {"a": CONTROL + " "})
+    edit_audit_entry(env, 2, "actor", CONTROL + " ")
     result = verify_chain(env.store)
     assert (result.ok, result.first_bad_seq) == (False, 2)
 
 
-@pytest.mark.parametrize(
-    "recorder",
-    [
-        chain.Recorder(actor=unicodedata.normalize("NFD", "が"), terminal="t-1"),  # hashed in NFC
-        chain.Recorder(actor="sato", terminal='t\\"1'),  # a terminal id the database does not escape
-    ],
-)
-def test_a_row_the_fast_path_cannot_judge_is_judged_exactly(
-    env: Environment, monkeypatch: pytest.MonkeyPatch, recorder: chain.Recorder
-) -> None:
-    _append(env, recorder, [{"i": 1}])
+def test_a_name_not_in_nfc_is_stored_as_hashed(env: Environment, monkeypatch: pytest.MonkeyPatch) -> None:
+    _append(env, chain.Recorder(actor=unicodedata.normalize("NFD", "が"), terminal="t-1"), [{"i": 1}])
     calls = _exact_checks(monkeypatch)
     assert verify_chain(env.store).ok
-    # Both databases escape every column; only the NFC normalisation is Python's alone.
-    assert calls == ([] if recorder.terminal != "t-1" else [1])
+    assert calls == []
+    with env.store.read() as session:
+        assert session.get(AuditEntry, 2).actor == "が"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("bad", [2, 7, 12])
@@ -95,9 +91,8 @@ def test_the_first_bad_entry_is_named_across_batches(
     assert progress[0] == (5, 14)
     assert progress[-1] == (14, 14)
     drop_audit_triggers(env)
-    with env.store.engine.begin() as conn:
-        conn.execute(text("UPDATE audit_entry SET payload = :p WHERE seq = :s"), {"p": json.dumps({"i": 99}), "s": bad})
-        conn.execute(text("UPDATE audit_entry SET payload = :p WHERE seq = 13"), {"p": json.dumps({"i": 98})})
+    edit_audit_entry(env, bad, "payload", json.dumps({"i": 99}))
+    edit_audit_entry(env, 13, "payload", json.dumps({"i": 98}))
     result = verify_chain(env.store)
     assert (result.ok, result.first_bad_seq, result.checked) == (False, bad, bad - 1)
 
@@ -108,9 +103,8 @@ def test_a_walk_after_a_trusted_point_starts_there(env: Environment) -> None:
         row = reader.entry(6)
     assert row is not None
     drop_audit_triggers(env)
-    with env.store.engine.begin() as conn:  # before the trusted point: not walked
-        conn.execute(text("UPDATE audit_entry SET payload = '{}' WHERE seq = 3"))
-    result = verify_chain(env.store, after=(6, row[7]))
+    edit_audit_entry(env, 3, "payload", "{}")  # before the trusted point: not walked
+    result = verify_chain(env.store, after=(6, row.hash))
     assert (result.ok, result.checked, result.head_seq) == (True, 4, 10)
     assert not verify_chain(env.store, after=(6, "0" * 64)).ok  # the first entry after must link to it
 

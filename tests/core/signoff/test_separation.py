@@ -196,7 +196,7 @@ def test_append_only_rows_stay_so_without_foreign_keys_or_as_a_replica(world: Wo
     """PostgreSQL skips ordinary triggers under session_replication_role=replica; ours are ENABLE ALWAYS."""
     version_id = world.submitted(world.op1)
     ReviewService(world.store, world.sup).decide(version_id, ReviewDecision.APPROVED, signer=DemoSigner("takahashi"))
-    for statement in ("UPDATE audit_entry SET payload = '{}'", "DELETE FROM review", "DELETE FROM draft_contributor"):
+    for statement in ("UPDATE audit_entry SET canon = canon", "DELETE FROM review", "DELETE FROM draft_contributor"):
         # PostgreSQL reports a PL/pgSQL RAISE as SQLSTATE P0001, which psycopg files under ProgrammingError.
         expected = IntegrityError if world.store.dialect == "sqlite" else ProgrammingError
         with pytest.raises(expected, match="append-only"), without_foreign_keys(world) as conn:
