@@ -40,6 +40,7 @@ from gui.tasks import Progress, run_task
 
 if TYPE_CHECKING:
     from core.runtime.bootstrap import Environment
+    from core.services.startup import StartSnapshot
     from gui.session import AppSession
 
 tr = translator("Application")
@@ -105,10 +106,17 @@ def start(args: argparse.Namespace, on_done: Callable[[Startup], None] | None = 
     startup = Startup(app=app, window=window, login=current_login(), on_done=on_done)
     window.show()
 
-    def open_env(_report: Progress) -> Environment:
+    def open_env(_report: Progress) -> tuple[Environment, StartSnapshot]:
         from core.runtime.bootstrap import open_environment
+        from core.services.startup import read_start
 
-        return open_environment(args.data_dir, args.database_url)
+        env = open_environment(args.data_dir, args.database_url)
+        try:
+            # What the window needs before its first screen, in one read here, not six on the UI thread.
+            return env, read_start(env.store, startup.login, env.terminal.uid)
+        except BaseException:
+            env.close()
+            raise
 
     # Known here so a failure can name the SQLite file or the server (password masked). An
     # invalid machine-wide configuration raises again in open_env, which reports it.
@@ -118,7 +126,7 @@ def start(args: argparse.Namespace, on_done: Callable[[Startup], None] | None = 
         database_url = None
     run_task(
         open_env,
-        on_done=lambda env: _opened(startup, env),
+        on_done=lambda opened: _opened(startup, *opened),
         on_error=lambda exc: _failed(startup, exc, database_url),
     )
     return startup
@@ -135,11 +143,9 @@ def _failed(startup: Startup, exc: BaseException, database_url: str | None = Non
     startup.finish(1)
 
 
-def _opened(startup: Startup, env: Environment) -> None:
-    from core.services.setup import is_initialized
-
+def _opened(startup: Startup, env: Environment, start: StartSnapshot) -> None:
     startup.env = env
-    if not is_initialized(env.store):
+    if not start.initialized:
         from gui.setup_wizard import SetupWizard
 
         wizard = SetupWizard(env.store, startup.login, env.terminal.uid, startup.window)
@@ -148,28 +154,35 @@ def _opened(startup: Startup, env: Environment) -> None:
             startup.finish(0)
             return
         startup.first_run = True
-    identify(startup)
+        identify(startup)  # the snapshot was read before the set-up: read again
+        return
+    identify(startup, start)
 
 
-def identify(startup: Startup) -> None:
-    """Attach the screens for the OS login, or explain that it is not registered."""
-    from core.services.organization import load_profile
-    from core.services.staff import actor_for
+def identify(startup: Startup, start: StartSnapshot | None = None) -> None:
+    """Attach the screens for the OS login, or explain that it is not registered.
+
+    ``start`` is what the opening read found; without it (after the set-up wizard, on Retry)
+    it is read here.
+    """
+    from core.services.startup import read_start
     from gui.session import AppSession
 
     env = startup.env
     assert env is not None
-    actor = actor_for(env.store, startup.login, env.terminal.uid)
+    if start is None:
+        start = read_start(env.store, startup.login, env.terminal.uid)
+    actor = start.actor
     if actor is None:
         from gui.unknown_user import UnknownUserPage
 
-        page = UnknownUserPage(startup.login, load_profile(env.store).name, retry=lambda: identify(startup))
+        page = UnknownUserPage(startup.login, start.organization, retry=lambda: identify(startup))
         page.quit_requested.connect(startup.window.close)
         startup.window.show_page(page)
         startup.finish()
         return
-    startup.session = AppSession(env, actor)
-    startup.window.attach(startup.session)
+    startup.session = AppSession(env, actor, is_demo=start.is_demo)
+    startup.window.attach(startup.session, start)
     freeze_start_heap()
     if startup.first_run:
         startup.window.open_guided_start()

@@ -56,11 +56,19 @@ class ChangeWatcher(QObject):
 
     changed = Signal(object)
 
-    def __init__(self, store: Store, own: Callable[[], Recorder] | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        own: Callable[[], Recorder] | None = None,
+        parent: QObject | None = None,
+        *,
+        since: int | None = None,
+    ) -> None:
+        """``since``: the audit head already read (the start's snapshot); read here when not given."""
         super().__init__(parent)
         self.store = store
         self.own = own
-        self.last_seq = latest_seq(store)
+        self.last_seq = latest_seq(store) if since is None else since
         self._timer: QTimer | None = None
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from core.organization.identity import Actor
     from core.organization.onboarding import Place
     from core.services.incidents import PauseState
+    from core.services.startup import StartSnapshot
     from gui.change_watcher import ChangeWatcher
     from gui.guided_start import GuidedStartDialog
     from gui.screens.base import Screen
@@ -163,21 +164,27 @@ class MainWindow(QMainWindow):
             self.attach(session)
 
     # -- after the database is open --
-    def attach(self, session: AppSession) -> None:
-        """Show the first screen for ``session`` and enable navigation (the others come when opened)."""
-        from core.services.organization import load_profile
+    def attach(self, session: AppSession, snapshot: StartSnapshot | None = None) -> None:
+        """Show the first screen for ``session`` and enable navigation (the others come when opened).
 
+        ``snapshot``: what the start read already (the organization's name, the demo switcher's people,
+        the audit head); read here when not given (tests, screenshots).
+        """
+        if snapshot is None:
+            from core.services.startup import read_start
+
+            snapshot = read_start(session.store, session.actor.login, session.actor.terminal)
         self.session = session
-        self.setWindowTitle(tr("KohoGate — {org}").format(org=load_profile(session.store).name))
+        self.setWindowTitle(tr("KohoGate — {org}").format(org=snapshot.organization))
         self.database_label.setText(session.store.description)
-        self._build_switcher()
+        self._build_switcher(snapshot)
         # No actor_changed hook: switching the person announces every change, which reaches _on_changes.
         from gui.change_watcher import ChangeWatcher
         from gui.changes import change_hub
 
         change_hub().changed.connect(self._on_changes)
         self._listening = True
-        self.watcher = ChangeWatcher(session.store, lambda: session.actor.recorder, self)
+        self.watcher = ChangeWatcher(session.store, lambda: session.actor.recorder, self, since=snapshot.head_seq)
         # A bound slot of this window, not a plain function: on PostgreSQL the watcher emits from its
         # listener thread, and only a receiver living on the UI thread makes Qt queue the call there.
         self.watcher.changed.connect(self._announce_from_elsewhere)
@@ -327,17 +334,15 @@ class MainWindow(QMainWindow):
         if isinstance(accounts, AccountsScreen):
             accounts.add_account()
 
-    def _build_switcher(self) -> None:
+    def _build_switcher(self, snapshot: StartSnapshot) -> None:
         session = self.session
         if session is None or not session.is_demo:
             return
-        from core.services.staff import list_staff
-
         switcher = QComboBox()
         switcher.setObjectName("userSwitcher")
         switcher.setAccessibleName(tr("Demo: act as"))
         switcher.setToolTip(tr("Demo data only: try the app as another member of staff."))
-        for staff in list_staff(session.store, include_inactive=False):
+        for staff in snapshot.people:
             switcher.addItem(f"{staff.display_name} ({roles_label(staff.roles)})", staff.id)
         switcher.setCurrentIndex(max(switcher.findData(session.actor.staff_id), 0))
         switcher.currentIndexChanged.connect(lambda _i: session.switch_to(int(switcher.currentData())))

@@ -30,11 +30,13 @@ class AppSession(QObject):
 
     actor_changed = Signal(object)
 
-    def __init__(self, env: Environment, actor: Actor, parent: QObject | None = None) -> None:
+    def __init__(
+        self, env: Environment, actor: Actor, parent: QObject | None = None, *, is_demo: bool | None = None
+    ) -> None:
         super().__init__(parent)
         self.env = env
         self.actor = actor
-        self._is_demo: bool | None = None
+        self._is_demo = is_demo  # known already when the start read it (core.services.startup)
 
     @property
     def store(self) -> Store:
