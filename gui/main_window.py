@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from core.audit.events import Changes
     from core.organization.identity import Actor
     from core.organization.onboarding import Place
-    from core.services.incidents import PauseState
+    from core.services.pause import PauseState
     from core.services.startup import StartSnapshot
     from gui.change_watcher import ChangeWatcher
     from gui.guided_start import GuidedStartDialog
@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         self.mailer = MailSender(session, self)
         self.mailer.summary.connect(lambda text: self.statusBar().showMessage(text, 60_000))
         self.mailer.start()
-        self._update_status()
+        self._update_status(actor_fresh=True)  # the actor was read just now, with the window's opening
         self.guided_action.setEnabled(True)
         self.nav.setEnabled(True)
         start = self.start_screen(session)
@@ -367,8 +367,12 @@ class MainWindow(QMainWindow):
         if changes.queue or changes.settings or changes.terminals:
             self._update_status()
 
-    def _update_status(self) -> None:
-        """The user, this terminal's status and the pending-review badge; read off the UI thread."""
+    def _update_status(self, *, actor_fresh: bool = False) -> None:
+        """The user, this terminal's status and the pending-review badge; read off the UI thread.
+
+        ``actor_fresh``: the session's actor is what the database says now (the window is being
+        attached): it is not read again.
+        """
         session = self.session
         if session is None:
             return
@@ -377,20 +381,21 @@ class MainWindow(QMainWindow):
             tr("User: {name} ({roles})").format(name=actor.display_name, roles=roles_label(actor.roles))
         )
         from core.lifecycle.actions import sees_pending_reviews
-        from core.services.incidents import pause_state
+        from core.services.pause import pause_state
         from core.services.reviews import pending_reviews
         from gui.operations import Operation
 
         def read() -> tuple[str, int, PauseState, Actor]:
             from core.services.staff import actor_for_staff
+            from core.services.terminals import terminal_status
 
             # Roles given a minute ago (to oneself, in the guided start) apply without a restart.
-            now = actor_for_staff(session.store, actor.staff_id, actor.terminal)
-            terminal = session.terminal()
+            now = actor if actor_fresh else actor_for_staff(session.store, actor.staff_id, actor.terminal)
+            terminal = terminal_status(session.store, session.env.terminal.uid)
             count = 0
             if sees_pending_reviews(now, deputy=session.is_deputy):
                 count = len(pending_reviews(session.store, reviewer_id=now.staff_id))
-            status = terminal.status.label if terminal else tr("not registered")
+            status = terminal.label if terminal else tr("not registered")
             return status, count, pause_state(session.store), now
 
         if self.status_reads:

@@ -15,7 +15,6 @@ from core.organization.identity import Actor
 from core.organization.roles import Role
 from core.runtime.bootstrap import Environment
 from core.services.base import Service
-from core.services.organization import is_demo_organization
 from core.services.staff import actor_for_staff
 from core.services.terminals import TerminalInfo, terminal_by_uid
 
@@ -51,6 +50,8 @@ class AppSession(QObject):
     @property
     def is_demo(self) -> bool:
         if self._is_demo is None:
+            from core.services.organization import is_demo_organization
+
             self._is_demo = is_demo_organization(self.store)
         return self._is_demo
 

@@ -37,8 +37,8 @@ from core.planning.calendar import (
 )
 from core.planning.today import Overdue, OverdueKind, TodayBoard, Waiting, WaitingKind, build_board
 from core.services.base import Service
-from core.services.drafts import DraftService, newest_version_id
 from core.services.validation import aware_datetime
+from core.services.versions import newest_version_id
 from core.signoff.contributors import note_contributor
 from core.storage.engine import Store
 from core.storage.models import Draft, DraftVersion, OfficialAccount, Publication
@@ -338,6 +338,8 @@ class PlanningService(Service):
             draft.scheduled_at = when
             draft.last_editor_id = staff.id
             session.flush()
+            from core.services.drafts import DraftService
+
             version_id = DraftService(self.store, self.actor).freeze_version(session, staff, draft)
             session.flush()
             return MoveResult(draft.id, rule.kind, draft.row_version, version_id)
