@@ -134,7 +134,9 @@ def main() -> int:
         written.append(path)
         approvals = window.screen_at(1)
         first = approvals.model.row(0)  # type: ignore[attr-defined]
-        review = ReviewDialog(window.session, first.version_id, window)  # type: ignore[arg-type]
+        from core.services.review_view import read_review
+
+        review = ReviewDialog(window.session, read_review(env.store, first.version_id), window)  # type: ignore[arg-type]
         review.show()
         QApplication.processEvents()
         path = args.out / "09-review.png"
@@ -142,6 +144,7 @@ def main() -> int:
         written.append(path)
         review.close()
         # The operator's composer: a draft with a shortener (blocked) and one with a poster.
+        from core.services.composer_view import read_composer
         from core.services.drafts import DraftFilter, query_drafts
         from gui.composer.window import ComposerWindow
         from gui.tasks import wait_for_tasks
@@ -151,7 +154,7 @@ def main() -> int:
         window.session.switch_to(sato.id)  # type: ignore[union-attr]
         for title, name in (("図書館休館", "10-composer-findings.png"), ("市民まつり", "11-composer-media.png")):
             draft = next(d for d in query_drafts(env.store, DraftFilter()) if d.title == title)
-            composer = ComposerWindow(window.session, draft.id)  # type: ignore[arg-type]
+            composer = ComposerWindow(window.session, read_composer(env.store, draft.id))  # type: ignore[arg-type]
             composer.resize(1280, 800)
             composer.show()
             for _ in range(40):
@@ -174,7 +177,7 @@ def main() -> int:
             composer.close()
         # A returned draft shows the supervisor's comment above the text.
         returned = next(d for d in query_drafts(env.store, DraftFilter()) if d.title == "ごみ収集日")
-        composer = ComposerWindow(window.session, returned.id)  # type: ignore[arg-type]
+        composer = ComposerWindow(window.session, read_composer(env.store, returned.id))  # type: ignore[arg-type]
         composer.resize(1280, 800)
         composer.show()
         for _ in range(40):
@@ -320,8 +323,15 @@ def templates_and_groups(out: Path, lang: str) -> list[Path]:
         actor = actor_for(env.store, "demo.sato", env.terminal.uid)
         assert actor is not None
         operator = AppSession(env, actor)
-        accounts = [a for a in list_accounts(env.store) if a.handle in ("@josokoiki.koho", "@mihon-city", "mihon.city")]
-        picker = TemplatePickerDialog(operator, accounts)
+        from dataclasses import replace
+
+        from core.services.templates import drafting_inputs
+
+        accounts = tuple(
+            a for a in list_accounts(env.store) if a.handle in ("@josokoiki.koho", "@mihon-city", "mihon.city")
+        )
+        inputs = replace(drafting_inputs(env.store, templates=True), accounts=accounts)
+        picker = TemplatePickerDialog(operator, inputs)
         picker.show()
         for row in range(picker.templates.count()):
             if picker.templates.item(row).text().endswith("避難所の開設"):
@@ -340,7 +350,7 @@ def templates_and_groups(out: Path, lang: str) -> list[Path]:
         picker.grab().save(str(written[-1]))
         picker.close()
 
-        group = GroupComposeDialog(operator, accounts)
+        group = GroupComposeDialog(operator, inputs)
         group.show()
         group.title.setText("市民まつり")
         group.text.setPlainText(

@@ -68,6 +68,8 @@ class ReviewSituation:
     #: Newest version of a submitted draft (or an emergency post awaiting 事後承認), not decided yet.
     awaiting_decision: bool
     decision: ReviewDecision | None = None
+    #: Why the person reading it may not decide on it (their own draft, not the account's supervisor), if so.
+    not_theirs: str | None = None
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,10 @@ def _reviewing(s: DraftSituation) -> list[Action]:
     if s.review is None:
         return []
     decided = None if s.review.awaiting_decision else tr("This version is no longer awaiting a decision.")
-    found = [_action(kind, decided) for kind in (ActionKind.APPROVE, ActionKind.RETURN, ActionKind.REJECT)]
+    found = [
+        _action(kind, decided, s.review.not_theirs)
+        for kind in (ActionKind.APPROVE, ActionKind.RETURN, ActionKind.REJECT)
+    ]
     not_approved = (
         None if s.review.decision is ReviewDecision.APPROVED else tr("Only an approved version has an approval record.")
     )

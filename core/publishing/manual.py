@@ -22,7 +22,7 @@ from core.organization.identity import Actor
 from core.publishing.preflight import check_manual
 from core.services.drafts import load_blob
 from core.storage.engine import Store
-from core.storage.models import DraftVersion
+from core.storage.models import Draft, DraftVersion
 
 _SIGNATURES = (
     (b"\xff\xd8\xff", ".jpg"),
@@ -50,6 +50,9 @@ class ManualPackage:
     text: str
     folder: Path | None
     files: list[Path]
+    #: The account's platform and address: what tells whether a pasted URL is one of its posts.
+    platform: str = ""
+    account_url: str | None = None
 
 
 def prepare_manual(store: Store, actor: Actor, draft_id: int, folder: Path | None) -> ManualPackage:
@@ -62,6 +65,9 @@ def prepare_manual(store: Store, actor: Actor, draft_id: int, folder: Path | Non
         )
         assert version is not None
         version_id, text, media = version.id, version.text, media_of(version.media)
+        draft = session.get(Draft, draft_id)
+        assert draft is not None  # the gate above found it
+        platform, account_url = draft.account.platform, draft.account.url
     files: list[Path] = []
     if folder is not None and media:
         folder.mkdir(parents=True, exist_ok=True)
@@ -77,4 +83,4 @@ def prepare_manual(store: Store, actor: Actor, draft_id: int, folder: Path | Non
             files.append(path)
             alt = "" if item.decorative else item.alt
             (folder / f"{stem}.alt.txt").write_text(alt, encoding="utf-8")
-    return ManualPackage(version_id, text, folder, files)
+    return ManualPackage(version_id, text, folder, files, platform=platform, account_url=account_url)

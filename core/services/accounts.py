@@ -639,6 +639,15 @@ def held_credentials(store: Store, terminal_id: int) -> list[int]:
         )
 
 
+def draftable(accounts: Iterable[AccountInfo]) -> list[AccountInfo]:
+    """The accounts a new draft may be made for: in use (or being prepared) and usable under the naming rule."""
+    return [a for a in accounts if a.status in {AccountStatus.ACTIVE, AccountStatus.PREPARING} and a.usable]
+
+
+def draftable_accounts(store: Store) -> list[AccountInfo]:
+    return draftable(list_accounts(store))
+
+
 def staff_choices(store: Store) -> Sequence[tuple[int, str, str]]:
     """Active staff as ``(id, name, department)`` for the duty pickers."""
     with store.read() as session:
@@ -646,3 +655,31 @@ def staff_choices(store: Store) -> Sequence[tuple[int, str, str]]:
             (s.id, s.display_name, s.department.name if s.department else "")
             for s in session.scalars(select(Staff).where(Staff.active).order_by(Staff.id))
         ]
+
+
+@dataclass(frozen=True)
+class AccountFormChoices:
+    """What the account form offers, read before it opens (the form reads nothing itself)."""
+
+    #: The organization's account ID rule, shown as the ID field's placeholder.
+    pattern: str | None
+    #: Active departments as ``(id, name)`` for the running section.
+    departments: tuple[tuple[int, str], ...]
+    #: Active staff as ``(id, name, department)`` for the duty pickers.
+    staff: tuple[tuple[int, str, str], ...]
+    #: A new account's starting policy (core.accounts.samples) with the organization's name and contacts.
+    sample_policy: Mapping[str, str]
+
+
+def account_form_choices(store: Store) -> AccountFormChoices:
+    from core.accounts.samples import starting_policy
+    from core.services.organization import list_departments, load_profile
+
+    profile = load_profile(store)
+    department = profile.departments[0] if profile.departments else ""
+    return AccountFormChoices(
+        pattern=account_id_pattern(store),
+        departments=tuple((d.id, d.name) for d in list_departments(store)),
+        staff=tuple(staff_choices(store)),
+        sample_policy=starting_policy(profile.name, department, profile.public_phones + profile.public_emails),
+    )

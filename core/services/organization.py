@@ -81,6 +81,11 @@ def list_departments(store: Store, *, include_inactive: bool = False) -> list[De
         return list(session.scalars(query))
 
 
+def department_choices(store: Store, *, keeping: int | None = None) -> tuple[tuple[int, str], ...]:
+    """Departments to choose from as ``(id, name)``: the active ones, and ``keeping`` even if it was closed."""
+    return tuple((d.id, d.name) for d in list_departments(store, include_inactive=True) if d.active or d.id == keeping)
+
+
 @dataclass(frozen=True)
 class AccountRules:
     """The organization's rules for official accounts, as the settings screen shows them."""

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.errors import NotFound
+from core.errors import NotFound, PermissionDenied
 from core.i18n import tr
 from core.lifecycle.actions import DraftSituation, ReviewSituation, SubmissionCheck
 from core.lifecycle.states import DeletionState, DraftState, PublicationState, ReviewDecision
 from core.platforms.facts import facts_of
 from core.services.emergency import before_approval_due
 from core.services.reviews import awaiting_post_review
+from core.signoff.authority import require_authority
 from core.storage.engine import Store
 from core.storage.models import (
     Credential,
@@ -21,6 +24,7 @@ from core.storage.models import (
     OfficialAccount,
     Publication,
     Review,
+    Staff,
     Terminal,
 )
 
@@ -35,10 +39,12 @@ def load_situation(
     version_id: int | None = None,
     submission: SubmissionCheck | None = None,
     terminal_uid: str | None = None,
+    reviewer_id: int | None = None,
 ) -> DraftSituation:
     """The draft's situation; with ``version_id`` also that version's review, with ``submission`` the live checks.
 
-    With ``terminal_uid``, whether that terminal holds the account's credential (publishing now needs it).
+    With ``terminal_uid``, whether that terminal holds the account's credential (publishing now needs it);
+    with ``reviewer_id``, whether that person may decide on the version (the rule the decision is held to).
     """
     now = store.now()
     with store.read() as session:
@@ -65,7 +71,7 @@ def load_situation(
         ever_submitted = session.scalar(select(DraftVersion.id).where(DraftVersion.draft_id == draft_id).limit(1))
         review = None
         if version_id is not None:
-            review = _review(session, draft, version_id)
+            review = _review(session, draft, version_id, reviewer_id, now)
         facts = facts_of(account.platform)
         deletable = facts is not None and facts.deletable
         held = None
@@ -100,14 +106,22 @@ def load_situation(
         )
 
 
-def _review(session: Session, draft: Draft, version_id: int) -> ReviewSituation:
+def _review(session: Session, draft: Draft, version_id: int, reviewer_id: int | None, now: datetime) -> ReviewSituation:
     version = session.get(DraftVersion, version_id)
     if version is None or version.draft_id != draft.id:
         raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Version"), id=version_id))
+    not_theirs = None
+    reviewer = session.get(Staff, reviewer_id) if reviewer_id is not None else None
+    if reviewer is not None:
+        try:
+            require_authority(session, reviewer, version, now)
+        except PermissionDenied as refused:
+            not_theirs = refused.message
     decision = session.scalar(select(Review.decision).where(Review.version_id == version_id))
     latest = session.scalar(select(func.max(DraftVersion.number)).where(DraftVersion.draft_id == draft.id))
     open_for_decision = draft.state == DraftState.SUBMITTED.value or awaiting_post_review(session, version_id)
     return ReviewSituation(
         awaiting_decision=decision is None and version.number == latest and open_for_decision,
         decision=ReviewDecision(decision) if decision is not None else None,
+        not_theirs=not_theirs,
     )

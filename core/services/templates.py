@@ -27,6 +27,7 @@ from core.i18n import tr
 from core.organization.profile import OrganizationProfile
 from core.organization.roles import Role
 from core.platforms.facts import Platform
+from core.services.accounts import AccountInfo, draftable_accounts
 from core.services.base import Service, organization_row
 from core.services.drafts import _clean, _start_draft
 from core.services.organization import profile_of
@@ -282,3 +283,25 @@ def checking_inputs(store: Store) -> tuple[OrganizationProfile, CheckConfig]:
     """What the picker's live check needs (read once when it opens)."""
     with store.read() as session:
         return profile_of(session), CheckConfig.from_json(organization_row(session).check_config)
+
+
+@dataclass(frozen=True)
+class DraftingInputs:
+    """What a dialog that makes drafts outside the composer (定型文, 一括作成) opens on: read before it opens."""
+
+    #: The accounts a new draft may be made for (:func:`core.services.accounts.draftable_accounts`).
+    accounts: tuple[AccountInfo, ...]
+    profile: OrganizationProfile
+    config: CheckConfig
+    #: The template library (only when asked for: the 一括作成 dialog has no use for it).
+    templates: tuple[TemplateInfo, ...] = ()
+
+
+def drafting_inputs(store: Store, *, templates: bool = False) -> DraftingInputs:
+    profile, config = checking_inputs(store)
+    return DraftingInputs(
+        accounts=tuple(draftable_accounts(store)),
+        profile=profile,
+        config=config,
+        templates=tuple(list_templates(store)) if templates else (),
+    )

@@ -30,8 +30,7 @@ from core.accounts.duties import Duty
 from core.accounts.kinds import AccountKind
 from core.accounts.policy import POLICY_ITEMS, TEXT_ITEMS, TITLES_KEY, AccountFacts, missing_items
 from core.platforms.facts import all_platforms
-from core.services.accounts import AccountDetail, account_id_pattern, staff_choices
-from core.services.organization import list_departments
+from core.services.accounts import AccountDetail, AccountFormChoices
 from gui.i18n import translator
 from gui.session import AppSession
 
@@ -79,16 +78,24 @@ class AccountEditor(QDialog):
         return AccountKind(self.kind.currentData())
 
     def __init__(
-        self, session: AppSession, detail: AccountDetail | None, *, editable: bool, parent: QWidget | None = None
+        self,
+        session: AppSession,
+        detail: AccountDetail | None,
+        choices: AccountFormChoices,
+        *,
+        editable: bool,
+        parent: QWidget | None = None,
     ) -> None:
+        """``choices`` is read beforehand, off the UI thread (``account_form_choices``): the form reads nothing."""
         super().__init__(parent)
         self.setObjectName("accountEditor")
         self.detail = detail
         self.session = session
-        self.pattern = account_id_pattern(session.store)
+        self.choices = choices
+        self.pattern = choices.pattern
         self.setWindowTitle(tr("Official account") if detail else tr("Add official account"))
-        account_box = self._account_box(session)
-        staff_box = self._staff_box(session)
+        account_box = self._account_box()
+        staff_box = self._staff_box()
         policy_box = self._policy_box()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -105,7 +112,7 @@ class AccountEditor(QDialog):
         self._update_missing()
         self.resize(980, 690)  # fits a 1366×768 screen
 
-    def _account_box(self, session: AppSession) -> QGroupBox:
+    def _account_box(self) -> QGroupBox:
         self.platform = QComboBox()
         # Names people know; the id is the data. Not editable: only known platforms have adapters.
         for facts in all_platforms():
@@ -126,8 +133,8 @@ class AccountEditor(QDialog):
         self.department = QComboBox()
         self.department.setAccessibleName(tr("Running section"))
         self.department.addItem(tr("(none)"), None)
-        for dept in list_departments(session.store):
-            self.department.addItem(dept.name, dept.id)
+        for department_id, name in self.choices.departments:
+            self.department.addItem(name, department_id)
         self.verified = QCheckBox(tr("&Verified account (認証済み)"))
         fields = QFormLayout()
         fields.addRow(tr("&Platform:"), self.platform)
@@ -164,8 +171,8 @@ class AccountEditor(QDialog):
         box.setLayout(policy_form)
         return box
 
-    def _staff_box(self, session: AppSession) -> QGroupBox:
-        choices = list(staff_choices(session.store))
+    def _staff_box(self) -> QGroupBox:
+        choices = list(self.choices.staff)
         self.pickers = {duty: StaffPicker(duty, choices) for duty in Duty}
         self.titles = {duty: QLineEdit() for duty in Duty}
         staff_form = QFormLayout()
@@ -247,12 +254,7 @@ class AccountEditor(QDialog):
 
     def _fill_sample(self) -> None:
         """A new account starts from the sample policy (core.accounts.samples), every item editable."""
-        from core.accounts.samples import starting_policy
-        from core.services.organization import load_profile
-
-        profile = load_profile(self.session.store)
-        department = profile.departments[0] if profile.departments else ""
-        sample = starting_policy(profile.name, department, profile.public_phones + profile.public_emails)
+        sample = self.choices.sample_policy
         for key, editor in self.texts.items():
             editor.setPlainText(sample.get(key, ""))
 

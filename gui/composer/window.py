@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 )
 
 from core.accounts.lifecycle_rules import lifecycle_rules
-from core.checks.config import CheckConfig
 from core.composer.acknowledgements import reasons_of
 from core.composer.findings import FindingRecord
 from core.composer.media_items import StoredMedia
@@ -62,8 +61,8 @@ from core.lifecycle.actions import (
 )
 from core.lifecycle.states import DraftState, ReviewDecision
 from core.platforms.facts import Platform
-from core.services.drafts import DraftDetail, DraftService, load_blob, load_draft_detail
-from core.services.organization import load_check_config, load_profile
+from core.services.composer_view import ComposerView
+from core.services.drafts import DraftDetail, DraftService, load_draft_detail
 from core.services.situations import load_situation
 from gui import messages
 from gui.changes import Changes, announce, change_hub
@@ -100,16 +99,19 @@ class ComposerWindow(QMainWindow):
     # A new draft was copied from this (rejected) one; its opener shows the new draft.
     copied = Signal(int)
 
-    def __init__(self, session: AppSession, draft_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, session: AppSession, view: ComposerView, parent: QWidget | None = None) -> None:
+        """``view`` is read beforehand, off the UI thread (``read_composer``; :func:`open_composer` does both)."""
         super().__init__(parent)
         self.session = session
         self.service = session.service(DraftService)
-        detail = load_draft_detail(session.store, draft_id)
+        detail = view.detail
         self.detail = detail
-        self.draft_id = draft_id
+        self.draft_id = draft_id = detail.id
         self.row_version = detail.row_version
         self.platform = Platform.parse(detail.platform)
-        self.situation = load_situation(session.store, draft_id)
+        self.situation = view.situation
+        # The images' bytes as read with the draft, and those attached or masked here since (kept as stored).
+        self._images: dict[str, bytes] = dict(view.images)
         self.offered = available_actions(self.situation, session.actor)
         edit = find(self.offered, ActionKind.EDIT)
         self.editable = edit is not None and edit.enabled
@@ -128,8 +130,8 @@ class ComposerWindow(QMainWindow):
         self._build(detail)
         self._wire()
         self.checker = LiveChecker(
-            load_profile(session.store),
-            CheckConfig.from_json(load_check_config(session.store)),
+            view.profile,
+            view.config,
             self.platform,
             self._state,
             self,
@@ -577,7 +579,7 @@ class ComposerWindow(QMainWindow):
             self.media.select(record.media_index)
 
     def _load_blob(self, sha256: str) -> bytes | None:
-        return load_blob(self.session.store, sha256)
+        return self._images.get(sha256)
 
     # -- saving --
     def _snapshot(self) -> dict[str, Any]:
@@ -834,7 +836,7 @@ class ComposerWindow(QMainWindow):
             return
         service = self.service
 
-        def work(report: Progress) -> tuple[list[StoredMedia], list[str]]:
+        def work(report: Progress) -> tuple[list[StoredMedia], list[str], dict[str, bytes]]:
             from dataclasses import replace
 
             from core.composer.faces import detect_faces
@@ -842,24 +844,28 @@ class ComposerWindow(QMainWindow):
 
             items: list[StoredMedia] = []
             errors: list[str] = []
+            images: dict[str, bytes] = {}
             for done, path in enumerate(paths, start=1):
                 try:
                     prepared = prepare_file(path)
                     if prepared.kind == "image":
                         prepared = replace(prepared, faces=len(detect_faces(prepared.data)))
-                    service.store_media(prepared)
+                    sha256 = service.store_media(prepared)
                     items.append(prepared.item())
+                    if prepared.kind == "image":
+                        images[sha256] = prepared.data
                 except KohoGateError as exc:
                     errors.append(exc.message)
                 report(done, len(paths))
-            return items, errors
+            return items, errors, images
 
         self._start_progress(len(paths))
         run_task(work, on_done=self._files_added, on_error=self._task_failed, on_progress=self._progress, parent=self)
 
-    def _files_added(self, result: tuple[list[StoredMedia], list[str]]) -> None:
+    def _files_added(self, result: tuple[list[StoredMedia], list[str], dict[str, bytes]]) -> None:
         self.progress.hide()
-        items, errors = result
+        items, errors, images = result
+        self._images.update(images)
         for item in items:
             self.media.add_item(item)
         if items:
@@ -942,6 +948,7 @@ class ComposerWindow(QMainWindow):
             return service.store_media(prepared)
 
         def done(sha256: str) -> None:
+            self._images[sha256] = data
             self.media.replace_item(row, dataclasses.replace(item, sha256=sha256, redacted=True, faces=faces_left))
             self.checker.run_now()
 

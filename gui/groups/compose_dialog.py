@@ -41,7 +41,7 @@ from core.platforms.facts import Platform, platform_label
 from core.services.accounts import AccountInfo
 from core.services.drafts import DraftService, load_draft_detail
 from core.services.groups import GroupCreated, GroupService
-from core.services.templates import checking_inputs
+from core.services.templates import DraftingInputs
 from gui.changes import Changes
 from gui.composer.preview import PostPreview
 from gui.i18n import translator
@@ -205,14 +205,16 @@ class VariantTab(QWidget):
 class GroupComposeDialog(QDialog):
     """Compose → variants → submit together. Closing after the variants exist keeps them as drafts."""
 
-    def __init__(self, session: AppSession, accounts: list[AccountInfo], parent: QWidget | None = None) -> None:
+    def __init__(self, session: AppSession, inputs: DraftingInputs, parent: QWidget | None = None) -> None:
+        """``inputs`` is read beforehand, off the UI thread (``drafting_inputs(store)``)."""
         super().__init__(parent)
         self.session = session
-        self.accounts = accounts
+        self.accounts = list(inputs.accounts)
+        accounts = self.accounts
         self.group: GroupCreated | None = None
         self.busy = False
         self.submitted = False
-        self.profile, self.config = checking_inputs(session.store)
+        self.profile, self.config = inputs.profile, inputs.config
         self.setWindowTitle(tr("One message for several accounts"))
 
         compose = self._build_compose_page(accounts)

@@ -124,12 +124,9 @@ class ManualPostDialog(QDialog):
 
     def _a_post_address(self, url: str) -> bool:
         from core.publishing.post_urls import is_post_url
-        from core.services.accounts import account_detail
-        from core.services.drafts import load_draft_detail
 
-        detail = load_draft_detail(self.session.store, self.draft_id)
-        account = account_detail(self.session.store, detail.account_id).info
-        return is_post_url(account.platform, account.url, url)
+        package = self.package
+        return package is not None and is_post_url(package.platform, package.account_url, url)
 
     def record(self) -> None:
         if self.package is None:

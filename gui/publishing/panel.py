@@ -35,14 +35,14 @@ from core.lifecycle.actions import Action, ActionKind, available_actions, find
 from core.lifecycle.states import DraftState, PublicationState
 from core.platforms.facts import platform_label
 from core.publishing.post_urls import is_post_url
-from core.publishing.records import PublicationRow, PublicationService, publications_for_draft
+from core.publishing.records import DeletionRow, PublicationRow, PublicationService
+from core.publishing.side import PublishingSide, read_publishing_side
 from core.runtime.logging_setup import redact
-from core.services.drafts import DraftService, load_draft_detail
-from core.services.situations import load_situation
+from core.services.drafts import DraftDetail, DraftService
 from gui import messages
 from gui.changes import Changes, announce
 from gui.i18n import translator
-from gui.operations import Operation
+from gui.operations import LatestRead, Operation
 from gui.session import AppSession
 from gui.tasks import Progress
 
@@ -67,7 +67,14 @@ class PublishPanel(QGroupBox):
         self.setObjectName("publishPanel")
         self.session = session
         self.draft_id = draft_id
-        self.busy = False
+        self._acting = False
+        self.side: PublishingSide | None = None
+        self.detail: DraftDetail | None = None
+        self.current: PublicationRow | None = None
+        self.deletion: DeletionRow | None = None
+        self._reads = LatestRead(self)
+        # While the state is read the buttons keep their place but take nothing (see busy).
+        self._reads.busy_changed.connect(lambda _busy: self._render_side())
         # Everything shown here may come from outside (a recorded URL, a platform's error, a reason):
         # plain text only. The one link is built apart, escaped, and opens only a post address on
         # the platform's own hosts (never openExternalLinks, which would follow file:// too).
@@ -109,6 +116,16 @@ class PublishPanel(QGroupBox):
             self.manual_delete_button,
         ):
             buttons.addWidget(button)
+        self._buttons = (
+            self.publish_button,
+            self.manual_button,
+            self.check_button,
+            self.resolve_button,
+            self.correction_button,
+            self.delete_button,
+            self.execute_button,
+            self.manual_delete_button,
+        )
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
@@ -127,16 +144,30 @@ class PublishPanel(QGroupBox):
         self.refresh()
 
     # -- state --
+    @property
+    def busy(self) -> bool:
+        """An action is running, or the state after one is still being read: nothing new is started."""
+        return self._acting or self._reads.busy
+
     def refresh(self) -> None:
-        detail = load_draft_detail(self.session.store, self.draft_id)
-        self.detail = detail
-        rows = publications_for_draft(self.session.store, self.draft_id)
-        self.current: PublicationRow | None = rows[0] if rows else None
-        self.deletion = _open_deletion(self.session, self.current)
-        self.status.setText(self._status_text(detail.state, self.current))
-        self._show_link(self.current)
-        situation = load_situation(self.session.store, self.draft_id, terminal_uid=self.session.env.terminal.uid)
-        offered = available_actions(situation, self.session.actor)
+        """Read the publishing side again (off the UI thread); the panel keeps what it shows until it is in."""
+        store, draft_id, terminal = self.session.store, self.draft_id, self.session.env.terminal.uid
+        self._reads.run(lambda: read_publishing_side(store, draft_id, terminal), self._show)
+
+    def _show(self, side: PublishingSide) -> None:
+        self.side = side
+        self.detail, self.current, self.deletion = side.detail, side.current, side.deletion
+        self._render_side()
+
+    def _render_side(self) -> None:
+        side = self.side
+        if side is None:
+            for button in self._buttons:
+                button.setVisible(False)
+            return
+        self.status.setText(self._status_text(side.detail.state, side.current))
+        self._show_link(side.current)
+        offered = available_actions(side.situation, self.session.actor)
         early = find(offered, ActionKind.POST_BY_HAND_BEFORE_APPROVAL)
         self.manual_button.setText(
             tr("Post by hand &before approval (emergency)…") if early is not None else self.manual_button_text
@@ -166,10 +197,11 @@ class PublishPanel(QGroupBox):
                 "afterwards (事後承認) within the organization's deadline."
             )
         if row is None:
-            if self.detail.scheduled_at is not None:
+            scheduled = self.detail.scheduled_at if self.detail is not None else None
+            if scheduled is not None:
                 return tr(
                     "Approved. Scheduled for {time}: it goes out then while KohoGate runs on an approved terminal."
-                ).format(time=self.detail.scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+                ).format(time=scheduled.astimezone().strftime("%Y-%m-%d %H:%M"))
             return tr("Approved and ready to publish.")
         text = tr("Status: {state}").format(state=row.state.label)
         if row.url and not self._linkable(row):
@@ -204,24 +236,21 @@ class PublishPanel(QGroupBox):
         if row is not None and url == row.url and self._linkable(row):
             QDesktopServices.openUrl(QUrl(url, QUrl.ParsingMode.StrictMode))
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.progress.setVisible(busy)
-        if busy:
-            self.progress.setRange(0, 0)
-        self.refresh()
+    def _start_acting(self) -> None:
+        self._acting = True
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self._render_side()
 
     def _after(self, text: str) -> None:
         self.message.setStyleSheet("")
         self.message.setText(text)
-        self._set_busy(False)
         announce(Changes(drafts=frozenset({self.draft_id}), queue=True))
         self.changed.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setStyleSheet("color: #b00020;")
         self.message.setText(_message(exc))
-        self._set_busy(False)
         announce(Changes(drafts=frozenset({self.draft_id}), queue=True))  # a failure is recorded too
 
     def _progress(self, done: int, total: int) -> None:
@@ -236,6 +265,8 @@ class PublishPanel(QGroupBox):
         from core.publishing.outbox import Outbox
 
         detail = self.detail
+        if detail is None:
+            return
         if not messages.confirm_irreversible(
             self,
             tr("Publish now"),
@@ -248,7 +279,7 @@ class PublishPanel(QGroupBox):
             return
         outbox = Outbox(self.session.store, self.session.actor)
         self.message.setText(tr("Sending…"))
-        self._set_busy(True)
+        self._start_acting()
 
         def work(report: Progress) -> Any:
             return outbox.publish(self.draft_id, lambda done, total, _what: report(done, total))
@@ -270,6 +301,7 @@ class PublishPanel(QGroupBox):
         dialog = ManualPostDialog(self.session, self.draft_id, self)
         if dialog.exec():
             self._after(tr("Recorded as posted by hand."))
+            self.refresh()
 
     def reconcile(self) -> None:
         from core.publishing.outbox import Outbox
@@ -283,7 +315,6 @@ class PublishPanel(QGroupBox):
                 self.message.setText(
                     tr("Still not found among the account's recent posts. Check the account yourself.")
                 )
-                self._set_busy(False)
             else:
                 self._after(tr("Found the post on the platform and recorded it: {url}").format(url=outcome.url or ""))
 
@@ -342,22 +373,12 @@ class PublishPanel(QGroupBox):
 
     def _run(self, call: Callable[[], T], done: Callable[[T], None]) -> None:
         """One call at a time, off the UI thread: busy until it answers; a refusal stays on the panel."""
-        self._set_busy(True)
+        self._start_acting()
         Operation(self, call).finished(self._idle).failure(self._failed).success(done).run()
 
     def _idle(self) -> None:
-        # Success and refusal then show their outcome; a bug goes to the crash dialog and the panel is usable again.
-        self.busy = False
+        # Runs first on every outcome. Success and refusal then show their message; a bug goes to the crash
+        # dialog. Either way the state is read again, and the panel takes a new action once it is in (busy).
+        self._acting = False
         self.progress.setVisible(False)
-
-
-def _open_deletion(session: AppSession, row: PublicationRow | None) -> Any:
-    from core.lifecycle.states import DeletionState
-    from core.publishing.records import deletion_requests
-
-    if row is None:
-        return None
-    for request in reversed(deletion_requests(session.store)):
-        if request.publication_id == row.id and request.state in (DeletionState.REQUESTED, DeletionState.APPROVED):
-            return request
-    return None
+        self.refresh()

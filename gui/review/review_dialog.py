@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
 from core.lifecycle.actions import Action, ActionKind, available_actions, find
 from core.lifecycle.states import ReviewDecision
 from core.platforms.facts import Platform, platform_label
-from core.services.drafts import load_blob
+from core.services.review_view import ReviewView, read_review
 from core.services.reviews import ReviewService
-from core.services.situations import load_situation
-from core.signoff.review_data import ConfirmationView, FindingView, ReviewData, load_review_data, media_label
+from core.signoff.review_data import ConfirmationView, FindingView, ReviewData, media_label
 from gui import messages
 from gui.changes import Changes
 from gui.composer.preview import PostPreview
@@ -106,39 +105,51 @@ def _facts_html(data: ReviewData) -> str:
     )
 
 
-def _origin_text(session: AppSession, draft_id: int) -> str:
+def _origin_text(view: ReviewView) -> str:
     """Where the draft came from: a template (定型文) and the group of one message for several accounts (一括作成)."""
-    from core.services.groups import group_info, group_of_draft
-    from core.services.templates import origin_of_draft
-
     lines = []
-    origin = origin_of_draft(session.store, draft_id)
-    if origin is not None:
+    if view.origin is not None:
         lines.append(
-            tr("From the template “{name}” (revision {revision}).").format(name=origin.name, revision=origin.revision)
+            tr("From the template “{name}” (revision {revision}).").format(
+                name=view.origin.name, revision=view.origin.revision
+            )
         )
-    group_id = group_of_draft(session.store, draft_id)
-    info = group_info(session.store, group_id) if group_id is not None else None
-    if info is not None:
+    if view.group is not None:
         others = [
             f"{m.account} ({platform_label(m.platform)}: {m.state.label})"
-            for m in info.members
-            if m.draft_id != draft_id
+            for m in view.group.members
+            if m.draft_id != view.data.draft_id
         ]
         lines.append(
             tr("One of the group “{title}”, also for: {others}. Each is decided on its own content.").format(
-                title=info.title, others=tr(", ").join(others)
+                title=view.group.title, others=tr(", ").join(others)
             )
         )
     return "\n".join(lines)
 
 
+def open_review(session: AppSession, version_id: int, parent: QWidget) -> None:
+    """Read the review off the UI thread, then open its dialog (modal) on what was read."""
+    from gui.operations import Operation
+
+    store = session.store
+
+    def show(view: ReviewView) -> None:
+        ReviewDialog(session, view, parent).exec()
+
+    reader = session.actor.staff_id
+    Operation(parent, lambda: read_review(store, version_id, reader_id=reader)).success(show).run()
+
+
 class ReviewDialog(QDialog):
-    def __init__(self, session: AppSession, version_id: int, parent: QWidget | None = None) -> None:
+    """The dialog over a :class:`ReviewView` read beforehand (:func:`open_review`); it reads nothing itself."""
+
+    def __init__(self, session: AppSession, view: ReviewView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.version_id = version_id
-        self.data = load_review_data(session.store, version_id)
+        self.view = view
+        self.version_id = view.data.version_id
+        self.data = view.data
         self.decided: ReviewDecision | None = None
         self.deciding = False  # a decision is being signed and recorded (off the UI thread)
         self.setObjectName("reviewDialog")
@@ -149,14 +160,12 @@ class ReviewDialog(QDialog):
             platform = Platform(data.platform)
         except ValueError:
             platform = Platform.X
-        self.preview = PostPreview(
-            platform, data.text, data.media, lambda sha: load_blob(session.store, sha), account=data.account_name
-        )
+        self.preview = PostPreview(platform, data.text, data.media, view.images.get, account=data.account_name)
         self.facts = QLabel(_facts_html(data))
         self.facts.setObjectName("reviewFacts")
         self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.origin = plain(QLabel(_origin_text(session, data.draft_id)))
+        self.origin = plain(QLabel(_origin_text(view)))
         self.origin.setObjectName("reviewOrigin")
         self.origin.setWordWrap(True)
         self.origin.setVisible(bool(self.origin.text()))
@@ -271,8 +280,7 @@ class ReviewDialog(QDialog):
 
     def _update_buttons(self) -> None:
         decision = self.data.decision
-        situation = load_situation(self.session.store, self.data.draft_id, version_id=self.version_id)
-        offered = available_actions(situation, self.session.actor)
+        offered = available_actions(self.view.situation, self.session.actor)
         approve = find(offered, ActionKind.APPROVE)
         for button, kind in (
             (self.approve_button, ActionKind.APPROVE),
@@ -324,15 +332,15 @@ class ReviewDialog(QDialog):
 
         session, version_id = self.session, self.version_id
 
-        def call() -> ReviewData:
+        def call() -> ReviewView:
             ReviewService(session.store, session.actor).decide(
                 version_id, decision, comment, signer=signer_for(session)
             )
-            return load_review_data(session.store, version_id)
+            return read_review(session.store, version_id, reader_id=session.actor.staff_id)
 
-        def done(data: ReviewData) -> None:
+        def done(view: ReviewView) -> None:
             self.decided = decision
-            self.data = data
+            self.view, self.data = view, view.data
             self._update_buttons()
 
         def finished() -> None:

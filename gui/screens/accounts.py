@@ -28,10 +28,12 @@ from core.platforms.facts import platform_label
 from core.services.account_lifecycle import AccountLifecycleService, current_review_facts
 from core.services.accounts import (
     AccountDetail,
+    AccountFormChoices,
     AccountInfo,
     AccountService,
     CredentialService,
     account_detail,
+    account_form_choices,
     list_accounts,
 )
 from core.services.organization import load_lifecycle_settings
@@ -369,7 +371,11 @@ class AccountsScreen(Screen):
     def add_account(self) -> None:
         if not self.session.has(Role.ADMINISTRATOR):
             return
-        dialog = AccountEditor(self.session, None, editable=True, parent=self)
+        store = self.session.store
+        Operation(self, lambda: account_form_choices(store)).success(self._add_with).run()
+
+    def _add_with(self, choices: AccountFormChoices) -> None:
+        dialog = AccountEditor(self.session, None, choices, editable=True, parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         service = self.session.service(AccountService)
@@ -393,12 +399,14 @@ class AccountsScreen(Screen):
         if account is None:
             return
         store = self.session.store
-        Operation(self, lambda: account_detail(store, account.id)).success(self._edit).run()
+        Operation(self, lambda: (account_detail(store, account.id), account_form_choices(store))).success(
+            lambda read: self._edit(*read)
+        ).run()
 
-    def _edit(self, detail: AccountDetail) -> None:
+    def _edit(self, detail: AccountDetail, choices: AccountFormChoices) -> None:
         account = detail.info
         admin = self.session.has(Role.ADMINISTRATOR)
-        dialog = AccountEditor(self.session, detail, editable=admin, parent=self)
+        dialog = AccountEditor(self.session, detail, choices, editable=admin, parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted or not admin:
             return
         service = self.session.service(AccountService)

@@ -260,10 +260,9 @@ class ApprovalsScreen(Screen):
             self.open_review(decision.version_id)
 
     def open_review(self, version_id: int) -> None:
-        from gui.review.review_dialog import ReviewDialog
+        from gui.review.review_dialog import open_review
 
-        dialog = ReviewDialog(self.session, version_id, self)
-        dialog.exec()  # the decision announced its own change
+        open_review(self.session, version_id, self)  # the decision announces its own change
 
     def export_for_filing(self) -> None:
         from gui.records.export_dialog import RecordsExportDialog

@@ -38,9 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.lifecycle.actions import new_draft_action
-from core.lifecycle.states import AccountStatus, ShownState
+from core.lifecycle.states import ShownState
 from core.platforms.facts import platform_label
-from core.services.accounts import AccountInfo, list_accounts
+from core.services.accounts import AccountInfo, draftable, draftable_accounts, list_accounts
+from core.services.composer_view import ComposerView, read_composer
 from core.services.drafts import (
     DraftAuthor,
     DraftCursor,
@@ -53,6 +54,7 @@ from core.services.drafts import (
     draft_page,
     local_days,
 )
+from core.services.templates import DraftingInputs, drafting_inputs
 from gui.changes import Changes, announce
 from gui.i18n import translator
 from gui.models.rows import Column, KeysetModel, Page
@@ -67,8 +69,6 @@ from gui.widgets.table_view import make_table, selected_row
 
 if TYPE_CHECKING:
     from gui.composer.window import ComposerWindow
-    from gui.groups.compose_dialog import GroupComposeDialog
-    from gui.templates.picker import TemplatePickerDialog
 
 tr = translator("DraftsScreen")
 
@@ -105,10 +105,6 @@ def draft_columns() -> list[Column[DraftRow]]:
         Column(tr("Updated"), lambda r: r.updated_at, "updated_at"),
         Column(tr("Scheduled"), lambda r: r.scheduled_at, "scheduled_at"),
     ]
-
-
-def _draftable(accounts: list[AccountInfo]) -> list[AccountInfo]:
-    return [a for a in accounts if a.status in {AccountStatus.ACTIVE, AccountStatus.PREPARING} and a.usable]
 
 
 class DraftListModel(KeysetModel[DraftRow, DraftCursor]):
@@ -214,6 +210,7 @@ class DraftsScreen(Screen):
         self.usable_accounts = 0
         self._reveal_pending = False
         self.composers: dict[int, ComposerWindow] = {}
+        self._opening: set[int] = set()  # drafts being read for a composer window
 
         # Two rows in a grid, so the captions line up and nothing is squeezed at 1280 pixels.
         filters = QGridLayout()
@@ -305,7 +302,7 @@ class DraftsScreen(Screen):
             tr("All accounts"),
             [(f"{account.handle} ({platform_label(account.platform)})", account.id) for account in accounts],
         )
-        self.usable_accounts = len(_draftable(accounts))
+        self.usable_accounts = len(draftable(accounts))
         self._update_new_draft()
         names = Counter(author.display_name for author in authors)
         refill(
@@ -408,7 +405,7 @@ class DraftsScreen(Screen):
 
     def _new_draft(self) -> None:
         store = self.session.store
-        Operation(self, lambda: _draftable(list_accounts(store))).success(self._ask_new_draft).run()
+        Operation(self, lambda: draftable_accounts(store)).success(self._ask_new_draft).run()
 
     def _ask_new_draft(self, accounts: list[AccountInfo]) -> None:
         dialog = NewDraftDialog(accounts, self)
@@ -430,22 +427,30 @@ class DraftsScreen(Screen):
         group.clicked.connect(self.compose_group)
         return template, group
 
-    def new_from_template(self) -> TemplatePickerDialog:
+    def new_from_template(self) -> None:
+        """The 定型文 picker, opened once its accounts and library are read (off the UI thread)."""
+        store = self.session.store
+        Operation(self, lambda: drafting_inputs(store, templates=True)).success(self._open_picker).run()
+
+    def _open_picker(self, inputs: DraftingInputs) -> None:
         from gui.templates.picker import TemplatePickerDialog
 
-        dialog = TemplatePickerDialog(self.session, _draftable(list_accounts(self.session.store)), self)
+        dialog = TemplatePickerDialog(self.session, inputs, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.open_draft(dialog.draft_id) if dialog.draft_id is not None else None)
         dialog.open()
-        return dialog
 
-    def compose_group(self) -> GroupComposeDialog:
+    def compose_group(self) -> None:
+        """一括作成, opened once its accounts are read (off the UI thread)."""
+        store = self.session.store
+        Operation(self, lambda: drafting_inputs(store)).success(self._open_group).run()
+
+    def _open_group(self, inputs: DraftingInputs) -> None:
         from gui.groups.compose_dialog import GroupComposeDialog
 
-        dialog = GroupComposeDialog(self.session, _draftable(list_accounts(self.session.store)), self)
+        dialog = GroupComposeDialog(self.session, inputs, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        return dialog
 
     def _open_index(self, index: QModelIndex) -> None:
         draft = self.model.row(index.row()) if index.isValid() else None
@@ -457,16 +462,28 @@ class DraftsScreen(Screen):
         if draft is not None:
             self.open_draft(draft.id)
 
-    def open_draft(self, draft_id: int) -> ComposerWindow:
-        """Open (or bring forward) the composer for ``draft_id``."""
-        from gui.composer.window import ComposerWindow
-
+    def open_draft(self, draft_id: int) -> None:
+        """Open (or bring forward) the composer for ``draft_id``; a new window once its draft is read."""
         window = self.composers.get(draft_id)
         if window is not None:
             window.raise_()
             window.activateWindow()
-            return window
-        window = ComposerWindow(self.session, draft_id)
+            return
+        if draft_id in self._opening:
+            return  # a double-click while the draft is being read opens one window
+        self._opening.add(draft_id)
+        store = self.session.store
+        Operation(self, lambda: read_composer(store, draft_id)).finished(
+            lambda: self._opening.discard(draft_id)
+        ).success(self._show_composer).run()
+
+    def _show_composer(self, view: ComposerView) -> None:
+        from gui.composer.window import ComposerWindow
+
+        draft_id = view.detail.id
+        if draft_id in self.composers:
+            return
+        window = ComposerWindow(self.session, view)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.closed.connect(self._composer_closed)
         window.submitted.connect(self._submitted)
@@ -474,7 +491,6 @@ class DraftsScreen(Screen):
         window.copied.connect(self._reopened)
         self.composers[draft_id] = window
         window.show()
-        return window
 
     def _submitted(self, _version_id: int) -> None:
         # The composer closes itself after submitting: say so where the person is looking next.

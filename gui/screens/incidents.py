@@ -46,7 +46,7 @@ from core.lifecycle.states import AccountStatus
 from core.organization.roles import Role
 from core.platforms.facts import platform_label
 from core.publishing.incident_posts import ComparisonReport, PostComparison
-from core.publishing.scheduler import posts_held_by_pause
+from core.publishing.scheduler import HeldPosts, posts_held_by_pause
 from core.services.accounts import AccountInfo, list_accounts
 from core.services.incidents import (
     IncidentService,
@@ -768,9 +768,17 @@ class IncidentsScreen(Screen):
         )
 
     def _pause_or_resume(self) -> None:
+        """全停止 or its end; resuming first lists what it would send (read off the UI thread)."""
+        store = self.session.store
+
+        def held() -> HeldPosts | None:
+            return posts_held_by_pause(store, store.now()) if pause_state(store).paused else None
+
+        Operation(self, held).success(self._ask_pause_or_resume).run()
+
+    def _ask_pause_or_resume(self, held: HeldPosts | None) -> None:
         service = self.session.service(IncidentService)
-        if pause_state(self.session.store).paused:
-            held = posts_held_by_pause(self.session.store, self.session.store.now())
+        if held is not None:
             lines = [tr("Resuming sends these posts now:")] + [
                 f"・{i.local_time} {i.account} — {i.title}" for i in held.due
             ]

@@ -31,7 +31,7 @@ from core.accounts.kinds import AccountKind
 from core.i18n import current_language
 from core.platforms.facts import Platform, platform_label
 from core.services.accounts import AccountInfo
-from core.services.templates import TemplateInfo, TemplateService, checking_inputs, list_templates
+from core.services.templates import DraftingInputs, TemplateInfo, TemplateService
 from core.templates.model import FilledTemplate, fill_and_check
 from core.templates.placeholders import Placeholder
 from gui.changes import Changes
@@ -47,15 +47,17 @@ tr = translator("TemplatePicker")
 class TemplatePickerDialog(QDialog):
     """Accepted once the draft exists; ``draft_id`` is then set (the caller opens the composer)."""
 
-    def __init__(self, session: AppSession, accounts: list[AccountInfo], parent: QWidget | None = None) -> None:
+    def __init__(self, session: AppSession, inputs: DraftingInputs, parent: QWidget | None = None) -> None:
+        """``inputs`` is read beforehand, off the UI thread (``drafting_inputs(store, templates=True)``)."""
         super().__init__(parent)
         self.session = session
-        self.accounts = accounts
+        self.accounts = list(inputs.accounts)
+        accounts = self.accounts
         self.draft_id: int | None = None
         self.creating = False
         self.filled: FilledTemplate | None = None
-        self.profile, self.config = checking_inputs(session.store)
-        self.library = list_templates(session.store)
+        self.profile, self.config = inputs.profile, inputs.config
+        self.library = list(inputs.templates)
         self.setWindowTitle(tr("New draft from a template"))
 
         self.account = QComboBox()

@@ -82,6 +82,7 @@ def bench_typing(report: Report, sizes: list[int], rounds: int, freeze: bool = T
 
     from core.demo.data import fill_demo
     from core.runtime.bootstrap import open_environment
+    from core.services.composer_view import read_composer
     from core.services.drafts import DraftFilter, DraftService, load_draft_detail, query_drafts
     from core.services.staff import actor_for_staff, find_by_login
     from gui.application import application, freeze_start_heap
@@ -137,7 +138,7 @@ def bench_typing(report: Report, sizes: list[int], rounds: int, freeze: bool = T
         text = draft_text(size)
         detail = load_draft_detail(env.store, draft.id)
         DraftService(env.store, actor).save(draft.id, detail.row_version, text=text)
-        window = ComposerWindow(AppSession(env, actor), draft.id)
+        window = ComposerWindow(AppSession(env, actor), read_composer(env.store, draft.id))
         window.resize(1200, 800)
         window.show()
         bare = QPlainTextEdit()

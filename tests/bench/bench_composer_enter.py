@@ -85,6 +85,7 @@ def main() -> None:
 
     from core.demo.data import fill_demo
     from core.runtime.bootstrap import open_environment
+    from core.services.composer_view import read_composer
     from core.services.drafts import DraftFilter, DraftService, load_draft_detail, query_drafts
     from core.services.staff import actor_for_staff, find_by_login
     from gui import messages
@@ -155,7 +156,7 @@ def main() -> None:
         text = draft_text(size)
         detail = load_draft_detail(env.store, draft.id)
         DraftService(env.store, actor).save(draft.id, detail.row_version, text=text)
-        window = ComposerWindow(AppSession(env, actor), draft.id)
+        window = ComposerWindow(AppSession(env, actor), read_composer(env.store, draft.id))
         window.resize(1200, 800)
         window.show()
         settle(window)

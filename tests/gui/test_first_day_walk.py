@@ -17,6 +17,7 @@ from core.lifecycle.states import AccountStatus, DraftState, ReviewDecision
 from core.organization.identity import current_login
 from core.organization.onboarding import StepKind
 from core.organization.roles import Role
+from core.services.review_view import read_review
 from gui import application
 from gui.accounts.approve import ApproveDialog
 from gui.accounts.credential import CredentialDialog
@@ -30,7 +31,7 @@ from gui.screens.drafts import DraftsScreen, NewDraftDialog
 from gui.screens.settings.screen import SettingsScreen, StaffDialog
 from gui.screens.terminals import TerminalsScreen
 from gui.setup_wizard import SetupWizard
-from tests.support.gui import MessageRecorder, screen_of, settle, wait_for_operations
+from tests.support.gui import MessageRecorder, open_composer, screen_of, settle, wait_for_operations
 from tests.support.platform_fakes import FakeX
 
 TOKEN = "first-day-token-4f1c2e9d7a"
@@ -130,6 +131,7 @@ def test_from_an_empty_database_to_a_first_published_post(
 
     monkeypatch.setattr(StaffDialog, "exec", _accepting(add_operator))
     settings.edit_staff_button.click()
+    wait_for_operations(qtbot)  # the departments are read off the UI thread before the dialog opens
 
     def add_supervisor(dialog: QDialog) -> None:
         assert isinstance(dialog, StaffDialog)
@@ -276,7 +278,7 @@ def test_from_an_empty_database_to_a_first_published_post(
     settle()
     from gui.review.review_dialog import ReviewDialog
 
-    review = ReviewDialog(supervisor.session, version_id, queue)  # type: ignore[arg-type]
+    review = ReviewDialog(supervisor.session, read_review(supervisor.session.store, version_id), queue)  # type: ignore[arg-type]
     qtbot.addWidget(review)
     messages.answer(True)  # 承認 is irreversible: it asks first
     assert review.decide(ReviewDecision.APPROVED)
@@ -287,8 +289,10 @@ def test_from_an_empty_database_to_a_first_published_post(
     wait_for_operations(qtbot)
     listed = drafts.model.row(0)
     assert listed is not None
-    composer = drafts.open_draft(listed.id)
+    composer = open_composer(qtbot, drafts, listed.id)  # read off the UI thread, then shown
     assert composer.publishing is not None
+    # The panel's state is read off the UI thread; 今すぐ投稿 is enabled once it is in.
+    wait_for_operations(qtbot, composer.publishing.publish_button.isEnabled)  # type: ignore[union-attr]
     messages.answer(True)  # 今すぐ投稿 asks first, naming the account
     composer.publishing.publish()
     wait_for_operations(qtbot, lambda: not composer.publishing.busy)  # type: ignore[union-attr]

@@ -6,11 +6,12 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from core.runtime.bootstrap import Environment
-from core.services.accounts import list_accounts
+from core.services.accounts import account_form_choices, list_accounts
 from core.services.drafts import DraftService
+from core.services.organization import department_choices
+from core.services.review_view import read_review
 from core.services.staff import actor_for, list_staff
 from gui.accounts.editor import AccountEditor
-from gui.composer.window import ComposerWindow
 from gui.guided_start import GuidedStartDialog
 from gui.main_window import MainWindow, screen_titles
 from gui.review.review_dialog import ReviewDialog
@@ -19,7 +20,7 @@ from gui.screens.drafts import NewDraftDialog
 from gui.screens.settings.screen import StaffDialog
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
-from tests.support.gui import screen_of, settle
+from tests.support.gui import composer_window, screen_of, settle
 from tests.support.keyboard import clashes, unreachable_by_tab
 
 #: A 1366×768 screen less a task bar and a title bar.
@@ -77,11 +78,15 @@ def test_every_dialog(qtbot: QtBot, window: MainWindow, demo_env: Environment) -
     settle()
     pending = queue.model.row(0)
     dialogs: list[QWidget] = [
-        ComposerWindow(operator, draft_id),
-        ReviewDialog(queue.session, pending.version_id),
-        AccountEditor(session, None, editable=True),
-        StaffDialog(session, next(s for s in list_staff(demo_env.store) if s.login == "demo.sato")),
-        StaffDialog(session, None),
+        composer_window(operator, draft_id),
+        ReviewDialog(queue.session, read_review(demo_env.store, pending.version_id)),
+        AccountEditor(session, None, account_form_choices(demo_env.store), editable=True),
+        StaffDialog(
+            session,
+            next(s for s in list_staff(demo_env.store) if s.login == "demo.sato"),
+            department_choices(demo_env.store),
+        ),
+        StaffDialog(session, None, department_choices(demo_env.store)),
         NewDraftDialog([]),
         GuidedStartDialog(session),
     ]

@@ -15,7 +15,7 @@ from gui.main_window import MainWindow
 from gui.messages import Kind
 from gui.screens.audit import AuditScreen
 from gui.screens.drafts import DraftsScreen
-from tests.support.gui import MessageRecorder, screen_of, settle, wait_for_operations
+from tests.support.gui import MessageRecorder, open_composer, screen_of, settle, wait_for_operations
 
 
 def test_screens_are_built_when_first_opened(window: MainWindow, qtbot: QtBot) -> None:
@@ -150,7 +150,7 @@ def test_submitting_from_the_composer_is_confirmed_in_the_main_window(window: Ma
     sato = find_by_login(window.session.store, "demo.sato")
     assert sato is not None
     window.session.switch_to(sato.id)
-    composer = drafts.open_draft(drafts.model.row(7).id)
+    composer = open_composer(qtbot, drafts, drafts.model.row(7).id)
     qtbot.addWidget(composer)
     composer.submitted.emit(1)
     assert "supervisor" in window.statusBar().currentMessage()
@@ -199,7 +199,9 @@ def test_the_badge_counts_off_the_ui_thread_and_follows_queue_changes_only(
         assert admin is not None
         city = next(a for a in list_accounts(other) if a.handle == "mihon.city")
         AccountService(other, admin).set_status(city.id, AccountStatus.PAUSED)
-        window.watcher.poll()  # SQLite: read on the UI thread, announced at once
+        window.watcher.poll()  # SQLite: read off the UI thread, announced when it is back
+        qtbot.waitUntil(lambda: bool(announced), timeout=20_000)
+        wait_for_operations(qtbot)
         change_hub().changed.disconnect(announced.append)
         assert announced == [Changes(accounts=True)]
         assert reads == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -14,6 +15,11 @@ from gui.main_window import MainWindow
 from gui.messages import Kind, Message
 from gui.screens.base import Screen
 from gui.tasks import drain_tasks, tasks_in_flight
+
+if TYPE_CHECKING:
+    from gui.composer.window import ComposerWindow
+    from gui.screens.drafts import DraftsScreen
+    from gui.session import AppSession
 
 
 @dataclass
@@ -85,6 +91,21 @@ def wait_for_operations(qtbot: QtBot, condition: Callable[[], bool] | None = Non
     settle(timeout)
     if condition is not None:
         qtbot.waitUntil(condition, timeout=timeout)
+
+
+def composer_window(session: AppSession, draft_id: int) -> ComposerWindow:
+    """A composer window on ``draft_id``, its view read here (the app reads it on a worker: ``open_draft``)."""
+    from core.services.composer_view import read_composer
+    from gui.composer.window import ComposerWindow
+
+    return ComposerWindow(session, read_composer(session.store, draft_id))
+
+
+def open_composer(qtbot: QtBot, screen: DraftsScreen, draft_id: int) -> ComposerWindow:
+    """Open ``draft_id`` the way the drafts screen does (read off the UI thread) and return its window."""
+    screen.open_draft(draft_id)
+    qtbot.waitUntil(lambda: draft_id in screen.composers, timeout=20_000)
+    return screen.composers[draft_id]
 
 
 def screen_of(window: MainWindow, row: int) -> Screen:

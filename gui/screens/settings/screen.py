@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -37,8 +38,8 @@ from core.services.organization import (
     OrganizationService,
     ProfileUpdate,
     accounts_outside_rule,
+    department_choices,
     document_prefix,
-    list_departments,
     load_account_rules,
     load_profile,
     try_account_id,
@@ -73,7 +74,14 @@ class StaffDialog(QDialog):
     shown in the dialog and everything typed stays there to be corrected.
     """
 
-    def __init__(self, session: AppSession, staff: StaffInfo | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: AppSession,
+        staff: StaffInfo | None,
+        departments: Sequence[tuple[int, str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``departments`` is read beforehand, off the UI thread (``department_choices``)."""
         super().__init__(parent)
         self.session = session
         self.staff = staff
@@ -86,10 +94,8 @@ class StaffDialog(QDialog):
         self.login.setAccessibleName(tr("OS login"))
         self.department = QComboBox()
         self.department.setAccessibleName(tr("Department"))
-        current = staff.department_id if staff is not None else None
-        for dept in list_departments(session.store, include_inactive=True):
-            if dept.active or dept.id == current:
-                self.department.addItem(dept.name, dept.id)
+        for department_id, name in departments:
+            self.department.addItem(name, department_id)
         self.department.addItem(tr("(No department)"), None)
         self.roles = {role: QCheckBox(role.label) for role in Role}
         self.problem = plain(QLabel())
@@ -108,7 +114,7 @@ class StaffDialog(QDialog):
             self.login.setReadOnly(True)
             self.login.setFrame(False)
             self.login.setStyleSheet("QLineEdit { background: transparent; }")
-            self.department.setCurrentIndex(self.department.findData(current))
+            self.department.setCurrentIndex(self.department.findData(staff.department_id))
             for role, box in self.roles.items():
                 box.setChecked(role in staff.roles)
         form = QFormLayout(self)
@@ -419,8 +425,7 @@ class SettingsScreen(Screen):
     def _save_profile(self) -> None:
         pattern, days = self.id_pattern.text(), self.rotation_days.value()
         rule_changed = pattern.strip() != (self._saved_pattern or "")
-        if rule_changed and not self._confirm_rule(pattern):
-            return
+        # The fields as they are at the click: what is saved, even if a question is asked first.
         update = ProfileUpdate(
             name=self.org_name.text(),
             own_domains=_lines(self.domains),
@@ -437,8 +442,31 @@ class SettingsScreen(Screen):
             rotation_interval_days=None if days == self._shown_days else days,
             document_prefix=self.doc_prefix.text(),
         )
-        service = self.session.service(OrganizationService)
         self.saving_profile = True
+        if not rule_changed:
+            self._store_profile(update)
+            return
+        store = self.session.store
+
+        def outside() -> list[str]:
+            try:
+                return accounts_outside_rule(store, pattern)
+            except InvalidInput:
+                return []  # saving refuses it with the full message
+
+        def finished() -> None:
+            self.saving_profile = False
+
+        def asked(handles: list[str]) -> None:
+            if self._confirm_rule(handles):
+                self.saving_profile = True
+                self._store_profile(update)
+
+        # The accounts the new rule leaves out are read off the UI thread, then the question is asked.
+        Operation(self, outside).finished(finished).success(asked).run()
+
+    def _store_profile(self, update: ProfileUpdate) -> None:
+        service = self.session.service(OrganizationService)
 
         def saved(_result: object) -> None:
             # The stored values are shown again; on a refusal the edits stay to be corrected.
@@ -452,12 +480,8 @@ class SettingsScreen(Screen):
             finished
         ).success(saved).run()
 
-    def _confirm_rule(self, pattern: str) -> bool:
+    def _confirm_rule(self, outside: list[str]) -> bool:
         """Ask before a new naming rule takes accounts out of use for drafts."""
-        try:
-            outside = accounts_outside_rule(self.session.store, pattern)
-        except InvalidInput:
-            return True  # saving refuses it with the full message
         if not outside:
             return True
         return messages.ask(
@@ -522,7 +546,11 @@ class SettingsScreen(Screen):
         self.deactivate_button.setText(tr("&Reactivate") if reactivate else tr("&Deactivate"))
 
     def _add_staff(self) -> None:
-        dialog = StaffDialog(self.session, None, self)
+        store = self.session.store
+        Operation(self, lambda: department_choices(store)).success(self._add_staff_with).run()
+
+    def _add_staff_with(self, departments: Sequence[tuple[int, str]]) -> None:
+        dialog = StaffDialog(self.session, None, departments, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._staff_wanted = dialog.saved_id  # chosen when the list read for the change is in
             announce(STAFF_CHANGES)
@@ -536,9 +564,14 @@ class SettingsScreen(Screen):
         staff = self.selected_staff()
         if staff is None or not self.session.has(Role.ADMINISTRATOR):
             return
-        dialog = StaffDialog(self.session, staff, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            announce(STAFF_CHANGES)
+        store, current = self.session.store, staff.department_id
+
+        def edit(departments: Sequence[tuple[int, str]]) -> None:
+            dialog = StaffDialog(self.session, staff, departments, self)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                announce(STAFF_CHANGES)
+
+        Operation(self, lambda: department_choices(store, keeping=current)).success(edit).run()
 
     def _select_staff(self, staff_id: int | None) -> None:
         for row in range(self.staff_model.rowCount()):

@@ -10,7 +10,7 @@ from core.credentials.vault import credential_name
 from core.demo.support import consult_all
 from core.lifecycle.states import TerminalStatus
 from core.organization.identity import current_login
-from core.services.accounts import account_detail, list_accounts
+from core.services.accounts import account_detail, account_form_choices, list_accounts
 from core.services.staff import find_by_login
 from core.services.terminals import list_terminals
 from gui import messages as gui_messages
@@ -82,7 +82,9 @@ def test_editor_shows_what_is_missing_and_saves(
     screen = _accounts(window)
     store = window.session.store
     instagram = next(a for a in list_accounts(store) if a.handle == "mihon_kosodate")
-    dialog = AccountEditor(window.session, account_detail(store, instagram.id), editable=True, parent=screen)
+    dialog = AccountEditor(
+        window.session, account_detail(store, instagram.id), account_form_choices(store), editable=True, parent=screen
+    )
     qtbot.addWidget(dialog)
     # The platform is chosen from names people know, never typed as an id.
     assert dialog.platform_code() == "instagram"
@@ -125,7 +127,7 @@ def test_editor_shows_what_is_missing_and_saves(
 def test_read_only_editor(window: MainWindow, qtbot: QtBot) -> None:
     store = window.session.store
     detail = account_detail(store, list_accounts(store)[0].id)
-    dialog = AccountEditor(window.session, detail, editable=False)
+    dialog = AccountEditor(window.session, detail, account_form_choices(window.session.store), editable=False)
     qtbot.addWidget(dialog)
     assert dialog.texts["a"].isReadOnly()
     assert not dialog.handle.isEnabled()

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from core.runtime.bootstrap import open_environment
 from core.services.drafts import DraftFilter, query_drafts
 from core.services.staff import actor_for_staff, find_by_login
-from gui.composer.window import ComposerWindow
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
+from tests.support.gui import composer_window
 
 ROOT = Path(__file__).resolve().parents[3]
 ADDED = "【追記】再開は12月1日です。"
@@ -32,6 +32,7 @@ from core.demo.data import fill_demo
 from core.services.drafts import DraftFilter, query_drafts
 from core.services.staff import actor_for_staff, find_by_login
 from gui.application import application
+from core.services.composer_view import read_composer
 from gui.composer.window import ComposerWindow
 from gui.session import AppSession
 
@@ -41,7 +42,7 @@ app = application()
 sato = find_by_login(env.store, "demo.sato")
 session = AppSession(env, actor_for_staff(env.store, sato.id, env.terminal.uid))
 draft = next(r for r in query_drafts(env.store, DraftFilter()) if r.title == "図書館休館")
-window = ComposerWindow(session, draft.id)
+window = ComposerWindow(session, read_composer(env.store, draft.id))
 window.show()
 app.processEvents()
 cursor = window.editor.textCursor()
@@ -88,7 +89,7 @@ def test_text_survives_sigkill_and_is_there_on_restart(qtbot: QtBot, tmp_path: P
         sato = find_by_login(env.store, "demo.sato")
         assert sato is not None
         draft = next(r for r in query_drafts(env.store, DraftFilter()) if r.title == "図書館休館")
-        window = ComposerWindow(AppSession(env, actor_for_staff(env.store, sato.id, env.terminal.uid)), draft.id)
+        window = composer_window(AppSession(env, actor_for_staff(env.store, sato.id, env.terminal.uid)), draft.id)
         qtbot.addWidget(window)
         assert window.text().endswith(ADDED)
         wait_for_tasks()

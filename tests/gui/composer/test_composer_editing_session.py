@@ -10,8 +10,8 @@ from core.runtime.bootstrap import Environment
 from core.services.audit_log import AuditFilter, query_audit
 from core.services.drafts import DraftFilter, query_drafts
 from core.services.staff import actor_for_staff, find_by_login
-from gui.composer.window import ComposerWindow
 from gui.session import AppSession
+from tests.support.gui import composer_window
 
 
 def test_closing_the_window_records_the_session(qtbot: QtBot, demo_env: Environment) -> None:
@@ -19,7 +19,7 @@ def test_closing_the_window_records_the_session(qtbot: QtBot, demo_env: Environm
     assert sato is not None
     session = AppSession(demo_env, actor_for_staff(demo_env.store, sato.id, demo_env.terminal.uid))
     draft = next(r for r in query_drafts(demo_env.store, DraftFilter()) if r.title == "図書館休館")
-    window = ComposerWindow(session, draft.id)
+    window = composer_window(session, draft.id)
     qtbot.addWidget(window)
     window.show()
     for addition in ("一回目。", "二回目。", "三回目。"):

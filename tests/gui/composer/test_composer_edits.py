@@ -14,6 +14,7 @@ from core.services.drafts import DraftService
 from gui.composer.window import ComposerWindow
 from gui.session import AppSession
 from tests.gui.composer.test_composer_window import settle, underlined_spans
+from tests.support.gui import composer_window
 from tests.support.world import World
 
 LINES = [f"{n}行目のお知らせ、詳細は bit.ly/x{n}y をご覧ください。" for n in range(1, 41)]
@@ -25,7 +26,7 @@ WORDS = [f"bit.ly/x{n}y" for n in range(1, 41)]
 def composer(qtbot: QtBot, sqlite_env: Environment) -> Iterator[ComposerWindow]:
     world = World(sqlite_env)
     draft_id = DraftService(world.store, world.op1).create(world.account, TEXT, title="図書館のお知らせ")
-    window = ComposerWindow(AppSession(world.env, world.op1), draft_id)
+    window = composer_window(AppSession(world.env, world.op1), draft_id)
     qtbot.addWidget(window)
     window.show()
     settle(qtbot, window)

@@ -14,6 +14,7 @@ from core.services.drafts import DraftService, load_draft_detail
 from gui.composer.window import ComposerWindow
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
+from tests.support.gui import composer_window
 from tests.support.world import World
 
 
@@ -25,7 +26,7 @@ def world(sqlite_env: Environment) -> World:
 @pytest.fixture
 def composer(qtbot: QtBot, world: World) -> Iterator[ComposerWindow]:
     draft_id = DraftService(world.store, world.op1).create(world.account, "")
-    window = ComposerWindow(AppSession(world.env, world.op1), draft_id)
+    window = composer_window(AppSession(world.env, world.op1), draft_id)
     qtbot.addWidget(window)
     window.show()
     yield window

@@ -24,7 +24,7 @@ from gui.messages import Kind
 from gui.screens.drafts import DraftListModel, DraftsScreen
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
-from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import MessageRecorder, composer_window, open_composer, wait_for_operations
 from tests.support.gui import settle as settle_reads
 from tests.support.images import face_image, face_jpeg_with_gps, png_bytes
 from tests.support.world import World
@@ -46,7 +46,7 @@ def session(world: World) -> AppSession:
 @pytest.fixture
 def composer(qtbot: QtBot, world: World, session: AppSession) -> Iterator[ComposerWindow]:
     draft_id = DraftService(world.store, world.op1).create(world.account, "", title="図書館のお知らせ")
-    window = ComposerWindow(session, draft_id)
+    window = composer_window(session, draft_id)
     qtbot.addWidget(window)
     window.show()
     yield window
@@ -313,7 +313,7 @@ def test_a_returned_draft_shows_the_comment(qtbot: QtBot, demo_env: Environment)
     assert sato is not None
     session = AppSession(demo_env, actor_for_staff(demo_env.store, sato.id, demo_env.terminal.uid))
     [row] = query_drafts(demo_env.store, DraftFilter(state=DraftState.RETURNED))
-    window = ComposerWindow(session, row.id)
+    window = composer_window(session, row.id)
     qtbot.addWidget(window)
     window.show()
     assert window.returned.isVisible()
@@ -348,7 +348,7 @@ def test_enter_in_the_list_opens_the_composer(qtbot: QtBot, demo_env: Environmen
     row = screen.model.row(0)
     assert row is not None
     first = row.id
-    assert first in screen.composers
+    qtbot.waitUntil(lambda: first in screen.composers, timeout=20_000)  # opened once its draft is read
     window = screen.composers[first]
     wait_for_tasks()
     window.close()
@@ -368,7 +368,7 @@ def test_an_approved_draft_is_taken_back_for_editing_with_a_reason(
     assert sato is not None
     session = AppSession(demo_env, actor_for_staff(demo_env.store, sato.id, demo_env.terminal.uid))
     [row] = [r for r in query_drafts(demo_env.store, DraftFilter(state=DraftState.APPROVED)) if r.author == "佐藤 花子"]
-    window = ComposerWindow(session, row.id)
+    window = composer_window(session, row.id)
     qtbot.addWidget(window)
     window.show()
     assert window.editor.isReadOnly()
@@ -382,7 +382,7 @@ def test_an_approved_draft_is_taken_back_for_editing_with_a_reason(
     assert reopened.args == [row.id]
     assert load_draft_detail(demo_env.store, row.id).state is DraftState.DRAFT
     wait_for_tasks()
-    again = ComposerWindow(session, row.id)
+    again = composer_window(session, row.id)
     qtbot.addWidget(again)
     assert not again.editor.isReadOnly()
     assert again.reopen_button.isHidden()
@@ -403,7 +403,7 @@ def test_a_draft_taken_back_from_the_list_opens_again_editable(
     screen = DraftsScreen(AppSession(demo_env, actor_for_staff(demo_env.store, sato.id, demo_env.terminal.uid)))
     qtbot.addWidget(screen)
     [row] = [r for r in query_drafts(demo_env.store, DraftFilter(state=DraftState.APPROVED)) if r.author == "佐藤 花子"]
-    first = screen.open_draft(row.id)
+    first = open_composer(qtbot, screen, row.id)
     assert first.editor.isReadOnly()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("写真の差し替え", True))
     first.reopen_button.click()
@@ -423,7 +423,7 @@ def test_a_rejected_draft_can_start_a_new_one_with_its_content(qtbot: QtBot, dem
     assert sato is not None
     session = AppSession(demo_env, actor_for_staff(demo_env.store, sato.id, demo_env.terminal.uid))
     [rejected] = query_drafts(demo_env.store, DraftFilter(state=DraftState.REJECTED))
-    window = ComposerWindow(session, rejected.id)
+    window = composer_window(session, rejected.id)
     qtbot.addWidget(window)
     assert not window.copy_button.isHidden()
     assert window.reopen_button.isHidden()

@@ -10,12 +10,12 @@ from sqlalchemy import select
 from core.lifecycle.states import DraftState
 from core.runtime.bootstrap import Environment
 from core.services.drafts import DraftService, load_draft_detail
+from core.services.organization import department_choices
 from core.storage.models import AuditEntry
-from gui.composer.window import ComposerWindow
 from gui.messages import Kind
 from gui.screens.settings.screen import StaffDialog
 from gui.session import AppSession
-from tests.support.gui import MessageRecorder, wait_for_operations
+from tests.support.gui import MessageRecorder, composer_window, wait_for_operations
 from tests.support.world import World
 
 
@@ -29,7 +29,7 @@ def test_discarding_asks_first_and_keeps_the_text_in_the_record(
 ) -> None:
     world = World(sqlite_env)
     draft_id = DraftService(world.store, world.op1).create(world.account, "", title="まちがい")
-    composer = ComposerWindow(AppSession(world.env, world.op1), draft_id)
+    composer = composer_window(AppSession(world.env, world.op1), draft_id)
     composer.show()
     assert not composer.discard_button.isHidden()
     composer.editor.setPlainText("書きかけの文")
@@ -50,7 +50,7 @@ def test_a_name_is_corrected_in_the_staff_dialog(qtbot: QtBot, sqlite_env: Envir
     from core.services.staff import list_staff
 
     takahashi = next(s for s in list_staff(world.store) if s.login == "takahashi")
-    dialog = StaffDialog(AppSession(world.env, world.admin), takahashi)
+    dialog = StaffDialog(AppSession(world.env, world.admin), takahashi, department_choices(world.store))
     qtbot.addWidget(dialog)
     dialog.name.setText("髙橋 美咲")
     dialog.accept()  # saves off the UI thread; the dialog closes when the service answers

@@ -10,6 +10,7 @@ from core.runtime.bootstrap import Environment
 from core.services.accounts import list_accounts
 from core.services.drafts import DraftService
 from core.services.groups import GroupService, group_info
+from core.services.review_view import read_review
 from core.services.reviews import ReviewService
 from core.services.staff import actor_for
 from core.signoff.keys import DemoSigner
@@ -119,7 +120,7 @@ def test_the_review_names_the_rest_of_the_group(qtbot: QtBot, demo_env: Environm
     item = next(
         screen.model.row(i) for i in range(screen.model.rowCount()) if screen.model.row(i).draft_id == draft_ids[0]
     )
-    dialog = ReviewDialog(supervisor, item.version_id)
+    dialog = ReviewDialog(supervisor, read_review(supervisor.store, item.version_id))
     qtbot.addWidget(dialog)
     dialog.show()
     text = dialog.origin.text()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pytestqt.qtbot import QtBot
 
 from core.lifecycle.states import DraftState
@@ -9,6 +11,7 @@ from core.runtime.bootstrap import Environment
 from core.services.accounts import list_accounts
 from core.services.groups import group_info
 from core.services.staff import actor_for
+from core.services.templates import drafting_inputs
 from gui.groups.compose_dialog import GroupComposeDialog
 from gui.session import AppSession
 from tests.support.gui import wait_for_operations
@@ -24,8 +27,10 @@ TEXT = (
 def _dialog(qtbot: QtBot, demo_env: Environment) -> GroupComposeDialog:
     actor = actor_for(demo_env.store, "demo.sato", demo_env.terminal.uid)
     assert actor is not None
-    accounts = [a for a in list_accounts(demo_env.store) if a.handle in HANDLES]
-    dialog = GroupComposeDialog(AppSession(demo_env, actor), accounts)
+    accounts = tuple(a for a in list_accounts(demo_env.store) if a.handle in HANDLES)
+    dialog = GroupComposeDialog(
+        AppSession(demo_env, actor), replace(drafting_inputs(demo_env.store), accounts=accounts)
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

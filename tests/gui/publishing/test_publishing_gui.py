@@ -18,7 +18,7 @@ from gui.publishing.manual import ManualPostDialog
 from gui.publishing.panel import PublishPanel
 from gui.session import AppSession
 from gui.tasks import wait_for_tasks
-from tests.support.gui import MessageRecorder, settle, wait_for_operations
+from tests.support.gui import MessageRecorder, composer_window, settle, wait_for_operations
 from tests.support.platform_fakes import FakeX, Fault
 from tests.support.publishing import PubWorld
 
@@ -38,6 +38,7 @@ def test_publish_button_sends_with_progress_and_shows_the_url(
     draft_id = world.approved("x", image=True)
     panel = PublishPanel(AppSession(world.env, world.op), draft_id)
     qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=20_000)  # its state is read off the UI thread
     assert panel.publish_button.isVisible() or not panel.isVisible()
     assert not panel.publish_button.isHidden()
     seen: list[tuple[int, int]] = []
@@ -48,6 +49,7 @@ def test_publish_button_sends_with_progress_and_shows_the_url(
         assert panel.busy
         assert not panel.progress.isHidden()
     wait_for_tasks()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=20_000)  # the state after it is read again
     assert "https://x.com/city_koho/status/1000" in panel.message.text()
     assert panel.progress.isHidden()
     assert seen
@@ -66,6 +68,7 @@ def test_a_failed_publish_shows_a_plain_message(
     draft_id = world.approved("x")
     panel = PublishPanel(AppSession(world.env, world.op), draft_id)
     qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=20_000)  # its state is read off the UI thread
     messages.answer(True)
     panel.publish()
     qtbot.waitUntil(lambda: not panel.busy, timeout=20_000)
@@ -124,25 +127,25 @@ def test_an_emergency_draft_offers_posting_by_hand_before_approval(
     from core.demo.support import make_ready
     from core.services.drafts import DraftService
     from core.services.emergency import EmergencyPolicy, EmergencyService
-    from gui.composer.window import ComposerWindow
 
     drafts = DraftService(world.store, world.op)
     draft_id = drafts.create(world.ids["instagram"], "【避難指示】見本川の水位が上がっています。")
     EmergencyService(world.store, world.op).mark(draft_id, "避難情報")
     drafts.submit(draft_id, make_ready(drafts, draft_id))
     session = AppSession(world.env, world.op)
-    window = ComposerWindow(session, draft_id)
+    window = composer_window(session, draft_id)
     qtbot.addWidget(window)
     assert window.publishing is None  # the organization has not allowed it
     window.close()
     wait_for_tasks()
 
     EmergencyService(world.store, world.admin).set_policy(EmergencyPolicy(True, 6))
-    window = ComposerWindow(session, draft_id)
+    window = composer_window(session, draft_id)
     qtbot.addWidget(window)
     window.show()
     panel = window.publishing
     assert panel is not None
+    qtbot.waitUntil(lambda: not panel.busy, timeout=20_000)  # its state is read off the UI thread
     assert panel.manual_button.isVisible()
     assert not panel.publish_button.isVisible()
     assert panel.manual_button.text() != panel.manual_button_text
@@ -186,10 +189,12 @@ def test_supervisor_approves_a_deletion_request(
     fake.add_delete_route(row.post_id if hasattr(row, "post_id") else "1000")
     publish_panel = PublishPanel(AppSession(world.env, world.op), draft_id)
     qtbot.addWidget(publish_panel)
+    qtbot.waitUntil(lambda: not publish_panel.busy, timeout=20_000)  # its state is read off the UI thread
     assert not publish_panel.execute_button.isHidden()
     with qtbot.waitSignal(publish_panel.changed, timeout=20_000):
         publish_panel.execute_deletion()
     wait_for_tasks()
+    qtbot.waitUntil(lambda: not publish_panel.busy, timeout=20_000)
     assert fake.deleted == ["1000"]
     assert publications_for_draft(world.store, draft_id)[0].state is PublicationState.DELETED
     assert DraftState.PUBLISHED

@@ -101,12 +101,14 @@ def test_html_in_every_recorded_field_shows_as_text(
     for draft_id in (published, failed):
         panel = PublishPanel(AppSession(world.env, world.op), draft_id)
         qtbot.addWidget(panel)
+        qtbot.waitUntil(lambda p=panel: not p.busy, timeout=20_000)  # its state is read off the UI thread
         _assert_shown_as_text(panel)
         assert panel.link.isHidden()  # not a post address: no link at all
         panel.link.linkActivated.emit("file:///calc.exe")  # even if something made one
     assert opened == []
     panel = PublishPanel(AppSession(world.env, world.op), published)
     qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=20_000)  # its state is read off the UI thread
     assert "Deletion" in panel.status.text()
     assert PAYLOAD in panel.status.text()
 
@@ -124,6 +126,7 @@ def test_html_in_every_recorded_field_shows_as_text(
     wait_for_tasks()
     panel = PublishPanel(AppSession(world.env, world.op), published)
     qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=20_000)  # its state is read off the UI thread
     _assert_shown_as_text(panel)
 
 
@@ -138,6 +141,7 @@ def test_a_post_address_on_the_platform_is_the_only_link_and_it_opens_only_itsel
     PublicationService(world.store, world.op).record_manual(version, url, vault=world.vault)
     panel = PublishPanel(AppSession(world.env, world.op), draft_id)
     qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=20_000)  # its state is read off the UI thread
     assert not panel.link.isHidden()
     assert panel.link.textFormat() == Qt.TextFormat.RichText
     assert not panel.link.openExternalLinks()

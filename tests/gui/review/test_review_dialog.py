@@ -13,6 +13,7 @@ from core.lifecycle.states import DraftState, ReviewDecision
 from core.runtime.bootstrap import Environment
 from core.services.accounts import list_accounts
 from core.services.drafts import DraftService, load_draft_detail
+from core.services.review_view import read_review
 from core.services.staff import actor_for
 from core.signoff.approval import verify_approval
 from gui.change_watcher import ChangeWatcher
@@ -21,7 +22,7 @@ from gui.messages import Kind
 from gui.review.review_dialog import ReviewDialog
 from gui.screens.approvals import ApprovalsScreen
 from gui.session import AppSession
-from tests.support.gui import MessageRecorder, settle, wait_for_operations
+from tests.support.gui import MessageRecorder, composer_window, settle, wait_for_operations
 from tests.support.timeline import SOON
 
 
@@ -49,7 +50,7 @@ def test_return_resubmit_approve_loop_with_two_users(
     mine = next(r for r in rows if r.draft_id == draft_id)
     assert mine.author == "佐藤 花子"
 
-    dialog = ReviewDialog(supervisor, mine.version_id, screen)
+    dialog = ReviewDialog(supervisor, read_review(supervisor.store, mine.version_id), screen)
     qtbot.addWidget(dialog)
     assert "図書館" in dialog.preview.body.text()
     assert not dialog.decide(ReviewDecision.RETURNED)  # a comment is required
@@ -78,7 +79,7 @@ def test_return_resubmit_approve_loop_with_two_users(
 
     screen.refresh()
     settle()
-    second = ReviewDialog(supervisor, version_2, screen)
+    second = ReviewDialog(supervisor, read_review(supervisor.store, version_2), screen)
     qtbot.addWidget(second)
     assert second.tabs.currentWidget() is second.diff
     diff = second.diff.toPlainText()
@@ -148,13 +149,16 @@ def test_change_watcher_leaves_out_this_windows_own_autosaves(qtbot: QtBot, demo
     watcher.changed.connect(seen.append)
     row_version = load_draft_detail(demo_env.store, draft_id).row_version
     row_version = drafts.save(draft_id, row_version, text="自動保存、二回目")
-    watcher.poll()
+    watcher.poll()  # off the UI thread
+    wait_for_operations(qtbot, lambda: not watcher.looking)
+    assert watcher.last_seq > 0
     assert seen == []  # typing in this window's composer: no screen re-reads for it
     # The same autosave by someone else (another window's person) is news here.
     other = colleague.service(DraftService)
     other_draft = other.create(account.id, "別の人の下書き")
     other.save(other_draft, load_draft_detail(demo_env.store, other_draft).row_version, text="別の人の保存")
     watcher.poll()
+    wait_for_operations(qtbot, lambda: not watcher.looking)
     assert seen == [Changes(drafts=frozenset({other_draft}))]
     watcher.stop()
 
@@ -216,14 +220,13 @@ def test_operator_marks_emergency_in_the_composer_and_any_supervisor_sees_it(
 
     from core.services.reviews import pending_reviews
     from core.services.staff import find_by_login
-    from gui.composer.window import ComposerWindow
     from gui.tasks import wait_for_tasks
 
     operator = _session(demo_env, "demo.sato")
     account = next(a for a in list_accounts(demo_env.store) if a.handle == "@josokoiki.koho")
     drafts = operator.service(DraftService)
     draft_id = drafts.create(account.id, "【避難指示】見本川の水位が上昇しています。")
-    window = ComposerWindow(operator, draft_id)
+    window = composer_window(operator, draft_id)
     qtbot.addWidget(window)
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("", False))
     window.emergency_box.click()
@@ -247,11 +250,10 @@ def test_operator_marks_emergency_in_the_composer_and_any_supervisor_sees_it(
 def test_a_rejected_draft_shows_why_and_is_not_ready_to_submit(qtbot: QtBot, demo_env: Environment) -> None:
     """GUI review: read-only drafts said "Ready to submit." and hid the rejection reason."""
     from core.services.drafts import DraftFilter, query_drafts
-    from gui.composer.window import ComposerWindow
 
     operator = _session(demo_env, "demo.sato")
     rejected = next(d for d in query_drafts(demo_env.store, DraftFilter(state=DraftState.REJECTED)))
-    window = ComposerWindow(operator, rejected.id)
+    window = composer_window(operator, rejected.id)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.gate is not None, timeout=10_000)
     assert window.returned.isVisibleTo(window)
@@ -271,7 +273,7 @@ def test_the_review_speaks_in_words_and_keeps_an_unsent_comment(
     drafts = operator.service(DraftService)
     draft_id = drafts.create(account.id, "問い合わせは 090-1234-5678 まで。")
     version_id = drafts.submit(draft_id, make_ready(drafts, draft_id))
-    dialog = ReviewDialog(supervisor, version_id)
+    dialog = ReviewDialog(supervisor, read_review(supervisor.store, version_id))
     qtbot.addWidget(dialog)
     phone = next(f for f in dialog.data.findings if f.rule == "pii.phone")
     row = dialog.data.findings.index(phone)
@@ -317,3 +319,53 @@ def test_one_double_click_opens_one_review_and_tabbing_in_selects_a_row(
     screen.table.doubleClicked.emit(index)
     screen.table.activated.emit(index)
     assert len(opened) == 2
+
+
+def test_the_queue_opens_a_review_on_what_was_read_off_the_ui_thread(
+    qtbot: QtBot, demo_env: Environment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a review reads it on a worker; the dialog is built on the answer and reads nothing itself."""
+    import threading
+
+    import gui.review.review_dialog as review_dialog
+
+    operator = _session(demo_env, "demo.sato")
+    supervisor = _session(demo_env, "demo.takahashi")
+    account = next(a for a in list_accounts(demo_env.store) if a.handle == "@josokoiki.koho")
+    drafts = operator.service(DraftService)
+    draft_id = drafts.create(account.id, "図書館は12月1日から休館します。", title="休館")
+    version_id = drafts.submit(draft_id, make_ready(drafts, draft_id))
+    screen = ApprovalsScreen(supervisor)
+    qtbot.addWidget(screen)
+    read_on: list[bool] = []
+
+    def read(store: object, asked: int, **options: int | None) -> object:
+        read_on.append(threading.current_thread() is threading.main_thread())
+        return read_review(supervisor.store, asked, **options)
+
+    shown: list[ReviewDialog] = []
+    monkeypatch.setattr(review_dialog, "read_review", read)
+    monkeypatch.setattr(ReviewDialog, "exec", lambda self: shown.append(self) or 0)
+    screen.open_review(version_id)
+    assert not shown  # nothing is built before the read has come back
+    wait_for_operations(qtbot, lambda: bool(shown))
+    assert read_on == [False]
+    (dialog,) = shown
+    qtbot.addWidget(dialog)
+    assert dialog.data.version_id == version_id
+    assert "図書館" in dialog.preview.body.text()
+    assert dialog.approve_button.isEnabled()  # the situation read with it decides the buttons
+
+
+def test_the_author_sees_why_they_cannot_decide(qtbot: QtBot, demo_env: Environment) -> None:
+    operator = _session(demo_env, "demo.sato")
+    account = next(a for a in list_accounts(demo_env.store) if a.handle == "@josokoiki.koho")
+    drafts = operator.service(DraftService)
+    draft_id = drafts.create(account.id, "図書館は休館します。")
+    version_id = drafts.submit(draft_id, make_ready(drafts, draft_id))
+    dialog = ReviewDialog(operator, read_review(operator.store, version_id, reader_id=operator.actor.staff_id))
+    qtbot.addWidget(dialog)
+    for button in (dialog.approve_button, dialog.return_button, dialog.reject_button):
+        assert not button.isEnabled()
+        assert "you wrote" in button.toolTip()
+    assert dialog.comment.isReadOnly()

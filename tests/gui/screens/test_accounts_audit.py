@@ -95,7 +95,7 @@ def test_enter_opens_the_account_and_focus_selects_a_row(
     opened: list[str] = []
 
     class FakeEditor:
-        def __init__(self, _session: object, detail: AccountDetail, **_kwargs: object) -> None:
+        def __init__(self, _session: object, detail: AccountDetail, _choices: object, **_kwargs: object) -> None:
             opened.append(detail.info.handle)
 
         def exec(self) -> int:

@@ -302,3 +302,25 @@ def test_local_days_are_converted_at_local_midnight(tokyo: None) -> None:
     assert local_days(date(2020, 3, 11), date(2020, 3, 10)) == (start, end)
     assert local_days(None, date(2020, 3, 10)) == (None, datetime(2020, 3, 10, 15, tzinfo=UTC))
     assert local_days(None, None) == (None, None)
+
+
+def test_the_template_picker_and_the_group_dialog_open_on_what_was_read_off_the_ui_thread(
+    screen: DraftsScreen, qtbot: QtBot
+) -> None:
+    """定型文 and 一括作成 read the accounts (and the library) on a worker, then open on that."""
+    from gui.groups.compose_dialog import GroupComposeDialog
+    from gui.templates.picker import TemplatePickerDialog
+
+    screen.new_from_template()
+    assert not screen.findChildren(TemplatePickerDialog)  # nothing is built before the read is back
+    qtbot.waitUntil(lambda: bool(screen.findChildren(TemplatePickerDialog)), timeout=20_000)
+    (picker,) = screen.findChildren(TemplatePickerDialog)
+    assert picker.isVisible()
+    assert picker.account.count() > 0  # the draftable accounts of the demo organization
+    picker.reject()
+    screen.compose_group()
+    qtbot.waitUntil(lambda: bool(screen.findChildren(GroupComposeDialog)), timeout=20_000)
+    (group,) = screen.findChildren(GroupComposeDialog)
+    assert group.isVisible()
+    assert {a.id for a in group.accounts} == {a.id for a in picker.accounts}
+    group.reject()

@@ -12,11 +12,10 @@ from pytestqt.qtbot import QtBot
 from core.lifecycle.states import DraftState, ShownState
 from core.publishing.outbox import Outbox
 from core.runtime.bootstrap import Environment
-from gui.composer.window import ComposerWindow
 from gui.screens.approvals import ApprovalsScreen
 from gui.screens.drafts import DraftsScreen
 from gui.session import AppSession
-from tests.support.gui import MessageRecorder, settle, wait_for_operations
+from tests.support.gui import MessageRecorder, composer_window, settle, wait_for_operations
 from tests.support.platform_fakes import FakeFacebook, FakeX, Fault
 from tests.support.publishing import PubWorld
 
@@ -93,10 +92,11 @@ def test_the_composer_follows_its_own_publication(
     fake = FakeX(httpserver)
     monkeypatch.setattr("core.platforms.x.DEFAULT_API", fake.base_url)
     draft_id = world.approved("x")
-    composer = ComposerWindow(AppSession(world.env, world.op), draft_id)
+    composer = composer_window(AppSession(world.env, world.op), draft_id)
     qtbot.addWidget(composer)
     assert not composer.reopen_button.isHidden()  # an approved draft can be taken back …
     assert composer.publishing is not None
+    wait_for_operations(qtbot, composer.publishing.publish_button.isEnabled)  # its state is read off the UI thread
     messages.answer(True)
     composer.publishing.publish()
     wait_for_operations(qtbot, lambda: not composer.publishing.busy)  # type: ignore[union-attr]
@@ -114,7 +114,7 @@ def test_a_taken_back_draft_after_a_failure_is_not_called_changed_by_someone_els
     fake.fail("/me/feed", Fault(status=400))
     monkeypatch.setattr("core.platforms.facebook.DEFAULT_API", fake.base_url, raising=False)
     draft_id = world.approved("facebook")
-    composer = ComposerWindow(AppSession(world.env, world.op), draft_id)
+    composer = composer_window(AppSession(world.env, world.op), draft_id)
     qtbot.addWidget(composer)
     # Another window's attempt fails meanwhile (the scheduler, a colleague): this window follows it.
     with pytest.raises(Exception, match=r".+"):

@@ -69,5 +69,5 @@ def test_the_guard_catches_a_screen_writing_on_the_ui_thread(
     assert writes_leave_the_ui_thread == []
     # What a synchronous screen method would do: a write transaction opened from a frame in gui/screens.
     exec(compile("with store.write():\n    pass\n", inspect.getfile(DraftsScreen), "exec"), {"store": store})
-    assert writes_leave_the_ui_thread == ["drafts.py:1"]
+    assert writes_leave_the_ui_thread == ["gui/screens/drafts.py:1 (<module>)"]
     writes_leave_the_ui_thread.clear()  # caught, as it should be: the test has shown it

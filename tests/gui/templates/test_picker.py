@@ -3,6 +3,7 @@ template."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,7 +14,7 @@ from core.runtime.bootstrap import Environment
 from core.services.accounts import list_accounts
 from core.services.drafts import load_draft_detail
 from core.services.staff import actor_for
-from core.services.templates import TemplateService, origin_of_draft
+from core.services.templates import TemplateService, drafting_inputs, origin_of_draft
 from core.templates.model import TemplateContent
 from core.templates.placeholders import Placeholder
 from gui.session import AppSession
@@ -32,8 +33,9 @@ def _picker(qtbot: QtBot, demo_env: Environment) -> TemplatePickerDialog:
     admin = _session(demo_env, "demo.watanabe")
     TemplateService(demo_env.store, admin.actor).add_starters()
     operator = _session(demo_env, "demo.sato")
-    accounts = [a for a in list_accounts(demo_env.store) if a.handle in ("@josokoiki.koho", "@mihon-city")]
-    dialog = TemplatePickerDialog(operator, accounts)
+    inputs = drafting_inputs(demo_env.store, templates=True)
+    accounts = tuple(a for a in list_accounts(demo_env.store) if a.handle in ("@josokoiki.koho", "@mihon-city"))
+    dialog = TemplatePickerDialog(operator, replace(inputs, accounts=accounts))
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

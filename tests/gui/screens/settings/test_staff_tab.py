@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from core.organization.roles import Role
 from core.services.audit_log import AuditFilter, query_audit
+from core.services.organization import department_choices
 from core.services.staff import StaffInfo, find_by_login
 from gui.main_window import MainWindow
 from gui.messages import Kind
@@ -64,7 +65,7 @@ def test_actions_need_a_selected_person(window: MainWindow) -> None:
 def test_edit_saves_roles_and_department(window: MainWindow, qtbot: QtBot) -> None:
     screen = _staff_tab(window)
     suzuki = _select(screen, "demo.suzuki")
-    dialog = StaffDialog(window.session, suzuki, screen)
+    dialog = StaffDialog(window.session, suzuki, department_choices(window.session.store), screen)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Edit staff"
     assert dialog.department.currentText() == "秘書広報課"
@@ -94,7 +95,7 @@ def test_edit_saves_roles_and_department(window: MainWindow, qtbot: QtBot) -> No
 
 def test_a_person_without_a_role_is_refused_and_the_dialog_stays(window: MainWindow, qtbot: QtBot) -> None:
     screen = _staff_tab(window)
-    dialog = StaffDialog(window.session, None, screen)
+    dialog = StaffDialog(window.session, None, department_choices(window.session.store), screen)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.name.setText("新人 職員")
@@ -118,7 +119,7 @@ def test_a_person_without_a_role_is_refused_and_the_dialog_stays(window: MainWin
 
 def test_editing_away_every_role_is_refused(window: MainWindow, qtbot: QtBot) -> None:
     screen = _staff_tab(window)
-    dialog = StaffDialog(window.session, _select(screen, "demo.ito"), screen)
+    dialog = StaffDialog(window.session, _select(screen, "demo.ito"), department_choices(window.session.store), screen)
     qtbot.addWidget(dialog)
     dialog.show()
     for box in dialog.roles.values():
@@ -150,6 +151,7 @@ def test_enter_on_a_person_opens_the_editor(window: MainWindow, qtbot: QtBot, mo
     assert screen.edit_staff_button.isEnabled()
     qtbot.keyClick(screen.staff_table, Qt.Key.Key_Down)
     qtbot.keyClick(screen.staff_table, Qt.Key.Key_Return)
+    wait_for_operations(qtbot, lambda: bool(opened))  # opened once its departments are read
     assert [s.login for s in opened if s is not None] == [screen.staff_model.row(3).login]
 
 
