@@ -13,6 +13,9 @@ from collections.abc import Sequence
 
 
 def _gui(args: argparse.Namespace) -> int:
+    import gc
+
+    gc.disable()  # until the start is over, its imports included: gui.application.hold_collections
     import gui.pyside_imports  # noqa: F401 - before the rest of the GUI: see its docstring
     from gui.application import run
 

@@ -40,6 +40,7 @@ from gui.tasks import Progress, run_task
 
 if TYPE_CHECKING:
     from core.runtime.bootstrap import Environment
+    from core.services.startup import StartSnapshot
     from gui.session import AppSession
 
 tr = translator("Application")
@@ -65,6 +66,7 @@ class Startup:
     first_run: bool = False
 
     def finish(self, exit_code: int | None = None) -> None:
+        release_collections()
         self.exit_code = exit_code
         self.done = True
         if self.on_done is not None:
@@ -92,6 +94,7 @@ def choose_language(args: argparse.Namespace) -> str:
 
 
 def start(args: argparse.Namespace, on_done: Callable[[Startup], None] | None = None) -> Startup:
+    hold_collections()
     app = application()
     crash.install()
     lang = choose_language(args)
@@ -105,10 +108,17 @@ def start(args: argparse.Namespace, on_done: Callable[[Startup], None] | None = 
     startup = Startup(app=app, window=window, login=current_login(), on_done=on_done)
     window.show()
 
-    def open_env(_report: Progress) -> Environment:
+    def open_env(_report: Progress) -> tuple[Environment, StartSnapshot]:
         from core.runtime.bootstrap import open_environment
+        from core.services.startup import read_start
 
-        return open_environment(args.data_dir, args.database_url)
+        env = open_environment(args.data_dir, args.database_url)
+        try:
+            # What the window needs before its first screen, in one read here, not six on the UI thread.
+            return env, read_start(env.store, startup.login, env.terminal.uid)
+        except BaseException:
+            env.close()
+            raise
 
     # Known here so a failure can name the SQLite file or the server (password masked). An
     # invalid machine-wide configuration raises again in open_env, which reports it.
@@ -118,7 +128,7 @@ def start(args: argparse.Namespace, on_done: Callable[[Startup], None] | None = 
         database_url = None
     run_task(
         open_env,
-        on_done=lambda env: _opened(startup, env),
+        on_done=lambda opened: _opened(startup, *opened),
         on_error=lambda exc: _failed(startup, exc, database_url),
     )
     return startup
@@ -135,41 +145,55 @@ def _failed(startup: Startup, exc: BaseException, database_url: str | None = Non
     startup.finish(1)
 
 
-def _opened(startup: Startup, env: Environment) -> None:
-    from core.services.setup import is_initialized
-
+def _opened(startup: Startup, env: Environment, start: StartSnapshot) -> None:
     startup.env = env
-    if not is_initialized(env.store):
+    try:
+        _identify_or_set_up(startup, env, start)
+    except BaseException:
+        release_collections()  # a start that broke must not leave the collector off
+        raise
+
+
+def _identify_or_set_up(startup: Startup, env: Environment, start: StartSnapshot) -> None:
+    if not start.initialized:
         from gui.setup_wizard import SetupWizard
 
+        release_collections()  # a person fills the wizard in: no longer the start's few seconds
         wizard = SetupWizard(env.store, startup.login, env.terminal.uid, startup.window)
         if wizard.exec() != SetupWizard.DialogCode.Accepted or wizard.admin_id is None:
             startup.window.close()
             startup.finish(0)
             return
         startup.first_run = True
-    identify(startup)
+        identify(startup)  # the snapshot was read before the set-up: read again
+        return
+    identify(startup, start)
 
 
-def identify(startup: Startup) -> None:
-    """Attach the screens for the OS login, or explain that it is not registered."""
-    from core.services.organization import load_profile
-    from core.services.staff import actor_for
+def identify(startup: Startup, start: StartSnapshot | None = None) -> None:
+    """Attach the screens for the OS login, or explain that it is not registered.
+
+    ``start`` is what the opening read found; without it (after the set-up wizard, on Retry)
+    it is read here.
+    """
+    from core.services.startup import read_start
     from gui.session import AppSession
 
     env = startup.env
     assert env is not None
-    actor = actor_for(env.store, startup.login, env.terminal.uid)
+    if start is None:
+        start = read_start(env.store, startup.login, env.terminal.uid)
+    actor = start.actor
     if actor is None:
         from gui.unknown_user import UnknownUserPage
 
-        page = UnknownUserPage(startup.login, load_profile(env.store).name, retry=lambda: identify(startup))
+        page = UnknownUserPage(startup.login, start.organization, retry=lambda: identify(startup))
         page.quit_requested.connect(startup.window.close)
         startup.window.show_page(page)
         startup.finish()
         return
-    startup.session = AppSession(env, actor)
-    startup.window.attach(startup.session)
+    startup.session = AppSession(env, actor, is_demo=start.is_demo)
+    startup.window.attach(startup.session, start)
     freeze_start_heap()
     if startup.first_run:
         startup.window.open_guided_start()
@@ -180,6 +204,24 @@ def identify(startup: Startup) -> None:
 
 
 TERMINAL_KEY_DELAY_MS = 1500
+
+
+def hold_collections() -> None:
+    """No garbage collection until the start is over (:meth:`Startup.finish` releases it).
+
+    A start allocates the 170,000 objects :func:`freeze_start_heap` then leaves out of every
+    collection, nearly all of them for good; on the way the collector ran some 200 times over
+    them (one full pass) — about 80 ms of CPU, 8 % of a start to a usable 予定 screen — and found
+    some 600 objects of garbage (tests/bench/bench_startup.py's case). Called first by ``app.py``
+    for the GUI, again here for a start made otherwise (tests).
+    """
+    gc.disable()
+
+
+def release_collections() -> None:
+    """The collector as usual again (after the start, before the set-up wizard, when a start broke)."""
+    gc.enable()
+
 
 _start_heap_frozen = False
 

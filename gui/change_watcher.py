@@ -79,12 +79,21 @@ class ChangeWatcher(QObject):
 
     changed = Signal(object)
 
-    def __init__(self, store: Store, own: Callable[[], Recorder] | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        own: Callable[[], Recorder] | None = None,
+        parent: QObject | None = None,
+        *,
+        since: int | None = None,
+    ) -> None:
+        """``since``: the audit head already read (the start's snapshot); read here when not given."""
         super().__init__(parent)
         self.store = store
         self.own = own
         # Read once as the window is built (before any screen has read): nothing after it can be missed.
-        self.last_seq = latest_seq(store)
+        # The start passes the head its one read found (core.services.startup.read_start), earlier still.
+        self.last_seq = latest_seq(store) if since is None else since
         self._looking = False
         self._timer: QTimer | None = None
         self._thread: threading.Thread | None = None

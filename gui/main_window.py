@@ -44,7 +44,8 @@ if TYPE_CHECKING:
     from core.audit.events import Changes
     from core.organization.identity import Actor
     from core.organization.onboarding import Place
-    from core.services.incidents import PauseState
+    from core.services.pause import PauseState
+    from core.services.startup import StartSnapshot
     from gui.change_watcher import ChangeWatcher
     from gui.guided_start import GuidedStartDialog
     from gui.screens.base import Screen
@@ -163,21 +164,27 @@ class MainWindow(QMainWindow):
             self.attach(session)
 
     # -- after the database is open --
-    def attach(self, session: AppSession) -> None:
-        """Show the first screen for ``session`` and enable navigation (the others come when opened)."""
-        from core.services.organization import load_profile
+    def attach(self, session: AppSession, snapshot: StartSnapshot | None = None) -> None:
+        """Show the first screen for ``session`` and enable navigation (the others come when opened).
 
+        ``snapshot``: what the start read already (the organization's name, the demo switcher's people,
+        the audit head); read here when not given (tests, screenshots).
+        """
+        if snapshot is None:
+            from core.services.startup import read_start
+
+            snapshot = read_start(session.store, session.actor.login, session.actor.terminal)
         self.session = session
-        self.setWindowTitle(tr("KohoGate — {org}").format(org=load_profile(session.store).name))
+        self.setWindowTitle(tr("KohoGate — {org}").format(org=snapshot.organization))
         self.database_label.setText(session.store.description)
-        self._build_switcher()
+        self._build_switcher(snapshot)
         # No actor_changed hook: switching the person announces every change, which reaches _on_changes.
         from gui.change_watcher import ChangeWatcher
         from gui.changes import change_hub
 
         change_hub().changed.connect(self._on_changes)
         self._listening = True
-        self.watcher = ChangeWatcher(session.store, lambda: session.actor.recorder, self)
+        self.watcher = ChangeWatcher(session.store, lambda: session.actor.recorder, self, since=snapshot.head_seq)
         # A bound slot of this window, not a plain function: on PostgreSQL the watcher emits from its
         # listener thread, and only a receiver living on the UI thread makes Qt queue the call there.
         self.watcher.changed.connect(self._announce_from_elsewhere)
@@ -200,7 +207,7 @@ class MainWindow(QMainWindow):
         self.mailer = MailSender(session, self)
         self.mailer.summary.connect(lambda text: self.statusBar().showMessage(text, 60_000))
         self.mailer.start()
-        self._update_status()
+        self._update_status(actor_fresh=True)  # the actor was read just now, with the window's opening
         self.guided_action.setEnabled(True)
         self.nav.setEnabled(True)
         start = self.start_screen(session)
@@ -327,17 +334,15 @@ class MainWindow(QMainWindow):
         if isinstance(accounts, AccountsScreen):
             accounts.add_account()
 
-    def _build_switcher(self) -> None:
+    def _build_switcher(self, snapshot: StartSnapshot) -> None:
         session = self.session
         if session is None or not session.is_demo:
             return
-        from core.services.staff import list_staff
-
         switcher = QComboBox()
         switcher.setObjectName("userSwitcher")
         switcher.setAccessibleName(tr("Demo: act as"))
         switcher.setToolTip(tr("Demo data only: try the app as another member of staff."))
-        for staff in list_staff(session.store, include_inactive=False):
+        for staff in snapshot.people:
             switcher.addItem(f"{staff.display_name} ({roles_label(staff.roles)})", staff.id)
         switcher.setCurrentIndex(max(switcher.findData(session.actor.staff_id), 0))
         switcher.currentIndexChanged.connect(lambda _i: session.switch_to(int(switcher.currentData())))
@@ -362,8 +367,12 @@ class MainWindow(QMainWindow):
         if changes.queue or changes.settings or changes.terminals:
             self._update_status()
 
-    def _update_status(self) -> None:
-        """The user, this terminal's status and the pending-review badge; read off the UI thread."""
+    def _update_status(self, *, actor_fresh: bool = False) -> None:
+        """The user, this terminal's status and the pending-review badge; read off the UI thread.
+
+        ``actor_fresh``: the session's actor is what the database says now (the window is being
+        attached): it is not read again.
+        """
         session = self.session
         if session is None:
             return
@@ -372,20 +381,21 @@ class MainWindow(QMainWindow):
             tr("User: {name} ({roles})").format(name=actor.display_name, roles=roles_label(actor.roles))
         )
         from core.lifecycle.actions import sees_pending_reviews
-        from core.services.incidents import pause_state
+        from core.services.pause import pause_state
         from core.services.reviews import pending_reviews
         from gui.operations import Operation
 
         def read() -> tuple[str, int, PauseState, Actor]:
             from core.services.staff import actor_for_staff
+            from core.services.terminals import terminal_status
 
             # Roles given a minute ago (to oneself, in the guided start) apply without a restart.
-            now = actor_for_staff(session.store, actor.staff_id, actor.terminal)
-            terminal = session.terminal()
+            now = actor if actor_fresh else actor_for_staff(session.store, actor.staff_id, actor.terminal)
+            terminal = terminal_status(session.store, session.env.terminal.uid)
             count = 0
             if sees_pending_reviews(now, deputy=session.is_deputy):
                 count = len(pending_reviews(session.store, reviewer_id=now.staff_id))
-            status = terminal.status.label if terminal else tr("not registered")
+            status = terminal.label if terminal else tr("not registered")
             return status, count, pause_state(session.store), now
 
         if self.status_reads:

@@ -15,7 +15,6 @@ from core.organization.identity import Actor
 from core.organization.roles import Role
 from core.runtime.bootstrap import Environment
 from core.services.base import Service
-from core.services.organization import is_demo_organization
 from core.services.staff import actor_for_staff
 from core.services.terminals import TerminalInfo, terminal_by_uid
 
@@ -30,11 +29,13 @@ class AppSession(QObject):
 
     actor_changed = Signal(object)
 
-    def __init__(self, env: Environment, actor: Actor, parent: QObject | None = None) -> None:
+    def __init__(
+        self, env: Environment, actor: Actor, parent: QObject | None = None, *, is_demo: bool | None = None
+    ) -> None:
         super().__init__(parent)
         self.env = env
         self.actor = actor
-        self._is_demo: bool | None = None
+        self._is_demo = is_demo  # known already when the start read it (core.services.startup)
 
     @property
     def store(self) -> Store:
@@ -49,6 +50,8 @@ class AppSession(QObject):
     @property
     def is_demo(self) -> bool:
         if self._is_demo is None:
+            from core.services.organization import is_demo_organization
+
             self._is_demo = is_demo_organization(self.store)
         return self._is_demo
 

@@ -82,7 +82,7 @@ def _blocked_drafts(store: Store) -> set[int]:
     a way a retry cannot mend — retrying those every minute would only fill
     the record with the same failure.
     """
-    from core.services.drafts import newest_version_id
+    from core.services.versions import newest_version_id
 
     failed = Publication.state == PublicationState.FAILED.value
     query = (

@@ -39,7 +39,6 @@ from core.errors import Conflict, InvalidInput, PermissionDenied
 from core.i18n import tr
 from core.lifecycle.states import AccountStatus, PublicationState
 from core.lifecycle.transitions import move
-from core.services.accounts import runs_account
 from core.services.base import Service, organization_row
 from core.services.validation import aware_datetime, clean_text
 from core.storage.engine import Store
@@ -133,6 +132,9 @@ def overdue_reviews(store: Store) -> list[tuple[int, str, datetime]]:
 class AccountLifecycleService(Service):
     def _operating_body(self, session: Session, account: OfficialAccount) -> Staff:
         """An administrator, or the account's 運用管理者 / 運用責任者 (joso:7: the operating body decides)."""
+        # Here, not at the top: the today board reads overdue_reviews on every start without the account use cases.
+        from core.services.accounts import runs_account
+
         staff = self.authorize(session)
         if not runs_account(session, staff, account.id):
             raise PermissionDenied(

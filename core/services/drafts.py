@@ -29,7 +29,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from core.accounts.lifecycle_rules import DEFAULT_CATEGORY, category_keys
 from core.accounts.usable import ensure_account_usable
@@ -45,6 +45,7 @@ from core.organization.roles import Role
 from core.records.numbering import allocate as allocate_number
 from core.services.base import Service, organization_row
 from core.services.validation import aware_datetime, storable
+from core.services.versions import newest_version_id
 from core.signoff.content_hash import content_hash
 from core.signoff.contributors import note_contributor
 from core.storage import search
@@ -554,24 +555,6 @@ class DraftFilter:
     text: str = ""
     #: The state as the list shows it (要確認, 送信失敗, 予約済み …), judged by the database clock.
     shown: ShownState | None = None
-
-
-def newest_version_id(draft_id: Any) -> ScalarSelect[Any]:
-    """The id of the newest version of ``draft_id`` (a column the query correlates), or NULL.
-
-    An attempt belongs to the version it sent: once a draft was taken back, re-timed
-    (:mod:`core.services.planning`) and approved again, the old version's missed or failed
-    attempt no longer says anything about the new one — neither in the list nor to the scheduler.
-    """
-    version = aliased(DraftVersion)
-    return (
-        select(version.id)
-        .where(version.draft_id == draft_id)
-        .order_by(version.number.desc())
-        .limit(1)
-        .correlate_except(version)
-        .scalar_subquery()
-    )
 
 
 def newest_publication_state() -> ScalarSelect[Any]:

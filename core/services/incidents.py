@@ -41,6 +41,7 @@ from core.lifecycle.transitions import check_initial, move
 from core.organization.roles import Role
 from core.platforms.facts import Platform
 from core.services.base import Service, organization_row
+from core.services.pause import staff_name
 from core.services.validation import clean_text
 from core.storage.engine import Store
 from core.storage.models import (
@@ -51,7 +52,6 @@ from core.storage.models import (
     IncidentStep,
     IncidentSuspect,
     OfficialAccount,
-    Staff,
 )
 
 if TYPE_CHECKING:
@@ -92,25 +92,12 @@ class ForeignPost:
 
 
 @dataclass(frozen=True)
-class PauseState:
-    paused: bool
-    since: datetime | None = None
-    reason: str = ""
-    by: str = ""
-
-
-@dataclass(frozen=True)
 class AccountLock:
     account_id: int
     handle: str
     locked_at: datetime
     reason: str
     incident_id: int | None
-
-
-def _staff_name(session: Session, staff_id: int | None) -> str:
-    staff = session.get(Staff, staff_id) if staff_id is not None else None
-    return staff.display_name if staff is not None else ""
 
 
 class IncidentService(Service):
@@ -564,14 +551,6 @@ class IncidentService(Service):
 
 
 # -- reading --
-def pause_state(store: Store) -> PauseState:
-    with store.read() as session:
-        org = organization_row(session)
-        if org.paused_at is None:
-            return PauseState(False)
-        return PauseState(True, org.paused_at, org.pause_reason or "", _staff_name(session, org.paused_by_id))
-
-
 def account_locks(store: Store) -> list[AccountLock]:
     with store.read() as session:
         rows = session.scalars(
@@ -611,7 +590,7 @@ def load_incident(store: Store, incident_id: int) -> IncidentDetail:
 
         def name(staff_id: int) -> str:
             if staff_id not in names:
-                names[staff_id] = _staff_name(session, staff_id)
+                names[staff_id] = staff_name(session, staff_id)
             return names[staff_id]
 
         steps = tuple(

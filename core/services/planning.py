@@ -11,8 +11,10 @@ never carried over to a new time: it is set aside, and the person must have been
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, func, or_, select, update
 
@@ -35,11 +37,14 @@ from core.planning.calendar import (
 )
 from core.planning.today import Overdue, OverdueKind, TodayBoard, Waiting, WaitingKind, build_board
 from core.services.base import Service
-from core.services.drafts import DraftService, newest_version_id
 from core.services.validation import aware_datetime
+from core.services.versions import newest_version_id
 from core.signoff.contributors import note_contributor
 from core.storage.engine import Store
 from core.storage.models import Draft, DraftVersion, OfficialAccount, Publication
+
+if TYPE_CHECKING:
+    from core.services.reviews import PendingItem
 
 
 def _facts(store: Store, start: datetime | None, end: datetime | None, *, attention: bool = False) -> list[PostFact]:
@@ -118,12 +123,11 @@ def read_calendar(store: Store, first: date, last: date, zone: tzinfo | None = N
     return build_calendar(_facts(store, start, end), first, last, now, zone)
 
 
-def _waiting_for(store: Store, actor: Actor, now: datetime) -> list[Waiting]:
-    from core.services.reviews import pending_reviews
-
+def _waiting_for(store: Store, actor: Actor, now: datetime, pending: Sequence[PendingItem]) -> list[Waiting]:
+    """``pending``: what ``actor`` may decide on (read by the caller with every pending review)."""
     waiting: list[Waiting] = []
     if actor.has(Role.SUPERVISOR):
-        for item in pending_reviews(store, reviewer_id=actor.staff_id, now=now):
+        for item in pending:
             kind = WaitingKind.POST_REVIEW if item.after_publication else WaitingKind.DECISION
             waiting.append(
                 Waiting(kind, item.draft_id, item.excerpt[:40], item.account, item.submitted_at, item.scheduled_at)
@@ -144,17 +148,19 @@ def _waiting_for(store: Store, actor: Actor, now: datetime) -> list[Waiting]:
     return waiting
 
 
-def _overdue(store: Store, actor: Actor, now: datetime) -> list[Overdue]:
+def _overdue(store: Store, actor: Actor, now: datetime, every: Sequence[PendingItem]) -> list[Overdue]:
+    """``every``: every pending review (its overdue after-the-fact ones are listed)."""
     if not (actor.has(Role.SUPERVISOR) or actor.has(Role.ADMINISTRATOR)):
         return []
     from core.services.account_lifecycle import overdue_reviews
-    from core.services.reviews import overdue_post_reviews
 
     found = [
         Overdue(OverdueKind.CONTINUATION, due, handle, account_id=account_id)
         for account_id, handle, due in overdue_reviews(store)
     ]
-    for item in overdue_post_reviews(store, now):
+    for item in every:
+        if not item.overdue(now):
+            continue
         assert item.post_review_due_at is not None
         found.append(
             Overdue(
@@ -170,12 +176,30 @@ def _overdue(store: Store, actor: Actor, now: datetime) -> list[Overdue]:
 
 def read_today(store: Store, actor: Actor, zone: tzinfo | None = None) -> TodayBoard:
     """The today board for ``actor`` (roles as held now, re-read from the database)."""
+    return read_schedule(store, actor, lambda today: (today, today), zone)[1]
+
+
+def read_schedule(
+    store: Store, actor: Actor, span: Callable[[date], tuple[date, date]], zone: tzinfo | None = None
+) -> tuple[Calendar, TodayBoard]:
+    """The calendar of the days ``span(today)`` and the today board for ``actor``, in one pass (予定).
+
+    Today's posts come from the calendar when it shows today, and every pending review from one
+    query (what waits for ``actor``, and the overdue after-the-fact reviews): the start screen's
+    read asks for each once. One database clock for both.
+    """
+    from core.services.reviews import pending_reviews_of
     from core.services.staff import actor_for_staff
 
     current = actor_for_staff(store, actor.staff_id, actor.terminal)
     now = store.now()
     day = now.astimezone(zone).date()
-    today = read_calendar(store, day, day, zone).entries
+    first, last = span(day)
+    calendar = build_calendar(_facts(store, *local_bounds(first, last, zone)), first, last, now, zone)
+    if first <= day <= last:
+        today = calendar.day(day).entries
+    else:
+        today = build_calendar(_facts(store, *local_bounds(day, day, zone)), day, day, now, zone).entries
     attention: list[CalendarEntry] = []
     for fact in _facts(store, None, None, attention=True):
         judged = entry_state(fact, now)
@@ -198,16 +222,22 @@ def read_today(store: Store, actor: Actor, zone: tzinfo | None = None) -> TodayB
                 fact.emergency,
             )
         )
-    return build_board(
+    every: list[PendingItem] = []
+    theirs: list[PendingItem] = []
+    if current.has(Role.SUPERVISOR) or current.has(Role.ADMINISTRATOR):
+        reviewer = current.staff_id if current.has(Role.SUPERVISOR) else None
+        every, theirs = pending_reviews_of(store, reviewer, now)
+    board = build_board(
         day,
         current.roles,
         today,
-        _waiting_for(store, current, now),
+        _waiting_for(store, current, now, theirs),
         attention,
-        _overdue(store, current, now),
+        _overdue(store, current, now, every),
         now,
         zone,
     )
+    return calendar, board
 
 
 @dataclass(frozen=True)
@@ -308,6 +338,8 @@ class PlanningService(Service):
             draft.scheduled_at = when
             draft.last_editor_id = staff.id
             session.flush()
+            from core.services.drafts import DraftService
+
             version_id = DraftService(self.store, self.actor).freeze_version(session, staff, draft)
             session.flush()
             return MoveResult(draft.id, rule.kind, draft.row_version, version_id)

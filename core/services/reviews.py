@@ -185,6 +185,18 @@ def pending_reviews(store: Store, *, reviewer_id: int | None = None, now: dateti
     own drafts. Emergency posts already published and awaiting their
     after-the-fact review are included.
     """
+    every, theirs = pending_reviews_of(store, reviewer_id, now)
+    return every if reviewer_id is None else theirs
+
+
+def pending_reviews_of(
+    store: Store, reviewer_id: int | None, now: datetime | None = None
+) -> tuple[list[PendingItem], list[PendingItem]]:
+    """Every version awaiting a decision, and those ``reviewer_id`` may decide on, from one query.
+
+    For a reader that needs both (the today board: what waits for me, and every overdue
+    after-the-fact review); without ``reviewer_id`` the second list is empty.
+    """
     now = now or store.now()
     latest = (
         select(DraftVersion.draft_id, func.max(DraftVersion.number).label("n"))
@@ -221,34 +233,34 @@ def pending_reviews(store: Store, *, reviewer_id: int | None = None, now: dateti
         .where(Draft.state.in_([DraftState.SUBMITTED.value, DraftState.PUBLISHED.value]))
         .order_by(DraftVersion.created_at, DraftVersion.id)
     )
-    items: list[PendingItem] = []
+    every: list[PendingItem] = []
+    theirs: list[PendingItem] = []
     with store.read() as session:
         reviewer = session.get(Staff, reviewer_id) if reviewer_id is not None else None
         for version, state, handle, platform, author, due, group_id, group_title in session.execute(query):
             if state == DraftState.PUBLISHED.value and due is None:
                 continue
-            if reviewer is not None and authority_for(session, reviewer, version, now) is None:
-                continue
-            items.append(
-                PendingItem(
-                    draft_id=version.draft_id,
-                    version_id=version.id,
-                    number=version.number,
-                    account=handle,
-                    platform=platform,
-                    author=author,
-                    submitted_at=version.created_at,
-                    scheduled_at=version.scheduled_at,
-                    excerpt=" ".join(version.text[:120].split()),
-                    emergency=version.emergency,
-                    confirm_findings=sum(1 for f in version.findings if f.get("severity") == "confirm"),
-                    after_publication=due is not None,
-                    post_review_due_at=due,
-                    group_id=group_id,
-                    group_title=group_title or "",
-                )
+            item = PendingItem(
+                draft_id=version.draft_id,
+                version_id=version.id,
+                number=version.number,
+                account=handle,
+                platform=platform,
+                author=author,
+                submitted_at=version.created_at,
+                scheduled_at=version.scheduled_at,
+                excerpt=" ".join(version.text[:120].split()),
+                emergency=version.emergency,
+                confirm_findings=sum(1 for f in version.findings if f.get("severity") == "confirm"),
+                after_publication=due is not None,
+                post_review_due_at=due,
+                group_id=group_id,
+                group_title=group_title or "",
             )
-    return items
+            every.append(item)
+            if reviewer is not None and authority_for(session, reviewer, version, now) is not None:
+                theirs.append(item)
+    return every, theirs
 
 
 def overdue_post_reviews(store: Store, now: datetime | None = None) -> list[PendingItem]:

@@ -29,7 +29,8 @@ class StaffInfo:
     department_id: int | None = None
 
 
-def _info(staff: Staff) -> StaffInfo:
+def staff_info(staff: Staff) -> StaffInfo:
+    """A staff row as the layers above see it (its roles and department loaded with it)."""
     return StaffInfo(
         id=staff.id,
         display_name=staff.display_name,
@@ -61,13 +62,13 @@ def list_staff(store: Store, *, include_inactive: bool = True) -> list[StaffInfo
         query = select(Staff).order_by(Staff.id)
         if not include_inactive:
             query = query.where(Staff.active)
-        return [_info(s) for s in session.scalars(query)]
+        return [staff_info(s) for s in session.scalars(query)]
 
 
 def find_by_login(store: Store, login: str) -> StaffInfo | None:
     with store.read() as session:
         staff = session.scalar(select(Staff).where(Staff.os_login == normalize_login(login)))
-        return _info(staff) if staff is not None else None
+        return staff_info(staff) if staff is not None else None
 
 
 def actor_for(store: Store, login: str, terminal: str) -> Actor | None:
@@ -85,7 +86,7 @@ def actor_for_staff(store: Store, staff_id: int, terminal: str) -> Actor:
         staff = session.get(Staff, staff_id)
         if staff is None:
             raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Staff"), id=staff_id))
-        info = _info(staff)
+        info = staff_info(staff)
     return Actor(
         staff_id=info.id, login=info.login, display_name=info.display_name, roles=info.roles, terminal=terminal
     )

@@ -194,6 +194,13 @@ def list_terminals(store: Store) -> list[TerminalInfo]:
         ]
 
 
+def terminal_status(store: Store, uid: str) -> TerminalStatus | None:
+    """The status of the terminal ``uid`` (``None``: not registered): the status bar's one column."""
+    with store.read() as session:
+        status = session.scalar(select(Terminal.status).where(Terminal.uid == uid))
+        return TerminalStatus(status) if status is not None else None
+
+
 def terminal_by_uid(store: Store, uid: str) -> TerminalInfo | None:
     with store.read() as session:
         row = session.scalar(select(Terminal).where(Terminal.uid == uid))

@@ -31,7 +31,12 @@ class Change:
 
 def head_seq(store: Store) -> int:
     with store.read() as session:
-        return session.scalar(select(AuditHead.seq).where(AuditHead.id == 1)) or 0
+        return head_seq_in(session)
+
+
+def head_seq_in(session: Session) -> int:
+    """The audit head's sequence number, read in ``session`` (with what else a caller reads there)."""
+    return session.scalar(select(AuditHead.seq).where(AuditHead.id == 1)) or 0
 
 
 @dataclass(frozen=True)

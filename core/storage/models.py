@@ -3,9 +3,11 @@
 Enums are stored as their string values (no native ENUM types) so that a new
 state is a code change, not a type migration, on both databases. Times are
 timezone-aware UTC. JSON columns hold small lists (domains, media items).
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: with it every ``Mapped[...]`` is a string that
+SQLAlchemy evaluates again at import, some 20 ms of each start (issue 21). A class used before
+its definition is named in quotes.
+"""
 
 from datetime import UTC, datetime
 from typing import Any
@@ -143,7 +145,7 @@ class Staff(Base):
     mail_mode: Mapped[str] = mapped_column(String(16), default="immediate", server_default="immediate")
 
     department: Mapped[Department | None] = relationship(lazy="joined")
-    role_rows: Mapped[list[StaffRole]] = relationship(
+    role_rows: Mapped[list["StaffRole"]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", back_populates="staff"
     )
 
@@ -295,7 +297,7 @@ class Draft(Base):
 
     account: Mapped[OfficialAccount] = relationship(lazy="joined")
     author: Mapped[Staff] = relationship(foreign_keys=[author_id], lazy="joined")
-    versions: Mapped[list[DraftVersion]] = relationship(
+    versions: Mapped[list["DraftVersion"]] = relationship(
         back_populates="draft", order_by="DraftVersion.number", lazy="selectin"
     )
 

@@ -69,7 +69,7 @@ from core.planning.calendar import (
 )
 from core.planning.today import TodayBoard
 from core.platforms.facts import platform_label
-from core.services.planning import MoveResult, PlanningService, read_calendar, read_today
+from core.services.planning import MoveResult, PlanningService, read_schedule
 from gui import messages
 from gui.i18n import translator
 from gui.models.rows import Column, RowRole, RowsModel
@@ -475,10 +475,8 @@ class CalendarScreen(Screen):
         view = self.view
 
         def read() -> tuple[Calendar, TodayBoard]:
-            board = read_today(store, actor)
-            anchor = board.day if wanted == date.min else wanted
-            first, last = grid(view, anchor)
-            return read_calendar(store, first, last), board
+            # The days drawn around the wanted day, or around today (known once the clock is read).
+            return read_schedule(store, actor, lambda today: grid(view, today if wanted == date.min else wanted))
 
         self.read(read, lambda result: self._show(*result))
 

@@ -50,15 +50,14 @@ from core.publishing.scheduler import HeldPosts, posts_held_by_pause
 from core.services.accounts import AccountInfo, list_accounts
 from core.services.incidents import (
     IncidentService,
-    PauseState,
     account_locks,
     incident_notice,
     list_incidents,
     load_incident,
-    pause_state,
     platform_reports,
     read_evidence,
 )
+from core.services.pause import PauseState, pause_state
 from gui import messages
 from gui.i18n import translator
 from gui.incidents.report_dialog import PlatformReportDialog, SuspectDialog, WarningPostsDialog

@@ -158,12 +158,12 @@ def writes_leave_the_ui_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[list
 # What still reads the database on the UI thread, by module (below gui/) and function, and why. Everything
 # else in gui/ — every screen's refresh, the list models, the settings tabs — reads through an Operation.
 READS_STILL_ON_THE_UI_THREAD: dict[tuple[str, str], str] = {
-    # Start-up, before any screen is shown: nothing to keep responsive yet.
-    ("application.py", "_opened"): "start-up: is the database set up (before the window has a screen)",
+    # Start-up, before any screen is shown: nothing to keep responsive yet. A normal start reads all this
+    # with the database's opening, off the UI thread (core.services.startup.read_start); these read it
+    # again only after the set-up wizard, on the not-registered page's Retry, and for tests' windows.
     ("application.py", "identify"): "start-up: who the OS login is (before the window has a screen)",
     ("application.py", "main_window_for"): "tests' and screenshots' window for a staff member",
     ("main_window.py", "attach"): "building the window once for a session (the organization's name)",
-    ("main_window.py", "_build_switcher"): "the demo user switcher's list, built once with the window",
     ("session.py", "is_demo"): "asked once per session while the window is built, then cached",
     ("session.py", "switch_to"): "the demo user switcher: the chosen person's roles",
     # The change feed's starting point, read as the window is built (so that nothing after it is missed).

@@ -21,9 +21,9 @@ from core.services.incidents import (
     account_locks,
     list_incidents,
     load_incident,
-    pause_state,
     read_evidence,
 )
+from core.services.pause import pause_state
 from core.storage.models import AuditEntry, OfficialAccount
 from tests.support.platform_fakes import FakeMastodon
 from tests.support.publishing import PubWorld

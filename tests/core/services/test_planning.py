@@ -18,7 +18,7 @@ from core.publishing.records import PublicationService
 from core.runtime.bootstrap import Environment
 from core.services.drafts import DraftService, load_draft_detail
 from core.services.planning import PlanningService, read_calendar, read_today
-from core.services.reviews import ReviewService, pending_reviews
+from core.services.reviews import ReviewService, pending_reviews, pending_reviews_of
 from core.signoff.content_hash import content_hash
 from core.signoff.keys import DemoSigner
 from core.storage.engine import Store
@@ -274,3 +274,49 @@ def test_a_missed_post_retimed_and_approved_again_is_scheduled_and_goes_out(plan
     posting = PublicationService(store, world.op)
     attempt = posting.open_attempt(plan.missed, now=at(10, 17, 1))
     assert attempt.version_id == result.version_id
+
+
+def test_the_schedule_read_is_the_calendar_and_the_board_read_apart_with_each_query_once(plan: Plan) -> None:
+    """The 予定 screen's one read (issue 21): today's posts from the grid, every pending review in one query."""
+    from core.planning.calendar import CalendarView, grid
+    from core.services import planning, reviews
+
+    store, world = plan.world.store, plan.world
+    with clock(NOW):
+        board_apart = {who.login: read_today(store, who, TOKYO) for who in (world.op, world.sup)}
+        first, last = grid(CalendarView.MONTH, date(2030, 6, 10))
+        calendar_apart = read_calendar(store, first, last, TOKYO)
+        spans: list[date] = []
+        with (
+            mock.patch.object(planning, "_facts", wraps=planning._facts) as facts,
+            mock.patch.object(reviews, "pending_reviews_of", wraps=reviews.pending_reviews_of) as pending,
+        ):
+            for who in (world.op, world.sup):
+                calendar, board = planning.read_schedule(
+                    store, who, lambda today: (spans.append(today), grid(CalendarView.MONTH, today))[1], TOKYO
+                )
+                assert board == board_apart[who.login]
+                assert calendar == calendar_apart
+        # Per read: the grid's posts (today's among them) and those needing a person; no separate day.
+        assert facts.call_count == 4
+        assert pending.call_count == 1  # the supervisor's: what waits for them and the overdue, together
+        assert spans == [date(2030, 6, 10)] * 2  # the span asked around today by the database clock
+        # A span without today (another month shown) still has today's posts on the board.
+        calendar, board = planning.read_schedule(
+            store, world.op, lambda _today: grid(CalendarView.MONTH, date(2030, 9, 1)), TOKYO
+        )
+    assert board == board_apart[world.op.login]
+    assert calendar.first == grid(CalendarView.MONTH, date(2030, 9, 1))[0]
+
+
+def test_pending_reviews_of_gives_every_pending_review_and_the_reviewers_share(plan: Plan) -> None:
+    store, world = plan.world.store, plan.world
+    with clock(NOW):
+        every, theirs = pending_reviews_of(store, world.sup.staff_id, NOW)
+        assert every == pending_reviews(store, now=NOW)
+        assert theirs == pending_reviews(store, reviewer_id=world.sup.staff_id, now=NOW)
+        assert theirs
+        assert every
+        # An operator may decide nothing; without a reviewer there is no share.
+        assert pending_reviews(store, reviewer_id=world.op.staff_id, now=NOW) == []
+        assert pending_reviews_of(store, None, NOW)[1] == []

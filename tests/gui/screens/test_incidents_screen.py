@@ -8,7 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from core.incidents.model import IncidentKind, Severity, StepKind
 from core.runtime.bootstrap import Environment
-from core.services.incidents import IncidentService, account_locks, list_incidents, pause_state
+from core.services.incidents import IncidentService, account_locks, list_incidents
+from core.services.pause import pause_state
 from gui.screens import incidents as screen_module
 from gui.screens.incidents import IncidentsScreen, detail_html
 from gui.session import AppSession
