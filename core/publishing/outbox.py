@@ -84,6 +84,7 @@ from core.publishing.records import Claim, OutboxRow, PublicationService, public
 from core.services.base import Service
 from core.storage.locks import write_lock_held
 from core.storage.models import AuditEntry, AuditHead, utcnow
+from core.storage.row_cache import RowCache
 from core.terminals.authorization import (
     GateResult,
     PostingRefused,
@@ -128,12 +129,16 @@ class _RunFacts:
 
     ``role_checked``: this person's role to post was read in a transaction
     whose head was ``revision`` or earlier (with only posting bookkeeping since).
+    ``rows``: every change to them is audited (never as posting bookkeeping).
     """
 
     revision: int
     trusted: set[int | None] = field(default_factory=set)
     signing: dict[int, SigningFacts] = field(default_factory=dict)
     role_checked: bool = False
+    # Rows every post reads again (terminal, account, credential, organization, approver, signing key):
+    # read in the run's own transactions, dropped with the rest of its decisions.
+    rows: RowCache = field(default_factory=RowCache)
 
     def advance(self, span: tuple[int, int] | None) -> None:
         """A transaction of this run appended from ``span[0]`` to ``span[1]``: those entries were its own."""
@@ -319,7 +324,9 @@ class Outbox(Service):
             )
         return PostRequest(row.text, tuple(media), row.idempotency_key, row.created_at)
 
-    def _permit(self, session: Session, facts: SigningFacts, row: OutboxRow, now: datetime) -> None:
+    def _permit(
+        self, session: Session, facts: SigningFacts, row: OutboxRow, now: datetime, rows: RowCache | None
+    ) -> None:
         outcome = authorize_in(
             session,
             facts,
@@ -334,6 +341,7 @@ class Outbox(Service):
             },
             self.actor.recorder,
             now=now,
+            rows=rows,
         )
         if isinstance(outcome, GateResult):
             raise _refused(PostingRefused(outcome))
@@ -417,7 +425,14 @@ class Outbox(Service):
                 keep_loaded(session)
                 self._still_valid(session, run)
                 outcome = gate_in(
-                    session, self.actor, draft_id, has_credential=None, now=None, account=account_id, lock=True
+                    session,
+                    self.actor,
+                    draft_id,
+                    has_credential=None,
+                    now=None,
+                    account=account_id,
+                    lock=True,
+                    rows=run.rows,
                 )
                 if isinstance(outcome, VerifiedApproval):
                     if outcome.signing_key_id is None or outcome.signing_key_id not in run.trusted:
@@ -425,12 +440,13 @@ class Outbox(Service):
                     claim = self.records.claim_in(
                         session,
                         draft_id,
-                        self._permit_for(facts, signed_at, prepared),
+                        self._permit_for(facts, signed_at, prepared, rows=run.rows),
                         due_at=due_at,
                         window_ends_at=window_ends_at,
                         now=moment,
                         verified=outcome,
                         gated=True,
+                        rows=run.rows,
                     )
                     if claim.refused is not None:
                         raise _LongWay
@@ -529,11 +545,16 @@ class Outbox(Service):
         signed_at: datetime,
         prepared: list[tuple[PostRequest, Publisher]],
         credential: Callable[[], str | None] | None = None,
+        *,
+        rows: RowCache | None = None,
     ) -> Callable[[Session, OutboxRow], None]:
-        """Under the claim: the signed permit, the request and the account's adapter (into ``prepared``)."""
+        """Under the claim: the signed permit, the request and the account's adapter (into ``prepared``).
+
+        ``rows``: the run's rows (its one transaction per post, after the chain's head was checked).
+        """
 
         def permit(session: Session, row: OutboxRow) -> None:
-            self._permit(session, facts, row, signed_at)
+            self._permit(session, facts, row, signed_at, rows)
             request = self._request(row)
             publisher = self._publisher(row.account_id, row.platform, row.handle, row.account_url, credential)
             prepared.append((request, publisher))

@@ -44,6 +44,7 @@ from core.storage.models import (
     Terminal,
     utcnow,
 )
+from core.storage.row_cache import RowCache, cached
 
 if TYPE_CHECKING:
     from core.credentials.vault import Vault
@@ -205,6 +206,7 @@ class PublicationService(Service):
         now: datetime,
         verified: VerifiedApproval | None,
         gated: bool = False,
+        rows: RowCache | None = None,
     ) -> Claim:
         """:meth:`claim_attempt` in the caller's write transaction.
 
@@ -214,9 +216,9 @@ class PublicationService(Service):
         ``publish-due`` checks that nothing but posting bookkeeping was
         recorded since it last read the role (:meth:`Outbox.begin_run
         <core.publishing.outbox.Outbox.begin_run>`). The draft, its version
-        and the role are then not read again.
+        and the role are then not read again. ``rows``: the run's rows (the account among them).
         """
-        publication, row = self._open(session, draft_id, due_at, window_ends_at, now, verified, gated=gated)
+        publication, row = self._open(session, draft_id, due_at, window_ends_at, now, verified, gated=gated, kept=rows)
         try:
             # Nothing read here needs this transaction's pending writes: they go out together at the commit.
             with session.no_autoflush:
@@ -238,6 +240,7 @@ class PublicationService(Service):
         verified: VerifiedApproval | None,
         *,
         gated: bool = False,
+        kept: RowCache | None = None,
     ) -> tuple[Publication, OutboxRow]:
         blobs: dict[str, bytes] = {}
         if gated and verified is not None and verified.version_id is not None:
@@ -297,7 +300,8 @@ class PublicationService(Service):
                 ).format(minutes=int(CLAIM_TTL.total_seconds() // 60))
             )
         # Read before anything is written, so that the writes below go out together.
-        account = session.get(OfficialAccount, version.account_id)
+        account_id = version.account_id
+        account = cached(kept, session, OfficialAccount, account_id, lambda: session.get(OfficialAccount, account_id))
         assert account is not None
         created = row is None
         if row is None:
