@@ -14,8 +14,10 @@ The sequence for one publication:
    transaction); a retry counts its attempt just before its call.
 
 A run of ``publish-due`` (:meth:`Outbox.begin_run`) keeps the verified chain
-of trust, the terminal key and the person's role per account while the audit
-chain shows only posting bookkeeping. Once it knows them, a post takes two
+of trust, the terminal key and the person's role per account, and the rows
+every post reads again (terminal, account, credential, organization, approver,
+signing key: every condition is still checked against them, with the time
+now), while the audit chain shows only posting bookkeeping. Once it knows them, a post takes two
 transactions: steps 1 and 2 together — the chain's head read first, in the
 same transaction (nothing else recorded since the run's last look: no other
 query; anything but bookkeeping: :class:`RunChanged`, nothing written), the
