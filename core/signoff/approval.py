@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from typing import TypedDict
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, lazyload
 
 from core.composer.media_items import StoredMedia, media_of
@@ -108,6 +108,17 @@ def _version_makers(version: DraftVersion) -> set[int]:
     return {version.author_id, version.last_editor_id, version.submitted_by_id}
 
 
+# Built once (every publish asks): building the statement cost more than running it.
+_NEWEST_REVIEWED = (
+    select(DraftVersion, Review)
+    .outerjoin(Review, Review.version_id == DraftVersion.id)
+    .where(DraftVersion.draft_id == bindparam("draft_id"))
+    .order_by(DraftVersion.number.desc())
+    .limit(1)
+    .options(lazyload(Review.reviewer))
+)
+
+
 def verify_approval(
     session: Session, draft_id: int, *, blobs: dict[str, bytes] | None = None, rows: RowCache | None = None
 ) -> ApprovalCheck:
@@ -121,14 +132,7 @@ def verify_approval(
     if draft is None:
         return ApprovalCheck(ApprovalProblem.NO_APPROVAL, tr("The draft does not exist."))
     # The newest version and its review in one query; the reviewer is read once below, not joined here as well.
-    found = session.execute(
-        select(DraftVersion, Review)
-        .outerjoin(Review, Review.version_id == DraftVersion.id)
-        .where(DraftVersion.draft_id == draft.id)
-        .order_by(DraftVersion.number.desc())
-        .limit(1)
-        .options(lazyload(Review.reviewer))
-    ).first()
+    found = session.execute(_NEWEST_REVIEWED, {"draft_id": draft.id}).first()
     version, review = (found[0], found[1]) if found is not None else (None, None)
     if version is None or review is None or review.decision != ReviewDecision.APPROVED.value:
         return ApprovalCheck(ApprovalProblem.NO_APPROVAL, tr("The newest version of this draft is not approved."))

@@ -239,12 +239,19 @@ def _rotation_check(session: Session, account: OfficialAccount, now: datetime, r
 def _credential_check(
     session: Session, terminal: Terminal, account: OfficialAccount, facts: _KeyringFacts, rows: RowCache | None
 ) -> Refusal | None:
-    query = select(Credential).where(
-        Credential.terminal_id == terminal.id,
-        Credential.account_id == account.id,
-        Credential.removed_at.is_(None),
+    credential = cached(
+        rows,
+        session,
+        Credential,
+        (terminal.id, account.id),
+        lambda: session.scalar(
+            select(Credential).where(
+                Credential.terminal_id == terminal.id,
+                Credential.account_id == account.id,
+                Credential.removed_at.is_(None),
+            )
+        ),
     )
-    credential = cached(rows, session, Credential, (terminal.id, account.id), lambda: session.scalar(query))
     if credential is None or not facts.has_credential:
         return Refusal.CREDENTIAL_MISSING
     if account.password_changed_at is not None and credential.set_at < account.password_changed_at:
@@ -267,8 +274,13 @@ def _db_check(
     of ``publish-due`` already read them (:mod:`core.storage.row_cache`); every
     condition is still checked, with the time ``now``.
     """
-    by_uid = select(Terminal).where(Terminal.uid == terminal_uid)
-    terminal = cached(rows, session, Terminal, terminal_uid, lambda: session.scalar(by_uid))
+    terminal = cached(
+        rows,
+        session,
+        Terminal,
+        terminal_uid,
+        lambda: session.scalar(select(Terminal).where(Terminal.uid == terminal_uid)),
+    )
     refusal, values = _terminal_check(terminal, now)
     if refusal is not None or terminal is None:
         return refusal, values, terminal

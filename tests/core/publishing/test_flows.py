@@ -870,13 +870,13 @@ def test_an_approval_taken_back_in_the_middle_of_a_run_stops_only_that_post(
     assert refusals(world) == [("publishing.refused", "withdrawn")]
 
 
-def test_a_run_takes_two_transactions_and_a_bounded_number_of_statements_per_post(
+def test_a_run_takes_few_transactions_and_a_bounded_number_of_statements_per_post(
     world: PubWorld, httpserver: HTTPServer
 ) -> None:
-    """Issue #21: once the run knows its decisions, a post costs two transactions and at most 16 statements.
+    """Issue #21: once the run knows its decisions, a post costs one transaction and at most 12 statements on SQLite.
 
-    (50 statements in four transactions before.) A count, not a timing: a
-    query added to the hot path shows here.
+    (50 statements in four transactions at first, then 23 in two.) PostgreSQL: two transactions,
+    at most 24. A count, not a timing: a query added to the hot path shows here.
     """
     from sqlalchemy import event
 
@@ -898,14 +898,91 @@ def test_a_run_takes_two_transactions_and_a_bounded_number_of_statements_per_pos
     report = run_due(box, clock())
     assert len(report.sent) == len(drafts)
     marks.append(len(statements))
-    # PostgreSQL: a NOTIFY per entry (four) and the database clock; its BEGIN is no statement of its own.
-    sqlite = world.store.dialect == "sqlite"
-    bound = 16 if sqlite else 24
-    for first, end in itertools.pairwise(marks[3:]):  # the run's decisions known (and not changed)
-        post = statements[first:end]
-        assert len(post) <= bound, post
-        if sqlite:
-            assert sum(s.startswith("BEGIN") for s in post) == 2, post
+    # From one post's start to the next one's, once the run's decisions are known (and not changed).
+    posts = [statements[first:end] for first, end in itertools.pairwise(marks[3:])]
+    if world.store.dialect == "sqlite":
+        # One transaction per post: the post sent before it is recorded first thing in it, the last at the run's end.
+        for post in posts[:-1]:
+            assert len(post) <= 12, post
+            assert sum(s.startswith("BEGIN") for s in post) == 1, post
+        assert sum(s.startswith("BEGIN") for s in posts[-1]) == 2, posts[-1]
+    else:
+        # Two transactions (the result recorded at once); a NOTIFY per entry (four) and the database clock,
+        # its BEGIN no statement of its own.
+        for post in posts:
+            assert len(post) <= 24, post
+
+
+def _publication_states(world: PubWorld) -> dict[int, tuple[str, int]]:
+    """Draft id → (its publication's state, attempts)."""
+    with world.store.read() as session:
+        rows = session.execute(
+            select(DraftVersion.draft_id, Publication.state, Publication.attempts).join(
+                Publication, Publication.version_id == DraftVersion.id
+            )
+        ).all()
+    return {draft_id: (state, attempts) for draft_id, state, attempts in rows}
+
+
+def test_a_sent_post_is_recorded_when_the_next_posts_transaction_fails(
+    world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite a sent post is recorded in the next post's transaction; that one failing loses nothing.
+
+    The fourth post's gate fails unexpectedly: its transaction (with the third post's result in it)
+    rolls back, the third post is recorded on its own, the fourth is reported failed, the fifth goes out.
+    """
+    from core.publishing import outbox as outbox_module
+
+    fake = FakeMastodon(httpserver)
+    start = SOON
+    clock = FakeClock(start + timedelta(minutes=5))
+    drafts = [world.approved("mastodon", f"{i}番目のお知らせ", scheduled_at=start) for i in range(5)]
+    gate = outbox_module.gate_in
+
+    def failing(session, actor, draft_id, **kwargs):  # type: ignore[no-untyped-def]
+        if draft_id == drafts[3]:
+            raise RuntimeError("disk on fire")
+        return gate(session, actor, draft_id, **kwargs)
+
+    monkeypatch.setattr(outbox_module, "gate_in", failing)
+    report = run_due(world.outbox({"mastodon": fake.base_url}, clock=clock), clock())
+    assert [s.draft_id for s, _ in report.sent] == drafts[:3] + drafts[4:]
+    assert [s.draft_id for s, _ in report.failed] == drafts[3:4]
+    states = _publication_states(world)
+    assert all(states[d] == (PublicationState.PUBLISHED.value, 1) for d in drafts[:3] + drafts[4:])
+    assert drafts[3] not in states  # its claim rolled back with the transaction
+    assert len(fake.posts) == 4
+
+
+def test_a_sent_post_whose_result_cannot_be_recorded_is_reported_failed(
+    world: PubWorld, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The result recorded later than the call (with the next post) may fail: the report says so, for that post.
+
+    Its row stays an attempt that may be out (pending, one attempt): the next run looks for it first.
+    """
+    fake = FakeMastodon(httpserver)
+    start = SOON
+    clock = FakeClock(start + timedelta(minutes=5))
+    drafts = [world.approved("mastodon", f"{i}番目のお知らせ", scheduled_at=start) for i in range(4)]
+    record = PublicationService.mark_sent_in
+
+    def refusing(self, session, row, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if row.draft_id == drafts[2]:
+            raise Conflict("記録できません")
+        return record(self, session, row, *args, **kwargs)
+
+    monkeypatch.setattr(PublicationService, "mark_sent_in", refusing)
+    report = run_due(world.outbox({"mastodon": fake.base_url}, clock=clock), clock())
+    assert [s.draft_id for s, _ in report.sent] == drafts[:2] + drafts[3:]
+    assert report.failed == [
+        (next(s for s in scheduled_posts(world.store) if s.draft_id == drafts[2]), "記録できません")
+    ]
+    states = _publication_states(world)
+    assert states[drafts[2]] == (PublicationState.PENDING.value, 1)
+    assert all(states[d] == (PublicationState.PUBLISHED.value, 1) for d in drafts[:2] + drafts[3:])
+    assert len(fake.posts) == 4
 
 
 def test_each_post_of_a_run_records_the_same_entries_in_the_same_order(world: PubWorld, httpserver: HTTPServer) -> None:
