@@ -79,7 +79,11 @@ def periodic_due(interval_days: int, account: OfficialAccount) -> datetime | Non
 
 def overdue_block(session: Session, account: OfficialAccount, now: datetime) -> datetime | None:
     """The due date of an overdue periodic change when the organization blocks on it, else ``None``."""
-    org = session.get(Organization, 1)
+    return overdue_under(session.get(Organization, 1), account, now)
+
+
+def overdue_under(org: Organization | None, account: OfficialAccount, now: datetime) -> datetime | None:
+    """:func:`overdue_block` with the organization's row as the caller read it."""
     if org is None or (org.rotation_overdue or "block") != "block":
         return None
     due = periodic_due(org.rotation_interval_days, account)

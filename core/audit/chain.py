@@ -26,7 +26,17 @@ from core.storage.models import AuditEntry, AuditHead
 
 GENESIS_HASH = "0" * 64
 
-__all__ = ["CHANNEL", "GENESIS_HASH", "Recorder", "append", "defer_flushes", "entry_hash", "head_span", "locked_head"]
+__all__ = [
+    "CHANNEL",
+    "GENESIS_HASH",
+    "Recorder",
+    "append",
+    "defer_flushes",
+    "entry_hash",
+    "flushes_deferred",
+    "head_span",
+    "locked_head",
+]
 
 
 def entry_hash(seq: int, recorded_at: str, actor: str, terminal: str, event: str, payload: str, prev_hash: str) -> str:
@@ -34,6 +44,7 @@ def entry_hash(seq: int, recorded_at: str, actor: str, terminal: str, event: str
 
 
 _HEAD = "kohogate.audit_head"
+_HEAD_LOCKED = select(AuditHead).where(AuditHead.id == 1).with_for_update()  # built once: every write reads it
 _DEFERRED = "kohogate.audit_deferred"
 
 
@@ -51,6 +62,11 @@ def defer_flushes(session: Session) -> None:
     session.info[_DEFERRED] = (session.get_transaction(), True)
 
 
+def flushes_deferred(session: Session) -> bool:
+    """Did this transaction ask its entries to wait for its commit (:func:`defer_flushes`)?"""
+    return _marked(session, _DEFERRED)
+
+
 def locked_head(session: Session) -> AuditHead:
     """The chain's head, locked for the rest of this transaction; read from the database once per transaction.
 
@@ -63,7 +79,7 @@ def locked_head(session: Session) -> AuditHead:
     if cached is not None and transaction is not None and cached[0] is transaction:
         head: AuditHead = cached[1]
         return head
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+    head = session.execute(_HEAD_LOCKED).scalar_one()
     session.info[_HEAD] = (transaction, head, head.seq)
     return head
 

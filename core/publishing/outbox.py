@@ -14,15 +14,25 @@ The sequence for one publication:
    transaction); a retry counts its attempt just before its call.
 
 A run of ``publish-due`` (:meth:`Outbox.begin_run`) keeps the verified chain
-of trust, the terminal key and the person's role per account while the audit
-chain shows only posting bookkeeping. Once it knows them, a post takes two
-transactions: steps 1 and 2 together — the chain's head read first, in the
-same transaction (nothing else recorded since the run's last look: no other
-query; anything but bookkeeping: :class:`RunChanged`, nothing written), the
+of trust, the terminal key and the person's role per account, and the rows
+every post reads again (terminal, account, credential, organization, approver,
+signing key: every condition is still checked against them, with the time
+now), while the audit chain shows only posting bookkeeping. Once it knows
+them, steps 1 and 2 are one transaction — the chain's head read first
+(nothing else recorded since the run's last look: no other query; anything
+but bookkeeping: :class:`RunChanged`, nothing of the post written), the
 approval, then the claim, whose signed permit checks the terminal, account
-and credential conditions — and step 3. A permit refused there rolls the
-transaction back, and the post goes the way above, so a refusal is recorded
-as it always was.
+and credential conditions. A permit refused there rolls the transaction
+back, and the post goes the way above, so a refusal is recorded as it always
+was. On SQLite, whose write transactions hold the database's write lock from
+their start, that transaction also records the result of the post sent
+before it, first (the record's order unchanged): one transaction and one
+commit per post. Anything else that comes first — another account's first
+post, a missed post, a change, the run's end — records that result on its
+own before it (:meth:`Outbox.settle`); a result that cannot be recorded makes
+the post a failure in the run's report, its row an attempt that may be out.
+On PostgreSQL step 3 stays a transaction of its own: recording first there
+would lock the chain's head while media files are hashed.
 
 Failures, and what happens next:
 
@@ -82,8 +92,9 @@ from core.publishing.preflight import (
 )
 from core.publishing.records import Claim, OutboxRow, PublicationService, publication_info
 from core.services.base import Service
-from core.storage.locks import write_lock_held
+from core.storage.locks import write_lock_held, writes_queue
 from core.storage.models import AuditEntry, AuditHead, utcnow
+from core.storage.row_cache import RowCache
 from core.terminals.authorization import (
     GateResult,
     PostingRefused,
@@ -128,12 +139,16 @@ class _RunFacts:
 
     ``role_checked``: this person's role to post was read in a transaction
     whose head was ``revision`` or earlier (with only posting bookkeeping since).
+    ``rows``: every change to them is audited (never as posting bookkeeping).
     """
 
     revision: int
     trusted: set[int | None] = field(default_factory=set)
     signing: dict[int, SigningFacts] = field(default_factory=dict)
     role_checked: bool = False
+    # Rows every post reads again (terminal, account, credential, organization, approver, signing key):
+    # read in the run's own transactions, dropped with the rest of its decisions.
+    rows: RowCache = field(default_factory=RowCache)
 
     def advance(self, span: tuple[int, int] | None) -> None:
         """A transaction of this run appended from ``span[0]`` to ``span[1]``: those entries were its own."""
@@ -155,6 +170,21 @@ class NeedsChecking(KohoGateError):
 
 class _LongWay(Exception):
     """The run's one transaction gives way (rolled back) to the gate and the claim in their own transactions."""
+
+
+class _NotRecorded(Exception):
+    """The sent post's result could not be recorded in the next post's transaction (rolled back)."""
+
+
+@dataclass(frozen=True)
+class _Unrecorded:
+    """A post sent in this run whose result waits for the next post's transaction (see :meth:`Outbox._sent`)."""
+
+    row: OutboxRow
+    attempt: int
+    post_id: str | None
+    url: str | None
+    at: datetime
 
 
 @dataclass(frozen=True)
@@ -196,6 +226,8 @@ class Outbox(Service):
     # a run of publish-due opens one TLS connection per account, not one per post.
     _publishers: dict[int, Publisher] = field(default_factory=dict, init=False, repr=False)
     _run: _RunFacts | None = field(default=None, init=False, repr=False)
+    _unrecorded: _Unrecorded | None = field(default=None, init=False, repr=False)
+    _late: list[tuple[int, Exception]] = field(default_factory=list, init=False, repr=False)
 
     @property
     def records(self) -> PublicationService:
@@ -245,6 +277,7 @@ class Outbox(Service):
         """
         from core.storage.changes import events_since
 
+        self.settle()
         if self._run is None:
             return False
         revision, events = events_since(self.store, self._run.revision)
@@ -261,7 +294,8 @@ class Outbox(Service):
         return run is not None and run.role_checked and account_id in run.signing and account_id in self._publishers
 
     def close(self) -> None:
-        """Close the adapters' HTTP clients (the end of a run); a later call opens new ones."""
+        """The last result recorded, the adapters' HTTP clients closed (a run's end); a later call opens new ones."""
+        self.settle()
         self._run = None
         publishers, self._publishers = list(self._publishers.values()), {}
         for publisher in publishers:
@@ -319,7 +353,9 @@ class Outbox(Service):
             )
         return PostRequest(row.text, tuple(media), row.idempotency_key, row.created_at)
 
-    def _permit(self, session: Session, facts: SigningFacts, row: OutboxRow, now: datetime) -> None:
+    def _permit(
+        self, session: Session, facts: SigningFacts, row: OutboxRow, now: datetime, rows: RowCache | None
+    ) -> None:
         outcome = authorize_in(
             session,
             facts,
@@ -334,6 +370,7 @@ class Outbox(Service):
             },
             self.actor.recorder,
             now=now,
+            rows=rows,
         )
         if isinstance(outcome, GateResult):
             raise _refused(PostingRefused(outcome))
@@ -407,45 +444,141 @@ class Outbox(Service):
         refuses in the gate, recording exactly what it always did.
         """
         if run is None or account_id is None or not self.checks_as_it_claims(account_id):
+            self.settle()
             return None
-        facts = run.signing[account_id]
         moment, signed_at = self.clock(), self.store.now()
         prepared: list[tuple[PostRequest, Publisher]] = []
+        fresh = True
+        # The post sent before this one is recorded first, in this transaction (see _sent).
+        pending, self._unrecorded = self._unrecorded, None
         try:
-            with self.store.write() as session:
+            # Nothing read here needs this transaction's entries: they go out together at the commit.
+            with self.store.write() as session, session.no_autoflush:
                 chain.defer_flushes(session)
                 keep_loaded(session)
-                self._still_valid(session, run)
-                outcome = gate_in(
-                    session, self.actor, draft_id, has_credential=None, now=None, account=account_id, lock=True
-                )
-                if isinstance(outcome, VerifiedApproval):
-                    if outcome.signing_key_id is None or outcome.signing_key_id not in run.trusted:
-                        raise _LongWay
-                    claim = self.records.claim_in(
-                        session,
-                        draft_id,
-                        self._permit_for(facts, signed_at, prepared),
-                        due_at=due_at,
-                        window_ends_at=window_ends_at,
-                        now=moment,
-                        verified=outcome,
-                        gated=True,
+                fresh = self._still_valid(session, run)
+                if pending is not None:
+                    self._record_in(session, pending, run)
+                outcome, claim = (
+                    self._claim_in(
+                        session, run, draft_id, account_id, due_at, window_ends_at, (moment, signed_at), prepared
                     )
-                    if claim.refused is not None:
-                        raise _LongWay
-                elif isinstance(outcome, int):
-                    raise _LongWay
+                    if fresh
+                    else (None, None)
+                )
                 span = chain.head_span(session)
-        except _LongWay:
+        except (_LongWay, _NotRecorded):
+            # Nothing of this transaction was kept: the sent post is recorded on its own, as without a run.
+            self._unrecorded = pending
+            self.settle()
+            if not fresh:
+                raise RunChanged(tr("Something changed during the run; the run decides afresh.")) from None
             return None
-        run.advance(span)
+        except BaseException:
+            self._unrecorded = pending
+            self.settle()
+            raise
+        if self._run is not None:
+            self._run.advance(span)  # a fresh run's revision too: the sent post's entry was this transaction's own
+        if not fresh:
+            raise RunChanged(tr("Something changed during the run; the run decides afresh."))
         if isinstance(outcome, PublishRefused):
             raise outcome  # the approval's refusal, committed: the gate would record the same
+        assert claim is not None
         return _Claimed(claim, *prepared[0])
 
-    def _still_valid(self, session: Session, run: _RunFacts) -> None:
-        """In the run's transaction: anything but posting bookkeeping since the run's last look drops its decisions.
+    def _claim_in(
+        self,
+        session: Session,
+        run: _RunFacts,
+        draft_id: int,
+        account_id: int,
+        due_at: datetime | None,
+        window_ends_at: datetime | None,
+        moments: tuple[datetime, datetime],
+        prepared: list[tuple[PostRequest, Publisher]],
+    ) -> tuple[PublishRefused | VerifiedApproval, Claim | None]:
+        """The approval and the claim in the run's transaction; :class:`_LongWay` when the run cannot take this way."""
+        outcome = gate_in(
+            session,
+            self.actor,
+            draft_id,
+            has_credential=None,
+            now=None,
+            account=account_id,
+            lock=True,
+            rows=run.rows,
+        )
+        if isinstance(outcome, int):
+            raise _LongWay
+        if isinstance(outcome, PublishRefused):
+            return outcome, None
+        if outcome.signing_key_id is None or outcome.signing_key_id not in run.trusted:
+            raise _LongWay
+        claim = self.records.claim_in(
+            session,
+            draft_id,
+            self._permit_for(run.signing[account_id], moments[1], prepared, rows=run.rows),
+            due_at=due_at,
+            window_ends_at=window_ends_at,
+            now=moments[0],
+            verified=outcome,
+            gated=True,
+            rows=run.rows,
+        )
+        if claim.refused is not None:
+            raise _LongWay
+        return outcome, claim
+
+    def _record_in(self, session: Session, pending: _Unrecorded, run: _RunFacts) -> None:
+        """The sent post's result, first in this transaction (the record's order kept); else :class:`_NotRecorded`."""
+        try:
+            self.records.mark_sent_in(
+                session,
+                pending.row,
+                pending.attempt,
+                pending.post_id,
+                pending.url,
+                now=pending.at,
+                revision=run.revision if run.role_checked else None,
+            )
+        except Exception as exc:
+            raise _NotRecorded from exc
+
+    def settle(self) -> None:
+        """Record the post sent last, if its result still waits for the next post's transaction.
+
+        In a transaction of its own, as without a run. A failure to record it
+        is kept for the run's report (:meth:`late_failures`): the post went
+        out, the record does not say so, and the next run looks for it first.
+        """
+        pending, self._unrecorded = self._unrecorded, None
+        if pending is None:
+            return
+        run = self._run
+        try:
+            span = self.records.mark_sent(
+                pending.row,
+                pending.attempt,
+                pending.post_id,
+                pending.url,
+                now=pending.at,
+                revision=run.revision if run is not None and run.role_checked else None,
+            )
+        except Exception as exc:
+            log.warning("the result of publication %s could not be recorded", pending.row.publication_id)
+            self._late.append((pending.row.draft_id, exc))
+            return
+        if run is not None:
+            run.advance(span)
+
+    def late_failures(self) -> list[tuple[int, Exception]]:
+        """Drafts sent in this run whose result could not be recorded afterwards, with the error (taken once)."""
+        late, self._late = self._late, []
+        return late
+
+    def _still_valid(self, session: Session, run: _RunFacts) -> bool:
+        """In the run's transaction: False (its decisions dropped) when more than bookkeeping came since its last look.
 
         On SQLite the head read here is the one the chain appends to (``BEGIN
         IMMEDIATE`` holds the write lock already). On PostgreSQL it is read
@@ -461,7 +594,7 @@ class Outbox(Service):
         else:
             seq = session.scalar(select(AuditHead.seq).where(AuditHead.id == 1)) or 0
         if seq == run.revision:
-            return
+            return True
         events = set(
             session.scalars(
                 select(AuditEntry.event).where(AuditEntry.seq > run.revision, AuditEntry.seq <= seq).distinct()
@@ -469,8 +602,9 @@ class Outbox(Service):
         )
         if not events <= POSTING_NEUTRAL:
             self._run = _RunFacts(seq)
-            raise RunChanged(tr("Something changed during the run; the run decides afresh."))
+            return False
         run.revision = seq
+        return True
 
     def _gate_then_claim(
         self,
@@ -529,11 +663,16 @@ class Outbox(Service):
         signed_at: datetime,
         prepared: list[tuple[PostRequest, Publisher]],
         credential: Callable[[], str | None] | None = None,
+        *,
+        rows: RowCache | None = None,
     ) -> Callable[[Session, OutboxRow], None]:
-        """Under the claim: the signed permit, the request and the account's adapter (into ``prepared``)."""
+        """Under the claim: the signed permit, the request and the account's adapter (into ``prepared``).
+
+        ``rows``: the run's rows (its one transaction per post, after the chain's head was checked).
+        """
 
         def permit(session: Session, row: OutboxRow) -> None:
-            self._permit(session, facts, row, signed_at)
+            self._permit(session, facts, row, signed_at, rows)
             request = self._request(row)
             publisher = self._publisher(row.account_id, row.platform, row.handle, row.account_url, credential)
             prepared.append((request, publisher))
@@ -582,7 +721,20 @@ class Outbox(Service):
             return PublishOutcome(row.publication_id, result.url, result.post_id, attempt)
 
     def _sent(self, row: OutboxRow, attempt: int, post_id: str | None, url: str | None) -> None:
+        """The post is out: recorded now, or — in a run on SQLite — first thing in the next post's transaction.
+
+        There, whose write lock is held from its start, the next claim's
+        transaction records it before anything else: one commit per post
+        instead of two, and the record's order unchanged. Whatever else comes
+        first (another account, a missed post, a change, the run's end) records
+        it on its own before (:meth:`settle`). Until then the row reads as an
+        attempt that may be out, which is what a crash leaves either way.
+        """
         run = self._run
+        self.settle()
+        if run is not None and run.role_checked and writes_queue(self.store):
+            self._unrecorded = _Unrecorded(row, attempt, post_id, url, self.clock())
+            return
         span = self.records.mark_sent(
             row, attempt, post_id, url, now=self.clock(), revision=run.revision if run and run.role_checked else None
         )
@@ -649,6 +801,7 @@ class Outbox(Service):
 
     def reconcile(self, publication_id: int) -> PublishOutcome | None:
         """Look again for a 要確認 post among the recent posts; ``None`` if it is still not found."""
+        self.settle()
         info = publication_info(self.store, publication_id)
         if info is None or info.state is not PublicationState.NEEDS_RECONCILIATION:
             raise Conflict(tr("This publication does not need checking."))
@@ -664,6 +817,7 @@ class Outbox(Service):
         """Carry out an approved deletion through the adapter (terminal gate and signed request first)."""
         from core.storage.models import DeletionRequest, OfficialAccount, Publication
 
+        self.settle()
         with self.store.read() as session:
             request = session.get(DeletionRequest, request_id)
             if request is None or request.state != "approved":

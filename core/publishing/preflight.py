@@ -47,6 +47,7 @@ from core.signoff.approval import verify_approval
 from core.storage.engine import Store
 from core.storage.locks import get_bare, get_for_update
 from core.storage.models import Draft, DraftVersion, Review
+from core.storage.row_cache import RowCache
 from core.terminals.authorization import check_manual_posting, check_posting, posting_check_in
 from core.terminals.trust import check_trust
 
@@ -139,6 +140,7 @@ def gate_in(
     account: int | None,
     emergency: bool = False,
     lock: bool = False,
+    rows: RowCache | None = None,
 ) -> VerifiedApproval | PublishRefused | int:
     """The approval check and, with ``has_credential`` (read from the keyring beforehand), the terminal gate.
 
@@ -149,7 +151,7 @@ def gate_in(
     returned, not raised: its audit entry must stay in the record). An
     ``int``: the draft's account, which is not ``account``, the one the
     keyring was asked about (nothing was checked). ``lock``: the draft row is locked for the rest of the transaction
-    (a claim follows in the same transaction).
+    (a claim follows in the same transaction). ``rows``: a run's rows (:mod:`core.storage.row_cache`).
     """
     from core.services.emergency import before_approval_due
 
@@ -159,7 +161,7 @@ def gate_in(
     if account is not None and draft.account_id != account:
         return draft.account_id
     blobs: dict[str, bytes] = {}
-    check = verify_approval(session, draft_id, blobs=blobs)
+    check = verify_approval(session, draft_id, blobs=blobs, rows=rows)
     if not (check.ok or (emergency and before_approval_due(session, draft_id) is not None)):
         chain.append(
             session,

@@ -10,13 +10,14 @@ credential.
 from __future__ import annotations
 
 import enum
+import functools
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from core.audit import chain
@@ -44,6 +45,7 @@ from core.storage.models import (
     Terminal,
     utcnow,
 )
+from core.storage.row_cache import RowCache, cached
 
 if TYPE_CHECKING:
     from core.credentials.vault import Vault
@@ -114,8 +116,9 @@ def _terminal_id(session: Session, uid: str) -> int | None:
     return session.scalar(select(Terminal.id).where(Terminal.uid == uid))
 
 
+@functools.lru_cache(maxsize=8)
 def _terminal_of(uid: str) -> Any:
-    """The terminal's id as part of the INSERT itself (one statement less than reading it first)."""
+    """The terminal's id as part of the INSERT itself (one statement less than reading it first); built once per uid."""
     return select(Terminal.id).where(Terminal.uid == uid).scalar_subquery()
 
 
@@ -205,6 +208,7 @@ class PublicationService(Service):
         now: datetime,
         verified: VerifiedApproval | None,
         gated: bool = False,
+        rows: RowCache | None = None,
     ) -> Claim:
         """:meth:`claim_attempt` in the caller's write transaction.
 
@@ -214,9 +218,9 @@ class PublicationService(Service):
         ``publish-due`` checks that nothing but posting bookkeeping was
         recorded since it last read the role (:meth:`Outbox.begin_run
         <core.publishing.outbox.Outbox.begin_run>`). The draft, its version
-        and the role are then not read again.
+        and the role are then not read again. ``rows``: the run's rows (the account among them).
         """
-        publication, row = self._open(session, draft_id, due_at, window_ends_at, now, verified, gated=gated)
+        publication, row = self._open(session, draft_id, due_at, window_ends_at, now, verified, gated=gated, kept=rows)
         try:
             # Nothing read here needs this transaction's pending writes: they go out together at the commit.
             with session.no_autoflush:
@@ -238,6 +242,7 @@ class PublicationService(Service):
         verified: VerifiedApproval | None,
         *,
         gated: bool = False,
+        kept: RowCache | None = None,
     ) -> tuple[Publication, OutboxRow]:
         blobs: dict[str, bytes] = {}
         if gated and verified is not None and verified.version_id is not None:
@@ -269,11 +274,7 @@ class PublicationService(Service):
                     raise Conflict(tr("Publishing refused: {reason}").format(reason=check.message))
         if draft.state == DraftState.PUBLISHED.value:
             raise Conflict(tr("This post has already been published."))
-        rows = list(
-            session.scalars(
-                select(Publication).where(Publication.version_id == version.id).order_by(Publication.id.desc())
-            )
-        )
+        rows = list(session.scalars(_ROWS_OF_VERSION, {"version_id": version.id}))
         if any(r.state == PublicationState.NEEDS_RECONCILIATION.value for r in rows):
             raise Conflict(
                 tr(
@@ -297,7 +298,8 @@ class PublicationService(Service):
                 ).format(minutes=int(CLAIM_TTL.total_seconds() // 60))
             )
         # Read before anything is written, so that the writes below go out together.
-        account = session.get(OfficialAccount, version.account_id)
+        account_id = version.account_id
+        account = cached(kept, session, OfficialAccount, account_id, lambda: session.get(OfficialAccount, account_id))
         assert account is not None
         created = row is None
         if row is None:
@@ -313,7 +315,8 @@ class PublicationService(Service):
                 last_attempt_at=moment,  # claimed as it is written (one statement, not an insert and an update)
             )
             session.add(row)
-            session.flush()
+            # Its id goes into the record; entries this transaction deferred stay for its commit (one INSERT).
+            session.flush([row] if chain.flushes_deferred(session) else None)
             previous_attempt_at, previous_state = None, row.state
             self.record(
                 session,
@@ -459,53 +462,47 @@ class PublicationService(Service):
         this transaction's entry (the run then knows the entry was its own).
         """
         with self.store.write() as session:
-            head = chain.locked_head(session)
-            before = head.seq
-            if revision is None or before != revision:
-                self.authorize(session, *BOOKKEEPING_ROLES)
-            moved = session.execute(
-                update(Publication)
-                .where(
-                    Publication.id == row.publication_id,
-                    Publication.state == PublicationState.PENDING.value,
-                    Publication.attempts == attempts,
-                )
-                .values(
-                    state=PublicationState.PUBLISHED.value,
-                    platform_post_id=post_id,
-                    url=url,
-                    published_at=now,
-                    last_error=None,
-                    last_error_kind=None,
-                )
-                .execution_options(synchronize_session=False)
-            )
-            if _count(moved) != 1:
-                return self._published(session, row.publication_id, post_id, url, "api", now)
-            published = session.execute(
-                update(Draft)
-                .where(Draft.id == row.draft_id, Draft.state.in_(_BECOME_PUBLISHED))
-                .values(state=DraftState.PUBLISHED.value, row_version=Draft.row_version + 1)
-                .execution_options(synchronize_session=False)
-            )
-            if _count(published) != 1:
-                # Already 公開済み (a second row settled later) stays; any other state refuses as move() does.
-                _publish_draft(self.get_locked(session, Draft, row.draft_id, tr("Draft"), bare=True))
-            self.record(
-                session,
-                "publication.published",
-                {
-                    "publication_id": row.publication_id,
-                    "draft_id": row.draft_id,
-                    "version_id": row.version_id,
-                    "platform_post_id": post_id,
-                    "url": url,
-                    "content_hash": row.content_hash,
-                    "attempts": attempts,
-                    "how": "api",
-                },
-            )
-            return before, head.seq
+            return self.mark_sent_in(session, row, attempts, post_id, url, now=now, revision=revision)
+
+    def mark_sent_in(
+        self,
+        session: Session,
+        row: OutboxRow,
+        attempts: int,
+        post_id: str | None,
+        url: str | None,
+        *,
+        now: datetime,
+        revision: int | None = None,
+    ) -> tuple[int, int]:
+        """:meth:`mark_sent` in the caller's write transaction (``revision``: the head it was locked at)."""
+        head = chain.locked_head(session)
+        before = head.seq
+        if revision is None or before != revision:
+            self.authorize(session, *BOOKKEEPING_ROLES)
+        # Plain statements on the transaction's connection: no ORM object is loaded or changed by them.
+        connection = session.connection()
+        values = {"b_id": row.publication_id, "b_attempts": attempts, "b_post_id": post_id, "b_url": url, "b_at": now}
+        if _count(connection.execute(_SENT, values)) != 1:
+            return self._published(session, row.publication_id, post_id, url, "api", now)
+        if _count(connection.execute(_DRAFT_PUBLISHED, {"b_id": row.draft_id})) != 1:
+            # Already 公開済み (a second row settled later) stays; any other state refuses as move() does.
+            _publish_draft(self.get_locked(session, Draft, row.draft_id, tr("Draft"), bare=True))
+        self.record(
+            session,
+            "publication.published",
+            {
+                "publication_id": row.publication_id,
+                "draft_id": row.draft_id,
+                "version_id": row.version_id,
+                "platform_post_id": post_id,
+                "url": url,
+                "content_hash": row.content_hash,
+                "attempts": attempts,
+                "how": "api",
+            },
+        )
+        return before, head.seq
 
     def mark_failed(
         self, publication_id: int, message: str, kind: str, *, status: int | None = None, code: str = ""
@@ -814,6 +811,33 @@ class PublicationService(Service):
 #: Draft states a published post moves to 公開済み (from the lifecycle table).
 _BECOME_PUBLISHED = tuple(
     state.value for state in DraftState if machine_for(DraftState).allows(state, DraftState.PUBLISHED)
+)
+
+
+# Built once (every sent post runs them): building a statement costs more than running it.
+_SENT = (
+    update(Publication)
+    .where(
+        Publication.id == bindparam("b_id"),
+        Publication.state == PublicationState.PENDING.value,
+        Publication.attempts == bindparam("b_attempts"),
+    )
+    .values(
+        state=PublicationState.PUBLISHED.value,
+        platform_post_id=bindparam("b_post_id"),
+        url=bindparam("b_url"),
+        published_at=bindparam("b_at"),
+        last_error=None,
+        last_error_kind=None,
+    )
+)
+_DRAFT_PUBLISHED = (
+    update(Draft)
+    .where(Draft.id == bindparam("b_id"), Draft.state.in_(_BECOME_PUBLISHED))
+    .values(state=DraftState.PUBLISHED.value, row_version=Draft.row_version + 1)
+)
+_ROWS_OF_VERSION = (
+    select(Publication).where(Publication.version_id == bindparam("version_id")).order_by(Publication.id.desc())
 )
 
 

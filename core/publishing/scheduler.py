@@ -178,8 +178,28 @@ def run_due(
     try:
         _send_due(outbox, report, now, window, only_postable)
     finally:
-        outbox.close()  # the run's HTTP clients, one per account
+        outbox.close()  # the last result recorded, the run's HTTP clients (one per account) closed
+        _late(outbox, report)
     return report
+
+
+def _late(outbox: Outbox, report: DueReport) -> None:
+    """Posts that went out but whose result could not be recorded afterwards: failed, like a failed record."""
+    for draft_id, exc in outbox.late_failures():
+        sent = [entry for entry in report.sent if entry[0].draft_id == draft_id]
+        for entry in sent:
+            report.sent.remove(entry)
+            report.failed.append((entry[0], _failure(entry[0], exc)))
+
+
+def _failure(item: Scheduled, exc: BaseException) -> str:
+    """What the report says of a post that failed."""
+    if isinstance(exc, KohoGateError):
+        return exc.message
+    # One post's unexpected failure must not stop the others; the traceback (redacted) goes
+    # to the log for whoever investigates, the report says which post and that it failed.
+    log.error("scheduled post of draft %s failed unexpectedly", item.draft_id, exc_info=exc)
+    return tr("Unexpected error ({kind}); see the log.").format(kind=type(exc).__name__)
 
 
 def _send_due(outbox: Outbox, report: DueReport, now: datetime, window: timedelta, only_postable: bool) -> None:
@@ -209,6 +229,7 @@ def _send_due(outbox: Outbox, report: DueReport, now: datetime, window: timedelt
             report.locked.append(item)
             continue
         if now > ends:
+            outbox.settle()  # the post sent before is recorded first
             outbox.records.report_missed(item.draft_id, item.scheduled_at, ends)
             report.missed.append(item)
             continue
@@ -230,13 +251,7 @@ def _send_due(outbox: Outbox, report: DueReport, now: datetime, window: timedelt
                 outcome = outbox.publish(
                     item.draft_id, due_at=item.scheduled_at, window_ends_at=ends, account_id=item.account_id
                 )
-        except KohoGateError as exc:
-            report.failed.append((item, exc.message))
-            continue
         except Exception as exc:
-            # One post's unexpected failure must not stop the others; the traceback (redacted) goes
-            # to the log for whoever investigates, the report says which post and that it failed.
-            log.exception("scheduled post of draft %s failed unexpectedly", item.draft_id)
-            report.failed.append((item, tr("Unexpected error ({kind}); see the log.").format(kind=type(exc).__name__)))
+            report.failed.append((item, _failure(item, exc)))
             continue
         report.sent.append((item, outcome.url))

@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from typing import TypedDict
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, lazyload
 
 from core.composer.media_items import StoredMedia, media_of
@@ -28,6 +28,7 @@ from core.signoff.keys import verify_signature
 from core.signoff.message import decision_message
 from core.storage.locks import get_bare
 from core.storage.models import Draft, DraftVersion, MediaBlob, Review, SigningKey, Staff
+from core.storage.row_cache import RowCache, cached
 
 
 class ApprovalProblem(enum.StrEnum):
@@ -107,29 +108,42 @@ def _version_makers(version: DraftVersion) -> set[int]:
     return {version.author_id, version.last_editor_id, version.submitted_by_id}
 
 
-def verify_approval(session: Session, draft_id: int, *, blobs: dict[str, bytes] | None = None) -> ApprovalCheck:
-    """The approval check; ``blobs`` collects the media bytes read and hashed on the way."""
+# Built once (every publish asks): building the statement cost more than running it.
+_NEWEST_REVIEWED = (
+    select(DraftVersion, Review)
+    .outerjoin(Review, Review.version_id == DraftVersion.id)
+    .where(DraftVersion.draft_id == bindparam("draft_id"))
+    .order_by(DraftVersion.number.desc())
+    .limit(1)
+    .options(lazyload(Review.reviewer))
+)
+
+
+def verify_approval(
+    session: Session, draft_id: int, *, blobs: dict[str, bytes] | None = None, rows: RowCache | None = None
+) -> ApprovalCheck:
+    """The approval check; ``blobs`` collects the media bytes read and hashed on the way.
+
+    ``rows``: the approver and the signing key as a run of ``publish-due`` already
+    read them (see :mod:`core.storage.row_cache`); the draft, its version, the
+    review and the contributors are always read here.
+    """
     draft = get_bare(session, Draft, draft_id)
     if draft is None:
         return ApprovalCheck(ApprovalProblem.NO_APPROVAL, tr("The draft does not exist."))
-    version = session.scalar(
-        select(DraftVersion).where(DraftVersion.draft_id == draft.id).order_by(DraftVersion.number.desc()).limit(1)
-    )
-    # The reviewer is read once below, with the rest of the check; not joined here as well.
-    review = (
-        session.scalar(select(Review).where(Review.version_id == version.id).options(lazyload("*")))
-        if version
-        else None
-    )
+    # The newest version and its review in one query; the reviewer is read once below, not joined here as well.
+    found = session.execute(_NEWEST_REVIEWED, {"draft_id": draft.id}).first()
+    version, review = (found[0], found[1]) if found is not None else (None, None)
     if version is None or review is None or review.decision != ReviewDecision.APPROVED.value:
         return ApprovalCheck(ApprovalProblem.NO_APPROVAL, tr("The newest version of this draft is not approved."))
     ids = _Ids(version_id=version.id, review_id=review.id)
     problem = _content_problem(session, draft, version, review, ids, blobs)
     if problem is None:
-        reviewer = get_bare(session, Staff, review.reviewer_id)
+        reviewer_id = review.reviewer_id
+        reviewer = cached(rows, session, Staff, reviewer_id, lambda: get_bare(session, Staff, reviewer_id))
         problem = _approver_problem(session, draft, version, review, reviewer, ids)
         if problem is None:
-            problem = _signature_problem(session, draft, version, review, reviewer, ids)
+            problem = _signature_problem(session, draft, version, review, reviewer, ids, rows)
     return problem or ApprovalCheck(
         ApprovalProblem.NONE,
         tr("Approved and signed for exactly this content."),
@@ -197,12 +211,19 @@ def _approver_problem(
 
 
 def _signature_problem(
-    session: Session, draft: Draft, version: DraftVersion, review: Review, reviewer: Staff | None, ids: _Ids
+    session: Session,
+    draft: Draft,
+    version: DraftVersion,
+    review: Review,
+    reviewer: Staff | None,
+    ids: _Ids,
+    rows: RowCache | None = None,
 ) -> ApprovalCheck | None:
     """Is the decision signed with the approver's registered, unrevoked key?"""
-    if not review.signature or review.signing_key_id is None:
+    key_id = review.signing_key_id
+    if not review.signature or key_id is None:
         return ApprovalCheck(ApprovalProblem.UNSIGNED, tr("The approval is not signed."), **ids)
-    key = session.get(SigningKey, review.signing_key_id)
+    key = cached(rows, session, SigningKey, key_id, lambda: session.get(SigningKey, key_id))
     if key is None or reviewer is None or key.staff_id != review.reviewer_id:
         return ApprovalCheck(
             ApprovalProblem.KEY_UNKNOWN, tr("The approval was signed with a key not registered to the approver."), **ids

@@ -36,7 +36,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.accounts.lifecycle_rules import DEFAULT_CATEGORY, lifecycle_rules
-from core.accounts.rotation import overdue_block
+from core.accounts.rotation import overdue_under
 from core.audit import chain
 from core.audit.canonical import canonical_json, sha256_hex, utc_iso
 from core.audit.recorder import Recorder
@@ -45,7 +45,8 @@ from core.errors import PermissionDenied
 from core.i18n import tr
 from core.lifecycle.states import AccountStatus, TerminalStatus
 from core.storage.engine import Store
-from core.storage.models import Credential, DraftVersion, OfficialAccount, Terminal
+from core.storage.models import Credential, DraftVersion, OfficialAccount, Organization, Terminal
+from core.storage.row_cache import RowCache, cached
 from core.terminals.approval import TerminalKind, categories_of, has_consent, in_scope, is_expired
 from core.terminals.keys import KeyState, ensure_terminal_key, fingerprint, sign, verify
 
@@ -224,25 +225,32 @@ def _device_check(session: Session, terminal: Terminal, account: OfficialAccount
     return None, values
 
 
-def _rotation_check(session: Session, account: OfficialAccount, now: datetime) -> Check:
+def _rotation_check(session: Session, account: OfficialAccount, now: datetime, rows: RowCache | None) -> Check:
     values: dict[str, Any] = {"handle": account.handle}
     if account.rotation_required:
         return Refusal.ROTATION_REQUIRED, values
-    due = overdue_block(session, account, now)
+    # The organization's rule with the time now: a change that becomes overdue during a run stops it.
+    due = overdue_under(cached(rows, session, Organization, 1, lambda: session.get(Organization, 1)), account, now)
     if due is not None:
         return Refusal.ROTATION_OVERDUE, {**values, "date": _day(due)}
     return None, values
 
 
 def _credential_check(
-    session: Session, terminal: Terminal, account: OfficialAccount, facts: _KeyringFacts
+    session: Session, terminal: Terminal, account: OfficialAccount, facts: _KeyringFacts, rows: RowCache | None
 ) -> Refusal | None:
-    credential = session.scalar(
-        select(Credential).where(
-            Credential.terminal_id == terminal.id,
-            Credential.account_id == account.id,
-            Credential.removed_at.is_(None),
-        )
+    credential = cached(
+        rows,
+        session,
+        Credential,
+        (terminal.id, account.id),
+        lambda: session.scalar(
+            select(Credential).where(
+                Credential.terminal_id == terminal.id,
+                Credential.account_id == account.id,
+                Credential.removed_at.is_(None),
+            )
+        ),
     )
     if credential is None or not facts.has_credential:
         return Refusal.CREDENTIAL_MISSING
@@ -258,26 +266,38 @@ def _db_check(
     facts: _KeyringFacts,
     now: datetime,
     version_id: object = None,
+    rows: RowCache | None = None,
 ) -> tuple[Refusal | None, dict[str, Any], Terminal | None]:
-    """The first failing condition, the message values, and the terminal row."""
-    terminal = session.scalar(select(Terminal).where(Terminal.uid == terminal_uid))
+    """The first failing condition, the message values, and the terminal row.
+
+    ``rows``: the terminal, account, organization and credential rows as a run
+    of ``publish-due`` already read them (:mod:`core.storage.row_cache`); every
+    condition is still checked, with the time ``now``.
+    """
+    terminal = cached(
+        rows,
+        session,
+        Terminal,
+        terminal_uid,
+        lambda: session.scalar(select(Terminal).where(Terminal.uid == terminal_uid)),
+    )
     refusal, values = _terminal_check(terminal, now)
     if refusal is not None or terminal is None:
         return refusal, values, terminal
-    account = session.get(OfficialAccount, account_id)
+    account = cached(rows, session, OfficialAccount, account_id, lambda: session.get(OfficialAccount, account_id))
     if account is None:
         return Refusal.ACCOUNT_UNKNOWN, {}, terminal
     post = _post_of(session, version_id)
     checks: tuple[Callable[[], Check], ...] = (
         lambda: _status_check(account, post, {"handle": account.handle}),
         lambda: _device_check(session, terminal, account, post),
-        lambda: _rotation_check(session, account, now),
+        lambda: _rotation_check(session, account, now, rows),
     )
     for check in checks:
         refusal, values = check()
         if refusal is not None:
             return refusal, values, terminal
-    return _credential_check(session, terminal, account, facts), {"handle": account.handle}, terminal
+    return _credential_check(session, terminal, account, facts, rows), {"handle": account.handle}, terminal
 
 
 def _refuse(
@@ -422,16 +442,18 @@ def authorize_in(
     *,
     now: datetime,
     manual: bool = False,
+    rows: RowCache | None = None,
 ) -> PostingPermit | GateResult:
     """Every condition, checked in the caller's write transaction; the permit (audited) or the refusal (audited).
 
     The caller commits either way: a refusal's audit entry must stay in the record.
+    ``rows``: see :func:`_db_check`.
     """
     keyring = _KeyringFacts(facts.has_credential, facts.private_key)
     signed_at = utc_iso(now)
     # A publish or manual request names its version: the post's category and draft are checked too.
     version_id = request.get("version_id") if request.get("action") in ("publish", "manual") else None
-    refusal, values, terminal = _db_check(session, terminal_uid, account_id, keyring, now, version_id)
+    refusal, values, terminal = _db_check(session, terminal_uid, account_id, keyring, now, version_id, rows)
     if manual and refusal in (Refusal.CREDENTIAL_MISSING, Refusal.CREDENTIAL_STALE):
         refusal = None
     private = facts.private_key
