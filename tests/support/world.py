@@ -41,7 +41,14 @@ class World:
     """Built once per session and copied per test (tests/support/world_templates.py); objects bound here."""
 
     def __init__(self, env: Environment) -> None:
-        self._bind(env, world_state(World, env))
+        self._bind(env, world_state(type(self), env))
+
+    @classmethod
+    def bound(cls, env: Environment, state: State) -> World:
+        """The objects over rows already made (what a subclass's ``build`` continues with)."""
+        world = cls.__new__(cls)
+        World._bind(world, env, state)
+        return world
 
     @classmethod
     def build(cls, env: Environment) -> State:

@@ -14,11 +14,13 @@ from alembic import command
 from sqlalchemy import select, text
 
 from core.lifecycle.states import DraftState
+from core.runtime.bootstrap import Environment
 from core.services.drafts import DraftFilter, DraftService, count_drafts, query_drafts
 from core.storage.migrate import alembic_config, upgrade
 from core.storage.models import Draft, DraftVersion, OfficialAccount
 from core.storage.search import POSTGRES_INDEXES, SQLITE_TABLE
 from tests.support.world import World
+from tests.support.world_templates import State
 
 TEXTS = [
     ("お知らせ", "市民の皆さまへ。第42号のお知らせです。"),
@@ -96,12 +98,22 @@ def _found(world: World, flt: DraftFilter) -> set[int]:
     return set(rows)
 
 
+class Searched(World):
+    """The world with :data:`TEXTS` as drafts: made once per session, copied per test like the world."""
+
+    @classmethod
+    def build(cls, env: Environment) -> State:
+        state = World.build(env)
+        world = World.bound(env, state)
+        drafts = DraftService(world.store, world.op1)
+        for title, body in TEXTS:
+            drafts.create(world.account, body, title=title)
+        return state
+
+
 @pytest.fixture
-def searched(world: World) -> World:
-    drafts = DraftService(world.store, world.op1)
-    for title, body in TEXTS:
-        drafts.create(world.account, body, title=title)
-    return world
+def searched(env: Environment) -> World:
+    return Searched(env)
 
 
 @pytest.mark.parametrize("words", QUERIES)
