@@ -9,6 +9,7 @@ acknowledgements and the ticks the supervisor will see.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -48,7 +49,7 @@ from core.services.validation import aware_datetime, storable
 from core.services.versions import newest_version_id
 from core.signoff.content_hash import content_hash
 from core.signoff.contributors import note_contributor
-from core.storage import search
+from core.storage import planner, search
 from core.storage.engine import Store
 from core.storage.models import (
     Draft,
@@ -569,6 +570,37 @@ def newest_publication_state() -> ScalarSelect[Any]:
     )
 
 
+def newest_attempt_in(states: Sequence[str], stored: DraftState) -> Select[Any]:
+    """The drafts in ``stored`` whose newest attempt (newest publication row of the newest version) is in ``states``.
+
+    Not correlated: built once per query, where :func:`newest_publication_state` is looked up
+    row by row. The stored state keeps the set small: the one large kind of attempt,
+    ``published``, is asked for only of submitted drafts (posted in an emergency).
+    """
+    return _newest_attempt_in(tuple(states), stored)
+
+
+@functools.lru_cache(maxsize=64)
+def _newest_attempt_in(states: tuple[str, ...], stored: DraftState) -> Select[Any]:
+    # Built once per list of states: aliasing the models costs some 50 ms a call, nine calls a state-ordered page.
+    draft = aliased(Draft)
+    version = aliased(DraftVersion)
+    attempt = aliased(Publication)
+    later = aliased(Publication)
+    newer = select(later.id).where(later.version_id == attempt.version_id, later.id > attempt.id).exists()
+    return (
+        select(version.draft_id)
+        .join(draft, draft.id == version.draft_id)
+        .join(attempt, attempt.version_id == version.id)
+        .where(
+            draft.state == stored.value,
+            attempt.state.in_(states),
+            version.id == newest_version_id(version.draft_id),
+            ~newer,
+        )
+    )
+
+
 def shown_state_sql(now: datetime) -> ColumnElement[str]:
     """:func:`core.lifecycle.states.shown_state` as SQL, so the list can filter and sort on it."""
     newest = newest_publication_state()
@@ -696,9 +728,12 @@ def stored_states_of(shown: ShownState) -> frozenset[DraftState]:
 def shown_where(stored: DraftState, shown: ShownState, now: datetime) -> ColumnElement[bool]:
     """A draft in ``stored`` shows ``shown``: :func:`shown_state_sql` for one stored state, as plain conditions.
 
-    The CASE evaluates the newest attempt once per WHEN it compares (five times a row); this
-    compares it once, in an IN list (``''`` for none), with the schedule where it decides —
-    which also gives the planner a condition it can estimate. Derived from
+    The CASE looks the newest attempt up for every row it tests, twice nested, five times a
+    row; this asks which drafts' newest attempt is in a state once (:func:`newest_attempt_in`,
+    a set the database builds from the attempts in those states, then probes per row), with
+    the schedule where it decides. A lookup per row also cost PostgreSQL's estimate a
+    subquery per row of the whole table, so it sorted every draft of a filter rather than walk
+    the order's index (0.4–0.8 s for account + author + 公開済み at a million). Derived from
     :func:`core.lifecycle.states.shown_state` itself, so the two cannot drift apart.
     """
     later = now + timedelta(days=1)
@@ -713,15 +748,24 @@ def shown_where(stored: DraftState, shown: ShownState, now: datetime) -> ColumnE
             if_ahead.append(value)
         elif not_ahead:
             if_not_ahead.append(value)
-    newest = func.coalesce(newest_publication_state(), "")
+    every = {"", *(p.value for p in PublicationState)}
+
+    def among(values: list[str]) -> ColumnElement[bool]:
+        # "No attempt" in the list: written as the drafts left out, those whose newest attempt is in the rest
+        # (an unknown state then counts as none, as in shown_state_sql's CASE).
+        if "" in values:
+            rest = sorted(every - set(values))
+            return Draft.id.not_in(newest_attempt_in(rest, stored)) if rest else literal(True)
+        return Draft.id.in_(newest_attempt_in(values, stored))
+
     scheduled = and_(Draft.scheduled_at.is_not(None), Draft.scheduled_at > now)
     parts: list[ColumnElement[bool]] = []
     if always:
-        parts.append(newest.in_(always))
+        parts.append(among(always))
     if if_ahead:
-        parts.append(and_(scheduled, newest.in_(if_ahead)))
+        parts.append(and_(scheduled, among(if_ahead)))
     if if_not_ahead:
-        parts.append(and_(~scheduled, newest.in_(if_not_ahead)))
+        parts.append(and_(~scheduled, among(if_not_ahead)))
     return and_(Draft.state == stored.value, or_(*parts) if parts else literal(False))
 
 
@@ -840,7 +884,8 @@ def _filtered(
         query = query.where(Draft.state.in_(sorted(s.value for s in stored_states_of(flt.shown))))
         moment = now or datetime.now(UTC)
         if flt.shown is ShownState.SCHEDULED:
-            query = query.where(Draft.scheduled_at > moment)  # implied by the CASE, and an index finds it
+            # Implied by the CASE, and an index finds it: scheduled posts still ahead are few among all drafts.
+            query = query.where(planner.few(session, Draft.scheduled_at > moment))
         if not all(_shows_only(stored, flt.shown) for stored in stored_states_of(flt.shown)):
             # The CASE only where the stored state leaves it open (an approved draft, say): row by row it is dear.
             query = query.where(

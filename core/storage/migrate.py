@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision in migrations/versions (tests/core/storage/test_engine.py checks it).
-SCHEMA_HEAD = "0023"
+SCHEMA_HEAD = "0024"
 
 
 def alembic_config() -> Config:

@@ -1,4 +1,4 @@
-"""The draft list's text search, one meaning on both databases, answered by a trigram index (migration 0022).
+"""The draft list's text search, one meaning on both databases, answered by a trigram index (migrations 0022, 0024).
 
 The meaning is SQLite's ``LIKE '%…%'``: the words anywhere in the title or the
 text, ASCII letters in either case, every other character (Japanese, accented
@@ -14,9 +14,19 @@ letters, full-width Latin) exactly as typed, ``%`` and ``_`` literal.
   the C collation ILIKE folds ASCII only, as SQLite's LIKE does, where the
   database's own collation (C.UTF-8, ja_JP …) would also fold Ａ and ａ.
 
-A query of one or two characters has no trigram: both databases scan, the
-PostgreSQL index being kept out of it (a GIN scan without trigrams reads the
-whole index to return every row, dearer than the scan).
+A query of one or two characters has no trigram. On SQLite the index still
+answers it when it is rare: every occurrence starts a trigram (the body ends
+in two line breaks, migration 0024), and ``draft_search_terms`` (fts5vocab)
+lists the trigrams from the query on with how many drafts hold each; when
+they are few (:data:`SHORT_CANDIDATES`), the candidates are the drafts
+holding any of them. When they are many, walking the list's order meets
+matches within a few rows, and the query scans. A query with a letter other
+than ASCII that has a case (É, Ａ) scans too: the tokenizer folds those its
+own way. PostgreSQL scans, its index kept out of it (a GIN scan without
+trigrams reads the whole index to return every row, dearer than the scan). A
+GIN index on an expression listing each draft's one- and two-character
+pieces was tried: any plan not reading it computes the expression per row
+(a common query's count took 126 s at a million).
 """
 
 from __future__ import annotations
@@ -31,12 +41,26 @@ Column = ColumnElement[Any] | QueryableAttribute[Any]
 
 #: The SQLite FTS5 table (its rowid is the draft's id) and its triggers; the PostgreSQL indexes.
 SQLITE_TABLE = "draft_search"
+#: Its terms, for queries of one or two characters (migration 0024).
+SQLITE_TERMS = "draft_search_terms"
 SQLITE_TRIGGERS = ("draft_search_insert", "draft_search_update", "draft_search_delete")
 POSTGRES_INDEXES = ("ix_draft_title_trgm", "ix_draft_text_trgm")
 #: Fewer characters than this make no trigram: the query scans.
 TRIGRAM = 3
+#: At most this many drafts holding the trigrams a short query starts, summed over them, for the index to
+#: answer it; beyond, as many drafts or more hold the query and the list's order meets them soon.
+SHORT_CANDIDATES = 20_000
+#: At most this many trigrams in the index's query (a common character starts thousands).
+SHORT_TERMS = 500
+#: A short query held by this many of the first SAMPLE drafts is common (1 in 500: the first page is met
+#: within some 100,000 drafts of the order); the index is not asked.
+SAMPLE = 5_000
+COMMON = 10
 
 _FTS = table(SQLITE_TABLE, column("rowid"))
+_TERMS = table(SQLITE_TERMS, column("term"), column("doc"))
+#: Above every character: the end of the terms starting with a prefix.
+_LAST = "\U0010ffff" * TRIGRAM
 
 
 def is_search_object(name: str | None) -> bool:
@@ -85,7 +109,47 @@ def text_found(session: Session, draft_id: Column, title: Column, body: Column, 
             body.collate("C").ilike(pattern, escape="/"),
         )
     found = or_(title.like(pattern, escape="/"), body.like(pattern, escape="/"))
-    if not indexed:
-        return found
-    matched = select(_FTS.c.rowid).where(literal_column(SQLITE_TABLE).op("MATCH")(literal(fts_phrase(words))))
+    if indexed:
+        query = fts_phrase(words)
+    else:
+        terms = _short_terms(session, draft_id, title, body, words)
+        if terms is None:
+            return found
+        if not terms:
+            return literal(False)
+        query = " OR ".join(fts_phrase(term) for term in terms)
+    matched = select(_FTS.c.rowid).where(literal_column(SQLITE_TABLE).op("MATCH")(literal(query)))
     return and_(draft_id.in_(matched), found)
+
+
+def _ascii_lower(words: str) -> str:
+    return "".join(c.lower() if c.isascii() else c for c in words)
+
+
+def _short_terms(session: Session, draft_id: Column, title: Column, body: Column, words: str) -> list[str] | None:
+    """The trigrams of the index that start with ``words`` (shorter than one), or ``None`` where a scan is better.
+
+    The tokenizer folds ASCII letters to lower case (so does this) and other cased letters by
+    its own table (those scan, as do queries most drafts hold).
+    """
+    if any(not c.isascii() and (c.lower() != c or c.upper() != c) for c in words):
+        return None
+    # The terms' counts are read from their whole lists (a common trigram's: 0.2 s at a million), so a
+    # few thousand drafts are tried first: a query they hold often is common, and the order meets it soon.
+    tried = select(title, body).order_by(draft_id).limit(SAMPLE).subquery()
+    held = (
+        select(literal(1))
+        .select_from(tried)
+        .where(or_(*(c.like(escape_like(words), escape="/") for c in (tried.c[0], tried.c[1]))))
+    )
+    if len(session.execute(held.limit(COMMON)).all()) >= COMMON:
+        return None
+    prefix = _ascii_lower(words)
+    rows = session.execute(
+        select(_TERMS.c.term, _TERMS.c.doc)
+        .where(_TERMS.c.term >= prefix, _TERMS.c.term < prefix + _LAST)
+        .limit(SHORT_TERMS + 1)
+    ).all()
+    if len(rows) > SHORT_TERMS or sum(row[1] for row in rows) > SHORT_CANDIDATES:
+        return None
+    return [row[0] for row in rows]

@@ -78,3 +78,53 @@ def test_the_list_and_its_filter_agree_with_the_rule(env: Environment) -> None:
         assert count_drafts(env.store, DraftFilter(shown=expected)) == 1, (draft, newest, scheduled)
         others = [s for s in ShownState if s is not expected]
         assert all(count_drafts(env.store, DraftFilter(shown=s)) == 0 for s in others)
+
+
+def test_the_filter_reads_the_newest_attempt_of_the_newest_version(env: Environment) -> None:
+    # The filter finds drafts by sets of attempts (shown_where); the row shows the CASE's lookup. Both must
+    # pick the same attempt: the newest row of the newest version, older rows and versions saying nothing.
+    world = World(env)
+    draft_id = world.submitted(world.op1, "市民まつりのお知らせ")
+    with env.store.read() as session:
+        first = session.scalar(select(DraftVersion.id).where(DraftVersion.draft_id == draft_id))
+    with env.store.write() as session:
+        old = session.get_one(DraftVersion, first)
+        columns = {c.key: getattr(old, c.key) for c in DraftVersion.__table__.columns if c.key != "id"}
+        second = DraftVersion(**{**columns, "number": old.number + 1})
+        session.add(second)
+        session.flush()
+        second_id = second.id
+
+    def attempts(*rows: tuple[int, PublicationState]) -> None:
+        with env.store.write() as session:
+            session.execute(delete(Publication))
+            for n, (version_id, state) in enumerate(rows):
+                session.add(
+                    Publication(
+                        version_id=version_id,
+                        account_id=world.account,
+                        idempotency_key=f"k-{n}",
+                        content_hash="0" * 64,
+                        state=state.value,
+                    )
+                )
+
+    def shown(draft: DraftState) -> set[ShownState]:
+        with env.store.write() as session:
+            session.execute(update(Draft).where(Draft.id == draft_id).values(state=draft.value, scheduled_at=None))
+        found = {s for s in ShownState if count_drafts(env.store, DraftFilter(shown=s)) == 1}
+        (row,) = [r for r in query_drafts(env.store) if r.id == draft_id]
+        assert found == {row.shown_state}, draft
+        return found
+
+    attempts((second_id, PublicationState.DELETED), (second_id, PublicationState.PUBLISHED))
+    assert shown(DraftState.PUBLISHED) == {ShownState.PUBLISHED}
+    assert shown(DraftState.SUBMITTED) == {ShownState.PUBLISHED}
+    attempts((second_id, PublicationState.PUBLISHED), (second_id, PublicationState.DELETED))
+    assert shown(DraftState.PUBLISHED) == {ShownState.DELETED}
+    assert shown(DraftState.SUBMITTED) == {ShownState.SUBMITTED}
+    attempts((first, PublicationState.FAILED))  # the old version's attempt: the new one has none
+    assert shown(DraftState.APPROVED) == {ShownState.APPROVED}
+    attempts((first, PublicationState.PUBLISHED), (second_id, PublicationState.FAILED))
+    assert shown(DraftState.APPROVED) == {ShownState.FAILED}
+    assert shown(DraftState.PUBLISHED) == {ShownState.PUBLISHED}
