@@ -30,7 +30,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from core.accounts.lifecycle_rules import DEFAULT_CATEGORY, category_keys
 from core.accounts.usable import ensure_account_usable
