@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from core.checks.config import CheckConfig
 from core.lifecycle.actions import DraftSituation
 from core.organization.profile import OrganizationProfile
-from core.services.drafts import DraftDetail, load_blob, load_draft_detail
+from core.services.drafts import DraftDetail, image_bytes, load_draft_detail
 from core.services.organization import load_check_config, load_profile
 from core.services.situations import load_situation
 from core.storage.engine import Store
@@ -33,16 +33,10 @@ class ComposerView:
 def read_composer(store: Store, draft_id: int) -> ComposerView:
     """The composer's view of ``draft_id`` (raises ``NotFound`` for an unknown draft)."""
     detail = load_draft_detail(store, draft_id)
-    images: dict[str, bytes] = {}
-    for item in detail.media:
-        if item.kind == "image" and item.sha256 not in images:
-            blob = load_blob(store, item.sha256)
-            if blob is not None:
-                images[item.sha256] = blob
     return ComposerView(
         detail=detail,
         situation=load_situation(store, draft_id),
         profile=load_profile(store),
         config=CheckConfig.from_json(load_check_config(store)),
-        images=images,
+        images=image_bytes(store, detail.media),
     )

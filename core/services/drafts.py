@@ -1005,6 +1005,16 @@ def load_blob(store: Store, sha256: str) -> bytes | None:
         return bytes(blob.data) if blob is not None else None
 
 
+def image_bytes(store: Store, media: Iterable[StoredMedia]) -> dict[str, bytes]:
+    """The stored bytes of the images among ``media`` by SHA-256, in one read (what a window shows of them)."""
+    wanted = {item.sha256 for item in media if item.kind == "image"}
+    if not wanted:
+        return {}
+    with store.read() as session:
+        found = session.scalars(select(MediaBlob).where(MediaBlob.sha256.in_(wanted)))
+        return {blob.sha256: bytes(blob.data) for blob in found}
+
+
 @dataclass(frozen=True)
 class ReviewComment:
     version_number: int

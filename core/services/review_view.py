@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from core.lifecycle.actions import DraftSituation
-from core.services.drafts import load_blob
+from core.services.drafts import image_bytes
 from core.services.groups import GroupInfo, group_info, group_of_draft
 from core.services.situations import load_situation
 from core.services.templates import DraftOrigin, origin_of_draft
@@ -41,16 +41,10 @@ def read_review(store: Store, version_id: int, *, reader_id: int | None = None) 
     data = load_review_data(store, version_id)
     situation = load_situation(store, data.draft_id, version_id=version_id, reviewer_id=reader_id)
     group_id = group_of_draft(store, data.draft_id)
-    images: dict[str, bytes] = {}
-    for item in data.media:
-        if item.kind == "image" and item.sha256 not in images:
-            blob = load_blob(store, item.sha256)
-            if blob is not None:
-                images[item.sha256] = blob
     return ReviewView(
         data=data,
         situation=situation,
         origin=origin_of_draft(store, data.draft_id),
         group=group_info(store, group_id) if group_id is not None else None,
-        images=images,
+        images=image_bytes(store, data.media),
     )

@@ -104,18 +104,6 @@ class PublishPanel(QGroupBox):
         self.delete_button = QPushButton(tr("Request &deletion…"))
         self.execute_button = QPushButton(tr("Carry out the approved deletion"))
         self.manual_delete_button = QPushButton(tr("Deleted by hand"))
-        buttons = QHBoxLayout()
-        for button in (
-            self.publish_button,
-            self.manual_button,
-            self.check_button,
-            self.resolve_button,
-            self.correction_button,
-            self.delete_button,
-            self.execute_button,
-            self.manual_delete_button,
-        ):
-            buttons.addWidget(button)
         self._buttons = (
             self.publish_button,
             self.manual_button,
@@ -126,6 +114,9 @@ class PublishPanel(QGroupBox):
             self.execute_button,
             self.manual_delete_button,
         )
+        buttons = QHBoxLayout()
+        for button in self._buttons:
+            buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
