@@ -126,10 +126,10 @@ class ChangeWatcher(QObject):
         self._looking = False
         self._apply(seen)
 
-    def _look_failed(self, _exc: BaseException) -> None:
+    def _look_failed(self, exc: BaseException) -> None:
         self._looking = False
         # A busy or vanished database: try again next tick (logged with the traceback, nothing shown).
-        log.warning("change poll failed", exc_info=_exc)
+        log.warning("change poll failed", exc_info=exc)
 
     def _apply(self, seen: Look | None) -> None:
         """Announce what a look found (on the thread that looked: the UI thread, or PostgreSQL's listener)."""

@@ -187,6 +187,15 @@ class _Unrecorded:
     at: datetime
 
 
+def _role_checked_at(run: _RunFacts | None) -> int | None:
+    """The head at which the run last checked the person's role (``None``: not checked, or no run)."""
+    return run.revision if run is not None and run.role_checked else None
+
+
+def _run_changed() -> RunChanged:
+    return RunChanged(tr("Something changed during the run; the run decides afresh."))
+
+
 @dataclass(frozen=True)
 class _Claimed:
     claim: Claim
@@ -472,7 +481,7 @@ class Outbox(Service):
             self._unrecorded = pending
             self.settle()
             if not fresh:
-                raise RunChanged(tr("Something changed during the run; the run decides afresh.")) from None
+                raise _run_changed() from None
             return None
         except BaseException:
             self._unrecorded = pending
@@ -481,7 +490,7 @@ class Outbox(Service):
         if self._run is not None:
             self._run.advance(span)  # a fresh run's revision too: the sent post's entry was this transaction's own
         if not fresh:
-            raise RunChanged(tr("Something changed during the run; the run decides afresh."))
+            raise _run_changed()
         if isinstance(outcome, PublishRefused):
             raise outcome  # the approval's refusal, committed: the gate would record the same
         assert claim is not None
@@ -540,7 +549,7 @@ class Outbox(Service):
                 pending.post_id,
                 pending.url,
                 now=pending.at,
-                revision=run.revision if run.role_checked else None,
+                revision=_role_checked_at(run),
             )
         except Exception as exc:
             raise _NotRecorded from exc
@@ -563,7 +572,7 @@ class Outbox(Service):
                 pending.post_id,
                 pending.url,
                 now=pending.at,
-                revision=run.revision if run is not None and run.role_checked else None,
+                revision=_role_checked_at(run),
             )
         except Exception as exc:
             log.warning("the result of publication %s could not be recorded", pending.row.publication_id)
@@ -735,9 +744,7 @@ class Outbox(Service):
         if run is not None and run.role_checked and writes_queue(self.store):
             self._unrecorded = _Unrecorded(row, attempt, post_id, url, self.clock())
             return
-        span = self.records.mark_sent(
-            row, attempt, post_id, url, now=self.clock(), revision=run.revision if run and run.role_checked else None
-        )
+        span = self.records.mark_sent(row, attempt, post_id, url, now=self.clock(), revision=_role_checked_at(run))
         if run is not None:
             run.advance(span)
 

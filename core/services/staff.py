@@ -71,14 +71,19 @@ def find_by_login(store: Store, login: str) -> StaffInfo | None:
         return staff_info(staff) if staff is not None else None
 
 
+def actor_of(info: StaffInfo, terminal: str) -> Actor:
+    """The :class:`Actor` a member of staff acts as on ``terminal``."""
+    return Actor(
+        staff_id=info.id, login=info.login, display_name=info.display_name, roles=info.roles, terminal=terminal
+    )
+
+
 def actor_for(store: Store, login: str, terminal: str) -> Actor | None:
     """The :class:`Actor` for an OS login, or ``None`` when unknown or inactive."""
     info = find_by_login(store, login)
     if info is None or not info.active:
         return None
-    return Actor(
-        staff_id=info.id, login=info.login, display_name=info.display_name, roles=info.roles, terminal=terminal
-    )
+    return actor_of(info, terminal)
 
 
 def actor_for_staff(store: Store, staff_id: int, terminal: str) -> Actor:
@@ -87,9 +92,7 @@ def actor_for_staff(store: Store, staff_id: int, terminal: str) -> Actor:
         if staff is None:
             raise NotFound(tr("{what} {id} does not exist.").format(what=tr("Staff"), id=staff_id))
         info = staff_info(staff)
-    return Actor(
-        staff_id=info.id, login=info.login, display_name=info.display_name, roles=info.roles, terminal=terminal
-    )
+    return actor_of(info, terminal)
 
 
 class StaffService(Service):

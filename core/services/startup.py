@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from core.organization.identity import Actor, normalize_login
-from core.services.staff import StaffInfo, staff_info
+from core.services.staff import StaffInfo, actor_of, staff_info
 from core.storage.changes import head_seq_in
 from core.storage.engine import Store
 from core.storage.models import Organization, Staff
@@ -51,11 +51,7 @@ def read_start(store: Store, login: str, terminal: str) -> StartSnapshot:
         else:
             row = session.scalar(select(Staff).where(Staff.os_login == wanted))
             me = staff_info(row) if row is not None else None
-        actor = None
-        if me is not None and me.active:
-            actor = Actor(
-                staff_id=me.id, login=me.login, display_name=me.display_name, roles=me.roles, terminal=terminal
-            )
+        actor = actor_of(me, terminal) if me is not None and me.active else None
         return StartSnapshot(
             initialized=True,
             organization=org.name,

@@ -69,9 +69,6 @@ class PublishPanel(QGroupBox):
         self.draft_id = draft_id
         self._acting = False
         self.side: PublishingSide | None = None
-        self.detail: DraftDetail | None = None
-        self.current: PublicationRow | None = None
-        self.deletion: DeletionRow | None = None
         self._reads = LatestRead(self)
         # While the state is read the buttons keep their place but take nothing (see busy).
         self._reads.busy_changed.connect(lambda _busy: self._render_side())
@@ -140,6 +137,20 @@ class PublishPanel(QGroupBox):
         """An action is running, or the state after one is still being read: nothing new is started."""
         return self._acting or self._reads.busy
 
+    @property
+    def detail(self) -> DraftDetail | None:
+        return self.side.detail if self.side is not None else None
+
+    @property
+    def current(self) -> PublicationRow | None:
+        """The newest publication of the draft, as last read."""
+        return self.side.current if self.side is not None else None
+
+    @property
+    def deletion(self) -> DeletionRow | None:
+        """Its open deletion request, as last read."""
+        return self.side.deletion if self.side is not None else None
+
     def refresh(self) -> None:
         """Read the publishing side again (off the UI thread); the panel keeps what it shows until it is in."""
         store, draft_id, terminal = self.session.store, self.draft_id, self.session.env.terminal.uid
@@ -147,7 +158,6 @@ class PublishPanel(QGroupBox):
 
     def _show(self, side: PublishingSide) -> None:
         self.side = side
-        self.detail, self.current, self.deletion = side.detail, side.current, side.deletion
         self._render_side()
 
     def _render_side(self) -> None:
@@ -291,8 +301,8 @@ class PublishPanel(QGroupBox):
 
         dialog = ManualPostDialog(self.session, self.draft_id, self)
         if dialog.exec():
+            self.refresh()  # first: a read is then out, so the change _after announces starts no second one
             self._after(tr("Recorded as posted by hand."))
-            self.refresh()
 
     def reconcile(self) -> None:
         from core.publishing.outbox import Outbox
