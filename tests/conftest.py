@@ -35,10 +35,13 @@ from core.storage import engine as storage_engine
 from tests.support import world_templates
 from tests.support.keyring_memory import MemoryKeyring
 from tests.support.templates import (
+    TEMPLATES_ON,
     DemoTemplate,
     PostgresTemplate,
     copy_sqlite,
     isolated_session_env,
+    migrate_url,
+    migrated_sqlite_at,
     psycopg_url,
     schema_url,
 )
@@ -116,7 +119,7 @@ def data_dir(tmp_path: Path) -> Path:
 def session_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SessionTemplates]:
     """The session's templates (each made on first use); ``World(env)`` and friends copy theirs from here."""
     templates = SessionTemplates(tmp_path_factory.mktemp("templates"), os.environ.get(PG_ENV) or None)
-    world_templates.activate(templates)
+    world_templates.activate(templates if TEMPLATES_ON else None)
     try:
         yield templates
     finally:
@@ -166,7 +169,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A database already at the schema head, copied from the session's template."""
     if request.param == "sqlite":
         path = tmp_path / "data" / DATABASE_FILE
-        copy_sqlite(request.getfixturevalue("migrated_sqlite"), path)
+        migrated_sqlite_at(request.getfixturevalue("migrated_sqlite"), path)
         yield f"sqlite:///{path.as_posix()}"
         return
     yield from _postgres_schema_url(request.getfixturevalue("postgres_template"))
@@ -188,8 +191,10 @@ def _postgres_schema_url(template: PostgresTemplate | None) -> Iterator[str]:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     url = schema_url(base, schema)
     try:
-        if template is not None:
+        if template is not None and TEMPLATES_ON:
             template.replay(url)
+        elif template is not None:
+            migrate_url(url)
         yield url
     finally:
         with admin.connect() as conn:
@@ -206,18 +211,24 @@ def env(data_dir: Path, db_url: str) -> Iterator[Environment]:
 
 @pytest.fixture
 def sqlite_env(data_dir: Path, migrated_sqlite: Path) -> Iterator[Environment]:
-    copy_sqlite(migrated_sqlite, data_dir / DATABASE_FILE)
+    migrated_sqlite_at(migrated_sqlite, data_dir / DATABASE_FILE)
     environment = open_environment(str(data_dir))
     yield environment
     environment.close()
 
 
 @pytest.fixture
-def demo_env(data_dir: Path, demo_template: DemoTemplate, memory_keyring: MemoryKeyring) -> Iterator[Environment]:
+def demo_env(request: pytest.FixtureRequest, data_dir: Path, memory_keyring: MemoryKeyring) -> Iterator[Environment]:
     """The demo organization, as ``fill_demo`` leaves it on a fresh SQLite database (a copy per test)."""
-    demo_template.copy_into(data_dir)
-    memory_keyring.items.update(demo_template.keyring_items)
-    environment = open_environment(str(data_dir))
+    if TEMPLATES_ON:
+        demo_template: DemoTemplate = request.getfixturevalue("demo_template")
+        demo_template.copy_into(data_dir)
+        memory_keyring.items.update(demo_template.keyring_items)
+        environment = open_environment(str(data_dir))
+    else:
+        migrated_sqlite_at(request.getfixturevalue("migrated_sqlite"), data_dir / DATABASE_FILE)
+        environment = open_environment(str(data_dir))
+        fill_demo(environment)
     yield environment
     environment.close()
 

@@ -26,10 +26,19 @@ from core.services.staff import StaffService, find_by_login
 from core.services.terminals import register_local
 from core.storage.models import OfficialAccount
 from core.terminals.identity import LocalTerminal
+from tests.support import templates as template_switch
 from tests.support.accounts import Org
 from tests.support.keyring_memory import MemoryKeyring
 from tests.support.publishing import TOKENS, PubWorld
-from tests.support.templates import PostgresTemplate, copy_sqlite, psycopg_url, schema_url
+from tests.support.templates import (
+    TEMPLATES_ENV,
+    TEMPLATES_ON,
+    PostgresTemplate,
+    copy_sqlite,
+    migrated_sqlite_at,
+    psycopg_url,
+    schema_url,
+)
 from tests.support.world import World
 from tests.support.world_templates import SessionTemplates, terminal_file
 
@@ -37,6 +46,8 @@ from tests.support.world_templates import SessionTemplates, terminal_file
 @pytest.fixture
 def other(request: pytest.FixtureRequest, env: Environment, tmp_path: Path) -> Iterator[Environment]:
     """A second environment on the same dialect: the next test's, in effect."""
+    if not TEMPLATES_ON:
+        pytest.skip(f"{TEMPLATES_ENV}=off: no copies to tell apart")
     folder = tmp_path / "other"
     if env.store.dialect == "sqlite":
         copy_sqlite(request.getfixturevalue("migrated_sqlite"), folder / DATABASE_FILE)
@@ -170,3 +181,32 @@ def test_building_a_template_leaves_the_test_s_log_where_it_was(sqlite_env: Envi
     assert logging.getLogger().level == logging.DEBUG
     logging.getLogger("kohogate.test").warning("still here")
     assert "still here" in (tmp_path / "mine" / LOG_FILE).read_text(encoding="utf-8")
+
+
+def _tables_in(path: Path) -> set[str]:
+    engine = create_engine(f"sqlite:///{path.as_posix()}")
+    try:
+        with engine.connect() as conn:
+            return set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars())
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("on", [True, False], ids=["templates-on", "templates-off"])
+def test_a_migrated_database_is_the_template_s_copy_only_while_templates_are_on(
+    on: bool, migrated_sqlite: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The off switch (tests/bench/bench_suite.py's "before") migrates for real; it never copies."""
+    marked = tmp_path / "marked.db"
+    copy_sqlite(migrated_sqlite, marked)
+    engine = create_engine(f"sqlite:///{marked.as_posix()}")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE only_in_the_template (x INTEGER)"))
+    engine.dispose()
+    monkeypatch.setattr(template_switch, "TEMPLATES_ON", on)
+    target = tmp_path / "data" / DATABASE_FILE
+    migrated_sqlite_at(marked, target)
+    tables = _tables_in(target)
+    assert ("only_in_the_template" in tables) is on
+    assert "alembic_version" in tables
+    assert "audit_entry" in tables

@@ -24,6 +24,7 @@ from cli import commands
 from cli.commands import EXIT_FAILED
 from core import i18n
 from core.errors import KohoGateError, explain, one_line
+from tests.support.templates import TEMPLATES_ON
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ["ja", "en"]
@@ -39,10 +40,10 @@ def data_dir(tmp_path: Path, migrated_sqlite: Path) -> Path:
     messages, and the migrations' own tests (and the template, built by them) cover a fresh folder.
     """
     from core.runtime.paths import DATABASE_FILE
-    from tests.support.templates import copy_sqlite
+    from tests.support.templates import migrated_sqlite_at
 
     folder = tmp_path / "data"
-    copy_sqlite(migrated_sqlite, folder / DATABASE_FILE)
+    migrated_sqlite_at(migrated_sqlite, folder / DATABASE_FILE)
     return folder
 
 
@@ -53,6 +54,8 @@ def run_cli(data_dir: Path, lang: str, *argv: str) -> subprocess.CompletedProces
     the test, as a traceback would in the script; the script itself runs in
     :func:`run_script`.
     """
+    if not TEMPLATES_ON:  # timing the suite as it was: a process per case
+        return run_script(data_dir, lang, *argv)
     args = ["--lang", lang, "--data-dir", str(data_dir), *argv]
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):

@@ -16,6 +16,7 @@ another's rows.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import uuid
@@ -33,6 +34,12 @@ from core.runtime.paths import DATABASE_FILE
 from core.storage.engine import Store
 from core.storage.migrate import upgrade
 
+# ``KOHOGATE_TEST_TEMPLATES=off`` builds every database, world and demo in place
+# (migrations and fills per test, the CLI in a process per case), as the suite did
+# before templates: the same tests timed both ways (tests/bench/bench_suite.py).
+TEMPLATES_ENV = "KOHOGATE_TEST_TEMPLATES"
+TEMPLATES_ON = os.environ.get(TEMPLATES_ENV, "on") != "off"
+
 
 def copy_sqlite(source: Path, target: Path) -> None:
     """A consistent copy of ``source`` at ``target`` (the backup API, not a raw file copy of a WAL database)."""
@@ -46,12 +53,26 @@ def copy_sqlite(source: Path, target: Path) -> None:
 
 def build_migrated_sqlite(folder: Path) -> Path:
     path = folder / "migrated.db"
-    store = Store(f"sqlite:///{path.as_posix()}")
+    migrate_url(f"sqlite:///{path.as_posix()}")
+    return path
+
+
+def migrate_url(url: str) -> None:
+    """The real migrations on ``url``'s database."""
+    store = Store(url)
     try:
         upgrade(store.engine)
     finally:
         store.dispose()
-    return path
+
+
+def migrated_sqlite_at(template: Path, target: Path) -> None:
+    """An SQLite database at the schema head at ``target``: a copy of ``template``, or migrated there."""
+    if TEMPLATES_ON:
+        copy_sqlite(template, target)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    migrate_url(f"sqlite:///{target.as_posix()}")
 
 
 @dataclass(frozen=True)
