@@ -2,8 +2,14 @@ import json
 from pathlib import Path
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.checks.length import (
+    EMOJI_SEQUENCE,
+    SINGLE_CLUSTER_RANGES,
+    _bisect_fit,
     grapheme_count,
     mastodon_length,
     overflow_start,
@@ -11,6 +17,7 @@ from core.checks.length import (
     twitter_weighted_length,
     utf16_length,
 )
+from core.checks.urls import find_links
 from core.platforms.facts import Platform
 
 DATA = Path(__file__).parent / "data" / "twitter_text_weighted.json"
@@ -58,6 +65,38 @@ def test_bluesky_counts_graphemes():
     assert text_length("a" * 300, Platform.BLUESKY) == 300
 
 
+# Characters that join a neighbour in every way Unicode knows (marks, voiced-sound marks, variation
+# selectors, ZWJ sequences, skin tones, keycaps, flags, prepended signs, Hangul jamo, CR LF) beside
+# characters of the single-cluster class.
+_JOINERS = (
+    "\u0301\u3099\u309a\ufe0f\ufe0e\u200d\u20e3\U0001f3fb\U000e0067\U000e007f\u0600\u0d4e\u094d"
+    "\u1100\u1161\u11a8가👨👩🇯🇵\r〽〰é\u0e33\u0915"
+)
+_SINGLES = "aZ1 #*\n\t。、「」あいうアイウーヽヾ漢字々〜"
+
+
+def _segmented(text: str) -> int:
+    return len(regex.findall(r"\X", text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_JOINERS + _SINGLES, max_size=40))
+def test_grapheme_count_is_the_unicode_segmentation(text: str) -> None:
+    """The fast path (segmentation only around joining characters) counts what \\X counts."""
+    assert grapheme_count(text) == _segmented(text)
+
+
+def test_the_single_cluster_class_joins_nothing() -> None:
+    """Every character the count takes as a cluster on its own breaks on both sides (UAX #29)."""
+    alone = regex.compile(r"[\p{Grapheme_Cluster_Break=Other}\p{Grapheme_Cluster_Break=Control}\n]")
+    pictographic = regex.compile(r"\p{Extended_Pictographic}")
+    ranges = regex.compile(f"[{SINGLE_CLUSTER_RANGES}]")
+    members = [chr(c) for c in range(0x3000 + 0xA000) if ranges.fullmatch(chr(c))]
+    assert len(members) > 20_000
+    assert [c for c in members if not alone.fullmatch(c) or pictographic.fullmatch(c)] == []
+    assert "\r" not in members  # CR joins a following LF
+
+
 def test_mastodon_counts_only_scheme_urls_as_23():
     url = "https://example.com/" + "x" * 100
     assert mastodon_length(url) == 23
@@ -93,6 +132,45 @@ def test_platform_limits(platform, limit):
 def test_overflow_start_is_first_char_that_does_not_fit():
     assert overflow_start("あ" * 150, Platform.X) == 140
     assert overflow_start("a" * 300, Platform.BLUESKY) == 300
+
+
+_PLAIN = "aZ1 ,\nあいうアイウ漢字、。「」ー\u2014\u00e9"
+_COUNTED_SHORT = [p for p in Platform if p.text_limit <= 500]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_PLAIN, min_size=100, max_size=900), st.sampled_from(_COUNTED_SHORT))
+def test_overflow_start_is_the_longest_prefix_that_fits(text: str, platform: Platform) -> None:
+    """The one walk finds what counting every prefix finds (text without links or emoji)."""
+    assert overflow_start(text, platform) == _bisect_fit(text, platform)
+
+
+_UNITS = [
+    "あ",
+    "a",
+    " ",
+    "漢",
+    "😀",
+    "👨\u200d👩\u200d👧",
+    "🇯🇵",
+    "1\ufe0f\u20e3",
+    " https://www.city.example.lg.jp/a ",
+    "。",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_UNITS), min_size=60, max_size=400))
+def test_x_overflow_stops_before_the_first_unit_that_does_not_fit(units: list[str]) -> None:
+    """Links and emoji sequences count whole: the prefix before the overflow fits, with the unit there it does not."""
+    text = "".join(units)
+    cut = overflow_start(text, Platform.X)
+    assert text_length(text[:cut], Platform.X) <= Platform.X.text_limit
+    if cut < len(text):
+        link = next((link for link in find_links(text, twitter_compat=True) if link.start == cut), None)
+        emoji = EMOJI_SEQUENCE.match(text, cut)
+        end = link.end if link else emoji.end() if emoji else cut + 1
+        assert text_length(text[:end], Platform.X) > Platform.X.text_limit
 
 
 def test_platform_parse():
