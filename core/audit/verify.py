@@ -28,6 +28,7 @@ import threading
 from collections.abc import Callable, Generator, Iterable
 from contextlib import closing
 from dataclasses import dataclass
+from operator import itemgetter
 
 from core.audit.canonical import canonical_json
 from core.audit.chain import GENESIS_HASH, entry_hash
@@ -41,6 +42,8 @@ _AHEAD = 2  # ranges each reader may have ready: memory stays a few batches
 
 _sha256 = hashlib.sha256
 _hexdigest = type(hashlib.sha256()).hexdigest
+# Canonical bytes end with `,"<previous hash>"]`: the link is the 64 bytes before the last two.
+_link = itemgetter(slice(-66, -2))
 
 
 @dataclass(frozen=True)
@@ -203,9 +206,8 @@ def _settle(judge: ChainReader, walk: _Walk, batch: ChainBatch) -> VerifyResult 
 def _passes(batch: ChainBatch, walk: _Walk) -> bool:
     """Consecutive, every stored hash the SHA-256 of its bytes, every entry's bytes ending with the hash before.
 
-    Taking the link from its place at the end of the bytes (canonical bytes end with `,"<previous hash>"]`;
-    the reader cuts it out) is exact for bytes that give their hash: those are bytes the chain made, whose
-    last element is the link.
+    Taking the link from its place at the end of the bytes is exact for bytes that give their hash: those
+    are bytes the chain made, whose last element is the link.
     """
     if batch.first_seq != walk.expected_seq or batch.last_seq - batch.first_seq + 1 != batch.count:
         return False
@@ -217,7 +219,7 @@ def _passes(batch: ChainBatch, walk: _Walk) -> bool:
         return False
     # 65 characters per digest and its comma: the links are the hash before and all but the last digest.
     links = walk.prev_hash if batch.count == 1 else f"{walk.prev_hash},{digests[:-65]}"
-    return batch.links == links
+    return b",".join(map(_link, lines)) == links.encode("ascii")
 
 
 def _fields(canon: str | None) -> tuple[int, tuple[str, ...]] | None:

@@ -58,12 +58,8 @@ _POSTGRES_COLUMNS = text(
 # straight off the range scan of the primary key (the rowid), which visits the rows in order: an ordered
 # sub-select would copy every row once more (a quarter of the read's cost). Were the order ever another,
 # the links would not hold and the exact check, which orders its rows, would judge the batch.
-# Each entry's link — the 64 characters before its closing `"]` — is cut out here too, by the database on
-# the reader's connection, where the driver has let go of the GIL: slicing it in Python would cost the
-# hashing thread as much again as splitting the batch.
 _SQLITE_BATCH = text(
-    "SELECT count(*), CAST(group_concat(canon, char(10)) AS BLOB), group_concat(hash, ','),"
-    " group_concat(substr(canon, -66, 64), ',')"
+    "SELECT count(*), CAST(group_concat(canon, char(10)) AS BLOB), group_concat(hash, ',')"
     " FROM audit_entry WHERE seq > :lo AND seq <= :hi"
 )
 # Aggregated in the order of the ordered sub-select, which PostgreSQL keeps (an ORDER BY inside each
@@ -71,7 +67,7 @@ _SQLITE_BATCH = text(
 # check, which orders its rows, would judge the batch. Sent in the binary protocol (psycopg directly) and
 # the text taken as bytes: nothing to decode on the way.
 _POSTGRES_BATCH = (
-    "SELECT count(*), string_agg(canon, E'\\n'), string_agg(hash, ','), string_agg(left(right(canon, 66), 64), ',')"
+    "SELECT count(*), string_agg(canon, E'\\n'), string_agg(hash, ',')"
     " FROM (SELECT seq, canon, hash FROM audit_entry"
     " WHERE seq > %(lo)s AND seq <= %(hi)s ORDER BY seq) AS batch"
 )
@@ -90,7 +86,6 @@ class ChainBatch:
     last_seq: int
     lines: bytes  # each entry's stored canonical bytes, newline-separated
     hashes: str  # comma-separated, in order (a digest holds no comma: equal strings, equal values)
-    links: str  # each entry's link as its bytes end with it (the 64 characters before `"]`), comma-separated
 
 
 @dataclass(frozen=True)
@@ -159,8 +154,8 @@ class ChainReader:
                 row = cursor.execute(_POSTGRES_BATCH, {"lo": after, "hi": upto}).fetchone()
         if not row[0]:
             return None
-        hashes, links = (_ascii(value) for value in row[2:4])
-        return ChainBatch(int(row[0]), after + 1, upto, bytes(row[1]), hashes, links)
+        hashes = row[2] if isinstance(row[2], str) else bytes(row[2]).decode("ascii", "replace")
+        return ChainBatch(int(row[0]), after + 1, upto, bytes(row[1]), hashes)
 
     def rows(self, after: int, size: int, layout: TableLayout = TableLayout(True, True)) -> list[ChainRow]:
         """The next ``size`` entries after ``after``, for the exact check; the columns too unless intact."""
@@ -177,11 +172,6 @@ class ChainReader:
     def entry(self, seq: int, layout: TableLayout = TableLayout(True, True)) -> ChainRow | None:
         rows = self.rows(seq - 1, 1, layout)
         return rows[0] if rows and rows[0].seq == seq else None
-
-
-def _ascii(value: str | bytes) -> str:
-    """Text the reader handed over as bytes (PostgreSQL's binary protocol); anything not ASCII fails to compare."""
-    return value if isinstance(value, str) else bytes(value).decode("ascii", "replace")
 
 
 @contextmanager
