@@ -44,12 +44,15 @@ def _children_cpu() -> float:
 
 def run_suite(mode: str, pytest_args: list[str]) -> Run:
     env = dict(os.environ, KOHOGATE_TEST_TEMPLATES=mode)
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *pytest_args]
+    command = [sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider", *pytest_args]
     cpu_before, wall_before = _children_cpu(), time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - wall_before
     cpu = _children_cpu() - cpu_before
     lines = [line for line in done.stdout.splitlines() if line.strip()]
+    for line in lines:
+        if line.startswith(("FAILED ", "ERROR ")):  # a figure from a run that failed is not the suite's
+            print(f"  {mode}: {line}")
     return Run(mode, cpu, wall, done.returncode, lines[-1] if lines else done.stderr.strip()[-200:])
 
 
