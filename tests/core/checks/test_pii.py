@@ -1,6 +1,11 @@
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.checks import DraftInput, Platform, run_checks
+from core.checks.rules import pii
 from core.checks.rules.pii import is_valid_mynumber, luhn_valid, mynumber_check_digit
 from core.organization.profile import OrganizationProfile
 
@@ -254,3 +259,42 @@ def test_own_block_number_elsewhere_is_reported(text, span):
 )
 def test_own_address_in_any_spelling_is_exempt(text):
     assert addresses(text) == []
+
+
+# The whole-text patterns open with a character and check what stands before it afterwards, which
+# lets the engine leap to the characters that can start a match. Each must still match exactly what
+# its plain spelling (look-behind first) matches.
+_D = "[-\u2010\u2011\u2013\u2212]"
+_PLAIN_SPELLINGS = {
+    "phone": (
+        pii._PHONE_CANDIDATE,
+        rf"(?<![\d+])(?<!\d\.)(?:\+\s?81|\(0|0(?!\.))[\d ()\-{pii._PHONE_DASHES}]{{7,18}}\d(?!\d)",
+        "0123456789+().-\u2010ー 8a",
+    ),
+    "email": (
+        pii._EMAIL,
+        r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+"
+        r"[A-Za-z]{2,24}(?![A-Za-z0-9\-])",
+        "ab.@-_%+c1x.jp ",
+    ),
+    "postal": (
+        pii._POSTAL_PATTERNS[2][2],
+        rf"(?<![\d\-\u2010\u2011\u2013\u2212])\d{{3}}{_D}\d{{4}}(?!\d)(?!{_D})"
+        rf"(?=\s*{pii._KANA_KANJI}{{0,8}}?[都道府県市区町村])",
+        "0123456789-\u2010\u2212市区県 あ漢",
+    ),
+    "hyphenated": (
+        pii._HYPHENATED,
+        rf"(?<![\d\-\u2010\u2011\u2013\u2212])[1-9]\d{{0,2}}{_D}\d{{1,4}}{_D}\d{{1,4}}{pii._NUMBER_END}",
+        "0123456789-\u2010\u2212 市",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_PLAIN_SPELLINGS))
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_a_pattern_matches_what_its_plain_spelling_matches(name: str, data: st.DataObject) -> None:
+    fast, plain, alphabet = _PLAIN_SPELLINGS[name]
+    text = data.draw(st.text(alphabet=alphabet, max_size=40))
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.compile(plain).finditer(text)]
