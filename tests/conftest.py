@@ -40,7 +40,7 @@ from tests.support.templates import (
     PostgresTemplate,
     copy_sqlite,
     isolated_session_env,
-    migrate_url,
+    migrated_postgres_at,
     migrated_sqlite_at,
     psycopg_url,
     schema_url,
@@ -191,10 +191,8 @@ def _postgres_schema_url(template: PostgresTemplate | None) -> Iterator[str]:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     url = schema_url(base, schema)
     try:
-        if template is not None and TEMPLATES_ON:
-            template.replay(url)
-        elif template is not None:
-            migrate_url(url)
+        if template is not None:
+            migrated_postgres_at(template, url)
         yield url
     finally:
         with admin.connect() as conn:

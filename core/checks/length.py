@@ -149,22 +149,16 @@ def grapheme_count(text: str) -> int:
     """
     if text.isascii() and "\r" not in text:
         return len(text)
-    count = 0
-    done = 0  # text[:done] counted
-    window_start = window_end = -1
+    count = len(text)
+    window_start = window_end = 0  # the stretch being gathered; counted one per character until segmented
     for match in _JOINED_RUN.finditer(text):
         start, end = max(match.start() - 1, 0), min(match.end() + 1, len(text))
         if start < window_end:  # joins the stretch before: one window
             window_end = end
             continue
-        if window_end > 0:
-            count += len(_GRAPHEME.findall(text, window_start, window_end))
-        count += start - max(window_end, done)
-        done, window_start, window_end = start, start, end
-    if window_end > 0:
-        count += len(_GRAPHEME.findall(text, window_start, window_end))
-        done = window_end
-    return count + len(text) - done
+        count += len(_GRAPHEME.findall(text, window_start, window_end)) - (window_end - window_start)
+        window_start, window_end = start, end
+    return count + len(_GRAPHEME.findall(text, window_start, window_end)) - (window_end - window_start)
 
 
 def utf16_length(text: str) -> int:

@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from core.runtime.paths import DATABASE_FILE  # noqa: E402
 from tests.bench.harness import Report, alternate, arguments, process_marks  # noqa: E402
 
 BARE = """
@@ -62,7 +63,7 @@ def orm():
     from sqlalchemy.orm import Session, configure_mappers
     import core.storage.models
     configure_mappers()
-    with Session(create_engine("sqlite:///" + sys.argv[1] + "/kohogate.db")) as session:
+    with Session(create_engine("sqlite:///" + sys.argv[1])) as session:
         session.execute(text("SELECT 1 FROM alembic_version")).all()
     print(f"shown {time.time():.6f}", flush=True)
     app.quit()
@@ -129,7 +130,11 @@ def main() -> int:
         samples = alternate(
             {
                 "bare": with_cpu(lambda: process_marks([sys.executable, "-c", BARE], env=env, cwd=ROOT)),
-                "orm": with_cpu(lambda: process_marks([sys.executable, "-c", BARE_WITH_ORM, data], env=env, cwd=ROOT)),
+                "orm": with_cpu(
+                    lambda: process_marks(
+                        [sys.executable, "-c", BARE_WITH_ORM, str(Path(data) / DATABASE_FILE)], env=env, cwd=ROOT
+                    )
+                ),
                 "app": with_cpu(
                     lambda: process_marks([sys.executable, "app.py", "--data-dir", data], env=app_env, cwd=ROOT)
                 ),

@@ -138,6 +138,14 @@ class PostgresTemplate:
             engine.dispose()
 
 
+def migrated_postgres_at(template: PostgresTemplate, url: str) -> None:
+    """``url``'s empty schema at the schema head: ``template`` replayed, or migrated there."""
+    if TEMPLATES_ON:
+        template.replay(url)
+    else:
+        migrate_url(url)
+
+
 def schema_url(base: str, schema: str) -> str:
     separator = "&" if "?" in base else "?"
     return f"{base}{separator}options=-csearch_path%3D{schema}"
